@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { APPLICATION_STATUSES } from '../domain/application-status';
+
+/**
+ * The one API contract between the UI and the services. Each operation has a zod schema for its
+ * input and output; the Electron preload bridge and the browser-mode HTTP bridge both implement
+ * exactly this (see bridge.ts), and main validates every call against the input schema.
+ * Input schemas are strict (extra fields are refused) and bound every string and collection.
+ */
+const Empty = z.strictObject({});
+const IsoDateTime = z.string().max(40);
+
+export const AppInfo = z.strictObject({
+  version: z.string(),
+  host: z.enum(['electron', 'browser']),
+  /** ISO calendar date of the counter PC, the "today" for validation */
+  today: z.string(),
+  backend: z.strictObject({ url: z.string(), simulated: z.boolean() }),
+});
+
+export const SubmitApplicationInput = z.strictObject({
+  formId: z.string().min(1).max(64),
+  values: z.record(z.string().max(64), z.string().max(2000)).refine((v) => Object.keys(v).length <= 100, {
+    message: 'too many fields',
+  }),
+});
+export const SubmitApplicationOutput = z.strictObject({
+  applicationId: z.string(),
+  warnings: z.record(z.string(), z.string()),
+});
+
+export const ApplicationStatusSchema = z.enum(APPLICATION_STATUSES);
+
+export const QueueItem = z.strictObject({
+  id: z.string(),
+  formId: z.string(),
+  formTitle: z.string(),
+  /** 氏名 of the person the application is for, for the clerk's queue screen */
+  personName: z.string(),
+  status: ApplicationStatusSchema,
+  receiptNumber: z.string().nullable(),
+  statusReason: z.string().nullable(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export const ListQueueInput = z.strictObject({
+  status: ApplicationStatusSchema.optional(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export const ListQueueOutput = z.strictObject({ items: z.array(QueueItem) });
+
+export const QueueStats = z.strictObject({
+  total: z.number().int(),
+  pending: z.number().int(),
+  inFlight: z.number().int(),
+  accepted: z.number().int(),
+  returned: z.number().int(),
+  completed: z.number().int(),
+  failed: z.number().int(),
+});
+
+export const SyncStatus = z.strictObject({
+  connection: z.enum(['online', 'offline', 'unknown']),
+  sending: z.boolean(),
+  lastSuccessAt: IsoDateTime.nullable(),
+  /** Japanese, for the clerk */
+  lastError: z.string().nullable(),
+});
+
+export const operations = {
+  getAppInfo: { input: Empty, output: AppInfo },
+  submitApplication: { input: SubmitApplicationInput, output: SubmitApplicationOutput },
+  listQueue: { input: ListQueueInput, output: ListQueueOutput },
+  getQueueStats: { input: Empty, output: QueueStats },
+  getSyncStatus: { input: Empty, output: SyncStatus },
+  syncNow: { input: Empty, output: z.strictObject({ accepted: z.boolean() }) },
+} as const;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
+
+export type OpInput<K extends OperationName> = z.input<Operations[K]['input']>;
+export type OpOutput<K extends OperationName> = z.output<Operations[K]['output']>;
+export type QueueItem = z.output<typeof QueueItem>;
+export type QueueStats = z.output<typeof QueueStats>;
+export type SyncStatus = z.output<typeof SyncStatus>;
+export type AppInfo = z.output<typeof AppInfo>;
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(operations, name);
+}

@@ -1,0 +1,24 @@
+/**
+ * Results cross every process boundary as values, never as thrown exceptions:
+ * a renderer cannot tell a thrown IPC error from a bug, but it can show `error.message`.
+ */
+export type ApiErrorCode =
+  | 'INVALID_INPUT' // the call itself is malformed (wrong types, extra fields, too large)
+  | 'VALIDATION_FAILED' // well-formed, but the form data is not acceptable; see fieldErrors
+  | 'NOT_FOUND'
+  | 'UNAUTHORIZED'
+  | 'STORAGE' // the local database refused the write (disk full, locked, …)
+  | 'INTERNAL';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  /** Japanese, for the clerk. Never contains personal data. */
+  message: string;
+  /** field name → Japanese message, for VALIDATION_FAILED */
+  fieldErrors?: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (error: ApiError): Result<never> => ({ ok: false, error });

@@ -1,0 +1,42 @@
+/**
+ * ふりがな handling. Half-width katakana are widened by an explicit table (not NFKC, which
+ * would also rewrite other characters); 長音 and small kana survive untouched.
+ */
+const HALF = 'ｦｧｨｩｪｫｬｭｮｯｰｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓﾔﾕﾖﾗﾘﾙﾚﾛﾜﾝ';
+const FULL = 'ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン';
+const VOICED = 'ｶｷｸｹｺｻｼｽｾｿﾀﾁﾂﾃﾄﾊﾋﾌﾍﾎ';
+const VOICED_FULL = 'ガギグゲゴザジズゼゾダヂヅデドバビブベボ';
+const SEMI = 'ﾊﾋﾌﾍﾎ';
+const SEMI_FULL = 'パピプペポ';
+
+export function widenHalfwidthKatakana(input: string): string {
+  let out = '';
+  const chars = Array.from(input);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    const next = chars[i + 1];
+    if (next === 'ﾞ') {
+      const v = VOICED.indexOf(c);
+      if (v >= 0) { out += VOICED_FULL[v]; i++; continue; }
+      if (c === 'ｳ') { out += 'ヴ'; i++; continue; }
+    }
+    if (next === 'ﾟ') {
+      const p = SEMI.indexOf(c);
+      if (p >= 0) { out += SEMI_FULL[p]; i++; continue; }
+    }
+    const k = HALF.indexOf(c);
+    if (k >= 0) out += FULL[k];
+    else if (c === 'ﾞ') out += '゛';
+    else if (c === 'ﾟ') out += '゜';
+    else if (c === ' ') out += '　';
+    else out += c;
+  }
+  return out;
+}
+
+/** Hiragana, katakana, 長音, 中黒 and spaces: what a ふりがな field may hold. */
+const KANA_ONLY = /^[\u3041-\u3096\u309D\u309E\u30A1-\u30FA\u30FC\u30FD\u30FE\u30FB\u3000 ]+$/u;
+
+export function isKana(s: string): boolean {
+  return KANA_ONLY.test(s);
+}

@@ -1,0 +1,181 @@
+import http from 'node:http';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { APP_CSP } from '../../common/security/csp';
+import { fail, type Result } from '../../common/contract/result';
+import type { AppServices } from '../services/app-services.types';
+import { mimeFor, resolveStaticFile } from './static-files';
+import type { Logger } from '../services/log';
+
+/**
+ * Browser mode: the same services behind an HTTP bridge on 127.0.0.1, for e2e tests, trainers
+ * without an installed app, and machines without the Electron binary.
+ *
+ * Every request needs the per-launch token: first as `?token=` on the URL printed at start
+ * (exchanged for a SameSite=Strict HttpOnly cookie and removed from the address bar), then the
+ * cookie; scripts may send `Authorization: Bearer <token>`. API calls from a page must come
+ * from our own Origin; there is no CORS at all, so other sites can neither read nor write.
+ */
+const MAX_API_BODY = 256 * 1024;
+
+export interface BrowserHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface BrowserHostOptions {
+  services: AppServices;
+  rendererDir: string;
+  port: number;
+  log: Logger;
+}
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
+}
+
+function plain(res: http.ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function json(res: http.ServerResponse, status: number, body: Result<unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
+  const token = randomBytes(32).toString('base64url');
+  let port = 0;
+  let cookieName = '';
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  function authorized(req: http.IncomingMessage): boolean {
+    const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+    if (bearer && safeEqual(bearer, token)) return true;
+    const c = cookieValue(req.headers.cookie, cookieName);
+    return c !== undefined && safeEqual(c, token);
+  }
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, operation: string): Promise<void> {
+    const origin = req.headers.origin;
+    // A cookie-authenticated call must come from our page; bearer calls (scripts) carry no Origin.
+    if (origin !== undefined ? !allowedHosts().has(origin.replace(/^http:\/\//, '')) : !req.headers.authorization) {
+      opts.log('warn', 'host.bad_origin', { origin: origin?.slice(0, 100) ?? null });
+      return plain(res, 403, 'Forbidden');
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return json(res, 415, fail({ code: 'INVALID_INPUT', message: '送信形式が正しくありません。' }));
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_API_BODY) {
+        opts.log('warn', 'host.body_too_large', { operation: operation.slice(0, 64) });
+        res.setHeader('connection', 'close');
+        return json(res, 413, fail({ code: 'INVALID_INPUT', message: '送信データが大きすぎます。' }));
+      }
+      chunks.push(chunk as Buffer);
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      opts.log('warn', 'host.bad_json', { operation: operation.slice(0, 64) });
+      return json(res, 400, fail({ code: 'INVALID_INPUT', message: '送信データの形式が正しくありません。' }));
+    }
+    json(res, 200, await opts.services.dispatch(operation as never, input));
+  }
+
+  function handleStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+    const file = resolveStaticFile(opts.rendererDir, pathname);
+    if (!file) return plain(res, 404, 'Not Found');
+    const type = mimeFor(file);
+    const headers: Record<string, string> = { ...SECURITY_HEADERS, 'content-type': type };
+    if (type.startsWith('text/html')) {
+      headers['content-security-policy'] = APP_CSP;
+      headers['cache-control'] = 'no-store';
+    }
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') return void res.end();
+    fs.createReadStream(file).pipe(res);
+  }
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      try {
+        if (!allowedHosts().has(req.headers.host ?? '')) return plain(res, 403, 'Forbidden');
+        const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+        const offered = url.searchParams.get('token');
+        if (offered !== null && req.method === 'GET') {
+          if (!safeEqual(offered, token)) {
+            opts.log('warn', 'host.bad_token');
+            return plain(res, 401, 'Unauthorized');
+          }
+          res.writeHead(303, {
+            ...SECURITY_HEADERS,
+            location: url.pathname,
+            'set-cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+            'cache-control': 'no-store',
+          });
+          return void res.end();
+        }
+        if (!authorized(req)) {
+          opts.log('warn', 'host.unauthorized', { path: url.pathname.slice(0, 100) });
+          return plain(res, 401, 'Unauthorized');
+        }
+        const api = /^\/api\/([A-Za-z]{1,64})$/.exec(url.pathname);
+        if (api && req.method === 'POST') return await handleApi(req, res, api[1]!);
+        if (req.method === 'GET' || req.method === 'HEAD') return handleStatic(req, res, url.pathname);
+        plain(res, 405, 'Method Not Allowed');
+      } catch (err) {
+        opts.log('error', 'host.request_failed', { error: String(err).slice(0, 300) });
+        if (!res.headersSent) json(res, 500, fail({ code: 'INTERNAL', message: '内部エラーが発生しました。' }));
+        else res.destroy();
+      }
+    })();
+  });
+  server.requestTimeout = 30_000;
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      cookieName = `ichimado_${port}`;
+      resolve({
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

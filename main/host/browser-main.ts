@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createAppServices } from '../services/app-services';
+import { fileLogger } from '../services/log';
+import { defaultDataDir } from '../services/default-data-dir';
+import { packageVersion } from '../app-version';
+import { startBrowserHost } from './browser-host';
+
+/** `npm run start:browser -- [--port P] [--data-dir D] [--backend URL]` */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      backend: { type: 'string' },
+      'renderer-dir': { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port には 0〜65535 の数を指定してください（${values.port}）`);
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  const log = fileLogger(dataDir, true);
+  const services = await createAppServices({
+    dataDir,
+    host: 'browser',
+    appVersion: packageVersion(path.join(repoRoot, 'package.json')),
+    log,
+    ...(values.backend ? { backendUrl: values.backend } : {}),
+  });
+  const host = await startBrowserHost({
+    services,
+    rendererDir: path.resolve(values['renderer-dir'] ?? path.join(repoRoot, 'dist', 'renderer')),
+    port,
+    log,
+  });
+  process.stdout.write(`ichimado browser mode: ${host.url}\n`);
+
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    void host
+      .close()
+      .then(() => services.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`ichimado: 起動できませんでした: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import { isOperationName, operations, type OperationName } from '../../../common/contract/operations';
+import { fail, type ApiError, type Result } from '../../../common/contract/result';
+import type { Handlers } from './handlers';
+import type { Logger } from '../log';
+
+/** SQLite's answers that mean "the write could not be made durable here". */
+const STORAGE_CODES = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_READONLY', 'SQLITE_CORRUPT', 'SQLITE_CANTOPEN']);
+
+export function classifyError(err: unknown): ApiError {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && [...STORAGE_CODES].some((c) => code.startsWith(c))) {
+    return {
+      code: 'STORAGE',
+      message:
+        code.startsWith('SQLITE_FULL')
+          ? 'ディスクの空きが不足しているため保存できませんでした。入力内容は画面に残っています。情報システム担当へ連絡してください。'
+          : '端末のデータベースに保存できませんでした。入力内容は画面に残っています。もう一度お試しください。',
+    };
+  }
+  return { code: 'INTERNAL', message: '内部エラーが発生しました。もう一度お試しください。続く場合は情報システム担当へ連絡してください。' };
+}
+
+/**
+ * The single entry point for both bridges: checks the operation name and the input schema, runs
+ * the handler, and turns every failure into a typed result. Nothing thrown escapes.
+ */
+export function createDispatch(handlers: Handlers, log: Logger) {
+  return async (operation: string, input: unknown): Promise<Result<unknown>> => {
+    if (!isOperationName(operation)) {
+      log('warn', 'api.unknown_operation', { operation: operation.slice(0, 64) });
+      return fail({ code: 'INVALID_INPUT', message: '不明な操作です。' });
+    }
+    const parsed = operations[operation].input.safeParse(input);
+    if (!parsed.success) {
+      // Paths and issue codes only: the rejected values may be personal data.
+      log('warn', 'api.invalid_input', {
+        operation,
+        issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.map(String).join('.').slice(0, 100), code: i.code })),
+      });
+      return fail({ code: 'INVALID_INPUT', message: '送信されたデータの形式が正しくありません。' });
+    }
+    try {
+      const handler = handlers[operation] as (i: unknown) => Result<unknown> | Promise<Result<unknown>>;
+      return await handler(parsed.data);
+    } catch (err) {
+      const apiError = classifyError(err);
+      log('error', 'api.handler_failed', { operation, code: apiError.code, error: errorSummary(err) });
+      return fail(apiError);
+    }
+  };
+}
+
+export type Dispatch = (operation: OperationName | string, input: unknown) => Promise<Result<unknown>>;
+
+function errorSummary(err: unknown): string {
+  if (err instanceof Error) return `${err.name}: ${(err as { code?: string }).code ?? ''} ${err.message}`.slice(0, 300);
+  return String(err).slice(0, 300);
+}

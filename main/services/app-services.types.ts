@@ -1,0 +1,21 @@
+import type { Result } from '../../common/contract/result';
+import type { OperationName } from '../../common/contract/operations';
+
+export interface AppServicesOptions {
+  /** folder holding ichimado.db and config; the OS user-data folder in Electron */
+  dataDir: string;
+  host: 'electron' | 'browser';
+  /** back-end intake base URL; when absent a simulated back end is started (demo) */
+  backendUrl?: string;
+  appVersion: string;
+  log?: (level: 'info' | 'warn' | 'error', event: string, detail?: Record<string, unknown>) => void;
+}
+
+export interface AppServices {
+  /**
+   * Validates `input` against the operation's schema and runs it. Never throws: every failure
+   * comes back as `{ ok: false, error }` and is logged (without personal data).
+   */
+  dispatch(operation: OperationName, input: unknown): Promise<Result<unknown>>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,196 @@
+import type { ApplicationRepository, OutboxEntry } from '../store/application-repository';
+import type { IntakeConnector } from './intake-connector';
+import type { SyncStatus } from '../../../common/contract/operations';
+import { backoffDelayMs } from './backoff';
+
+export interface SyncEngineOptions {
+  /** deliveries in flight at once */
+  concurrency?: number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  /** how often the link is probed while there is nothing to send */
+  probeIntervalMs?: number;
+  now?: () => number;
+  random?: () => number;
+  log?: (level: 'info' | 'warn' | 'error', event: string, detail?: Record<string, unknown>) => void;
+}
+
+/**
+ * Drains the outbox to one back end. Delivery is at-least-once; the back end dedupes on the
+ * idempotency key fixed at capture, so a reply lost after commit costs a replay, not a duplicate.
+ */
+export class SyncEngine {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  /** a kick that arrived while not idle: the next idle returns at once */
+  private kicked = false;
+  private readonly state: SyncStatus = { connection: 'unknown', sending: false, lastSuccessAt: null, lastError: null };
+  private readonly o: Required<SyncEngineOptions>;
+
+  constructor(
+    private readonly repo: ApplicationRepository,
+    private readonly connector: IntakeConnector,
+    opts: SyncEngineOptions = {},
+  ) {
+    this.o = {
+      concurrency: opts.concurrency ?? 4,
+      backoffBaseMs: opts.backoffBaseMs ?? 1000,
+      backoffCapMs: opts.backoffCapMs ?? 60_000,
+      probeIntervalMs: opts.probeIntervalMs ?? 5000,
+      now: opts.now ?? Date.now,
+      random: opts.random ?? Math.random,
+      log: opts.log ?? (() => {}),
+    };
+  }
+
+  status(): SyncStatus {
+    return { ...this.state };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const recovered = this.repo.recoverInFlight();
+    if (recovered > 0) this.o.log('info', 'sync.recovered_in_flight', { count: recovered });
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** New work arrived: do not wait for the idle timer. */
+  kick(): void {
+    this.kicked = true;
+    this.wake?.();
+  }
+
+  /** The clerk pressed 今すぐ送信: forget backoff and try everything now. */
+  sendNow(): void {
+    this.repo.makeAllDue();
+    this.kick();
+  }
+
+  /** One pass: claims due entries and delivers them. Returns how many were attempted. */
+  async drainOnce(): Promise<number> {
+    const batch = this.repo.claimDue(this.o.concurrency);
+    if (batch.length === 0) return 0;
+    this.state.sending = true;
+    try {
+      const results = await Promise.allSettled(batch.map((e) => this.deliver(e)));
+      const failed = results.filter((r) => r.status === 'rejected');
+      if (failed.length > 0) {
+        // The outcome could not be recorded (storage error): put them back so none stays "in flight".
+        this.repo.recoverInFlight();
+        throw (failed[0] as PromiseRejectedResult).reason;
+      }
+    } finally {
+      this.state.sending = false;
+    }
+    return batch.length;
+  }
+
+  /** For the CLI: deliver until nothing is pending, or give up after `deadlineMs`. */
+  async runUntilEmpty(deadlineMs: number): Promise<boolean> {
+    this.repo.recoverInFlight();
+    const end = this.o.now() + deadlineMs;
+    while (this.o.now() < end) {
+      const sent = await this.drainOnce();
+      if (sent > 0) continue;
+      const next = this.repo.nextAttemptAt();
+      if (next === null) return true;
+      await sleep(Math.max(10, Math.min(next - this.o.now(), end - this.o.now(), 1000)));
+    }
+    return this.repo.nextAttemptAt() === null;
+  }
+
+  private async run(): Promise<void> {
+    let lastProbe = 0;
+    while (this.running) {
+      try {
+        const sent = await this.drainOnce();
+        if (sent > 0) continue;
+        const now = this.o.now();
+        if (this.state.connection !== 'online' && now - lastProbe >= this.o.probeIntervalMs) {
+          lastProbe = now;
+          const up = await this.probe();
+          if (up && this.repo.nextAttemptAt() !== null) {
+            // The link is back: waiting out the backoff would only keep the clerk waiting.
+            this.repo.makeAllDue();
+            continue;
+          }
+        }
+        const next = this.repo.nextAttemptAt();
+        const waitMs = next === null ? this.o.probeIntervalMs : Math.max(0, next - this.o.now());
+        await this.idle(Math.min(waitMs, this.o.probeIntervalMs));
+      } catch (err) {
+        // A storage error must not kill the loop: log it and try again after a pause.
+        this.o.log('error', 'sync.loop_error', { error: String(err) });
+        this.state.lastError = '送信処理でエラーが発生しました。しばらくして再試行します。';
+        await this.idle(this.o.probeIntervalMs);
+      }
+    }
+  }
+
+  private async probe(): Promise<boolean> {
+    const up = await this.connector.probe();
+    this.state.connection = up ? 'online' : 'offline';
+    return up;
+  }
+
+  private idle(ms: number): Promise<void> {
+    if (this.kicked) {
+      this.kicked = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        this.kicked = false;
+        done();
+      };
+    });
+  }
+
+  private async deliver(entry: OutboxEntry): Promise<void> {
+    const outcome = await this.connector.deliver(entry);
+    switch (outcome.kind) {
+      case 'accepted':
+        this.repo.markAccepted(entry.applicationId, outcome.receiptNumber);
+        this.state.connection = 'online';
+        this.state.lastSuccessAt = new Date(this.o.now()).toISOString();
+        this.state.lastError = null;
+        this.o.log('info', 'sync.delivered', { applicationId: entry.applicationId });
+        return;
+      case 'retry': {
+        const delay = Math.max(
+          backoffDelayMs(entry.attempts, this.o.backoffBaseMs, this.o.backoffCapMs, this.o.random),
+          outcome.retryAfterMs ?? 0,
+        );
+        this.repo.markRetry(entry.applicationId, outcome.reason, this.o.now() + delay);
+        this.state.connection = outcome.offline ? 'offline' : 'online';
+        this.state.lastError = outcome.reason;
+        this.o.log('warn', 'sync.retry', { applicationId: entry.applicationId, reason: outcome.reason, delayMs: delay });
+        return;
+      }
+      case 'rejected':
+        this.repo.markFailed(entry.applicationId, outcome.reason);
+        this.state.connection = 'online';
+        this.o.log('warn', 'sync.rejected', { applicationId: entry.applicationId });
+        return;
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

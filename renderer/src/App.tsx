@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { useApp } from './store';
+import { ConnectionIndicator } from './components/ConnectionIndicator';
+import { FormScreen } from './screens/FormScreen';
+import { QueueScreen } from './screens/QueueScreen';
+
+const REFRESH_MS = 1000;
+
+export function App() {
+  const { screen, setScreen, info, fatal, loadInfo, refresh } = useApp();
+
+  useEffect(() => {
+    void loadInfo();
+    void refresh();
+    const t = setInterval(() => void refresh(), REFRESH_MS);
+    return () => clearInterval(t);
+  }, [loadInfo, refresh]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-name">いちまど</span>
+          <span className="brand-sub">総合窓口</span>
+        </div>
+        <nav className="tabs" aria-label="画面">
+          <button type="button" className={screen === 'entry' ? 'tab active' : 'tab'} aria-pressed={screen === 'entry'} onClick={() => setScreen('entry')}>
+            届出入力
+          </button>
+          <button type="button" className={screen === 'queue' ? 'tab active' : 'tab'} aria-pressed={screen === 'queue'} onClick={() => setScreen('queue')}>
+            送信状況
+          </button>
+        </nav>
+        <ConnectionIndicator />
+      </header>
+      {info?.backend.simulated && (
+        <div className="demo-banner" role="note">
+          模擬バックエンドに接続しています（研修・試用）。実際の基幹システムには送信されません。
+        </div>
+      )}
+      {fatal && (
+        <div className="banner error" role="alert">
+          {fatal}
+        </div>
+      )}
+      <main className="app-main">{screen === 'entry' ? <FormScreen /> : <QueueScreen />}</main>
+    </div>
+  );
+}

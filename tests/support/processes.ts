@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `ichimado-${prefix}-`));
+}
+
+export interface Proc {
+  child: ChildProcess;
+  /** the URL the process printed on its ready line */
+  url: string;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Runs a TypeScript entry point of ours in its own Node process (through tsx), as a user would. */
+export function startTs(entry: string, args: string[], readyPattern: RegExp, timeoutMs = 30_000): Promise<Proc> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry), ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
+  let out = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const proc = (url: string): Proc => ({
+    child,
+    url,
+    output: () => out,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${entry} did not become ready in ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = readyPattern.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(proc(m[1]!));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited with ${code} before it was ready:\n${out}`));
+    });
+  });
+}
+
+export function startBackendSim(dataDir: string, port = 0): Promise<Proc> {
+  return startTs('main/cli/main.ts', ['backend-sim', '--port', String(port), '--data-dir', dataDir], /backend-sim listening: (\S+)/);
+}
+
+export function startBrowserMode(dataDir: string, backendUrl?: string, extra: string[] = []): Promise<Proc> {
+  const args = ['--port', '0', '--data-dir', dataDir, ...(backendUrl ? ['--backend', backendUrl] : []), ...extra];
+  return startTs('main/host/browser-main.ts', args, /ichimado browser mode: (\S+)/);
+}
+
+/** Runs the CLI to completion and returns its stdout. */
+export function runCli(args: string[], timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'main/cli/main.ts'), ...args], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const t = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(t);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+export async function getJson(url: string): Promise<unknown> {
+  const r = await fetch(url);
+  return r.json();
+}
+
+export async function waitFor<T>(fn: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
