@@ -1,5 +1,6 @@
 import type { Result } from './result';
-import { OPERATION_NAMES, type OperationName, type OpInput, type OpOutput } from './operations';
+import { OPERATION_NAMES, type OperationName } from './operation-names';
+import type { OpInput, OpOutput } from './operations';
 
 /**
  * What the renderer sees as `window.ichimado`: one function per operation, nothing generic.

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '../domain/application-status';
+import type { OperationName } from './operation-names';
+
+export { OPERATION_NAMES, isOperationName, type OperationName } from './operation-names';
 
 /**
  * The one API contract between the UI and the services. Each operation has a zod schema for its
@@ -76,11 +79,12 @@ export const operations = {
   getQueueStats: { input: Empty, output: QueueStats },
   getSyncStatus: { input: Empty, output: SyncStatus },
   syncNow: { input: Empty, output: z.strictObject({ accepted: z.boolean() }) },
-} as const;
+} as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;
-export type OperationName = keyof Operations;
-export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
+// Both directions: no schema without a name, no name without a schema.
+const _everyNameHasSchema: Record<OperationName, unknown> = operations;
+void _everyNameHasSchema;
 
 export type OpInput<K extends OperationName> = z.input<Operations[K]['input']>;
 export type OpOutput<K extends OperationName> = z.output<Operations[K]['output']>;
@@ -88,7 +92,3 @@ export type QueueItem = z.output<typeof QueueItem>;
 export type QueueStats = z.output<typeof QueueStats>;
 export type SyncStatus = z.output<typeof SyncStatus>;
 export type AppInfo = z.output<typeof AppInfo>;
-
-export function isOperationName(name: string): name is OperationName {
-  return Object.prototype.hasOwnProperty.call(operations, name);
-}

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { APP_CSP } from '../../common/security/csp';
 import { describe, expect, it } from 'vitest';
 import {
   APP_ENTRY_URL,
@@ -55,11 +58,14 @@ describe('isTrustedSender', () => {
 });
 
 describe('CONTENT_SECURITY_POLICY', () => {
-  it('is the strict policy the renderer is built for', () => {
-    expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
-        "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'",
-    );
+  it('is the one policy from common/, also in the page meta tag', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(APP_CSP);
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
+    // frame-ancestors is ignored in a meta tag, so the meta carries every other directive
+    const html = fs.readFileSync(path.join(import.meta.dirname, '../../renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta?.split('; ')).toEqual(APP_CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors')));
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)/);
   });
 });
