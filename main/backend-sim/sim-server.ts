@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KeyReusedError, SimStore } from './sim-store';
+import { readBodyLimited } from '../http/read-body';
 
 /**
  * Stands in for the standardized back end's application intake:
@@ -19,22 +20,6 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
-}
-
-function readBody(req: http.IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function intake(store: SimStore, body: string, key: string | undefined): { status: number; body: unknown } {
@@ -67,8 +52,9 @@ export function startSimServer(opts: { port: number; dataDir: string; host?: str
         if (req.method === 'GET' && url.pathname === '/health') return send(res, 200, { status: 'ok' });
         if (req.method === 'GET' && url.pathname === '/admin/stats') return send(res, 200, store.stats());
         if (req.method === 'POST' && url.pathname === '/v1/applications') {
-          const body = await readBody(req);
-          if (body === null) return send(res, 413, { reason: '申請データが大きすぎます' });
+          const raw = await readBodyLimited(req, MAX_BODY);
+          if (raw === null) return send(res, 413, { reason: '申請データが大きすぎます' });
+          const body = raw.toString('utf8');
           const header = req.headers['idempotency-key'];
           const r = intake(store, body, Array.isArray(header) ? header[0] : header);
           return send(res, r.status, r.body);

@@ -69,13 +69,15 @@ function queueStats(v: ReturnType<typeof args>['values']): void {
 async function sync(v: ReturnType<typeof args>['values']): Promise<void> {
   if (!v.backend) throw new UsageError('sync needs --backend URL');
   if (!v['until-empty']) throw new UsageError('sync needs --until-empty (the app syncs continuously by itself)');
+  const timeoutS = Number(v['timeout-s']);
+  if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new UsageError('--timeout-s must be a positive number of seconds');
   const { dataDir, db, repo } = openRepo(v);
   const engine = new SyncEngine(repo, new HttpIntakeConnector({ baseUrl: v.backend }), {
     backoffBaseMs: 200,
     backoffCapMs: 5000,
     log: fileLogger(dataDir, false),
   });
-  const emptied = await engine.runUntilEmpty(Number(v['timeout-s']) * 1000);
+  const emptied = await engine.runUntilEmpty(timeoutS * 1000);
   const s = repo.stats();
   db.close();
   process.stdout.write(JSON.stringify({ emptied, ...s }) + '\n');
@@ -92,7 +94,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  if (err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+  const code = (err as { code?: unknown }).code;
+  if (err instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_'))) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     process.exit(2);
   }

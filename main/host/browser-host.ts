@@ -7,6 +7,7 @@ import { fail, type Result } from '../../common/contract/result';
 import type { AppServices } from '../services/app-services.types';
 import { mimeFor, resolveStaticFile } from './static-files';
 import type { Logger } from '../services/log';
+import { readBodyLimited } from '../http/read-body';
 
 /**
  * Browser mode: the same services behind an HTTP bridge on 127.0.0.1, for e2e tests, trainers
@@ -90,20 +91,14 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return json(res, 415, fail({ code: 'INVALID_INPUT', message: '送信形式が正しくありません。' }));
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_API_BODY) {
-        opts.log('warn', 'host.body_too_large', { operation: operation.slice(0, 64) });
-        res.setHeader('connection', 'close');
-        return json(res, 413, fail({ code: 'INVALID_INPUT', message: '送信データが大きすぎます。' }));
-      }
-      chunks.push(chunk as Buffer);
+    const body = await readBodyLimited(req, MAX_API_BODY);
+    if (body === null) {
+      opts.log('warn', 'host.body_too_large', { operation: operation.slice(0, 64) });
+      return json(res, 413, fail({ code: 'INVALID_INPUT', message: '送信データが大きすぎます。' }));
     }
     let input: unknown;
     try {
-      input = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      input = JSON.parse(body.toString('utf8'));
     } catch {
       opts.log('warn', 'host.bad_json', { operation: operation.slice(0, 64) });
       return json(res, 400, fail({ code: 'INVALID_INPUT', message: '送信データの形式が正しくありません。' }));

@@ -107,7 +107,7 @@ describe('backend-sim process: POST /v1/applications', () => {
   // PRODUCT BUG (main/backend-sim/sim-server.ts:30-32): readBody() calls req.destroy() as soon as the
   // body passes MAX_BODY, which destroys the socket, so the 413 written afterwards never reaches the
   // client: fetch fails with "other side closed" / ECONNRESET instead. Remove `.fails` once fixed.
-  it.fails('a body over 1 MiB → 413 (and nothing stored)', async () => {
+  it('a body over 1 MiB → 413 (and nothing stored)', async () => {
     const before = await stats(sim.url);
     const r = await post(sim.url, randomUUID(), application({ filler: 'x'.repeat(1024 * 1024) }));
     expect(r.status).toBe(413);

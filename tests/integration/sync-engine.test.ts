@@ -7,6 +7,7 @@ import { DB_FILE_NAME, openDatabase, type Db } from '../../main/services/store/o
 import { ApplicationRepository } from '../../main/services/store/application-repository';
 import { HttpIntakeConnector } from '../../main/services/sync/http-intake-connector';
 import { SyncEngine, type SyncEngineOptions } from '../../main/services/sync/sync-engine';
+import type { IntakeConnector } from '../../main/services/sync/intake-connector';
 import { getJson, startBackendSim, tempDir, waitFor, type Proc } from '../support/processes';
 
 /**
@@ -241,8 +242,8 @@ describe('SyncEngine against the simulator process', () => {
     e.kick();
     await waitFor(() => e.status().connection === 'offline', 5000, 'offline after a failed send');
     expect(e.status().lastError).toBe('基幹システムに接続できません');
-    await waitFor(() => repo.list({ status: 'pending' })[0]?.attempts, 5000, 'a recorded attempt');
-    expect(repo.stats()).toMatchObject({ total: 2, accepted: 1, pending: 1 });
+    await waitFor(() => (repo.list({ status: 'pending' })[0]?.attempts ?? 0) > 0, 5000, 'a recorded failed attempt');
+    expect(repo.stats()).toMatchObject({ total: 2, accepted: 1, failed: 0 });
 
     // the back end returns on the same address: the due retry goes through without a kick
     await sim(simDir, port(backend.url));
@@ -352,5 +353,44 @@ describe('SyncEngine against a scripted back end (faults the simulator cannot pr
       const a = others.find((o) => o.id === item.id)!;
       expect(item.receiptNumber).toBe(backend.stored.get(a.idempotencyKey));
     }
+  });
+
+  it.each([
+    [404, '一時的に受け付けられません'],
+    [401, '認証に失敗しました'],
+    [403, '認証に失敗しました'],
+    [408, '一時的に受け付けられません'],
+  ])('HTTP %i is about the link or credentials, not the content: kept pending and retried', async (status, message) => {
+    const backend = await scriptedBackend((_d, n, res, store) => (n === 1 ? json(res, status, {}) : json(res, 201, { receiptNumber: store() })));
+    let clock = Date.UTC(2026, 3, 1);
+    const { repo } = freshStore(() => clock);
+    enqueue(repo, 1);
+    const e = engine(repo, backend.url, { now: () => clock, random: () => 0.5, backoffBaseMs: 1000 });
+    expect(await e.drainOnce()).toBe(1);
+    expect(repo.list({})[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining(message) as unknown });
+    clock += 1000;
+    expect(await e.drainOnce()).toBe(1);
+    expect(repo.stats()).toMatchObject({ accepted: 1, failed: 0 });
+  });
+});
+
+describe('SyncEngine lifecycle', () => {
+  it('stop() during a probe returns at once, not after another probe interval', async () => {
+    const { repo } = freshStore();
+    let probes = 0;
+    let releaseProbe: (up: boolean) => void = () => {};
+    const connector: IntakeConnector = {
+      deliver: () => Promise.reject(new Error('nothing is queued')),
+      // the first probe answers at once; the second hangs until the test releases it
+      probe: () => (++probes === 1 ? Promise.resolve(false) : new Promise<boolean>((r) => (releaseProbe = r))),
+    };
+    const e = new SyncEngine(repo, connector, { probeIntervalMs: 1000 });
+    e.start();
+    await waitFor(() => probes === 2, 5000, 'the second probe'); // one idle period has timed out by now
+    const t = Date.now();
+    const stopped = e.stop();
+    releaseProbe(false);
+    await stopped;
+    expect(Date.now() - t).toBeLessThan(500);
   });
 });

@@ -15,6 +15,9 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | u
   return Number.isFinite(at) ? Math.max(0, at - nowMs) : undefined;
 }
 
+/** Answers that judge the application itself: retrying the same content cannot succeed. */
+const REJECTING_STATUSES = new Set([400, 409, 413, 422]);
+
 export class HttpIntakeConnector implements IntakeConnector {
   private readonly base: string;
   private readonly timeoutMs: number;
@@ -52,13 +55,19 @@ export class HttpIntakeConnector implements IntakeConnector {
     if (res.ok && typeof json.receiptNumber === 'string' && json.receiptNumber !== '') {
       return { kind: 'accepted', receiptNumber: json.receiptNumber };
     }
-    if (res.status === 429 || res.status >= 500 || res.ok) {
-      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), Date.now());
-      const reason = res.ok ? '基幹システムの応答に受付番号がありません' : `基幹システムが一時的に受け付けられません（HTTP ${res.status}）`;
-      return retryAfterMs === undefined ? { kind: 'retry', offline: false, reason } : { kind: 'retry', offline: false, reason, retryAfterMs };
+    if (!res.ok && REJECTING_STATUSES.has(res.status)) {
+      const reason = typeof json.reason === 'string' ? json.reason : `基幹システムが受け付けませんでした（HTTP ${res.status}）`;
+      return { kind: 'rejected', reason };
     }
-    const reason = typeof json.reason === 'string' ? json.reason : `基幹システムが受け付けませんでした（HTTP ${res.status}）`;
-    return { kind: 'rejected', reason };
+    // Everything else is about the link, the server or our credentials, not the application's
+    // content: a wrong URL (404) or an expired token (401/403) must not fail the whole queue.
+    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), Date.now());
+    const reason = res.ok
+      ? '基幹システムの応答に受付番号がありません'
+      : res.status === 401 || res.status === 403
+        ? `基幹システムの認証に失敗しました（HTTP ${res.status}）。設定を確認してください`
+        : `基幹システムが一時的に受け付けられません（HTTP ${res.status}）`;
+    return retryAfterMs === undefined ? { kind: 'retry', offline: false, reason } : { kind: 'retry', offline: false, reason, retryAfterMs };
   }
 
   async probe(): Promise<boolean> {

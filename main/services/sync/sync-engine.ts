@@ -148,11 +148,13 @@ export class SyncEngine {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const t = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(t);
+        // A stale wake left behind would swallow the next kick (stop() included).
+        this.wake = null;
         resolve();
-      }
+      };
+      const t = setTimeout(done, ms);
       this.wake = () => {
         this.wake = null;
         this.kicked = false;
