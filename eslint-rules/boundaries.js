@@ -19,7 +19,7 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 /** npm packages each world may use (by package name). */
 const PACKAGES = {
   common: new Set(['zod']),
-  renderer: new Set(['react', 'react-dom', 'zustand', 'zod']),
+  renderer: new Set(['react', 'react-dom', 'zustand', 'zod', '@fontsource-variable/noto-sans-jp']),
   preload: new Set(['electron']),
 };
 

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+// The UI font ships inside the bundle: counter PCs cannot fetch fonts and may lack Japanese ones.
+import '@fontsource-variable/noto-sans-jp';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(

@@ -21,6 +21,7 @@ describe('転居届: fill → queue → 受理 (browser mode)', () => {
   let app: Proc;
   let browser: Browser;
   let page: Page;
+  const requested: string[] = [];
 
   const simStats = async () => (await getJson(`${sim.url}/admin/stats`)) as { applications: number; duplicateDeliveries: number };
 
@@ -34,6 +35,7 @@ describe('転居届: fill → queue → 受理 (browser mode)', () => {
     app = await startBrowserMode(appDir, sim.url);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    page.on('request', (r) => requested.push(r.url()));
     await page.goto(app.url);
   });
 
@@ -123,4 +125,15 @@ describe('転居届: fill → queue → 受理 (browser mode)', () => {
     });
     expect(JSON.parse(stats)).toEqual({ total: 2, pending: 0, inFlight: 0, accepted: 2, returned: 0, completed: 0, failed: 0 });
   });
+
+  it('fetched nothing from outside the app (counter PCs have no internet)', async () => {
+    const origin = new URL(app.url).origin;
+    expect(requested.length).toBeGreaterThan(5);
+    expect(requested.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:'))).toEqual([]);
+    // the bundled Japanese UI font is what renders the page
+    const family = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+    expect(family).toContain('Noto Sans JP Variable');
+    expect(requested.some((u) => u.includes('noto-sans-jp') && u.endsWith('.woff2'))).toBe(true);
+  });
 });
+
