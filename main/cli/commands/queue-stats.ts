@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CliCommand } from '../command';
+import { DB_FILE_NAME, openDatabase } from '../../services/store/open-database';
+import { ApplicationRepository } from '../../services/store/application-repository';
+import { defaultDataDir } from '../../services/default-data-dir';
+
+export const queueStatsCommand: CliCommand = {
+  name: ['queue', 'stats'],
+  usage: 'queue stats --data-dir D [--json]',
+  run(argv) {
+    const { values } = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } } });
+    const db = openDatabase(path.join(path.resolve(values['data-dir'] ?? defaultDataDir()), DB_FILE_NAME));
+    const s = new ApplicationRepository(db).stats();
+    db.close();
+    process.stdout.write(
+      values.json
+        ? JSON.stringify(s) + '\n'
+        : `合計 ${s.total} / 送信待ち ${s.pending} / 送信中 ${s.inFlight} / 受理 ${s.accepted} / 差戻し ${s.returned} / 完了 ${s.completed} / 要対応 ${s.failed}\n`,
+    );
+  },
+};
