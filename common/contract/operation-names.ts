@@ -2,7 +2,16 @@
  * The operation names alone, free of zod, so the sandboxed preload bundle stays small.
  * operations.ts checks at compile time that its schemas cover exactly these names.
  */
-export const OPERATION_NAMES = ['getAppInfo', 'submitApplication', 'listQueue', 'getQueueStats', 'getSyncStatus', 'syncNow'] as const;
+export const OPERATION_NAMES = [
+  'getAppInfo',
+  'submitApplication',
+  'getApplication',
+  'cancelApplication',
+  'listQueue',
+  'getQueueStats',
+  'getSyncStatus',
+  'syncNow',
+] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 
 export function isOperationName(name: string): name is OperationName {

@@ -21,8 +21,15 @@ export const AppInfo = z.strictObject({
   backend: z.strictObject({ url: z.string(), simulated: z.boolean() }),
 });
 
+const Id = z.string().min(1).max(64).regex(/^[0-9A-Za-z-]+$/);
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 export const SubmitApplicationInput = z.strictObject({
   formId: z.string().min(1).max(64),
+  /** the visit case this belongs to; a new case when absent */
+  caseId: Id.optional(),
+  /** the 差戻し / 要対応 application this corrects (it becomes its next version) */
+  supersedesId: Id.optional(),
   values: z.record(z.string().max(64), z.string().max(2000)).refine((v) => Object.keys(v).length <= 100, {
     message: 'too many fields',
   }),
@@ -36,6 +43,9 @@ export const ApplicationStatusSchema = z.enum(APPLICATION_STATUSES);
 
 export const QueueItem = z.strictObject({
   id: z.string(),
+  caseId: z.string(),
+  /** 1 for the first submission, 2 for its first correction, … */
+  version: z.number().int(),
   formId: z.string(),
   formTitle: z.string(),
   /** 氏名 of the person the application is for, for the clerk's queue screen */
@@ -45,14 +55,29 @@ export const QueueItem = z.strictObject({
   statusReason: z.string().nullable(),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
+  /** when a waiting application will be tried again */
+  nextAttemptAt: IsoDateTime.nullable(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
 export const ListQueueInput = z.strictObject({
   status: ApplicationStatusSchema.optional(),
+  caseId: Id.optional(),
+  fromDay: IsoDay.optional(),
+  toDay: IsoDay.optional(),
+  offset: z.number().int().min(0).max(10_000_000).optional(),
   limit: z.number().int().min(1).max(500).optional(),
 });
-export const ListQueueOutput = z.strictObject({ items: z.array(QueueItem) });
+export const ListQueueOutput = z.strictObject({ total: z.number().int(), items: z.array(QueueItem) });
+
+export const ApplicationRef = z.strictObject({ applicationId: Id });
+export const ApplicationDetail = z.strictObject({
+  id: z.string(),
+  formId: z.string(),
+  caseId: z.string(),
+  status: ApplicationStatusSchema,
+  values: z.record(z.string(), z.string()),
+});
 
 export const QueueStats = z.strictObject({
   total: z.number().int(),
@@ -75,6 +100,8 @@ export const SyncStatus = z.strictObject({
 export const operations = {
   getAppInfo: { input: Empty, output: AppInfo },
   submitApplication: { input: SubmitApplicationInput, output: SubmitApplicationOutput },
+  getApplication: { input: ApplicationRef, output: ApplicationDetail },
+  cancelApplication: { input: ApplicationRef, output: z.strictObject({ cancelled: z.boolean() }) },
   listQueue: { input: ListQueueInput, output: ListQueueOutput },
   getQueueStats: { input: Empty, output: QueueStats },
   getSyncStatus: { input: Empty, output: SyncStatus },

@@ -1,5 +1,5 @@
 /** Where an application stands. Stored as these codes; shown with the labels below. */
-export const APPLICATION_STATUSES = ['pending', 'in_flight', 'accepted', 'returned', 'completed', 'failed'] as const;
+export const APPLICATION_STATUSES = ['pending', 'in_flight', 'accepted', 'returned', 'completed', 'failed', 'cancelled'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const STATUS_LABEL: Record<ApplicationStatus, string> = {
@@ -9,4 +9,8 @@ export const STATUS_LABEL: Record<ApplicationStatus, string> = {
   returned: '差戻し',
   completed: '完了',
   failed: '要対応',
+  cancelled: '取消',
 };
+
+/** Statuses the clerk may still cancel: not yet handed to the back end. */
+export const CANCELLABLE: readonly ApplicationStatus[] = ['pending', 'failed'];

@@ -1,79 +1,183 @@
 import http from 'node:http';
+import https from 'node:https';
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { KeyReusedError, SimStore } from './sim-store';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { SimStore } from './sim-store';
+import { intake, reviewDecision } from './sim-intake';
 import { readBodyLimited } from '../http/read-body';
+import { startFileExchange, type FileExchangeSim } from './sim-file-exchange';
+import { seededRandom } from './seeded-random';
 
 /**
- * Stands in for the standardized back end's application intake:
- *   POST /v1/applications (Idempotency-Key header) → 201 {receiptNumber}; a repeated key → 200 with the same receipt
- *   GET  /health → 200
- *   GET  /admin/stats → {applications, duplicateDeliveries}
+ * Stands in for a standardized back end's application intake and back office:
+ *   POST /v1/applications (Idempotency-Key) → 201 {receiptNumber}; a repeated key → 200, same receipt
+ *   GET  /v1/status-changes?after=N → the back office's decisions (差戻し / 完了), pulled by the counter
+ *   POST /v1/auth/token → a bearer token (client credentials), when auth is required
+ *   GET  /health, GET /admin/stats → {applications, duplicateDeliveries}, GET /admin/review-stats
+ * plus the same intake by file exchange, and fault injection for drills and tests.
  */
 const MAX_BODY = 1024 * 1024;
+
+export interface SimFaults {
+  /** added before every API answer */
+  latencyMs?: number;
+  /** share of intake calls answered 503 before anything is stored */
+  failRate?: number;
+  /** share of intake calls answered 429 with Retry-After */
+  rateLimitRate?: number;
+  retryAfterS?: number;
+  /** share of intake calls whose connection is dropped after the application was stored */
+  dropAfterCommitRate?: number;
+  /** share of status-feed entries sent twice */
+  duplicateStatusRate?: number;
+  /** answers are trickled out over this long */
+  slowBodyMs?: number;
+  seed?: number;
+}
+
+export interface SimOptions {
+  port: number;
+  dataDir: string;
+  host?: string;
+  /** how long the back office takes to decide (ms); default 3000 */
+  reviewDelayMs?: number;
+  /** an address matching this is returned (差戻し); default /不明/ */
+  returnPattern?: RegExp;
+  faults?: SimFaults;
+  /** when set, every API call needs a bearer token from POST /v1/auth/token */
+  auth?: { clientId: string; clientSecret: string; tokenTtlS?: number };
+  /** HTTPS; with clientCaFile the terminal must present a certificate signed by it */
+  tls?: { certFile: string; keyFile: string; clientCaFile?: string };
+  files?: { inboxDir: string; resultsDir: string };
+}
 
 export interface SimServer {
   url: string;
   close(): Promise<void>;
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function intake(store: SimStore, body: string, key: string | undefined): { status: number; body: unknown } {
-  if (!key || key.length > 200) return { status: 400, body: { reason: 'Idempotency-Key ヘッダーがありません' } };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return { status: 400, body: { reason: '申請データが JSON ではありません' } };
-  }
-  const p = parsed as { applicationId?: unknown; formId?: unknown; payload?: unknown };
-  if (typeof p.applicationId !== 'string' || typeof p.formId !== 'string' || typeof p.payload !== 'object' || p.payload === null) {
-    return { status: 422, body: { reason: '申請データの項目が不足しています（applicationId, formId, payload）' } };
-  }
-  try {
-    const r = store.accept(key, p.applicationId, p.formId, body);
-    return { status: r.replayed ? 200 : 201, body: { receiptNumber: r.receiptNumber, replayed: r.replayed } };
-  } catch (err) {
-    if (err instanceof KeyReusedError) return { status: 409, body: { reason: '同じ受付キーで異なる内容が送られました' } };
-    throw err;
-  }
-}
-
-export function startSimServer(opts: { port: number; dataDir: string; host?: string }): Promise<SimServer> {
+export function startSimServer(opts: SimOptions): Promise<SimServer> {
   const store = new SimStore(opts.dataDir);
-  const server = http.createServer((req, res) => {
+  const faults = opts.faults ?? {};
+  const random = seededRandom(faults.seed ?? Date.now());
+  const chance = (p: number | undefined) => p !== undefined && p > 0 && random() < p;
+  const decide = reviewDecision(opts.returnPattern ?? /不明/);
+  const reviewDelayMs = opts.reviewDelayMs ?? 3000;
+  const tokens = new Map<string, number>(); // token → expiry ms
+
+  const send = async (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    const text = Buffer.from(JSON.stringify(body));
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(text.length), ...headers });
+    if (!faults.slowBodyMs) return void res.end(text);
+    // trickle the body in four parts over slowBodyMs
+    const part = Math.ceil(text.length / 4);
+    for (let i = 0; i < text.length; i += part) {
+      res.write(text.subarray(i, i + part));
+      await new Promise((r) => setTimeout(r, faults.slowBodyMs! / 4));
+    }
+    res.end();
+  };
+
+  const authorized = (req: http.IncomingMessage): boolean => {
+    if (!opts.auth) return true;
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const exp = token ? tokens.get(token) : undefined;
+    return exp !== undefined && exp > Date.now();
+  };
+
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
       try {
         const url = new URL(req.url ?? '/', 'http://sim');
-        if (req.method === 'GET' && url.pathname === '/health') return send(res, 200, { status: 'ok' });
-        if (req.method === 'GET' && url.pathname === '/admin/stats') return send(res, 200, store.stats());
+        if (req.method === 'GET' && url.pathname === '/health') return void (await send(res, 200, { status: 'ok' }));
+        if (req.method === 'GET' && url.pathname === '/admin/stats') return void (await send(res, 200, store.stats()));
+        if (req.method === 'GET' && url.pathname === '/admin/review-stats') return void (await send(res, 200, store.reviewStats()));
+        if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
+
+        if (req.method === 'POST' && url.pathname === '/v1/auth/token' && opts.auth) {
+          const raw = await readBodyLimited(req, 16 * 1024);
+          const b = JSON.parse(raw?.toString('utf8') || '{}') as { client_id?: unknown; client_secret?: unknown };
+          if (b.client_id !== opts.auth.clientId || typeof b.client_secret !== 'string' || !safeEqual(b.client_secret, opts.auth.clientSecret)) {
+            return void (await send(res, 401, { error: 'invalid_client' }));
+          }
+          const token = randomBytes(24).toString('base64url');
+          const ttl = opts.auth.tokenTtlS ?? 3600;
+          tokens.set(token, Date.now() + ttl * 1000);
+          return void (await send(res, 200, { access_token: token, token_type: 'Bearer', expires_in: ttl }));
+        }
+        if (url.pathname.startsWith('/v1/') && !authorized(req)) {
+          await readBodyLimited(req, MAX_BODY);
+          return void (await send(res, 401, { reason: '認証が必要です' }, { 'www-authenticate': 'Bearer' }));
+        }
+
         if (req.method === 'POST' && url.pathname === '/v1/applications') {
           const raw = await readBodyLimited(req, MAX_BODY);
-          if (raw === null) return send(res, 413, { reason: '申請データが大きすぎます' });
-          const body = raw.toString('utf8');
+          if (raw === null) return void (await send(res, 413, { reason: '申請データが大きすぎます' }));
+          if (chance(faults.failRate)) return void (await send(res, 503, { reason: '一時的に利用できません' }));
+          if (chance(faults.rateLimitRate)) {
+            return void (await send(res, 429, { reason: '混雑しています' }, { 'retry-after': String(faults.retryAfterS ?? 1) }));
+          }
           const header = req.headers['idempotency-key'];
-          const r = intake(store, body, Array.isArray(header) ? header[0] : header);
-          return send(res, r.status, r.body);
+          const r = intake(store, raw.toString('utf8'), Array.isArray(header) ? header[0] : header);
+          if (r.status < 300 && chance(faults.dropAfterCommitRate)) return void res.socket?.destroy();
+          return void (await send(res, r.status, r.body));
         }
-        send(res, 404, { reason: 'not found' });
+        if (req.method === 'GET' && url.pathname === '/v1/status-changes') {
+          store.review(reviewDelayMs, decide);
+          const after = Number(url.searchParams.get('after') ?? '0');
+          const limit = Math.min(500, Number(url.searchParams.get('limit') ?? '500'));
+          const rows = store.changesAfter(Number.isFinite(after) ? after : 0, limit);
+          const changes = rows.flatMap((c) => (chance(faults.duplicateStatusRate) ? [c, c] : [c]));
+          const next = rows.length > 0 ? String(rows[rows.length - 1]!.seq) : String(after);
+          return void (await send(res, 200, { changes, next }));
+        }
+        await send(res, 404, { reason: 'not found' });
       } catch (err) {
         process.stderr.write(`backend-sim: internal error: ${String(err)}\n`);
-        if (!res.headersSent) send(res, 500, { reason: 'internal error' });
+        if (!res.headersSent) await send(res, 500, { reason: 'internal error' });
       }
     })();
-  });
+  };
+
+  const server = opts.tls
+    ? https.createServer(
+        {
+          cert: fs.readFileSync(opts.tls.certFile),
+          key: fs.readFileSync(opts.tls.keyFile),
+          ...(opts.tls.clientCaFile ? { ca: fs.readFileSync(opts.tls.clientCaFile), requestCert: true, rejectUnauthorized: true } : {}),
+        },
+        handler,
+      )
+    : http.createServer(handler);
+
+  let files: FileExchangeSim | null = null;
+  const reviewTimer = setInterval(() => {
+    try {
+      store.review(reviewDelayMs, decide);
+    } catch (err) {
+      process.stderr.write(`backend-sim: review failed: ${String(err)}\n`);
+    }
+  }, Math.max(50, Math.min(1000, reviewDelayMs / 2)));
+  reviewTimer.unref();
+
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
+      if (opts.files) files = startFileExchange(store, opts.files);
       resolve({
-        url: `http://127.0.0.1:${port}`,
+        url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
         close: () =>
           new Promise<void>((done) => {
+            clearInterval(reviewTimer);
+            files?.stop();
             server.closeAllConnections();
             server.close(() => {
               store.close();

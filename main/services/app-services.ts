@@ -1,33 +1,43 @@
 import path from 'node:path';
 import type { AppServices, AppServicesOptions } from './app-services.types';
-import { DB_FILE_NAME, openDatabase } from './store/open-database';
+import { DB_FILE_NAME, openStore } from './store/open-database';
 import { ApplicationRepository } from './store/application-repository';
-import { HttpIntakeConnector } from './sync/http-intake-connector';
 import { SyncEngine } from './sync/sync-engine';
-import { createHandlers } from './api/handlers';
+import { ConnectorRouter, buildConnector } from './sync/connector-router';
+import { createHandlers, checkStoredPayload } from './api/handlers';
 import { createDispatch } from './api/dispatch';
 import { fileLogger } from './log';
 import { localIsoDate } from './local-date';
-import { loadConfig } from './config';
+import { loadConfig, type ConnectorConfig } from './config';
 import { findForm } from '../../common/forms/registry';
 import { startSimServer, type SimServer } from '../backend-sim/sim-server';
+
+const HOUR = 60 * 60_000;
 
 /** Composition root of the services: one per running app, whichever host (Electron or browser). */
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const log = opts.log ?? fileLogger(opts.dataDir, true);
   const config = loadConfig(opts.dataDir);
-  const db = openDatabase(path.join(opts.dataDir, DB_FILE_NAME));
+  const { db, cipher } = openStore(path.join(opts.dataDir, DB_FILE_NAME), opts.keyStore ? { keyStore: opts.keyStore } : {});
 
   let sim: SimServer | null = null;
-  let backendUrl = opts.backendUrl ?? config.backendUrl;
-  if (!backendUrl) {
+  let fallback: ConnectorConfig | undefined = opts.backendUrl
+    ? { type: 'http', baseUrl: opts.backendUrl }
+    : (config.connectors?.default ?? (config.backendUrl ? { type: 'http', baseUrl: config.backendUrl } : undefined));
+  if (!fallback) {
     // No back end configured: a simulated one, so the app can be tried; the UI says so plainly.
     sim = await startSimServer({ port: 0, dataDir: path.join(opts.dataDir, 'demo-backend') });
-    backendUrl = sim.url;
+    fallback = { type: 'http', baseUrl: sim.url };
   }
+  const byGyomu = new Map(Object.entries(config.connectors?.byGyomu ?? {}).map(([g, c]) => [g, buildConnector(c)]));
+  const router = new ConnectorRouter(buildConnector(fallback), byGyomu, (formId) => findForm(formId)?.gyomu);
+  const backoffCapMs = config.sync?.backoffCapMs ?? 60_000;
 
-  const repo = new ApplicationRepository(db, Date.now, (id) => findForm(id)?.title ?? id);
-  const sync = new SyncEngine(repo, new HttpIntakeConnector({ baseUrl: backendUrl }), { ...config.sync, log });
+  const repo = new ApplicationRepository(db, cipher, {
+    formTitle: (id) => findForm(id)?.title ?? id,
+    maxRetryDelayMs: Math.max(15 * 60_000, backoffCapMs * 2),
+  });
+  const sync = new SyncEngine(repo, router, { ...config.sync, log, checkPayload: checkStoredPayload });
   const handlers = createHandlers({
     repo,
     sync,
@@ -36,17 +46,33 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       version: opts.appVersion,
       host: opts.host,
       today: localIsoDate(),
-      backend: { url: backendUrl, simulated: sim !== null },
+      backend: { url: fallback.type === 'http' ? fallback.baseUrl : fallback.outboxDir, simulated: sim !== null },
     }),
   });
   const dispatch = createDispatch(handlers, log);
+
+  const retentionDays = config.retentionDays ?? 7;
+  const purge = () => {
+    try {
+      const n = repo.purgeFinished(retentionDays);
+      if (n > 0) log('info', 'retention.purged', { count: n, days: retentionDays });
+    } catch (err) {
+      log('error', 'retention.failed', { error: String(err).slice(0, 200) });
+    }
+  };
+  purge();
+  const retentionTimer = setInterval(purge, HOUR);
+  retentionTimer.unref();
+
   sync.start();
-  log('info', 'services.started', { host: opts.host, simulatedBackend: sim !== null });
+  log('info', 'services.started', { host: opts.host, simulatedBackend: sim !== null, connectors: router.all().map((c) => c.id.split(':')[0]) });
 
   return {
     dispatch,
     async close() {
+      clearInterval(retentionTimer);
       await sync.stop();
+      for (const c of router.all()) c.close?.();
       await sim?.close();
       db.close();
       log('info', 'services.stopped');

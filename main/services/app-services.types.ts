@@ -1,5 +1,6 @@
 import type { Result } from '../../common/contract/result';
 import type { OperationName } from '../../common/contract/operations';
+import type { KeyStore } from './crypto/key-store';
 
 export interface AppServicesOptions {
   /** folder holding ichimado.db and config; the OS user-data folder in Electron */
@@ -8,6 +9,8 @@ export interface AppServicesOptions {
   /** back-end intake base URL; when absent a simulated back end is started (demo) */
   backendUrl?: string;
   appVersion: string;
+  /** where the database key lives; a 0600 key file in the data dir when absent (Electron passes safeStorage) */
+  keyStore?: KeyStore;
   log?: (level: 'info' | 'warn' | 'error', event: string, detail?: Record<string, unknown>) => void;
 }
 

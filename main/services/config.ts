@@ -3,16 +3,46 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** `<data-dir>/config.json`, written by the city's IT staff. Every key is optional. */
+const HttpUrl = z.url({ protocol: /^https?$/ });
+const Tls = z.strictObject({ caFile: z.string().optional(), certFile: z.string().optional(), keyFile: z.string().optional() });
+const Auth = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('none') }),
+  z.strictObject({ type: z.literal('bearer'), token: z.string().optional(), tokenFile: z.string().optional() }),
+  z.strictObject({
+    type: z.literal('client-credentials'),
+    tokenUrl: HttpUrl,
+    clientId: z.string(),
+    clientSecret: z.string().optional(),
+    clientSecretFile: z.string().optional(),
+  }),
+]);
+export const ConnectorConfig = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('http'), baseUrl: HttpUrl, timeoutMs: z.number().int().min(100).optional(), auth: Auth.optional(), tls: Tls.optional() }),
+  z.strictObject({ type: z.literal('file'), outboxDir: z.string(), resultsDir: z.string(), receiptTimeoutMs: z.number().int().min(100).optional() }),
+]);
+export type ConnectorConfig = z.infer<typeof ConnectorConfig>;
+
 export const ConfigSchema = z.strictObject({
-  backendUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** shorthand for `connectors.default = { type: 'http', baseUrl }` */
+  backendUrl: HttpUrl.optional(),
+  connectors: z
+    .strictObject({
+      default: ConnectorConfig.optional(),
+      /** per standardized 業務 (e.g. "国民健康保険"), overriding the default */
+      byGyomu: z.record(z.string(), ConnectorConfig).optional(),
+    })
+    .optional(),
   sync: z
     .strictObject({
       concurrency: z.number().int().min(1).max(32).optional(),
       backoffBaseMs: z.number().int().min(10).optional(),
       backoffCapMs: z.number().int().min(100).optional(),
       probeIntervalMs: z.number().int().min(100).optional(),
+      statusPollMs: z.number().int().min(100).optional(),
     })
     .optional(),
+  /** days personal data of finished applications is kept (default 7) */
+  retentionDays: z.number().int().min(1).max(3650).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -15,8 +15,27 @@ interface FormState {
   fieldErrors: Record<string, string>;
   warnings: Record<string, string>;
   submitting: boolean;
+  /** set while correcting a returned (差戻し) or failed application */
+  correcting: { applicationId: string; reason: string | null } | null;
   /** Japanese banner after a submit attempt */
   banner: { kind: 'success' | 'error'; text: string } | null;
+}
+
+export interface QueueFilter {
+  status: ApplicationStatus | 'all';
+  caseId: string | null;
+  fromDay: string;
+  toDay: string;
+}
+
+/** A window of the (possibly 100k-row) queue: only the rows near the scroll position are loaded. */
+interface QueueWindow {
+  filter: QueueFilter;
+  total: number;
+  offset: number;
+  items: QueueItem[];
+  /** Japanese message of the last failed row action */
+  notice: string | null;
 }
 
 interface AppState {
@@ -24,7 +43,7 @@ interface AppState {
   info: AppInfo | null;
   fatal: string | null;
   form: FormState;
-  queue: { items: QueueItem[]; filter: ApplicationStatus | 'all' };
+  queue: QueueWindow;
   stats: QueueStats | null;
   sync: SyncStatus | null;
   setScreen(s: Screen): void;
@@ -32,15 +51,20 @@ interface AppState {
   touch(id: string): void;
   submit(): Promise<void>;
   refresh(): Promise<void>;
-  setFilter(f: ApplicationStatus | 'all'): void;
+  setFilter(f: Partial<QueueFilter>): void;
+  setQueueOffset(offset: number): void;
   sendNow(): Promise<void>;
+  cancel(applicationId: string): Promise<void>;
+  startCorrection(item: QueueItem): Promise<void>;
+  abandonCorrection(): void;
   loadInfo(): Promise<void>;
 }
 
 const FORM_ID = 'jumin-ido-tenkyo';
+export const QUEUE_PAGE = 100;
 
 function emptyForm(): FormState {
-  return { formId: FORM_ID, values: {}, touched: {}, fieldErrors: {}, warnings: {}, submitting: false, banner: null };
+  return { formId: FORM_ID, values: {}, touched: {}, fieldErrors: {}, warnings: {}, submitting: false, correcting: null, banner: null };
 }
 
 function revalidate(form: FormState, today: string, showAll: boolean): Pick<FormState, 'fieldErrors' | 'warnings'> {
@@ -56,7 +80,7 @@ export const useApp = create<AppState>((set, get) => ({
   info: null,
   fatal: null,
   form: emptyForm(),
-  queue: { items: [], filter: 'all' },
+  queue: { filter: { status: 'all', caseId: null, fromDay: '', toDay: '' }, total: 0, offset: 0, items: [], notice: null },
   stats: null,
   sync: null,
 
@@ -82,39 +106,52 @@ export const useApp = create<AppState>((set, get) => ({
       return;
     }
     set({ form: { ...s.form, submitting: true, banner: null } });
-    const r = await bridge.submitApplication({ formId: s.form.formId, values: s.form.values });
+    const r = await bridge.submitApplication({
+      formId: s.form.formId,
+      values: s.form.values,
+      ...(s.form.correcting ? { supersedesId: s.form.correcting.applicationId } : {}),
+    });
     if (r.ok) {
-      const form = emptyForm();
-      set({ form: { ...form, banner: { kind: 'success', text: '受け付けました。送信状況の画面で進み具合を確認できます。' } } });
+      const text = s.form.correcting ? '修正版を受け付けました。元の申請に関連付けて再提出します。' : '受け付けました。送信状況の画面で進み具合を確認できます。';
+      set({ form: { ...emptyForm(), banner: { kind: 'success', text } } });
       void get().refresh();
     } else {
       set((cur) => ({
-        form: {
-          ...cur.form,
-          submitting: false,
-          fieldErrors: r.error.fieldErrors ?? cur.form.fieldErrors,
-          banner: { kind: 'error', text: r.error.message },
-        },
+        form: { ...cur.form, submitting: false, fieldErrors: r.error.fieldErrors ?? cur.form.fieldErrors, banner: { kind: 'error', text: r.error.message } },
       }));
     }
   },
 
   refresh: async () => {
-    const filter = get().queue.filter;
+    const { filter, offset } = get().queue;
     const [list, stats, sync] = await Promise.all([
-      bridge.listQueue(filter === 'all' ? { limit: 200 } : { status: filter, limit: 200 }),
+      bridge.listQueue({
+        ...(filter.status !== 'all' ? { status: filter.status } : {}),
+        ...(filter.caseId ? { caseId: filter.caseId } : {}),
+        ...(filter.fromDay ? { fromDay: filter.fromDay } : {}),
+        ...(filter.toDay ? { toDay: filter.toDay } : {}),
+        offset,
+        limit: QUEUE_PAGE,
+      }),
       bridge.getQueueStats({}),
       bridge.getSyncStatus({}),
     ]);
     set((s) => ({
-      queue: list.ok ? { ...s.queue, items: list.value.items } : s.queue,
+      // a late answer for a window the clerk has already scrolled away from is dropped
+      queue: list.ok && s.queue.offset === offset && s.queue.filter === filter ? { ...s.queue, total: list.value.total, items: list.value.items } : s.queue,
       stats: stats.ok ? stats.value : s.stats,
       sync: sync.ok ? sync.value : { connection: 'unknown', sending: false, lastSuccessAt: null, lastError: sync.error.message },
     }));
   },
 
-  setFilter: (filter) => {
-    set((s) => ({ queue: { ...s.queue, filter } }));
+  setFilter: (f) => {
+    set((s) => ({ queue: { ...s.queue, filter: { ...s.queue.filter, ...f }, offset: 0, items: [], total: 0 } }));
+    void get().refresh();
+  },
+
+  setQueueOffset: (offset) => {
+    if (offset === get().queue.offset) return;
+    set((s) => ({ queue: { ...s.queue, offset } }));
     void get().refresh();
   },
 
@@ -122,6 +159,26 @@ export const useApp = create<AppState>((set, get) => ({
     await bridge.syncNow({});
     await get().refresh();
   },
+
+  cancel: async (applicationId) => {
+    const r = await bridge.cancelApplication({ applicationId });
+    set((s) => ({ queue: { ...s.queue, notice: r.ok ? null : r.error.message } }));
+    await get().refresh();
+  },
+
+  startCorrection: async (item) => {
+    const r = await bridge.getApplication({ applicationId: item.id });
+    if (!r.ok) {
+      set((s) => ({ queue: { ...s.queue, notice: r.error.message } }));
+      return;
+    }
+    set({
+      screen: 'entry',
+      form: { ...emptyForm(), formId: r.value.formId, values: r.value.values, correcting: { applicationId: item.id, reason: item.statusReason } },
+    });
+  },
+
+  abandonCorrection: () => set({ form: emptyForm() }),
 
   loadInfo: async () => {
     const r = await bridge.getAppInfo({});

@@ -90,7 +90,7 @@ describe('転居届: fill → queue → 受理 (browser mode)', () => {
     await page.getByRole('button', { name: '確認して送信キューへ' }).click();
     await expect.poll(() => page.locator('.banner.success').count()).toBe(1);
     await page.getByRole('button', { name: '送信状況' }).click();
-    const row = page.locator('tbody tr').first();
+    const row = page.locator('.qrow').first();
     await expect.poll(() => row.getByTestId('status').innerText(), { timeout: 15_000 }).toBe('受理');
     const receipt = await row.getByTestId('receipt').innerText();
     expect(receipt).toMatch(/^R\d{4}-\d{6}$/);
@@ -109,7 +109,7 @@ describe('転居届: fill → queue → 受理 (browser mode)', () => {
     await expect.poll(() => page.locator('.banner.success').count()).toBe(1);
     await page.getByRole('button', { name: '送信状況' }).click();
     await expect.poll(() => page.getByTestId('connection-label').innerText(), { timeout: 15_000 }).toBe('オフライン');
-    const row = page.locator('tbody tr').first();
+    const row = page.locator('.qrow').first();
     await expect.poll(() => row.getByTestId('status').innerText()).toBe('送信待ち');
     await expect.poll(() => row.locator('.note').innerText(), { timeout: 10_000 }).toContain('再送待ち');
     await page.screenshot({ path: path.join(shots, '03-offline-queued.png'), fullPage: true });

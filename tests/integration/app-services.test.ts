@@ -5,8 +5,8 @@ import { createAppServices } from '../../main/services/app-services';
 import type { AppServices } from '../../main/services/app-services.types';
 import { formatWareki } from '../../common/validation/wareki';
 import { localIsoDate } from '../../main/services/local-date';
-import { openDatabase } from '../../main/services/store/open-database';
-import { ApplicationRepository } from '../../main/services/store/application-repository';
+import { openTestQueue } from '../support/queue';
+import { ConnectorRouter } from '../../main/services/sync/connector-router';
 import { SyncEngine } from '../../main/services/sync/sync-engine';
 import { HttpIntakeConnector } from '../../main/services/sync/http-intake-connector';
 import { createDispatch } from '../../main/services/api/dispatch';
@@ -95,9 +95,8 @@ describe('app services dispatch', () => {
   });
 
   it('reports a full disk as a STORAGE error in Japanese and keeps what was queued', async () => {
-    const db = openDatabase(path.join(tempDir('full'), 'ichimado.db'));
-    const repo = new ApplicationRepository(db);
-    const sync = new SyncEngine(repo, new HttpIntakeConnector({ baseUrl: 'http://127.0.0.1:9' }));
+    const { db, repo } = openTestQueue(tempDir('full'));
+    const sync = new SyncEngine(repo, ConnectorRouter.single(new HttpIntakeConnector({ baseUrl: 'http://127.0.0.1:9' })));
     const dispatch = createDispatch(createHandlers({ repo, sync, today: () => localIsoDate(), info: () => { throw new Error('unused'); } }), () => {});
     const submit = (values: Record<string, string>) => dispatch('submitApplication', { formId: 'jumin-ido-tenkyo', values });
     expect((await submit(good())).ok).toBe(true);

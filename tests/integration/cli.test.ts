@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DB_FILE_NAME, openDatabase } from '../../main/services/store/open-database';
-import { ApplicationRepository } from '../../main/services/store/application-repository';
+import { openTestQueue } from '../support/queue';
+import { sampleApplications } from '../../main/services/demo/sample-applications';
 import { getJson, runCli, startBackendSim, tempDir, type Proc } from '../support/processes';
 
 /** The CLI as city IT staff run it: its own process, real data dirs, the simulator as its own process. */
@@ -16,10 +15,9 @@ function dataDir(): string {
 }
 
 function enqueue(dir: string, n: number): string[] {
-  const db = openDatabase(path.join(dir, DB_FILE_NAME));
+  const { db, repo } = openTestQueue(dir);
   try {
-    const repo = new ApplicationRepository(db);
-    return Array.from({ length: n }, (_, i) => repo.enqueue({ formId: 'tenkyo', formVersion: 1, payload: { i }, personName: `住民 ${i}` }).id);
+    return repo.enqueueMany(sampleApplications(n, 7)).map((a) => a.id);
   } finally {
     db.close();
   }
@@ -121,9 +119,9 @@ describe('cli sync', () => {
     expectNoStackTrace(r.stderr);
 
     expect(await queueStats(dir)).toMatchObject({ total: 2, pending: 2, inFlight: 0 });
-    const db = openDatabase(path.join(dir, DB_FILE_NAME));
+    const { db, repo } = openTestQueue(dir);
     try {
-      for (const item of new ApplicationRepository(db).list({})) {
+      for (const item of repo.list({}).items) {
         expect(item.attempts).toBeGreaterThan(0);
         expect(item.lastError).toBe('基幹システムに接続できません');
       }

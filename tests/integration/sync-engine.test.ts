@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_FILE_NAME, openDatabase, type Db } from '../../main/services/store/open-database';
-import { ApplicationRepository } from '../../main/services/store/application-repository';
+import type { Db } from '../../main/services/store/open-database';
+import type { ApplicationRepository } from '../../main/services/store/application-repository';
+import { ConnectorRouter } from '../../main/services/sync/connector-router';
+import { openTestQueue, testApp } from '../support/queue';
 import { HttpIntakeConnector } from '../../main/services/sync/http-intake-connector';
 import { SyncEngine, type SyncEngineOptions } from '../../main/services/sync/sync-engine';
-import type { IntakeConnector } from '../../main/services/sync/intake-connector';
+import { intakeDocument, type IntakeConnector } from '../../main/services/sync/intake-connector';
 import { getJson, startBackendSim, tempDir, waitFor, type Proc } from '../support/processes';
 
 /**
@@ -25,9 +26,9 @@ afterEach(async () => {
 });
 
 function openStore(dir: string, now?: () => number): { db: Db; repo: ApplicationRepository } {
-  const db = openDatabase(path.join(dir, DB_FILE_NAME));
+  const { db, repo } = openTestQueue(dir, now ? { now } : {});
   cleanups.push(() => db.open && db.close());
-  return { db, repo: now ? new ApplicationRepository(db, now) : new ApplicationRepository(db) };
+  return { db, repo };
 }
 
 function freshStore(now?: () => number) {
@@ -49,13 +50,13 @@ async function sim(dataDir?: string, port?: number): Promise<Proc> {
 }
 
 function engine(repo: ApplicationRepository, baseUrl: string, opts: SyncEngineOptions = {}): SyncEngine {
-  const e = new SyncEngine(repo, new HttpIntakeConnector({ baseUrl, timeoutMs: 3000 }), { backoffBaseMs: 50, backoffCapMs: 500, ...opts });
+  const e = new SyncEngine(repo, ConnectorRouter.single(new HttpIntakeConnector({ baseUrl, timeoutMs: 3000 })), { backoffBaseMs: 50, backoffCapMs: 500, ...opts });
   cleanups.push(() => e.stop());
   return e;
 }
 
 function enqueue(repo: ApplicationRepository, n: number, payload: (i: number) => Record<string, unknown> = (i) => ({ i })) {
-  return Array.from({ length: n }, (_, i) => repo.enqueue({ formId: 'tenkyo', formVersion: 1, payload: payload(i), personName: `住民 ${i}` }));
+  return Array.from({ length: n }, (_, i) => repo.enqueue(testApp(payload(i), `住民 ${i}`)));
 }
 
 async function simStats(url: string) {
@@ -130,7 +131,7 @@ describe('SyncEngine against the simulator process', () => {
     // what is on disk, through a new connection
     const { repo: reopened } = openStore(dir);
     expect(reopened.stats()).toEqual({ total: 20, pending: 0, inFlight: 0, accepted: 20, returned: 0, completed: 0, failed: 0 });
-    const items = reopened.list({});
+    const items = reopened.list({}).items;
     expect(items.map((i) => i.id).sort()).toEqual([...ids].sort());
     for (const item of items) {
       expect(item.status).toBe('accepted');
@@ -154,7 +155,7 @@ describe('SyncEngine against the simulator process', () => {
     expect(await e.drainOnce()).toBe(5);
 
     expect(repo.stats()).toMatchObject({ total: 5, pending: 5, inFlight: 0, accepted: 0, failed: 0 });
-    for (const item of repo.list({})) {
+    for (const item of repo.list({}).items) {
       expect(item.attempts).toBe(1);
       expect(item.lastError).toBe('基幹システムに接続できません');
       expect(item.receiptNumber).toBeNull();
@@ -166,7 +167,7 @@ describe('SyncEngine against the simulator process', () => {
     // a bounded run against the dead back end gives up without losing or failing anything
     expect(await e.runUntilEmpty(1200)).toBe(false);
     expect(repo.stats()).toMatchObject({ total: 5, pending: 5, failed: 0 });
-    for (const item of repo.list({})) expect(item.attempts).toBeGreaterThanOrEqual(2);
+    for (const item of repo.list({}).items) expect(item.attempts).toBeGreaterThanOrEqual(2);
 
     const again = await sim(simDir, port(url));
     expect(again.url).toBe(url);
@@ -174,7 +175,7 @@ describe('SyncEngine against the simulator process', () => {
 
     expect(repo.stats()).toMatchObject({ total: 5, pending: 0, accepted: 5 });
     expect(await simStats(url)).toEqual({ applications: 5, duplicateDeliveries: 0 });
-    expect(new Set(repo.list({}).map((i) => i.receiptNumber)).size).toBe(5);
+    expect(new Set(repo.list({}).items.map((i) => i.receiptNumber)).size).toBe(5);
     expect(e.status().connection).toBe('online');
   });
 
@@ -187,7 +188,7 @@ describe('SyncEngine against the simulator process', () => {
       // the crashed process: claimed, delivered, but the outcome never written down
       const claimed = repo.claimDue(10);
       expect(claimed.map((c) => c.idempotencyKey)).toEqual([app!.idempotencyKey]);
-      const outcome = await new HttpIntakeConnector({ baseUrl: backend.url }).deliver(claimed[0]!);
+      const outcome = await new HttpIntakeConnector({ baseUrl: backend.url }).deliver(claimed[0]!, intakeDocument(claimed[0]!, JSON.parse(claimed[0]!.payloadJson!) as Record<string, unknown>));
       expect(outcome.kind).toBe('accepted');
       const receipt = (outcome as { receiptNumber: string }).receiptNumber;
       db.close();
@@ -202,7 +203,7 @@ describe('SyncEngine against the simulator process', () => {
       }
 
       expect(after.stats()).toMatchObject({ total: 1, inFlight: 0, pending: 0, accepted: 1 });
-      expect(after.list({})[0]).toMatchObject({ id: app!.id, status: 'accepted', receiptNumber: receipt });
+      expect(after.list({}).items[0]).toMatchObject({ id: app!.id, status: 'accepted', receiptNumber: receipt });
       expect(await simStats(backend.url)).toEqual({ applications: 1, duplicateDeliveries: 1 });
     },
   );
@@ -232,8 +233,8 @@ describe('SyncEngine against the simulator process', () => {
 
     const [a] = enqueue(repo, 1);
     e.kick();
-    await waitFor(() => repo.list({ status: 'accepted' }).length === 1, 5000, 'delivery after kick');
-    expect(repo.list({})[0]).toMatchObject({ id: a!.id, receiptNumber: expect.stringMatching(RECEIPT) });
+    await waitFor(() => repo.list({ status: 'accepted' }).items.length === 1, 5000, 'delivery after kick');
+    expect(repo.list({}).items[0]).toMatchObject({ id: a!.id, receiptNumber: expect.stringMatching(RECEIPT) });
     expect(e.status()).toMatchObject({ connection: 'online', sending: false, lastError: null });
     expect(e.status().lastSuccessAt).not.toBeNull();
 
@@ -242,7 +243,7 @@ describe('SyncEngine against the simulator process', () => {
     e.kick();
     await waitFor(() => e.status().connection === 'offline', 5000, 'offline after a failed send');
     expect(e.status().lastError).toBe('基幹システムに接続できません');
-    await waitFor(() => (repo.list({ status: 'pending' })[0]?.attempts ?? 0) > 0, 5000, 'a recorded failed attempt');
+    await waitFor(() => (repo.list({ status: 'pending' }).items[0]?.attempts ?? 0) > 0, 5000, 'a recorded failed attempt');
     expect(repo.stats()).toMatchObject({ total: 2, accepted: 1, failed: 0 });
 
     // the back end returns on the same address: the due retry goes through without a kick
@@ -271,7 +272,7 @@ describe('SyncEngine against a scripted back end (faults the simulator cannot pr
 
     expect(await e.drainOnce()).toBe(1);
     expect(repo.nextAttemptAt()).toBe(t0 + 2000);
-    expect(repo.list({})[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: `基幹システムが一時的に受け付けられません（HTTP ${status}）` });
+    expect(repo.list({}).items[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: `基幹システムが一時的に受け付けられません（HTTP ${status}）` });
     expect(e.status().connection).toBe('online');
 
     clock = t0 + 1999;
@@ -281,7 +282,7 @@ describe('SyncEngine against a scripted back end (faults the simulator cannot pr
     clock = t0 + 2000;
     expect(await e.drainOnce()).toBe(1);
     expect(backend.deliveries).toHaveLength(2);
-    expect(repo.list({})[0]).toMatchObject({ status: 'accepted', receiptNumber: 'R2026-000001' });
+    expect(repo.list({}).items[0]).toMatchObject({ status: 'accepted', receiptNumber: 'R2026-000001' });
   });
 
   it('with the real clock, runUntilEmpty waits out Retry-After before resending', async () => {
@@ -310,7 +311,7 @@ describe('SyncEngine against a scripted back end (faults the simulator cannot pr
     expect(await e.runUntilEmpty(10_000)).toBe(true);
 
     expect(repo.stats()).toMatchObject({ total: 5, accepted: 3, failed: 2, pending: 0, inFlight: 0 });
-    const byId = new Map(repo.list({}).map((i) => [i.id, i]));
+    const byId = new Map(repo.list({}).items.map((i) => [i.id, i]));
     expect(byId.get(apps[0]!.id)).toMatchObject({ status: 'failed', statusReason: '転入日が未来の日付です', receiptNumber: null });
     expect(byId.get(apps[1]!.id)).toMatchObject({ status: 'failed', statusReason: '同じ受付キーで異なる内容が送られました', receiptNumber: null });
     for (const a of apps.slice(2)) expect(byId.get(a.id)).toMatchObject({ status: 'accepted', receiptNumber: expect.stringMatching(RECEIPT) });
@@ -349,7 +350,7 @@ describe('SyncEngine against a scripted back end (faults the simulator cannot pr
       expect(sent.map((d) => d.key)).toEqual([a.idempotencyKey, a.idempotencyKey]);
     }
     expect(repo.stats()).toMatchObject({ total: 3, accepted: 3 });
-    for (const item of repo.list({})) {
+    for (const item of repo.list({}).items) {
       const a = others.find((o) => o.id === item.id)!;
       expect(item.receiptNumber).toBe(backend.stored.get(a.idempotencyKey));
     }
@@ -367,7 +368,7 @@ describe('SyncEngine against a scripted back end (faults the simulator cannot pr
     enqueue(repo, 1);
     const e = engine(repo, backend.url, { now: () => clock, random: () => 0.5, backoffBaseMs: 1000 });
     expect(await e.drainOnce()).toBe(1);
-    expect(repo.list({})[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining(message) as unknown });
+    expect(repo.list({}).items[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining(message) as unknown });
     clock += 1000;
     expect(await e.drainOnce()).toBe(1);
     expect(repo.stats()).toMatchObject({ accepted: 1, failed: 0 });
@@ -380,11 +381,13 @@ describe('SyncEngine lifecycle', () => {
     let probes = 0;
     let releaseProbe: (up: boolean) => void = () => {};
     const connector: IntakeConnector = {
+      id: 'fake',
+      pollStatus: async () => null,
       deliver: () => Promise.reject(new Error('nothing is queued')),
       // the first probe answers at once; the second hangs until the test releases it
       probe: () => (++probes === 1 ? Promise.resolve(false) : new Promise<boolean>((r) => (releaseProbe = r))),
     };
-    const e = new SyncEngine(repo, connector, { probeIntervalMs: 1000 });
+    const e = new SyncEngine(repo, ConnectorRouter.single(connector), { probeIntervalMs: 1000 });
     e.start();
     await waitFor(() => probes === 2, 5000, 'the second probe'); // one idle period has timed out by now
     const t = Date.now();

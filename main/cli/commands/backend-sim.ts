@@ -2,18 +2,81 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
-import { startSimServer } from '../../backend-sim/sim-server';
+import { startSimServer, type SimOptions } from '../../backend-sim/sim-server';
 import { defaultDataDir } from '../../services/default-data-dir';
+
+function rate(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`--${name} must be a share between 0 and 1`);
+  return n;
+}
+
+function ms(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number of milliseconds`);
+  return n;
+}
 
 export const backendSimCommand: CliCommand = {
   name: ['backend-sim'],
-  usage: 'backend-sim --port P --data-dir D',
+  usage:
+    'backend-sim --port P --data-dir D [--review-delay-ms N] [--file-inbox DIR --file-results DIR] [--client-id ID --client-secret S] ' +
+    '[--tls-cert F --tls-key F [--client-ca F]] [--latency-ms N] [--fail-rate R] [--rate-limit-rate R] [--retry-after-s N] ' +
+    '[--drop-after-commit-rate R] [--duplicate-status-rate R] [--slow-body-ms N] [--seed N]',
   async run(argv) {
-    const { values } = parseArgs({ args: argv, strict: true, options: { port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' } } });
-    const port = Number(values.port);
+    const { values: v } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        port: { type: 'string', default: '0' },
+        'data-dir': { type: 'string' },
+        'review-delay-ms': { type: 'string' },
+        'file-inbox': { type: 'string' },
+        'file-results': { type: 'string' },
+        'client-id': { type: 'string' },
+        'client-secret': { type: 'string' },
+        'token-ttl-s': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'client-ca': { type: 'string' },
+        'latency-ms': { type: 'string' },
+        'fail-rate': { type: 'string' },
+        'rate-limit-rate': { type: 'string' },
+        'retry-after-s': { type: 'string' },
+        'drop-after-commit-rate': { type: 'string' },
+        'duplicate-status-rate': { type: 'string' },
+        'slow-body-ms': { type: 'string' },
+        seed: { type: 'string' },
+      },
+    });
+    const port = Number(v.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0..65535');
-    const dataDir = path.resolve(values['data-dir'] ?? path.join(defaultDataDir(), 'backend-sim'));
-    const sim = await startSimServer({ port, dataDir });
+    if (Boolean(v['file-inbox']) !== Boolean(v['file-results'])) throw new UsageError('--file-inbox and --file-results go together');
+    if (Boolean(v['client-id']) !== Boolean(v['client-secret'])) throw new UsageError('--client-id and --client-secret go together');
+    if (Boolean(v['tls-cert']) !== Boolean(v['tls-key'])) throw new UsageError('--tls-cert and --tls-key go together');
+    const opts: SimOptions = {
+      port,
+      dataDir: path.resolve(v['data-dir'] ?? path.join(defaultDataDir(), 'backend-sim')),
+      faults: {
+        latencyMs: ms('latency-ms', v['latency-ms']),
+        failRate: rate('fail-rate', v['fail-rate']),
+        rateLimitRate: rate('rate-limit-rate', v['rate-limit-rate']),
+        retryAfterS: v['retry-after-s'] === undefined ? undefined : Number(v['retry-after-s']),
+        dropAfterCommitRate: rate('drop-after-commit-rate', v['drop-after-commit-rate']),
+        duplicateStatusRate: rate('duplicate-status-rate', v['duplicate-status-rate']),
+        slowBodyMs: ms('slow-body-ms', v['slow-body-ms']),
+        seed: v.seed === undefined ? undefined : Number(v.seed),
+      },
+      ...(v['review-delay-ms'] !== undefined ? { reviewDelayMs: ms('review-delay-ms', v['review-delay-ms'])! } : {}),
+      ...(v['file-inbox'] && v['file-results'] ? { files: { inboxDir: path.resolve(v['file-inbox']), resultsDir: path.resolve(v['file-results']) } } : {}),
+      ...(v['client-id'] && v['client-secret']
+        ? { auth: { clientId: v['client-id'], clientSecret: v['client-secret'], ...(v['token-ttl-s'] ? { tokenTtlS: Number(v['token-ttl-s']) } : {}) } }
+        : {}),
+      ...(v['tls-cert'] && v['tls-key'] ? { tls: { certFile: v['tls-cert'], keyFile: v['tls-key'], ...(v['client-ca'] ? { clientCaFile: v['client-ca'] } : {}) } } : {}),
+    };
+    const sim = await startSimServer(opts);
     process.stdout.write(`backend-sim listening: ${sim.url}\n`);
     const stop = () => void sim.close().finally(() => process.exit(0));
     process.on('SIGINT', stop);

@@ -1,7 +1,10 @@
 import type { CliCommand } from '../command';
 import { backendSimCommand } from './backend-sim';
 import { queueStatsCommand } from './queue-stats';
+import { queueExportCommand } from './queue-export';
 import { syncCommand } from './sync';
+import { enqueueCommand } from './enqueue';
+import { keyResetCommand } from './key-reset';
 
-/** Every CLI command, one file each. Longer names first so `queue stats` wins over `queue`. */
-export const COMMANDS: readonly CliCommand[] = [backendSimCommand, queueStatsCommand, syncCommand];
+/** Every CLI command, one file each. */
+export const COMMANDS: readonly CliCommand[] = [backendSimCommand, queueStatsCommand, queueExportCommand, syncCommand, enqueueCommand, keyResetCommand];

@@ -1,17 +1,14 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
-import { DB_FILE_NAME, openDatabase } from '../../services/store/open-database';
-import { ApplicationRepository } from '../../services/store/application-repository';
-import { defaultDataDir } from '../../services/default-data-dir';
+import { openQueue } from '../open-queue';
 
 export const queueStatsCommand: CliCommand = {
   name: ['queue', 'stats'],
   usage: 'queue stats --data-dir D [--json]',
   run(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } } });
-    const db = openDatabase(path.join(path.resolve(values['data-dir'] ?? defaultDataDir()), DB_FILE_NAME));
-    const s = new ApplicationRepository(db).stats();
+    const { db, repo } = openQueue(values['data-dir']);
+    const s = repo.stats();
     db.close();
     process.stdout.write(
       values.json

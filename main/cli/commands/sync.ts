@@ -1,17 +1,20 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
-import { DB_FILE_NAME, openDatabase } from '../../services/store/open-database';
-import { ApplicationRepository } from '../../services/store/application-repository';
-import { HttpIntakeConnector } from '../../services/sync/http-intake-connector';
 import { SyncEngine } from '../../services/sync/sync-engine';
-import { defaultDataDir } from '../../services/default-data-dir';
+import { ConnectorRouter } from '../../services/sync/connector-router';
+import { HttpIntakeConnector } from '../../services/sync/http-intake-connector';
+import { checkStoredPayload } from '../../services/api/handlers';
 import { fileLogger } from '../../services/log';
+import { openQueue } from '../open-queue';
 
+/**
+ * Delivers the queue until it is empty. Safe to kill at any instant: every state change is one
+ * SQLite transaction, an interrupted delivery is resent with the same idempotency key.
+ */
 export const syncCommand: CliCommand = {
   name: ['sync'],
-  usage: 'sync --data-dir D --backend URL --until-empty [--timeout-s N]',
+  usage: 'sync --data-dir D --backend URL --until-empty [--timeout-s N] [--with-status]',
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
@@ -21,24 +24,30 @@ export const syncCommand: CliCommand = {
         backend: { type: 'string' },
         'until-empty': { type: 'boolean', default: false },
         'timeout-s': { type: 'string', default: '600' },
+        'with-status': { type: 'boolean', default: false },
       },
     });
     if (!values.backend) throw new UsageError('sync needs --backend URL');
     if (!values['until-empty']) throw new UsageError('sync needs --until-empty (the app syncs continuously by itself)');
     const timeoutS = Number(values['timeout-s']);
     if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new UsageError('--timeout-s must be a positive number of seconds');
-    const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
-    const db = openDatabase(path.join(dataDir, DB_FILE_NAME));
-    const repo = new ApplicationRepository(db);
-    const engine = new SyncEngine(repo, new HttpIntakeConnector({ baseUrl: values.backend }), {
+    const { db, repo, dataDir } = openQueue(values['data-dir']);
+    const connector = new HttpIntakeConnector({ baseUrl: values.backend });
+    const engine = new SyncEngine(repo, ConnectorRouter.single(connector), {
       backoffBaseMs: 200,
       backoffCapMs: 5000,
+      concurrency: 8,
+      checkPayload: checkStoredPayload,
       log: fileLogger(dataDir, false),
     });
-    const emptied = await engine.runUntilEmpty(timeoutS * 1000);
-    const s = repo.stats();
-    db.close();
-    process.stdout.write(JSON.stringify({ emptied, ...s }) + '\n');
-    if (!emptied) process.exitCode = 3;
+    try {
+      const emptied = await engine.runUntilEmpty(timeoutS * 1000);
+      if (values['with-status']) await engine.pollStatusOnce();
+      process.stdout.write(JSON.stringify({ emptied, ...repo.stats() }) + '\n');
+      if (!emptied) process.exitCode = 3;
+    } finally {
+      connector.close();
+      db.close();
+    }
   },
 };

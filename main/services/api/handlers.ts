@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { Operations, OperationName, OpOutput } from '../../../common/contract/operations';
+import type { Operations, OperationName, OpOutput, AppInfo } from '../../../common/contract/operations';
 import { fail, ok, type Result } from '../../../common/contract/result';
 import { findForm } from '../../../common/forms/registry';
 import { validateForm } from '../../../common/forms/validate-form';
-import type { ApplicationRepository } from '../store/application-repository';
+import { SupersedeError, type ApplicationRepository } from '../store/application-repository';
 import type { SyncEngine } from '../sync/sync-engine';
-import type { AppInfo } from '../../../common/contract/operations';
+import { uuidv7 } from '../ids';
 
 export type Handlers = {
   [K in OperationName]: (input: z.output<Operations[K]['input']>) => Result<OpOutput<K>> | Promise<Result<OpOutput<K>>>;
@@ -18,31 +18,61 @@ export interface HandlerDeps {
   today: () => string;
 }
 
+const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
+
 export function createHandlers(d: HandlerDeps): Handlers {
   return {
     getAppInfo: () => ok(d.info()),
 
-    submitApplication: ({ formId, values }) => {
+    submitApplication: ({ formId, values, caseId, supersedesId }) => {
       const form = findForm(formId);
       if (!form) return fail({ code: 'NOT_FOUND', message: `様式「${formId}」は登録されていません。` });
       const known = new Set(form.fields.map((f) => f.id));
-      const unknown = Object.keys(values).filter((k) => !known.has(k));
-      if (unknown.length > 0) return fail({ code: 'INVALID_INPUT', message: 'この様式にない項目が送られました。' });
+      if (Object.keys(values).some((k) => !known.has(k))) return fail({ code: 'INVALID_INPUT', message: 'この様式にない項目が送られました。' });
       const v = validateForm(form, values, d.today());
-      if (!v.ok) {
-        return fail({ code: 'VALIDATION_FAILED', message: '入力内容を確認してください。', fieldErrors: v.fieldErrors });
+      if (!v.ok) return fail({ code: 'VALIDATION_FAILED', message: '入力内容を確認してください。', fieldErrors: v.fieldErrors });
+      let target = { caseId: caseId ?? uuidv7(), caseOrder: 0 };
+      if (supersedesId) {
+        const old = d.repo.payloadOf(supersedesId);
+        if (!old) return fail(NOT_FOUND);
+        if (old.formId !== form.id) return fail({ code: 'INVALID_INPUT', message: '修正版は元の申請と同じ様式で作成してください。' });
+        // the correction takes the original's place in its visit case
+        target = { caseId: old.caseId, caseOrder: old.caseOrder };
+      } else if (caseId) {
+        target.caseOrder = d.repo.list({ caseId, limit: 1 }).total;
       }
-      const { id } = d.repo.enqueue({
-        formId: form.id,
-        formVersion: form.version,
-        payload: v.values,
-        personName: `${v.values.familyName ?? ''}\u3000${v.values.givenName ?? ''}`,
-      });
-      d.sync.kick();
-      return ok({ applicationId: id, warnings: v.warnings });
+      try {
+        const { id } = d.repo.enqueue({
+          ...target,
+          formId: form.id,
+          formVersion: form.version,
+          payload: v.values,
+          personName: `${v.values.familyName ?? ''}\u3000${v.values.givenName ?? ''}`,
+          ...(supersedesId ? { supersedesId } : {}),
+        });
+        d.sync.kick();
+        return ok({ applicationId: id, warnings: v.warnings });
+      } catch (err) {
+        if (err instanceof SupersedeError) return fail({ code: 'INVALID_INPUT', message: err.message });
+        throw err;
+      }
     },
 
-    listQueue: (input) => ok({ items: d.repo.list(input) }),
+    getApplication: ({ applicationId }) => {
+      const a = d.repo.payloadOf(applicationId);
+      if (!a) return fail(NOT_FOUND);
+      const values = Object.fromEntries(Object.entries(a.payload).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      return ok({ id: applicationId, formId: a.formId, caseId: a.caseId, status: a.status, values });
+    },
+
+    cancelApplication: ({ applicationId }) => {
+      const r = d.repo.cancel(applicationId);
+      if (r === 'not_found') return fail(NOT_FOUND);
+      if (r === 'not_cancellable') return fail({ code: 'INVALID_INPUT', message: 'すでに送信された申請は取り消せません。基幹システム側で取り下げてください。' });
+      return ok({ cancelled: true });
+    },
+
+    listQueue: (input) => ok(d.repo.list(input)),
     getQueueStats: () => ok(d.repo.stats()),
     getSyncStatus: () => ok(d.sync.status()),
     syncNow: () => {
@@ -50,4 +80,15 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return ok({ accepted: true });
     },
   };
+}
+
+/** The pre-send check: the stored payload must still be a valid instance of its form. */
+export function checkStoredPayload(formId: string, payload: Record<string, unknown>): string | null {
+  const form = findForm(formId);
+  if (!form) return `様式「${formId}」はこのバージョンのいちまどにありません。情報システム担当へ連絡してください。`;
+  if (Object.values(payload).some((v) => typeof v !== 'string')) return 'この申請の端末内データが破損しているため送信できません。';
+  // Date rules about "today" were checked at capture; a queued application must not expire here.
+  const v = validateForm(form, payload as Record<string, string>, '9999-12-31');
+  if (!v.ok) return `送信前の確認で不備が見つかりました（${Object.keys(v.fieldErrors).join('、')}）。内容を確認して再提出してください。`;
+  return null;
 }

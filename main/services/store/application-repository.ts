@@ -1,68 +1,154 @@
 import type { Db } from './open-database';
+import type { FieldCipher } from '../crypto/field-cipher';
 import type { ApplicationStatus } from '../../../common/domain/application-status';
 import type { QueueItem, QueueStats } from '../../../common/contract/operations';
 import { idempotencyKey, uuidv7 } from '../ids';
+import { localIsoDate } from '../local-date';
 
 export interface NewApplication {
+  /** the visit case: its applications are delivered in `caseOrder` */
+  caseId: string;
+  caseOrder: number;
   formId: string;
   formVersion: number;
   payload: Record<string, unknown>;
   personName: string;
+  /** the returned (差戻し) or failed application this one corrects */
+  supersedesId?: string;
 }
 
 /** What the sync engine needs to deliver one application. */
 export interface OutboxEntry {
   applicationId: string;
   idempotencyKey: string;
+  caseId: string;
   formId: string;
   formVersion: number;
-  payloadJson: string;
+  version: number;
+  /** receipt of the version this one replaces, so the back end can link them */
+  supersedesReceipt: string | null;
+  /** decrypted payload JSON; null when it could not be decrypted (a corrupt row) */
+  payloadJson: string | null;
   attempts: number;
 }
 
-interface ApplicationRow {
+export interface ListFilter {
+  status?: ApplicationStatus;
+  caseId?: string;
+  /** local calendar days, inclusive */
+  fromDay?: string;
+  toDay?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface StatusChange {
+  receiptNumber: string;
+  status: 'accepted' | 'returned' | 'completed';
+  reason: string | null;
+}
+
+export class SupersedeError extends Error {}
+
+interface Row {
   id: string;
+  case_id: string;
+  root_id: string;
+  version: number;
   form_id: string;
-  person_name: string;
+  person_name_enc: Buffer | null;
   status: ApplicationStatus;
   receipt_number: string | null;
   status_reason: string | null;
   attempts: number | null;
   last_error: string | null;
+  next_attempt_at: number | null;
   created_at: string;
   updated_at: string;
+  purged_at: string | null;
 }
 
+export interface RepositoryOptions {
+  now?: () => number;
+  formTitle?: (formId: string) => string;
+  /**
+   * The longest a retry can legitimately be scheduled ahead. A next-attempt time further out than
+   * this means the PC clock was set back after it was scheduled: such entries are due now, so a
+   * clock jump cannot park the queue for a year.
+   */
+  maxRetryDelayMs?: number;
+}
+
+const PURGED_NAME = '（保存期間経過のため削除済み）';
+
 export class ApplicationRepository {
+  private readonly now: () => number;
+  private readonly formTitle: (formId: string) => string;
+  private readonly maxRetryDelayMs: number;
+
   constructor(
     private readonly db: Db,
-    private readonly now: () => number = Date.now,
-    private readonly formTitle: (formId: string) => string = (id) => id,
-  ) {}
+    private readonly cipher: FieldCipher,
+    opts: RepositoryOptions = {},
+  ) {
+    this.now = opts.now ?? Date.now;
+    this.formTitle = opts.formTitle ?? ((id) => id);
+    this.maxRetryDelayMs = opts.maxRetryDelayMs ?? 15 * 60_000;
+  }
 
-  /** The application and the promise to deliver it are one write: either both exist or neither. */
+  private iso(): string {
+    return new Date(this.now()).toISOString();
+  }
+
+  /** The applications and the promises to deliver them are one write: all or nothing. */
+  enqueueMany(apps: readonly NewApplication[]): { id: string; idempotencyKey: string }[] {
+    return this.db.transaction(() => apps.map((a) => this.insertOne(a))).immediate();
+  }
+
   enqueue(app: NewApplication): { id: string; idempotencyKey: string } {
+    return this.enqueueMany([app])[0]!;
+  }
+
+  private insertOne(app: NewApplication): { id: string; idempotencyKey: string } {
     const id = uuidv7(this.now());
     const key = idempotencyKey();
-    const at = new Date(this.now()).toISOString();
+    const at = this.iso();
+    let rootId = id;
+    let version = 1;
+    if (app.supersedesId) {
+      const old = this.db.prepare('SELECT root_id, version, status, superseded_by FROM applications WHERE id = ?').get(app.supersedesId) as
+        | { root_id: string; version: number; status: ApplicationStatus; superseded_by: string | null }
+        | undefined;
+      if (!old) throw new SupersedeError('修正元の申請が見つかりません。');
+      if (old.superseded_by) throw new SupersedeError('この申請はすでに修正版が作成されています。');
+      if (old.status !== 'returned' && old.status !== 'failed') throw new SupersedeError('差戻しまたは要対応の申請だけを修正して再提出できます。');
+      rootId = old.root_id;
+      version = old.version + 1;
+    }
+    const { next } = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM applications').get() as { next: number };
     this.db
-      .transaction(() => {
-        const { next } = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM applications').get() as { next: number };
-        this.db
-          .prepare(
-            `INSERT INTO applications (id, seq, form_id, form_version, payload_json, person_name, idempotency_key, status, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
-          )
-          .run(id, next, app.formId, app.formVersion, JSON.stringify(app.payload), app.personName, key, at, at);
-        this.db.prepare('INSERT INTO outbox (application_id, next_attempt_at) VALUES (?, 0)').run(id);
-      })
-      .immediate();
+      .prepare(
+        `INSERT INTO applications (id, seq, case_id, case_order, root_id, version, supersedes_id, form_id, form_version,
+           payload_enc, person_name_enc, idempotency_key, status, created_at, created_day, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
+      )
+      .run(
+        id, next, app.caseId, app.caseOrder, rootId, version, app.supersedesId ?? null, app.formId, app.formVersion,
+        this.cipher.encrypt(JSON.stringify(app.payload), `${id}:payload`),
+        this.cipher.encrypt(app.personName, `${id}:person_name`),
+        key, at, localIsoDate(this.now()), at,
+      );
+    this.db.prepare('INSERT INTO outbox (application_id, next_attempt_at) VALUES (?, 0)').run(id);
+    if (app.supersedesId) {
+      this.db.prepare('UPDATE applications SET superseded_by = ?, updated_at = ? WHERE id = ?').run(id, at, app.supersedesId);
+    }
     return { id, idempotencyKey: key };
   }
 
   /**
-   * Claims up to `limit` due entries in capture order and marks them in flight.
-   * An entry left in flight by a crash is reclaimed by `recoverInFlight` at start-up.
+   * Claims up to `limit` due entries, oldest capture first, and marks them in flight. Within a
+   * visit case only the earliest undelivered application is eligible, so a case's forms reach the
+   * back end in order; different cases go side by side.
    */
   claimDue(limit: number): OutboxEntry[] {
     const nowMs = this.now();
@@ -70,23 +156,58 @@ export class ApplicationRepository {
       .transaction(() => {
         const rows = this.db
           .prepare(
-            `SELECT a.id AS applicationId, a.idempotency_key AS idempotencyKey, a.form_id AS formId,
-                    a.form_version AS formVersion, a.payload_json AS payloadJson, o.attempts AS attempts
+            `SELECT a.id, a.idempotency_key, a.case_id, a.form_id, a.form_version, a.version, a.payload_enc, o.attempts,
+                    (SELECT s.receipt_number FROM applications s WHERE s.id = a.supersedes_id) AS supersedes_receipt
                FROM outbox o JOIN applications a ON a.id = o.application_id
-              WHERE a.status = 'pending' AND o.next_attempt_at <= ?
-              ORDER BY a.seq LIMIT ?`,
+              WHERE a.status = 'pending'
+                AND (o.next_attempt_at <= @now OR o.next_attempt_at > @now + @maxDelay)
+                AND NOT EXISTS (
+                  SELECT 1 FROM applications p
+                   WHERE p.case_id = a.case_id AND p.case_order < a.case_order
+                     AND p.status IN ('pending', 'in_flight') AND p.superseded_by IS NULL)
+              ORDER BY a.seq LIMIT @limit`,
           )
-          .all(nowMs, limit) as OutboxEntry[];
+          .all({ now: nowMs, maxDelay: this.maxRetryDelayMs, limit: limit * 4 }) as {
+          id: string; idempotency_key: string; case_id: string; form_id: string; form_version: number; version: number;
+          payload_enc: Buffer | null; attempts: number; supersedes_receipt: string | null;
+        }[];
         const mark = this.db.prepare(`UPDATE applications SET status = 'in_flight', updated_at = ? WHERE id = ?`);
         const at = new Date(nowMs).toISOString();
-        for (const r of rows) mark.run(at, r.applicationId);
-        return rows;
+        const seenCases = new Set<string>();
+        const out: OutboxEntry[] = [];
+        for (const r of rows) {
+          // two pending items of one case with equal order: still one at a time
+          if (seenCases.has(r.case_id) || out.length >= limit) continue;
+          seenCases.add(r.case_id);
+          mark.run(at, r.id);
+          out.push({
+            applicationId: r.id,
+            idempotencyKey: r.idempotency_key,
+            caseId: r.case_id,
+            formId: r.form_id,
+            formVersion: r.form_version,
+            version: r.version,
+            supersedesReceipt: r.supersedes_receipt,
+            payloadJson: this.tryDecrypt(r.payload_enc, `${r.id}:payload`),
+            attempts: r.attempts,
+          });
+        }
+        return out;
       })
       .immediate();
   }
 
+  private tryDecrypt(blob: Buffer | null, aad: string): string | null {
+    if (!blob) return null;
+    try {
+      return this.cipher.decrypt(blob, aad);
+    } catch {
+      return null;
+    }
+  }
+
   markAccepted(applicationId: string, receiptNumber: string): void {
-    const at = new Date(this.now()).toISOString();
+    const at = this.iso();
     this.db
       .transaction(() => {
         this.db
@@ -99,20 +220,18 @@ export class ApplicationRepository {
 
   /** Back to the queue, to be tried again no earlier than `retryAt` (epoch ms). */
   markRetry(applicationId: string, error: string, retryAt: number): void {
-    const at = new Date(this.now()).toISOString();
+    const at = this.iso();
     this.db
       .transaction(() => {
-        this.db.prepare(`UPDATE applications SET status = 'pending', updated_at = ? WHERE id = ?`).run(at, applicationId);
-        this.db
-          .prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE application_id = ?')
-          .run(retryAt, error, applicationId);
+        this.db.prepare(`UPDATE applications SET status = 'pending', updated_at = ? WHERE id = ? AND status = 'in_flight'`).run(at, applicationId);
+        this.db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE application_id = ?').run(retryAt, error, applicationId);
       })
       .immediate();
   }
 
-  /** The back end refused it for a reason a retry cannot fix: the clerk must act (要対応). */
+  /** The back end (or our own pre-send check) refused it: the clerk must act (要対応). */
   markFailed(applicationId: string, reason: string): void {
-    const at = new Date(this.now()).toISOString();
+    const at = this.iso();
     this.db
       .transaction(() => {
         this.db.prepare(`UPDATE applications SET status = 'failed', status_reason = ?, updated_at = ? WHERE id = ?`).run(reason, at, applicationId);
@@ -132,15 +251,96 @@ export class ApplicationRepository {
     this.db.prepare('UPDATE outbox SET next_attempt_at = 0').run();
   }
 
+  /** When the next pending entry becomes due (epoch ms), or null when nothing is pending. */
   nextAttemptAt(): number | null {
     const r = this.db
       .prepare(`SELECT MIN(o.next_attempt_at) AS t FROM outbox o JOIN applications a ON a.id = o.application_id WHERE a.status = 'pending'`)
       .get() as { t: number | null };
-    return r.t;
+    if (r.t === null) return null;
+    return r.t > this.now() + this.maxRetryDelayMs ? this.now() : r.t;
+  }
+
+  /** Cancels an application that has not been handed to the back end. */
+  cancel(applicationId: string): 'cancelled' | 'not_found' | 'not_cancellable' {
+    return this.db
+      .transaction(() => {
+        const row = this.db.prepare('SELECT status FROM applications WHERE id = ?').get(applicationId) as { status: ApplicationStatus } | undefined;
+        if (!row) return 'not_found' as const;
+        if (row.status !== 'pending' && row.status !== 'failed') return 'not_cancellable' as const;
+        this.db.prepare(`UPDATE applications SET status = 'cancelled', updated_at = ? WHERE id = ?`).run(this.iso(), applicationId);
+        this.db.prepare('DELETE FROM outbox WHERE application_id = ?').run(applicationId);
+        this.audit('cancel', { applicationId });
+        return 'cancelled' as const;
+      })
+      .immediate();
+  }
+
+  /** Applies back-office decisions read from a status feed. Unknown receipts are ignored. */
+  applyStatusChanges(changes: readonly StatusChange[], connector: string, cursor: string): number {
+    const at = this.iso();
+    return this.db
+      .transaction(() => {
+        let applied = 0;
+        const update = this.db.prepare(
+          `UPDATE applications SET status = @status, status_reason = @reason, updated_at = @at,
+                  completed_at = CASE WHEN @status = 'completed' THEN @at ELSE completed_at END
+            WHERE receipt_number = @receipt AND status IN ('accepted', 'returned') AND status != @status`,
+        );
+        for (const c of changes) applied += update.run({ status: c.status, reason: c.reason, at, receipt: c.receiptNumber }).changes;
+        this.db
+          .prepare('INSERT INTO status_cursors (connector, cursor) VALUES (?, ?) ON CONFLICT (connector) DO UPDATE SET cursor = excluded.cursor')
+          .run(connector, cursor);
+        return applied;
+      })
+      .immediate();
+  }
+
+  statusCursor(connector: string): string | null {
+    const r = this.db.prepare('SELECT cursor FROM status_cursors WHERE connector = ?').get(connector) as { cursor: string } | undefined;
+    return r?.cursor ?? null;
+  }
+
+  /** True while some delivered application still awaits the back office's decision. */
+  hasOpenDecisions(): boolean {
+    return this.db.prepare(`SELECT 1 FROM applications WHERE status = 'accepted' LIMIT 1`).get() !== undefined;
+  }
+
+  /**
+   * Retention: personal data of finished applications (完了, 取消, or replaced by a corrected
+   * version) is erased after `days`; status, receipt and times stay for the record.
+   * Refuses to run while the clock reads earlier than a time already seen, since "older than N
+   * days" means nothing then.
+   */
+  purgeFinished(days: number): number {
+    const nowMs = this.now();
+    const seen = this.db.prepare(`SELECT value FROM meta WHERE key = 'clock_high_water'`).get() as { value: string } | undefined;
+    const highWater = seen ? Number(seen.value) : 0;
+    if (nowMs < highWater - 60 * 60_000) return 0;
+    const cutoff = new Date(nowMs - days * 86_400_000).toISOString();
+    return this.db
+      .transaction(() => {
+        this.db
+          .prepare(`INSERT INTO meta (key, value) VALUES ('clock_high_water', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+          .run(String(Math.max(nowMs, highWater)));
+        const n = this.db
+          .prepare(
+            `UPDATE applications SET payload_enc = NULL, person_name_enc = NULL, purged_at = @at
+              WHERE purged_at IS NULL AND (
+                (status = 'completed' AND completed_at <= @cutoff) OR
+                (status = 'cancelled' AND updated_at <= @cutoff) OR
+                (superseded_by IS NOT NULL AND updated_at <= @cutoff))`,
+          )
+          .run({ at: new Date(nowMs).toISOString(), cutoff }).changes;
+        if (n > 0) this.audit('retention_purge', { count: n, days });
+        return n;
+      })
+      .immediate();
   }
 
   stats(): QueueStats {
-    const rows = this.db.prepare('SELECT status, COUNT(*) AS n FROM applications GROUP BY status').all() as { status: ApplicationStatus; n: number }[];
+    const rows = this.db
+      .prepare('SELECT status, COUNT(*) AS n FROM applications WHERE superseded_by IS NULL GROUP BY status')
+      .all() as { status: ApplicationStatus; n: number }[];
     const by = Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<Record<ApplicationStatus, number>>;
     const s = {
       pending: by.pending ?? 0,
@@ -150,33 +350,82 @@ export class ApplicationRepository {
       completed: by.completed ?? 0,
       failed: by.failed ?? 0,
     };
+    // Cancelled applications are kept for the record but are not part of the queue.
     return { total: s.pending + s.inFlight + s.accepted + s.returned + s.completed + s.failed, ...s };
   }
 
-  list(opts: { status?: ApplicationStatus; limit?: number }): QueueItem[] {
-    const limit = opts.limit ?? 200;
-    const where = opts.status ? 'WHERE a.status = ?' : '';
-    const params: unknown[] = opts.status ? [opts.status, limit] : [limit];
+  /** One page of the queue screen, newest first; `total` counts every match for the scroll bar. */
+  list(f: ListFilter): { total: number; items: QueueItem[] } {
+    const where = ['a.superseded_by IS NULL'];
+    const params: Record<string, unknown> = {};
+    const conditions: [keyof ListFilter, string][] = [
+      ['status', 'a.status = @status'],
+      ['caseId', 'a.case_id = @caseId'],
+      ['fromDay', 'a.created_day >= @fromDay'],
+      ['toDay', 'a.created_day <= @toDay'],
+    ];
+    for (const [key, sql] of conditions) {
+      if (f[key] === undefined) continue;
+      where.push(sql);
+      params[key] = f[key];
+    }
+    const clause = where.join(' AND ');
+    const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM applications a WHERE ${clause}`).get(params) as { n: number };
     const rows = this.db
       .prepare(
-        `SELECT a.id, a.form_id, a.person_name, a.status, a.receipt_number, a.status_reason,
-                o.attempts, o.last_error, a.created_at, a.updated_at
+        `SELECT a.id, a.case_id, a.root_id, a.version, a.form_id, a.person_name_enc, a.status, a.receipt_number, a.status_reason,
+                o.attempts, o.last_error, o.next_attempt_at, a.created_at, a.updated_at, a.purged_at
            FROM applications a LEFT JOIN outbox o ON o.application_id = a.id
-           ${where} ORDER BY a.seq DESC LIMIT ?`,
+          WHERE ${clause} ORDER BY a.seq DESC LIMIT @limit OFFSET @offset`,
       )
-      .all(...params) as ApplicationRow[];
-    return rows.map((r) => ({
+      .all({ ...params, limit: f.limit ?? 200, offset: f.offset ?? 0 }) as Row[];
+    return { total: n, items: rows.map((r) => this.toItem(r)) };
+  }
+
+  private toItem(r: Row): QueueItem {
+    const name = r.purged_at ? PURGED_NAME : (this.tryDecrypt(r.person_name_enc, `${r.id}:person_name`) ?? '（復号できません）');
+    return {
       id: r.id,
+      caseId: r.case_id,
+      version: r.version,
       formId: r.form_id,
       formTitle: this.formTitle(r.form_id),
-      personName: r.person_name,
+      personName: name,
       status: r.status,
       receiptNumber: r.receipt_number,
       statusReason: r.status_reason,
       attempts: r.attempts ?? 0,
       lastError: r.last_error,
+      nextAttemptAt: r.next_attempt_at && r.status === 'pending' && r.next_attempt_at > 0 ? new Date(r.next_attempt_at).toISOString() : null,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
-    }));
+    };
+  }
+
+  /** The decrypted payload of one application (for correcting a 差戻し), or null. */
+  payloadOf(applicationId: string): { formId: string; caseId: string; caseOrder: number; status: ApplicationStatus; payload: Record<string, unknown> } | null {
+    const r = this.db.prepare('SELECT form_id, case_id, case_order, status, payload_enc FROM applications WHERE id = ?').get(applicationId) as
+      | { form_id: string; case_id: string; case_order: number; status: ApplicationStatus; payload_enc: Buffer | null }
+      | undefined;
+    if (!r) return null;
+    const json = this.tryDecrypt(r.payload_enc, `${applicationId}:payload`);
+    if (json === null) return null;
+    return { formId: r.form_id, caseId: r.case_id, caseOrder: r.case_order, status: r.status, payload: JSON.parse(json) as Record<string, unknown> };
+  }
+
+  /** Every application with its decrypted payload, for the audited admin export. */
+  *exportAll(actor: string): Generator<{ id: string; status: ApplicationStatus; caseId: string; version: number; receiptNumber: string | null; payload: unknown }> {
+    this.audit('export', { actor });
+    const rows = this.db.prepare('SELECT id, status, case_id, version, receipt_number, payload_enc FROM applications ORDER BY seq').iterate() as Iterable<{
+      id: string; status: ApplicationStatus; case_id: string; version: number; receipt_number: string | null; payload_enc: Buffer | null;
+    }>;
+    for (const r of rows) {
+      const json = this.tryDecrypt(r.payload_enc, `${r.id}:payload`);
+      yield { id: r.id, status: r.status, caseId: r.case_id, version: r.version, receiptNumber: r.receipt_number, payload: json === null ? null : (JSON.parse(json) as unknown) };
+    }
+  }
+
+  audit(action: string, detail: Record<string, unknown>): void {
+    this.db.prepare('INSERT INTO audit_log (at, action, detail) VALUES (?, ?, ?)').run(this.iso(), action, JSON.stringify(detail));
   }
 }

@@ -1,4 +1,4 @@
-import type { OutboxEntry } from '../store/application-repository';
+import type { OutboxEntry, StatusChange } from '../store/application-repository';
 
 export type DeliveryOutcome =
   | { kind: 'accepted'; receiptNumber: string }
@@ -7,9 +7,45 @@ export type DeliveryOutcome =
   /** the back end refused the content: a retry cannot help, the clerk must act */
   | { kind: 'rejected'; reason: string };
 
-/** How applications reach one back end. HTTP intake now; file exchange joins it later. */
+/** What is sent for one application: the versioned intake schema. */
+export interface IntakeDocument {
+  schemaVersion: 1;
+  applicationId: string;
+  caseId: string;
+  formId: string;
+  formVersion: number;
+  /** 1 for a first submission; n+1 for the correction of a 差戻し */
+  version: number;
+  supersedesReceipt: string | null;
+  payload: Record<string, unknown>;
+}
+
+export function intakeDocument(entry: OutboxEntry, payload: Record<string, unknown>): IntakeDocument {
+  return {
+    schemaVersion: 1,
+    applicationId: entry.applicationId,
+    caseId: entry.caseId,
+    formId: entry.formId,
+    formVersion: entry.formVersion,
+    version: entry.version,
+    supersedesReceipt: entry.supersedesReceipt,
+    payload,
+  };
+}
+
+export interface StatusPage {
+  changes: StatusChange[];
+  cursor: string;
+}
+
+/** How applications reach one back end, and how its decisions come back (pull, as the standards prefer). */
 export interface IntakeConnector {
-  deliver(entry: OutboxEntry): Promise<DeliveryOutcome>;
+  /** stable name, used to remember how far the status feed was read */
+  readonly id: string;
+  deliver(entry: OutboxEntry, doc: IntakeDocument): Promise<DeliveryOutcome>;
   /** cheap reachability check for the connection indicator */
   probe(): Promise<boolean>;
+  /** decisions after `cursor`; null when the back end cannot be reached */
+  pollStatus(cursor: string | null): Promise<StatusPage | null>;
+  close?(): void;
 }

@@ -1,22 +1,32 @@
 import type { ApplicationRepository, OutboxEntry } from '../store/application-repository';
-import type { IntakeConnector } from './intake-connector';
+import { intakeDocument } from './intake-connector';
+import type { ConnectorRouter } from './connector-router';
 import type { SyncStatus } from '../../../common/contract/operations';
 import { backoffDelayMs } from './backoff';
 
 export interface SyncEngineOptions {
-  /** deliveries in flight at once */
+  /** deliveries in flight at once (different visit cases) */
   concurrency?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
   /** how often the link is probed while there is nothing to send */
   probeIntervalMs?: number;
+  /** how often the back office's decisions are pulled while some are awaited */
+  statusPollMs?: number;
+  /**
+   * Checks a payload just before it is sent (the stored form may predate a form change, or the
+   * row may be damaged). Returns a Japanese reason to refuse it, or null.
+   */
+  checkPayload?: (formId: string, payload: Record<string, unknown>) => string | null;
   now?: () => number;
   random?: () => number;
   log?: (level: 'info' | 'warn' | 'error', event: string, detail?: Record<string, unknown>) => void;
 }
 
+const CORRUPT = 'この申請の端末内データが破損しているため送信できません。内容を確認し、取り消して入力し直してください。';
+
 /**
- * Drains the outbox to one back end. Delivery is at-least-once; the back end dedupes on the
+ * Drains the outbox to the back ends. Delivery is at-least-once; the back end dedupes on the
  * idempotency key fixed at capture, so a reply lost after commit costs a replay, not a duplicate.
  */
 export class SyncEngine {
@@ -25,12 +35,13 @@ export class SyncEngine {
   private wake: (() => void) | null = null;
   /** a kick that arrived while not idle: the next idle returns at once */
   private kicked = false;
+  private lastStatusPoll = 0;
   private readonly state: SyncStatus = { connection: 'unknown', sending: false, lastSuccessAt: null, lastError: null };
   private readonly o: Required<SyncEngineOptions>;
 
   constructor(
     private readonly repo: ApplicationRepository,
-    private readonly connector: IntakeConnector,
+    private readonly router: ConnectorRouter,
     opts: SyncEngineOptions = {},
   ) {
     this.o = {
@@ -38,6 +49,8 @@ export class SyncEngine {
       backoffBaseMs: opts.backoffBaseMs ?? 1000,
       backoffCapMs: opts.backoffCapMs ?? 60_000,
       probeIntervalMs: opts.probeIntervalMs ?? 5000,
+      statusPollMs: opts.statusPollMs ?? 10_000,
+      checkPayload: opts.checkPayload ?? (() => null),
       now: opts.now ?? Date.now,
       random: opts.random ?? Math.random,
       log: opts.log ?? (() => {}),
@@ -69,9 +82,10 @@ export class SyncEngine {
     this.wake?.();
   }
 
-  /** The clerk pressed 今すぐ送信: forget backoff and try everything now. */
+  /** The clerk pressed 今すぐ送信: forget backoff, try everything and ask for decisions now. */
   sendNow(): void {
     this.repo.makeAllDue();
+    this.lastStatusPoll = 0;
     this.kick();
   }
 
@@ -92,6 +106,19 @@ export class SyncEngine {
       this.state.sending = false;
     }
     return batch.length;
+  }
+
+  /** Pulls the back office's decisions from every connector. Returns how many applications changed. */
+  async pollStatusOnce(): Promise<number> {
+    this.lastStatusPoll = this.o.now();
+    let applied = 0;
+    for (const c of this.router.all()) {
+      const page = await c.pollStatus(this.repo.statusCursor(c.id));
+      if (!page) continue;
+      applied += this.repo.applyStatusChanges(page.changes, c.id, page.cursor);
+    }
+    if (applied > 0) this.o.log('info', 'sync.status_changes', { applied });
+    return applied;
   }
 
   /** For the CLI: deliver until nothing is pending, or give up after `deadlineMs`. */
@@ -115,6 +142,9 @@ export class SyncEngine {
         const sent = await this.drainOnce();
         if (sent > 0) continue;
         const now = this.o.now();
+        if (this.state.connection !== 'offline' && now - this.lastStatusPoll >= this.o.statusPollMs && this.repo.hasOpenDecisions()) {
+          await this.pollStatusOnce();
+        }
         if (this.state.connection !== 'online' && now - lastProbe >= this.o.probeIntervalMs) {
           lastProbe = now;
           const up = await this.probe();
@@ -126,10 +156,10 @@ export class SyncEngine {
         }
         const next = this.repo.nextAttemptAt();
         const waitMs = next === null ? this.o.probeIntervalMs : Math.max(0, next - this.o.now());
-        await this.idle(Math.min(waitMs, this.o.probeIntervalMs));
+        await this.idle(Math.min(waitMs, this.o.probeIntervalMs, this.o.statusPollMs));
       } catch (err) {
         // A storage error must not kill the loop: log it and try again after a pause.
-        this.o.log('error', 'sync.loop_error', { error: String(err) });
+        this.o.log('error', 'sync.loop_error', { error: String(err).slice(0, 300) });
         this.state.lastError = '送信処理でエラーが発生しました。しばらくして再試行します。';
         await this.idle(this.o.probeIntervalMs);
       }
@@ -137,7 +167,8 @@ export class SyncEngine {
   }
 
   private async probe(): Promise<boolean> {
-    const up = await this.connector.probe();
+    const results = await Promise.all(this.router.all().map((c) => c.probe()));
+    const up = results.every(Boolean);
     this.state.connection = up ? 'online' : 'offline';
     return up;
   }
@@ -156,15 +187,33 @@ export class SyncEngine {
       };
       const t = setTimeout(done, ms);
       this.wake = () => {
-        this.wake = null;
         this.kicked = false;
         done();
       };
     });
   }
 
+  private payloadOf(entry: OutboxEntry): { payload: Record<string, unknown> } | { refused: string } {
+    if (entry.payloadJson === null) return { refused: CORRUPT };
+    let payload: unknown;
+    try {
+      payload = JSON.parse(entry.payloadJson);
+    } catch {
+      return { refused: CORRUPT };
+    }
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { refused: CORRUPT };
+    const why = this.o.checkPayload(entry.formId, payload as Record<string, unknown>);
+    return why === null ? { payload: payload as Record<string, unknown> } : { refused: why };
+  }
+
   private async deliver(entry: OutboxEntry): Promise<void> {
-    const outcome = await this.connector.deliver(entry);
+    const checked = this.payloadOf(entry);
+    if ('refused' in checked) {
+      this.repo.markFailed(entry.applicationId, checked.refused);
+      this.o.log('warn', 'sync.refused_before_send', { applicationId: entry.applicationId });
+      return;
+    }
+    const outcome = await this.router.forForm(entry.formId).deliver(entry, intakeDocument(entry, checked.payload));
     switch (outcome.kind) {
       case 'accepted':
         this.repo.markAccepted(entry.applicationId, outcome.receiptNumber);

@@ -1,33 +1,35 @@
 import { useApp } from '../store';
 
-/** Always visible: is the back end reachable, and how much is waiting or needs the clerk. */
+/** Always visible: is the back end reachable, what is being sent, what needs the clerk. */
 export function ConnectionIndicator() {
-  const { sync, stats, sendNow, setScreen } = useApp();
-  const waiting = (stats?.pending ?? 0) + (stats?.inFlight ?? 0);
+  const { sync, stats, sendNow, setScreen, setFilter } = useApp();
+  const sending = stats?.inFlight ?? 0;
+  const waiting = stats?.pending ?? 0;
   const needsAction = (stats?.failed ?? 0) + (stats?.returned ?? 0);
   const conn = sync?.connection ?? 'unknown';
-  const label = sync?.sending ? '送信中' : conn === 'online' ? 'オンライン' : conn === 'offline' ? 'オフライン' : '確認中';
+  const label = conn === 'online' ? 'オンライン' : conn === 'offline' ? 'オフライン' : '確認中';
+  const show = (status: 'pending' | 'failed' | 'returned') => {
+    setFilter({ status });
+    setScreen('queue');
+  };
   return (
     <div className="indicator" role="status" aria-live="polite" data-testid="connection-indicator">
       <span className={`dot ${conn}`} aria-hidden="true" />
-      <span className="conn-label" data-testid="connection-label">
-        {label}
-      </span>
+      <span className="conn-label" data-testid="connection-label">{label}</span>
+      {sending > 0 && <span className="pill" data-testid="sending-count">送信中 {sending}件</span>}
       {waiting > 0 && (
-        <button type="button" className="pill" onClick={() => setScreen('queue')}>
+        <button type="button" className="pill" data-testid="waiting-count" onClick={() => show('pending')}>
           送信待ち {waiting}件
         </button>
       )}
       {needsAction > 0 && (
-        <button type="button" className="pill warn" onClick={() => setScreen('queue')}>
+        <button type="button" className="pill warn" data-testid="action-count" onClick={() => show((stats?.returned ?? 0) > 0 ? 'returned' : 'failed')}>
           要対応 {needsAction}件
         </button>
       )}
-      {waiting > 0 && (
-        <button type="button" className="send-now" onClick={() => void sendNow()}>
-          今すぐ送信
-        </button>
-      )}
+      <button type="button" className="send-now" onClick={() => void sendNow()} title="待たずに送信と状況の確認をします">
+        今すぐ送信
+      </button>
     </div>
   );
 }

@@ -52,7 +52,7 @@ function Field({ def }: { def: FieldDef }) {
 }
 
 export function FormScreen() {
-  const { form, submit } = useApp();
+  const { form, submit, abandonCorrection } = useApp();
   const def = findForm(form.formId);
   if (!def) return <p>様式が見つかりません。</p>;
   const onSubmit = (e: FormEvent) => {
@@ -63,6 +63,12 @@ export function FormScreen() {
     <form className="form-card" onSubmit={onSubmit} noValidate aria-labelledby="form-title">
       <h1 id="form-title">{def.title}</h1>
       <p className="form-meta">業務: {def.gyomu} ・ 様式 v{def.version}</p>
+      {form.correcting && (
+        <div className="banner warn" role="note">
+          差戻しの修正: {form.correcting.reason ?? '要対応の申請'}
+          <button type="button" className="row-btn subtle" onClick={abandonCorrection}>修正をやめる</button>
+        </div>
+      )}
       {form.banner && (
         <div className={`banner ${form.banner.kind}`} role={form.banner.kind === 'error' ? 'alert' : 'status'}>
           {form.banner.text}
@@ -75,7 +81,7 @@ export function FormScreen() {
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={form.submitting}>
-          {form.submitting ? '保存中…' : '確認して送信キューへ'}
+          {form.submitting ? '保存中…' : form.correcting ? '修正して再提出' : '確認して送信キューへ'}
         </button>
       </div>
     </form>

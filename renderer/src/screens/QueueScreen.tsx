@@ -1,63 +1,140 @@
-import { useApp } from '../store';
+import { useEffect, useRef, useState } from 'react';
+import { QUEUE_PAGE, useApp } from '../store';
 import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from '../../../common/domain/application-status';
+import type { QueueItem } from '../../../common/contract/operations';
+
+const ROW_HEIGHT = 52;
+const VIEW_ROWS = 12;
 
 function time(iso: string): string {
   const d = new Date(iso);
   return `${d.getMonth() + 1}/${d.getDate()} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
+function note(it: QueueItem): string {
+  if (it.statusReason) return it.statusReason;
+  if (it.status === 'pending' && it.attempts > 0) return `再送待ち（${it.attempts}回試行）: ${it.lastError ?? ''}`;
+  return '';
+}
+
+function Row({ it, top }: { it: QueueItem; top: number }) {
+  const { cancel, startCorrection, setFilter } = useApp();
+  const [confirming, setConfirming] = useState(false);
+  const cancellable = it.status === 'pending' || it.status === 'failed';
+  const correctable = it.status === 'returned' || it.status === 'failed';
+  return (
+    <div className="qrow" role="row" style={{ top }} data-application-id={it.id}>
+      <span role="cell" className="c-time">{time(it.createdAt)}</span>
+      <span role="cell" className="c-form">
+        {it.formTitle}
+        {it.version > 1 && <span className="ver">第{it.version}版</span>}
+      </span>
+      <span role="cell" className="c-name name">{it.personName}</span>
+      <span role="cell" className="c-status">
+        <span className={`status s-${it.status}`} data-testid="status">{STATUS_LABEL[it.status]}</span>
+      </span>
+      <span role="cell" className="c-receipt receipt" data-testid="receipt">{it.receiptNumber ?? '—'}</span>
+      <span role="cell" className="c-note note" title={note(it)}>{note(it)}</span>
+      <span role="cell" className="c-actions">
+        {correctable && (
+          <button type="button" className="row-btn" onClick={() => void startCorrection(it)}>修正して再提出</button>
+        )}
+        {cancellable && !confirming && (
+          <button type="button" className="row-btn subtle" onClick={() => setConfirming(true)}>取消</button>
+        )}
+        {confirming && (
+          <>
+            <button type="button" className="row-btn danger" onClick={() => void cancel(it.id).then(() => setConfirming(false))}>取り消す</button>
+            <button type="button" className="row-btn subtle" onClick={() => setConfirming(false)}>戻る</button>
+          </>
+        )}
+        <button type="button" className="row-btn link" onClick={() => setFilter({ caseId: it.caseId })} title="同じ来庁（ケース）の申請だけを表示">同じ来庁</button>
+      </span>
+    </div>
+  );
+}
+
+/**
+ * The queue stays usable at 100,000 rows: only one page around the scroll position is fetched
+ * and only the visible rows are in the DOM; the scroll area is sized from the filtered total.
+ */
 export function QueueScreen() {
-  const { queue, stats, setFilter } = useApp();
+  const { queue, stats, setFilter, setQueueOffset } = useApp();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const { filter } = queue;
+
+  const firstVisible = Math.floor(scrollTop / ROW_HEIGHT);
+  useEffect(() => {
+    // keep the fetched page centred on what is visible
+    const wanted = Math.max(0, Math.floor((firstVisible - QUEUE_PAGE / 4) / (QUEUE_PAGE / 2)) * (QUEUE_PAGE / 2));
+    if (firstVisible < queue.offset || firstVisible + VIEW_ROWS > queue.offset + queue.items.length) setQueueOffset(wanted);
+  }, [firstVisible, queue.offset, queue.items.length, setQueueOffset]);
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+    setScrollTop(0);
+  }, [filter]);
+
   const count = (s: ApplicationStatus) =>
-    stats ? { pending: stats.pending, in_flight: stats.inFlight, accepted: stats.accepted, returned: stats.returned, completed: stats.completed, failed: stats.failed }[s] : 0;
+    stats ? ({ pending: stats.pending, in_flight: stats.inFlight, accepted: stats.accepted, returned: stats.returned, completed: stats.completed, failed: stats.failed, cancelled: null } as const)[s] : 0;
+  const visible = queue.items
+    .map((it, i) => ({ it, index: queue.offset + i }))
+    .filter(({ index }) => index >= firstVisible - 5 && index < firstVisible + VIEW_ROWS + 5);
+
   return (
     <section className="queue" aria-labelledby="queue-title">
       <h1 id="queue-title">送信状況</h1>
       <div className="filters" role="group" aria-label="状態で絞り込み">
-        <button type="button" className={queue.filter === 'all' ? 'chip active' : 'chip'} onClick={() => setFilter('all')}>
+        <button type="button" className={filter.status === 'all' ? 'chip active' : 'chip'} onClick={() => setFilter({ status: 'all' })}>
           すべて {stats?.total ?? 0}
         </button>
         {APPLICATION_STATUSES.map((s) => (
-          <button key={s} type="button" className={queue.filter === s ? `chip active s-${s}` : `chip s-${s}`} onClick={() => setFilter(s)}>
-            {STATUS_LABEL[s]} {count(s)}
+          <button key={s} type="button" className={filter.status === s ? `chip active s-${s}` : `chip s-${s}`} onClick={() => setFilter({ status: s })}>
+            {STATUS_LABEL[s]} {count(s) ?? ''}
           </button>
         ))}
       </div>
-      {queue.items.length === 0 ? (
+      <div className="filters" role="group" aria-label="受付日と来庁で絞り込み">
+        <label className="day">
+          受付日
+          <input type="date" aria-label="受付日（から）" value={filter.fromDay} onChange={(e) => setFilter({ fromDay: e.target.value })} />
+        </label>
+        〜
+        <input type="date" aria-label="受付日（まで）" value={filter.toDay} onChange={(e) => setFilter({ toDay: e.target.value })} />
+        {filter.caseId && (
+          <button type="button" className="chip active" onClick={() => setFilter({ caseId: null })} title="来庁の絞り込みを解除">
+            同じ来庁の申請のみ ✕
+          </button>
+        )}
+        <span className="count" data-testid="queue-total">{queue.total.toLocaleString('ja-JP')}件</span>
+      </div>
+      {queue.notice && <div className="banner error" role="alert">{queue.notice}</div>}
+      <div className="qhead" role="row">
+        <span className="c-time">受付</span>
+        <span className="c-form">様式</span>
+        <span className="c-name">氏名</span>
+        <span className="c-status">状態</span>
+        <span className="c-receipt">受付番号</span>
+        <span className="c-note">備考</span>
+        <span className="c-actions" />
+      </div>
+      {queue.total === 0 ? (
         <p className="empty">該当する申請はありません。</p>
       ) : (
-        <table className="queue-table">
-          <thead>
-            <tr>
-              <th>受付</th>
-              <th>様式</th>
-              <th>氏名</th>
-              <th>状態</th>
-              <th>受付番号</th>
-              <th>備考</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.items.map((it) => (
-              <tr key={it.id} data-application-id={it.id}>
-                <td>{time(it.createdAt)}</td>
-                <td>{it.formTitle}</td>
-                <td className="name">{it.personName}</td>
-                <td>
-                  <span className={`status s-${it.status}`} data-testid="status">
-                    {STATUS_LABEL[it.status]}
-                  </span>
-                </td>
-                <td className="receipt" data-testid="receipt">
-                  {it.receiptNumber ?? '—'}
-                </td>
-                <td className="note">
-                  {it.statusReason ?? (it.status === 'pending' && it.attempts > 0 ? `再送待ち（${it.attempts}回試行）: ${it.lastError ?? ''}` : '')}
-                </td>
-              </tr>
+        <div
+          className="qscroll"
+          role="table"
+          aria-rowcount={queue.total}
+          ref={scroller}
+          style={{ height: Math.min(queue.total, VIEW_ROWS) * ROW_HEIGHT }}
+          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        >
+          <div className="qspace" style={{ height: queue.total * ROW_HEIGHT }}>
+            {visible.map(({ it, index }) => (
+              <Row key={it.id} it={it} top={index * ROW_HEIGHT} />
             ))}
-          </tbody>
-        </table>
+          </div>
+        </div>
       )}
     </section>
   );

@@ -4,7 +4,8 @@ import type { Migration } from './migration';
 export const migration0001: Migration = {
   version: 1,
   name: 'initial',
-  sql: `
+  up: (db) =>
+    db.exec(`
     CREATE TABLE applications (
       id              TEXT PRIMARY KEY,          -- uuid v7: sortable by creation
       seq             INTEGER NOT NULL UNIQUE,   -- local capture order, independent of the wall clock
@@ -27,5 +28,5 @@ export const migration0001: Migration = {
       next_attempt_at INTEGER NOT NULL DEFAULT 0, -- epoch ms; a hint for backoff, not for ordering
       last_error      TEXT
     ) STRICT;
-  `,
+  `),
 };

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CliCommand } from '../command';
+import { UsageError } from '../command';
+import { DB_FILE_NAME } from '../../services/store/open-database';
+import { KEY_FILE_NAME } from '../../services/crypto/key-store';
+import { defaultDataDir } from '../../services/default-data-dir';
+
+/**
+ * Recovery when the database key is lost: the unreadable database (and its WAL) is moved aside
+ * under a dated name — nothing is deleted — so the counter can start again with a new key.
+ */
+export const keyResetCommand: CliCommand = {
+  name: ['key', 'reset'],
+  usage: 'key reset --data-dir D --confirm',
+  run(argv) {
+    const { values } = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' }, confirm: { type: 'boolean', default: false } } });
+    if (!values.confirm) throw new UsageError('key reset moves the unreadable database aside; pass --confirm to do it');
+    const dir = path.resolve(values['data-dir'] ?? defaultDataDir());
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const moved: string[] = [];
+    for (const name of [DB_FILE_NAME, `${DB_FILE_NAME}-wal`, `${DB_FILE_NAME}-shm`, KEY_FILE_NAME]) {
+      const from = path.join(dir, name);
+      if (!fs.existsSync(from)) continue;
+      const to = path.join(dir, `${name}.unreadable-${stamp}`);
+      fs.renameSync(from, to);
+      moved.push(path.basename(to));
+    }
+    process.stdout.write(JSON.stringify({ movedAside: moved }) + '\n');
+  },
+};

@@ -1,0 +1,31 @@
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import type { CliCommand } from '../command';
+import { UsageError } from '../command';
+import { openQueue } from '../open-queue';
+import { fileLogger } from '../../services/log';
+
+/**
+ * Admin export with decrypted payloads: personal data leaves the protected store, so every run is
+ * recorded in the queue's audit log and the app log (who, when, how many — never what).
+ */
+export const queueExportCommand: CliCommand = {
+  name: ['queue', 'export'],
+  usage: 'queue export --data-dir D --json',
+  run(argv) {
+    const { values } = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } } });
+    if (!values.json) throw new UsageError('queue export writes JSON lines only: pass --json');
+    const { db, repo, dataDir } = openQueue(values['data-dir']);
+    const actor = `${os.userInfo().username}@${os.hostname()}`;
+    let count = 0;
+    try {
+      for (const a of repo.exportAll(actor)) {
+        process.stdout.write(JSON.stringify({ id: a.id, status: a.status, caseId: a.caseId, version: a.version, receiptNumber: a.receiptNumber, payload: a.payload }) + '\n');
+        count++;
+      }
+    } finally {
+      db.close();
+      fileLogger(dataDir, false)('info', 'queue.exported', { actor, count });
+    }
+  },
+};
