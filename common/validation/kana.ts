@@ -40,3 +40,20 @@ const KANA_ONLY = /^[\u3041-\u3096\u309D\u309E\u30A1-\u30FA\u30FC\u30FD\u30FE\u3
 export function isKana(s: string): boolean {
   return KANA_ONLY.test(s);
 }
+
+/** ひらがな → カタカナ by code point offset (ゔ→ヴ, ゕ→ヵ, ゖ→ヶ, ゝゞ→ヽヾ); everything else untouched. */
+export function hiraganaToKatakana(input: string): string {
+  return input.replace(/[\u3041-\u3096\u309D\u309E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
+
+const KATAKANA_ONLY = /^[\u30A1-\u30FA\u30FC\u30FD\u30FE\u30FB\u3000 ]+$/u;
+
+/**
+ * 全角カナ for forms printed in カタカナ: half-width katakana widened, ひらがな turned into カタカナ
+ * (both are mechanical, so nothing is guessed); 長音 and small kana kept. Null when something else
+ * (kanji, latin) is left.
+ */
+export function toFullwidthKatakana(input: string): string | null {
+  const out = hiraganaToKatakana(widenHalfwidthKatakana(input));
+  return KATAKANA_ONLY.test(out) ? out : null;
+}

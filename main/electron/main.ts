@@ -7,6 +7,7 @@ import { log } from './log';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { installSecurityPolicy } from './security';
 import { createMainWindow } from './window';
+import { SafeStorageKeyStore } from './safe-storage-key-store';
 
 /** Injected by scripts/build-electron.mjs: launched as `electron main.cjs`, app.getVersion() is Electron's. */
 declare const __ICHIMADO_VERSION__: string | undefined;
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
     services = await createAppServices({
       dataDir: app.getPath('userData'),
       host: 'electron',
+      keyStore: new SafeStorageKeyStore(app.getPath('userData'), (event, detail) => log(event, detail, 'warn')),
       appVersion: typeof __ICHIMADO_VERSION__ === 'string' ? __ICHIMADO_VERSION__ : app.getVersion(),
       ...(process.env.ICHIMADO_BACKEND_URL ? { backendUrl: process.env.ICHIMADO_BACKEND_URL } : {}),
     });

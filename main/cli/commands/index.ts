@@ -3,8 +3,11 @@ import { backendSimCommand } from './backend-sim';
 import { queueStatsCommand } from './queue-stats';
 import { queueExportCommand } from './queue-export';
 import { syncCommand } from './sync';
+import { formsListCommand } from './forms';
+import { navigatorCommand } from './navigator';
+import { ocrCommand } from './ocr';
 import { enqueueCommand } from './enqueue';
 import { keyResetCommand } from './key-reset';
 
 /** Every CLI command, one file each. */
-export const COMMANDS: readonly CliCommand[] = [backendSimCommand, queueStatsCommand, queueExportCommand, syncCommand, enqueueCommand, keyResetCommand];
+export const COMMANDS: readonly CliCommand[] = [backendSimCommand, queueStatsCommand, queueExportCommand, syncCommand, enqueueCommand, keyResetCommand, ocrCommand, formsListCommand, navigatorCommand];

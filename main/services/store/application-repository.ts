@@ -356,7 +356,8 @@ export class ApplicationRepository {
 
   /** One page of the queue screen, newest first; `total` counts every match for the scroll bar. */
   list(f: ListFilter): { total: number; items: QueueItem[] } {
-    const where = ['a.superseded_by IS NULL'];
+    // "all" means the live queue: cancelled applications are listed only when asked for
+    const where = ['a.superseded_by IS NULL', ...(f.status ? [] : ["a.status != 'cancelled'"])];
     const params: Record<string, unknown> = {};
     const conditions: [keyof ListFilter, string][] = [
       ['status', 'a.status = @status'],

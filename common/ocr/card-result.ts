@@ -1,0 +1,66 @@
+/** What reading the front of a My Number card yields; shared by the OCR service, the CLI and (later) the UI. */
+export type CardLayoutId = 'current' | 'next-gen' | 'foreign' | 'unknown';
+
+export type OcrErrorCode =
+  | 'not-an-image'
+  | 'truncated'
+  | 'too-large'
+  | 'too-small'
+  | 'blank'
+  | 'no-card'
+  | 'back-side'
+  | 'not-mynumber-card'
+  | 'timeout'
+  | 'internal';
+
+export interface OcrField {
+  value: string | null;
+  /** 0..1; 0 when nothing was read */
+  confidence: number;
+}
+
+export const FIELD_NAMES = ['name', 'nameKana', 'address', 'birthDate', 'sex', 'expiryDate'] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+export type CardFields = Record<FieldName, OcrField>;
+
+/** A region of the warped card image (card pixels, top-left origin) a field was read from: the UI shows it as the crop. */
+export interface FieldSource {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** the raw OCR text of the line(s), before parsing */
+  raw: string;
+  /** per-character confidence 0..1 of `raw`, for highlighting doubtful characters */
+  charConfidence: number[];
+}
+
+export interface AddressParts {
+  original: string;
+  normalized: string;
+  prefecture: string | null;
+  municipality: string | null;
+  town: string | null;
+  block: string | null;
+  building: string | null;
+}
+
+export interface CardReadResult {
+  layout: CardLayoutId;
+  fields: CardFields;
+  /** family / given split of the name (U+3000 in `fields.name.value`) */
+  nameParts: { family: string; given: string } | null;
+  address: AddressParts | null;
+  sources: Partial<Record<FieldName, FieldSource>>;
+  /** notes for the clerk, Japanese, e.g. 有効期限切れ */
+  warnings: string[];
+  /** clockwise degrees the card was turned to read it (0 or 180 after warping) */
+  rotation: number;
+  ms: number;
+}
+
+export function emptyFields(): CardFields {
+  const f = (): OcrField => ({ value: null, confidence: 0 });
+  return { name: f(), nameKana: f(), address: f(), birthDate: f(), sex: f(), expiryDate: f() };
+}

@@ -1,0 +1,198 @@
+import { emptyFields, type CardFields, type CardLayoutId, type FieldName, type FieldSource, type AddressParts } from './card-result';
+import type { RecognizedLine, RecognizedSymbol } from './recognized-line';
+import { compact, labelEnd, leadingLabel, type LabelKind } from './card-labels';
+import { parseCardDate, looksLikeDate } from './parse-date';
+import { parseSex } from './parse-sex';
+import { parseAddress } from './parse-address';
+import { foldForNumbers, isKatakanaText, isLatinName, normalizeDashes } from './ocr-text';
+import { splitName } from './split-name';
+import { digitsLookFullWidth, withDigitWidth } from './digit-width';
+
+export interface Extracted {
+  layout: CardLayoutId;
+  fields: CardFields;
+  nameParts: { family: string; given: string } | null;
+  address: AddressParts | null;
+  sources: Partial<Record<FieldName, FieldSource>>;
+  /** what the lines say about the document, for refusing the wrong one */
+  looksLikeBack: boolean;
+  looksLikePassport: boolean;
+  /** labels and date shapes found: a measure of "this is the front of a card, the right way up" */
+  anchors: number;
+}
+
+interface Line extends RecognizedLine {
+  label: LabelKind | null;
+  /** text after the label */
+  value: string;
+  /** symbols after the label */
+  valueSymbols: RecognizedSymbol[];
+}
+
+const cy = (l: RecognizedLine): number => (l.y0 + l.y1) / 2;
+
+function prepare(l: RecognizedLine): Line {
+  const label = leadingLabel(l.text);
+  if (!label) return { ...l, label, value: l.text.trim(), valueSymbols: l.symbols };
+  const t = l.text.replace(/^[\s\u3000_|]+/, '');
+  const skip = compact(t.slice(0, labelEnd(t, label))).length;
+  return { ...l, label, value: t.slice(labelEnd(t, label)), valueSymbols: l.symbols.slice(skip) };
+}
+
+function source(lines: Line[], raw: string): FieldSource {
+  const x0 = Math.min(...lines.map((l) => l.x0));
+  const y0 = Math.min(...lines.map((l) => l.y0));
+  return {
+    x: x0,
+    y: y0,
+    width: Math.max(...lines.map((l) => l.x1)) - x0,
+    height: Math.max(...lines.map((l) => l.y1)) - y0,
+    raw,
+    charConfidence: lines.flatMap((l) => l.valueSymbols.map((s) => s.confidence)),
+  };
+}
+
+const meanConf = (lines: Line[]): number => (lines.length ? lines.reduce((s, l) => s + l.confidence, 0) / lines.length : 0);
+
+/** Lines on the same row as `anchor`, to its right (a label printed apart from its value). */
+function rightOf(anchor: Line, lines: Line[]): Line[] {
+  const h = anchor.y1 - anchor.y0;
+  return lines.filter((l) => l !== anchor && l.x0 > anchor.x1 - 4 && cy(l) > anchor.y0 - h && cy(l) < anchor.y1 + h);
+}
+
+/** Turns recognized lines into card fields by their labels and the shape of their text. */
+export function extractFields(input: RecognizedLine[], today: string): Extracted & { warnings: string[] } {
+  const lines = input.map(prepare).filter((l) => compact(l.text).length > 0);
+  const fields = emptyFields();
+  const sources: Partial<Record<FieldName, FieldSource>> = {};
+  const warnings: string[] = [];
+  const all = compact(lines.map((l) => l.text).join('\n'));
+  const looksLikePassport = /PASSPORT|旅券|P<JPN|<<<</i.test(all);
+  const looksLikeBack = /個人番号(?!カード)/.test(all) && /\d{12}/.test(foldForNumbers(lines.map((l) => l.text).join(''))) && !lines.some((l) => l.label === 'address');
+  const used = new Set<Line>();
+  let anchors = 0;
+
+  // 氏名: the label's own line, or the biggest text on the label's row
+  let nameLines: Line[] = [];
+  const nameLabel = lines.find((l) => l.label === 'name');
+  if (nameLabel) {
+    anchors++;
+    const row = rightOf(nameLabel, lines).filter((l) => !isKatakanaText(l.text) || compact(l.value).length === 0);
+    const own = compact(nameLabel.value).length > 0 ? [nameLabel] : [];
+    const candidates = [...own, ...row].filter((l) => !l.label || l === nameLabel);
+    const maxH = Math.max(0, ...candidates.map((l) => l.glyphH));
+    nameLines = candidates.filter((l) => l.glyphH >= 0.75 * maxH && !looksLikeDate(l.value)).sort((a, b) => a.x0 - b.x0);
+  } else {
+    // no label read: the tallest text in the top third of the card
+    const top = lines.filter((l) => l.y1 < 0.4 * Math.max(...lines.map((x) => x.y1)) && !looksLikeDate(l.text));
+    const maxH = Math.max(0, ...top.map((l) => l.glyphH));
+    nameLines = top.filter((l) => l.glyphH >= 0.85 * maxH && maxH > 0).slice(0, 2);
+  }
+  let nameParts: { family: string; given: string } | null = null;
+  if (nameLines.length > 0) {
+    nameParts = splitName(nameLines.map((l) => ({ text: l.value, symbols: l.valueSymbols, glyphH: l.glyphH })));
+    const raw = nameLines.map((l) => l.value).join(' ');
+    fields.name = { value: nameParts ? `${nameParts.family}\u3000${nameParts.given}` : compact(raw) || null, confidence: meanConf(nameLines) * (nameParts ? 1 : 0.5) };
+    if (!fields.name.value) fields.name.confidence = 0;
+    sources.name = source(nameLines, raw);
+    nameLines.forEach((l) => used.add(l));
+  }
+  const nameLatin = nameLines.length > 0 && isLatinName(nameLines.map((l) => l.value).join(' '));
+
+  // フリガナ: katakana just above the name (next-generation card) or after a フリガナ label
+  const nameTop = nameLines.length ? Math.min(...nameLines.map((l) => l.y0)) : 0;
+  const nameH = nameLines.length ? Math.max(...nameLines.map((l) => l.glyphH)) : 0;
+  const kanaLines = lines
+    .filter((l) => !used.has(l) && (l.label === 'kana' || isKatakanaText(l.label === 'name' ? l.value : l.text)))
+    .filter((l) => l.label === 'kana' || (nameLines.length > 0 && l.y1 <= nameTop + 0.5 * nameH && l.y1 > nameTop - 2.5 * nameH))
+    .sort((a, b) => a.x0 - b.x0);
+  if (kanaLines.length > 0) {
+    const parts = splitName(kanaLines.map((l) => ({ text: l.label === 'name' ? l.value : l.value, symbols: l.valueSymbols, glyphH: l.glyphH })));
+    const raw = kanaLines.map((l) => l.value).join(' ');
+    fields.nameKana = { value: parts ? `${parts.family}\u3000${parts.given}` : compact(raw), confidence: meanConf(kanaLines) };
+    sources.nameKana = source(kanaLines, raw);
+    kanaLines.forEach((l) => used.add(l));
+    anchors++;
+  }
+
+  // 生年月日 / 有効期限 / 性別 by the shape of the text
+  const dateLines = lines.filter((l) => !used.has(l) && looksLikeDate(l.text));
+  const rowLabel = (l: Line): LabelKind | null => l.label ?? lines.find((x) => x.label && x !== l && compact(x.value).length === 0 && rightOf(x, [l]).length > 0)?.label ?? null;
+  let birth: Line | undefined = dateLines.find((l) => rowLabel(l) === 'birth' || /日生|生$|\d生/.test(compact(l.text)));
+  let expiry: Line | undefined = dateLines.find((l) => l !== birth && (rowLabel(l) === 'expiry' || /まで|有効/.test(compact(l.text))));
+  const rest = dateLines.filter((l) => l !== birth && l !== expiry).sort((a, b) => a.y0 - b.y0);
+  if (!birth && rest.length) birth = rest.shift();
+  if (!expiry && rest.length) expiry = rest.shift();
+  let birthWareki = false;
+  for (const [name, line] of [['birthDate', birth], ['expiryDate', expiry]] as const) {
+    if (!line) continue;
+    anchors++;
+    used.add(line);
+    const d = parseCardDate(line.text.split(/性別|性刷/)[0]!);
+    const dateText = line.text;
+    fields[name] = d.ok ? { value: d.iso, confidence: line.confidence } : { value: null, confidence: 0 };
+    if (d.ok && name === 'birthDate') birthWareki = d.wareki;
+    sources[name] = source([line], dateText);
+  }
+  if (fields.expiryDate.value && fields.expiryDate.value < today) warnings.push(`有効期限が切れています（${fields.expiryDate.value}まで）。`);
+  if (fields.birthDate.value && fields.expiryDate.value && fields.birthDate.value >= fields.expiryDate.value) {
+    warnings.push('生年月日と有効期限の読み取りを確認してください。');
+    fields.birthDate.confidence *= 0.5;
+    fields.expiryDate.confidence *= 0.5;
+  }
+
+  const sexLine = [...lines].sort((a, b) => Number(b.label === 'sex') - Number(a.label === 'sex')).find((l) => parseSex(l.label === 'sex' ? `性別${l.value}` : l.text) !== null);
+  if (sexLine) {
+    const v = parseSex(sexLine.label === 'sex' ? `性別${sexLine.value}` : sexLine.text);
+    const sym = sexLine.symbols.filter((s) => s.text === '男' || s.text === '女').at(-1);
+    fields.sex = { value: v, confidence: sym?.confidence ?? sexLine.confidence };
+    sources.sex = source([sexLine], sexLine.text);
+    anchors++;
+  } else {
+    // the value may be printed apart from its label
+    const sexLabel = lines.find((l) => l.label === 'sex' && compact(l.value).length === 0);
+    const v = sexLabel ? rightOf(sexLabel, lines).find((l) => /^[男女]$/.test(compact(l.text))) : undefined;
+    if (v) {
+      fields.sex = { value: compact(v.text) === '男' ? 'M' : 'F', confidence: v.confidence };
+      sources.sex = source([v], v.text);
+      anchors++;
+    }
+  }
+
+  // 住所: the labelled line and the lines under it that start at the same column
+  let address: AddressParts | null = null;
+  const addrLabel = lines.find((l) => l.label === 'address');
+  if (addrLabel) {
+    anchors++;
+    const first = compact(addrLabel.value).length > 0 ? addrLabel : rightOf(addrLabel, lines).filter((l) => !used.has(l) && !l.label).sort((a, b) => a.x0 - b.x0)[0];
+    if (first) {
+      const addrLines = [first];
+      for (;;) {
+        const last = addrLines.at(-1)!;
+        const startX = last === addrLabel ? (last.valueSymbols[0]?.x0 ?? last.x0) : last.x0;
+        const next = lines
+          .filter((l) => !used.has(l) && !addrLines.includes(l) && !l.label && l.y0 > last.y0 + 0.5 * last.glyphH && l.y0 - last.y1 < 1.6 * last.glyphH)
+          .filter((l) => Math.abs(l.x0 - startX) < 3 * last.glyphH && !looksLikeDate(l.text))
+          .sort((a, b) => a.y0 - b.y0)[0];
+        if (!next || addrLines.length >= 3) break;
+        addrLines.push(next);
+      }
+      const joined = normalizeDashes(addrLines.map((l) => compact(l.value)).join(''));
+      const fullWidth = digitsLookFullWidth(addrLines.flatMap((l) => l.valueSymbols), Math.max(...addrLines.map((l) => l.glyphH)));
+      const original = fullWidth === null ? joined : withDigitWidth(joined, fullWidth);
+      address = parseAddress(original);
+      fields.address = { value: original || null, confidence: original ? meanConf(addrLines) * (address.prefecture ? 1 : 0.7) : 0 };
+      sources.address = source(addrLines, addrLines.map((l) => l.value).join('\n'));
+      addrLines.forEach((l) => used.add(l));
+    }
+  }
+
+  const hasBirthLabel = lines.some((l) => l.label === 'birth' || l.label === 'expiry');
+  let layout: CardLayoutId = 'unknown';
+  if (anchors >= 2 && !looksLikeBack && !looksLikePassport) {
+    if (nameLatin) layout = 'foreign';
+    else if (fields.nameKana.value || (hasBirthLabel && !fields.sex.value) || (!fields.sex.value && fields.birthDate.value && !birthWareki)) layout = 'next-gen';
+    else layout = 'current';
+  }
+  return { layout, fields, nameParts, address, sources, looksLikeBack, looksLikePassport, anchors, warnings };
+}

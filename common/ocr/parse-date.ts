@@ -1,0 +1,41 @@
+import { isoFromParts, warekiToIso } from '../validation/wareki';
+import { foldForNumbers } from './ocr-text';
+
+export type DateRead = { ok: true; iso: string; wareki: boolean } | { ok: false; reason: string };
+
+/** Era names as tesseract may half-read them: one surviving character is enough to know the era. */
+const ERA_HINTS: readonly [RegExp, string][] = [
+  [/明治|明|治/, '明治'],
+  [/大正|正/, '大正'],
+  [/昭和|昭/, '昭和'],
+  [/平成|平|成/, '平成'],
+  [/令和|令/, '令和'],
+];
+
+const DATE = /(\d{1,4}|元)年(\d{1,2})月(\d{1,2})日?/;
+
+/**
+ * A printed card date (`昭和60年 3月 3日生`, `2030年 3月 3日まで有効`, `1985年3月3日`) → ISO.
+ * Impossible dates (平成32年, 2月30日) are rejected, not guessed.
+ */
+export function parseCardDate(raw: string): DateRead {
+  const t = foldForNumbers(raw);
+  const m = DATE.exec(t);
+  if (!m) return { ok: false, reason: '日付が読み取れません。' };
+  const [, yRaw = '', mo = '', d = ''] = m;
+  const before = t.slice(0, m.index);
+  if (yRaw.length === 4) {
+    const iso = isoFromParts(Number(yRaw), Number(mo), Number(d));
+    if (!iso || yRaw < '1868') return { ok: false, reason: '存在しない日付です。' };
+    return { ok: true, iso, wareki: false };
+  }
+  const era = ERA_HINTS.find(([re]) => re.test(before.slice(-3)))?.[1];
+  if (!era) return { ok: false, reason: '元号が読み取れません。' };
+  const r = warekiToIso(era, yRaw === '元' ? 1 : Number(yRaw), Number(mo), Number(d));
+  return r.ok ? { ok: true, iso: r.iso, wareki: true } : { ok: false, reason: r.message };
+}
+
+/** true when the text looks like a date at all (for finding the date lines by shape). */
+export function looksLikeDate(raw: string): boolean {
+  return /\d{1,4}年\d{1,2}月/.test(foldForNumbers(raw));
+}

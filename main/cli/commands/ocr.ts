@@ -1,0 +1,40 @@
+import fs from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { UsageError, type CliCommand } from '../command';
+import type { toCliLine } from '../../ocr/cli-output';
+
+/** `ocr --json <image>...`: one JSON line per image, in the order given; a bad image does not stop the rest. */
+export const ocrCommand: CliCommand = {
+  name: ['ocr'],
+  usage: 'ocr [--json] <image>...',
+  async run(argv) {
+    const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+    if (positionals.length === 0) throw new UsageError('ocr: give at least one image file');
+    // Loaded on use: the OCR engine (sharp, tesseract) must not slow every other command's start.
+    const { CardReader } = await import('../../ocr/card-reader');
+    const { toCliLine, errorLine } = await import('../../ocr/cli-output');
+    const reader = await CardReader.start();
+    try {
+      for (const file of positionals) {
+        const t0 = performance.now();
+        let line: ReturnType<typeof toCliLine>;
+        try {
+          const bytes = await fs.readFile(file);
+          line = toCliLine(file, await reader.read(bytes));
+        } catch (err) {
+          line = errorLine(file, err, Math.round(performance.now() - t0));
+        }
+        process.stdout.write(values.json ? `${JSON.stringify(line)}\n` : `${humanLine(line)}\n`);
+      }
+    } finally {
+      await reader.close();
+    }
+  },
+};
+
+function humanLine(l: ReturnType<typeof toCliLine>): string {
+  if (l.error) return `${l.file}: エラー: ${l.error}`;
+  const f = l.fields;
+  const v = (x: { value: string | null }): string => x.value ?? '（読めず）';
+  return `${l.file}: [${l.layout}] 氏名 ${v(f.name)} / フリガナ ${v(f.nameKana)} / 住所 ${v(f.address)} / 生年月日 ${v(f.birthDate)} / 性別 ${v(f.sex)} / 有効期限 ${v(f.expiryDate)} (${l.ms} ms)`;
+}

@@ -1,0 +1,161 @@
+import type { CardReadResult } from '../../common/ocr/card-result';
+import { extractFields, type Extracted } from '../../common/ocr/extract-fields';
+import type { RecognizedLine } from '../../common/ocr/recognized-line';
+import { TesseractPool } from './engine/tesseract-pool';
+import { decodeImage } from './image/decode';
+import { findCardQuad } from './image/find-card';
+import { warpQuad } from './image/homography';
+import { estimateSkew, rotateImage } from './image/deskew';
+import { resize, rotate180, type GrayImage } from './image/gray-image';
+import { stats } from './image/binarize';
+import { findTextLines, type TextLine } from './layout/text-lines';
+import { uprightScore } from './layout/orientation';
+import { recognizeLines } from './recognize-lines';
+import { OcrInputError } from './ocr-error';
+
+/** Warped cards are this wide (ID-1 aspect): ~14 px/mm, enough for the 2 mm print of the labels. */
+export const CARD_PX_W = 1200;
+export const CARD_PX_H = Math.round((CARD_PX_W * 53.98) / 85.6);
+/** More lines than a card front has: noise, a document that is not a card. */
+const MAX_LINES = 28;
+
+export interface ReaderOptions {
+  /** tesseract workers; default 2 (this is a 2-core counter PC) */
+  workers?: number;
+  recycleAfter?: number;
+}
+
+export type OcrStage = 'decode' | 'find-card' | 'recognize' | 'parse';
+export interface OcrProgress {
+  stage: OcrStage;
+  /** 0..1 within recognition */
+  fraction: number;
+}
+
+export interface ReadOptions {
+  /** ISO date used for the expiry warning; default today (local) */
+  today?: string;
+  timeoutMs?: number;
+  onProgress?: (p: OcrProgress) => void;
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Reads the front of a My Number card from image bytes. Create once at start-up (`start()` loads the
+ * model into every worker) and share; `read` may be called concurrently.
+ */
+export class CardReader {
+  private constructor(private readonly pool: TesseractPool) {}
+
+  static async start(opts: ReaderOptions = {}): Promise<CardReader> {
+    return new CardReader(await TesseractPool.create({ size: opts.workers ?? 2, recycleAfter: opts.recycleAfter ?? 300 }));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  async read(bytes: Uint8Array, opts: ReadOptions = {}): Promise<CardReadResult> {
+    const timeoutMs = opts.timeoutMs ?? 20_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new OcrInputError('timeout', '読み取りに時間がかかりすぎたため中止しました。もう一度撮影してください。')), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.readInner(bytes, opts), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async readInner(bytes: Uint8Array, opts: ReadOptions): Promise<CardReadResult> {
+    const t0 = performance.now();
+    const progress = opts.onProgress ?? (() => undefined);
+    progress({ stage: 'decode', fraction: 0 });
+    const img = await decodeImage(bytes);
+    const { mean, std } = stats(img.gray);
+    if (std < 7) {
+      throw new OcrInputError('blank', mean < 60 ? '画像が真っ黒です。カメラのふたや照明を確認してください。' : '画像に何も写っていません。カードを置いて撮り直してください。');
+    }
+    progress({ stage: 'find-card', fraction: 0 });
+    // the warped outline first; if it reads as no card (a photo block mistaken for the card, a scan
+    // filling the frame), the deskewed whole image
+    const quad = findCardQuad(img);
+    const views: (() => GrayImage)[] = [];
+    if (quad) views.push(() => warpQuad(img.gray, quad.corners, CARD_PX_W, CARD_PX_H));
+    views.push(() => deskewedWhole(img.gray));
+    let best: ViewRead | null = null;
+    for (const make of views) {
+      const r = await this.readView(make(), progress, opts);
+      if (!best || r.ex.anchors > best.ex.anchors) best = r;
+      if (best.ex.anchors >= 3 || best.ex.looksLikeBack || best.ex.looksLikePassport) break;
+    }
+    if (!best) throw new OcrInputError('no-card', 'カードが見つかりません。カード全体が写るように置いてください。');
+    const rotation = best.rotation;
+    const ex = best.ex;
+    if (ex.looksLikePassport) throw new OcrInputError('not-mynumber-card', 'マイナンバーカードではないようです（旅券・パスポート）。カードの表面を置いてください。');
+    if (ex.looksLikeBack) throw new OcrInputError('back-side', 'カードの裏面です。表面（顔写真のある面）を置いてください。');
+    if (ex.layout === 'unknown') throw new OcrInputError('no-card', 'マイナンバーカードの表面が見つかりません。カード全体が写るように置いてください。');
+    progress({ stage: 'parse', fraction: 1 });
+    return {
+      layout: ex.layout,
+      fields: ex.fields,
+      nameParts: ex.nameParts,
+      address: ex.address,
+      sources: ex.sources,
+      warnings: best.warnings,
+      rotation,
+      ms: Math.round(performance.now() - t0),
+    };
+  }
+
+  /** Reads one candidate card image, the likelier way up first and the other only if that finds no card. */
+  private async readView(card: GrayImage, progress: (p: OcrProgress) => void, opts: ReadOptions): Promise<ViewRead> {
+    const lines = findTextLines(card);
+    if (lines.length === 0) return { ex: NOTHING, warnings: [], conf: 0, rotation: 0 };
+    const upside = uprightScore(lines, card.width) < -0.15;
+    const first = upside ? rotate180(card) : card;
+    let best: ViewRead = { ...(await this.recognizeView(first, upside ? findTextLines(first) : lines, progress, opts)), rotation: upside ? 180 : 0 };
+    if (best.ex.anchors < 3 && !best.ex.looksLikeBack && !best.ex.looksLikePassport) {
+      const other = rotate180(first);
+      const alt = await this.recognizeView(other, findTextLines(other), progress, opts);
+      if (alt.ex.anchors > best.ex.anchors || (alt.ex.anchors === best.ex.anchors && alt.conf > best.conf)) best = { ...alt, rotation: upside ? 0 : 180 };
+    }
+    return best;
+  }
+
+  private async recognizeView(
+    view: GrayImage,
+    lines: TextLine[],
+    progress: (p: OcrProgress) => void,
+    opts: ReadOptions,
+  ): Promise<{ ex: Extracted; warnings: string[]; conf: number }> {
+    // the biggest lines first: a card front has few; a busy document is cut off here
+    const chosen = [...lines].sort((a, b) => (b.x1 - b.x0) * b.glyphH - (a.x1 - a.x0) * a.glyphH).slice(0, MAX_LINES);
+    let done = 0;
+    const rec: RecognizedLine[] = await recognizeLines(this.pool, view, chosen, () => progress({ stage: 'recognize', fraction: ++done / chosen.length }));
+    const { warnings, ...ex } = extractFields(rec, opts.today ?? localToday());
+    const conf = rec.reduce((s, l) => s + l.confidence, 0) / Math.max(1, rec.length);
+    return { ex, warnings, conf };
+  }
+}
+
+interface ViewRead {
+  ex: Extracted;
+  warnings: string[];
+  conf: number;
+  rotation: number;
+}
+
+const NOTHING: Extracted = { ...extractFields([], '2000-01-01'), anchors: 0 };
+
+/** A scan (or a photo whose card outline was not found): straightened, at card working width. */
+function deskewedWhole(gray: GrayImage): GrayImage {
+  const straight = rotateImage(gray, estimateSkew(gray));
+  const k = CARD_PX_W / straight.width;
+  return k < 0.9 || k > 1.5 ? resize(straight, CARD_PX_W, Math.round(straight.height * k)) : straight;
+}

@@ -1,0 +1,50 @@
+import sharp, { type Metadata } from 'sharp';
+import type { GrayImage } from './gray-image';
+import { OcrInputError } from '../ocr-error';
+
+/** Larger photos are shrunk on load: a card needs ~1000 px across, more only costs time. */
+const WORK_MAX_SIDE = 1600;
+/** Refuse decompression bombs before decoding; 50 MP camera photos are well inside this. */
+const MAX_INPUT_PIXELS = 120_000_000;
+
+export interface DecodedImage {
+  /** RGB, 3 bytes per pixel, at working size */
+  rgb: Uint8Array;
+  gray: GrayImage;
+  /** size of the original image */
+  sourceWidth: number;
+  sourceHeight: number;
+}
+
+export async function decodeImage(bytes: Uint8Array): Promise<DecodedImage> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+  } catch {
+    throw new OcrInputError('not-an-image', '画像ファイルとして読み込めません（JPEG・PNG などの画像を選んでください）。');
+  }
+  const w = meta.width ?? 0;
+  const h = meta.height ?? 0;
+  if (w * h > MAX_INPUT_PIXELS) throw new OcrInputError('too-large', `画像が大きすぎます（${Math.round((w * h) / 1e6)} メガピクセル）。`);
+  if (w < 200 || h < 120) throw new OcrInputError('too-small', '画像が小さすぎて文字が読めません。');
+  try {
+    const { data, info } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' })
+      .rotate() // EXIF orientation from phones and document cameras
+      .resize({ width: WORK_MAX_SIDE, height: WORK_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+      .removeAlpha()
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const n = info.width * info.height;
+    const rgb = new Uint8Array(data.buffer, data.byteOffset, n * 3);
+    const gray = new Uint8Array(n);
+    for (let i = 0, j = 0; i < n; i++, j += 3) gray[i] = (rgb[j]! * 77 + rgb[j + 1]! * 150 + rgb[j + 2]! * 29) >> 8;
+    return { rgb, gray: { width: info.width, height: info.height, data: gray }, sourceWidth: w, sourceHeight: h };
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : '';
+    if (/premature|truncat|end of (file|input)|corrupt/i.test(msg)) {
+      throw new OcrInputError('truncated', '画像ファイルが途中で切れているか壊れています。もう一度撮影・スキャンしてください。');
+    }
+    throw new OcrInputError('not-an-image', '画像を読み込めませんでした（ファイルが壊れている可能性があります）。');
+  }
+}

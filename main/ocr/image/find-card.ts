@@ -1,0 +1,266 @@
+import type { DecodedImage } from './decode';
+import type { Point } from './homography';
+
+/** Segmentation runs on a small copy: the card outline needs no detail. */
+const SEG_SIDE = 400;
+
+export interface CardQuad {
+  /** top-left, top-right, bottom-right, bottom-left in working-image pixels; long side horizontal */
+  corners: Point[];
+  /** share of the image the card covers */
+  coverage: number;
+}
+
+/**
+ * Finds a card lying on a desk: the largest region that differs from the colour at the image border, its
+ * convex hull, the biggest quadrilateral inside that hull, then each side refitted to the outline so the
+ * rounded corners do not pull it inwards. Returns null when nothing card-shaped is there.
+ */
+export function findCardQuad(img: DecodedImage): CardQuad | null {
+  const { width: W, height: H } = img.gray;
+  const k = Math.min(1, SEG_SIDE / Math.max(W, H));
+  const w = Math.max(1, Math.round(W * k));
+  const h = Math.max(1, Math.round(H * k));
+  const rgb = new Float32Array(w * h * 3);
+  for (let y = 0; y < h; y++) {
+    const sy = Math.min(H - 1, Math.floor(y / k));
+    for (let x = 0; x < w; x++) {
+      const sx = Math.min(W - 1, Math.floor(x / k));
+      const s = (sy * W + sx) * 3;
+      const d = (y * w + x) * 3;
+      rgb[d] = img.rgb[s]!;
+      rgb[d + 1] = img.rgb[s + 1]!;
+      rgb[d + 2] = img.rgb[s + 2]!;
+    }
+  }
+  // background: the median colour of the image border
+  const border: number[][] = [[], [], []];
+  for (let x = 0; x < w; x++) for (const y of [0, 1, h - 2, h - 1]) for (let c = 0; c < 3; c++) border[c]!.push(rgb[(y * w + x) * 3 + c]!);
+  for (let y = 0; y < h; y++) for (const x of [0, 1, w - 2, w - 1]) for (let c = 0; c < 3; c++) border[c]!.push(rgb[(y * w + x) * 3 + c]!);
+  const bg = border.map((v) => v.sort((a, b) => a - b)[v.length >> 1]!);
+  const dist = new Float32Array(w * h);
+  for (let i = 0; i < w * h; i++) {
+    const r = rgb[i * 3]! - bg[0]!;
+    const g = rgb[i * 3 + 1]! - bg[1]!;
+    const b = rgb[i * 3 + 2]! - bg[2]!;
+    dist[i] = Math.sqrt(r * r + g * g + b * b);
+  }
+  const t = Math.max(18, otsu(dist));
+  const mask = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) mask[i] = dist[i]! > t ? 1 : 0;
+  const comp = largestComponent(mask, w, h);
+  if (!comp || comp.count < 0.05 * w * h) return null;
+  const hull = convexHull(comp.points);
+  if (hull.length < 4) return null;
+  const quad = maxQuad(hull);
+  const refined = refineSides(quad, comp.edge) ?? quad;
+  const area = polyArea(refined);
+  if (area < 0.1 * w * h || area > 0.985 * w * h) return null;
+  // the component must fill its quad (a card), not be a ring or a scatter of things
+  if (comp.count < 0.8 * area) return null;
+  const corners = orderLandscape(refined.map((p) => ({ x: p.x / k, y: p.y / k })));
+  const [a, b, c, d] = corners as [Point, Point, Point, Point];
+  const long = (len(a, b) + len(c, d)) / 2;
+  const short = (len(b, c) + len(d, a)) / 2;
+  const aspect = long / Math.max(1, short);
+  // ID-1 is 1.586; perspective of a hand-held or document camera stays within this
+  if (aspect < 1.3 || aspect > 1.95) return null;
+  return { corners, coverage: area / (w * h) };
+}
+
+const len = (p: Point, q: Point): number => Math.hypot(p.x - q.x, p.y - q.y);
+
+function otsu(v: Float32Array): number {
+  const hist = new Float64Array(256);
+  for (const x of v) hist[Math.min(255, Math.round(x))]!++;
+  const n = v.length;
+  let sum = 0;
+  for (let i = 0; i < 256; i++) sum += i * hist[i]!;
+  let sumB = 0;
+  let wB = 0;
+  let best = 0;
+  let bestT = 0;
+  for (let i = 0; i < 256; i++) {
+    wB += hist[i]!;
+    if (wB === 0) continue;
+    const wF = n - wB;
+    if (wF === 0) break;
+    sumB += i * hist[i]!;
+    const mB = sumB / wB;
+    const mF = (sum - sumB) / wF;
+    const between = wB * wF * (mB - mF) ** 2;
+    if (between > best) {
+      best = between;
+      bestT = i;
+    }
+  }
+  return bestT;
+}
+
+/** Largest 4-connected region; `points` are its row extremes (enough for the hull), `edge` its outline pixels. */
+function largestComponent(mask: Uint8Array, w: number, h: number): { count: number; points: Point[]; edge: Point[] } | null {
+  const label = new Int32Array(w * h);
+  const stack = new Int32Array(w * h);
+  let bestId = 0;
+  let bestCount = 0;
+  let id = 0;
+  for (let s = 0; s < w * h; s++) {
+    if (!mask[s] || label[s]) continue;
+    id++;
+    let sp = 0;
+    let count = 0;
+    stack[sp++] = s;
+    label[s] = id;
+    while (sp > 0) {
+      const p = stack[--sp]!;
+      count++;
+      const x = p % w;
+      const nb = [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, p - w, p + w];
+      for (const q of nb) if (q >= 0 && q < w * h && mask[q] && !label[q]) {
+        label[q] = id;
+        stack[sp++] = q;
+      }
+    }
+    if (count > bestCount) {
+      bestCount = count;
+      bestId = id;
+    }
+  }
+  if (!bestId) return null;
+  const points: Point[] = [];
+  const edge: Point[] = [];
+  for (let y = 0; y < h; y++) {
+    let minX = -1;
+    let maxX = -1;
+    for (let x = 0; x < w; x++) {
+      if (label[y * w + x] !== bestId) continue;
+      if (minX < 0) minX = x;
+      maxX = x;
+      const out = (xx: number, yy: number): boolean => xx < 0 || yy < 0 || xx >= w || yy >= h || label[yy * w + xx] !== bestId;
+      if (out(x - 1, y) || out(x + 1, y) || out(x, y - 1) || out(x, y + 1)) edge.push({ x: x + 0.5, y: y + 0.5 });
+    }
+    if (minX >= 0) points.push({ x: minX, y }, { x: maxX + 1, y }, { x: minX, y: y + 1 }, { x: maxX + 1, y: y + 1 });
+  }
+  return { count: bestCount, points, edge };
+}
+
+function cross(o: Point, a: Point, b: Point): number {
+  return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+function convexHull(pts: Point[]): Point[] {
+  const p = [...pts].sort((a, b) => a.x - b.x || a.y - b.y);
+  const lower: Point[] = [];
+  for (const q of p) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2]!, lower[lower.length - 1]!, q) <= 0) lower.pop();
+    lower.push(q);
+  }
+  const upper: Point[] = [];
+  for (let i = p.length - 1; i >= 0; i--) {
+    const q = p[i]!;
+    while (upper.length >= 2 && cross(upper[upper.length - 2]!, upper[upper.length - 1]!, q) <= 0) upper.pop();
+    upper.push(q);
+  }
+  return [...lower.slice(0, -1), ...upper.slice(0, -1)];
+}
+
+function polyArea(p: Point[]): number {
+  let a = 0;
+  for (let i = 0; i < p.length; i++) {
+    const q = p[(i + 1) % p.length]!;
+    a += p[i]!.x * q.y - q.x * p[i]!.y;
+  }
+  return Math.abs(a) / 2;
+}
+
+/** Largest-area quadrilateral with corners on the hull: O(n³) over diagonals. */
+function maxQuad(hull: Point[]): Point[] {
+  let pts = hull;
+  // thin the hull so the cubic search stays fast
+  while (pts.length > 80) pts = pts.filter((_, i) => i % 2 === 0);
+  const n = pts.length;
+  let best = -1;
+  let bq: Point[] = pts.slice(0, 4);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 2; j < n; j++) {
+      let a1 = -1;
+      let k1 = -1;
+      for (let k = i + 1; k < j; k++) {
+        const a = Math.abs(cross(pts[i]!, pts[j]!, pts[k]!));
+        if (a > a1) {
+          a1 = a;
+          k1 = k;
+        }
+      }
+      let a2 = -1;
+      let k2 = -1;
+      for (let k = j + 1; k < n + i; k++) {
+        const a = Math.abs(cross(pts[i]!, pts[j]!, pts[k % n]!));
+        if (a > a2) {
+          a2 = a;
+          k2 = k % n;
+        }
+      }
+      if (k1 < 0 || k2 < 0) continue;
+      if (a1 + a2 > best) {
+        best = a1 + a2;
+        bq = [pts[i]!, pts[k1]!, pts[j]!, pts[k2]!];
+      }
+    }
+  }
+  return bq;
+}
+
+/** Refit each side to outline points near its middle, then intersect neighbouring sides. */
+function refineSides(quad: Point[], edge: Point[]): Point[] | null {
+  const lines: { p: Point; d: Point }[] = [];
+  for (let i = 0; i < 4; i++) {
+    const a = quad[i]!;
+    const b = quad[(i + 1) % 4]!;
+    const L = len(a, b);
+    if (L < 4) return null;
+    const ux = (b.x - a.x) / L;
+    const uy = (b.y - a.y) / L;
+    const sel = edge.filter((p) => {
+      const t = (p.x - a.x) * ux + (p.y - a.y) * uy;
+      const dn = Math.abs((p.x - a.x) * uy - (p.y - a.y) * ux);
+      return t > 0.15 * L && t < 0.85 * L && dn < 3;
+    });
+    if (sel.length < 5) return null;
+    const mx = sel.reduce((s, p) => s + p.x, 0) / sel.length;
+    const my = sel.reduce((s, p) => s + p.y, 0) / sel.length;
+    let sxx = 0;
+    let sxy = 0;
+    let syy = 0;
+    for (const p of sel) {
+      sxx += (p.x - mx) ** 2;
+      sxy += (p.x - mx) * (p.y - my);
+      syy += (p.y - my) ** 2;
+    }
+    const ang = 0.5 * Math.atan2(2 * sxy, sxx - syy);
+    lines.push({ p: { x: mx, y: my }, d: { x: Math.cos(ang), y: Math.sin(ang) } });
+  }
+  const out: Point[] = [];
+  for (let i = 0; i < 4; i++) {
+    const l1 = lines[(i + 3) % 4]!;
+    const l2 = lines[i]!;
+    const den = l1.d.x * l2.d.y - l1.d.y * l2.d.x;
+    if (Math.abs(den) < 1e-6) return null;
+    const t = ((l2.p.x - l1.p.x) * l2.d.y - (l2.p.y - l1.p.y) * l2.d.x) / den;
+    out.push({ x: l1.p.x + t * l1.d.x, y: l1.p.y + t * l1.d.y });
+  }
+  // a refit that moved a corner far is a bad fit: keep the hull corners then
+  return out.every((p, i) => len(p, quad[i]!) < 0.15 * Math.max(len(quad[0]!, quad[2]!), 1)) ? out : null;
+}
+
+/** Clockwise from the top-left, rotated so the first side is a long side (the card is landscape). */
+function orderLandscape(q: Point[]): Point[] {
+  const c = { x: q.reduce((s, p) => s + p.x, 0) / 4, y: q.reduce((s, p) => s + p.y, 0) / 4 };
+  const cw = [...q].sort((a, b) => Math.atan2(a.y - c.y, a.x - c.x) - Math.atan2(b.y - c.y, b.x - c.x));
+  // start at the corner nearest the top-left
+  let start = 0;
+  for (let i = 1; i < 4; i++) if (cw[i]!.x + cw[i]!.y < cw[start]!.x + cw[start]!.y) start = i;
+  let o = [...cw.slice(start), ...cw.slice(0, start)];
+  if (len(o[0]!, o[1]!) + len(o[2]!, o[3]!) < len(o[1]!, o[2]!) + len(o[3]!, o[0]!)) o = [o[1]!, o[2]!, o[3]!, o[0]!];
+  return o;
+}

@@ -1,0 +1,58 @@
+/** An 8-bit grayscale image, row-major, 0 = black. All image code in main/ocr works on this. */
+export interface GrayImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export function createGray(width: number, height: number, fill = 255): GrayImage {
+  return { width, height, data: new Uint8Array(width * height).fill(fill) };
+}
+
+/** Copy of a rectangle, clipped to the image. */
+export function crop(img: GrayImage, x: number, y: number, w: number, h: number): GrayImage {
+  const x0 = Math.max(0, Math.floor(x));
+  const y0 = Math.max(0, Math.floor(y));
+  const x1 = Math.min(img.width, Math.ceil(x + w));
+  const y1 = Math.min(img.height, Math.ceil(y + h));
+  const cw = Math.max(1, x1 - x0);
+  const ch = Math.max(1, y1 - y0);
+  const out = createGray(cw, ch);
+  for (let r = 0; r < ch && y0 + r < img.height; r++) {
+    const src = (y0 + r) * img.width + x0;
+    out.data.set(img.data.subarray(src, src + Math.min(cw, img.width - x0)), r * cw);
+  }
+  return out;
+}
+
+export function rotate180(img: GrayImage): GrayImage {
+  const out = createGray(img.width, img.height);
+  const n = img.data.length;
+  for (let i = 0; i < n; i++) out.data[i] = img.data[n - 1 - i]!;
+  return out;
+}
+
+/** Bilinear resize; used to bring text lines to the height the LSTM model reads best. */
+export function resize(img: GrayImage, width: number, height: number): GrayImage {
+  const out = createGray(width, height);
+  const sx = img.width / width;
+  const sy = img.height / height;
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(img.height - 1, Math.max(0, (y + 0.5) * sy - 0.5));
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(img.height - 1, y0 + 1);
+    const wy = fy - y0;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(img.width - 1, Math.max(0, (x + 0.5) * sx - 0.5));
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(img.width - 1, x0 + 1);
+      const wx = fx - x0;
+      const a = img.data[y0 * img.width + x0]!;
+      const b = img.data[y0 * img.width + x1]!;
+      const c = img.data[y1 * img.width + x0]!;
+      const d = img.data[y1 * img.width + x1]!;
+      out.data[y * width + x] = Math.round((a * (1 - wx) + b * wx) * (1 - wy) + (c * (1 - wx) + d * wx) * wy);
+    }
+  }
+  return out;
+}

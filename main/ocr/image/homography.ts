@@ -1,0 +1,68 @@
+import { createGray, type GrayImage } from './gray-image';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** 3×3 homography (row-major, h[8] = 1) mapping the 4 `from` points onto the 4 `to` points. */
+export function homography(from: Point[], to: Point[]): number[] {
+  const A: number[][] = [];
+  const b: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const { x, y } = from[i]!;
+    const { x: u, y: v } = to[i]!;
+    A.push([x, y, 1, 0, 0, 0, -u * x, -u * y]);
+    b.push(u);
+    A.push([0, 0, 0, x, y, 1, -v * x, -v * y]);
+    b.push(v);
+  }
+  return [...solve(A, b), 1];
+}
+
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[p]![c]!)) p = r;
+    [M[c], M[p]] = [M[p]!, M[c]!];
+    const piv = M[c]![c]!;
+    if (Math.abs(piv) < 1e-12) throw new Error('degenerate quadrilateral');
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = M[r]![c]! / piv;
+      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
+    }
+  }
+  return M.map((row, i) => row[n]! / row[i]!);
+}
+
+/**
+ * Warps the quadrilateral `quad` (top-left, top-right, bottom-right, bottom-left, in `src` pixels) to a
+ * `width` × `height` rectangle. Inverse mapping with bilinear sampling; outside the source is white.
+ */
+export function warpQuad(src: GrayImage, quad: Point[], width: number, height: number): GrayImage {
+  const dst: Point[] = [{ x: 0, y: 0 }, { x: width - 1, y: 0 }, { x: width - 1, y: height - 1 }, { x: 0, y: height - 1 }];
+  const h = homography(dst, quad);
+  const out = createGray(width, height);
+  const { width: sw, height: sh, data } = src;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const w = h[6]! * x + h[7]! * y + h[8]!;
+      const fx = (h[0]! * x + h[1]! * y + h[2]!) / w;
+      const fy = (h[3]! * x + h[4]! * y + h[5]!) / w;
+      if (fx < 0 || fy < 0 || fx > sw - 1 || fy > sh - 1) continue;
+      const x0 = Math.floor(fx);
+      const y0 = Math.floor(fy);
+      const x1 = Math.min(sw - 1, x0 + 1);
+      const y1 = Math.min(sh - 1, y0 + 1);
+      const ax = fx - x0;
+      const ay = fy - y0;
+      const top = data[y0 * sw + x0]! * (1 - ax) + data[y0 * sw + x1]! * ax;
+      const bot = data[y1 * sw + x0]! * (1 - ax) + data[y1 * sw + x1]! * ax;
+      out.data[y * width + x] = Math.round(top * (1 - ay) + bot * ay);
+    }
+  }
+  return out;
+}

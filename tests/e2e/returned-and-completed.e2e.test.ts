@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { getJson, repoRoot, startBrowserMode, startTs, tempDir, type Proc } from '../support/processes';
+import { formatWareki } from '../../common/validation/wareki';
+import { localIsoDate } from '../../main/services/local-date';
+
+/**
+ * The life of an application after it leaves the counter, as the clerk sees it: the back office
+ * returns one (差戻し) with a reason, the clerk corrects and resubmits it as a new version of the
+ * same application, and both end 完了. Also: cancelling one that has not been sent.
+ */
+const shots = path.join(repoRoot, 'test-results', 'screenshots');
+
+describe('差戻し → 修正して再提出 → 完了 (browser mode)', () => {
+  let sim: Proc;
+  let app: Proc;
+  let browser: Browser;
+  let page: Page;
+  let appDir: string;
+
+  beforeAll(async () => {
+    fs.mkdirSync(shots, { recursive: true });
+    appDir = tempDir('app');
+    fs.writeFileSync(path.join(appDir, 'config.json'), JSON.stringify({ sync: { backoffBaseMs: 200, backoffCapMs: 1000, probeIntervalMs: 300, statusPollMs: 300 } }));
+    sim = await startTs('main/cli/main.ts', ['backend-sim', '--port', '0', '--data-dir', tempDir('sim'), '--review-delay-ms', '800'], /backend-sim listening: (\S+)/);
+    app = await startBrowserMode(appDir, sim.url);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' });
+    await page.goto(app.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await sim?.stop();
+  });
+
+  async function submit(family: string, given: string, newAddress: string) {
+    await page.getByRole('button', { name: '届出入力' }).click();
+    await page.locator('#f-familyName').fill(family);
+    await page.locator('#f-givenName').fill(given);
+    await page.locator('#f-familyNameKana').fill('やまざき');
+    await page.locator('#f-givenNameKana').fill('しおり');
+    await page.locator('#f-birthDate').fill('H5.6.7');
+    await page.locator('#f-newAddress').fill(newAddress);
+    await page.locator('#f-oldAddress').fill('神奈川県横浜市中区日本大通1');
+    await page.locator('#f-moveDate').fill(formatWareki(localIsoDate(Date.now() - 2 * 86_400_000)));
+    await page.getByRole('button', { name: '確認して送信キューへ' }).click();
+    await expect.poll(() => page.locator('.banner.success').count()).toBe(1);
+  }
+
+  const rowOf = (name: string) => page.locator('.qrow', { has: page.locator('.name', { hasText: name }) }).first();
+
+  it('shows a returned application with the back office reason, and completes the rest', async () => {
+    await submit('山﨑', '栞', '東京都港区番地不明1');
+    await submit('山﨑', '蒼', '東京都港区芝公園4-2-8');
+    await page.getByRole('button', { name: '送信状況' }).click();
+    await expect.poll(() => rowOf('山﨑\u3000栞').getByTestId('status').innerText(), { timeout: 15_000 }).toBe('差戻し');
+    await expect.poll(() => rowOf('山﨑\u3000蒼').getByTestId('status').innerText(), { timeout: 15_000 }).toBe('完了');
+    expect(await rowOf('山﨑\u3000栞').locator('.note').innerText()).toContain('住所辞書に見つかりません');
+    await expect.poll(() => page.getByTestId('action-count').innerText()).toBe('要対応 1件');
+    await page.screenshot({ path: path.join(shots, '05-returned-and-completed.png'), fullPage: true });
+  });
+
+  it('corrects the returned application and resubmits it as version 2 of the same application', async () => {
+    await rowOf('山﨑\u3000栞').getByRole('button', { name: '修正して再提出' }).click();
+    await expect.poll(() => page.locator('.banner.warn').innerText()).toContain('住所辞書に見つかりません');
+    expect(await page.locator('#f-newAddress').inputValue()).toBe('東京都港区番地不明1');
+    expect(await page.locator('#f-familyName').inputValue()).toBe('山﨑');
+    await page.screenshot({ path: path.join(shots, '06-correcting.png'), fullPage: true });
+    await page.locator('#f-newAddress').fill('東京都港区芝公園4-2-9');
+    await page.getByRole('button', { name: '修正して再提出' }).click();
+    await expect.poll(() => page.locator('.banner.success').innerText()).toContain('修正版を受け付けました');
+    await page.getByRole('button', { name: '送信状況' }).click();
+    const fixed = rowOf('山﨑\u3000栞');
+    await expect.poll(() => fixed.locator('.ver').innerText()).toBe('第2版');
+    await expect.poll(() => fixed.getByTestId('status').innerText(), { timeout: 15_000 }).toBe('完了');
+    // one row per application: the returned version is replaced, not listed twice
+    await expect.poll(() => page.locator('.qrow').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('action-count').count()).toBe(0);
+    await page.screenshot({ path: path.join(shots, '07-corrected-completed.png'), fullPage: true });
+    expect(await getJson(`${sim.url}/admin/stats`)).toEqual({ applications: 3, duplicateDeliveries: 0 });
+    expect(await getJson(`${sim.url}/admin/review-stats`)).toEqual({ waiting: 0, returned: 1, completed: 2 });
+  });
+
+  it('cancels an application that has not been sent yet', async () => {
+    const port = new URL(sim.url).port;
+    await sim.stop();
+    await submit('渡邉', '健', '東京都港区芝公園1-1-1');
+    await page.getByRole('button', { name: '送信状況' }).click();
+    const row = rowOf('渡邉\u3000健');
+    await expect.poll(() => row.getByTestId('status').innerText()).toBe('送信待ち');
+    await row.getByRole('button', { name: '取消' }).click();
+    await row.getByRole('button', { name: '取り消す' }).click();
+    await expect.poll(() => page.getByTestId('queue-total').innerText()).toBe('2件'); // the live queue
+    await page.getByRole('button', { name: /^取消/ }).first().click();
+    await expect.poll(() => rowOf('渡邉\u3000健').getByTestId('status').innerText()).toBe('取消');
+    await page.screenshot({ path: path.join(shots, '08-cancelled.png'), fullPage: true });
+    sim = await startTs('main/cli/main.ts', ['backend-sim', '--port', port, '--data-dir', tempDir('sim2')], /backend-sim listening: (\S+)/);
+    await page.getByRole('button', { name: '今すぐ送信' }).click();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await getJson(`${sim.url}/admin/stats`)).toEqual({ applications: 0, duplicateDeliveries: 0 });
+  });
+});

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CardReader } from '../../main/ocr/card-reader';
+import { OcrInputError } from '../../main/ocr/ocr-error';
+
+const FIX = path.resolve(import.meta.dirname, '../fixtures/cards');
+const fixture = (name: string): Buffer => fs.readFileSync(path.join(FIX, name));
+
+/** The reader's refusal: an OcrInputError with a Japanese message for the clerk. */
+async function refusal(reader: CardReader, bytes: Uint8Array): Promise<OcrInputError> {
+  const err = await reader.read(bytes, { today: '2026-01-01' }).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(OcrInputError);
+  expect((err as OcrInputError).message).toMatch(/[ぁ-んァ-ン一-龯]/);
+  return err as OcrInputError;
+}
+
+describe('CardReader (one worker pool for the file)', () => {
+  let reader: CardReader;
+  beforeAll(async () => {
+    reader = await CardReader.start({ workers: 2 });
+  });
+  afterAll(async () => {
+    await reader.close();
+  });
+
+  it('reads every field of a clean current card', async () => {
+    const r = await reader.read(fixture('card-101-0000-current-flat.jpg'), { today: '2026-01-01' });
+    expect(r.layout).toBe('current');
+    expect(r.fields.name.value).toBe('中川\u3000勇気');
+    expect(r.fields.address.value).toBe('千葉県船橋市湊町９－１０－３');
+    expect(r.address).toMatchObject({ prefecture: '千葉県', municipality: '船橋市', town: '湊町' });
+    expect(r.fields.birthDate.value).toBe('1941-10-16');
+    expect(r.fields.sex.value).toBe('M');
+    for (const f of Object.values(r.fields)) expect(f.confidence).toBeGreaterThanOrEqual(0);
+    expect(r.sources.name?.width).toBeGreaterThan(0);
+  });
+
+  it('finds the card in a rotated, perspective document-camera photo', async () => {
+    const r = await reader.read(fixture('card-103-0000-foreign-camera.jpg'), { today: '2026-01-01' });
+    expect(r.fields.birthDate.value).toBe('1954-12-04');
+    expect(r.fields.address.value).toBe('大阪府大阪市北区中之島１丁目３０番５号グランドハイツ５０４号');
+  });
+
+  it('reads a next-generation card from a scan (西暦, no 性別)', async () => {
+    const r = await reader.read(fixture('card-102-0000-next-gen-scanner.png'), { today: '2026-01-01' });
+    expect(r.layout).toBe('next-gen');
+    expect(r.fields.birthDate.value).toBe('1989-07-22');
+    expect(r.fields.sex.value).toBeNull();
+  });
+
+  it('reads an upside-down card', async () => {
+    const flipped = await sharp(fixture('card-101-0000-current-flat.jpg')).rotate(180).jpeg({ quality: 90 }).toBuffer();
+    const r = await reader.read(flipped, { today: '2026-01-01' });
+    expect(r.rotation).toBe(180);
+    expect(r.fields.birthDate.value).toBe('1941-10-16');
+  });
+
+  describe('bad input', () => {
+    it('not an image', async () => {
+      expect((await refusal(reader, Buffer.from('{"this":"is json"}'))).code).toBe('not-an-image');
+    });
+    it('a truncated JPEG', async () => {
+      const jpg = fixture('card-101-0000-current-flat.jpg');
+      expect((await refusal(reader, jpg.subarray(0, Math.floor(jpg.length / 3)))).code).toBe('truncated');
+    });
+    it('a 50-megapixel photo is shrunk, not choked on', async () => {
+      const big = await sharp({ create: { width: 8660, height: 5780, channels: 3, background: '#6b4a2b' } }).jpeg({ quality: 60 }).toBuffer();
+      expect((await refusal(reader, big)).code).toBe('blank');
+    });
+    it('a blank and a black frame', async () => {
+      const white = await sharp({ create: { width: 1280, height: 960, channels: 3, background: '#f4f4f4' } }).png().toBuffer();
+      const black = await sharp({ create: { width: 1280, height: 960, channels: 3, background: '#050505' } }).png().toBuffer();
+      expect((await refusal(reader, white)).message).toContain('何も写っていません');
+      expect((await refusal(reader, black)).message).toContain('真っ黒');
+    });
+    it('a photo with no card', async () => {
+      expect((await refusal(reader, fixture('card-106-0000-no-card-camera.jpg'))).code).toBe('no-card');
+    });
+    it('the back side when the front is expected', async () => {
+      expect((await refusal(reader, fixture('card-104-0000-back-scanner.png'))).code).toBe('back-side');
+    });
+    it('a passport', async () => {
+      expect((await refusal(reader, fixture('card-105-0000-passport-camera.jpg'))).code).toBe('not-mynumber-card');
+    });
+  });
+});

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliBundle, runBundledCli, spawnCli } from '../support/cli-bundle';
+import { getJson, startTs, tempDir, type Proc } from '../support/processes';
+import { openTestQueue } from '../support/queue';
+import { sampleApplications } from '../../main/services/demo/sample-applications';
+import { seededRandom } from '../../main/backend-sim/seeded-random';
+
+/**
+ * The syncing process is SIGKILLed at random points, 55 times, then allowed to finish: every
+ * application is stored exactly once at the simulator and none is lost at the counter.
+ */
+describe('sync survives SIGKILL at any instant', () => {
+  let sim: Proc;
+  let dataDir: string;
+  let bundle: string;
+  const N = 1200;
+
+  beforeAll(async () => {
+    bundle = await cliBundle();
+    dataDir = tempDir('kill');
+    const { db, repo } = openTestQueue(dataDir);
+    for (let i = 0; i < N; i += 500) repo.enqueueMany(sampleApplications(Math.min(500, N - i), 100 + i));
+    db.close();
+    // a little latency so kills land while requests are in flight
+    sim = await startTs('main/cli/main.ts', ['backend-sim', '--port', '0', '--data-dir', tempDir('kill-sim'), '--latency-ms', '60'], /backend-sim listening: (\S+)/);
+  });
+  afterAll(async () => {
+    await sim?.stop();
+  });
+
+  it('55 kills, then a clean run: exactly once at the simulator, all accepted here', { timeout: 120_000 }, async () => {
+    const random = seededRandom(42);
+    let killedMidway = 0;
+    for (let i = 0; i < 55; i++) {
+      const child = spawnCli(bundle, ['sync', '--data-dir', dataDir, '--backend', sim.url, '--until-empty']);
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      // ~0.33 s to start, then a random slice of work before the kill
+      await new Promise((r) => setTimeout(r, 330 + Math.floor(random() * 300)));
+      if (child.exitCode === null) {
+        child.kill('SIGKILL');
+        killedMidway++;
+      }
+      await exited;
+    }
+    const before = (await getJson(`${sim.url}/admin/stats`)) as { applications: number };
+    expect(killedMidway).toBeGreaterThanOrEqual(50);
+    expect(before.applications).toBeGreaterThan(0); // the kills did interrupt real work
+    expect(before.applications).toBeLessThan(N);
+
+    const final = await runBundledCli(bundle, ['sync', '--data-dir', dataDir, '--backend', sim.url, '--until-empty']);
+    expect(final.code, final.stderr).toBe(0);
+    expect(JSON.parse(final.stdout)).toMatchObject({ emptied: true, total: N, accepted: N, pending: 0, inFlight: 0, failed: 0 });
+    const after = (await getJson(`${sim.url}/admin/stats`)) as { applications: number; duplicateDeliveries: number };
+    expect(after.applications).toBe(N);
+
+    const { db, repo } = openTestQueue(dataDir);
+    const receipts = new Set(repo.list({ limit: 500, offset: 0 }).items.map((i) => i.receiptNumber));
+    for (let o = 500; o < N; o += 500) for (const i of repo.list({ limit: 500, offset: o }).items) receipts.add(i.receiptNumber);
+    db.close();
+    expect(receipts.size).toBe(N); // one distinct receipt per application: nothing stored twice
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * Regenerates the small committed fixtures in tests/fixtures/cards (keep them < 3 MB in all):
+ *   npx tsx tests/support/cards/make-fixtures.ts
+ * Each call is a fixed seed, so the images only change when the generator does.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { generateCards } from './generate';
+
+const OUT = path.resolve(import.meta.dirname, '../../fixtures/cards');
+const TMP = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'cards-'));
+
+const sets = [
+  { seed: 101, kinds: ['current'], looks: ['flat'] },
+  { seed: 102, kinds: ['next-gen'], looks: ['scanner'] },
+  { seed: 103, kinds: ['foreign'], looks: ['camera'] },
+  { seed: 104, kinds: ['back'], looks: ['scanner'] },
+  { seed: 105, kinds: ['passport'], looks: ['camera'] },
+  { seed: 106, kinds: ['no-card'], looks: ['camera'] },
+] as const;
+
+fs.mkdirSync(OUT, { recursive: true });
+for (const s of sets) {
+  const truths = await generateCards({ out: TMP, count: 1, seed: s.seed, kinds: [...s.kinds], looks: [...s.looks], upsideDownRate: 0 });
+  for (const t of truths) {
+    fs.copyFileSync(path.join(TMP, t.file), path.join(OUT, t.file));
+    fs.copyFileSync(path.join(TMP, t.file.replace(/\.(png|jpg)$/, '.json')), path.join(OUT, t.file.replace(/\.(png|jpg)$/, '.json')));
+  }
+}
+fs.rmSync(TMP, { recursive: true, force: true });

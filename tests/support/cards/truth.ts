@@ -1,0 +1,23 @@
+/** Ground truth written beside every synthetic card image (the shape the CLI prints, plus how it was made). */
+export type CardLayout = 'current' | 'next-gen' | 'foreign';
+export type CardKind = CardLayout | 'back' | 'passport' | 'no-card' | 'blank' | 'black';
+
+export interface CardTruth {
+  file: string;
+  kind: CardKind;
+  /** what the CLI should answer for `layout` ('unknown' for non-cards) */
+  layout: CardLayout | 'unknown';
+  look: 'flat' | 'scanner' | 'camera';
+  font: string;
+  upsideDown: boolean;
+  fields: {
+    name: string | null;
+    nameKana: string | null;
+    address: string | null;
+    birthDate: string | null;
+    sex: 'M' | 'F' | null;
+    expiryDate: string | null;
+  };
+  /** true for images the reader must refuse with an `error` */
+  expectError: boolean;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { parseCardDate } from '../../common/ocr/parse-date';
+import { parseSex } from '../../common/ocr/parse-sex';
+import { parseAddress } from '../../common/ocr/parse-address';
+import { splitName } from '../../common/ocr/split-name';
+import { digitsLookFullWidth, withDigitWidth } from '../../common/ocr/digit-width';
+import { normalizeDashes } from '../../common/ocr/ocr-text';
+import { extractFields } from '../../common/ocr/extract-fields';
+import type { RecognizedLine } from '../../common/ocr/recognized-line';
+
+describe('parseCardDate', () => {
+  it('reads 和暦 and 西暦 as printed on cards', () => {
+    expect(parseCardDate('昭和60年 3月 3日生')).toEqual({ ok: true, iso: '1985-03-03', wareki: true });
+    expect(parseCardDate('平成元年 1月 8日生')).toMatchObject({ ok: true, iso: '1989-01-08' });
+    expect(parseCardDate('２０３０年　３月　３日まで有効')).toMatchObject({ ok: true, iso: '2030-03-03', wareki: false });
+  });
+  it('tolerates OCR spacing and a half-read era', () => {
+    expect(parseCardDate('昭和5 8年1月15日準別 男')).toMatchObject({ ok: true, iso: '1983-01-15' });
+    expect(parseCardDate('昭 33年12月18日生')).toMatchObject({ ok: true, iso: '1958-12-18' });
+  });
+  it('rejects impossible dates instead of guessing', () => {
+    expect(parseCardDate('平成32年 1月 1日生').ok).toBe(false);
+    expect(parseCardDate('昭和64年 2月 1日生').ok).toBe(false);
+    expect(parseCardDate('2030年 2月30日まで有効').ok).toBe(false);
+    expect(parseCardDate('性別 男').ok).toBe(false);
+  });
+});
+
+describe('parseSex', () => {
+  it('takes 男/女 after the label or alone', () => {
+    expect(parseSex('性別 男')).toBe('M');
+    expect(parseSex('1975年1月23日生 性別 女')).toBe('F');
+    expect(parseSex('女')).toBe('F');
+    expect(parseSex('男女共同参画')).toBeNull();
+  });
+});
+
+describe('parseAddress', () => {
+  it('splits 都道府県 / 市区町村 / 町字 / 番地 / 方書 and keeps the original', () => {
+    const a = parseAddress('東京都千代田区千代田１丁目１番１号コーポ山田１０１号');
+    expect(a).toMatchObject({ prefecture: '東京都', municipality: '千代田区', town: '千代田', block: '１丁目１番１号', building: 'コーポ山田１０１号' });
+    expect(a.original).toBe('東京都千代田区千代田１丁目１番１号コーポ山田１０１号');
+    expect(a.normalized).toBe('東京都千代田区千代田１－１－１コーポ山田１０１号');
+  });
+  it('handles 政令市の区, 郡 and kanji 丁目', () => {
+    expect(parseAddress('大阪府大阪市北区梅田三丁目4番5号')).toMatchObject({ municipality: '大阪市北区', town: '梅田', normalized: '大阪府大阪市北区梅田３－４－５' });
+    expect(parseAddress('長野県北佐久郡軽井沢町大字長倉7-10-12')).toMatchObject({ municipality: '北佐久郡軽井沢町', town: '大字長倉', block: '7-10-12' });
+  });
+});
+
+describe('name and digits', () => {
+  it('splits family and given names by text or by the gap between characters', () => {
+    expect(splitName([{ text: '山田 太郎', symbols: [], glyphH: 40 }])).toEqual({ family: '山田', given: '太郎' });
+    expect(splitName([{ text: 'NGUYEN VAN AN', symbols: [], glyphH: 40 }])).toEqual({ family: 'NGUYEN', given: 'VAN AN' });
+    const sym = (text: string, x0: number): { text: string; confidence: number; x0: number; x1: number } => ({ text, confidence: 0.9, x0, x1: x0 + 38 });
+    expect(splitName([{ text: '池田大輔', symbols: [sym('池', 0), sym('田', 42), sym('大', 130), sym('輔', 172)], glyphH: 40 }])).toEqual({ family: '池田', given: '大輔' });
+  });
+  it('keeps rare kanji code points exactly', () => {
+    expect(splitName([{ text: '山\u{FA11} 太郎', symbols: [], glyphH: 40 }])).toEqual({ family: '山\u{FA11}', given: '太郎' });
+  });
+  it('tells full-width digits from their spacing and writes hyphens to match', () => {
+    const run = (adv: number): { text: string; confidence: number; x0: number; x1: number }[] =>
+      ['1', '8'].map((t, i) => ({ text: t, confidence: 0.9, x0: i * adv, x1: i * adv + 15 }));
+    expect(digitsLookFullWidth(run(38), 40)).toBe(true);
+    expect(digitsLookFullWidth(run(20), 40)).toBe(false);
+    expect(withDigitWidth(normalizeDashes('山下町7イー18一30'), true)).toBe('山下町７－１８－３０');
+    expect(withDigitWidth('１－２', false)).toBe('1-2');
+  });
+});
+
+describe('extractFields', () => {
+  const line = (text: string, x0: number, y0: number, glyphH = 30): RecognizedLine => ({ x0, y0, x1: x0 + 20 * text.length, y1: y0 + glyphH, glyphH, text, confidence: 0.9, symbols: [] });
+  it('finds fields by labels and text shape, not position', () => {
+    const r = extractFields(
+      [line('氏名 山田 花子', 40, 40, 45), line('住所 東京都千代田区永田町1-7-1', 40, 130), line('平成2年 4月 1日生 性別 女', 200, 300), line('2031年 4月 1日まで有効', 200, 380)],
+      '2026-01-01',
+    );
+    expect(r.layout).toBe('current');
+    expect(r.fields.name.value).toBe('山田\u3000花子');
+    expect(r.fields.address.value).toBe('東京都千代田区永田町1-7-1');
+    expect(r.fields.birthDate.value).toBe('1990-04-01');
+    expect(r.fields.sex.value).toBe('F');
+    expect(r.fields.expiryDate.value).toBe('2031-04-01');
+    expect(r.warnings).toEqual([]);
+  });
+  it('warns on an expired card and recognises the next-generation layout', () => {
+    const r = extractFields(
+      [line('ヤマダ ハナコ', 110, 10, 20), line('氏名 山田 花子', 40, 40, 45), line('住所 北海道札幌市中央区南三条東1-2', 40, 130), line('生年月日 1990年 4月 1日', 40, 300), line('有効期限 2024年 4月 1日まで有効', 40, 380)],
+      '2026-01-01',
+    );
+    expect(r.layout).toBe('next-gen');
+    expect(r.fields.nameKana.value).toBe('ヤマダ\u3000ハナコ');
+    expect(r.fields.sex.value).toBeNull();
+    expect(r.warnings.join()).toContain('有効期限が切れています');
+  });
+});
