@@ -2,15 +2,16 @@ import { KeyReusedError, type SimStore } from './sim-store';
 
 /** The review rule: an address the (simulated) address registry does not know is returned. */
 export function reviewDecision(pattern: RegExp): (body: unknown) => string | null {
-  return (body) => {
-    const payload = (body as { payload?: Record<string, unknown> }).payload ?? {};
-    for (const [k, v] of Object.entries(payload)) {
-      if (/address/i.test(k) && typeof v === 'string' && pattern.test(v)) {
-        return '住所の町字・番地が住所辞書に見つかりません。住所を確認して再提出してください。';
-      }
-    }
-    return null;
+  const unknownAddress = (v: unknown, key: string): boolean => {
+    if (typeof v === 'string') return /住所|address/i.test(key) && pattern.test(v);
+    if (Array.isArray(v)) return v.some((x) => unknownAddress(x, key));
+    if (typeof v === 'object' && v !== null) return Object.entries(v).some(([k, x]) => unknownAddress(x, k));
+    return false;
   };
+  return (body) =>
+    unknownAddress((body as { payload?: unknown }).payload, 'payload')
+      ? '住所の町字・番地が住所辞書に見つかりません。住所を確認して再提出してください。'
+      : null;
 }
 
 /** Checks and stores one intake document; shared by HTTP and file exchange. */

@@ -4,7 +4,7 @@ import { DB_FILE_NAME, openStore } from './store/open-database';
 import { ApplicationRepository } from './store/application-repository';
 import { SyncEngine } from './sync/sync-engine';
 import { ConnectorRouter, buildConnector } from './sync/connector-router';
-import { createHandlers, checkStoredPayload } from './api/handlers';
+import { createHandlers, checkStoredPayload, intakePayload } from './api/handlers';
 import { createDispatch } from './api/dispatch';
 import { fileLogger } from './log';
 import { localIsoDate } from './local-date';
@@ -37,7 +37,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     formTitle: (id) => findForm(id)?.title ?? id,
     maxRetryDelayMs: Math.max(15 * 60_000, backoffCapMs * 2),
   });
-  const sync = new SyncEngine(repo, router, { ...config.sync, log, checkPayload: checkStoredPayload });
+  const sync = new SyncEngine(repo, router, { ...config.sync, log, checkPayload: checkStoredPayload, toIntakePayload: intakePayload });
   const handlers = createHandlers({
     repo,
     sync,

@@ -4,7 +4,7 @@ import { UsageError } from '../command';
 import { SyncEngine } from '../../services/sync/sync-engine';
 import { ConnectorRouter } from '../../services/sync/connector-router';
 import { HttpIntakeConnector } from '../../services/sync/http-intake-connector';
-import { checkStoredPayload } from '../../services/api/handlers';
+import { checkStoredPayload, intakePayload } from '../../services/api/handlers';
 import { fileLogger } from '../../services/log';
 import { openQueue } from '../open-queue';
 
@@ -38,6 +38,7 @@ export const syncCommand: CliCommand = {
       backoffCapMs: 5000,
       concurrency: 8,
       checkPayload: checkStoredPayload,
+      toIntakePayload: intakePayload,
       log: fileLogger(dataDir, false),
     });
     try {

@@ -3,6 +3,9 @@ import type { Operations, OperationName, OpOutput, AppInfo } from '../../../comm
 import { fail, ok, type Result } from '../../../common/contract/result';
 import { findForm } from '../../../common/forms/registry';
 import { validateForm } from '../../../common/forms/validate-form';
+import { isKnownFieldKey } from '../../../common/forms/form-keys';
+import { buildPayload } from '../../../common/forms/payload';
+import type { FormDefinition } from '../../../common/forms/form-definition';
 import { SupersedeError, type ApplicationRepository } from '../store/application-repository';
 import type { SyncEngine } from '../sync/sync-engine';
 import { uuidv7 } from '../ids';
@@ -27,8 +30,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     submitApplication: ({ formId, values, caseId, supersedesId }) => {
       const form = findForm(formId);
       if (!form) return fail({ code: 'NOT_FOUND', message: `様式「${formId}」は登録されていません。` });
-      const known = new Set(form.fields.map((f) => f.id));
-      if (Object.keys(values).some((k) => !known.has(k))) return fail({ code: 'INVALID_INPUT', message: 'この様式にない項目が送られました。' });
+      if (Object.keys(values).some((k) => !isKnownFieldKey(form, k))) return fail({ code: 'INVALID_INPUT', message: 'この様式にない項目が送られました。' });
       const v = validateForm(form, values, d.today());
       if (!v.ok) return fail({ code: 'VALIDATION_FAILED', message: '入力内容を確認してください。', fieldErrors: v.fieldErrors });
       let target = { caseId: caseId ?? uuidv7(), caseOrder: 0 };
@@ -47,7 +49,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
           formId: form.id,
           formVersion: form.version,
           payload: v.values,
-          personName: `${v.values.familyName ?? ''}\u3000${v.values.givenName ?? ''}`,
+          personName: personLabel(form, v.values),
           ...(supersedesId ? { supersedesId } : {}),
         });
         d.sync.kick();
@@ -91,4 +93,20 @@ export function checkStoredPayload(formId: string, payload: Record<string, unkno
   const v = validateForm(form, payload as Record<string, string>, '9999-12-31');
   if (!v.ok) return `送信前の確認で不備が見つかりました（${Object.keys(v.fieldErrors).join('、')}）。内容を確認して再提出してください。`;
   return null;
+}
+
+/** The name shown in the queue: the form's person, or the first listed member of a multi-person form. */
+export function personLabel(form: FormDefinition, values: Record<string, string>): string {
+  for (const prefix of ['', 'persons.0.', 'members.0.']) {
+    const family = values[`${prefix}familyName`];
+    if (family) return `${family}\u3000${values[`${prefix}givenName`] ?? ''}`.trim();
+  }
+  return form.title;
+}
+
+/** What the back end receives for stored form values: the form's standard data items. */
+export function intakePayload(formId: string, values: Record<string, unknown>): Record<string, unknown> {
+  const form = findForm(formId);
+  if (!form) return values;
+  return buildPayload(form, values as Record<string, string>) as unknown as Record<string, unknown>;
 }

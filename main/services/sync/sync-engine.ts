@@ -18,6 +18,8 @@ export interface SyncEngineOptions {
    * row may be damaged). Returns a Japanese reason to refuse it, or null.
    */
   checkPayload?: (formId: string, payload: Record<string, unknown>) => string | null;
+  /** turns the stored form values into what the back end receives (standard data items) */
+  toIntakePayload?: (formId: string, payload: Record<string, unknown>) => Record<string, unknown>;
   now?: () => number;
   random?: () => number;
   log?: (level: 'info' | 'warn' | 'error', event: string, detail?: Record<string, unknown>) => void;
@@ -51,6 +53,7 @@ export class SyncEngine {
       probeIntervalMs: opts.probeIntervalMs ?? 5000,
       statusPollMs: opts.statusPollMs ?? 10_000,
       checkPayload: opts.checkPayload ?? (() => null),
+      toIntakePayload: opts.toIntakePayload ?? ((_formId, payload) => payload),
       now: opts.now ?? Date.now,
       random: opts.random ?? Math.random,
       log: opts.log ?? (() => {}),
@@ -213,7 +216,8 @@ export class SyncEngine {
       this.o.log('warn', 'sync.refused_before_send', { applicationId: entry.applicationId });
       return;
     }
-    const outcome = await this.router.forForm(entry.formId).deliver(entry, intakeDocument(entry, checked.payload));
+    const doc = intakeDocument(entry, this.o.toIntakePayload(entry.formId, checked.payload));
+    const outcome = await this.router.forForm(entry.formId).deliver(entry, doc);
     switch (outcome.kind) {
       case 'accepted':
         this.repo.markAccepted(entry.applicationId, outcome.receiptNumber);
