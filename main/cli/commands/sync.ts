@@ -36,7 +36,7 @@ export const syncCommand: CliCommand = {
     const engine = new SyncEngine(repo, ConnectorRouter.single(connector), {
       backoffBaseMs: 200,
       backoffCapMs: 5000,
-      concurrency: 8,
+      concurrency: 16,
       checkPayload: checkStoredPayload,
       toIntakePayload: intakePayload,
       log: fileLogger(dataDir, false),

@@ -337,6 +337,14 @@ export class ApplicationRepository {
       .immediate();
   }
 
+  /** Live rows by status, counted on the partial status index alone (no table scan at 100k rows). */
+  private countLive(status: ApplicationStatus | undefined): number {
+    const rows = this.db
+      .prepare('SELECT status, COUNT(*) AS n FROM applications WHERE superseded_by IS NULL GROUP BY status')
+      .all() as { status: ApplicationStatus; n: number }[];
+    return rows.filter((r) => (status ? r.status === status : r.status !== 'cancelled')).reduce((sum, r) => sum + r.n, 0);
+  }
+
   stats(): QueueStats {
     const rows = this.db
       .prepare('SELECT status, COUNT(*) AS n FROM applications WHERE superseded_by IS NULL GROUP BY status')
@@ -371,7 +379,7 @@ export class ApplicationRepository {
       params[key] = f[key];
     }
     const clause = where.join(' AND ');
-    const { n } = this.db.prepare(`SELECT COUNT(*) AS n FROM applications a WHERE ${clause}`).get(params) as { n: number };
+    const n = f.caseId || f.fromDay || f.toDay ? (this.db.prepare(`SELECT COUNT(*) AS n FROM applications a WHERE ${clause}`).get(params) as { n: number }).n : this.countLive(f.status);
     const rows = this.db
       .prepare(
         `SELECT a.id, a.case_id, a.root_id, a.version, a.form_id, a.person_name_enc, a.status, a.receipt_number, a.status_reason,

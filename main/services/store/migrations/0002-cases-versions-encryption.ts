@@ -62,9 +62,12 @@ export const migration0002: Migration = {
       DROP TABLE applications;
       ALTER TABLE applications_v2 RENAME TO applications;
       ALTER TABLE outbox_v2 RENAME TO outbox;
-      CREATE INDEX applications_by_status ON applications (status, seq);
+      -- the queue screen lists live rows (not replaced by a correction): partial indexes keep its
+      -- counts and pages on index entries alone at 100k rows
+      CREATE INDEX applications_by_status ON applications (status, seq) WHERE superseded_by IS NULL;
+      CREATE INDEX applications_live ON applications (seq) WHERE superseded_by IS NULL;
       CREATE INDEX applications_by_case ON applications (case_id, case_order);
-      CREATE INDEX applications_by_day ON applications (created_day, seq);
+      CREATE INDEX applications_by_day ON applications (created_day, seq) WHERE superseded_by IS NULL;
       CREATE INDEX applications_by_receipt ON applications (receipt_number);
 
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;

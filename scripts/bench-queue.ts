@@ -1,0 +1,135 @@
+/**
+ * npm run bench:queue — the outbox's numbers, as JSON on stdout (and bench-results/queue.json):
+ *   durable enqueue (validation + encryption + commit) p50/p99, beside raw SQLite autocommit cost
+ *   measured in the same run on the same disk; drain rate against the simulator process with 0 ms
+ *   and 50 ms injected latency; the queue screen's query at 100,000 rows.
+ * Goals (issue 3): enqueue p99 ≤ 2 ms; drain ≥ 200 applications/s at 50 ms; queue query ≤ 100 ms.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DB_FILE_NAME, openStore } from '../main/services/store/open-database';
+import { ApplicationRepository } from '../main/services/store/application-repository';
+import { SyncEngine } from '../main/services/sync/sync-engine';
+import { ConnectorRouter } from '../main/services/sync/connector-router';
+import { HttpIntakeConnector } from '../main/services/sync/http-intake-connector';
+import { checkStoredPayload, intakePayload } from '../main/services/api/handlers';
+import { sampleApplications } from '../main/services/demo/sample-applications';
+import { validateForm } from '../common/forms/validate-form';
+import { juminIdoTenkyo } from '../common/forms/jumin-ido-tenkyo';
+import { localIsoDate } from '../main/services/local-date';
+import { startTs } from '../tests/support/processes';
+
+const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), `ichimado-bench-${p}-`));
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Number(s[Math.min(s.length - 1, Math.floor(q * s.length))]!.toFixed(3));
+};
+const stats = (xs: number[]) => ({ p50: quantile(xs, 0.5), p99: quantile(xs, 0.99), n: xs.length });
+
+function rawAutocommit(n: number) {
+  const db = new Database(path.join(tmp('raw'), 'raw.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)');
+  const ins = db.prepare('INSERT INTO t (body) VALUES (?)');
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    ins.run('x'.repeat(400));
+    ms.push(performance.now() - t);
+  }
+  db.close();
+  return stats(ms);
+}
+
+function durableEnqueue(n: number) {
+  const { db, cipher } = openStore(path.join(tmp('enqueue'), DB_FILE_NAME));
+  const repo = new ApplicationRepository(db, cipher);
+  const apps = sampleApplications(n, 3);
+  const today = localIsoDate();
+  const ms: number[] = [];
+  for (const a of apps) {
+    const t = performance.now();
+    const v = validateForm(juminIdoTenkyo, a.payload as Record<string, string>, today);
+    if (!v.ok) throw new Error('sample did not validate');
+    repo.enqueue({ ...a, payload: v.values });
+    ms.push(performance.now() - t);
+  }
+  db.close();
+  return stats(ms);
+}
+
+async function drain(latencyMs: number, n: number) {
+  const sim = await startTs('main/cli/main.ts', ['backend-sim', '--port', '0', '--data-dir', tmp('sim'), '--latency-ms', String(latencyMs)], /backend-sim listening: (\S+)/);
+  const { db, cipher } = openStore(path.join(tmp('drain'), DB_FILE_NAME));
+  const repo = new ApplicationRepository(db, cipher);
+  repo.enqueueMany(sampleApplications(n, 9));
+  const connector = new HttpIntakeConnector({ baseUrl: sim.url });
+  const engine = new SyncEngine(repo, ConnectorRouter.single(connector), { checkPayload: checkStoredPayload, toIntakePayload: intakePayload });
+  const t = performance.now();
+  const emptied = await engine.runUntilEmpty(120_000);
+  const seconds = (performance.now() - t) / 1000;
+  const accepted = repo.stats().accepted;
+  connector.close();
+  db.close();
+  await sim.stop();
+  return { latencyMs, applications: n, emptied, accepted, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(accepted / seconds) };
+}
+
+function queueQuery(rows: number) {
+  const { db, cipher } = openStore(path.join(tmp('query'), DB_FILE_NAME));
+  const repo = new ApplicationRepository(db, cipher);
+  const t0 = performance.now();
+  for (let i = 0; i < rows; i += 5000) repo.enqueueMany(sampleApplications(Math.min(5000, rows - i), 1000 + i));
+  const fillSeconds = (performance.now() - t0) / 1000;
+  const caseId = repo.list({ limit: 1, offset: rows / 2 }).items[0]!.caseId;
+  const time = (f: Parameters<ApplicationRepository['list']>[0]) => {
+    const ms: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const t = performance.now();
+      repo.list(f);
+      ms.push(performance.now() - t);
+    }
+    return stats(ms);
+  };
+  const out = {
+    rows,
+    fillSeconds: Number(fillSeconds.toFixed(1)),
+    firstPageAll: time({ limit: 100 }),
+    middlePageByStatus: time({ status: 'pending', offset: rows / 2, limit: 100 }),
+    byCase: time({ caseId, limit: 100 }),
+    byDay: time({ fromDay: localIsoDate(), toDay: localIsoDate(), limit: 100 }),
+    stats: (() => {
+      const ms: number[] = [];
+      for (let i = 0; i < 15; i++) {
+        const t = performance.now();
+        repo.stats();
+        ms.push(performance.now() - t);
+      }
+      return stats(ms);
+    })(),
+  };
+  db.close();
+  return out;
+}
+
+async function main() {
+  const result = {
+    machine: { cores: os.cpus().length, node: process.version },
+    rawSqliteAutocommitMs: rawAutocommit(500),
+    durableEnqueueMs: durableEnqueue(500),
+    drain: [await drain(0, 2000), await drain(50, 2000)],
+    queueQueryMs: queueQuery(100_000),
+    goals: { enqueueP99Ms: 2, drainPerSecondAt50ms: 200, queueQueryMs: 100 },
+  };
+  fs.mkdirSync('bench-results', { recursive: true });
+  fs.writeFileSync(path.join('bench-results', 'queue.json'), JSON.stringify(result, null, 2));
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench:queue failed: ${String(err)}\n`);
+  process.exit(1);
+});
