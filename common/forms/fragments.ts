@@ -1,4 +1,4 @@
-import type { FieldDef, PrintLayout, SelectOption } from './form-definition';
+import type { FieldDef, FormDefinition, PrintLayout, SelectOption } from './form-definition';
 import { RELATIONS, SEXES } from '../domain/household';
 
 /**
@@ -84,4 +84,33 @@ export function bankFields(section: string): FieldDef[] {
     { id: 'accountNumber', label: '口座番号', kind: 'text', required: true, maxLength: 8, item: '口座番号', print: { section, span: 2 } },
     { id: 'accountHolderKana', label: '口座名義（カタカナ）', kind: 'katakana', required: true, maxLength: 60, item: '口座名義_カナ', print: { section, span: 12 } },
   ];
+}
+
+/**
+ * 葬祭費支給申請書: the same items whichever insurer pays (国保 or 後期高齢), so one definition
+ * serves both and their validation cannot drift apart.
+ */
+export function funeralExpensesForm(o: { id: string; title: string; gyomu: string; payloadKind: string; insuredNumberLabel: string; insuredNumberMax: number }): FormDefinition {
+  return {
+    id: o.id,
+    version: 1,
+    title: o.title,
+    gyomu: o.gyomu,
+    payloadKind: o.payloadKind,
+    print: a4({ deceased: '亡くなった方', applicant: '申請者（葬祭を行った方）', bank: '振込先' }),
+    fields: [
+      ...nameFields('subject', 'deceased', 'deceased', '亡くなった方 '),
+      birthDateField('subject', 'deceased', 'deceasedBirthDate', '亡くなった方 生年月日'),
+      eventDateField('deathDate', '死亡日', 'deceased'),
+      { id: 'insuredNumber', label: o.insuredNumberLabel, kind: 'text', required: false, maxLength: o.insuredNumberMax, item: '被保険者番号', print: { section: 'deceased', span: 4 } },
+      { id: 'funeralDate', label: '葬儀の日', kind: 'date', required: true, maxLength: 20, item: '葬祭日', print: { section: 'applicant', span: 4 } },
+      ...applicantFields('applicant', '申請者'),
+      ...bankFields('bank'),
+    ],
+    rules: [
+      { kind: 'notFuture', field: 'deathDate', message: '死亡日が未来の日付です。' },
+      { kind: 'dateNotAfter', field: 'deathDate', other: 'funeralDate', message: '葬儀の日が死亡日より前になっています。' },
+      { kind: 'dateNotAfter', field: 'deceasedBirthDate', other: 'deathDate', message: '死亡日が生年月日より前になっています。' },
+    ],
+  };
 }

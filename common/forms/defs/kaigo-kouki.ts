@@ -1,5 +1,5 @@
 import type { FormDefinition } from '../form-definition';
-import { a4, addressFields, applicantFields, bankFields, birthDateField, eventDateField, myNumberField, nameFields, options, personRowFields, YES_NO } from '../fragments';
+import { a4, addressFields, applicantFields, birthDateField, eventDateField, myNumberField, nameFields, options, personRowFields, YES_NO, funeralExpensesForm } from '../fragments';
 
 /**
  * 介護保険 (第1号被保険者 = 65歳以上; 介護保険法施行規則 §22–§32: 14 days) and
@@ -76,24 +76,4 @@ export const koukiShikakuShutoku: FormDefinition = {
   rules: [{ kind: 'deadlineDays', field: 'acquiredOn', days: 14, message: '資格取得から14日を過ぎています。届出は受け付けます。' }],
 };
 
-export const koukiSousaihi: FormDefinition = {
-  id: 'kouki-sousaihi',
-  version: 1,
-  title: '後期高齢者医療 葬祭費支給申請書',
-  gyomu: '後期高齢者医療',
-  payloadKind: 'kouki-benefit',
-  print: a4({ deceased: '亡くなった方', applicant: '申請者（葬祭を行った方）', bank: '振込先' }),
-  fields: [
-    ...nameFields('subject', 'deceased', 'deceased', '亡くなった方 '),
-    birthDateField('subject', 'deceased', 'deceasedBirthDate', '亡くなった方 生年月日'),
-    eventDateField('deathDate', '死亡日', 'deceased'),
-    { id: 'insuredNumber', label: '被保険者番号', kind: 'text', required: false, maxLength: 10, item: '被保険者番号', print: { section: 'deceased', span: 4 } },
-    { id: 'funeralDate', label: '葬儀の日', kind: 'date', required: true, maxLength: 20, item: '葬祭日', print: { section: 'applicant', span: 4 } },
-    ...applicantFields('applicant', '申請者'),
-    ...bankFields('bank'),
-  ],
-  rules: [
-    { kind: 'notFuture', field: 'deathDate', message: '死亡日が未来の日付です。' },
-    { kind: 'dateNotAfter', field: 'deathDate', other: 'funeralDate', message: '葬儀の日が死亡日より前になっています。' },
-  ],
-};
+export const koukiSousaihi: FormDefinition = funeralExpensesForm({ id: 'kouki-sousaihi', title: '後期高齢者医療 葬祭費支給申請書', gyomu: '後期高齢者医療', payloadKind: 'kouki-benefit', insuredNumberLabel: '被保険者番号', insuredNumberMax: 10 });

@@ -1,5 +1,5 @@
 import type { FormDefinition, GroupDef } from '../form-definition';
-import { a4, addressFields, applicantFields, bankFields, birthDateField, eventDateField, nameFields, options, personRowFields } from '../fragments';
+import { a4, addressFields, applicantFields, eventDateField, options, personRowFields, funeralExpensesForm } from '../fragments';
 
 /**
  * 国民健康保険 (国民健康保険法 §9, 施行規則 §2–§3: 14 days). The 世帯主 reports for the household;
@@ -72,25 +72,4 @@ export const kokuhoHenko: FormDefinition = {
   rules: [{ kind: 'deadlineDays', field: 'changedOn', days: 14, message: '変更から14日を過ぎています（国民健康保険法施行規則第10条の2）。' }],
 };
 
-export const kokuhoSousaihi: FormDefinition = {
-  id: 'kokuho-sousaihi',
-  version: 1,
-  title: '国民健康保険 葬祭費支給申請書',
-  gyomu: '国民健康保険',
-  payloadKind: 'kokuho-benefit',
-  print: a4({ deceased: '亡くなった方', applicant: '申請者（葬祭を行った方）', bank: '振込先' }),
-  fields: [
-    ...nameFields('subject', 'deceased', 'deceased', '亡くなった方 '),
-    birthDateField('subject', 'deceased', 'deceasedBirthDate', '亡くなった方 生年月日'),
-    eventDateField('deathDate', '死亡日', 'deceased'),
-    { id: 'insuredNumber', label: '被保険者証の記号・番号', kind: 'text', required: false, maxLength: 20, item: '被保険者番号', print: { section: 'deceased', span: 4 } },
-    { id: 'funeralDate', label: '葬儀の日', kind: 'date', required: true, maxLength: 20, item: '葬祭日', print: { section: 'applicant', span: 4 } },
-    ...applicantFields('applicant', '申請者'),
-    ...bankFields('bank'),
-  ],
-  rules: [
-    { kind: 'notFuture', field: 'deathDate', message: '死亡日が未来の日付です。' },
-    { kind: 'dateNotAfter', field: 'deathDate', other: 'funeralDate', message: '葬儀の日が死亡日より前になっています。' },
-    { kind: 'dateNotAfter', field: 'deceasedBirthDate', other: 'deathDate', message: '死亡日が生年月日より前になっています。' },
-  ],
-};
+export const kokuhoSousaihi: FormDefinition = funeralExpensesForm({ id: 'kokuho-sousaihi', title: '国民健康保険 葬祭費支給申請書', gyomu: '国民健康保険', payloadKind: 'kokuho-benefit', insuredNumberLabel: '被保険者証の記号・番号', insuredNumberMax: 20 });
