@@ -81,6 +81,17 @@ describe('差戻し → 修正して再提出 → 完了 (browser mode)', () => 
     await expect.poll(() => page.locator('.qrow').count()).toBe(2);
     await expect.poll(() => page.getByTestId('action-count').count()).toBe(0);
     await page.screenshot({ path: path.join(shots, '07-corrected-completed.png'), fullPage: true });
+    // filters: one visit case, then today's date range, then back to everything
+    await fixed.getByRole('button', { name: '同じ来庁' }).click();
+    await expect.poll(() => page.getByTestId('queue-total').innerText()).toBe('1件');
+    await page.getByRole('button', { name: '同じ来庁の申請のみ ✕' }).click();
+    await expect.poll(() => page.getByTestId('queue-total').innerText()).toBe('2件');
+    await page.getByLabel('受付日（から）').fill('2000-01-01');
+    await page.getByLabel('受付日（まで）').fill('2000-01-02');
+    await expect.poll(() => page.getByTestId('queue-total').innerText()).toBe('0件');
+    await page.getByLabel('受付日（から）').fill('');
+    await page.getByLabel('受付日（まで）').fill('');
+    await expect.poll(() => page.getByTestId('queue-total').innerText()).toBe('2件');
     expect(await getJson(`${sim.url}/admin/stats`)).toEqual({ applications: 3, duplicateDeliveries: 0 });
     expect(await getJson(`${sim.url}/admin/review-stats`)).toEqual({ waiting: 0, returned: 1, completed: 2 });
   });
