@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliBundle, runBundledCli, spawnCli } from '../support/cli-bundle';
-import { getJson, startTs, tempDir, type Proc } from '../support/processes';
+import { getJson, startTs, tempDir, waitFor, type Proc } from '../support/processes';
 import { openTestQueue } from '../support/queue';
 import { sampleApplications } from '../../main/services/demo/sample-applications';
 import { seededRandom } from '../../main/backend-sim/seeded-random';
@@ -13,7 +13,7 @@ describe('sync survives SIGKILL at any instant', () => {
   let sim: Proc;
   let dataDir: string;
   let bundle: string;
-  const N = 1200;
+  const N = 2500;
 
   beforeAll(async () => {
     bundle = await cliBundle();
@@ -30,17 +30,22 @@ describe('sync survives SIGKILL at any instant', () => {
 
   it('55 kills, then a clean run: exactly once at the simulator, all accepted here', { timeout: 120_000 }, async () => {
     const random = seededRandom(42);
+    const stored = async () => ((await getJson(`${sim.url}/admin/stats`)) as { applications: number }).applications;
     let killedMidway = 0;
+    let last = await stored();
     for (let i = 0; i < 55; i++) {
       const child = spawnCli(bundle, ['sync', '--data-dir', dataDir, '--backend', sim.url, '--until-empty']);
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-      // ~0.33 s to start, then a random slice of work before the kill
-      await new Promise((r) => setTimeout(r, 330 + Math.floor(random() * 300)));
+      // kill only once this process is really delivering (start-up time varies with machine load),
+      // then at a random moment within the next ~150 ms
+      await waitFor(async () => child.exitCode !== null || (await stored()) > last, 15_000, 'delivery to start');
+      await new Promise((r) => setTimeout(r, Math.floor(random() * 150)));
       if (child.exitCode === null) {
         child.kill('SIGKILL');
         killedMidway++;
       }
       await exited;
+      last = await stored();
     }
     const before = (await getJson(`${sim.url}/admin/stats`)) as { applications: number };
     expect(killedMidway).toBeGreaterThanOrEqual(50);

@@ -20,12 +20,20 @@ export const keyResetCommand: CliCommand = {
     const dir = path.resolve(values['data-dir'] ?? defaultDataDir());
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const moved: string[] = [];
-    for (const name of [DB_FILE_NAME, `${DB_FILE_NAME}-wal`, `${DB_FILE_NAME}-shm`, KEY_FILE_NAME]) {
-      const from = path.join(dir, name);
+    // The WAL keeps SQLite's naming (<db>-wal) under the new name, so the set-aside database
+    // opens with its last transactions if the key is ever found.
+    const aside = `${DB_FILE_NAME}.unreadable-${stamp}`;
+    const moves: [string, string][] = [
+      [DB_FILE_NAME, aside],
+      [`${DB_FILE_NAME}-wal`, `${aside}-wal`],
+      [`${DB_FILE_NAME}-shm`, `${aside}-shm`],
+      [KEY_FILE_NAME, `${KEY_FILE_NAME}.unreadable-${stamp}`],
+    ];
+    for (const [fromName, toName] of moves) {
+      const from = path.join(dir, fromName);
       if (!fs.existsSync(from)) continue;
-      const to = path.join(dir, `${name}.unreadable-${stamp}`);
-      fs.renameSync(from, to);
-      moved.push(path.basename(to));
+      fs.renameSync(from, path.join(dir, toName));
+      moved.push(toName);
     }
     process.stdout.write(JSON.stringify({ movedAside: moved }) + '\n');
   },

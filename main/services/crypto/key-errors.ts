@@ -4,7 +4,7 @@ export class DatabaseKeyMissingError extends Error {
     super(
       `データベースの暗号鍵が見つかりません（${where}）。暗号化された申請データを読めないため起動を中止しました。` +
         '鍵ファイルをバックアップから戻すか、情報システム担当に連絡してください。' +
-        '送信済みの申請は基幹システム側に記録されています。鍵を戻せない場合は「npm run cli -- key reset --data-dir <フォルダ>」で' +
+        '送信済みの申請は基幹システム側に記録されています。鍵を戻せない場合は「npm run cli -- key reset --data-dir <フォルダ> --confirm」で' +
         '読めないデータベースを退避して新しく始められます（データは削除されず、別名で残ります）。',
     );
     this.name = 'DatabaseKeyMissingError';

@@ -206,13 +206,14 @@ export class ApplicationRepository {
     }
   }
 
-  markAccepted(applicationId: string, receiptNumber: string): void {
+  /** @param connector the back end that issued the receipt (its decisions are matched by both) */
+  markAccepted(applicationId: string, receiptNumber: string, connector: string | null = null): void {
     const at = this.iso();
     this.db
       .transaction(() => {
         this.db
-          .prepare(`UPDATE applications SET status = 'accepted', receipt_number = ?, status_reason = NULL, updated_at = ? WHERE id = ?`)
-          .run(receiptNumber, at, applicationId);
+          .prepare(`UPDATE applications SET status = 'accepted', receipt_number = ?, delivered_via = ?, status_reason = NULL, updated_at = ? WHERE id = ?`)
+          .run(receiptNumber, connector, at, applicationId);
         this.db.prepare('DELETE FROM outbox WHERE application_id = ?').run(applicationId);
       })
       .immediate();
@@ -275,7 +276,11 @@ export class ApplicationRepository {
       .immediate();
   }
 
-  /** Applies back-office decisions read from a status feed. Unknown receipts are ignored. */
+  /**
+   * Applies back-office decisions read from one connector's status feed. Receipt numbers are unique
+   * only within one back end, so a decision applies to what that connector delivered. Unknown
+   * receipts are ignored; a decision already applied changes nothing.
+   */
   applyStatusChanges(changes: readonly StatusChange[], connector: string, cursor: string): number {
     const at = this.iso();
     return this.db
@@ -284,9 +289,10 @@ export class ApplicationRepository {
         const update = this.db.prepare(
           `UPDATE applications SET status = @status, status_reason = @reason, updated_at = @at,
                   completed_at = CASE WHEN @status = 'completed' THEN @at ELSE completed_at END
-            WHERE receipt_number = @receipt AND status IN ('accepted', 'returned') AND status != @status`,
+            WHERE receipt_number = @receipt AND (delivered_via = @connector OR delivered_via IS NULL)
+              AND status IN ('accepted', 'returned') AND status != @status`,
         );
-        for (const c of changes) applied += update.run({ status: c.status, reason: c.reason, at, receipt: c.receiptNumber }).changes;
+        for (const c of changes) applied += update.run({ status: c.status, reason: c.reason, at, receipt: c.receiptNumber, connector }).changes;
         this.db
           .prepare('INSERT INTO status_cursors (connector, cursor) VALUES (?, ?) ON CONFLICT (connector) DO UPDATE SET cursor = excluded.cursor')
           .run(connector, cursor);

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { IntakeConnector, DeliveryOutcome, IntakeDocument, StatusPage } from './intake-connector';
 import type { OutboxEntry, StatusChange } from '../store/application-repository';
 import { createAgent, httpRequest, HttpTransportError, type HttpResponse, type TlsFiles } from './http-client';
-import { tokenProvider, type AuthConfig, type TokenProvider } from './token-provider';
+import { tokenProvider, TokenRefusedError, type AuthConfig, type TokenProvider } from './token-provider';
 
 export interface HttpIntakeOptions {
   baseUrl: string;
@@ -71,6 +71,10 @@ export class HttpIntakeConnector implements IntakeConnector {
     try {
       res = await this.call('POST', '/v1/applications', JSON.stringify(doc), { 'idempotency-key': entry.idempotencyKey });
     } catch (err) {
+      if (err instanceof TokenRefusedError) {
+        // the link is up; our credentials are not accepted — say so, and keep the application queued
+        return { kind: 'retry', offline: false, reason: '基幹システムの認証に失敗しました（トークンを取得できません）。設定を確認してください' };
+      }
       if (err instanceof HttpTransportError) {
         return { kind: 'retry', offline: true, reason: err.kind === 'timeout' ? '基幹システムの応答がありません（タイムアウト）' : '基幹システムに接続できません' };
       }

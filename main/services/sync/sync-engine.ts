@@ -252,10 +252,11 @@ export class SyncEngine {
       return;
     }
     const doc = intakeDocument(entry, this.o.toIntakePayload(entry.formId, checked.payload));
-    const outcome = await this.router.forForm(entry.formId).deliver(entry, doc);
+    const connector = this.router.forForm(entry.formId);
+    const outcome = await connector.deliver(entry, doc);
     switch (outcome.kind) {
       case 'accepted':
-        this.repo.markAccepted(entry.applicationId, outcome.receiptNumber);
+        this.repo.markAccepted(entry.applicationId, outcome.receiptNumber, connector.id);
         this.state.connection = 'online';
         this.state.lastSuccessAt = new Date(this.o.now()).toISOString();
         this.state.lastError = null;

@@ -9,6 +9,9 @@ export type AuthConfig =
   /** OAuth 2.0 client credentials: a fresh token is fetched when the old one is refused */
   | { type: 'client-credentials'; tokenUrl: string; clientId: string; clientSecret?: string | undefined; clientSecretFile?: string | undefined };
 
+/** The token endpoint refused our credentials: a configuration problem, not a network one. */
+export class TokenRefusedError extends Error {}
+
 export interface TokenProvider {
   /** the Authorization header value, or null for none */
   header(): Promise<string | null>;
@@ -39,8 +42,13 @@ export function tokenProvider(auth: AuthConfig, agent: http.Agent, timeoutMs: nu
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ grant_type: 'client_credentials', client_id: auth.clientId, client_secret: readSecret(auth.clientSecret, auth.clientSecretFile) }),
         });
-        const json = JSON.parse(res.body || '{}') as { access_token?: unknown };
-        if (res.status !== 200 || typeof json.access_token !== 'string') throw new Error(`token endpoint answered HTTP ${res.status}`);
+        let json: { access_token?: unknown } = {};
+        try {
+          json = JSON.parse(res.body || '{}') as { access_token?: unknown };
+        } catch {
+          // handled below as a refusal
+        }
+        if (res.status !== 200 || typeof json.access_token !== 'string') throw new TokenRefusedError(`token endpoint answered HTTP ${res.status}`);
         return json.access_token;
       };
       return {

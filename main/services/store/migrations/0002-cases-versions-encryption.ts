@@ -26,6 +26,7 @@ export const migration0002: Migration = {
         idempotency_key TEXT NOT NULL UNIQUE,
         status          TEXT NOT NULL CHECK (status IN ('pending','in_flight','accepted','returned','completed','failed','cancelled')),
         receipt_number  TEXT,
+        delivered_via   TEXT,                     -- the connector that holds it: receipts are unique only per back end
         status_reason   TEXT,
         created_at      TEXT NOT NULL,
         created_day     TEXT NOT NULL,            -- local calendar day, for the queue screen's date filter
