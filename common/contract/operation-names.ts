@@ -11,6 +11,15 @@ export const OPERATION_NAMES = [
   'getQueueStats',
   'getSyncStatus',
   'syncNow',
+  'createCase',
+  'getCase',
+  'updateCase',
+  'listCases',
+  'runNavigator',
+  'listForms',
+  'getCaseForms',
+  'submitCase',
+  'renderPrint',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

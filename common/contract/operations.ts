@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '../domain/application-status';
 import type { OperationName } from './operation-names';
+import {
+  CaseFormsOutput, CaseRef, CreateCaseInput, FormListOutput, ListCasesInput, ListCasesOutput, RenderPrintInput, RenderPrintOutput,
+  RunNavigatorOutput, SubmitCaseOutput, UpdateCaseInput, VisitCaseView,
+} from './case-operations';
 
 export { OPERATION_NAMES, isOperationName, type OperationName } from './operation-names';
 
@@ -106,6 +110,15 @@ export const operations = {
   getQueueStats: { input: Empty, output: QueueStats },
   getSyncStatus: { input: Empty, output: SyncStatus },
   syncNow: { input: Empty, output: z.strictObject({ accepted: z.boolean() }) },
+  createCase: { input: CreateCaseInput, output: VisitCaseView },
+  getCase: { input: CaseRef, output: VisitCaseView },
+  updateCase: { input: UpdateCaseInput, output: VisitCaseView },
+  listCases: { input: ListCasesInput, output: ListCasesOutput },
+  runNavigator: { input: CaseRef, output: RunNavigatorOutput },
+  listForms: { input: Empty, output: FormListOutput },
+  getCaseForms: { input: CaseRef, output: CaseFormsOutput },
+  submitCase: { input: CaseRef, output: SubmitCaseOutput },
+  renderPrint: { input: RenderPrintInput, output: RenderPrintOutput },
 } as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -8,6 +8,7 @@ import { registerAppScheme, serveRenderer } from './protocol';
 import { installSecurityPolicy } from './security';
 import { createMainWindow } from './window';
 import { SafeStorageKeyStore } from './safe-storage-key-store';
+import { ElectronPdfRenderer } from './electron-pdf';
 
 /** Injected by scripts/build-electron.mjs: launched as `electron main.cjs`, app.getVersion() is Electron's. */
 declare const __ICHIMADO_VERSION__: string | undefined;
@@ -67,6 +68,7 @@ async function start(): Promise<void> {
       dataDir: app.getPath('userData'),
       host: 'electron',
       keyStore: new SafeStorageKeyStore(app.getPath('userData'), (event, detail) => log(event, detail, 'warn')),
+      pdfRenderer: new ElectronPdfRenderer(),
       appVersion: typeof __ICHIMADO_VERSION__ === 'string' ? __ICHIMADO_VERSION__ : app.getVersion(),
       ...(process.env.ICHIMADO_BACKEND_URL ? { backendUrl: process.env.ICHIMADO_BACKEND_URL } : {}),
     });

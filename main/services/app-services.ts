@@ -2,6 +2,9 @@ import path from 'node:path';
 import type { AppServices, AppServicesOptions } from './app-services.types';
 import { DB_FILE_NAME, openStore } from './store/open-database';
 import { ApplicationRepository } from './store/application-repository';
+import { VisitCaseRepository } from './store/visit-case-repository';
+import { ChromiumPdfRenderer } from './print/chromium-pdf';
+import type { PdfRenderer } from './print/pdf-renderer';
 import { SyncEngine } from './sync/sync-engine';
 import { ConnectorRouter, buildConnector } from './sync/connector-router';
 import { createHandlers, checkStoredPayload, intakePayload } from './api/handlers';
@@ -38,9 +41,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     maxRetryDelayMs: Math.max(15 * 60_000, backoffCapMs * 2),
   });
   const sync = new SyncEngine(repo, router, { ...config.sync, log, checkPayload: checkStoredPayload, toIntakePayload: intakePayload });
+  // PDFs: the host's renderer (Electron printToPDF) or the system Chromium, started on first use
+  let pdf: PdfRenderer | null = opts.pdfRenderer ?? null;
+  const pdfRenderer = () => (pdf ??= opts.host === 'browser' ? new ChromiumPdfRenderer() : null);
   const handlers = createHandlers({
     repo,
     sync,
+    cases: { cases: new VisitCaseRepository(db, cipher), pdf: pdfRenderer },
     today: () => localIsoDate(),
     info: () => ({
       version: opts.appVersion,
@@ -74,6 +81,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       await sync.stop();
       for (const c of router.all()) c.close?.();
       await sim?.close();
+      await pdf?.close().catch(() => undefined);
       db.close();
       log('info', 'services.stopped');
     },

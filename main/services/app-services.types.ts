@@ -1,6 +1,7 @@
 import type { Result } from '../../common/contract/result';
 import type { OperationName } from '../../common/contract/operations';
 import type { KeyStore } from './crypto/key-store';
+import type { PdfRenderer } from './print/pdf-renderer';
 
 export interface AppServicesOptions {
   /** folder holding ichimado.db and config; the OS user-data folder in Electron */
@@ -11,6 +12,8 @@ export interface AppServicesOptions {
   appVersion: string;
   /** where the database key lives; a 0600 key file in the data dir when absent (Electron passes safeStorage) */
   keyStore?: KeyStore;
+  /** how this host makes PDFs (Electron: printToPDF); browser mode uses the system Chromium when absent */
+  pdfRenderer?: PdfRenderer;
   log?: (level: 'info' | 'warn' | 'error', event: string, detail?: Record<string, unknown>) => void;
 }
 

@@ -3,6 +3,8 @@ import { useApp } from './store';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { FormScreen } from './screens/FormScreen';
 import { QueueScreen } from './screens/QueueScreen';
+import { CaseScreen } from './screens/CaseScreen';
+import { BenchScreen } from './screens/BenchScreen';
 
 const REFRESH_MS = 1000;
 
@@ -24,6 +26,9 @@ export function App() {
           <span className="brand-sub">総合窓口</span>
         </div>
         <nav className="tabs" aria-label="画面">
+          <button type="button" className={screen === 'case' ? 'tab active' : 'tab'} aria-pressed={screen === 'case'} onClick={() => setScreen('case')}>
+            手続きナビ
+          </button>
           <button type="button" className={screen === 'entry' ? 'tab active' : 'tab'} aria-pressed={screen === 'entry'} onClick={() => setScreen('entry')}>
             届出入力
           </button>
@@ -43,7 +48,9 @@ export function App() {
           {fatal}
         </div>
       )}
-      <main className="app-main">{screen === 'entry' ? <FormScreen /> : <QueueScreen />}</main>
+      <main className="app-main">
+        {location.hash === '#bench-form' ? <BenchScreen /> : screen === 'entry' ? <FormScreen /> : screen === 'case' ? <CaseScreen /> : <QueueScreen />}
+      </main>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { App } from './App';
 // The UI font ships inside the bundle: counter PCs cannot fetch fonts and may lack Japanese ones.
 import '@fontsource-variable/noto-sans-jp';
 import './styles.css';
+import './case.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,7 +5,7 @@ import { findForm } from '../../common/forms/registry';
 import { validateForm } from '../../common/forms/validate-form';
 import { bridge } from './bridge/bridge';
 
-export type Screen = 'entry' | 'queue';
+export type Screen = 'entry' | 'queue' | 'case';
 
 interface FormState {
   formId: string;

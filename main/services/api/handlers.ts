@@ -9,6 +9,7 @@ import type { FormDefinition } from '../../../common/forms/form-definition';
 import { SupersedeError, type ApplicationRepository } from '../store/application-repository';
 import type { SyncEngine } from '../sync/sync-engine';
 import { uuidv7 } from '../ids';
+import { createCaseHandlers, type CaseDeps } from './case-handlers';
 
 export type Handlers = {
   [K in OperationName]: (input: z.output<Operations[K]['input']>) => Result<OpOutput<K>> | Promise<Result<OpOutput<K>>>;
@@ -19,6 +20,8 @@ export interface HandlerDeps {
   sync: SyncEngine;
   info: () => AppInfo;
   today: () => string;
+  /** visit cases (手続きナビ, forms, print); the case operations answer an error without it */
+  cases?: CaseDeps;
 }
 
 const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
@@ -81,6 +84,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       d.sync.sendNow();
       return ok({ accepted: true });
     },
+    ...createCaseHandlers(d),
   };
 }
 

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { HEALTH_INSURANCES, LIFE_EVENTS, PENSIONS, RELATIONS, SEXES } from '../domain/household';
+import { CASE_STATUSES } from '../cases/visit-case';
+
+/**
+ * Schemas of the visit-case operations (手続きナビ, enter-once forms, print, submit). Inputs are
+ * strict and bound every string and collection; names cross exactly as typed (no normalization).
+ */
+const Id = z.string().min(1).max(64).regex(/^[0-9A-Za-z-]+$/);
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Text = (max: number) => z.string().max(max);
+const Answers = z
+  .record(z.string().min(1).max(64), z.string().max(2000))
+  .refine((v) => Object.keys(v).length <= 100, { message: 'too many answers' });
+const FormValues = z
+  .record(z.string().min(1).max(64), z.string().max(2000))
+  .refine((v) => Object.keys(v).length <= 300, { message: 'too many fields' });
+
+export const CasePersonSchema = z.strictObject({
+  familyName: Text(40).optional(),
+  givenName: Text(40).optional(),
+  familyNameKana: Text(60).optional(),
+  givenNameKana: Text(60).optional(),
+  /** ISO date, or '' while not yet entered */
+  birthDate: z.union([IsoDay, z.literal('')]),
+  sex: z.enum(SEXES).optional(),
+  relation: z.enum(RELATIONS),
+  healthInsurance: z.enum(HEALTH_INSURANCES),
+  pension: z.enum(PENSIONS),
+  careCertified: z.boolean(),
+  myNumber: z.string().regex(/^\d{0,12}$/).optional(),
+  nationality: Text(40).optional(),
+  phone: Text(20).optional(),
+  answers: Answers.optional(),
+});
+
+export const CaseHouseholdSchema = z.strictObject({
+  postalCode: Text(10).optional(),
+  address: Text(200).optional(),
+  previousPostalCode: Text(10).optional(),
+  previousAddress: Text(200).optional(),
+  nextAddress: Text(200).optional(),
+  headIndex: z.number().int().min(0).max(19).optional(),
+});
+
+export const CaseDataSchema = z.strictObject({
+  event: z.enum(LIFE_EVENTS),
+  date: IsoDay,
+  persons: z.array(CasePersonSchema).max(20),
+  household: CaseHouseholdSchema,
+  applicantIndex: z.number().int().min(0).max(19).optional(),
+});
+
+const ProcedureOut = z.object({
+  key: z.string(),
+  formId: z.string(),
+  title: z.string(),
+  gyomu: z.string(),
+  ruleId: z.string(),
+  required: z.boolean(),
+  needsConfirmation: z.boolean(),
+  selected: z.boolean(),
+  reason: z.string(),
+  deadline: z.string().nullable(),
+  overdue: z.boolean(),
+  warning: z.string().optional(),
+  legalBasis: z.string().optional(),
+  persons: z.array(z.number().int()),
+});
+
+const CaseFormOut = z.object({
+  key: z.string(),
+  formId: z.string(),
+  title: z.string(),
+  gyomu: z.string(),
+  ruleId: z.string(),
+  persons: z.array(z.number().int()),
+  values: z.record(z.string(), z.string()),
+  fromCase: z.array(z.string()),
+  fieldErrors: z.record(z.string(), z.string()),
+  warnings: z.record(z.string(), z.string()),
+  valid: z.boolean(),
+  confirmed: z.boolean(),
+  applicationId: z.string().nullable(),
+});
+
+export const VisitCaseView = z.object({
+  id: z.string(),
+  status: z.enum(CASE_STATUSES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  data: CaseDataSchema,
+  answers: z.record(z.string(), z.string()),
+  problems: z.array(z.string()),
+  procedures: z.array(ProcedureOut),
+  forms: z.array(CaseFormOut),
+});
+
+export const CaseRef = z.strictObject({ caseId: Id });
+
+export const CreateCaseInput = z.strictObject({ data: CaseDataSchema.optional() });
+
+export const UpdateCaseInput = z.strictObject({
+  caseId: Id,
+  data: CaseDataSchema.optional(),
+  /** procedure key → chosen */
+  selection: z
+    .record(z.string().min(1).max(200), z.boolean())
+    .refine((v) => Object.keys(v).length <= 100, { message: 'too many procedures' })
+    .optional(),
+  /** what the clerk typed into one form; `confirm` marks it checked with the resident */
+  form: z.strictObject({ key: z.string().min(1).max(200), values: FormValues, confirm: z.boolean() }).optional(),
+});
+
+export const ListCasesInput = z.strictObject({
+  status: z.enum(CASE_STATUSES).optional(),
+  limit: z.number().int().min(1).max(200).optional(),
+});
+export const CaseSummary = z.object({
+  id: z.string(),
+  status: z.enum(CASE_STATUSES),
+  event: z.enum(LIFE_EVENTS),
+  date: z.string(),
+  /** 氏名 of the 本人 (for the clerk's list), '' when not entered yet */
+  name: z.string(),
+  persons: z.number().int(),
+  forms: z.number().int(),
+  updatedAt: z.string(),
+});
+export const ListCasesOutput = z.object({ items: z.array(CaseSummary) });
+
+export const RunNavigatorOutput = z.object({ problems: z.array(z.string()), procedures: z.array(ProcedureOut) });
+
+export const FormListOutput = z.object({
+  forms: z.array(z.object({ id: z.string(), title: z.string(), gyomu: z.string(), version: z.number().int(), localGyomu: z.boolean() })),
+});
+
+export const CaseFormsOutput = z.object({ problems: z.array(z.string()), forms: z.array(CaseFormOut) });
+
+export const SubmitCaseOutput = z.object({
+  /** application ids in case order */
+  applicationIds: z.array(z.string()),
+  /** forms not sent because they were not confirmed */
+  unconfirmed: z.array(z.string()),
+});
+
+export const RenderPrintInput = z.strictObject({
+  caseId: Id,
+  /** every chosen form then the summary sheet, one form, or the summary sheet alone */
+  target: z.enum(['all', 'form', 'summary']),
+  formKey: z.string().min(1).max(200).optional(),
+  format: z.enum(['html', 'pdf']),
+});
+export const RenderPrintOutput = z.object({
+  mimeType: z.enum(['text/html', 'application/pdf']),
+  fileName: z.string(),
+  /** the HTML (format html) or the PDF bytes in base64 (format pdf) */
+  content: z.string(),
+  /** PDF pages; null for HTML */
+  pages: z.number().int().nullable(),
+});
+
+export type VisitCaseView = z.output<typeof VisitCaseView>;
+export type CaseDataDto = z.output<typeof CaseDataSchema>;
+export type CasePersonDto = z.output<typeof CasePersonSchema>;
+export type CaseSummary = z.output<typeof CaseSummary>;
+export type CaseFormView = z.output<typeof CaseFormOut>;
+export type CaseProcedureView = z.output<typeof ProcedureOut>;

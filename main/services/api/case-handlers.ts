@@ -1,0 +1,207 @@
+import { fail, ok } from '../../../common/contract/result';
+import type { VisitCaseView, CaseSummary } from '../../../common/contract/case-operations';
+import { FORMS, findForm } from '../../../common/forms/registry';
+import { validateForm } from '../../../common/forms/validate-form';
+import {
+  applyFormEdits, deriveCase, emptyCaseContent, stableJson, type CaseContent, type CaseFormState, type StoredPerson,
+} from '../../../common/cases/visit-case';
+import { formSheetHtml, printDocumentHtml, summarySheetHtml } from '../../../common/print/print-html';
+import type { Handlers, HandlerDeps } from './handlers';
+import { personLabel } from './handlers';
+import type { StoredVisitCase, VisitCaseRepository } from '../store/visit-case-repository';
+import { countPdfPages, type PdfRenderer } from '../print/pdf-renderer';
+
+type CaseOps = 'createCase' | 'getCase' | 'updateCase' | 'listCases' | 'runNavigator' | 'listForms' | 'getCaseForms' | 'submitCase' | 'renderPrint';
+
+export interface CaseDeps {
+  cases: VisitCaseRepository;
+  /** null when this host cannot make PDFs (HTML is still available) */
+  pdf: () => PdfRenderer | null;
+}
+
+const CASE_NOT_FOUND = { code: 'NOT_FOUND', message: '来庁ケースが見つかりません。' } as const;
+const NO_CASES = { code: 'INTERNAL', message: '来庁ケースの機能はこの構成では使えません。' } as const;
+const PRINT_FONT_FALLBACK = 'data:,';
+
+/**
+ * Per-person answers (学年, 前の学校 …) are recorded through the forms, not the household step: an
+ * updated household keeps them, matched to the same person (same 続柄 and 生年月日) even when
+ * persons were added or removed in between.
+ */
+function keepPersonAnswers(old: readonly StoredPerson[], data: VisitCaseView['data']): VisitCaseView['data'] {
+  const used = new Set<number>();
+  const persons = data.persons.map((p) => {
+    const j = old.findIndex((o, k) => !used.has(k) && o.relation === p.relation && o.birthDate === p.birthDate);
+    if (j < 0) return { ...p, answers: {} };
+    used.add(j);
+    return { ...p, answers: { ...(old[j]!.answers ?? {}) } };
+  });
+  return { ...data, persons };
+}
+
+/**
+ * The visit-case operations: a case is created empty, filled step by step (household, event,
+ * answers, confirmations), resumed after a restart, printed, and submitted as one application per
+ * confirmed form in case order. Forms are derived from the case on every read (common/cases).
+ */
+export function createCaseHandlers(d: HandlerDeps): Pick<Handlers, CaseOps> {
+  const deps = d.cases;
+  const today = () => d.today();
+
+  const view = (s: StoredVisitCase): VisitCaseView => {
+    const derived = deriveCase(s.content, today());
+    return {
+      id: s.id,
+      status: s.status,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+      data: s.content.data as VisitCaseView['data'],
+      answers: s.content.answers,
+      problems: derived.problems,
+      procedures: derived.procedures,
+      forms: derived.forms,
+    };
+  };
+  const load = (id: string) => deps?.cases.get(id) ?? null;
+
+  return {
+    createCase: ({ data }) => {
+      if (!deps) return fail(NO_CASES);
+      const content = emptyCaseContent(today());
+      if (data) content.data = data;
+      return ok(view(deps.cases.create(content)));
+    },
+
+    getCase: ({ caseId }) => {
+      const s = load(caseId);
+      return s ? ok(view(s)) : fail(CASE_NOT_FOUND);
+    },
+
+    updateCase: ({ caseId, data, selection, form }) => {
+      if (!deps) return fail(NO_CASES);
+      const cur = load(caseId);
+      if (!cur) return fail(CASE_NOT_FOUND);
+      if (cur.status === 'submitted') return fail({ code: 'INVALID_INPUT', message: 'この来庁ケースは送信済みのため変更できません。新しい来庁として入力してください。' });
+      let problem: string | null = null;
+      const next = deps.cases.update(caseId, (s) => {
+        let content: CaseContent = { ...s.content };
+        if (data) content = { ...content, data: keepPersonAnswers(content.data.persons, data) };
+        if (selection) content = { ...content, selection: { ...content.selection, ...selection } };
+        if (form) {
+          const derived = deriveCase(content, today()).forms.find((f) => f.key === form.key);
+          const def = derived && findForm(derived.formId);
+          if (!derived || !def) {
+            problem = 'この様式は現在の手続きに含まれていません。';
+            return { content };
+          }
+          content = applyFormEdits(content, def, derived.persons, derived.fromCase, form.values);
+          const after = deriveCase(content, today()).forms.find((f) => f.key === form.key);
+          const confirmed = { ...content.confirmed };
+          if (form.confirm && after?.valid) confirmed[form.key] = stableJson(after.values);
+          else if (!form.confirm) delete confirmed[form.key];
+          content = { ...content, confirmed };
+        }
+        return { content };
+      });
+      if (problem) return fail({ code: 'INVALID_INPUT', message: problem });
+      return next ? ok(view(next)) : fail(CASE_NOT_FOUND);
+    },
+
+    listCases: ({ status, limit }) => {
+      if (!deps) return fail(NO_CASES);
+      const items: CaseSummary[] = deps.cases.list({ ...(status ? { status } : {}), limit: limit ?? 30 }).map((s) => {
+        const persons = s.content.data.persons;
+        const honnin = persons.find((p) => p.relation === '本人') ?? persons[0];
+        return {
+          id: s.id,
+          status: s.status,
+          event: s.content.data.event,
+          date: s.content.data.date,
+          name: honnin ? `${honnin.familyName ?? ''}\u3000${honnin.givenName ?? ''}`.trim() : '',
+          persons: persons.length,
+          forms: Object.keys(s.content.confirmed).length,
+          updatedAt: s.updatedAt,
+        };
+      });
+      return ok({ items });
+    },
+
+    runNavigator: ({ caseId }) => {
+      const s = load(caseId);
+      if (!s) return fail(CASE_NOT_FOUND);
+      const v = deriveCase(s.content, today());
+      return ok({ problems: v.problems, procedures: v.procedures });
+    },
+
+    listForms: () => ok({ forms: FORMS.map((f) => ({ id: f.id, title: f.title, gyomu: f.gyomu, version: f.version, localGyomu: f.localGyomu === true })) }),
+
+    getCaseForms: ({ caseId }) => {
+      const s = load(caseId);
+      if (!s) return fail(CASE_NOT_FOUND);
+      const v = deriveCase(s.content, today());
+      return ok({ problems: v.problems, forms: v.forms });
+    },
+
+    submitCase: ({ caseId }) => {
+      if (!deps) return fail(NO_CASES);
+      const s = load(caseId);
+      if (!s) return fail(CASE_NOT_FOUND);
+      const derived = deriveCase(s.content, today());
+      const toSend = derived.forms.filter((f) => f.confirmed && !f.applicationId);
+      const unconfirmed = derived.forms.filter((f) => !f.confirmed && !f.applicationId).map((f) => f.title);
+      if (toSend.length === 0) {
+        return fail({ code: 'VALIDATION_FAILED', message: unconfirmed.length ? '確認済みの様式がありません。各様式を確認してから送信してください。' : 'この来庁ケースの様式はすべて送信済みです。' });
+      }
+      const apps: { form: CaseFormState; def: NonNullable<ReturnType<typeof findForm>>; values: Record<string, string> }[] = [];
+      for (const f of toSend) {
+        const def = findForm(f.formId)!;
+        const v = validateForm(def, f.values, today());
+        if (!v.ok) return fail({ code: 'VALIDATION_FAILED', message: `「${def.title}」に不備があります。`, fieldErrors: v.fieldErrors });
+        apps.push({ form: f, def, values: v.values });
+      }
+      const base = d.repo.list({ caseId, limit: 1 }).total;
+      const created = d.repo.enqueueMany(
+        apps.map((a, i) => ({
+          caseId,
+          caseOrder: base + i,
+          formId: a.def.id,
+          formVersion: a.def.version,
+          payload: a.values,
+          personName: personLabel(a.def, a.values),
+        })),
+      );
+      const ids = created.map((c) => c.id);
+      deps.cases.update(caseId, (cur) => {
+        const submitted = { ...cur.content.submitted };
+        apps.forEach((a, i) => (submitted[a.form.key] = ids[i]!));
+        const allSent = derived.forms.every((f) => submitted[f.key]);
+        return { content: { ...cur.content, submitted }, status: allSent ? 'submitted' : 'open' };
+      });
+      d.sync.kick();
+      return ok({ applicationIds: ids, unconfirmed });
+    },
+
+    renderPrint: async ({ caseId, target, formKey, format }) => {
+      const s = load(caseId);
+      if (!s) return fail(CASE_NOT_FOUND);
+      const derived = deriveCase(s.content, today());
+      const renderer = format === 'pdf' ? (deps?.pdf() ?? null) : null;
+      if (format === 'pdf' && !renderer) return fail({ code: 'INTERNAL', message: 'この端末ではPDFを作成できません（印刷用のブラウザがありません）。' });
+      const o = { fontUrl: renderer?.fontUrl ?? PRINT_FONT_FALLBACK, sample: d.info().backend.simulated, today: today() };
+      const label = `来庁ケース ${caseId.slice(-8)}`;
+      let forms: CaseFormState[] = derived.forms;
+      if (target === 'form') {
+        forms = derived.forms.filter((f) => f.key === formKey);
+        if (forms.length === 0) return fail({ code: 'NOT_FOUND', message: '印刷する様式が見つかりません。' });
+      }
+      const sheets = target === 'summary' ? [] : forms.map((f) => formSheetHtml(findForm(f.formId)!, f.values, o, label));
+      if (target !== 'form') sheets.push(summarySheetHtml({ procedures: derived.procedures, forms: derived.forms, eventLabel: `${s.content.data.event}`, today: today() }, o, label));
+      const title = target === 'form' ? forms[0]!.title : target === 'summary' ? '本日の手続きのご案内' : `${s.content.data.event} 届書一式`;
+      const html = printDocumentHtml(sheets, o, title);
+      const base = `ichimado-${s.content.data.event}-${target === 'form' ? forms[0]!.formId : target}`;
+      if (format === 'html') return ok({ mimeType: 'text/html' as const, fileName: `${base}.html`, content: html, pages: null });
+      const pdf = await renderer!.htmlToPdf(html);
+      return ok({ mimeType: 'application/pdf' as const, fileName: `${base}.pdf`, content: Buffer.from(pdf).toString('base64'), pages: countPdfPages(pdf) });
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import type { Db } from './open-database';
+import type { FieldCipher } from '../crypto/field-cipher';
+import { uuidv7 } from '../ids';
+import type { CaseContent, CaseStatus } from '../../../common/cases/visit-case';
+
+export interface StoredVisitCase {
+  id: string;
+  status: CaseStatus;
+  content: CaseContent;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface Row {
+  id: string;
+  status: CaseStatus;
+  data_enc: Buffer;
+  created_at: string;
+  updated_at: string;
+}
+
+/**
+ * Visit cases in SQLite. The case content (names, birth dates, 個人番号, answers) is one
+ * AES-256-GCM blob bound to `${id}:case`; nothing personal is stored or logged in plaintext.
+ */
+export class VisitCaseRepository {
+  private readonly now: () => number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: FieldCipher,
+    opts: { now?: () => number } = {},
+  ) {
+    this.now = opts.now ?? Date.now;
+  }
+
+  private encrypt(id: string, content: CaseContent): Buffer {
+    return this.cipher.encrypt(JSON.stringify(content), `${id}:case`);
+  }
+
+  private toCase(r: Row): StoredVisitCase {
+    return {
+      id: r.id,
+      status: r.status,
+      content: JSON.parse(this.cipher.decrypt(r.data_enc, `${r.id}:case`)) as CaseContent,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    };
+  }
+
+  create(content: CaseContent): StoredVisitCase {
+    const id = uuidv7(this.now());
+    const at = new Date(this.now()).toISOString();
+    this.db
+      .prepare(`INSERT INTO visit_cases (id, status, data_enc, created_at, updated_at) VALUES (?, 'open', ?, ?, ?)`)
+      .run(id, this.encrypt(id, content), at, at);
+    return { id, status: 'open', content, createdAt: at, updatedAt: at };
+  }
+
+  get(id: string): StoredVisitCase | null {
+    const r = this.db.prepare('SELECT id, status, data_enc, created_at, updated_at FROM visit_cases WHERE id = ?').get(id) as Row | undefined;
+    return r ? this.toCase(r) : null;
+  }
+
+  /** Read-modify-write in one transaction, so two quick saves cannot lose each other's changes. */
+  update(id: string, change: (c: StoredVisitCase) => { content: CaseContent; status?: CaseStatus }): StoredVisitCase | null {
+    return this.db
+      .transaction(() => {
+        const cur = this.get(id);
+        if (!cur) return null;
+        const next = change(cur);
+        const at = new Date(this.now()).toISOString();
+        const status = next.status ?? cur.status;
+        this.db.prepare('UPDATE visit_cases SET status = ?, data_enc = ?, updated_at = ? WHERE id = ?').run(status, this.encrypt(id, next.content), at, id);
+        return { ...cur, status, content: next.content, updatedAt: at };
+      })
+      .immediate();
+  }
+
+  /** Newest first; decrypts each listed case (the list is short: one counter's recent visits). */
+  list(opts: { status?: CaseStatus; limit?: number } = {}): StoredVisitCase[] {
+    const rows = (
+      opts.status
+        ? this.db.prepare('SELECT id, status, data_enc, created_at, updated_at FROM visit_cases WHERE status = ? ORDER BY updated_at DESC LIMIT ?').all(opts.status, opts.limit ?? 50)
+        : this.db.prepare('SELECT id, status, data_enc, created_at, updated_at FROM visit_cases ORDER BY updated_at DESC LIMIT ?').all(opts.limit ?? 50)
+    ) as Row[];
+    const out: StoredVisitCase[] = [];
+    for (const r of rows) {
+      try {
+        out.push(this.toCase(r));
+      } catch {
+        // a row that cannot be decrypted is left out of the list rather than breaking it
+      }
+    }
+    return out;
+  }
+}

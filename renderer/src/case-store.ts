@@ -1,0 +1,327 @@
+import { create } from 'zustand';
+import type { CaseDataDto, CaseSummary, VisitCaseView } from '../../common/contract/case-operations';
+import type { HealthInsurance, LifeEvent, Pension, Relation, Sex } from '../../common/domain/household';
+import { parseDateInput, formatWareki } from '../../common/validation/wareki';
+import { bridge } from './bridge/bridge';
+
+/**
+ * The 手続きナビ flow: one visit case at a time. The household is edited here as raw text (dates as
+ * typed, 和暦 or 西暦) and saved to the services at each step; forms come back derived from the case.
+ */
+export type CaseStep = 'household' | 'procedures' | 'forms' | 'finish';
+
+export interface PersonDraft {
+  relation: Relation;
+  familyName: string;
+  givenName: string;
+  familyNameKana: string;
+  givenNameKana: string;
+  birthRaw: string;
+  sex: Sex | '';
+  healthInsurance: HealthInsurance;
+  pension: Pension;
+  careCertified: boolean;
+  phone: string;
+  myNumber: string;
+  nationality: string;
+  answers: Record<string, string>;
+}
+
+export interface HouseholdDraft {
+  event: LifeEvent;
+  dateRaw: string;
+  persons: PersonDraft[];
+  postalCode: string;
+  address: string;
+  previousPostalCode: string;
+  previousAddress: string;
+  nextAddress: string;
+}
+
+interface CaseState {
+  current: VisitCaseView | null;
+  draft: HouseholdDraft | null;
+  step: CaseStep;
+  /** form key → what the clerk typed in this form since the last save */
+  edits: Record<string, Record<string, string>>;
+  activeForm: string | null;
+  busy: boolean;
+  message: { kind: 'error' | 'success' | 'info'; text: string } | null;
+  householdErrors: Record<string, string>;
+  resumable: CaseSummary[];
+  pdf: { url: string; fileName: string; pages: number | null } | null;
+  loadResumable(): Promise<void>;
+  newCase(): Promise<void>;
+  resume(id: string): Promise<void>;
+  closeCase(): void;
+  setStep(s: CaseStep): void;
+  patchDraft(p: Partial<HouseholdDraft>): void;
+  patchPerson(i: number, p: Partial<PersonDraft>): void;
+  addPerson(relation: Relation): void;
+  removePerson(i: number): void;
+  saveHousehold(): Promise<boolean>;
+  toggleProcedure(key: string, selected: boolean): Promise<void>;
+  setFormValue(formKey: string, fieldKey: string, value: string): void;
+  openForm(key: string): void;
+  confirmForm(key: string): Promise<boolean>;
+  makePdf(): Promise<void>;
+  submit(): Promise<void>;
+}
+
+function emptyPerson(relation: Relation, from?: PersonDraft): PersonDraft {
+  const sameFamily = from && relation !== 'その他';
+  return {
+    relation,
+    familyName: sameFamily ? from.familyName : '',
+    givenName: '',
+    familyNameKana: sameFamily ? from.familyNameKana : '',
+    givenNameKana: '',
+    birthRaw: '',
+    sex: '',
+    // a dependant usually shares the 本人's insurance; the clerk sees the choice and confirms it
+    healthInsurance: from && (relation === '子' || relation === '配偶者') ? from.healthInsurance : '不明',
+    pension: relation === '子' ? 'なし' : from && relation === '配偶者' ? from.pension : '不明',
+    careCertified: false,
+    phone: '',
+    myNumber: '',
+    nationality: '',
+    answers: {},
+  };
+}
+
+function toDraft(v: VisitCaseView): HouseholdDraft {
+  const d = v.data;
+  return {
+    event: d.event,
+    dateRaw: d.date ? formatWareki(d.date) : '',
+    persons: d.persons.map((p) => ({
+      relation: p.relation,
+      familyName: p.familyName ?? '',
+      givenName: p.givenName ?? '',
+      familyNameKana: p.familyNameKana ?? '',
+      givenNameKana: p.givenNameKana ?? '',
+      birthRaw: p.birthDate ? formatWareki(p.birthDate) : '',
+      sex: p.sex ?? '',
+      healthInsurance: p.healthInsurance,
+      pension: p.pension,
+      careCertified: p.careCertified,
+      phone: p.phone ?? '',
+      myNumber: p.myNumber ?? '',
+      nationality: p.nationality ?? '',
+      answers: p.answers ?? {},
+    })),
+    postalCode: d.household.postalCode ?? '',
+    address: d.household.address ?? '',
+    previousPostalCode: d.household.previousPostalCode ?? '',
+    previousAddress: d.household.previousAddress ?? '',
+    nextAddress: d.household.nextAddress ?? '',
+  };
+}
+
+const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
+
+/** Draft → case data; errors keyed like the household inputs (`p0.birth`, `date`). Names are kept exactly. */
+export function draftToData(d: HouseholdDraft): { data: CaseDataDto; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const date = parseDateInput(d.dateRaw);
+  if (!date.ok) errors.date = `届出の日付: ${date.message}`;
+  const persons = d.persons.map((p, i) => {
+    const b = p.birthRaw.trim() === '' ? null : parseDateInput(p.birthRaw);
+    if (!b) errors[`p${i}.birth`] = '生年月日を入力してください。';
+    else if (!b.ok) errors[`p${i}.birth`] = `生年月日: ${b.message}`;
+    const digits = p.myNumber.replace(/\D/g, '');
+    return {
+      relation: p.relation,
+      ...(opt(p.familyName) ? { familyName: p.familyName.trim() } : {}),
+      ...(opt(p.givenName) ? { givenName: p.givenName.trim() } : {}),
+      ...(opt(p.familyNameKana) ? { familyNameKana: p.familyNameKana.trim() } : {}),
+      ...(opt(p.givenNameKana) ? { givenNameKana: p.givenNameKana.trim() } : {}),
+      birthDate: b && b.ok ? b.iso : '',
+      ...(p.sex ? { sex: p.sex } : {}),
+      healthInsurance: p.healthInsurance,
+      pension: p.pension,
+      careCertified: p.careCertified,
+      ...(opt(p.phone) ? { phone: p.phone.trim() } : {}),
+      ...(digits ? { myNumber: digits.slice(0, 12) } : {}),
+      ...(opt(p.nationality) ? { nationality: p.nationality.trim() } : {}),
+      ...(Object.keys(p.answers).length ? { answers: p.answers } : {}),
+    };
+  });
+  if (persons.length === 0) errors.persons = '世帯の人を1人以上入力してください。';
+  const household = {
+    ...(opt(d.postalCode) ? { postalCode: d.postalCode.trim() } : {}),
+    ...(opt(d.address) ? { address: d.address.trim() } : {}),
+    ...(opt(d.previousPostalCode) ? { previousPostalCode: d.previousPostalCode.trim() } : {}),
+    ...(opt(d.previousAddress) ? { previousAddress: d.previousAddress.trim() } : {}),
+    ...(opt(d.nextAddress) ? { nextAddress: d.nextAddress.trim() } : {}),
+  };
+  return { data: { event: d.event, date: date.ok ? date.iso : '1900-01-01', persons, household }, errors };
+}
+
+function firstOpenForm(v: VisitCaseView): string | null {
+  return (v.forms.find((f) => !f.confirmed && !f.applicationId) ?? v.forms[0])?.key ?? null;
+}
+
+export const useCase = create<CaseState>((set, get) => ({
+  current: null,
+  draft: null,
+  step: 'household',
+  edits: {},
+  activeForm: null,
+  busy: false,
+  message: null,
+  householdErrors: {},
+  resumable: [],
+  pdf: null,
+
+  loadResumable: async () => {
+    const r = await bridge.listCases({ status: 'open', limit: 20 });
+    if (r.ok) set({ resumable: r.value.items });
+  },
+
+  newCase: async () => {
+    const r = await bridge.createCase({});
+    if (!r.ok) return set({ message: { kind: 'error', text: r.error.message } });
+    const draft = toDraft(r.value);
+    draft.persons = [emptyPerson('本人')];
+    set({ current: r.value, draft, step: 'household', edits: {}, activeForm: null, message: null, householdErrors: {}, pdf: null });
+  },
+
+  resume: async (id) => {
+    const r = await bridge.getCase({ caseId: id });
+    if (!r.ok) return set({ message: { kind: 'error', text: r.error.message } });
+    const step: CaseStep = r.value.forms.length > 0 ? 'forms' : r.value.data.persons.length > 0 ? 'procedures' : 'household';
+    set({ current: r.value, draft: toDraft(r.value), step, edits: {}, activeForm: firstOpenForm(r.value), message: null, householdErrors: {}, pdf: null });
+  },
+
+  closeCase: () => {
+    const { current, draft, step } = get();
+    // what was typed on the household step is kept (dates not yet valid stay empty)
+    if (current && draft && step === 'household' && current.status === 'open') {
+      const { data, errors } = draftToData(draft);
+      if (!errors.date) void bridge.updateCase({ caseId: current.id, data }).then(() => get().loadResumable());
+    }
+    const pdf = get().pdf;
+    if (pdf) URL.revokeObjectURL(pdf.url);
+    set({ current: null, draft: null, step: 'household', edits: {}, activeForm: null, message: null, pdf: null });
+    void get().loadResumable();
+  },
+
+  setStep: (step) => set({ step, message: null }),
+
+  patchDraft: (p) => set((s) => (s.draft ? { draft: { ...s.draft, ...p } } : s)),
+
+  patchPerson: (i, p) =>
+    set((s) => {
+      if (!s.draft) return s;
+      const persons = s.draft.persons.map((x, j) => (j === i ? { ...x, ...p } : x));
+      return { draft: { ...s.draft, persons } };
+    }),
+
+  addPerson: (relation) =>
+    set((s) => {
+      if (!s.draft) return s;
+      const honnin = s.draft.persons.find((p) => p.relation === '本人');
+      return { draft: { ...s.draft, persons: [...s.draft.persons, emptyPerson(relation, honnin)] } };
+    }),
+
+  removePerson: (i) => set((s) => (s.draft ? { draft: { ...s.draft, persons: s.draft.persons.filter((_, j) => j !== i) } } : s)),
+
+  saveHousehold: async () => {
+    const { current, draft } = get();
+    if (!current || !draft) return false;
+    const { data, errors } = draftToData(draft);
+    if (Object.keys(errors).length > 0) {
+      set({ householdErrors: errors, message: { kind: 'error', text: '入力内容を確認してください。赤字の項目があります。' } });
+      return false;
+    }
+    set({ busy: true, householdErrors: {} });
+    const r = await bridge.updateCase({ caseId: current.id, data });
+    set({ busy: false });
+    if (!r.ok) {
+      set({ message: { kind: 'error', text: r.error.message } });
+      return false;
+    }
+    set({ current: r.value, message: r.value.problems.length ? { kind: 'error', text: r.value.problems.join(' ') } : null, activeForm: firstOpenForm(r.value) });
+    return r.value.problems.length === 0;
+  },
+
+  toggleProcedure: async (key, selected) => {
+    const { current } = get();
+    if (!current) return;
+    const r = await bridge.updateCase({ caseId: current.id, selection: { [key]: selected } });
+    if (r.ok) set({ current: r.value, activeForm: get().activeForm && r.value.forms.some((f) => f.key === get().activeForm) ? get().activeForm : firstOpenForm(r.value) });
+    else set({ message: { kind: 'error', text: r.error.message } });
+  },
+
+  setFormValue: (formKey, fieldKey, value) =>
+    set((s) => ({ edits: { ...s.edits, [formKey]: { ...(s.edits[formKey] ?? {}), [fieldKey]: value } } })),
+
+  openForm: (key) => set({ activeForm: key, message: null }),
+
+  confirmForm: async (key) => {
+    const { current, edits } = get();
+    if (!current) return false;
+    set({ busy: true });
+    const r = await bridge.updateCase({ caseId: current.id, form: { key, values: edits[key] ?? {}, confirm: true } });
+    set({ busy: false });
+    if (!r.ok) {
+      set({ message: { kind: 'error', text: r.error.message } });
+      return false;
+    }
+    const form = r.value.forms.find((f) => f.key === key);
+    const rest = { ...get().edits };
+    delete rest[key];
+    if (!form?.confirmed) {
+      set({ current: r.value, edits: rest, message: { kind: 'error', text: '入力内容を確認してください。赤字の項目があります。' } });
+      return false;
+    }
+    const next = r.value.forms.find((f) => !f.confirmed && !f.applicationId);
+    set({
+      current: r.value,
+      edits: rest,
+      activeForm: next?.key ?? key,
+      step: next ? 'forms' : 'finish',
+      message: { kind: 'success', text: `「${form.title}」を確認済みにしました。` },
+    });
+    return true;
+  },
+
+  makePdf: async () => {
+    const { current } = get();
+    if (!current) return;
+    set({ busy: true, message: { kind: 'info', text: 'PDFを作成しています…' } });
+    const r = await bridge.renderPrint({ caseId: current.id, target: 'all', format: 'pdf' });
+    set({ busy: false });
+    if (!r.ok) return set({ message: { kind: 'error', text: r.error.message } });
+    const bytes = Uint8Array.from(atob(r.value.content), (c) => c.charCodeAt(0));
+    const old = get().pdf;
+    if (old) URL.revokeObjectURL(old.url);
+    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+    set({ pdf: { url, fileName: r.value.fileName, pages: r.value.pages }, message: { kind: 'success', text: `印刷用PDFを作成しました（${r.value.pages ?? '?'}ページ）。` } });
+    // hand the file to the browser at once: one click for the clerk
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = r.value.fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  },
+
+  submit: async () => {
+    const { current } = get();
+    if (!current) return;
+    set({ busy: true });
+    const r = await bridge.submitCase({ caseId: current.id });
+    set({ busy: false });
+    if (!r.ok) return set({ message: { kind: 'error', text: r.error.message } });
+    const g = await bridge.getCase({ caseId: current.id });
+    set({
+      ...(g.ok ? { current: g.value } : {}),
+      message: {
+        kind: 'success',
+        text: `${r.value.applicationIds.length}件の申請を送信キューに入れました。${r.value.unconfirmed.length ? `未確認のため送信しなかった様式: ${r.value.unconfirmed.join('、')}` : ''}`,
+      },
+    });
+  },
+}));

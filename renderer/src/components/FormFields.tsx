@@ -1,0 +1,191 @@
+import { memo, useState } from 'react';
+import type { FieldDef, FormDefinition } from '../../../common/forms/form-definition';
+import { conditionHolds, groupCount, groupKey } from '../../../common/forms/form-keys';
+import { formatJa, formatWareki, parseDateInput } from '../../../common/validation/wareki';
+
+/**
+ * Generic rendering of any form definition: every field kind (text, kana, date with 和暦 echo,
+ * 郵便番号, 電話番号, 個人番号 masked unless revealed on purpose, select, checkbox) and groups of
+ * persons. Values that come from the visit case are shown read-only: they are changed on the
+ * household step so that every form of the case follows.
+ */
+export interface FormFieldsProps {
+  form: FormDefinition;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  warnings: Record<string, string>;
+  /** keys filled from the case (read-only here) */
+  fromCase?: ReadonlySet<string>;
+  onChange(key: string, value: string): void;
+  idPrefix?: string;
+}
+
+export function DateEcho({ raw }: { raw: string }) {
+  if (raw.trim() === '') return null;
+  const p = parseDateInput(raw);
+  if (!p.ok) return null;
+  return (
+    <span className="echo">
+      → {formatJa(p.iso)}（{formatWareki(p.iso)}）
+    </span>
+  );
+}
+
+function maskNumber(v: string): string {
+  const d = v.replace(/\D/g, '');
+  return d.length <= 4 ? d : `${'●'.repeat(d.length - 4)}${d.slice(-4)}`;
+}
+
+const RADIO_MAX = 6;
+
+interface FieldProps {
+  def: FieldDef;
+  k: string;
+  value: string;
+  error?: string;
+  warning?: string;
+  locked: boolean;
+  onChange(key: string, value: string): void;
+  idPrefix: string;
+}
+
+export const Field = memo(function Field({ def, k, value, error, warning, locked, onChange, idPrefix }: FieldProps) {
+  const [reveal, setReveal] = useState(false);
+  const id = `${idPrefix}${k.replace(/\./g, '_')}`;
+  const describedBy = error ? `${id}-error` : undefined;
+  const cls = `field kind-${def.kind}${error ? ' has-error' : ''}${locked ? ' from-case' : ''}`;
+  const label = (
+    <>
+      {def.label}
+      {def.required && <span className="req">必須</span>}
+      {locked && <span className="from-case-tag" title="来庁者・世帯の画面で修正すると、すべての様式に反映されます">世帯から</span>}
+    </>
+  );
+  let control;
+  if (def.kind === 'select' && def.options && def.options.length <= RADIO_MAX && !locked) {
+    return (
+      <fieldset className={`${cls} radios`} aria-invalid={error ? true : undefined} aria-describedby={describedBy} data-field={k}>
+        <legend>{label}</legend>
+        <div className="radio-row">
+          {def.options.map((o) => (
+            <label key={o.value} className={value === o.value ? 'radio on' : 'radio'}>
+              <input type="radio" name={id} value={o.value} checked={value === o.value} onChange={() => onChange(k, o.value)} />
+              {o.label}
+            </label>
+          ))}
+        </div>
+        {error && <p className="field-error" id={`${id}-error`} role="alert">{error}</p>}
+        {!error && warning && <p className="field-warning">{warning}</p>}
+      </fieldset>
+    );
+  }
+  if (def.kind === 'select' && !locked) {
+    control = (
+      <select id={id} value={value} onChange={(e) => onChange(k, e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+        <option value="">選んでください</option>
+        {def.options?.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+    );
+  } else if (def.kind === 'checkbox') {
+    return (
+      <div className={cls} data-field={k}>
+        <label className="check">
+          <input id={id} type="checkbox" checked={value === 'はい'} disabled={locked} onChange={(e) => onChange(k, e.target.checked ? 'はい' : '')} />
+          {label}
+        </label>
+        {def.hint && <p className="hint">{def.hint}</p>}
+        {error && <p className="field-error" id={`${id}-error`} role="alert">{error}</p>}
+      </div>
+    );
+  } else if (def.kind === 'myNumber') {
+    control = (
+      <span className="mynumber">
+        {locked ? (
+          <input id={id} value={reveal ? value : maskNumber(value)} readOnly aria-describedby={describedBy} />
+        ) : (
+          <input
+            id={id}
+            type={reveal ? 'text' : 'password'}
+            inputMode="numeric"
+            autoComplete="off"
+            value={value}
+            onChange={(e) => onChange(k, e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+          />
+        )}
+        <label className="reveal">
+          <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />
+          表示する
+        </label>
+      </span>
+    );
+  } else {
+    control = (
+      <input
+        id={id}
+        value={value}
+        readOnly={locked}
+        tabIndex={locked ? -1 : undefined}
+        placeholder={locked ? undefined : def.placeholder}
+        autoComplete="off"
+        spellCheck={false}
+        inputMode={def.kind === 'postalCode' || def.kind === 'phone' ? 'tel' : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => onChange(k, e.target.value)}
+      />
+    );
+  }
+  return (
+    <div className={cls} data-field={k}>
+      <label htmlFor={id}>{label}</label>
+      {control}
+      {def.kind === 'date' && <DateEcho raw={value} />}
+      {def.hint && <p className="hint">{def.hint}</p>}
+      {error && <p className="field-error" id={`${id}-error`} role="alert">{error}</p>}
+      {!error && warning && <p className="field-warning">{warning}</p>}
+    </div>
+  );
+});
+
+export function FormFields({ form, values, errors, warnings, fromCase, onChange, idPrefix = 'cf-' }: FormFieldsProps) {
+  const top = (id: string) => values[id] ?? '';
+  const visibleTop = form.fields.filter((f) => !f.when || conditionHolds(f.when, top));
+  return (
+    <div className="form-fields">
+      <div className="fields">
+        {visibleTop.map((f) => (
+          <Field key={f.id} def={f} k={f.id} value={values[f.id] ?? ''} error={errors[f.id]} warning={warnings[f.id]} locked={fromCase?.has(f.id) ?? false} onChange={onChange} idPrefix={idPrefix} />
+        ))}
+      </div>
+      {(form.groups ?? []).map((g) => {
+        const n = groupCount(g, values);
+        return (
+          <section key={g.id} className="group" aria-label={g.label}>
+            <h3>{g.label}</h3>
+            {errors[g.id] && <p className="field-error" role="alert">{errors[g.id]}</p>}
+            {Array.from({ length: n }, (_, i) => {
+              const raw = (id: string) => (g.fields.some((f) => f.id === id) ? (values[groupKey(g.id, i, id)] ?? '') : top(id));
+              return (
+                <fieldset key={i} className="member">
+                  <legend>{i + 1}人目</legend>
+                  <div className="fields">
+                    {g.fields
+                      .filter((f) => !f.when || conditionHolds(f.when, raw))
+                      .map((f) => {
+                        const k = groupKey(g.id, i, f.id);
+                        return <Field key={k} def={f} k={k} value={values[k] ?? ''} error={errors[k]} warning={warnings[k]} locked={fromCase?.has(k) ?? false} onChange={onChange} idPrefix={idPrefix} />;
+                      })}
+                  </div>
+                </fieldset>
+              );
+            })}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

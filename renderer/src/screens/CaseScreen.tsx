@@ -1,0 +1,347 @@
+import { useEffect, useMemo, type FormEvent } from 'react';
+import { useCase, type PersonDraft } from '../case-store';
+import { useApp } from '../store';
+import { FormFields, DateEcho } from '../components/FormFields';
+import { findForm } from '../../../common/forms/registry';
+import { validateForm } from '../../../common/forms/validate-form';
+import { formatWareki } from '../../../common/validation/wareki';
+import { HEALTH_INSURANCES, LIFE_EVENTS, PENSIONS, RELATIONS, SEXES, type LifeEvent, type Relation } from '../../../common/domain/household';
+import type { CaseFormView, CaseProcedureView } from '../../../common/contract/case-operations';
+
+/**
+ * 手続きナビ: new case → household (persons) → event, date and a few questions → the navigator's
+ * list → the chosen forms, pre-filled from the case and confirmed one by one → print → submit.
+ */
+const STEPS = [
+  { id: 'household', label: '1 来庁者・世帯' },
+  { id: 'procedures', label: '2 手続き' },
+  { id: 'forms', label: '3 様式の確認' },
+  { id: 'finish', label: '4 印刷・送信' },
+] as const;
+
+function Radios<T extends string>({ name, label, options, value, onChange, error }: { name: string; label: string; options: readonly T[]; value: string; onChange(v: T): void; error?: string }) {
+  return (
+    <fieldset className={`field radios${error ? ' has-error' : ''}`} data-field={name}>
+      <legend>{label}</legend>
+      <div className="radio-row">
+        {options.map((o) => (
+          <label key={o} className={value === o ? 'radio on' : 'radio'}>
+            <input type="radio" name={name} value={o} checked={value === o} onChange={() => onChange(o)} />
+            {o}
+          </label>
+        ))}
+      </div>
+      {error && <p className="field-error" role="alert">{error}</p>}
+    </fieldset>
+  );
+}
+
+function Text({ id, label, value, onChange, error, placeholder, className, mj, type }: { id: string; label: string; value: string; onChange(v: string): void; error?: string; placeholder?: string; className?: string; mj?: boolean; type?: string }) {
+  return (
+    <div className={`field ${className ?? ''}${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type={type ?? 'text'} className={mj ? 'mj' : undefined} value={value} placeholder={placeholder} autoComplete="off" spellCheck={false} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} />
+      {error && <p className="field-error" role="alert">{error}</p>}
+    </div>
+  );
+}
+
+function PersonCard({ p, i }: { p: PersonDraft; i: number }) {
+  const { patchPerson, removePerson, householdErrors } = useCase();
+  const set = (x: Partial<PersonDraft>) => patchPerson(i, x);
+  const pre = `p${i}-`;
+  return (
+    <fieldset className="person-card" data-person={i}>
+      <legend>
+        {i + 1}人目：
+        <select aria-label={`${i + 1}人目の続柄`} value={p.relation} onChange={(e) => set({ relation: e.target.value as Relation })}>
+          {RELATIONS.map((r) => <option key={r} value={r}>{r}</option>)}
+        </select>
+        {(p.familyName || p.givenName) && <span className="mj person-name">{p.familyName}　{p.givenName}</span>}
+      </legend>
+      <div className="person-grid">
+        <Text id={`${pre}familyName`} label="氏" value={p.familyName} onChange={(v) => set({ familyName: v })} mj />
+        <Text id={`${pre}givenName`} label="名" value={p.givenName} onChange={(v) => set({ givenName: v })} mj />
+        <Text id={`${pre}familyNameKana`} label="氏（ふりがな）" value={p.familyNameKana} onChange={(v) => set({ familyNameKana: v })} />
+        <Text id={`${pre}givenNameKana`} label="名（ふりがな）" value={p.givenNameKana} onChange={(v) => set({ givenNameKana: v })} />
+        <div className={`field${householdErrors[`p${i}.birth`] ? ' has-error' : ''}`}>
+          <label htmlFor={`${pre}birth`}>生年月日</label>
+          <input id={`${pre}birth`} value={p.birthRaw} placeholder="S60.4.1 / R4.6.1 / 1985-04-01" autoComplete="off" onChange={(e) => set({ birthRaw: e.target.value })} />
+          <DateEcho raw={p.birthRaw} />
+          {householdErrors[`p${i}.birth`] && <p className="field-error" role="alert">{householdErrors[`p${i}.birth`]}</p>}
+        </div>
+        <Radios name={`${pre}sex`} label="性別" options={SEXES} value={p.sex} onChange={(v) => set({ sex: v })} />
+        <Radios name={`${pre}health`} label="健康保険" options={HEALTH_INSURANCES} value={p.healthInsurance} onChange={(v) => set({ healthInsurance: v })} />
+        <Radios name={`${pre}pension`} label="年金" options={PENSIONS} value={p.pension} onChange={(v) => set({ pension: v })} />
+        <div className="field">
+          <label className="check">
+            <input type="checkbox" checked={p.careCertified} onChange={(e) => set({ careCertified: e.target.checked })} />
+            要介護・要支援の認定あり
+          </label>
+        </div>
+        <Text id={`${pre}phone`} label="電話番号" value={p.phone} onChange={(v) => set({ phone: v })} placeholder="090-1234-5678" />
+        <Text id={`${pre}myNumber`} label="個人番号（カードで確認）" type="password" value={p.myNumber} onChange={(v) => set({ myNumber: v })} />
+        <Text id={`${pre}nationality`} label="国籍・地域（外国籍の方）" value={p.nationality} onChange={(v) => set({ nationality: v })} />
+      </div>
+      {p.relation !== '本人' && (
+        <button type="button" className="row-btn subtle" onClick={() => removePerson(i)}>この人を削除</button>
+      )}
+    </fieldset>
+  );
+}
+
+function HouseholdStep() {
+  const { draft, patchDraft, addPerson, saveHousehold, setStep, busy, householdErrors } = useCase();
+  if (!draft) return null;
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await saveHousehold()) setStep('procedures');
+  };
+  const ev = draft.event;
+  const addressLabel = ev === '転入' || ev === '転居' ? '新しい住所' : '住所';
+  return (
+    <form className="case-step" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="来庁者・世帯">
+      <fieldset className="field radios event" data-field="event">
+        <legend>届出の種類（ライフイベント）</legend>
+        <div className="radio-row">
+          {LIFE_EVENTS.map((x: LifeEvent) => (
+            <label key={x} className={ev === x ? 'radio on' : 'radio'}>
+              <input type="radio" name="event" value={x} checked={ev === x} onChange={() => patchDraft({ event: x })} />
+              {x === '死亡' ? '死亡（おくやみ）' : x}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="fields">
+        <div className={`field${householdErrors.date ? ' has-error' : ''}`}>
+          <label htmlFor="case-date">{ev === '転入' ? '転入した日' : ev === '転居' ? '転居した日' : ev === '転出' ? '転出（予定）日' : ev === '出生' ? '生まれた日' : ev === '死亡' ? '亡くなった日' : '届出日'}</label>
+          <input id="case-date" value={draft.dateRaw} autoComplete="off" placeholder="R8.11.20 / 2026-11-20" onChange={(e) => patchDraft({ dateRaw: e.target.value })} />
+          <DateEcho raw={draft.dateRaw} />
+          {householdErrors.date && <p className="field-error" role="alert">{householdErrors.date}</p>}
+        </div>
+      </div>
+      <h2>{ev === '死亡' ? '亡くなった方（本人）とご家族' : '来庁者と世帯'}</h2>
+      {draft.persons.map((p, i) => <PersonCard key={i} p={p} i={i} />)}
+      {householdErrors.persons && <p className="field-error" role="alert">{householdErrors.persons}</p>}
+      <div className="add-person" role="group" aria-label="世帯の人を追加">
+        {(['配偶者', '子', '父母', 'その他'] as const).map((r) => (
+          <button key={r} type="button" className="row-btn" onClick={() => addPerson(r)}>＋ {r}</button>
+        ))}
+        {!draft.persons.some((p) => p.relation === '本人') && <button type="button" className="row-btn" onClick={() => addPerson('本人')}>＋ 本人</button>}
+      </div>
+      <h2>住所</h2>
+      <div className="fields">
+        <Text id="h-postalCode" label={`${addressLabel}の郵便番号`} value={draft.postalCode} onChange={(v) => patchDraft({ postalCode: v })} placeholder="123-4567" />
+        <Text id="h-address" label={addressLabel} className="kind-address" value={draft.address} onChange={(v) => patchDraft({ address: v })} />
+        {(ev === '転入' || ev === '転居') && (
+          <>
+            <Text id="h-previousPostalCode" label="前の住所の郵便番号" value={draft.previousPostalCode} onChange={(v) => patchDraft({ previousPostalCode: v })} />
+            <Text id="h-previousAddress" label="前の住所" className="kind-address" value={draft.previousAddress} onChange={(v) => patchDraft({ previousAddress: v })} />
+          </>
+        )}
+        {ev === '転出' && <Text id="h-nextAddress" label="転出先" className="kind-address" value={draft.nextAddress} onChange={(v) => patchDraft({ nextAddress: v })} />}
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>手続きを調べる →</button>
+      </div>
+    </form>
+  );
+}
+
+function ProcedureRow({ p }: { p: CaseProcedureView }) {
+  const { toggleProcedure } = useCase();
+  return (
+    <li className={`proc${p.overdue ? ' overdue' : ''}`} data-proc={p.key}>
+      <label className="proc-check">
+        <input type="checkbox" checked={p.selected} onChange={(e) => void toggleProcedure(p.key, e.target.checked)} aria-label={`${p.title}を作成する`} />
+        <span className="proc-title">{p.title}</span>
+        <span className="proc-gyomu">{p.gyomu}</span>
+      </label>
+      <p className="proc-reason">{p.reason}</p>
+      <p className="proc-deadline">
+        {p.deadline ? <>期限：{formatWareki(p.deadline)}</> : '法定の期限なし'}
+        {p.legalBasis && <span className="note">（{p.legalBasis}）</span>}
+      </p>
+      {p.warning && <p className="field-warning" role="note">{p.warning}</p>}
+    </li>
+  );
+}
+
+function ProceduresStep() {
+  const { current, setStep } = useCase();
+  if (!current) return null;
+  const req = current.procedures.filter((p) => p.required && !p.needsConfirmation);
+  const confirm = current.procedures.filter((p) => p.needsConfirmation);
+  const optional = current.procedures.filter((p) => !p.required && !p.needsConfirmation);
+  const list = (title: string, items: CaseProcedureView[], cls: string) =>
+    items.length > 0 && (
+      <section className={`proc-group ${cls}`} aria-label={title}>
+        <h2>{title}（{items.length}）</h2>
+        <ul>{items.map((p) => <ProcedureRow key={p.key} p={p} />)}</ul>
+      </section>
+    );
+  return (
+    <div className="case-step" aria-label="手続き一覧">
+      {current.problems.length > 0 && <div className="banner error" role="alert">{current.problems.map((x) => <p key={x}>{x}</p>)}</div>}
+      {list('必要な手続き', req, 'required')}
+      {list('確認が必要', confirm, 'confirm')}
+      {list('希望があれば', optional, 'optional')}
+      <div className="actions">
+        <button type="button" className="row-btn subtle" onClick={() => setStep('household')}>← 世帯に戻る</button>
+        <button type="button" className="primary" disabled={current.forms.length === 0} onClick={() => setStep('forms')}>
+          様式を作成（{current.forms.length}件） →
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function FormEditor({ f }: { f: CaseFormView }) {
+  const { edits, setFormValue, confirmForm, busy } = useCase();
+  const today = useApp((s) => s.info?.today ?? '9999-12-31');
+  const def = findForm(f.formId);
+  const mine = edits[f.key];
+  const values = useMemo(() => ({ ...f.values, ...(mine ?? {}) }), [f.values, mine]);
+  const fromCase = useMemo(() => new Set(f.fromCase), [f.fromCase]);
+  const v = useMemo(() => (def ? validateForm(def, values, today) : null), [def, values, today]);
+  if (!def || !v) return <p>様式が見つかりません。</p>;
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void confirmForm(f.key);
+  };
+  return (
+    <form className="form-card case-form" onSubmit={onSubmit} noValidate aria-labelledby={`t-${f.key}`} data-form-key={f.key}>
+      <h1 id={`t-${f.key}`}>{def.title}</h1>
+      <p className="form-meta">業務: {def.gyomu} ・ 様式 v{def.version} ・ {f.confirmed ? '確認済み' : '未確認'}</p>
+      <FormFields form={def} values={values} errors={v.fieldErrors} warnings={v.warnings} fromCase={fromCase} onChange={(k, val) => setFormValue(f.key, k, val)} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy || f.applicationId !== null}>
+          {f.applicationId ? '送信済み' : '内容を確認しました（Enter）'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function FormsStep() {
+  const { current, activeForm, openForm, setStep } = useCase();
+  if (!current) return null;
+  const active = current.forms.find((f) => f.key === activeForm) ?? current.forms[0];
+  return (
+    <div className="case-forms">
+      <nav className="form-list" aria-label="作成する様式">
+        <ol>
+          {current.forms.map((f) => {
+            const errs = Object.keys(f.fieldErrors).length;
+            return (
+              <li key={f.key}>
+                <button type="button" className={f.key === active?.key ? 'form-tab active' : 'form-tab'} aria-current={f.key === active?.key} onClick={() => openForm(f.key)}>
+                  <span>{f.title}</span>
+                  <span className={`badge ${f.applicationId ? 'sent' : f.confirmed ? 'ok' : errs ? 'todo' : 'check'}`}>
+                    {f.applicationId ? '送信済' : f.confirmed ? '確認済' : errs ? `要入力 ${errs}` : '未確認'}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+        <button type="button" className="row-btn subtle" onClick={() => setStep('procedures')}>← 手続きに戻る</button>
+        <button type="button" className="row-btn" onClick={() => setStep('finish')}>印刷・送信へ →</button>
+      </nav>
+      {active && <FormEditor key={active.key} f={active} />}
+    </div>
+  );
+}
+
+function FinishStep() {
+  const { current, makePdf, submit, pdf, busy, closeCase } = useCase();
+  const setScreen = useApp((s) => s.setScreen);
+  if (!current) return null;
+  const confirmed = current.forms.filter((f) => f.confirmed);
+  const sent = current.forms.filter((f) => f.applicationId);
+  return (
+    <div className="case-step" aria-label="印刷・送信">
+      <h2>確認済みの様式（{confirmed.length} / {current.forms.length}）</h2>
+      <ul className="finish-list">
+        {current.forms.map((f) => (
+          <li key={f.key}>{f.confirmed ? '✔' : '・'} {f.title}{f.applicationId ? '（送信済み）' : f.confirmed ? '' : '（未確認）'}</li>
+        ))}
+      </ul>
+      <div className="actions finish-actions">
+        <button type="button" className="primary" disabled={busy} onClick={() => void makePdf()}>印刷（PDFを作成）</button>
+        {pdf && (
+          <a className="row-btn" href={pdf.url} download={pdf.fileName}>
+            PDFをもう一度保存（{pdf.pages ?? '?'}ページ）
+          </a>
+        )}
+        <button type="button" className="primary" disabled={busy || confirmed.length === 0 || sent.length === current.forms.length} onClick={() => void submit()}>
+          送信キューへ（{confirmed.filter((f) => !f.applicationId).length}件）
+        </button>
+      </div>
+      {sent.length > 0 && (
+        <div className="actions">
+          <button type="button" className="row-btn" onClick={() => setScreen('queue')}>送信状況を見る</button>
+          <button type="button" className="row-btn" onClick={closeCase}>この来庁を終える</button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function StartPanel() {
+  const { newCase, resume, resumable, loadResumable, message } = useCase();
+  useEffect(() => {
+    void loadResumable();
+  }, [loadResumable]);
+  return (
+    <section className="form-card case-start" aria-labelledby="nav-title">
+      <h1 id="nav-title">手続きナビ</h1>
+      <p className="form-meta">来庁された方の世帯とできごとから、必要な手続きと届書をまとめて作成します。</p>
+      {message && <div className={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</div>}
+      <button type="button" className="primary" onClick={() => void newCase()} autoFocus>新しい来庁</button>
+      {resumable.length > 0 && (
+        <>
+          <h2>続きから</h2>
+          <ul className="resume-list">
+            {resumable.map((c) => (
+              <li key={c.id}>
+                <button type="button" className="row-btn" onClick={() => void resume(c.id)}>
+                  {c.event}・{c.date}・<span className="mj">{c.name || '（氏名未入力）'}</span>・{c.persons}人
+                </button>
+                <span className="note">更新 {new Date(c.updatedAt).toLocaleString('ja-JP')}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function CaseScreen() {
+  const { current, step, setStep, message, closeCase } = useCase();
+  if (!current) return <StartPanel />;
+  const canGo = (s: string) => s === 'household' || (s === 'procedures' ? current.data.persons.length > 0 : current.forms.length > 0);
+  return (
+    <section className="case" aria-label="来庁ケース">
+      <div className="case-head">
+        <ol className="stepper">
+          {STEPS.map((s) => (
+            <li key={s.id}>
+              <button type="button" className={step === s.id ? 'step active' : 'step'} aria-current={step === s.id ? 'step' : undefined} disabled={!canGo(s.id)} onClick={() => setStep(s.id)}>
+                {s.label}
+              </button>
+            </li>
+          ))}
+        </ol>
+        <span className="note">来庁ケース {current.id.slice(-8)}{current.status === 'submitted' ? '（送信済み）' : ''}</span>
+        <button type="button" className="row-btn subtle" onClick={closeCase}>閉じる（保存済み）</button>
+      </div>
+      {message && <div className={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</div>}
+      {step === 'household' && <HouseholdStep />}
+      {step === 'procedures' && <ProceduresStep />}
+      {step === 'forms' && <FormsStep />}
+      {step === 'finish' && <FinishStep />}
+    </section>
+  );
+}

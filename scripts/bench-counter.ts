@@ -1,0 +1,105 @@
+/**
+ * Counter benchmark: `npm run bench:counter`. Starts browser mode in demo mode (simulated back end,
+ * so every PDF page carries the 見本 watermark), runs the family 転入 and the おくやみ case through
+ * the 手続きナビ UI in Chromium counting the clerk's actions (rule in tests/support/counter-flow.ts),
+ * saves the PDFs under test-results/pdf, and measures keystroke → validated render on a 100-field
+ * form (#bench-form; performance.now in the page, from the keydown's timeStamp to the committed
+ * render of the validated form). Prints one JSON object.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { launchChromium } from '../tests/support/chromium';
+import { repoRoot, startBrowserMode, tempDir } from '../tests/support/processes';
+import { familyTennyu, okuyamiCase, runCounterFlow } from '../tests/support/counter-flow';
+import { localIsoDate } from '../main/services/local-date';
+
+const GOAL_ACTIONS = 60;
+const GOAL_RENDER_MS = 16;
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return Number((s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN).toFixed(2));
+}
+
+/** Pages carrying the 見本 watermark (rotated and letter-spaced, so pdftotext sees 見 and 本 on lines of their own). */
+function watermarkedPages(file: string, pages: number | null): number {
+  let n = 0;
+  for (let i = 1; i <= (pages ?? 0); i++) {
+    const t = execFileSync('pdftotext', ['-raw', '-f', String(i), '-l', String(i), file, '-'], { encoding: 'utf8' });
+    if (/^見$/m.test(t) && /^本$/m.test(t)) n++;
+  }
+  return n;
+}
+
+async function main(): Promise<void> {
+  const pdfDir = path.join(repoRoot, 'test-results', 'pdf', 'bench');
+  const app = await startBrowserMode(tempDir('bench-counter'));
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'ja-JP', acceptDownloads: true });
+    await page.goto(app.url);
+    const today = localIsoDate();
+    const family = await runCounterFlow(page, familyTennyu(today), pdfDir);
+    await page.getByRole('button', { name: 'この来庁を終える' }).click();
+    const okuyami = await runCounterFlow(page, okuyamiCase(today), pdfDir);
+
+    // keystroke → validated render, 100 fields
+    await page.goto(`${new URL(app.url).origin}/#bench-form`);
+    await page.locator('#bench-form').waitFor();
+    // ASCII keys, so that each is a real keydown (non-ASCII text is inserted without key events)
+    const inputs: [string, string][] = [['#b-f2', 'S60.4.1'], ['#b-f4', 'Chiyoda 1-1-1'], ['#b-f5', '100-0001'], ['#b-f6', '090-1234-5678'], ['#b-f12', '1985-04-01'], ['#b-f14', 'Shibuya-ku 2-3-4 Room 101'], ['#b-f99', 'abcdefghij']];
+    for (const [sel, text] of inputs) {
+      await page.locator(sel).click();
+      await page.keyboard.type(text, { delay: 5 });
+    }
+    const raw = (await page.locator('#bench-form').getAttribute('data-samples')) ?? '';
+    const samples = raw.split(',').filter(Boolean).map(Number).slice(5); // first few include warm-up
+    const result = {
+      goal: { clerkActionsFamilyTennyu: GOAL_ACTIONS, renderMs: GOAL_RENDER_MS },
+      countingRule:
+        'click/pick = 1; typing = 1 per field + 1 per character (code point; IME input counted as the characters it produces); the 本人\'s card data (氏名, 生年月日, 性別, 住所 on the card) counted apart as cardStep',
+      familyTennyu: {
+        clerkActions: family.clerk.total,
+        clerkFieldLevelActions: family.clerk.clicks + family.clerk.fieldsTyped,
+        detail: family.clerk,
+        byStep: family.byStep,
+        cardStep: family.card,
+        forms: family.formTitles,
+        pdfPages: family.pdfPages,
+        pdf: path.relative(repoRoot, family.pdfFile),
+        watermarkedPages: watermarkedPages(family.pdfFile, family.pdfPages),
+        meetsGoal: family.clerk.total <= GOAL_ACTIONS,
+      },
+      okuyami: {
+        clerkActions: okuyami.clerk.total,
+        clerkFieldLevelActions: okuyami.clerk.clicks + okuyami.clerk.fieldsTyped,
+        detail: okuyami.clerk,
+        byStep: okuyami.byStep,
+        cardStep: okuyami.card,
+        forms: okuyami.formTitles,
+        pdfPages: okuyami.pdfPages,
+        pdf: path.relative(repoRoot, okuyami.pdfFile),
+        watermarkedPages: watermarkedPages(okuyami.pdfFile, okuyami.pdfPages),
+      },
+      form100Render: {
+        fields: 100,
+        samples: samples.length,
+        p50Ms: pct(samples, 50),
+        p95Ms: pct(samples, 95),
+        maxMs: Number(Math.max(...samples).toFixed(2)),
+        meetsGoal: pct(samples, 95) <= GOAL_RENDER_MS,
+      },
+    };
+    fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench:counter failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
