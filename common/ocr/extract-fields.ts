@@ -134,6 +134,13 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     if (d.ok && name === 'birthDate') birthWareki = d.wareki;
     sources[name] = source([line], dateText);
   }
+  // a birth date after the expiry date is the two lines taken for each other (placed by position only):
+  // swapped when that makes sense of both (born on or before today)
+  if (fields.birthDate.value && fields.expiryDate.value && fields.birthDate.value > fields.expiryDate.value && fields.expiryDate.value <= today) {
+    [fields.birthDate, fields.expiryDate] = [fields.expiryDate, fields.birthDate];
+    [sources.birthDate, sources.expiryDate] = [sources.expiryDate, sources.birthDate];
+    if (fields.birthDate.value) birthWareki = false;
+  }
   if (fields.expiryDate.value && fields.expiryDate.value < today) warnings.push(`有効期限が切れています（${fields.expiryDate.value}まで）。`);
   if (fields.birthDate.value && fields.expiryDate.value && fields.birthDate.value >= fields.expiryDate.value) {
     warnings.push('生年月日と有効期限の読み取りを確認してください。');

@@ -2,20 +2,15 @@ import type { CardReadResult } from '../../common/ocr/card-result';
 import { extractFields, type Extracted } from '../../common/ocr/extract-fields';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import { TesseractPool } from './engine/tesseract-pool';
-import { decodeImage } from './image/decode';
-import { findCardQuad } from './image/find-card';
-import { warpQuad } from './image/homography';
-import { estimateSkew, rotateImage } from './image/deskew';
-import { resize, rotate180, type GrayImage } from './image/gray-image';
-import { stats } from './image/binarize';
-import { findTextLines, type TextLine } from './layout/text-lines';
-import { uprightScore } from './layout/orientation';
+import type { GrayImage } from './image/gray-image';
+import type { TextLine } from './layout/text-lines';
 import { recognizeLines } from './recognize-lines';
+import { refineLines } from './refine-lines';
 import { OcrInputError } from './ocr-error';
+import { PrepWorker } from './prep/prep-client';
+import type { PreparedView } from './prep/prepare';
 
-/** Warped cards are this wide (ID-1 aspect): ~14 px/mm, enough for the 2 mm print of the labels. */
-export const CARD_PX_W = 1200;
-export const CARD_PX_H = Math.round((CARD_PX_W * 53.98) / 85.6);
+export { CARD_PX_W, CARD_PX_H } from './prep/prepare';
 /** More lines than a card front has: noise, a document that is not a card. */
 const MAX_LINES = 28;
 
@@ -49,14 +44,19 @@ function localToday(): string {
  * model into every worker) and share; `read` may be called concurrently.
  */
 export class CardReader {
-  private constructor(private readonly pool: TesseractPool) {}
+  private constructor(
+    private readonly pool: TesseractPool,
+    private readonly prep: PrepWorker,
+  ) {}
 
   static async start(opts: ReaderOptions = {}): Promise<CardReader> {
-    return new CardReader(await TesseractPool.create({ size: opts.workers ?? 2, recycleAfter: opts.recycleAfter ?? 300 }));
+    const pool = await TesseractPool.create({ size: opts.workers ?? 2, recycleAfter: opts.recycleAfter ?? 300 });
+    // after the model is loaded, so the two start-ups do not compete for the CPU
+    return new CardReader(pool, PrepWorker.start());
   }
 
   async close(): Promise<void> {
-    await this.pool.close();
+    await Promise.all([this.pool.close(), this.prep.close()]);
   }
 
   async read(bytes: Uint8Array, opts: ReadOptions = {}): Promise<CardReadResult> {
@@ -76,21 +76,16 @@ export class CardReader {
     const t0 = performance.now();
     const progress = opts.onProgress ?? (() => undefined);
     progress({ stage: 'decode', fraction: 0 });
-    const img = await decodeImage(bytes);
-    const { mean, std } = stats(img.gray);
-    if (std < 7) {
-      throw new OcrInputError('blank', mean < 60 ? '画像が真っ黒です。カメラのふたや照明を確認してください。' : '画像に何も写っていません。カードを置いて撮り直してください。');
-    }
+    // decode, card finding, warp and line finding run in the preprocessing worker thread
+    const first = await this.prep.run({ op: 'prepare', bytes });
     progress({ stage: 'find-card', fraction: 0 });
     // the warped outline first; if it reads as no card (a photo block mistaken for the card, a scan
     // filling the frame), the deskewed whole image
-    const quad = findCardQuad(img);
-    const views: (() => GrayImage)[] = [];
-    if (quad) views.push(() => warpQuad(img.gray, quad.corners, CARD_PX_W, CARD_PX_H));
-    views.push(() => deskewedWhole(img.gray));
+    const views: (() => Promise<PreparedView>)[] = [async () => first.views[0]!];
+    if (first.hasQuad) views.push(async () => (await this.prep.run({ op: 'whole', bytes })).views[0]!);
     let best: ViewRead | null = null;
     for (const make of views) {
-      const r = await this.readView(make(), progress, opts);
+      const r = await this.readView(await make(), progress, opts);
       if (!best || r.ex.anchors > best.ex.anchors) best = r;
       if (best.ex.anchors >= 3 || best.ex.looksLikeBack || best.ex.looksLikePassport) break;
     }
@@ -114,16 +109,15 @@ export class CardReader {
   }
 
   /** Reads one candidate card image, the likelier way up first and the other only if that finds no card. */
-  private async readView(card: GrayImage, progress: (p: OcrProgress) => void, opts: ReadOptions): Promise<ViewRead> {
-    const lines = findTextLines(card);
-    if (lines.length === 0) return { ex: NOTHING, warnings: [], conf: 0, rotation: 0 };
-    const upside = uprightScore(lines, card.width) < -0.15;
-    const first = upside ? rotate180(card) : card;
-    let best: ViewRead = { ...(await this.recognizeView(first, upside ? findTextLines(first) : lines, progress, opts)), rotation: upside ? 180 : 0 };
+  private async readView(view: PreparedView, progress: (p: OcrProgress) => void, opts: ReadOptions): Promise<ViewRead> {
+    if (view.lines.length === 0) return { ex: NOTHING, warnings: [], conf: 0, rotation: 0 };
+    // the flip below moves the card image to the worker: keep a copy of the lines' view for it
+    const copy: GrayImage = { width: view.card.width, height: view.card.height, data: new Uint8Array(view.card.data) };
+    let best: ViewRead = { ...(await this.recognizeView(view.card, view.lines, progress, opts)), rotation: view.flipped ? 180 : 0 };
     if (best.ex.anchors < 3 && !best.ex.looksLikeBack && !best.ex.looksLikePassport) {
-      const other = rotate180(first);
-      const alt = await this.recognizeView(other, findTextLines(other), progress, opts);
-      if (alt.ex.anchors > best.ex.anchors || (alt.ex.anchors === best.ex.anchors && alt.conf > best.conf)) best = { ...alt, rotation: upside ? 0 : 180 };
+      const other = (await this.prep.run({ op: 'flip', card: copy })).views[0]!;
+      const alt = await this.recognizeView(other.card, other.lines, progress, opts);
+      if (alt.ex.anchors > best.ex.anchors || (alt.ex.anchors === best.ex.anchors && alt.conf > best.conf)) best = { ...alt, rotation: view.flipped ? 0 : 180 };
     }
     return best;
   }
@@ -137,8 +131,10 @@ export class CardReader {
     // the biggest lines first: a card front has few; a busy document is cut off here
     const chosen = [...lines].sort((a, b) => (b.x1 - b.x0) * b.glyphH - (a.x1 - a.x0) * a.glyphH).slice(0, MAX_LINES);
     let done = 0;
-    const rec: RecognizedLine[] = await recognizeLines(this.pool, view, chosen, () => progress({ stage: 'recognize', fraction: ++done / chosen.length }));
-    const { warnings, ...ex } = extractFields(rec, opts.today ?? localToday());
+    const today = opts.today ?? localToday();
+    const first: RecognizedLine[] = await recognizeLines(this.pool, view, chosen, () => progress({ stage: 'recognize', fraction: ++done / chosen.length }));
+    const rec = await refineLines(this.pool, view, first, today);
+    const { warnings, ...ex } = extractFields(rec, today);
     const conf = rec.reduce((s, l) => s + l.confidence, 0) / Math.max(1, rec.length);
     return { ex, warnings, conf };
   }
@@ -152,10 +148,3 @@ interface ViewRead {
 }
 
 const NOTHING: Extracted = { ...extractFields([], '2000-01-01'), anchors: 0 };
-
-/** A scan (or a photo whose card outline was not found): straightened, at card working width. */
-function deskewedWhole(gray: GrayImage): GrayImage {
-  const straight = rotateImage(gray, estimateSkew(gray));
-  const k = CARD_PX_W / straight.width;
-  return k < 0.9 || k > 1.5 ? resize(straight, CARD_PX_W, Math.round(straight.height * k)) : straight;
-}

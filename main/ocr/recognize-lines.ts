@@ -1,28 +1,73 @@
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import { crop, resize, type GrayImage } from './image/gray-image';
-import type { TextLine } from './layout/text-lines';
+import type { CharBox, TextLine } from './layout/text-lines';
 import { PSM, type TesseractPool } from './engine/tesseract-pool';
 
 /** The LSTM model reads CJK best with glyphs about this tall; bigger only costs time. */
-const TARGET_GLYPH_H = 36;
+export const TARGET_GLYPH_H = 36;
+
+export interface LineCrop {
+  image: GrayImage;
+  /** card x of the crop's left edge, and crop px per card px */
+  x: number;
+  scale: number;
+}
+
+/**
+ * The line's rectangle with some margin, everything that is not one of its own characters painted over with
+ * the paper colour: a label or a neighbouring row's ascenders then cannot leak into the text.
+ */
+export function lineCrop(card: GrayImage, l: { x0: number; y0: number; x1: number; y1: number; glyphH: number; chars?: CharBox[] }, glyphTarget = TARGET_GLYPH_H, maxScale = 2): LineCrop {
+  const pad = Math.round(l.glyphH * 0.35);
+  const cx = Math.max(0, Math.floor(l.x0 - pad));
+  const cy = Math.max(0, Math.floor(l.y0 - pad));
+  const c = crop(card, cx, cy, l.x1 - l.x0 + 2 * pad, l.y1 - l.y0 + 2 * pad);
+  if (l.chars && l.chars.length > 0) maskOthers(c, cx, cy, l.chars, Math.max(2, Math.round(l.glyphH * 0.12)));
+  const k = Math.min(maxScale, glyphTarget / Math.max(1, l.glyphH));
+  const img = Math.abs(k - 1) > 0.1 ? resize(c, Math.max(1, Math.round(c.width * k)), Math.max(1, Math.round(c.height * k))) : c;
+  return { image: img, x: cx, scale: img.width / c.width };
+}
+
+function maskOthers(c: GrayImage, ox: number, oy: number, chars: CharBox[], grow: number): void {
+  const keep = new Uint8Array(c.width * c.height);
+  for (const b of chars) {
+    const x0 = Math.max(0, b.x0 - grow - ox);
+    const x1 = Math.min(c.width - 1, b.x1 + grow - ox);
+    const y0 = Math.max(0, b.y0 - grow - oy);
+    const y1 = Math.min(c.height - 1, b.y1 + grow - oy);
+    for (let y = y0; y <= y1; y++) keep.fill(1, y * c.width + x0, y * c.width + x1 + 1);
+  }
+  // paper: a bright percentile of the crop
+  const hist = new Uint32Array(256);
+  for (const v of c.data) hist[v]!++;
+  let acc = 0;
+  let paper = 255;
+  for (let v = 255; v >= 0; v--) {
+    acc += hist[v]!;
+    if (acc >= 0.3 * c.data.length) {
+      paper = v;
+      break;
+    }
+  }
+  for (let i = 0; i < keep.length; i++) if (!keep[i] && c.data[i]! < paper) c.data[i] = paper;
+}
 
 /** OCR of every found line in parallel across the pool (PSM 7: one line of text per request). */
 export async function recognizeLines(pool: TesseractPool, card: GrayImage, lines: TextLine[], onLine?: () => void): Promise<RecognizedLine[]> {
   return Promise.all(
     lines.map(async (l) => {
-      const pad = Math.round(l.glyphH * 0.35);
-      const cx = Math.max(0, l.x0 - pad);
-      const c = crop(card, cx, l.y0 - pad, l.x1 - l.x0 + 2 * pad, l.y1 - l.y0 + 2 * pad);
-      const k = Math.min(2, TARGET_GLYPH_H / l.glyphH);
-      const img = Math.abs(k - 1) > 0.1 ? resize(c, Math.max(1, Math.round(c.width * k)), Math.max(1, Math.round(c.height * k))) : c;
-      const kk = img.width / c.width;
-      const r = await pool.recognize({ image: img, psm: PSM.SINGLE_LINE });
+      const { image, x, scale } = lineCrop(card, l);
+      const r = await pool.recognize({ image, psm: PSM.RAW_LINE });
       onLine?.();
       return {
-        ...l,
+        x0: l.x0,
+        y0: l.y0,
+        x1: l.x1,
+        y1: l.y1,
+        glyphH: l.glyphH,
         text: r.text,
         confidence: r.confidence,
-        symbols: r.symbols.map((s) => ({ text: s.text, confidence: s.confidence, x0: cx + s.x0 / kk, x1: cx + s.x1 / kk })),
+        symbols: r.symbols.map((s) => ({ text: s.text, confidence: s.confidence, x0: x + s.x0 / scale, x1: x + s.x1 / scale })),
       };
     }),
   );

@@ -2,20 +2,35 @@ import type { GrayImage } from '../image/gray-image';
 import { inkMask } from '../image/binarize';
 import { boxH, boxW, components, type Box } from '../image/components';
 
+/** One character-sized group of ink blobs (a kanji's strokes, 二's two bars, a kana with its 濁点). */
+export interface CharBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
 export interface TextLine {
   x0: number;
   y0: number;
   x1: number;
   y1: number;
-  /** median height of the glyph blobs: the text size, robust to dots and hyphens */
+  /** median height of the line's characters: the text size, robust to dots and hyphens */
   glyphH: number;
   blobs: number;
+  /** the characters, left to right (for masking neighbours out of the line's crop) */
+  chars: CharBox[];
 }
 
+const cH = (b: CharBox): number => b.y1 - b.y0 + 1;
+const cW = (b: CharBox): number => b.x1 - b.x0 + 1;
+
 /**
- * Finds horizontal text lines on a warped card by grouping glyph-sized ink blobs that sit on the same row
- * and are close together. Field positions then come from what each line says, not from fixed boxes.
- * `scale` is the card width in px / 1000, so thresholds follow the card's size.
+ * Finds horizontal text lines on a card image: ink blobs are first joined into characters (strokes of one
+ * kanji stacked or overlapping in x), then characters into lines by row, size and gap. Text of a clearly
+ * different size on the same row (a small label before a big name) becomes a line of its own.
+ * Field positions then come from what each line says, not from fixed boxes.
+ * Thresholds follow the card's size (`width / 1000`).
  */
 export function findTextLines(card: GrayImage): TextLine[] {
   const s = card.width / 1000;
@@ -24,42 +39,143 @@ export function findTextLines(card: GrayImage): TextLine[] {
   const blobs = components(mask, card.width, card.height).filter(
     (b) => boxH(b) <= maxH && boxW(b) <= 140 * s && b.area >= 3 && !(boxW(b) > 4 * boxH(b) && boxW(b) > 60 * s),
   );
-  blobs.sort((a, b) => a.x0 - b.x0);
-  interface Acc extends Box {
-    heights: number[];
+  const chars = mergeIntoChars(blobs, s);
+  return groupLines(chars, s);
+}
+
+/** Union of blobs that overlap in x and sit close above one another, while the union stays character-shaped. */
+export function mergeIntoChars(blobs: Box[], s: number): CharBox[] {
+  const boxes: CharBox[] = blobs.map((b) => ({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 }));
+  boxes.sort((a, b) => a.x0 - b.x0);
+  let changed = true;
+  let pass = 0;
+  while (changed && pass++ < 4) {
+    changed = false;
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!;
+        const b = boxes[j]!;
+        if (b.x0 > a.x1) break;
+        const ox = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) + 1;
+        if (ox < 0.5 * Math.min(cW(a), cW(b))) continue;
+        const gapY = Math.max(a.y0, b.y0) - Math.min(a.y1, b.y1);
+        const u = { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
+        if (gapY > 0.6 * Math.max(cH(a), cH(b), 6 * s)) continue;
+        // two characters stacked (kana over a name, two text rows) are taller than wide: keep them apart
+        if (cH(u) > 1.35 * cW(u) + 3 * s || cH(u) > 90 * s) continue;
+        // only parts of one scale stack into a character (二's bars, 刀 over 口); a small glyph over a big one
+        // is ruby kana over a name, a narrow one over a bar the next row: lines sort those out
+        if (gapY > -0.5 * Math.min(cH(a), cH(b)) && !sameScale(a, b)) continue;
+        boxes[i] = u;
+        boxes.splice(j, 1);
+        j = i;
+        changed = true;
+      }
+      boxes.sort((p, q) => p.x0 - q.x0);
+    }
   }
+  return boxes;
+}
+
+function sameScale(a: CharBox, b: CharBox): boolean {
+  const flatA = cH(a) < 0.6 * cW(a);
+  const flatB = cH(b) < 0.6 * cW(b);
+  if (flatA && flatB) return true;
+  if (flatA !== flatB) {
+    const [bar, glyph] = flatA ? [a, b] : [b, a];
+    return cW(glyph) >= 0.6 * cW(bar) && cH(glyph) <= 2 * cW(bar);
+  }
+  return Math.max(cH(a), cH(b)) <= 1.6 * Math.min(cH(a), cH(b));
+}
+
+interface Acc {
+  chars: CharBox[];
+  x1: number;
+}
+
+const median = (xs: number[]): number => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v[Math.floor(v.length / 2)] ?? 0;
+};
+
+/** Height and centre of the line near its right end (the last few full-size characters), so slant is followed. */
+function lineShape(l: Acc): { h: number; cy: number } {
+  const hs = l.chars.map(cH);
+  const big = Math.max(...hs) * 0.5;
+  const recent = l.chars.filter((c) => cH(c) >= big).slice(-6);
+  return { h: median(recent.map(cH)), cy: median(recent.map((c) => (c.y0 + c.y1) / 2)) };
+}
+
+/**
+ * A "line" of a few small pieces right before a big character, all within its height: the separate strokes
+ * of that character's left part (氵, 亻), not a line of their own.
+ */
+function radicalPieces(l: Acc, c: CharBox, gap: number): boolean {
+  const h = cH(c);
+  if (l.chars.length > 4 || gap > 0.25 * h) return false;
+  const y0 = Math.min(...l.chars.map((x) => x.y0));
+  const y1 = Math.max(...l.chars.map((x) => x.y1));
+  return y0 >= c.y0 - 0.15 * h && y1 <= c.y1 + 0.15 * h && Math.min(...l.chars.map((x) => x.x0)) >= c.x0 - 1.5 * h;
+}
+
+export function groupLines(chars: CharBox[], s: number): TextLine[] {
+  const sorted = [...chars].sort((a, b) => a.x0 - b.x0);
   const lines: Acc[] = [];
-  for (const b of blobs) {
-    const bh = boxH(b);
+  for (const c of sorted) {
+    const h = cH(c);
+    const cy = (c.y0 + c.y1) / 2;
     let best: Acc | null = null;
-    let bestOverlap = 0;
+    let bestD = Infinity;
     for (const l of lines) {
-      const lh = median(l.heights);
-      const overlap = Math.min(l.y1, b.y1) - Math.max(l.y0, b.y0) + 1;
-      if (overlap < 0.45 * Math.min(bh, lh)) continue;
-      if (b.x0 - l.x1 > 1.4 * Math.max(lh, Math.min(bh, lh * 1.5)) + 4 * s) continue;
-      // a blob much taller than the line (photo edge, stamp) does not join it
-      if (bh > 2.2 * lh && bh > 20 * s) continue;
-      if (overlap > bestOverlap) {
+      const shape = lineShape(l);
+      const gap = c.x0 - l.x1;
+      if (gap > 1.25 * shape.h + 3 * s) continue;
+      const dy = Math.abs(cy - shape.cy);
+      if (h <= shape.h) {
+        // a hyphen, 長音, dot, small kana or a piece of a character: inside the line's band, close by
+        const band0 = shape.cy - 0.6 * shape.h;
+        const band1 = shape.cy + 0.6 * shape.h;
+        if (c.y0 < band0 || c.y1 > band1) continue;
+        if (h < 0.6 * shape.h && gap > 0.9 * shape.h) continue;
+      } else {
+        if (dy > 0.3 * h) continue;
+        // a big character after small text is a different line (a label and its value), unless the small
+        // "text" was this character's own left-hand strokes
+        if (h > 1.6 * shape.h && !radicalPieces(l, c, gap)) continue;
+      }
+      if (dy + Math.max(0, gap) * 0.05 < bestD) {
+        bestD = dy + Math.max(0, gap) * 0.05;
         best = l;
-        bestOverlap = overlap;
       }
     }
     if (best) {
-      best.x1 = Math.max(best.x1, b.x1);
-      best.y0 = Math.min(best.y0, b.y0);
-      best.y1 = Math.max(best.y1, b.y1);
-      best.area += b.area;
-      best.heights.push(bh);
-    } else lines.push({ ...b, heights: [bh] });
+      best.chars.push(c);
+      best.x1 = Math.max(best.x1, c.x1);
+    } else lines.push({ chars: [c], x1: c.x1 });
   }
   return lines
-    .map((l) => ({ x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1, glyphH: median(l.heights), blobs: l.heights.length }))
-    .filter((l) => l.glyphH >= 8 * s && l.x1 - l.x0 >= 14 * s && l.blobs >= 2)
+    .map((l) => {
+      const hs = l.chars.map(cH);
+      const big = Math.max(...hs) * 0.45;
+      const glyphH = median(hs.filter((x) => x >= big));
+      return {
+        x0: Math.min(...l.chars.map((c) => c.x0)),
+        y0: Math.min(...l.chars.map((c) => c.y0)),
+        x1: Math.max(...l.chars.map((c) => c.x1)),
+        y1: Math.max(...l.chars.map((c) => c.y1)),
+        glyphH,
+        blobs: l.chars.length,
+        chars: l.chars,
+      };
+    })
+    .filter((l) => l.glyphH >= 8 * s && (l.blobs >= 2 ? l.x1 - l.x0 >= 14 * s : loneCharacter(l.chars[0]!, s)))
     .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
+/** A single character standing alone (性別's 男 / 女 printed apart from its label), or a blurred short label. */
+function loneCharacter(c: CharBox, s: number): boolean {
+  const h = cH(c);
+  const w = cW(c);
+  // up to a few characters run together by blur (a label printed small)
+  return h >= 14 * s && h <= 60 * s && w >= 0.6 * h && w <= 3.2 * h;
 }

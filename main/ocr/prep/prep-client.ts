@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { OcrErrorCode } from '../../../common/ocr/card-result';
+import { OcrInputError } from '../ocr-error';
+import { runPrep, type PrepOp, type PreparedView } from './prepare';
+
+type Result = { views: PreparedView[]; hasQuad: boolean };
+interface Pending {
+  resolve: (r: Result) => void;
+  reject: (e: unknown) => void;
+  req: PrepOp;
+}
+
+/**
+ * Runs `runPrep` in a dedicated worker thread, so decoding and pixel loops never block the caller.
+ * Under tsx (sources) the worker registers tsx's loader and imports `prep-worker.ts`; a bundle must ship
+ * `prep-worker.js` beside the bundled module (a second esbuild entry point). When neither can be started,
+ * or the worker dies, the work runs inline (`inline` says so): still correct, but on the calling thread.
+ */
+export class PrepWorker {
+  private worker: Worker | null = null;
+  private next = 1;
+  private closed = false;
+  private pending = new Map<number, Pending>();
+
+  private constructor() {}
+
+  static start(): PrepWorker {
+    const p = new PrepWorker();
+    p.worker = spawnWorker();
+    if (p.worker) {
+      p.worker.on('message', (m: { id: number; value?: Result; error?: { code: string; message: string }; input?: boolean }) => {
+        const job = p.pending.get(m.id);
+        if (!job) return;
+        p.pending.delete(m.id);
+        if (m.error) job.reject(m.input ? new OcrInputError(m.error.code as OcrErrorCode, m.error.message) : new Error(m.error.message));
+        else job.resolve(m.value!);
+      });
+      // a worker that cannot load or dies: its jobs (pure functions of their input) run inline instead
+      p.worker.on('error', () => p.fallBack());
+      p.worker.on('exit', () => p.fallBack());
+      // an idle worker must not keep a CLI process alive
+      p.worker.unref();
+    }
+    return p;
+  }
+
+  get inline(): boolean {
+    return this.worker === null;
+  }
+
+  run(req: PrepOp): Promise<Result> {
+    const w = this.worker;
+    if (!w) return runPrep(req);
+    const id = this.next++;
+    // the card image is moved to the worker: keep a copy for a retry inline
+    const retry: PrepOp = req.op === 'flip' ? { op: 'flip', card: { ...req.card, data: new Uint8Array(req.card.data) } } : req;
+    return new Promise<Result>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, req: retry });
+      w.ref();
+      // the image bytes are copied (the caller keeps its buffer); a card image is moved
+      const transfer = req.op === 'flip' ? [req.card.data.buffer as ArrayBuffer] : [];
+      w.postMessage({ id, req: req.op === 'flip' ? req : { ...req, bytes: new Uint8Array(req.bytes) } }, transfer);
+    }).finally(() => {
+      if (this.pending.size === 0) this.worker?.unref();
+    });
+  }
+
+  private fallBack(): void {
+    if (this.closed) return;
+    this.worker = null;
+    const jobs = [...this.pending.values()];
+    this.pending.clear();
+    for (const j of jobs) runPrep(j.req).then(j.resolve, j.reject);
+  }
+
+  private failAll(err: unknown): void {
+    for (const j of this.pending.values()) j.reject(err);
+    this.pending.clear();
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.closed = true;
+    this.worker = null;
+    this.failAll(new Error('preprocessing worker closed'));
+    if (w) await w.terminate();
+  }
+}
+
+function spawnWorker(): Worker | null {
+  try {
+    const here = import.meta.url;
+    if (!here) return null;
+    if (!here.endsWith('.ts')) {
+      const file = fileURLToPath(new URL('./prep-worker.js', here));
+      return fs.existsSync(file) ? new Worker(file) : null;
+    }
+    // sources run under tsx, whose loader does not reach worker threads by itself: register it there first
+    const api = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+    const target = new URL('./prep-worker.ts', here).href;
+    return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`, { eval: true });
+  } catch {
+    return null;
+  }
+}

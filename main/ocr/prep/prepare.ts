@@ -1,0 +1,59 @@
+import { decodeImage } from '../image/decode';
+import { findCardQuad } from '../image/find-card';
+import { warpQuad } from '../image/homography';
+import { estimateSkew, rotateImage } from '../image/deskew';
+import { resize, rotate180, type GrayImage } from '../image/gray-image';
+import { stats } from '../image/binarize';
+import { findTextLines, type TextLine } from '../layout/text-lines';
+import { uprightScore } from '../layout/orientation';
+import { OcrInputError } from '../ocr-error';
+
+/** Warped cards are this wide (ID-1 aspect): ~14 px/mm, enough for the 2 mm print of the labels. */
+export const CARD_PX_W = 1200;
+export const CARD_PX_H = Math.round((CARD_PX_W * 53.98) / 85.6);
+
+/** One candidate card image, turned the likelier way up, with its text lines. */
+export interface PreparedView {
+  card: GrayImage;
+  lines: TextLine[];
+  /** true when the view was turned 180° from how it was found */
+  flipped: boolean;
+}
+
+export type PrepOp = { op: 'prepare'; bytes: Uint8Array } | { op: 'whole'; bytes: Uint8Array } | { op: 'flip'; card: GrayImage };
+
+/**
+ * All pixel work of a read (decode, card finding, warp, deskew, line finding, orientation): pure
+ * functions of their input, so they can run in a worker thread. `prepare` gives the warped card (or the
+ * deskewed whole image when no outline is found), `whole` the deskewed whole image, `flip` the view turned over.
+ */
+export async function runPrep(req: PrepOp): Promise<{ views: PreparedView[]; hasQuad: boolean }> {
+  if (req.op === 'flip') {
+    const card = rotate180(req.card);
+    return { views: [{ card, lines: findTextLines(card), flipped: true }], hasQuad: false };
+  }
+  const img = await decodeImage(req.bytes);
+  const { mean, std } = stats(img.gray);
+  if (std < 7) {
+    throw new OcrInputError('blank', mean < 60 ? '画像が真っ黒です。カメラのふたや照明を確認してください。' : '画像に何も写っていません。カードを置いて撮り直してください。');
+  }
+  const quad = req.op === 'prepare' ? findCardQuad(img) : null;
+  const card = quad ? warpQuad(img.gray, quad.corners, CARD_PX_W, CARD_PX_H) : deskewedWhole(img.gray);
+  return { views: [orient(card)], hasQuad: quad !== null };
+}
+
+function orient(card: GrayImage): PreparedView {
+  const lines = findTextLines(card);
+  if (lines.length > 0 && uprightScore(lines, card.width) < -0.15) {
+    const turned = rotate180(card);
+    return { card: turned, lines: findTextLines(turned), flipped: true };
+  }
+  return { card, lines, flipped: false };
+}
+
+/** A scan (or a photo whose card outline was not found): straightened, at card working width. */
+function deskewedWhole(gray: GrayImage): GrayImage {
+  const straight = rotateImage(gray, estimateSkew(gray));
+  const k = CARD_PX_W / straight.width;
+  return k < 0.9 || k > 1.5 ? resize(straight, CARD_PX_W, Math.round(straight.height * k)) : straight;
+}

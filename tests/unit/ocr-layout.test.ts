@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { groupLines, mergeIntoChars } from '../../main/ocr/layout/text-lines';
+import { sexByShape } from '../../main/ocr/refine-lines';
+import { createGray, type GrayImage } from '../../main/ocr/image/gray-image';
+import { extractFields } from '../../common/ocr/extract-fields';
+import type { RecognizedLine } from '../../common/ocr/recognized-line';
+
+const blob = (x0: number, y0: number, x1: number, y1: number): { x0: number; y0: number; x1: number; y1: number; area: number } => ({ x0, y0, x1, y1, area: (x1 - x0 + 1) * (y1 - y0 + 1) });
+
+describe('text lines from ink blobs', () => {
+  it("joins a character's stacked parts (刀 over 口 in 召) but not ruby kana over a name", () => {
+    const chars = mergeIntoChars([blob(100, 40, 128, 52), blob(102, 55, 126, 68), blob(200, 40, 214, 55), blob(196, 60, 240, 104)], 1);
+    expect(chars).toContainEqual({ x0: 100, y0: 40, x1: 128, y1: 68 });
+    expect(chars).toContainEqual({ x0: 200, y0: 40, x1: 214, y1: 55 });
+    expect(chars).toContainEqual({ x0: 196, y0: 60, x1: 240, y1: 104 });
+  });
+
+  it('keeps a small label apart from the big value beside it, and a hyphen inside its line', () => {
+    const label = [
+      { x0: 30, y0: 50, x1: 48, y1: 68 },
+      { x0: 50, y0: 50, x1: 68, y1: 68 },
+    ];
+    const value = [
+      { x0: 110, y0: 40, x1: 150, y1: 80 },
+      { x0: 154, y0: 40, x1: 194, y1: 80 },
+      { x0: 200, y0: 58, x1: 230, y1: 61 }, // a hyphen
+      { x0: 236, y0: 40, x1: 276, y1: 80 },
+    ];
+    const lines = groupLines([...label, ...value], 1);
+    expect(lines).toHaveLength(2);
+    const big = lines.find((l) => l.x0 === 110)!;
+    expect(big.blobs).toBe(4);
+    expect(big.glyphH).toBe(41);
+    expect(lines.find((l) => l.x0 === 30)!.x1).toBe(68);
+  });
+});
+
+/** A crude 男 (a 田 box over a stroke) and 女 (crossing strokes with one small counter), black on white. */
+function glyph(kind: 'M' | 'F'): GrayImage {
+  const g = createGray(40, 40);
+  const ink = (x0: number, y0: number, x1: number, y1: number): void => {
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) g.data[y * 40 + x] = 20;
+  };
+  if (kind === 'M') {
+    for (const x of [6, 18, 30]) ink(x, 4, x + 2, 22);
+    for (const y of [4, 13, 20]) ink(6, y, 32, y + 2);
+    ink(4, 26, 35, 28);
+    ink(18, 22, 20, 36);
+  } else {
+    ink(4, 20, 35, 22);
+    ink(12, 6, 14, 34);
+    ink(12, 32, 30, 34);
+    ink(28, 22, 30, 34);
+  }
+  return g;
+}
+
+describe('性別 by shape', () => {
+  it('tells 男 from 女 by their counters', () => {
+    expect(sexByShape(glyph('M'))).toBe('M');
+    expect(sexByShape(glyph('F'))).toBe('F');
+  });
+});
+
+describe('date cross-checks', () => {
+  const line = (text: string, y: number): RecognizedLine => ({ x0: 100, y0: y, x1: 400, y1: y + 30, glyphH: 28, text, confidence: 0.9, symbols: [] });
+  it('takes a birth date after the expiry date for the two lines swapped', () => {
+    const ex = extractFields([line('氏名 GARCIA ANNA', 40), line('住所 東京都千代田区永田町1-2-3', 120), line('2026年4月27日', 300), line('2009年4月27日', 360)], '2026-06-01');
+    expect(ex.fields.birthDate.value).toBe('2009-04-27');
+    expect(ex.fields.expiryDate.value).toBe('2026-04-27');
+  });
+});
