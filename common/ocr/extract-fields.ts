@@ -31,6 +31,27 @@ interface Line extends RecognizedLine {
 
 const cy = (l: RecognizedLine): number => (l.y0 + l.y1) / 2;
 
+/**
+ * A two-character label misread in one character (胡名, 住折) or cut to one at the card's edge: a line of one
+ * or two small characters in the labels' column (the leftmost text) with one of the label's characters in place.
+ */
+function guessShortLabels(lines: Line[]): void {
+  if (lines.length < 3) return;
+  const maxH = Math.max(...lines.map((l) => l.glyphH));
+  const left = Math.min(...lines.map((l) => l.x0));
+  for (const l of lines) {
+    const t = compact(l.text);
+    const n = [...t].length;
+    if (l.label || n < 1 || n > 2 || l.glyphH > 0.7 * maxH || l.x0 > left + 2 * l.glyphH) continue;
+    // one character: the other cut off at the card's edge
+    const kind: LabelKind | null = /^.?[名各]$|^[氏民氐].$/.test(t) ? 'name' : /^[住往佳].$|^.?所$/.test(t) ? 'address' : null;
+    if (!kind || lines.some((o) => o.label === kind)) continue;
+    l.label = kind;
+    l.value = '';
+    l.valueSymbols = [];
+  }
+}
+
 function prepare(l: RecognizedLine): Line {
   const label = leadingLabel(l.text);
   if (!label) return { ...l, label, value: l.text.trim(), valueSymbols: l.symbols };
@@ -63,6 +84,7 @@ function rightOf(anchor: Line, lines: Line[]): Line[] {
 /** Turns recognized lines into card fields by their labels and the shape of their text. */
 export function extractFields(input: RecognizedLine[], today: string): Extracted & { warnings: string[] } {
   const lines = input.map(prepare).filter((l) => compact(l.text).length > 0);
+  guessShortLabels(lines);
   const fields = emptyFields();
   const sources: Partial<Record<FieldName, FieldSource>> = {};
   const warnings: string[] = [];
@@ -84,7 +106,9 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     nameLines = candidates.filter((l) => l.glyphH >= 0.75 * maxH && !looksLikeDate(l.value)).sort((a, b) => a.x0 - b.x0);
   } else {
     // no label read: the tallest text in the top third of the card
-    const top = lines.filter((l) => l.y1 < 0.4 * Math.max(...lines.map((x) => x.y1)) && !looksLikeDate(l.text));
+    // (above the 住所 label when that was read: a long address line is as tall as a latin name)
+    const addrTop = lines.find((l) => l.label === 'address')?.y0 ?? Infinity;
+    const top = lines.filter((l) => l.y1 < 0.4 * Math.max(...lines.map((x) => x.y1)) && !looksLikeDate(l.text) && cy(l) < addrTop && !l.label);
     const maxH = Math.max(0, ...top.map((l) => l.glyphH));
     nameLines = top.filter((l) => l.glyphH >= 0.85 * maxH && maxH > 0).slice(0, 2);
   }

@@ -6,6 +6,7 @@ import type { GrayImage } from './image/gray-image';
 import type { TextLine } from './layout/text-lines';
 import { recognizeLines } from './recognize-lines';
 import { refineLines } from './refine-lines';
+import { rereadFields } from './reread-fields';
 import { OcrInputError } from './ocr-error';
 import { PrepWorker } from './prep/prep-client';
 import type { PreparedView } from './prep/prepare';
@@ -133,8 +134,13 @@ export class CardReader {
     let done = 0;
     const today = opts.today ?? localToday();
     const first: RecognizedLine[] = await recognizeLines(this.pool, view, chosen, () => progress({ stage: 'recognize', fraction: ++done / chosen.length }));
-    const rec = await refineLines(this.pool, view, first, today);
-    const { warnings, ...ex } = extractFields(rec, today);
+    const refined = await refineLines(this.pool, view, first, today);
+    let rec = refined;
+    let { warnings, ...ex } = extractFields(refined, today);
+    if (ex.anchors >= 2 && !ex.looksLikeBack && !ex.looksLikePassport) {
+      rec = await rereadFields(this.pool, view, null, refined, chosen, ex);
+      ({ warnings, ...ex } = extractFields(rec, today));
+    }
     const conf = rec.reduce((s, l) => s + l.confidence, 0) / Math.max(1, rec.length);
     return { ex, warnings, conf };
   }

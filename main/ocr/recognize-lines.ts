@@ -37,19 +37,20 @@ function maskOthers(c: GrayImage, ox: number, oy: number, chars: CharBox[], grow
     const y1 = Math.min(c.height - 1, b.y1 + grow - oy);
     for (let y = y0; y <= y1; y++) keep.fill(1, y * c.width + x0, y * c.width + x1 + 1);
   }
-  // paper: a bright percentile of the crop
+  const paper = paperLevel(c);
+  for (let i = 0; i < keep.length; i++) if (!keep[i] && c.data[i]! < paper) c.data[i] = paper;
+}
+
+/** The paper colour of a crop: a bright percentile of it. */
+export function paperLevel(c: GrayImage): number {
   const hist = new Uint32Array(256);
   for (const v of c.data) hist[v]!++;
   let acc = 0;
-  let paper = 255;
   for (let v = 255; v >= 0; v--) {
     acc += hist[v]!;
-    if (acc >= 0.3 * c.data.length) {
-      paper = v;
-      break;
-    }
+    if (acc >= 0.3 * c.data.length) return v;
   }
-  for (let i = 0; i < keep.length; i++) if (!keep[i] && c.data[i]! < paper) c.data[i] = paper;
+  return 255;
 }
 
 /** OCR of every found line in parallel across the pool (PSM 7: one line of text per request). */

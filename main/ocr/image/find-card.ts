@@ -48,6 +48,11 @@ export function findCardQuad(img: DecodedImage): CardQuad | null {
   const t = Math.max(18, otsu(dist));
   const mask = new Uint8Array(w * h);
   for (let i = 0; i < w * h; i++) mask[i] = dist[i]! > t ? 1 : 0;
+  // a pale card on a white scanner bed hardly differs in colour from it: its outline (edge, shadow) does
+  return quadFromMask(mask, w, h, k) ?? quadFromMask(enclosedByEdges(rgb, w, h), w, h, k);
+}
+
+function quadFromMask(mask: Uint8Array, w: number, h: number, k: number): CardQuad | null {
   const comp = largestComponent(mask, w, h);
   if (!comp || comp.count < 0.05 * w * h) return null;
   const hull = convexHull(comp.points);
@@ -66,6 +71,91 @@ export function findCardQuad(img: DecodedImage): CardQuad | null {
   // ID-1 is 1.586; perspective of a hand-held or document camera stays within this
   if (aspect < 1.3 || aspect > 1.95) return null;
   return { corners, coverage: area / (w * h) };
+}
+
+/**
+ * Everything enclosed by a closed outline of edges (gradient of the smoothed grey image): a card's rim and
+ * its shadow close it even where card and background have the same colour. What the image border cannot
+ * reach without crossing an edge is marked 1.
+ */
+const GROW = 2;
+
+export function enclosedByEdges(rgb: Float32Array, w: number, h: number): Uint8Array {
+  const g = new Float32Array(w * h);
+  for (let i = 0; i < w * h; i++) g[i] = 0.3 * rgb[i * 3]! + 0.59 * rgb[i * 3 + 1]! + 0.11 * rgb[i * 3 + 2]!;
+  // 3×3 box blur against scanner noise
+  const s = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    let acc = 0;
+    let n = 0;
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+      const xx = x + dx;
+      const yy = y + dy;
+      if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+      acc += g[yy * w + xx]!;
+      n++;
+    }
+    s[y * w + x] = acc / n;
+  }
+  const mag = new Float32Array(w * h);
+  for (let y = 1; y < h - 1; y++) for (let x = 1; x < w - 1; x++) {
+    const p = y * w + x;
+    const gx = s[p - w + 1]! + 2 * s[p + 1]! + s[p + w + 1]! - s[p - w - 1]! - 2 * s[p - 1]! - s[p + w - 1]!;
+    const gy = s[p + w - 1]! + 2 * s[p + w]! + s[p + w + 1]! - s[p - w - 1]! - 2 * s[p - w]! - s[p - w + 1]!;
+    mag[p] = Math.hypot(gx, gy);
+  }
+  // the noise floor: most pixels are flat background or flat card
+  const hist = new Uint32Array(1024);
+  for (const m of mag) hist[Math.min(1023, Math.round(m))]!++;
+  let floor = 0;
+  for (let acc = 0; floor < 1023 && (acc += hist[floor]!) < 0.5 * mag.length; ) floor++;
+  const t = Math.max(10, 4 * floor);
+  const edge = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    if (mag[y * w + x]! <= t) continue;
+    // dilated so a faint stretch of the outline (a rounded corner) does not leave a gap
+    for (let dy = -GROW; dy <= GROW; dy++) for (let dx = -GROW; dx <= GROW; dx++) {
+      const xx = x + dx;
+      const yy = y + dy;
+      if (xx >= 0 && yy >= 0 && xx < w && yy < h) edge[yy * w + xx] = 1;
+    }
+  }
+  // flood the background in from the border
+  const out = new Uint8Array(w * h);
+  const stack = new Int32Array(w * h);
+  let sp = 0;
+  const push = (p: number): void => {
+    if (edge[p] || out[p]) return;
+    out[p] = 1;
+    stack[sp++] = p;
+  };
+  for (let x = 0; x < w; x++) {
+    push(x);
+    push((h - 1) * w + x);
+  }
+  for (let y = 0; y < h; y++) {
+    push(y * w);
+    push(y * w + w - 1);
+  }
+  while (sp > 0) {
+    const p = stack[--sp]!;
+    const x = p % w;
+    if (x > 0) push(p - 1);
+    if (x < w - 1) push(p + 1);
+    if (p >= w) push(p - w);
+    if (p < w * (h - 1)) push(p + w);
+  }
+  // the background grown back by what the dilation took from it, so the outline sits where the edge is
+  const inside = new Uint8Array(w * h).fill(1);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+    if (!out[y * w + x]) continue;
+    for (let dy = -GROW; dy <= GROW; dy++) for (let dx = -GROW; dx <= GROW; dx++) {
+      const xx = x + dx;
+      const yy = y + dy;
+      if (xx >= 0 && yy >= 0 && xx < w && yy < h) inside[yy * w + xx] = 0;
+    }
+  }
+  return inside;
 }
 
 const len = (p: Point, q: Point): number => Math.hypot(p.x - q.x, p.y - q.y);

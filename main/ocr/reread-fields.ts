@@ -1,0 +1,521 @@
+import type { RecognizedLine, RecognizedSymbol } from '../../common/ocr/recognized-line';
+import type { Extracted } from '../../common/ocr/extract-fields';
+import type { FieldSource } from '../../common/ocr/card-result';
+import { compact, LABEL, leadingLabel } from '../../common/ocr/card-labels';
+import { asciiDigits, isKatakanaText } from '../../common/ocr/ocr-text';
+import { cleanBackground, crop, resize, type GrayImage } from './image/gray-image';
+import { inkMask } from './image/binarize';
+import type { CharBox, TextLine } from './layout/text-lines';
+import { paperLevel } from './recognize-lines';
+import { PSM, type LineResult, type TesseractPool } from './engine/tesseract-pool';
+
+/** Katakana (with small kana and 長音) for the フリガナ line. */
+const KANA_WHITELIST = 'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶー ';
+
+/**
+ * The card image the re-reads crop from: the working card, or a sharper copy of it (`scale` of its pixels per
+ * working-card pixel) warped from the full-resolution source.
+ */
+export interface DetailImage {
+  image: GrayImage;
+  scale: number;
+}
+
+interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+interface Cand {
+  text: string;
+  confidence: number;
+  /** in working-card pixels */
+  symbols: RecognizedSymbol[];
+}
+
+interface Variant {
+  glyph: number;
+  psm: PSM;
+  /** the card's background pattern left in (see cleanBackground) */
+  raw?: boolean;
+  /** ink outside the line finder's characters left in (it may have dropped a faint stroke or a lone bar) */
+  unmasked?: boolean;
+}
+
+/** Scales and page-segmentation modes the model reads differently: its errors at one rarely repeat at another. */
+const NAME_VARIANTS: Variant[] = [
+  { glyph: 40, psm: PSM.SINGLE_LINE },
+  { glyph: 40, psm: PSM.RAW_LINE },
+  { glyph: 52, psm: PSM.SINGLE_LINE, unmasked: true },
+  { glyph: 52, psm: PSM.RAW_LINE, unmasked: true },
+];
+const ADDRESS_VARIANTS: Variant[] = [
+  { glyph: 48, psm: PSM.RAW_LINE, raw: true },
+  { glyph: 48, psm: PSM.RAW_LINE },
+  { glyph: 48, psm: PSM.SINGLE_LINE },
+  { glyph: 56, psm: PSM.RAW_LINE },
+];
+const KANA_VARIANTS: Variant[] = [
+  { glyph: 40, psm: PSM.SINGLE_LINE },
+  { glyph: 48, psm: PSM.RAW_LINE },
+];
+
+const inside = (l: Rect, s: FieldSource, tol: number): boolean =>
+  l.x0 >= s.x - tol && l.x1 <= s.x + s.width + tol && l.y0 >= s.y - tol && l.y1 <= s.y + s.height + tol;
+
+/**
+ * Second reads of 氏名, フリガナ and 住所, the fields whose alphabet is open: each line again at higher scales
+ * and other segmentation modes, from the sharpest card image there is, and the consensus of all reads kept.
+ * Returns the lines with those texts replaced (the caller extracts the fields again), or the input unchanged.
+ */
+export async function rereadFields(
+  pool: TesseractPool,
+  card: GrayImage,
+  detail: DetailImage | null,
+  lines: RecognizedLine[],
+  textLines: TextLine[],
+  ex: Extracted,
+): Promise<RecognizedLine[]> {
+  const src = detail ?? { image: card, scale: 1 };
+  const out = lines.map((l) => ({ ...l }));
+  const charsOf = (l: RecognizedLine): CharBox[] => textLines[lines.indexOf(l)]?.chars ?? [];
+  const jobs: Promise<void>[] = [];
+  const drop = new Set<RecognizedLine>();
+  const add: RecognizedLine[] = [];
+
+  // 住所: row by row, value part only; pieces of a row the line finder split off (a small パ, a dakuten) are
+  // joined back in, so the row is read as one line
+  const addr = ex.sources.address;
+  if (addr) {
+    const others = [ex.sources.name, ex.sources.nameKana, ex.sources.birthDate, ex.sources.expiryDate, ex.sources.sex].filter((x): x is FieldSource => !!x);
+    const taken = new Set<RecognizedLine>();
+    const seeds = lines.filter((l) => inside(l, addr, 2)).sort((a, b) => a.y0 - b.y0);
+    for (const seed of seeds) {
+      if (taken.has(seed)) continue;
+      taken.add(seed);
+      const row = [seed];
+      for (let grew = true; grew; ) {
+        grew = false;
+        const r = union(row);
+        for (const l of lines) {
+          if (taken.has(l) || leadingLabel(l.text) || others.some((o) => inside(l, o, 2)) || l.confidence < 0.3) continue;
+          if (l.glyphH < 0.5 * seed.glyphH || l.glyphH > 1.6 * seed.glyphH) continue;
+          const oy = Math.min(l.y1, r.y1) - Math.max(l.y0, r.y0);
+          const gap = Math.max(l.x0 - r.x1, r.x0 - l.x1);
+          if (oy >= 0.5 * Math.min(l.y1 - l.y0, seed.y1 - seed.y0) && gap <= 2.5 * seed.glyphH) {
+            row.push(l);
+            taken.add(l);
+            grew = true;
+          }
+        }
+      }
+      row.sort((a, b) => a.x0 - b.x0);
+      const head = row[0]!;
+      const label = leadingLabel(head.text);
+      const skip = label ? LABEL[label].len : 0;
+      const x0 = skip > 0 ? head.symbols[skip]?.x0 : head.x0;
+      if (x0 === undefined) continue;
+      const u = union(row);
+      const chars = row.flatMap(charsOf).filter((c) => c.x1 >= x0 - 1);
+      const rect = { ...u, x0: Math.max(u.x0, x0 - 1) };
+      const glyphH = Math.max(...row.map((l) => l.glyphH));
+      jobs.push(
+        readVariants(pool, src, rect, glyphH, chars, ADDRESS_VARIANTS).then((reads) => {
+          const orig: Cand = {
+            text: [valueText(head.text, label), ...row.slice(1).map((l) => l.text)].join(''),
+            confidence: Math.min(...row.map((l) => l.confidence)),
+            symbols: [...head.symbols.slice(skip), ...row.slice(1).flatMap((l) => l.symbols)],
+          };
+          const best = consensus([orig, ...reads], addressKey);
+          if (best === orig && row.length === 1) return;
+          for (const l of row) drop.add(l);
+          add.push({
+            ...u,
+            glyphH,
+            text: label ? `${compact(head.text).slice(0, skip)} ${best.text}` : best.text,
+            confidence: best.confidence,
+            symbols: [...head.symbols.slice(0, skip), ...best.symbols],
+          });
+        }),
+      );
+    }
+  }
+
+  // 氏名: the whole row (both halves, the gap between them) as one line, whatever the line finder made of it
+  const nameSrc = ex.sources.name;
+  const nameLines = nameSrc ? lines.filter((l) => inside(l, nameSrc, 2) && !leadingLabel(l.text)) : [];
+  if (nameLines.length > 0 && ex.layout !== 'foreign') {
+    // pieces of the name the line finder split off or left out (a character broken in two by blur): on the
+    // name's row, right after it
+    const maxH = Math.max(...nameLines.map((l) => l.glyphH));
+    for (let grew = true; grew; ) {
+      grew = false;
+      const r = union(nameLines);
+      for (const l of lines) {
+        if (nameLines.includes(l) || leadingLabel(l.text) || l.glyphH < 0.45 * maxH) continue;
+        const oy = Math.min(l.y1, r.y1) - Math.max(l.y0, r.y0);
+        if (oy >= 0.6 * Math.min(l.y1 - l.y0, r.y1 - r.y0) && l.x0 >= r.x1 - 2 && l.x0 <= r.x1 + 2.5 * maxH) {
+          nameLines.push(l);
+          grew = true;
+        }
+      }
+    }
+    const rect = union(nameLines);
+    const chars = nameLines.flatMap(charsOf);
+    // the name's character size: kanji are about as tall as wide; a character broken in pieces is narrower
+    // and one joined with its ruby taller, so the larger of the two measures
+    const lineH = median(nameLines.map((l) => l.glyphH));
+    const glyphW = median(chars.map((c) => c.x1 - c.x0 + 1).filter((w) => w > 0.5 * lineH));
+    // ルビ (フリガナ) above or the roman name below may touch the name: only the name's own rows are read
+    // (a name over its ruby is about 1.6 names tall: 0.6 of the region is a floor when both measures fail)
+    const rows = textBand(card, rect, Math.max(glyphW, lineH, 0.6 * (rect.y1 - rect.y0 + 1)));
+    const band = rows ? { ...rect, ...rows } : rect;
+    const glyphH = Math.min(band.y1 - band.y0 + 1, Math.max(...nameLines.map((l) => l.glyphH)));
+    const gapAt = widestGap(card, band, glyphH);
+    jobs.push(
+      readVariants(pool, src, band, glyphH, chars, NAME_VARIANTS, undefined, rows ?? undefined).then((reads) => {
+        const joined = nameLines.map((l) => l.text.replace(/[\s\u3000]+/g, '')).join('');
+        const syms = dedupe(nameLines.flatMap((l) => l.symbols), glyphH);
+        const orig: Cand = { text: syms.length ? syms.map((s) => s.text).join('') : joined, confidence: Math.min(...nameLines.map((l) => l.confidence)), symbols: syms };
+        const all = [orig, ...reads].map(nameOnly).filter((c) => compact(c.text).length > 0);
+        if (all.length === 0) return;
+        const best = consensus(all, compact);
+        const split = splitAt(best, gapAt, all);
+        const text = split && kanjiLookAlikes(split);
+        if (!text) return;
+        for (const l of nameLines) drop.add(l);
+        add.push({ x0: band.x0, y0: band.y0, x1: band.x1, y1: band.y1, glyphH, text, confidence: best.confidence, symbols: best.symbols });
+      }),
+    );
+    // フリガナ (next-generation card): the small katakana row just above the name
+    if (ex.layout === 'next-gen' || ex.fields.nameKana.value) {
+      const kanaLines = ex.sources.nameKana ? lines.filter((l) => inside(l, ex.sources.nameKana!, 2)) : [];
+      const top = band.y0 - 1.1 * glyphH;
+      const area: Rect = { x0: rect.x0 - 0.3 * glyphH, y0: Math.max(0, top), x1: Math.max(rect.x1, ...kanaLines.map((l) => l.x1)) + 0.3 * glyphH, y1: band.y0 - 1 };
+      const kb = inkBox(card, area, 0.5 * glyphH);
+      if (kb && kb.y1 - kb.y0 + 1 >= 0.2 * glyphH) {
+        const kh = kb.y1 - kb.y0 + 1;
+        const kgap = widestGap(card, kb, kh);
+        jobs.push(
+          readVariants(pool, src, kb, kh, null, KANA_VARIANTS, KANA_WHITELIST).then((reads) => {
+            const orig: Cand[] = kanaLines.length ? [{ text: kanaLines.map((l) => compact(l.text)).join(''), confidence: Math.min(...kanaLines.map((l) => l.confidence)), symbols: kanaLines.flatMap((l) => l.symbols) }] : [];
+            const cands = [...orig, ...reads].filter((c) => isKatakanaText(c.text));
+            if (cands.length === 0) return;
+            const best = consensus(cands, compact);
+            const text = splitAt(best, kgap, cands);
+            if (!text) return;
+            for (const l of kanaLines) drop.add(l);
+            add.push({ x0: kb.x0, y0: kb.y0, x1: kb.x1, y1: kb.y1, glyphH: kh, text, confidence: best.confidence, symbols: best.symbols });
+          }),
+        );
+      }
+    }
+  }
+  await Promise.all(jobs);
+  return [...out.filter((l, i) => !drop.has(lines[i]!)), ...add];
+}
+
+/** What a name can hold: kanji, kana, latin letters and spaces. Quotes, dots and brackets are stray marks. */
+const NOT_NAME = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}A-Za-z々〆ー\s\u3000]/gu;
+
+function nameOnly(c: Cand): Cand {
+  return { ...c, text: c.text.replace(NOT_NAME, ''), symbols: c.symbols.filter((s) => s.text.replace(NOT_NAME, '').length > 0) };
+}
+
+/** Katakana the model gives for the kanji they look like (浩ニ for 浩二). */
+const LOOK_ALIKE: Record<string, string> = { ニ: '二', ロ: '口', エ: '工', カ: '力', タ: '夕', ト: '卜', ハ: '八', ー: '一' };
+
+/**
+ * In a name part written in kanji, a lone katakana look-alike between or beside kanji is the kanji: real
+ * names do not mix one katakana into kanji. Parts in kana, or with two katakana side by side, are kept.
+ */
+export function kanjiLookAlikes(name: string): string {
+  const han = /\p{Script=Han}/u;
+  const kata = /[\u30a0-\u30ff]/;
+  return name
+    .split('\u3000')
+    .map((part) => {
+      const cs = [...part];
+      if (!cs.some((c) => han.test(c))) return part;
+      return cs
+        .map((c, i) => {
+          const to = LOOK_ALIKE[c];
+          if (!to) return c;
+          const prev = cs[i - 1];
+          const next = cs[i + 1];
+          const nearKana = (prev !== undefined && kata.test(prev)) || (next !== undefined && kata.test(next));
+          const nearHan = (prev !== undefined && han.test(prev)) || (next !== undefined && han.test(next));
+          return nearHan && !nearKana ? to : c;
+        })
+        .join('');
+    })
+    .join('\u3000');
+}
+
+function valueText(text: string, label: ReturnType<typeof leadingLabel>): string {
+  if (!label) return text;
+  return compact(text).slice(LABEL[label].len);
+}
+
+/** 住所 is compared with spaces and digit width ignored, hyphens folded: the same key votes. */
+function addressKey(s: string): string {
+  return asciiDigits(compact(s)).replace(/[－‐−ー一]/g, '-');
+}
+
+function union(ls: Rect[]): Rect {
+  return { x0: Math.min(...ls.map((l) => l.x0)), y0: Math.min(...ls.map((l) => l.y0)), x1: Math.max(...ls.map((l) => l.x1)), y1: Math.max(...ls.map((l) => l.y1)) };
+}
+
+const median = (xs: number[]): number => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v[Math.floor(v.length / 2)] ?? 0;
+};
+
+/** Reads one region in each variant. `rows` (card px): everything above and below them is painted over with paper. */
+async function readVariants(
+  pool: TesseractPool,
+  src: DetailImage,
+  rect: Rect,
+  glyphH: number,
+  chars: CharBox[] | null,
+  variants: Variant[],
+  whitelist?: string,
+  rows?: { y0: number; y1: number },
+): Promise<Cand[]> {
+  const k = src.scale;
+  const pad = Math.round(glyphH * 0.35);
+  const cx = Math.max(0, Math.floor((rect.x0 - pad) * k));
+  const cy = Math.max(0, Math.floor((rect.y0 - pad) * k));
+  const c = crop(src.image, cx, cy, (rect.x1 - rect.x0 + 2 * pad) * k, (rect.y1 - rect.y0 + 2 * pad) * k);
+  const paper = paperLevel(c);
+  const bare = { ...c, data: new Uint8Array(c.data) };
+  if (chars && chars.length > 0) {
+    const grow = Math.max(2, Math.round(glyphH * 0.12));
+    const keep = new Uint8Array(c.width * c.height);
+    for (const b of chars) {
+      const x0 = Math.max(0, Math.floor((b.x0 - grow) * k) - cx);
+      const x1 = Math.min(c.width - 1, Math.ceil((b.x1 + grow) * k) - cx);
+      const y0 = Math.max(0, Math.floor((b.y0 - grow) * k) - cy);
+      const y1 = Math.min(c.height - 1, Math.ceil((b.y1 + grow) * k) - cy);
+      for (let y = y0; y <= y1; y++) if (x1 >= x0) keep.fill(1, y * c.width + x0, y * c.width + x1 + 1);
+    }
+    for (let i = 0; i < keep.length; i++) if (!keep[i] && c.data[i]! < paper) c.data[i] = paper;
+  }
+  if (rows) {
+    const a = Math.min(c.height, Math.max(0, Math.round(rows.y0 * k) - cy));
+    const b = Math.min(c.height, Math.max(0, Math.round((rows.y1 + 1) * k) - cy));
+    for (const img of [c, bare]) {
+      img.data.fill(paper, 0, a * img.width);
+      img.data.fill(paper, b * img.width);
+    }
+  }
+  const reads = await Promise.all(
+    variants.map(async (v) => {
+      const f = Math.min(3, v.glyph / Math.max(1, glyphH * k));
+      const base = v.unmasked ? bare : c;
+      const sized = Math.abs(f - 1) > 0.05 ? resize(base, Math.max(1, Math.round(base.width * f)), Math.max(1, Math.round(base.height * f))) : base;
+      const img = v.raw ? sized : cleanBackground(sized);
+      const r: LineResult = await pool.recognize({ image: img, psm: v.psm, whitelist });
+      // crop pixels → working-card pixels
+      const toCard = (x: number): number => (cx + x / (img.width / c.width)) / k;
+      return { text: r.text.replace(/\n/g, ' ').trim(), confidence: r.confidence, symbols: r.symbols.map((s) => ({ text: s.text, confidence: s.confidence, x0: toCard(s.x0), x1: toCard(s.x1) })) };
+    }),
+  );
+  return reads.filter((r) => compact(r.text).length > 0);
+}
+
+function levenshtein(a: string[], b: string[]): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return dp[b.length]!;
+}
+
+/**
+ * The read that agrees most with all the reads, itself included, each weighted by its confidence: a
+ * minimum-risk choice, so one variant's slip does not win over the others' agreement.
+ */
+export function consensus<T extends { text: string; confidence: number }>(cands: T[], key: (s: string) => string): T {
+  const keys = cands.map((c) => [...key(c.text)]);
+  let best = cands[0]!;
+  let bestScore = -Infinity;
+  cands.forEach((c, i) => {
+    let s = 0;
+    cands.forEach((o, j) => {
+      const a = keys[i]!;
+      const b = keys[j]!;
+      const sim = i === j ? 1 : 1 - levenshtein(a, b) / Math.max(1, a.length, b.length);
+      s += sim * (0.5 + o.confidence);
+    });
+    if (keys[i]!.length === 0) s = -Infinity;
+    if (s > bestScore) {
+      bestScore = s;
+      best = c;
+    }
+  });
+  return best;
+}
+
+/**
+ * Symbols the model gave twice for one glyph (the same character starting at the same place, as when two
+ * overlapping pieces of a line were read): the more confident one stays. The model's symbol boxes are
+ * loose, so only their starts are compared.
+ */
+export function dedupe(symbols: RecognizedSymbol[], glyphH: number): RecognizedSymbol[] {
+  const out: RecognizedSymbol[] = [];
+  for (const s of symbols.filter((x) => x.text.trim().length > 0)) {
+    const dup = out.findIndex((p) => p.text === s.text && Math.abs(p.x0 - s.x0) < 0.3 * glyphH);
+    if (dup < 0) out.push(s);
+    else if (s.confidence > out[dup]!.confidence) out[dup] = s;
+  }
+  return out;
+}
+
+/**
+ * Family and given name, one U+3000 between them: the read's own single space, else the printed gap (card x)
+ * against where each character starts.
+ */
+function splitAt(c: Cand, gapX: number | null, all: Cand[]): string | null {
+  const t = compact(c.text);
+  if (!t) return null;
+  // the split most reads of the same characters agree on
+  const votes = new Map<number, number>();
+  for (const o of all) {
+    const words = o.text.trim().split(/[\s\u3000]+/);
+    if (words.length === 2 && compact(o.text) === t) votes.set(words[0]!.length, (votes.get(words[0]!.length) ?? 0) + 1);
+  }
+  const at = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (at) return `${t.slice(0, at[0])}\u3000${t.slice(at[0])}`;
+  if (gapX === null || c.symbols.length === 0 || c.symbols.map((s) => s.text).join('') !== t) return null;
+  const fam = c.symbols.filter((s) => s.x0 < gapX).map((s) => s.text).join('');
+  const giv = c.symbols.filter((s) => s.x0 >= gapX).map((s) => s.text).join('');
+  return fam && giv ? `${fam}\u3000${giv}` : null;
+}
+
+/**
+ * The rows of the name itself in a region that may also hold ruby (フリガナ) above it or the roman name
+ * below, touching it: the window one character tall holding the most ink, widened to where the ink thins
+ * out. Null when the region is no taller than one row of text.
+ */
+function textBand(card: GrayImage, r: Rect, glyphW: number): { y0: number; y1: number } | null {
+  const h = Math.round(r.y1 - r.y0 + 1);
+  if (h < 1.25 * glyphW) return null;
+  const prof = rowProfile(card, r, glyphW);
+  const win = Math.max(1, Math.round(0.95 * glyphW));
+  let sum = 0;
+  for (let y = 0; y < win && y < prof.length; y++) sum += prof[y]!;
+  let best = sum;
+  let a = 0;
+  for (let y = win; y < prof.length; y++) {
+    sum += prof[y]! - prof[y - win]!;
+    if (sum > best) {
+      best = sum;
+      a = y - win + 1;
+    }
+  }
+  const peak = Math.max(...prof);
+  const low = 0.1 * peak;
+  const reach = Math.round(0.1 * glyphW);
+  let top = a;
+  for (let k = 0; k < reach && top > 0 && prof[top - 1]! > low; k++) top--;
+  let bot = Math.min(prof.length - 1, a + win - 1);
+  for (let k = 0; k < reach && bot < prof.length - 1 && prof[bot + 1]! > low; k++) bot++;
+  if (top <= 1 && bot >= prof.length - 2) return null;
+  return { y0: Math.floor(r.y0) + top, y1: Math.floor(r.y0) + bot };
+}
+
+function inkOf(card: GrayImage, r: Rect, h: number): { mask: Uint8Array; w: number; hgt: number; x0: number; y0: number } {
+  const x0 = Math.max(0, Math.floor(r.x0));
+  const y0 = Math.max(0, Math.floor(r.y0));
+  const c = crop(card, x0, y0, r.x1 - r.x0 + 1, r.y1 - r.y0 + 1);
+  return { mask: inkMask(c, Math.max(4, Math.round(0.6 * h)), 14), w: c.width, hgt: c.height, x0, y0 };
+}
+
+function rowProfile(card: GrayImage, r: Rect, h: number): number[] {
+  const { mask, w, hgt } = inkOf(card, r, h);
+  const prof: number[] = [];
+  for (let y = 0; y < hgt; y++) {
+    let n = 0;
+    for (let x = 0; x < w; x++) n += mask[y * w + x]!;
+    prof.push(n);
+  }
+  return prof;
+}
+
+/** Tight box of the ink in `r` (rows and columns with some ink), or null when there is hardly any. */
+function inkBox(card: GrayImage, r: Rect, h: number): Rect | null {
+  const { mask, w, hgt, x0, y0 } = inkOf(card, r, h);
+  const rows = new Array<number>(hgt).fill(0);
+  const cols = new Array<number>(w).fill(0);
+  for (let y = 0; y < hgt; y++) for (let x = 0; x < w; x++) rows[y]! += mask[y * w + x]!;
+  // the tallest run of rows with ink (allowing one-row breaks): one line of text, not a stray edge
+  const rowMin = 2;
+  const bridge = Math.max(1, Math.round(0.15 * h));
+  let run: [number, number] | null = null;
+  for (let y = 0; y < hgt; ) {
+    if (rows[y]! < rowMin) {
+      y++;
+      continue;
+    }
+    let e = y;
+    for (;;) {
+      let n = e + 1;
+      while (n < hgt && n - e <= bridge && rows[n]! < rowMin) n++;
+      if (n >= hgt || n - e > bridge) break;
+      e = n;
+    }
+    if (!run || e - y > run[1] - run[0]) run = [y, e];
+    y = e + 1;
+  }
+  if (!run || run[1] - run[0] < 2) return null;
+  for (let y = run[0]; y <= run[1]; y++) for (let x = 0; x < w; x++) if (mask[y * w + x]) cols[x]!++;
+  const xs = cols.map((v, i) => (v >= 1 ? i : -1)).filter((i) => i >= 0);
+  if (xs.length < 3) return null;
+  return { x0: x0 + xs[0]!, y0: y0 + run[0], x1: x0 + xs.at(-1)!, y1: y0 + run[1] };
+}
+
+/**
+ * Card x of the middle of the widest blank column run inside the text of `r` (the space between family and
+ * given name), when it is clearly wider than the gaps between characters. Null otherwise.
+ */
+function widestGap(card: GrayImage, r: Rect, h: number): number | null {
+  const { mask, w, hgt, x0 } = inkOf(card, r, h);
+  // the middle rows only: a neighbouring row's ascenders or descenders may reach into the band's edges
+  const ya = Math.floor(0.15 * hgt);
+  const yb = Math.ceil(0.85 * hgt);
+  const cols: boolean[] = [];
+  for (let x = 0; x < w; x++) {
+    let n = 0;
+    for (let y = ya; y < yb; y++) n += mask[y * w + x]!;
+    cols.push(n > 0);
+  }
+  const first = cols.indexOf(true);
+  const last = cols.lastIndexOf(true);
+  if (first < 0) return null;
+  const runs: { a: number; len: number }[] = [];
+  for (let x = first; x <= last; ) {
+    if (cols[x]) {
+      x++;
+      continue;
+    }
+    let e = x;
+    while (e <= last && !cols[e]) e++;
+    runs.push({ a: x, len: e - x });
+    x = e;
+  }
+  if (runs.length === 0) return null;
+  runs.sort((a, b) => b.len - a.len);
+  const top = runs[0]!;
+  const second = runs[1]?.len ?? 0;
+  if (top.len < 0.4 * h || top.len < 1.5 * second) return null;
+  return x0 + top.a + top.len / 2;
+}

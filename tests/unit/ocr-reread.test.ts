@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { consensus, dedupe, kanjiLookAlikes } from '../../main/ocr/reread-fields';
+import { cleanBackground, createGray } from '../../main/ocr/image/gray-image';
+import { findCardQuad } from '../../main/ocr/image/find-card';
+import type { DecodedImage } from '../../main/ocr/image/decode';
+
+describe('re-read vote', () => {
+  it('keeps the read the others agree with, not the most confident outlier', () => {
+    const reads = [
+      { text: 'サンライズマンション303号', confidence: 0.8 },
+      { text: 'サジンライズマンション3.0.3号', confidence: 0.95 },
+      { text: 'サンライズマンション303号', confidence: 0.7 },
+      { text: 'サンライズマンション30 3号', confidence: 0.6 },
+    ];
+    expect(consensus(reads, (s) => s.replace(/\s/g, '')).text).toBe('サンライズマンション303号');
+  });
+
+  it('of two reads, the more confident wins', () => {
+    expect(consensus([{ text: 'タカハンシ', confidence: 0.7 }, { text: 'タカハシ', confidence: 0.86 }], (s) => s).text).toBe('タカハシ');
+  });
+
+  it('drops a character given twice at the same place', () => {
+    const s = dedupe([
+      { text: '長', confidence: 0.9, x0: 10, x1: 50 },
+      { text: '長', confidence: 0.95, x0: 12, x1: 52 },
+      { text: '谷', confidence: 0.9, x0: 60, x1: 100 },
+    ], 40);
+    expect(s.map((x) => x.text).join('')).toBe('長谷');
+    expect(s[0]!.confidence).toBe(0.95);
+  });
+
+  it('turns a lone katakana look-alike inside a kanji name into the kanji, and leaves kana names alone', () => {
+    expect(kanjiLookAlikes('林\u3000浩ニ')).toBe('林\u3000浩二');
+    expect(kanjiLookAlikes('田中\u3000ー郎')).toBe('田中\u3000一郎');
+    expect(kanjiLookAlikes('ハセガワ\u3000ユミ')).toBe('ハセガワ\u3000ユミ');
+    // exact code points otherwise: no folding of variants
+    expect(kanjiLookAlikes('髙橋\u3000京子')).toBe('髙橋\u3000京子');
+  });
+});
+
+describe('card image clean-up and finding', () => {
+  it('removes a faint background pattern but keeps the ink', () => {
+    const img = createGray(40, 10, 235);
+    for (let x = 0; x < 40; x += 4) img.data[5 * 40 + x] = 205; // pale guilloche
+    for (let y = 2; y < 8; y++) img.data[y * 40 + 20] = 30; // a stroke
+    const out = cleanBackground(img);
+    expect(out.data[5 * 40 + 4]).toBe(255);
+    expect(out.data[4 * 40 + 20]).toBe(0);
+  });
+
+  it('finds a pale card on a white scanner bed by its outline', () => {
+    const W = 600;
+    const H = 400;
+    const rgb = new Uint8Array(W * H * 3).fill(251);
+    const gray = createGray(W, H, 251);
+    const card = { x0: 100, y0: 80, x1: 100 + 340, y1: 80 + 214 };
+    for (let y = card.y0; y <= card.y1; y++) for (let x = card.x0; x <= card.x1; x++) {
+      const edge = y === card.y0 || y === card.y1 || x === card.x0 || x === card.x1;
+      const v = edge ? 200 : 244; // a pale card, a thin shadow line around it
+      gray.data[y * W + x] = v;
+      rgb.fill(v, (y * W + x) * 3, (y * W + x) * 3 + 3);
+    }
+    const img: DecodedImage = { rgb, gray, sourceWidth: W, sourceHeight: H };
+    const q = findCardQuad(img);
+    expect(q).not.toBeNull();
+    const xs = q!.corners.map((p) => p.x);
+    expect(Math.min(...xs)).toBeGreaterThan(card.x0 - 6);
+    expect(Math.max(...xs)).toBeLessThan(card.x1 + 6);
+  });
+});
