@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the Electron main process and the preload. The preload must be ONE CommonJS file:
 // a sandboxed preload gets a tiny `require` that knows only 'electron' and a few polyfills.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -10,6 +10,27 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const outdir = path.join(root, 'dist', 'electron');
 const started = performance.now();
+
+// The main-process bundle is CommonJS, where `import.meta.url` is undefined: code written as ES modules
+// (createRequire(import.meta.url), new URL('./prep-worker.js', import.meta.url)) gets the bundle's own file
+// URL from an injected shim instead.
+const importMetaUrl = {
+  define: { 'import.meta.url': '__ichimado_import_meta_url' },
+  inject: [path.join(root, 'scripts', 'electron-shims', 'import-meta-url.mjs')],
+};
+
+/** In the app, the OCR model comes from process.resourcesPath (extraResources), not node_modules. */
+const packagedOcrPaths = {
+  name: 'packaged-ocr-paths',
+  setup(b) {
+    b.onResolve({ filter: /\/offline-paths$/ }, (args) =>
+      args.importer.endsWith(path.join('main', 'ocr', 'engine', 'tesseract-pool.ts')) ? { path: path.join(root, 'main', 'electron', 'ocr-paths.ts') } : undefined,
+    );
+  },
+};
+
+// Loaded at run time from node_modules: tesseract.js starts its own worker script by path; sharp is native.
+const nodeExternals = ['electron', 'better-sqlite3', 'tesseract.js', 'sharp'];
 
 const common = {
   absWorkingDir: root,
@@ -27,8 +48,20 @@ await Promise.all([
     outfile: path.join(outdir, 'main.cjs'),
     platform: 'node',
     target: 'node22',
-    external: ['electron', 'better-sqlite3'],
-    define: { __ICHIMADO_VERSION__: JSON.stringify(version) },
+    external: nodeExternals,
+    define: { __ICHIMADO_VERSION__: JSON.stringify(version), ...importMetaUrl.define },
+    inject: importMetaUrl.inject,
+    plugins: [packagedOcrPaths],
+  }),
+  // the OCR's preprocessing worker thread: main/ocr/prep/prep-client.ts starts `prep-worker.js` beside the bundle
+  build({
+    ...common,
+    entryPoints: ['main/ocr/prep/prep-worker.ts'],
+    outfile: path.join(outdir, 'prep-worker.js'),
+    platform: 'node',
+    target: 'node22',
+    external: nodeExternals,
+    ...importMetaUrl,
   }),
   build({
     ...common,
@@ -41,4 +74,7 @@ await Promise.all([
   }),
 ]);
 
-console.log(`built dist/electron/main.cjs and preload.cjs in ${Math.round(performance.now() - started)} ms`);
+// prep-worker.js is CommonJS like main.cjs, but the root package.json says "type": "module"
+writeFileSync(path.join(outdir, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
+
+console.log(`built dist/electron/main.cjs, prep-worker.js and preload.cjs in ${Math.round(performance.now() - started)} ms`);

@@ -7,6 +7,7 @@ import { groupKey, isKnownFieldKey } from '../forms/form-keys';
 import { validateForm, type RawFormValues } from '../forms/validate-form';
 import { navigate, NavigatorInputError, type Procedure } from '../navigator/navigate';
 import { schoolStageOn } from '../domain/school';
+import { toFullwidthKatakana } from '../validation/kana';
 
 /**
  * A visit case (来庁ケース) as it is kept between steps and restarts: the household and event
@@ -168,6 +169,11 @@ function derivedTop(form: FormDefinition, d: StoredCaseData, applicant: StoredPe
       break;
     case 'jidou-teate-nintei':
       if (applicant?.pension === '国民年金' || applicant?.pension === '厚生年金') set('pension', applicant.pension);
+      // 児童手当 is paid only into the 請求者's own account (児童手当法 §12の2): the holder is the 請求者
+      if (applicant?.familyNameKana && applicant.givenNameKana) {
+        const kana = toFullwidthKatakana(`${applicant.familyNameKana}${applicant.givenNameKana}`);
+        if (kana) set('accountHolderKana', kana);
+      }
       break;
     case 'jidou-teate-shoumetsu':
       set('reason', byEvent({ 転出: '転出' }));

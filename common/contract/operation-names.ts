@@ -20,6 +20,11 @@ export const OPERATION_NAMES = [
   'getCaseForms',
   'submitCase',
   'renderPrint',
+  'getOcrStatus',
+  'readCard',
+  'listScannerImages',
+  'readScannerImage',
+  'discardScannerImage',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

@@ -5,6 +5,9 @@ import {
   CaseFormsOutput, CaseRef, CreateCaseInput, FormListOutput, ListCasesInput, ListCasesOutput, RenderPrintInput, RenderPrintOutput,
   RunNavigatorOutput, SubmitCaseOutput, UpdateCaseInput, VisitCaseView,
 } from './case-operations';
+import {
+  DiscardScannerImageInput, ListScannerImagesOutput, OcrStatusInput, OcrStatusOutput, ReadCardInput, ReadCardOutput, ReadScannerImageInput,
+} from './card-operations';
 
 export { OPERATION_NAMES, isOperationName, type OperationName } from './operation-names';
 
@@ -119,6 +122,11 @@ export const operations = {
   getCaseForms: { input: CaseRef, output: CaseFormsOutput },
   submitCase: { input: CaseRef, output: SubmitCaseOutput },
   renderPrint: { input: RenderPrintInput, output: RenderPrintOutput },
+  getOcrStatus: { input: OcrStatusInput, output: OcrStatusOutput },
+  readCard: { input: ReadCardInput, output: ReadCardOutput },
+  listScannerImages: { input: Empty, output: ListScannerImagesOutput },
+  readScannerImage: { input: ReadScannerImageInput, output: ReadCardOutput },
+  discardScannerImage: { input: DiscardScannerImageInput, output: z.strictObject({ discarded: z.boolean() }) },
 } as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

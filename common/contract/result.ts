@@ -8,6 +8,8 @@ export type ApiErrorCode =
   | 'NOT_FOUND'
   | 'UNAUTHORIZED'
   | 'STORAGE' // the local database refused the write (disk full, locked, …)
+  | 'CARD_UNREADABLE' // the card image could not be read; `reason` says why (back-side, blank, timeout, …)
+  | 'NOT_READY' // the card reader (OCR) is not available
   | 'INTERNAL';
 
 export interface ApiError {
@@ -16,6 +18,8 @@ export interface ApiError {
   message: string;
   /** field name → Japanese message, for VALIDATION_FAILED */
   fieldErrors?: Record<string, string>;
+  /** a machine-readable reason, e.g. the OCR's error code for CARD_UNREADABLE */
+  reason?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -48,3 +48,25 @@ export function isTrustedSender(frameUrl: string | null | undefined, isMainFrame
 export function isNavigationAllowed(targetUrl: string): boolean {
   return isAppUrl(targetUrl);
 }
+
+/** What Electron tells a permission handler about one request or check (the parts that decide it). */
+export interface PermissionAsk {
+  permission: string;
+  /** the document asking: details.requestingUrl (request) or requestingOrigin / details.requestingUrl (check) */
+  requestingUrl: string | null | undefined;
+  isMainFrame: boolean;
+  /** request: details.mediaTypes; check: [details.mediaType] */
+  mediaTypes?: readonly string[] | undefined;
+}
+
+/**
+ * The one permission the app has: the camera (`media`, video only) for the card capture, asked by the
+ * top-level document of our own app. Microphone, screen capture, notifications, geolocation, … and any
+ * request from another origin or a subframe stay denied. A media request naming no type is refused.
+ */
+export function isPermissionAllowed(a: PermissionAsk): boolean {
+  if (a.permission !== 'media') return false;
+  if (!a.isMainFrame || typeof a.requestingUrl !== 'string' || !isAppUrl(a.requestingUrl)) return false;
+  const types = a.mediaTypes ?? [];
+  return types.length > 0 && types.every((t) => t === 'video');
+}

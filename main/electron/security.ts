@@ -1,19 +1,29 @@
 import { app, session, type Session, type WebContents } from 'electron';
-import { isNavigationAllowed } from './policy';
+import { APP_ORIGIN, isNavigationAllowed, isPermissionAllowed } from './policy';
 
 import type { Log } from './log';
 
 const hardenedSessions = new WeakSet<Session>();
 
-/** The app needs no camera, notifications, geolocation, …; every request and check says no. */
+/**
+ * The app needs no notifications, geolocation, microphone, …: every request and check says no, except
+ * the camera (video) for our own app's main frame, for reading My Number cards (policy.ts decides).
+ */
 function hardenSession(ses: Session, log: Log): void {
   if (hardenedSessions.has(ses)) return;
   hardenedSessions.add(ses);
-  ses.setPermissionRequestHandler((_contents, permission, callback) => {
-    log('permission_denied', { permission });
-    callback(false);
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const media = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    const allowed = isPermissionAllowed({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame, mediaTypes: media });
+    if (!allowed) log('permission_denied', { permission });
+    callback(allowed);
   });
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => {
+    const url = details.requestingUrl ?? (requestingOrigin === APP_ORIGIN ? `${APP_ORIGIN}/` : requestingOrigin);
+    const mediaTypes = details.mediaType ? [details.mediaType] : undefined;
+    return isPermissionAllowed({ permission, requestingUrl: url, isMainFrame: details.isMainFrame, mediaTypes });
+  });
+  // USB, HID, serial and Bluetooth devices: never
   ses.setDevicePermissionHandler(() => false);
   // setCertificateVerifyProc is deliberately left alone so Chromium's TLS verification applies.
 }

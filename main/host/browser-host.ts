@@ -8,6 +8,7 @@ import type { AppServices } from '../services/app-services.types';
 import { mimeFor, resolveStaticFile } from './static-files';
 import type { Logger } from '../services/log';
 import { readBodyLimited } from '../http/read-body';
+import { MAX_CARD_IMAGE_BASE64 } from '../../common/contract/card-operations';
 
 /**
  * Browser mode: the same services behind an HTTP bridge on 127.0.0.1, for e2e tests, trainers
@@ -19,6 +20,9 @@ import { readBodyLimited } from '../http/read-body';
  * from our own Origin; there is no CORS at all, so other sites can neither read nor write.
  */
 const MAX_API_BODY = 256 * 1024;
+/** readCard carries one card image (≤ 20 MB as base64) */
+const MAX_CARD_BODY = MAX_CARD_IMAGE_BASE64 + 4096;
+const bodyLimit = (operation: string): number => (operation === 'readCard' ? MAX_CARD_BODY : MAX_API_BODY);
 
 export interface BrowserHost {
   url: string;
@@ -91,7 +95,7 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return json(res, 415, fail({ code: 'INVALID_INPUT', message: '送信形式が正しくありません。' }));
     }
-    const body = await readBodyLimited(req, MAX_API_BODY);
+    const body = await readBodyLimited(req, bodyLimit(operation));
     if (body === null) {
       opts.log('warn', 'host.body_too_large', { operation: operation.slice(0, 64) });
       return json(res, 413, fail({ code: 'INVALID_INPUT', message: '送信データが大きすぎます。' }));

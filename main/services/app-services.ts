@@ -14,6 +14,8 @@ import { localIsoDate } from './local-date';
 import { loadConfig, type ConnectorConfig } from './config';
 import { findForm } from '../../common/forms/registry';
 import { startSimServer, type SimServer } from '../backend-sim/sim-server';
+import { CardService } from './ocr/card-service';
+import { ScannerDrop } from './ocr/scanner-drop';
 
 const HOUR = 60 * 60_000;
 
@@ -44,8 +46,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // PDFs: the host's renderer (Electron printToPDF) or the system Chromium, started on first use
   let pdf: PdfRenderer | null = opts.pdfRenderer ?? null;
   const pdfRenderer = () => (pdf ??= opts.host === 'browser' ? new ChromiumPdfRenderer() : null);
+  // the OCR engine loads its model in the background: the window opens at once, the first card pays nothing
+  const ocrMode = opts.ocr ?? 'background';
+  const reader = ocrMode === 'off' ? null : new CardService({ log, today: () => localIsoDate() });
+  if (reader && ocrMode === 'background') reader.start();
+  const scanner = reader && config.scannerDropDir ? new ScannerDrop(path.resolve(opts.dataDir, config.scannerDropDir), log) : null;
+  scanner?.start();
   const handlers = createHandlers({
     repo,
+    ...(reader ? { cards: { reader, scanner } } : {}),
     sync,
     cases: { cases: new VisitCaseRepository(db, cipher), pdf: pdfRenderer },
     today: () => localIsoDate(),
@@ -78,6 +87,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     dispatch,
     async close() {
       clearInterval(retentionTimer);
+      scanner?.close();
+      await reader?.close().catch(() => undefined);
       await sync.stop();
       for (const c of router.all()) c.close?.();
       await sim?.close();

@@ -14,6 +14,11 @@ export interface AppServicesOptions {
   keyStore?: KeyStore;
   /** how this host makes PDFs (Electron: printToPDF); browser mode uses the system Chromium when absent */
   pdfRenderer?: PdfRenderer;
+  /**
+   * the card reader (OCR): started in the background with the services (default), on the first read
+   * ('lazy'), or not at all ('off': the card operations answer NOT_READY)
+   */
+  ocr?: 'background' | 'lazy' | 'off';
   log?: (level: 'info' | 'warn' | 'error', event: string, detail?: Record<string, unknown>) => void;
 }
 

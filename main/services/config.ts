@@ -43,6 +43,8 @@ export const ConfigSchema = z.strictObject({
     .optional(),
   /** days personal data of finished applications is kept (default 7) */
   retentionDays: z.number().int().min(1).max(3650).optional(),
+  /** folder the counter's scanner saves card scans into; offered to the clerk, deleted once read */
+  scannerDropDir: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -2,6 +2,9 @@ import { create } from 'zustand';
 import type { CaseDataDto, CaseSummary, VisitCaseView } from '../../common/contract/case-operations';
 import type { HealthInsurance, LifeEvent, Pension, Relation, Sex } from '../../common/domain/household';
 import { parseDateInput, formatWareki } from '../../common/validation/wareki';
+import { guessRelation } from '../../common/domain/relation-guess';
+import type { ConfirmedCard } from './card/CardCapture';
+import type { CardTarget } from './card/card-store';
 import { bridge } from './bridge/bridge';
 
 /**
@@ -25,6 +28,10 @@ export interface PersonDraft {
   myNumber: string;
   nationality: string;
   answers: Record<string, string>;
+  /** the person's data came from a card the clerk confirmed */
+  fromCard?: boolean;
+  /** 続柄 was guessed from the birth dates (shown as 推定 until the clerk changes it) */
+  relationGuessed?: boolean;
 }
 
 export interface HouseholdDraft {
@@ -66,6 +73,10 @@ interface CaseState {
   confirmForm(key: string): Promise<boolean>;
   makePdf(): Promise<void>;
   submit(): Promise<void>;
+  /** the clerk confirmed a card read: it becomes that person (or a new one) of the case */
+  applyCard(target: CardTarget, card: ConfirmedCard): Promise<void>;
+  /** the 個人番号 read from a card's back, confirmed by the clerk */
+  applyMyNumber(index: number, digits: string): Promise<void>;
 }
 
 function emptyPerson(relation: Relation, from?: PersonDraft): PersonDraft {
@@ -162,6 +173,34 @@ function firstOpenForm(v: VisitCaseView): string | null {
   return (v.forms.find((f) => !f.confirmed && !f.applicationId) ?? v.forms[0])?.key ?? null;
 }
 
+/** The case as typed so far, saved without the household step's checks (a person may still lack a birth date). */
+async function persist(get: () => CaseState, set: (p: Partial<CaseState>) => void): Promise<void> {
+  const { current, draft } = get();
+  if (!current || !draft || current.status !== 'open') return;
+  const { data, errors } = draftToData(draft);
+  if (errors.date) return;
+  const r = await bridge.updateCase({ caseId: current.id, data });
+  if (r.ok) set({ current: r.value });
+}
+
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** What a confirmed card gives a person draft. Names keep their exact code points. */
+function cardPatch(card: ConfirmedCard): Partial<PersonDraft> {
+  return {
+    familyName: card.familyName,
+    givenName: card.givenName,
+    ...(card.familyNameKana ? { familyNameKana: card.familyNameKana } : {}),
+    ...(card.givenNameKana ? { givenNameKana: card.givenNameKana } : {}),
+    ...(card.birthDate ? { birthRaw: formatWareki(card.birthDate) } : {}),
+    ...(card.sex ? { sex: card.sex } : {}),
+    fromCard: true,
+  };
+}
+
 export const useCase = create<CaseState>((set, get) => ({
   current: null,
   draft: null,
@@ -214,7 +253,14 @@ export const useCase = create<CaseState>((set, get) => ({
   patchPerson: (i, p) =>
     set((s) => {
       if (!s.draft) return s;
-      const persons = s.draft.persons.map((x, j) => (j === i ? { ...x, ...p } : x));
+      const before = s.draft.persons[i];
+      let persons = s.draft.persons.map((x, j) => (j === i ? { ...x, ...p } : x));
+      // the 本人's family-name ふりがな is typed once: members with the same family name follow it
+      if (before?.relation === '本人' && p.familyNameKana !== undefined) {
+        persons = persons.map((x, j) =>
+          j !== i && x.familyName !== '' && x.familyName === persons[i]!.familyName && (x.familyNameKana === '' || x.familyNameKana === before.familyNameKana) ? { ...x, familyNameKana: p.familyNameKana! } : x,
+        );
+      }
       return { draft: { ...s.draft, persons } };
     }),
 
@@ -306,6 +352,45 @@ export const useCase = create<CaseState>((set, get) => ({
     document.body.appendChild(a);
     a.click();
     a.remove();
+  },
+
+  applyCard: async (target, card) => {
+    const { draft } = get();
+    if (!draft || target.kind === 'back') return;
+    let persons = [...draft.persons];
+    const honnin = persons.find((p) => p.relation === '本人');
+    if (target.kind === 'person' && persons[target.index]) {
+      persons[target.index] = { ...persons[target.index]!, ...cardPatch(card) };
+    } else {
+      // a family member's card: 続柄 guessed from the birth dates, the 本人's insurance and pension as defaults
+      const known = persons.map((p) => {
+        const b = parseDateInput(p.birthRaw);
+        return { relation: p.relation, birthDate: b.ok ? b.iso : '', familyName: p.familyName };
+      });
+      const date = parseDateInput(draft.dateRaw);
+      const guess = card.birthDate ? guessRelation({ birthDate: card.birthDate, familyName: card.familyName }, known, date.ok ? date.iso : todayIso()) : null;
+      const relation = guess ?? (honnin ? 'その他' : '本人');
+      const p = { ...emptyPerson(relation, honnin), ...cardPatch(card), relationGuessed: guess !== null };
+      // family name read the same as the 本人's: the ふりがな typed once for the household
+      if (!card.familyNameKana && honnin && card.familyName === honnin.familyName) p.familyNameKana = honnin.familyNameKana;
+      persons = [...persons, p];
+    }
+    // the card's address: where the household lived before a 転入 / 転居, else its address
+    const patch: Partial<HouseholdDraft> = {};
+    if (card.address) {
+      const key = draft.event === '転入' || draft.event === '転居' ? 'previousAddress' : 'address';
+      if (!draft[key].trim()) patch[key] = card.address;
+    }
+    set({ draft: { ...draft, ...patch, persons }, message: { kind: 'success', text: 'カードの内容を反映しました。' } });
+    await persist(get, set);
+  },
+
+  applyMyNumber: async (index, digits) => {
+    const { draft } = get();
+    if (!draft?.persons[index]) return;
+    get().patchPerson(index, { myNumber: digits });
+    await persist(get, set);
+    set({ message: { kind: 'success', text: '個人番号を反映しました（画面では伏せて表示します）。' } });
   },
 
   submit: async () => {

@@ -5,12 +5,13 @@ import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { getJson, repoRoot, runCli, startBackendSim, startBrowserMode, tempDir, waitFor, type Proc } from '../support/processes';
-import { familyTennyu, okuyamiCase, runCounterFlow, type FlowResult } from '../support/counter-flow';
+import { familyTennyu, okuyamiCase, renderScenarioCards, runCounterFlow, type FlowResult } from '../support/counter-flow';
 import { localIsoDate } from '../../main/services/local-date';
 
 /**
  * 手続きナビ end to end in browser mode: a family of four moves in, and an おくやみ case. From the
- * household entry (the 本人's card data typed by keyboard, counted apart) through the navigator, the
+ * card reads (each person's synthetic My Number card imported as an image file, checked and corrected
+ * in the verification dialog — variants 髙 and 﨑 picked — reads counted apart) through the navigator, the
  * pre-filled forms, the PDF (saved under test-results/pdf) to the queue, where the simulator must
  * receive each case's applications in case order.
  */
@@ -47,7 +48,8 @@ describe('手続きナビ: family 転入 and おくやみ (browser mode)', () =>
   });
 
   it('runs a family 転入 (two adults, a 3- and a 7-year-old) to the queue', async () => {
-    const r = await runCounterFlow(page, familyTennyu(localIsoDate()), pdfDir, shots);
+    const s = familyTennyu(localIsoDate());
+    const r = await runCounterFlow(page, s, pdfDir, shots, await renderScenarioCards(browser, s, tempDir('family-cards')));
     results.familyTennyu = r;
     expect(r.formTitles).toEqual(['住民異動届（転入）', '児童手当 認定請求書', '子ども医療費 受給資格認定申請書', '就学（転入学）届']);
     expect(r.pdfPages).toBeGreaterThanOrEqual(5);
@@ -62,16 +64,17 @@ describe('手続きナビ: family 転入 and おくやみ (browser mode)', () =>
     // a configured back end: no demo watermark (it prints as a lone 見 and 本, rotated)
     expect(execFileSync('pdftotext', ['-raw', r.pdfFile, '-'], { encoding: 'utf8' })).not.toMatch(/^見$/m);
     console.log('family 転入 actions', JSON.stringify({ card: r.card, clerk: r.clerk, byStep: r.byStep, pages: r.pdfPages }));
-  }, 180_000);
+  }, 300_000);
 
   it('runs an おくやみ case to the queue', async () => {
     await page.getByRole('button', { name: 'この来庁を終える' }).click();
-    const r = await runCounterFlow(page, okuyamiCase(localIsoDate()), pdfDir, shots);
+    const s = okuyamiCase(localIsoDate());
+    const r = await runCounterFlow(page, s, pdfDir, shots, await renderScenarioCards(browser, s, tempDir('okuyami-cards')));
     results.okuyami = r;
     expect(r.formTitles[0]).toBe('死亡届');
     expect(r.formTitles).toEqual(expect.arrayContaining(['後期高齢者医療 資格喪失届', '介護保険 資格喪失届', '後期高齢者医療 葬祭費支給申請書', '未支給年金・未支払給付金請求書']));
     console.log('おくやみ actions', JSON.stringify({ card: r.card, clerk: r.clerk, byStep: r.byStep, pages: r.pdfPages }));
-  }, 180_000);
+  }, 300_000);
 
   it('delivered every application to the simulator, each case in order', async () => {
     const total = results.familyTennyu!.formTitles.length + results.okuyami!.formTitles.length;

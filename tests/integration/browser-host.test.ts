@@ -97,6 +97,13 @@ describe('browser-mode host', () => {
     expect(JSON.parse(badJson.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const huge = await post('/api/submitApplication', JSON.stringify({ formId: 'x', values: { a: 'x'.repeat(400_000) } }));
     expect(huge.status).toBe(413);
+    // a card image is the one large call: readCard takes up to 20 MB of image as base64, no more
+    const image = Buffer.alloc(400_000, 7).toString('base64');
+    const card = await post('/api/readCard', JSON.stringify({ readId: 'h1', image, side: 'front' }));
+    expect(card.status).toBe(200);
+    expect(JSON.parse(card.body)).toMatchObject({ ok: false, error: { code: 'CARD_UNREADABLE', reason: 'not-an-image' } });
+    const tooBig = await post('/api/readCard', JSON.stringify({ readId: 'h2', image: 'A'.repeat(28_100_000), side: 'front' }));
+    expect(tooBig.status).toBe(413);
     expect((await post('/api/getAppInfo', '{}', 'text/plain')).status).toBe(415);
     const unknown = await post('/api/dropTables', '{}');
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -1,20 +1,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { addDays } from '../../common/domain/age';
-import { eraForIso } from '../../common/validation/wareki';
+import { eraForIso, parseDateInput } from '../../common/validation/wareki';
+import { variantsOf } from '../../common/kanji/variants';
+import { cardPerson, renderPersonCard } from './cards/person-card';
 
 /**
  * The clerk's side of the 手続きナビ, shared by tests/e2e/counter-case.e2e.test.ts and
  * scripts/bench-counter.ts, with the clerk's actions counted.
  *
- * Counting rule: a click (or a radio/checkbox pick) is 1 action; typing into a text field is
- * 1 action for the field plus 1 keystroke per character typed (code points; a kanji or kana counts
- * as one keystroke, as if the IME produced it in one go — an optimistic bound for IME input);
- * a key press (Enter) is 1 keystroke. Data a card read would supply (the 本人's 氏名, 生年月日,
- * 性別 and 住所 on the card) is counted separately as the card step.
+ * Counting rule: a click (or a radio/checkbox pick, or a choice in a select) is 1 action; typing into
+ * a text field is 1 action for the field plus 1 keystroke per character typed (code points; a kanji or
+ * kana counts as one keystroke, as if the IME produced it in one go — an optimistic bound for IME
+ * input); a key press (Enter, Space) is 1 keystroke. Nothing is typed or clicked where the screen
+ * already shows the right value (defaults and values derived from the case are checked, not re-entered).
+ *
+ * Card reads are counted apart (`card`): each card read is 3 actions — opening the reader
+ * (「カードを読み取る」 / 「＋ 家族のカードを読む」), placing the card (here: the image file chosen with
+ * setInputFiles; with a document camera the capture is automatic), and the one confirm. Every
+ * correction made while checking a read (a kanji variant picked: 2 clicks; a misread field retyped or a
+ * radio re-picked) is counted with the clerk's actions (`clerk`), as is everything after the reads.
  */
 export class ActionCounter {
+  /** what was corrected while checking card reads (field names only) */
+  corrections: string[] = [];
   clicks = 0;
   fields = 0;
   keystrokes = 0;
@@ -35,12 +45,21 @@ export class ActionCounter {
     this.keystrokes += [...text].length;
     await l.fill(text);
   }
+  async select(l: Locator, value: string): Promise<void> {
+    this.clicks++;
+    await l.selectOption(value);
+  }
+  /** Placing a card: the image file stands for the card put under the camera or on the scanner. */
+  async place(l: Locator, file: string): Promise<void> {
+    this.clicks++;
+    await l.setInputFiles(file);
+  }
   async press(key: string): Promise<void> {
     this.keystrokes++;
     await this.page.keyboard.press(key);
   }
   summary() {
-    return { total: this.total, clicks: this.clicks, fieldsTyped: this.fields, keystrokes: this.keystrokes };
+    return { total: this.total, clicks: this.clicks, fieldsTyped: this.fields, keystrokes: this.keystrokes, ...(this.corrections.length ? { cardCorrections: this.corrections } : {}) };
   }
 }
 
@@ -106,8 +125,14 @@ async function confirmForms(page: Page, c: ActionCounter, answers: (formTitle: s
     if (titles.includes(title) && (await page.locator('.stepper .step.active').innerText()).includes('4')) break;
     titles.push(title);
     const a = answers(title);
-    for (const [k, v] of Object.entries(a.pick ?? {})) await c.check(form.locator(`[data-field="${k}"] input[type=radio][value="${v}"]`));
-    for (const [k, v] of Object.entries(a.fill ?? {})) await c.fill(form.locator(`[data-field="${k}"] input`).first(), v);
+    for (const [k, v] of Object.entries(a.pick ?? {})) {
+      const r = form.locator(`[data-field="${k}"] input[type=radio][value="${v}"]`);
+      if (!(await r.isChecked())) await c.check(r);
+    }
+    for (const [k, v] of Object.entries(a.fill ?? {})) {
+      const input = form.locator(`[data-field="${k}"] input`).first();
+      if ((await input.inputValue()) !== v) await c.fill(input, v);
+    }
     await c.click(form.getByRole('button', { name: '内容を確認しました（Enter）' }));
     const until = Date.now() + 15_000;
     for (;;) {
@@ -134,8 +159,9 @@ export interface Scenario {
   name: string;
   event: '転入' | '死亡';
   date: string;
-  /** the card step: the 本人 as a card read would give them */
+  /** the 本人, as on their card */
   honnin: PersonIn & { family: string; familyKana: string };
+  /** the address printed on the cards (the household's before a 転入; its address otherwise) */
   cardAddress: { field: 'h-previousAddress' | 'h-address'; value: string };
   others: PersonIn[];
   address?: { field: string; value: string }[];
@@ -144,8 +170,87 @@ export interface Scenario {
   answers: (formTitle: string) => { fill?: Record<string, string>; pick?: Record<string, string> };
 }
 
+/** One synthetic card image per person of the scenario (本人 first), rendered by the card generator. */
+export async function renderScenarioCards(browser: Browser, s: Scenario, dir: string): Promise<string[]> {
+  fs.mkdirSync(dir, { recursive: true });
+  const page = await browser.newPage();
+  try {
+    const files: string[] = [];
+    const people = [s.honnin, ...s.others];
+    for (const [i, p] of people.entries()) {
+      const family = p.family ?? s.honnin.family;
+      const expiry = `${Number(s.date.slice(0, 4)) + 5}${p.birth.slice(4)}`.replace(/-02-29$/, '-02-28');
+      const person = cardPerson({ family, given: p.given, sex: p.sex, birth: p.birth, address: s.cardAddress.value, expiry });
+      const { bytes, ext } = await renderPersonCard(page, person, { seed: 100 + i });
+      const file = path.join(dir, `${s.name}-${i}.${ext}`);
+      fs.writeFileSync(file, bytes);
+      files.push(file);
+    }
+    return files;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The clerk checks one read against the card (the test knows the truth) and corrects what differs:
+ * a kanji the OCR returned in its common form by the variant picker, anything else by retyping.
+ */
+async function checkRead(form: Locator, c: ActionCounter, want: { family: string; given: string; birth: string; sex: '男' | '女'; address?: string }): Promise<void> {
+  for (const [part, label, value] of [['氏', '氏（カード）', want.family], ['名', '名（カード）', want.given]] as const) {
+    const input = form.getByLabel(label);
+    let got = await input.inputValue();
+    if (got === value) continue;
+    const a = [...got];
+    const b = [...value];
+    if (a.length === b.length && a.every((ch, i) => ch === b[i] || variantsOf(ch).includes(b[i]!))) {
+      for (let i = 0; i < a.length; i++) {
+        if (a[i] === b[i]) continue;
+        await c.click(form.getByRole('button', { name: `${part}の「${a[i]}」の異体字を選ぶ` }).first());
+        await c.click(form.getByRole('option', { name: new RegExp(`^${b[i]}（`) }));
+        c.corrections.push(`${part}: variant ${a[i]}→${b[i]}`);
+      }
+      got = await input.inputValue();
+    }
+    if (got !== value) {
+      c.corrections.push(`${part}: retyped (read ${[...got].length} chars)`);
+      await c.fill(input, value);
+    }
+  }
+  const birth = form.getByLabel('生年月日（カード）');
+  const p = parseDateInput(await birth.inputValue());
+  if (!p.ok || p.iso !== want.birth) {
+    c.corrections.push('生年月日: retyped');
+    await c.fill(birth, shortWareki(want.birth));
+  }
+  const sex = form.locator(`input[name="card-sex"][value="${want.sex}"]`);
+  if ((await sex.count()) > 0 && !(await sex.isChecked())) {
+    c.corrections.push('性別: re-picked');
+    await c.check(sex);
+  }
+  if (want.address !== undefined) {
+    const addr = form.getByLabel('住所（カード）');
+    if ((await addr.inputValue()) !== want.address) {
+      c.corrections.push('住所: retyped');
+      await c.fill(addr, want.address);
+    }
+  }
+}
+
+/** One card read: open the reader, place the card, check (corrections counted as the clerk's), confirm. */
+async function readCard(page: Page, card: ActionCounter, c: ActionCounter, opener: Locator, file: string, want: Parameters<typeof checkRead>[2]): Promise<void> {
+  await card.click(opener);
+  const dialog = page.getByRole('dialog');
+  await card.place(dialog.getByLabel('カード画像ファイルを選ぶ'), file);
+  const form = dialog.getByRole('form', { name: '読み取り結果の確認' });
+  await form.waitFor({ timeout: 90_000 });
+  await checkRead(form, c, want);
+  await card.click(form.getByRole('button', { name: '確認して反映（Enter）' }));
+  await dialog.waitFor({ state: 'detached' });
+}
+
 /** Runs one visit from a new case to the queue in the browser-mode UI, counting the clerk's actions. */
-export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, shots?: string): Promise<FlowResult> {
+export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, shots: string | undefined, cards: string[]): Promise<FlowResult> {
   const card = new ActionCounter(page);
   const c = new ActionCounter(page);
   const byStep: Record<string, number> = {};
@@ -157,17 +262,13 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
   await c.click(page.getByRole('button', { name: '手続きナビ' }));
   await c.click(page.getByRole('button', { name: '新しい来庁' }));
   await page.locator('#p0-familyName').waitFor();
-  await c.check(radio(page, 'event', s.event));
+  if (!(await radio(page, 'event', s.event).isChecked())) await c.check(radio(page, 'event', s.event));
   await c.fill(page.locator('#case-date'), shortWareki(s.date));
   step('event');
-  // ── card step (counted apart): what the 本人's card gives ──
+  // ── the 本人's card ──
   const h = s.honnin;
-  await card.fill(page.locator('#p0-familyName'), h.family);
-  await card.fill(page.locator('#p0-givenName'), h.given);
-  await card.fill(page.locator('#p0-birth'), shortWareki(h.birth));
-  await card.check(radio(page, 'p0-sex', h.sex));
-  await card.fill(page.locator(`#${s.cardAddress.field}`), s.cardAddress.value);
-  // ── the clerk, after the card read ──
+  await readCard(page, card, c, page.getByRole('button', { name: '1人目のカードを読み取る' }), cards[0]!, { family: h.family, given: h.given, birth: h.birth, sex: h.sex, address: s.cardAddress.value });
+  step('honninCardCorrections');
   await c.fill(page.locator('#p0-familyNameKana'), h.familyKana);
   await c.fill(page.locator('#p0-givenNameKana'), h.givenKana);
   if (h.health) await c.check(radio(page, 'p0-health', h.health));
@@ -176,15 +277,15 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
   step('honnin');
   for (const [j, p] of s.others.entries()) {
     const i = j + 1;
-    await c.click(page.getByRole('group', { name: '世帯の人を追加' }).getByRole('button', { name: `＋ ${p.relation}` }));
-    if (p.family) await c.fill(page.locator(`#p${i}-familyName`), p.family);
-    if (p.familyKana) await c.fill(page.locator(`#p${i}-familyNameKana`), p.familyKana);
-    await c.fill(page.locator(`#p${i}-givenName`), p.given);
+    await readCard(page, card, c, page.getByRole('button', { name: '＋ 家族のカードを読む' }), cards[i]!, { family: p.family ?? h.family, given: p.given, birth: p.birth, sex: p.sex });
+    await page.locator(`#p${i}-givenName`).waitFor();
+    const rel = page.getByLabel(`${i + 1}人目の続柄`);
+    if ((await rel.inputValue()) !== p.relation) await c.select(rel, p.relation);
+    if (p.familyKana && (await page.locator(`#p${i}-familyNameKana`).inputValue()) !== p.familyKana) await c.fill(page.locator(`#p${i}-familyNameKana`), p.familyKana);
+    if ((await page.locator(`#p${i}-familyNameKana`).inputValue()) === '') throw new Error(`${i + 1}人目: the household's family-name ふりがな was not carried over`);
     await c.fill(page.locator(`#p${i}-givenNameKana`), p.givenKana);
-    await c.fill(page.locator(`#p${i}-birth`), shortWareki(p.birth));
-    await c.check(radio(page, `p${i}-sex`, p.sex));
-    if (p.health) await c.check(radio(page, `p${i}-health`, p.health));
-    if (p.pension) await c.check(radio(page, `p${i}-pension`, p.pension));
+    if (p.health && !(await radio(page, `p${i}-health`, p.health).isChecked())) await c.check(radio(page, `p${i}-health`, p.health));
+    if (p.pension && !(await radio(page, `p${i}-pension`, p.pension).isChecked())) await c.check(radio(page, `p${i}-pension`, p.pension));
     if (p.phone) await c.fill(page.locator(`#p${i}-phone`), p.phone);
   }
   step('household');

@@ -7,6 +7,7 @@ import {
   CONTENT_SECURITY_POLICY,
   isAppUrl,
   isNavigationAllowed,
+  isPermissionAllowed,
   isTrustedSender,
 } from '../../main/electron/policy';
 
@@ -68,4 +69,30 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(meta?.split('; ')).toEqual(APP_CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors')));
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-(inline|eval)/);
   });
+});
+
+describe('isPermissionAllowed (camera for the card capture, nothing else)', () => {
+  const app = 'app://ichimado/index.html';
+  it('allows the camera (video) for the main frame of the app', () => {
+    expect(isPermissionAllowed({ permission: 'media', requestingUrl: app, isMainFrame: true, mediaTypes: ['video'] })).toBe(true);
+  });
+  it('refuses the microphone, and camera plus microphone together', () => {
+    expect(isPermissionAllowed({ permission: 'media', requestingUrl: app, isMainFrame: true, mediaTypes: ['audio'] })).toBe(false);
+    expect(isPermissionAllowed({ permission: 'media', requestingUrl: app, isMainFrame: true, mediaTypes: ['video', 'audio'] })).toBe(false);
+  });
+  it('refuses a media request that names no type', () => {
+    expect(isPermissionAllowed({ permission: 'media', requestingUrl: app, isMainFrame: true, mediaTypes: [] })).toBe(false);
+    expect(isPermissionAllowed({ permission: 'media', requestingUrl: app, isMainFrame: true })).toBe(false);
+    expect(isPermissionAllowed({ permission: 'media', requestingUrl: app, isMainFrame: true, mediaTypes: ['unknown'] })).toBe(false);
+  });
+  it('refuses subframes and other origins', () => {
+    expect(isPermissionAllowed({ permission: 'media', requestingUrl: app, isMainFrame: false, mediaTypes: ['video'] })).toBe(false);
+    for (const url of ['https://example.com/', 'app://evil/', 'app://ichimado:8080/', 'file:///C:/x.html', '', null, undefined]) {
+      expect(isPermissionAllowed({ permission: 'media', requestingUrl: url, isMainFrame: true, mediaTypes: ['video'] })).toBe(false);
+    }
+  });
+  it.each(['notifications', 'geolocation', 'display-capture', 'clipboard-read', 'midi', 'openExternal', 'fullscreen', 'pointerLock', 'hid', 'serial', 'usb'])(
+    'refuses %s even for the app',
+    (permission) => expect(isPermissionAllowed({ permission, requestingUrl: app, isMainFrame: true, mediaTypes: ['video'] })).toBe(false),
+  );
 });

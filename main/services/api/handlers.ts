@@ -10,6 +10,7 @@ import { SupersedeError, type ApplicationRepository } from '../store/application
 import type { SyncEngine } from '../sync/sync-engine';
 import { uuidv7 } from '../ids';
 import { createCaseHandlers, type CaseDeps } from './case-handlers';
+import { createCardHandlers, type CardDeps } from './card-handlers';
 
 export type Handlers = {
   [K in OperationName]: (input: z.output<Operations[K]['input']>) => Result<OpOutput<K>> | Promise<Result<OpOutput<K>>>;
@@ -22,6 +23,8 @@ export interface HandlerDeps {
   today: () => string;
   /** visit cases (手続きナビ, forms, print); the case operations answer an error without it */
   cases?: CaseDeps;
+  /** card reading (OCR, QR); the card operations answer an error without it */
+  cards?: CardDeps;
 }
 
 const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
@@ -85,6 +88,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return ok({ accepted: true });
     },
     ...createCaseHandlers(d),
+    ...createCardHandlers(d.cards),
   };
 }
 

@@ -2,11 +2,14 @@ import { useEffect, useMemo, type FormEvent } from 'react';
 import { useCase, type PersonDraft } from '../case-store';
 import { useApp } from '../store';
 import { FormFields, DateEcho } from '../components/FormFields';
+import { conditionHolds } from '../../../common/forms/form-keys';
 import { findForm } from '../../../common/forms/registry';
 import { validateForm } from '../../../common/forms/validate-form';
-import { formatWareki } from '../../../common/validation/wareki';
+import { formatWareki, parseDateInput } from '../../../common/validation/wareki';
 import { HEALTH_INSURANCES, LIFE_EVENTS, PENSIONS, RELATIONS, SEXES, type LifeEvent, type Relation } from '../../../common/domain/household';
 import type { CaseFormView, CaseProcedureView } from '../../../common/contract/case-operations';
+import { CardCapture } from '../card/CardCapture';
+import { useCard } from '../card/card-store';
 
 /**
  * 手続きナビ: new case → household (persons) → event, date and a few questions → the navigator's
@@ -48,16 +51,22 @@ function Text({ id, label, value, onChange, error, placeholder, className, mj, t
 
 function PersonCard({ p, i }: { p: PersonDraft; i: number }) {
   const { patchPerson, removePerson, householdErrors } = useCase();
+  const openCard = useCard((s) => s.open);
   const set = (x: Partial<PersonDraft>) => patchPerson(i, x);
   const pre = `p${i}-`;
   return (
     <fieldset className="person-card" data-person={i}>
       <legend>
         {i + 1}人目：
-        <select aria-label={`${i + 1}人目の続柄`} value={p.relation} onChange={(e) => set({ relation: e.target.value as Relation })}>
+        <select aria-label={`${i + 1}人目の続柄`} value={p.relation} onChange={(e) => set({ relation: e.target.value as Relation, relationGuessed: false })}>
           {RELATIONS.map((r) => <option key={r} value={r}>{r}</option>)}
         </select>
+        {p.relationGuessed && <span className="tag warn" title="生年月日から推定しました。違う場合は選び直してください。">推定</span>}
         {(p.familyName || p.givenName) && <span className="mj person-name">{p.familyName}　{p.givenName}</span>}
+        {p.fromCard && <span className="tag ok">カード確認済み</span>}
+        <button type="button" className="row-btn card-btn" onClick={() => openCard({ kind: 'person', index: i })} aria-label={`${i + 1}人目のカードを読み取る`}>
+          {p.fromCard ? 'カードを読み直す' : 'カードを読み取る'}
+        </button>
       </legend>
       <div className="person-grid">
         <Text id={`${pre}familyName`} label="氏" value={p.familyName} onChange={(v) => set({ familyName: v })} mj />
@@ -92,6 +101,7 @@ function PersonCard({ p, i }: { p: PersonDraft; i: number }) {
 
 function HouseholdStep() {
   const { draft, patchDraft, addPerson, saveHousehold, setStep, busy, householdErrors } = useCase();
+  const openCard = useCard((s) => s.open);
   if (!draft) return null;
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -124,6 +134,7 @@ function HouseholdStep() {
       {draft.persons.map((p, i) => <PersonCard key={i} p={p} i={i} />)}
       {householdErrors.persons && <p className="field-error" role="alert">{householdErrors.persons}</p>}
       <div className="add-person" role="group" aria-label="世帯の人を追加">
+        <button type="button" className="row-btn card-btn" onClick={() => openCard({ kind: 'new-person' })}>＋ 家族のカードを読む</button>
         {(['配偶者', '子', '父母', 'その他'] as const).map((r) => (
           <button key={r} type="button" className="row-btn" onClick={() => addPerson(r)}>＋ {r}</button>
         ))}
@@ -213,6 +224,7 @@ function FormEditor({ f }: { f: CaseFormView }) {
     <form className="form-card case-form" onSubmit={onSubmit} noValidate aria-labelledby={`t-${f.key}`} data-form-key={f.key}>
       <h1 id={`t-${f.key}`}>{def.title}</h1>
       <p className="form-meta">業務: {def.gyomu} ・ 様式 v{def.version} ・ {f.confirmed ? '確認済み' : '未確認'}</p>
+      <MyNumberNeeded f={f} />
       <FormFields form={def} values={values} errors={v.fieldErrors} warnings={v.warnings} fromCase={fromCase} onChange={(k, val) => setFormValue(f.key, k, val)} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || f.applicationId !== null}>
@@ -220,6 +232,43 @@ function FormEditor({ f }: { f: CaseFormView }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The card's back is read only when a chosen form asks for the 個人番号: for each person of this form
+ * without one, a button reads the QR code of their card's back.
+ */
+function MyNumberNeeded({ f }: { f: CaseFormView }) {
+  const { current } = useCase();
+  const openCard = useCard((s) => s.open);
+  const def = findForm(f.formId);
+  if (!def || !current) return null;
+  const persons = current.data.persons;
+  // whose number the form asks for: the 届出人/請求者 (applicant.*), or the persons the form is about (person.*)
+  const applicant = current.data.applicantIndex ?? Math.max(0, persons.findIndex((p) => p.relation === '本人'));
+  const about = f.persons.length > 0 ? f.persons : persons.map((_, i) => i);
+  const who = new Set<number>();
+  for (const x of def.fields) {
+    if (x.kind !== 'myNumber' || !x.bind || (x.when && !conditionHolds(x.when, (id) => f.values[id] ?? ''))) continue;
+    if (x.bind.startsWith('applicant.')) who.add(applicant);
+    else if (x.bind.startsWith('person.') && about[0] !== undefined) who.add(about[0]);
+  }
+  for (const g of def.groups ?? []) if (g.bind === 'persons' && g.fields.some((x) => x.kind === 'myNumber' && x.bind)) about.forEach((i) => who.add(i));
+  const missing = [...who].filter((i) => persons[i] && !persons[i]!.myNumber).sort((a, b) => a - b);
+  if (missing.length === 0) return null;
+  return (
+    <div className="banner info mynumber-needed" role="note">
+      <span>この様式には個人番号を記入します。カード裏面のQRコードから読み取れます：</span>
+      {missing.map((i) => {
+        const p = persons[i]!;
+        return (
+          <button key={i} type="button" className="row-btn" onClick={() => openCard({ kind: 'back', index: i })}>
+            <span className="mj">{p.familyName ?? ''}{p.givenName ?? ''}</span>さんの裏面を読み取る
+          </button>
+        );
+      })}
+    </div>
   );
 }
 
@@ -318,6 +367,34 @@ function StartPanel() {
   );
 }
 
+function CardDialog() {
+  const target = useCard((s) => s.target);
+  const { draft, applyCard, applyMyNumber } = useCase();
+  if (!target) return null;
+  const who = target.kind === 'new-person' ? '家族' : `${target.index + 1}人目${draft?.persons[target.index]?.familyName ? `（${draft.persons[target.index]!.familyName}${draft.persons[target.index]!.givenName}さん）` : ''}`;
+  const title = target.kind === 'back' ? `カード裏面の読み取り：${who}` : `カードの読み取り：${who}`;
+  // the 本人's family name as confirmed from their card: a family member's read is aligned to its kanji variants
+  const honnin = draft?.persons.find((p) => p.relation === '本人');
+  const isHonnin = target.kind === 'person' && draft?.persons[target.index]?.relation === '本人';
+  const householdFamily = !isHonnin && honnin?.fromCard && honnin.familyName ? honnin.familyName : undefined;
+  const known = (draft?.persons ?? []).map((p, i) => {
+    const b = parseDateInput(p.birthRaw);
+    return { no: i + 1, family: p.familyName, given: p.givenName, birthIso: b.ok ? b.iso : '', target: target.kind === 'person' && target.index === i };
+  });
+  return (
+    <CardCapture
+      title={title}
+      known={known}
+      householdFamily={householdFamily}
+      onConfirm={(c) => void applyCard(target, c)}
+      onMyNumber={(n) => {
+        if (target.kind !== 'back') return;
+        void applyMyNumber(target.index, n);
+      }}
+    />
+  );
+}
+
 export function CaseScreen() {
   const { current, step, setStep, message, closeCase } = useCase();
   if (!current) return <StartPanel />;
@@ -342,6 +419,7 @@ export function CaseScreen() {
       {step === 'procedures' && <ProceduresStep />}
       {step === 'forms' && <FormsStep />}
       {step === 'finish' && <FinishStep />}
+      <CardDialog />
     </section>
   );
 }

@@ -1,0 +1,256 @@
+import sharp, { type OutputInfo } from 'sharp';
+import jsQR from 'jsqr';
+import { CardReader, type OcrProgress } from '../../ocr/card-reader';
+import { OcrInputError } from '../../ocr/ocr-error';
+import { PrepWorker } from '../../ocr/prep/prep-client';
+import type { PreparedView } from '../../ocr/prep/prepare';
+import type { CardReadResult, FieldName } from '../../../common/ocr/card-result';
+import { FIELD_NAMES } from '../../../common/ocr/card-result';
+import type { CardBackView, CardFrontView, OcrStatus } from '../../../common/contract/card-operations';
+import { parseMyNumber } from '../../../common/validation/my-number';
+import type { Logger } from '../log';
+
+/**
+ * The card reader of the running app. The OCR engine (a tesseract.js worker pool plus the
+ * preprocessing worker thread) is started in the background when the services start, so the first
+ * card pays no model loading; until it is ready a read waits for it and the UI shows 「準備中」 with the
+ * time so far. Everything heavy runs off the services' event loop: recognition in the tesseract
+ * workers, pixel work in the preprocessing worker, image encoding in libvips' thread pool.
+ *
+ * Card images are personal data: the bytes live only for the duration of one call, are never written
+ * anywhere and never logged (log lines carry the side, the layout, timings and error codes only).
+ */
+export type ProgressStage = NonNullable<OcrStatus['progress']>['stage'];
+
+export class CardReadError extends Error {
+  constructor(
+    readonly code: 'CARD_UNREADABLE' | 'NOT_READY',
+    /** the OCR's reason code (back-side, blank, timeout, …) */
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface CardServiceOptions {
+  log: Logger;
+  today: () => string;
+  /** tesseract workers (default 2: counter PCs have two cores) */
+  workers?: number;
+  /** for tests: another engine */
+  startReader?: () => Promise<CardReader>;
+  readTimeoutMs?: number;
+}
+
+/** The warped card image is sent back at this width (the OCR works at 1200 px): enough to read the crops. */
+const IMAGE_WIDTH = 1000;
+/** A QR code is searched on an image at most this big (jsQR runs on the calling thread). */
+const QR_MAX_SIDE = 1400;
+
+export class CardService {
+  private reader: CardReader | null = null;
+  private starting: Promise<CardReader> | null = null;
+  private state: OcrStatus['state'] = 'starting';
+  private failure: string | null = null;
+  private t0 = performance.now();
+  private readyMs: number | null = null;
+  private prep: PrepWorker | null = null;
+  private readonly progress = new Map<string, { stage: ProgressStage; fraction: number }>();
+  private closed = false;
+
+  constructor(private readonly o: CardServiceOptions) {}
+
+  /** Starts the engine in the background; start-up failures are reported through `status`. */
+  start(): void {
+    if (this.starting) return;
+    this.t0 = performance.now();
+    const begin = this.o.startReader ?? (() => CardReader.start({ workers: this.o.workers ?? 2 }));
+    this.starting = begin().then(
+      (r) => {
+        this.readyMs = Math.round(performance.now() - this.t0);
+        if (this.closed) {
+          void r.close();
+          throw new Error('closed');
+        }
+        this.reader = r;
+        this.state = 'ready';
+        this.o.log('info', 'ocr.ready', { ms: this.readyMs });
+        return r;
+      },
+      (err: unknown) => {
+        this.state = 'failed';
+        this.readyMs = Math.round(performance.now() - this.t0);
+        this.failure = 'カード読み取り（OCR）を開始できませんでした。アプリを再起動してください。続く場合は情報システム担当へ連絡してください。';
+        this.o.log('error', 'ocr.start_failed', { error: err instanceof Error ? err.name : typeof err });
+        throw err;
+      },
+    );
+    this.starting.catch(() => undefined);
+  }
+
+  status(readId?: string): OcrStatus & { scannerConfigured: boolean } {
+    return {
+      state: this.state,
+      startupMs: this.readyMs ?? Math.round(performance.now() - this.t0),
+      message: this.failure,
+      progress: readId ? (this.progress.get(readId) ?? null) : null,
+      scannerConfigured: false,
+    };
+  }
+
+  private async ready(): Promise<CardReader> {
+    if (this.reader) return this.reader;
+    if (!this.starting) this.start();
+    try {
+      return await this.starting!;
+    } catch {
+      throw new CardReadError('NOT_READY', 'engine', this.failure ?? 'カード読み取り（OCR）が使えません。');
+    }
+  }
+
+  /** Reads one side of a card from image bytes (JPEG, PNG, …). */
+  async read(bytes: Uint8Array, side: 'front' | 'back', readId: string): Promise<CardFrontView | CardBackView> {
+    const t0 = performance.now();
+    this.progress.set(readId, { stage: 'queued', fraction: 0 });
+    try {
+      const out = side === 'front' ? await this.readFront(bytes, readId) : await this.readBack(bytes, readId);
+      this.o.log('info', 'ocr.read', { side, ms: Math.round(performance.now() - t0), ...(out.side === 'front' ? { layout: out.layout } : { found: out.myNumber !== null }) });
+      return out;
+    } catch (err) {
+      const e = err instanceof CardReadError ? err : err instanceof OcrInputError ? new CardReadError('CARD_UNREADABLE', err.code, err.message) : null;
+      this.o.log(e ? 'warn' : 'error', 'ocr.read_failed', { side, ms: Math.round(performance.now() - t0), reason: e?.reason ?? (err instanceof Error ? err.name : typeof err) });
+      if (e) throw e;
+      throw new CardReadError('CARD_UNREADABLE', 'internal', 'カードを読み取れませんでした。もう一度置き直して読み取ってください。');
+    } finally {
+      this.progress.delete(readId);
+    }
+  }
+
+  private async readFront(bytes: Uint8Array, readId: string): Promise<CardFrontView> {
+    const reader = await this.ready();
+    const onProgress = (p: OcrProgress) => this.progress.set(readId, { stage: p.stage, fraction: p.stage === 'recognize' ? p.fraction : p.stage === 'parse' ? 1 : 0 });
+    const today = this.o.today();
+    const r = await reader.read(bytes, { today, onProgress, ...(this.o.readTimeoutMs ? { timeoutMs: this.o.readTimeoutMs } : {}) });
+    const image = await this.cardImage(bytes, r);
+    const k = image.width / image.sourceWidth;
+    const fields = Object.fromEntries(
+      FIELD_NAMES.map((f: FieldName) => {
+        const s = r.sources[f];
+        return [
+          f,
+          {
+            value: r.fields[f].value,
+            confidence: r.fields[f].confidence,
+            raw: s?.raw ?? '',
+            charConfidence: s?.charConfidence ?? [],
+            crop: s ? { x: Math.round(s.x * k), y: Math.round(s.y * k), width: Math.round(s.width * k), height: Math.round(s.height * k) } : null,
+          },
+        ];
+      }),
+    ) as CardFrontView['fields'];
+    const expiry = r.fields.expiryDate.value;
+    return {
+      side: 'front',
+      layout: r.layout,
+      fields,
+      nameParts: r.nameParts,
+      address: r.address,
+      warnings: r.warnings,
+      expired: expiry !== null && expiry < today,
+      rotation: r.rotation,
+      ms: r.ms,
+      image: { mimeType: 'image/jpeg', data: image.data.toString('base64'), width: image.width, height: image.height },
+    };
+  }
+
+  /**
+   * The card image the fields were read from, for the clerk's crops. The reader does not hand out its
+   * pixels, so the preprocessing is run once more (in the worker thread; a pure function of the bytes)
+   * and the view whose text lines match the field rectangles best is taken, turned the way it was read.
+   */
+  private async cardImage(bytes: Uint8Array, r: CardReadResult): Promise<{ data: Buffer; width: number; height: number; sourceWidth: number }> {
+    this.prep ??= PrepWorker.start();
+    const first = await this.prep.run({ op: 'prepare', bytes });
+    const candidates: PreparedView[] = [first.views[0]!];
+    let best = pick(candidates[0]!, r);
+    if (first.hasQuad && best.score < 0.75) {
+      const whole = (await this.prep.run({ op: 'whole', bytes })).views[0]!;
+      const alt = pick(whole, r);
+      if (alt.score > best.score) best = alt;
+    }
+    const { card } = best.view;
+    const height = Math.round((IMAGE_WIDTH * card.height) / card.width);
+    const data = await sharp(Buffer.from(card.data.buffer, card.data.byteOffset, card.data.byteLength), { raw: { width: card.width, height: card.height, channels: 1 } })
+      .rotate(best.turn ? 180 : 0)
+      .resize(IMAGE_WIDTH, height)
+      .jpeg({ quality: 82 })
+      .toBuffer();
+    return { data, width: IMAGE_WIDTH, height, sourceWidth: card.width };
+  }
+
+  private async readBack(bytes: Uint8Array, readId: string): Promise<CardBackView> {
+    const t0 = performance.now();
+    this.progress.set(readId, { stage: 'qr', fraction: 0 });
+    let img: { data: Buffer; info: OutputInfo };
+    try {
+      img = await sharp(bytes, { limitInputPixels: 120_000_000, failOn: 'truncated' })
+        .rotate()
+        .resize({ width: QR_MAX_SIDE, height: QR_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+        .ensureAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+    } catch {
+      throw new CardReadError('CARD_UNREADABLE', 'not-an-image', '画像ファイルとして読み込めません（JPEG・PNG などの画像を選んでください）。');
+    }
+    const { width, height } = img.info;
+    const code = jsQR(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength), width, height, { inversionAttempts: 'attemptBoth' });
+    const ms = Math.round(performance.now() - t0);
+    if (!code) return { side: 'back', myNumber: null, message: 'カード裏面のQRコードが見つかりません。裏面全体が写るように置き直してください。', ms };
+    // the QR code carries the 12-digit number; take a run of 12 digits whose check digit holds
+    for (const m of code.data.matchAll(/\d{12}/g)) {
+      const p = parseMyNumber(m[0]);
+      if (p.ok) return { side: 'back', myNumber: p.digits, message: null, ms };
+    }
+    return { side: 'back', myNumber: null, message: 'QRコードは読めましたが、正しい個人番号（12桁・検査用数字）が含まれていません。', ms };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const r = this.reader ?? (await this.starting?.catch(() => null)) ?? null;
+    this.reader = null;
+    await Promise.all([r?.close(), this.prep?.close()]);
+  }
+}
+
+/**
+ * How well a view explains the field rectangles the reader reported: the share of them that cover a
+ * text line of the view, the view as found or turned over (the reader may have turned it).
+ */
+function pick(view: PreparedView, r: CardReadResult): { view: PreparedView; turn: boolean; score: number } {
+  const rects = Object.values(r.sources).filter((s) => s !== undefined);
+  const score = (turn: boolean): number => {
+    if (rects.length === 0) return 0;
+    const W = view.card.width;
+    const H = view.card.height;
+    let hit = 0;
+    for (const s of rects) {
+      const ok = view.lines.some((l) => {
+        const x0 = turn ? W - 1 - l.x1 : l.x0;
+        const x1 = turn ? W - 1 - l.x0 : l.x1;
+        const y0 = turn ? H - 1 - l.y1 : l.y0;
+        const y1 = turn ? H - 1 - l.y0 : l.y1;
+        const ix = Math.min(x1, s.x + s.width) - Math.max(x0, s.x);
+        const iy = Math.min(y1, s.y + s.height) - Math.max(y0, s.y);
+        return ix > 0 && iy > 0 && ix * iy >= 0.5 * Math.min((x1 - x0) * (y1 - y0), s.width * s.height);
+      });
+      if (ok) hit++;
+    }
+    return hit / rects.length;
+  };
+  // the rotation the reader reports is relative to the card as found; the view may have been turned already
+  const expectTurn = (r.rotation === 180) !== view.flipped;
+  const a = score(expectTurn);
+  const b = score(!expectTurn);
+  return b > a ? { view, turn: !expectTurn, score: b } : { view, turn: expectTurn, score: a };
+}
