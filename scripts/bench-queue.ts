@@ -61,13 +61,13 @@ function durableEnqueue(n: number) {
   return stats(ms);
 }
 
-async function drain(latencyMs: number, n: number) {
+async function drain(latencyMs: number, n: number, concurrency?: number) {
   const sim = await startTs('main/cli/main.ts', ['backend-sim', '--port', '0', '--data-dir', tmp('sim'), '--latency-ms', String(latencyMs)], /backend-sim listening: (\S+)/);
   const { db, cipher } = openStore(path.join(tmp('drain'), DB_FILE_NAME));
   const repo = new ApplicationRepository(db, cipher);
   repo.enqueueMany(sampleApplications(n, 9));
   const connector = new HttpIntakeConnector({ baseUrl: sim.url });
-  const engine = new SyncEngine(repo, ConnectorRouter.single(connector), { checkPayload: checkStoredPayload, toIntakePayload: intakePayload });
+  const engine = new SyncEngine(repo, ConnectorRouter.single(connector), { checkPayload: checkStoredPayload, toIntakePayload: intakePayload, ...(concurrency ? { concurrency } : {}) });
   const t = performance.now();
   const emptied = await engine.runUntilEmpty(120_000);
   const seconds = (performance.now() - t) / 1000;
@@ -75,7 +75,7 @@ async function drain(latencyMs: number, n: number) {
   connector.close();
   db.close();
   await sim.stop();
-  return { latencyMs, applications: n, emptied, accepted, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(accepted / seconds) };
+  return { latencyMs, concurrency: concurrency ?? 16, applications: n, emptied, accepted, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(accepted / seconds) };
 }
 
 function queueQuery(rows: number) {
@@ -120,7 +120,7 @@ async function main() {
     machine: { cores: os.cpus().length, node: process.version },
     rawSqliteAutocommitMs: rawAutocommit(500),
     durableEnqueueMs: durableEnqueue(500),
-    drain: [await drain(0, 2000), await drain(50, 2000)],
+    drain: [await drain(0, 2000), await drain(50, 2000), await drain(50, 2000, 32)],
     queueQueryMs: queueQuery(100_000),
     goals: { enqueueP99Ms: 2, drainPerSecondAt50ms: 200, queueQueryMs: 100 },
   };

@@ -100,6 +100,11 @@ export class ApplicationRepository {
     return new Date(this.now()).toISOString();
   }
 
+  /** Runs several repository writes as one commit (one fsync instead of one each). */
+  inTransaction(fn: () => void): void {
+    this.db.transaction(fn).immediate();
+  }
+
   /** The applications and the promises to deliver them are one write: all or nothing. */
   enqueueMany(apps: readonly NewApplication[]): { id: string; idempotencyKey: string }[] {
     return this.db.transaction(() => apps.map((a) => this.insertOne(a))).immediate();

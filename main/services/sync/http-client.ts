@@ -29,10 +29,10 @@ export class HttpTransportError extends Error {
 
 /** Node's http(s) rather than fetch: client certificates and a private CA need an https Agent. */
 export function createAgent(files: TlsFiles | undefined, url: string): http.Agent {
-  if (!url.startsWith('https:')) return new http.Agent({ keepAlive: true, maxSockets: 16 });
+  if (!url.startsWith('https:')) return new http.Agent({ keepAlive: true, maxSockets: 64 });
   return new https.Agent({
     keepAlive: true,
-    maxSockets: 16,
+    maxSockets: 64,
     rejectUnauthorized: true,
     ...(files?.caFile ? { ca: [...tls.rootCertificates, fs.readFileSync(files.caFile, 'utf8')] } : {}),
     ...(files?.certFile ? { cert: fs.readFileSync(files.certFile) } : {}),
