@@ -68,7 +68,7 @@ export const migration0002: Migration = {
       CREATE INDEX applications_by_status ON applications (status, seq) WHERE superseded_by IS NULL;
       CREATE INDEX applications_live ON applications (seq) WHERE superseded_by IS NULL;
       CREATE INDEX applications_by_case ON applications (case_id, case_order);
-      CREATE INDEX applications_by_day ON applications (created_day, seq) WHERE superseded_by IS NULL;
+      CREATE INDEX applications_by_day ON applications (created_day, status) WHERE superseded_by IS NULL;
       CREATE INDEX applications_by_receipt ON applications (receipt_number);
 
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
