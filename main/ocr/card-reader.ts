@@ -4,9 +4,9 @@ import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import { TesseractPool } from './engine/tesseract-pool';
 import type { GrayImage } from './image/gray-image';
 import type { TextLine } from './layout/text-lines';
-import { recognizeLines } from './recognize-lines';
+import { recognizeLine } from './recognize-lines';
 import { refineLines } from './refine-lines';
-import { rereadFields } from './reread-fields';
+import { applyReread, rereadPatch } from './reread-fields';
 import { OcrInputError } from './ocr-error';
 import { PrepWorker } from './prep/prep-client';
 import type { PreparedView } from './prep/prepare';
@@ -133,14 +133,25 @@ export class CardReader {
     const chosen = [...lines].sort((a, b) => (b.x1 - b.x0) * b.glyphH - (a.x1 - a.x0) * a.glyphH).slice(0, MAX_LINES);
     let done = 0;
     const today = opts.today ?? localToday();
-    const first: RecognizedLine[] = await recognizeLines(this.pool, view, chosen, () => progress({ stage: 'recognize', fraction: ++done / chosen.length }));
-    const refined = await refineLines(this.pool, view, first, today);
-    let rec = refined;
+    // each line's targeted re-read (dates, 性別) is queued as soon as its first read is in, so the pool's
+    // workers never wait for the slowest line of a stage; the second reads of 住所 / 氏名 (which need every
+    // line) run beside the last of those
+    const firstReads = chosen.map((l) => recognizeLine(this.pool, view, l).finally(() => progress({ stage: 'recognize', fraction: ++done / chosen.length })));
+    const refinedReads = firstReads.map((p) => p.then(async (l) => (await refineLines(this.pool, view, [l], today))[0]!));
+    for (const p of refinedReads) void p.catch(() => undefined);
+    const first: RecognizedLine[] = await Promise.all(firstReads);
+    const rereadable = (e: Extracted): boolean => e.anchors >= 2 && !e.looksLikeBack && !e.looksLikePassport;
+    const early = extractFields(first, today);
+    const patchEarly = rereadable(early) ? rereadPatch(this.pool, view, null, first, chosen, early) : null;
+    // a failed job must not leave the other one's rejection unhandled
+    void patchEarly?.catch(() => undefined);
+    const refined = await Promise.all(refinedReads);
+    let patch = await patchEarly;
     let { warnings, ...ex } = extractFields(refined, today);
-    if (ex.anchors >= 2 && !ex.looksLikeBack && !ex.looksLikePassport) {
-      rec = await rereadFields(this.pool, view, null, refined, chosen, ex);
-      ({ warnings, ...ex } = extractFields(rec, today));
-    }
+    // the re-read dates or 性別 may be what makes it a card
+    if (!patch && rereadable(ex)) patch = await rereadPatch(this.pool, view, null, refined, chosen, ex);
+    const rec = patch ? applyReread(refined, patch) : refined;
+    if (patch) ({ warnings, ...ex } = extractFields(rec, today));
     const conf = rec.reduce((s, l) => s + l.confidence, 0) / Math.max(1, rec.length);
     return { ex, warnings, conf };
   }

@@ -55,21 +55,21 @@ export function paperLevel(c: GrayImage): number {
 
 /** OCR of every found line in parallel across the pool (PSM 7: one line of text per request). */
 export async function recognizeLines(pool: TesseractPool, card: GrayImage, lines: TextLine[], onLine?: () => void): Promise<RecognizedLine[]> {
-  return Promise.all(
-    lines.map(async (l) => {
-      const { image, x, scale } = lineCrop(card, l);
-      const r = await pool.recognize({ image, psm: PSM.RAW_LINE });
-      onLine?.();
-      return {
-        x0: l.x0,
-        y0: l.y0,
-        x1: l.x1,
-        y1: l.y1,
-        glyphH: l.glyphH,
-        text: r.text,
-        confidence: r.confidence,
-        symbols: r.symbols.map((s) => ({ text: s.text, confidence: s.confidence, x0: x + s.x0 / scale, x1: x + s.x1 / scale })),
-      };
-    }),
-  );
+  return Promise.all(lines.map((l) => recognizeLine(pool, card, l).finally(() => onLine?.())));
+}
+
+/** OCR of one found line (PSM 7), its symbols placed on the card. */
+export async function recognizeLine(pool: TesseractPool, card: GrayImage, l: TextLine): Promise<RecognizedLine> {
+  const { image, x, scale } = lineCrop(card, l);
+  const r = await pool.recognize({ image, psm: PSM.RAW_LINE });
+  return {
+    x0: l.x0,
+    y0: l.y0,
+    x1: l.x1,
+    y1: l.y1,
+    glyphH: l.glyphH,
+    text: r.text,
+    confidence: r.confidence,
+    symbols: r.symbols.map((s) => ({ text: s.text, confidence: s.confidence, x0: x + s.x0 / scale, x1: x + s.x1 / scale })),
+  };
 }

@@ -78,8 +78,30 @@ export async function rereadFields(
   textLines: TextLine[],
   ex: Extracted,
 ): Promise<RecognizedLine[]> {
+  return applyReread(lines, await rereadPatch(pool, card, detail, lines, textLines, ex));
+}
+
+/** What the second reads change: the lines (by index) they replace, and the lines replacing them. */
+export interface RereadPatch {
+  drop: Set<number>;
+  add: RecognizedLine[];
+}
+
+/** A patch applied to `lines`, or to lines matching them index for index (the same lines after `refineLines`). */
+export function applyReread(lines: RecognizedLine[], patch: RereadPatch): RecognizedLine[] {
+  return [...lines.filter((_, i) => !patch.drop.has(i)).map((l) => ({ ...l })), ...patch.add];
+}
+
+/** The second reads of `rereadFields`, as a patch: lets the caller run them beside other work on the same lines. */
+export async function rereadPatch(
+  pool: TesseractPool,
+  card: GrayImage,
+  detail: DetailImage | null,
+  lines: RecognizedLine[],
+  textLines: TextLine[],
+  ex: Extracted,
+): Promise<RereadPatch> {
   const src = detail ?? { image: card, scale: 1 };
-  const out = lines.map((l) => ({ ...l }));
   const charsOf = (l: RecognizedLine): CharBox[] => textLines[lines.indexOf(l)]?.chars ?? [];
   const jobs: Promise<void>[] = [];
   const drop = new Set<RecognizedLine>();
@@ -121,13 +143,13 @@ export async function rereadFields(
       const chars = row.flatMap(charsOf).filter((c) => c.x1 >= x0 - 1);
       const rect = { ...u, x0: Math.max(u.x0, x0 - 1) };
       const glyphH = Math.max(...row.map((l) => l.glyphH));
+      const orig: Cand = {
+        text: [valueText(head.text, label), ...row.slice(1).map((l) => l.text)].join(''),
+        confidence: Math.min(...row.map((l) => l.confidence)),
+        symbols: [...head.symbols.slice(skip), ...row.slice(1).flatMap((l) => l.symbols)],
+      };
       jobs.push(
         readVariants(pool, src, rect, glyphH, chars, ADDRESS_VARIANTS).then((reads) => {
-          const orig: Cand = {
-            text: [valueText(head.text, label), ...row.slice(1).map((l) => l.text)].join(''),
-            confidence: Math.min(...row.map((l) => l.confidence)),
-            symbols: [...head.symbols.slice(skip), ...row.slice(1).flatMap((l) => l.symbols)],
-          };
           const best = consensus([orig, ...reads], addressKey);
           if (best === orig && row.length === 1) return;
           for (const l of row) drop.add(l);
@@ -174,11 +196,11 @@ export async function rereadFields(
     const band = rows ? { ...rect, ...rows } : rect;
     const glyphH = Math.min(band.y1 - band.y0 + 1, Math.max(...nameLines.map((l) => l.glyphH)));
     const gapAt = widestGap(card, band, glyphH);
+    const joined = nameLines.map((l) => l.text.replace(/[\s\u3000]+/g, '')).join('');
+    const syms = dedupe(nameLines.flatMap((l) => l.symbols), glyphH);
+    const orig: Cand = { text: syms.length ? syms.map((s) => s.text).join('') : joined, confidence: Math.min(...nameLines.map((l) => l.confidence)), symbols: syms };
     jobs.push(
-      readVariants(pool, src, band, glyphH, chars, NAME_VARIANTS, undefined, rows ?? undefined).then((reads) => {
-        const joined = nameLines.map((l) => l.text.replace(/[\s\u3000]+/g, '')).join('');
-        const syms = dedupe(nameLines.flatMap((l) => l.symbols), glyphH);
-        const orig: Cand = { text: syms.length ? syms.map((s) => s.text).join('') : joined, confidence: Math.min(...nameLines.map((l) => l.confidence)), symbols: syms };
+      readVariants(pool, src, band, glyphH, chars, NAME_VARIANTS, { rows: rows ?? undefined }).then((reads) => {
         const all = [orig, ...reads].map(nameOnly).filter((c) => compact(c.text).length > 0);
         if (all.length === 0) return;
         const best = consensus(all, compact);
@@ -199,7 +221,7 @@ export async function rereadFields(
         const kh = kb.y1 - kb.y0 + 1;
         const kgap = widestGap(card, kb, kh);
         jobs.push(
-          readVariants(pool, src, kb, kh, null, KANA_VARIANTS, KANA_WHITELIST).then((reads) => {
+          readVariants(pool, src, kb, kh, null, KANA_VARIANTS, { whitelist: KANA_WHITELIST }).then((reads) => {
             const orig: Cand[] = kanaLines.length ? [{ text: kanaLines.map((l) => compact(l.text)).join(''), confidence: Math.min(...kanaLines.map((l) => l.confidence)), symbols: kanaLines.flatMap((l) => l.symbols) }] : [];
             const cands = [...orig, ...reads].filter((c) => isKatakanaText(c.text));
             if (cands.length === 0) return;
@@ -214,7 +236,7 @@ export async function rereadFields(
     }
   }
   await Promise.all(jobs);
-  return [...out.filter((l, i) => !drop.has(lines[i]!)), ...add];
+  return { drop: new Set(lines.flatMap((l, i) => (drop.has(l) ? [i] : []))), add };
 }
 
 /** What a name can hold: kanji, kana, latin letters and spaces. Quotes, dots and brackets are stray marks. */
@@ -273,7 +295,13 @@ const median = (xs: number[]): number => {
   return v[Math.floor(v.length / 2)] ?? 0;
 };
 
-/** Reads one region in each variant. `rows` (card px): everything above and below them is painted over with paper. */
+interface VariantOptions {
+  whitelist?: string;
+  /** card px: everything above and below these rows is painted over with paper */
+  rows?: { y0: number; y1: number };
+}
+
+/** Reads one region in each variant, all queued at once. */
 async function readVariants(
   pool: TesseractPool,
   src: DetailImage,
@@ -281,8 +309,7 @@ async function readVariants(
   glyphH: number,
   chars: CharBox[] | null,
   variants: Variant[],
-  whitelist?: string,
-  rows?: { y0: number; y1: number },
+  { whitelist, rows }: VariantOptions = {},
 ): Promise<Cand[]> {
   const k = src.scale;
   const pad = Math.round(glyphH * 0.35);
@@ -311,19 +338,17 @@ async function readVariants(
       img.data.fill(paper, b * img.width);
     }
   }
-  const reads = await Promise.all(
-    variants.map(async (v) => {
-      const f = Math.min(3, v.glyph / Math.max(1, glyphH * k));
-      const base = v.unmasked ? bare : c;
-      const sized = Math.abs(f - 1) > 0.05 ? resize(base, Math.max(1, Math.round(base.width * f)), Math.max(1, Math.round(base.height * f))) : base;
-      const img = v.raw ? sized : cleanBackground(sized);
-      const r: LineResult = await pool.recognize({ image: img, psm: v.psm, whitelist });
-      // crop pixels → working-card pixels
-      const toCard = (x: number): number => (cx + x / (img.width / c.width)) / k;
-      return { text: r.text.replace(/\n/g, ' ').trim(), confidence: r.confidence, symbols: r.symbols.map((s) => ({ text: s.text, confidence: s.confidence, x0: toCard(s.x0), x1: toCard(s.x1) })) };
-    }),
-  );
-  return reads.filter((r) => compact(r.text).length > 0);
+  const readOne = async (v: Variant): Promise<Cand> => {
+    const f = Math.min(3, v.glyph / Math.max(1, glyphH * k));
+    const base = v.unmasked ? bare : c;
+    const sized = Math.abs(f - 1) > 0.05 ? resize(base, Math.max(1, Math.round(base.width * f)), Math.max(1, Math.round(base.height * f))) : base;
+    const img = v.raw ? sized : cleanBackground(sized);
+    const r: LineResult = await pool.recognize({ image: img, psm: v.psm, whitelist });
+    // crop pixels → working-card pixels
+    const toCard = (x: number): number => (cx + x / (img.width / c.width)) / k;
+    return { text: r.text.replace(/\n/g, ' ').trim(), confidence: r.confidence, symbols: r.symbols.map((s) => ({ text: s.text, confidence: s.confidence, x0: toCard(s.x0), x1: toCard(s.x1) })) };
+  };
+  return (await Promise.all(variants.map(readOne))).filter((r) => compact(r.text).length > 0);
 }
 
 function levenshtein(a: string[], b: string[]): number {

@@ -189,8 +189,9 @@ function otsu(v: Float32Array): number {
 
 /** Largest 4-connected region; `points` are its row extremes (enough for the hull), `edge` its outline pixels. */
 function largestComponent(mask: Uint8Array, w: number, h: number): { count: number; points: Point[]; edge: Point[] } | null {
-  const label = new Int32Array(w * h);
-  const stack = new Int32Array(w * h);
+  const n = w * h;
+  const label = new Int32Array(n);
+  const stack = new Int32Array(n);
   let bestId = 0;
   let bestCount = 0;
   let id = 0;
@@ -205,10 +206,22 @@ function largestComponent(mask: Uint8Array, w: number, h: number): { count: numb
       const p = stack[--sp]!;
       count++;
       const x = p % w;
-      const nb = [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, p - w, p + w];
-      for (const q of nb) if (q >= 0 && q < w * h && mask[q] && !label[q]) {
-        label[q] = id;
-        stack[sp++] = q;
+      // the four neighbours, inline: this loop runs for every pixel of the mask
+      if (x > 0 && mask[p - 1] && !label[p - 1]) {
+        label[p - 1] = id;
+        stack[sp++] = p - 1;
+      }
+      if (x < w - 1 && mask[p + 1] && !label[p + 1]) {
+        label[p + 1] = id;
+        stack[sp++] = p + 1;
+      }
+      if (p >= w && mask[p - w] && !label[p - w]) {
+        label[p - w] = id;
+        stack[sp++] = p - w;
+      }
+      if (p + w < n && mask[p + w] && !label[p + w]) {
+        label[p + w] = id;
+        stack[sp++] = p + w;
       }
     }
     if (count > bestCount) {
@@ -226,8 +239,9 @@ function largestComponent(mask: Uint8Array, w: number, h: number): { count: numb
       if (label[y * w + x] !== bestId) continue;
       if (minX < 0) minX = x;
       maxX = x;
-      const out = (xx: number, yy: number): boolean => xx < 0 || yy < 0 || xx >= w || yy >= h || label[yy * w + xx] !== bestId;
-      if (out(x - 1, y) || out(x + 1, y) || out(x, y - 1) || out(x, y + 1)) edge.push({ x: x + 0.5, y: y + 0.5 });
+      const p = y * w + x;
+      const onEdge = x === 0 || x === w - 1 || y === 0 || y === h - 1 || label[p - 1] !== bestId || label[p + 1] !== bestId || label[p - w] !== bestId || label[p + w] !== bestId;
+      if (onEdge) edge.push({ x: x + 0.5, y: y + 0.5 });
     }
     if (minX >= 0) points.push({ x: minX, y }, { x: maxX + 1, y }, { x: minX, y: y + 1 }, { x: maxX + 1, y: y + 1 });
   }

@@ -44,24 +44,32 @@ function solve(A: number[][], b: number[]): number[] {
  */
 export function warpQuad(src: GrayImage, quad: Point[], width: number, height: number): GrayImage {
   const dst: Point[] = [{ x: 0, y: 0 }, { x: width - 1, y: 0 }, { x: width - 1, y: height - 1 }, { x: 0, y: height - 1 }];
-  const h = homography(dst, quad);
+  const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = homography(dst, quad) as [number, number, number, number, number, number, number, number, number];
   const out = createGray(width, height);
   const { width: sw, height: sh, data } = src;
+  const od = out.data;
   for (let y = 0; y < height; y++) {
+    // the row's terms once
+    // (summed in the same order as the full expression, so every pixel comes out exactly as before)
+    const wy = h7 * y;
+    const xy = h1 * y;
+    const yy = h4 * y;
+    const row = y * width;
     for (let x = 0; x < width; x++) {
-      const w = h[6]! * x + h[7]! * y + h[8]!;
-      const fx = (h[0]! * x + h[1]! * y + h[2]!) / w;
-      const fy = (h[3]! * x + h[4]! * y + h[5]!) / w;
+      const w = h6 * x + wy + h8;
+      const fx = (h0 * x + xy + h2) / w;
+      const fy = (h3 * x + yy + h5) / w;
       if (fx < 0 || fy < 0 || fx > sw - 1 || fy > sh - 1) continue;
       const x0 = Math.floor(fx);
       const y0 = Math.floor(fy);
-      const x1 = Math.min(sw - 1, x0 + 1);
-      const y1 = Math.min(sh - 1, y0 + 1);
+      const x1 = x0 + 1 < sw ? x0 + 1 : sw - 1;
+      const r0 = y0 * sw;
+      const r1 = (y0 + 1 < sh ? y0 + 1 : sh - 1) * sw;
       const ax = fx - x0;
       const ay = fy - y0;
-      const top = data[y0 * sw + x0]! * (1 - ax) + data[y0 * sw + x1]! * ax;
-      const bot = data[y1 * sw + x0]! * (1 - ax) + data[y1 * sw + x1]! * ax;
-      out.data[y * width + x] = Math.round(top * (1 - ay) + bot * ay);
+      const top = data[r0 + x0]! * (1 - ax) + data[r0 + x1]! * ax;
+      const bot = data[r1 + x0]! * (1 - ax) + data[r1 + x1]! * ax;
+      od[row + x] = Math.round(top * (1 - ay) + bot * ay);
     }
   }
   return out;
