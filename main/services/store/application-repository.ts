@@ -390,12 +390,15 @@ export class ApplicationRepository {
       params[key] = f[key];
     }
     const clause = where.join(' AND ');
+    // A day range alone would otherwise be read through the day index and sorted (200 ms at 100k
+    // rows); walking the live rows newest first and filtering stops after one page.
+    const pageIndex = (f.fromDay || f.toDay) && !f.caseId && !f.status ? 'INDEXED BY applications_live' : '';
     const n = f.caseId || f.fromDay || f.toDay ? (this.db.prepare(`SELECT COUNT(*) AS n FROM applications a WHERE ${clause}`).get(params) as { n: number }).n : this.countLive(f.status);
     const rows = this.db
       .prepare(
         `SELECT a.id, a.case_id, a.root_id, a.version, a.form_id, a.person_name_enc, a.status, a.receipt_number, a.status_reason,
                 o.attempts, o.last_error, o.next_attempt_at, a.created_at, a.updated_at, a.purged_at
-           FROM applications a LEFT JOIN outbox o ON o.application_id = a.id
+           FROM applications a ${pageIndex} LEFT JOIN outbox o ON o.application_id = a.id
           WHERE ${clause} ORDER BY a.seq DESC LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: f.limit ?? 200, offset: f.offset ?? 0 }) as Row[];
