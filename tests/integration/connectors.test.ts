@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getJson, startTs, tempDir, waitFor, type Proc } from '../support/processes';
+import { getJson, startBackendSim, startTs, tempDir, waitFor, type Proc } from '../support/processes';
 import { openTestQueue } from '../support/queue';
 import { makeTestPki, type TestPki } from '../support/tls-certs';
 import { sampleApplications } from '../../main/services/demo/sample-applications';
@@ -43,7 +43,7 @@ interface Sim extends Proc {
 
 async function startSim(flags: string[]): Promise<Sim> {
   const dataDir = dir('conn-sim');
-  const p = await startTs('main/cli/main.ts', ['backend-sim', '--port', '0', '--data-dir', dataDir, ...flags], /backend-sim listening: (\S+)/);
+  const p = await startBackendSim(dataDir, 0, flags);
   cleanups.push(() => p.stop());
   return { ...p, dataDir };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliBundle, runBundledCli } from '../support/cli-bundle';
-import { startTs, tempDir, type Proc } from '../support/processes';
+import { readAppLog, startTs, tempDir, type Proc } from '../support/processes';
 import { DB_FILE_NAME, openStore } from '../../main/services/store/open-database';
 import { KEY_FILE_NAME, type KeyStore } from '../../main/services/crypto/key-store';
 
@@ -81,15 +81,7 @@ function copyOfDataDir(): string {
   return d;
 }
 
-function logLines(d: string): Record<string, unknown>[] {
-  const file = path.join(d, 'logs', 'ichimado.log');
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
+const logLines = readAppLog;
 
 beforeAll(async () => {
   bundle = await cliBundle();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cliBundle, runBundledCli } from '../support/cli-bundle';
-import { getJson, startTs, tempDir, waitFor, type Proc } from '../support/processes';
+import { getJson, readAppLog, startBackendSim, tempDir, waitFor, type Proc } from '../support/processes';
 import { openTestQueue } from '../support/queue';
 import { sampleApplications } from '../../main/services/demo/sample-applications';
 import { DB_FILE_NAME } from '../../main/services/store/open-database';
@@ -44,7 +44,7 @@ interface Sim extends Proc {
 
 async function startSim(flags: string[]): Promise<Sim> {
   const dataDir = dir('faults-sim');
-  const p = await startTs('main/cli/main.ts', ['backend-sim', '--port', '0', '--data-dir', dataDir, '--seed', SEED, ...flags], /backend-sim listening: (\S+)/);
+  const p = await startBackendSim(dataDir, 0, ['--seed', SEED, ...flags]);
   cleanups.push(() => p.stop());
   return { ...p, dataDir };
 }
@@ -107,15 +107,7 @@ function counterRows(dataDir: string): { id: string; idempotencyKey: string; sta
   }
 }
 
-function logEvents(dataDir: string): Record<string, unknown>[] {
-  const file = path.join(dataDir, 'logs', 'ichimado.log');
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
+const logEvents = readAppLog;
 
 /**
  * Exactly once, checked on both sides: each counter application is accepted with the receipt the

@@ -58,8 +58,20 @@ export function startTs(entry: string, args: string[], readyPattern: RegExp, tim
   });
 }
 
-export function startBackendSim(dataDir: string, port = 0): Promise<Proc> {
-  return startTs('main/cli/main.ts', ['backend-sim', '--port', String(port), '--data-dir', dataDir], /backend-sim listening: (\S+)/);
+/** The back-end simulator as its own process; `flags` are the CLI's (faults, auth, TLS, files). */
+export function startBackendSim(dataDir: string, port = 0, flags: string[] = []): Promise<Proc> {
+  return startTs('main/cli/main.ts', ['backend-sim', '--port', String(port), '--data-dir', dataDir, ...flags], /backend-sim listening: (\S+)/);
+}
+
+/** The app's JSON-lines log in a data dir, parsed (empty when nothing was logged yet). */
+export function readAppLog(dataDir: string): Record<string, unknown>[] {
+  const file = path.join(dataDir, 'logs', 'ichimado.log');
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 export function startBrowserMode(dataDir: string, backendUrl?: string, extra: string[] = []): Promise<Proc> {
