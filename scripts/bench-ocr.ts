@@ -15,6 +15,7 @@ import { errorLine, toCliLine, type CliLine } from '../main/ocr/cli-output';
 import { FIELD_NAMES, type FieldName } from '../common/ocr/card-result';
 import { generateCards } from '../tests/support/cards/generate';
 import type { CardTruth } from '../tests/support/cards/truth';
+import { levenshtein } from '../common/text/levenshtein';
 
 const { values } = parseArgs({
   options: { dir: { type: 'string' }, count: { type: 'string', default: '36' }, seed: { type: 'string', default: '4242' }, verbose: { type: 'boolean', default: false } },
@@ -25,19 +26,6 @@ function foldAddress(s: string): string {
   return s.replace(/[\s\u3000]/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[－‐−]/g, '-');
 }
 
-function levenshtein(a: string[], b: string[]): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return dp[b.length]!;
-}
 
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);

@@ -8,6 +8,7 @@ import { inkMask } from './image/binarize';
 import type { CharBox, TextLine } from './layout/text-lines';
 import { paperLevel } from './recognize-lines';
 import { PSM, type LineResult, type TesseractPool } from './engine/tesseract-pool';
+import { levenshtein } from '../../common/text/levenshtein';
 
 /** Katakana (with small kana and 長音) for the フリガナ line. */
 const KANA_WHITELIST = 'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶー ';
@@ -351,19 +352,6 @@ async function readVariants(
   return (await Promise.all(variants.map(readOne))).filter((r) => compact(r.text).length > 0);
 }
 
-function levenshtein(a: string[], b: string[]): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return dp[b.length]!;
-}
 
 /**
  * The read that agrees most with all the reads, itself included, each weighted by its confidence: a
