@@ -50,7 +50,9 @@ export async function refineLines(pool: TesseractPool, card: GrayImage, lines: R
       }
       const idx = compact(l.text).search(/性[別刷]/);
       const before = compact(l.text).slice(0, Math.max(0, idx));
-      if (parseSex(compact(l.text).slice(Math.max(0, idx))) !== null && l.confidence >= SURE_SEX) continue;
+      const first = parseSex(compact(l.text).slice(Math.max(0, idx)));
+      // a sure first read still meets the shape test (no model call): a contradiction gets the full re-read
+      if (first !== null && l.confidence >= SURE_SEX && sexGlyph(card, l, before.length)?.shape !== (first === 'M' ? 'F' : 'M')) continue;
       jobs.push(rereadSex(pool, card, l, before.length));
       if (before.length > 0 && dateish(before)) jobs.push(rereadDate(pool, card, l, today));
       continue;
@@ -94,91 +96,228 @@ async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLin
   l.confidence = Math.max(l.confidence, best.confidence);
 }
 
-async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine, labelIndex: number): Promise<void> {
+/** The 性別 value's glyph right of the label on line `l`, its box in card x, and what the shape test says. */
+function sexGlyph(card: GrayImage, l: RecognizedLine, labelIndex: number): { glyph: GrayImage; x0: number; x1: number; labEnd: number; shape: 'M' | 'F' | null } | null {
   // the label's symbols (性 別) when the model gave them; else the label is assumed at the line's start
   const syms = l.symbols;
   const lab = syms.findIndex((s, i) => i >= labelIndex && /性/.test(s.text));
   const labEnd = lab >= 0 && syms[lab + 1] ? syms[lab + 1]!.x1 : l.x0 + 2 * l.glyphH;
   const h = l.y1 - l.y0;
-  // the value: the first character-sized ink right of the label, within about three label heights
-  const area = crop(card, labEnd + 0.1 * h, l.y0 - 0.4 * h, 3.5 * h, 1.8 * h);
-  const ch = findGlyph(area, h);
-  if (!ch) return;
+  // the model's symbol boxes are loose (別's box often runs into the value): search from a label height
+  // before its end, and take the glyph by its ink, not by the box
+  const ax = labEnd - 1.2 * h;
+  const area = crop(card, ax, l.y0 - 0.4 * h, 4.7 * h, 1.8 * h);
+  const ch = findValueGlyph(area, h, labEnd - ax);
+  if (!ch) return null;
   const glyph = crop(area, ch.x0 - 2, ch.y0 - 2, ch.x1 - ch.x0 + 5, ch.y1 - ch.y0 + 5);
-  const shape = sexByShape(glyph);
+  return { glyph, x0: Math.floor(Math.max(0, ax)) + ch.x0, x1: Math.floor(Math.max(0, ax)) + ch.x1, labEnd, shape: sexShape(glyph).sex };
+}
+
+async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine, labelIndex: number): Promise<void> {
+  const found = sexGlyph(card, l, labelIndex);
+  const sure = (c: number): void => {
+    // no usable glyph: whatever the first read said stays, but not as a sure answer
+    l.confidence = Math.min(l.confidence, c);
+    for (const s of l.symbols) if (s.text === '男' || s.text === '女') s.confidence = Math.min(s.confidence, c);
+  };
+  if (!found) return sure(0.5);
+  const { glyph, shape, labEnd } = found;
   // the LSTM model reads one lone CJK character badly; the same glyph three times is a line it can read
   const k = 40 / Math.max(1, glyph.height);
-  const big = resize(glyph, Math.max(1, Math.round(glyph.width * k)), Math.max(1, Math.round(glyph.height * k)));
+  const big = resize(stretch(glyph), Math.max(1, Math.round(glyph.width * k)), Math.max(1, Math.round(glyph.height * k)));
   const strip = tile(big, 3, Math.round(0.2 * big.height));
   const reads = await Promise.all([
     pool.recognize({ image: strip, psm: PSM.SINGLE_LINE, whitelist: SEX_WHITELIST }),
     pool.recognize({ image: strip, psm: PSM.RAW_LINE, whitelist: SEX_WHITELIST }),
   ]);
-  let m = 0;
-  let f = 0;
-  for (const r of reads) for (const c of compact(r.text)) {
-    if (c === '男') m += r.confidence;
-    else if (c === '女') f += r.confidence;
-  }
-  if (shape === 'M') m += 2;
-  if (shape === 'F') f += 2;
-  if (m === f) return;
-  const value = m > f ? '男' : '女';
-  const conf = Math.min(1, Math.abs(m - f) / (m + f + 1e-9));
+  const decided = decideSex(shape, reads);
+  if (!decided) return sure(0.5);
+  const value = decided.sex === 'M' ? '男' : '女';
+  const conf = decided.confidence;
   const head = l.text.slice(0, l.text.search(/性[別刷]/) + 2);
-  const cx0 = labEnd + 0.1 * h + ch.x0;
   l.text = `${head} ${value}`;
-  l.symbols = [...l.symbols.filter((s) => s.x1 <= labEnd + 1), { text: value, confidence: conf, x0: cx0, x1: cx0 + ch.x1 - ch.x0 }];
-  l.confidence = Math.max(l.confidence * 0.5, conf);
-}
-
-/** Box of the first glyph-sized ink in `area` (label height `h`), in `area` pixels. */
-function findGlyph(area: GrayImage, h: number): { x0: number; y0: number; x1: number; y1: number } | null {
-  const mask = inkMask(area, Math.max(4, Math.round(0.6 * h)), 14);
-  const blobs = components(mask, area.width, area.height).filter((b) => boxH(b) >= 0.15 * h && boxH(b) <= 2.2 * h && b.area >= 4 && b.x0 > 0);
-  if (blobs.length === 0) return null;
-  blobs.sort((a, b) => a.x0 - b.x0);
-  const main = blobs.find((b) => boxH(b) >= 0.5 * h) ?? blobs[0]!;
-  const parts = blobs.filter((b) => b.x0 < main.x0 + 1.4 * h && b.x1 > main.x0 - 0.3 * h && b.y1 > main.y0 - 0.5 * h && b.y0 < main.y1 + 0.5 * h);
-  const box = { x0: Math.min(...parts.map((b) => b.x0)), y0: Math.min(...parts.map((b) => b.y0)), x1: Math.max(...parts.map((b) => b.x1)), y1: Math.max(...parts.map((b) => b.y1)) };
-  return box.y1 - box.y0 >= 0.5 * h ? box : null;
+  l.symbols = [...l.symbols.filter((s) => s.x1 <= labEnd + 1 && s.x1 <= found.x0 + 1 && s.text !== '男' && s.text !== '女'), { text: value, confidence: conf, x0: found.x0, x1: found.x1 }];
+  l.confidence = conf;
 }
 
 /**
- * 男 and 女 by topology, in any typeface: 男's 田 encloses four counters, 女 one small one (or none once
- * blurred). Returns null when the count is in between.
+ * 性別 from the shape test and the whitelisted reads (each `男男男`-like, with the model's confidence), with a
+ * confidence that says how much to trust it: high only when both agree; the shape alone or the reads alone
+ * stay below the clerk's check threshold (0.8); a disagreement is a coin the clerk must look at.
  */
-export function sexByShape(glyph: GrayImage): 'M' | 'F' | null {
-  const { width: w, height: hgt } = glyph;
-  if (w < 6 || hgt < 6) return null;
-  // Otsu threshold on the glyph crop
-  const hist = new Float64Array(256);
-  for (const v of glyph.data) hist[v]!++;
-  const n = glyph.data.length;
-  let sum = 0;
-  for (let i = 0; i < 256; i++) sum += i * hist[i]!;
-  let sumB = 0;
-  let wB = 0;
-  let best = 0;
-  let t = 128;
-  for (let i = 0; i < 256; i++) {
-    wB += hist[i]!;
-    if (!wB) continue;
-    const wF = n - wB;
-    if (!wF) break;
-    sumB += i * hist[i]!;
-    const d = wB * wF * (sumB / wB - (sum - sumB) / wF) ** 2;
-    if (d > best) {
-      best = d;
-      t = i;
+export function decideSex(shape: 'M' | 'F' | null, reads: { text: string; confidence: number }[]): { sex: 'M' | 'F'; confidence: number } | null {
+  let m = 0;
+  let f = 0;
+  let chars = 0;
+  for (const r of reads) for (const c of compact(r.text)) {
+    chars++;
+    if (c === '男') m += r.confidence;
+    else if (c === '女') f += r.confidence;
+  }
+  // how strongly and how unanimously the reads lean one way, 0..1
+  const lean = chars === 0 ? 0 : Math.abs(m - f) / Math.max(chars, 3 * reads.length);
+  const read = m > f ? 'M' : f > m ? 'F' : null;
+  const r2 = (x: number): number => Math.round(x * 100) / 100;
+  if (shape && read === shape) return { sex: shape, confidence: r2(Math.min(0.99, 0.85 + 0.15 * lean)) };
+  if (shape && read === null) return { sex: shape, confidence: 0.7 };
+  if (!shape && read) return { sex: read, confidence: r2(Math.min(0.7, 0.7 * lean)) };
+  if (shape && read) return { sex: lean >= 0.6 ? read : shape, confidence: 0.3 };
+  return null;
+}
+
+/**
+ * Box of the 性別 value in `area` (label height `h`, the label's end at `labEnd` from the area's left): the
+ * first character-sized ink right of the label, the taller one when the small label glyph 別 comes first.
+ */
+function findValueGlyph(area: GrayImage, h: number, labEnd: number): { x0: number; y0: number; x1: number; y1: number } | null {
+  const mask = inkMask(area, Math.max(4, Math.round(0.6 * h)), 14);
+  const blobs = components(mask, area.width, area.height).filter((b) => boxH(b) >= 0.15 * h && boxH(b) <= 2.2 * h && b.area >= 4);
+  if (blobs.length === 0) return null;
+  blobs.sort((a, b) => a.x0 - b.x0);
+  // blobs → characters: parts touching or overlapping in x join while the union stays about square (`h` may
+  // be the small label's height when the model gave the label a line of its own, so no absolute width cap)
+  const chars = blobs.map((b) => ({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 }));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = 0; i < chars.length && !changed; i++) {
+      for (let j = i + 1; j < chars.length && !changed; j++) {
+        const a = chars[i]!;
+        const b = chars[j]!;
+        if (Math.max(a.x0, b.x0) - Math.min(a.x1, b.x1) > 0.06 * h) continue;
+        const u = { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
+        if (u.x1 - u.x0 > 1.25 * (u.y1 - u.y0) + 2) continue;
+        chars[i] = u;
+        chars.splice(j, 1);
+        changed = true;
+      }
     }
   }
-  const paper = new Uint8Array(n);
-  for (let i = 0; i < n; i++) paper[i] = glyph.data[i]! > t ? 1 : 0;
-  const holes = components4(paper, w, hgt).filter((b) => b.x0 > 0 && b.y0 > 0 && b.x1 < w - 1 && b.y1 < hgt - 1 && b.area >= Math.max(2, 0.004 * n));
-  if (holes.length >= 3) return 'M';
-  if (holes.length <= 1) return 'F';
-  return null;
+  chars.sort((a, b) => a.x0 - b.x0);
+  const glyphs = chars
+    // character-shaped: not a hairline (a card or photo edge), not a slab
+    .filter((c) => c.y1 - c.y0 >= 0.5 * h && c.y1 - c.y0 <= 2.2 * h && c.x1 - c.x0 >= 0.45 * (c.y1 - c.y0) && c.x1 - c.x0 <= 2 * h && c.x0 > 0 && (c.x0 + c.x1) / 2 > labEnd - 0.9 * h)
+    .slice(0, 3);
+  if (glyphs.length === 0) return null;
+  // the value is printed larger than its label: of the nearly tallest, the first right of the label's end
+  const tallest = Math.max(...glyphs.map((c) => c.y1 - c.y0));
+  const tall = glyphs.filter((c) => c.y1 - c.y0 >= 0.85 * tallest);
+  return grow(area, tall.find((c) => (c.x0 + c.x1) / 2 > labEnd) ?? tall.at(-1)!, h);
+}
+
+/**
+ * The local threshold can drop the faint half of a blurred glyph (a dense 田 darkens its own neighbourhood):
+ * add the ink that a global threshold joins to the box, while the box stays about square.
+ */
+function grow(area: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }, h: number): { x0: number; y0: number; x1: number; y1: number } {
+  const sorted = Uint8Array.from(area.data).sort();
+  const paper = sorted[Math.floor(0.6 * (sorted.length - 1))]!;
+  const ink = sorted[Math.floor(0.01 * (sorted.length - 1))]!;
+  const t = paper - 0.4 * (paper - ink);
+  const mask = new Uint8Array(area.data.length);
+  for (let i = 0; i < mask.length; i++) mask[i] = area.data[i]! < t ? 1 : 0;
+  const out = { ...box };
+  for (const b of components(mask, area.width, area.height)) {
+    if (b.x1 < box.x0 || b.x0 > box.x1 || b.y1 < box.y0 || b.y0 > box.y1 || boxH(b) > 2.2 * h) continue;
+    const u = { x0: Math.min(out.x0, b.x0), y0: Math.min(out.y0, b.y0), x1: Math.max(out.x1, b.x1), y1: Math.max(out.y1, b.y1) };
+    if (u.x1 - u.x0 > 1.25 * (u.y1 - u.y0) + 2 || u.y1 - u.y0 > 1.3 * (box.y1 - box.y0) + 2) continue;
+    Object.assign(out, u);
+  }
+  return out;
+}
+
+/** What the shape test saw in one glyph crop: counters (max over a few thresholds) and horizontal bars. */
+export interface SexShape {
+  sex: 'M' | 'F' | null;
+  holes: number;
+  bars: number;
+  /** why the crop was not judged, when it was not glyph-like */
+  reject?: string;
+}
+
+/**
+ * 男 and 女 by topology, in any typeface: 男's 田 encloses four counters and, with 力, stacks three or four
+ * horizontal bars; 女 encloses one small counter (or none once blurred) and has one long bar. Counters are
+ * counted at several thresholds between paper and ink, since a mincho 田's thin horizontals are lighter than
+ * its verticals once scanned or blurred. A crop that does not look like one dark character on paper (a card
+ * edge, a photo, an empty box) gets null, never a guess.
+ */
+export function sexShape(glyph: GrayImage): SexShape {
+  const { width: w, height: hgt, data } = glyph;
+  const none = (reject: string): SexShape => ({ sex: null, holes: 0, bars: 0, reject });
+  if (w < 8 || hgt < 8) return none('too small');
+  const sorted = Uint8Array.from(data).sort();
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  const paper = at(0.9);
+  const ink = at(0.02);
+  const contrast = paper - ink;
+  if (contrast < 60) return none('no contrast');
+  const n = w * hgt;
+  const maskAt = (k: number): Uint8Array => {
+    const t = paper - k * contrast;
+    const m = new Uint8Array(n);
+    for (let i = 0; i < n; i++) m[i] = data[i]! > t ? 1 : 0;
+    return m;
+  };
+  // glyph-like: the ink fills a roughly square box spanning most of the crop, neither a hairline nor a slab
+  const mid = maskAt(0.5);
+  let x0 = w;
+  let y0 = hgt;
+  let x1 = -1;
+  let y1 = -1;
+  let inkN = 0;
+  for (let y = 0; y < hgt; y++) {
+    for (let x = 0; x < w; x++) {
+      if (mid[y * w + x]) continue;
+      inkN++;
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+    }
+  }
+  if (x1 < 0) return none('no ink');
+  const bw = x1 - x0 + 1;
+  const bh = y1 - y0 + 1;
+  const fill = inkN / (bw * bh);
+  if (bw < 6 || bh < 6 || bw / bh < 0.55 || bw / bh > 1.8) return none('not character-shaped');
+  if (fill < 0.08 || fill > 0.65) return none('not character-like ink');
+  let holes = 0;
+  let bars = 0;
+  for (const k of [0.2, 0.3, 0.45, 0.6]) {
+    const paperMask = maskAt(k);
+    const count = components4(paperMask, w, hgt).filter(
+      (b) => b.x0 > x0 && b.y0 > y0 && b.x1 < x1 && b.y1 < y1 && b.area >= Math.max(2, 0.003 * bw * bh),
+    ).length;
+    holes = Math.max(holes, count);
+    if (k <= 0.45) bars = Math.max(bars, barCount(paperMask, w, x0, y0, x1, y1));
+  }
+  // 女 never shows three counters; a blurred one may show a third bar where its strokes cross, never four
+  const sex = (holes >= 3 && bars >= 3) || (holes === 2 && bars >= 4) ? 'M' : holes <= 1 && bars <= 3 ? 'F' : null;
+  return { sex, holes, bars };
+}
+
+/** Horizontal bars: runs of rows whose longest ink run spans over half the ink box. */
+function barCount(paperMask: Uint8Array, w: number, x0: number, y0: number, x1: number, y1: number): number {
+  const bw = x1 - x0 + 1;
+  let bars = 0;
+  let inBar = false;
+  for (let y = y0; y <= y1; y++) {
+    let best = 0;
+    let run = 0;
+    for (let x = x0; x <= x1; x++) {
+      run = paperMask[y * w + x] ? 0 : run + 1;
+      best = Math.max(best, run);
+    }
+    const bar = best >= 0.5 * bw;
+    if (bar && !inBar) bars++;
+    inBar = bar;
+  }
+  return bars;
+}
+
+/** The shape test's verdict alone (see sexShape). */
+export function sexByShape(glyph: GrayImage): 'M' | 'F' | null {
+  return sexShape(glyph).sex;
 }
 
 /** 4-connected components of a 0/1 mask (paper regions: 4-connectivity keeps counters apart). */
@@ -210,6 +349,17 @@ function components4(mask: Uint8Array, w: number, h: number): Box[] {
     }
     out.push(b);
   }
+  return out;
+}
+
+/** Contrast stretched so the paper is white and the ink black: no grey box around the glyph in a strip. */
+function stretch(g: GrayImage): GrayImage {
+  const sorted = Uint8Array.from(g.data).sort();
+  const paper = sorted[Math.floor(0.85 * (sorted.length - 1))]!;
+  const ink = sorted[Math.floor(0.02 * (sorted.length - 1))]!;
+  const span = Math.max(1, paper - ink);
+  const out = createGray(g.width, g.height);
+  for (let i = 0; i < g.data.length; i++) out.data[i] = Math.max(0, Math.min(255, Math.round(((g.data[i]! - ink) * 255) / span)));
   return out;
 }
 

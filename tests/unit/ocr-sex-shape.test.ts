@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { refineLines, sexShape } from '../../main/ocr/refine-lines';
+import { crop, type GrayImage } from '../../main/ocr/image/gray-image';
+import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr/engine/tesseract-pool';
+import type { RecognizedLine } from '../../common/ocr/recognized-line';
+
+/**
+ * 性別 on real glyph renderings: 男 and 女 drawn with the installed fonts the card generator uses (gothic and
+ * mincho), sharp and degraded like a scan or a document-camera photo, and a card line whose symbol boxes are
+ * off the way the OCR model's are.
+ */
+const FONTS = ['Noto Sans CJK JP', 'Noto Serif CJK JP', 'IPAexGothic', 'IPAexMincho'];
+interface Look {
+  name: string;
+  size: number;
+  blur?: number;
+  /** ink grey, 0 = black */
+  ink?: number;
+  jpeg?: number;
+  /** rendered at 2× the size then shrunk (soft thin strokes) */
+  shrink?: boolean;
+}
+const LOOKS: Look[] = [
+  { name: 'flat', size: 26 },
+  { name: 'small', size: 22, ink: 40 },
+  { name: 'scanner', size: 24, blur: 0.6, ink: 60, jpeg: 70 },
+  { name: 'camera', size: 20, blur: 0.9, ink: 70, jpeg: 60, shrink: true },
+];
+
+async function render(svgBody: string, w: number, h: number, look: Look): Promise<GrayImage> {
+  const k = look.shrink ? 2 : 1;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w * k}" height="${h * k}"><rect width="100%" height="100%" fill="rgb(236,238,232)"/>${svgBody.replace(/__K__/g, String(k))}</svg>`;
+  let img = sharp(Buffer.from(svg));
+  if (k !== 1) img = sharp(await img.png().toBuffer()).resize(w, h);
+  if (look.blur) img = sharp(await img.png().toBuffer()).blur(look.blur);
+  if (look.jpeg) img = sharp(await sharp(await img.png().toBuffer()).jpeg({ quality: look.jpeg }).toBuffer());
+  const { data, info } = await img.grayscale().raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
+}
+
+const text = (ch: string, x: number, y: number, size: number, font: string, ink: number): string =>
+  `<text x="${x}" y="${y}" transform="scale(__K__)" font-family="${font}" font-size="${size}" fill="rgb(${ink},${ink},${ink})">${ch}</text>`;
+
+/** One glyph, cropped to its ink box with a 2 px margin as the reader crops it. */
+async function glyph(ch: string, font: string, look: Look): Promise<GrayImage> {
+  const s = look.size;
+  const img = await render(text(ch, 8, 8 + 0.88 * s, s, font, look.ink ?? 17), s + 16, s + 16, look);
+  let x0 = img.width;
+  let y0 = img.height;
+  let x1 = 0;
+  let y1 = 0;
+  for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x++) {
+    if (img.data[y * img.width + x]! > 150) continue;
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
+  }
+  return crop(img, x0 - 2, y0 - 2, x1 - x0 + 5, y1 - y0 + 5);
+}
+
+describe('性別 shape test on rendered glyphs', () => {
+  for (const font of FONTS) {
+    for (const look of LOOKS) {
+      it(`${font}, ${look.name}: 男 is M, 女 is F`, async () => {
+        const m = sexShape(await glyph('男', font, look));
+        const f = sexShape(await glyph('女', font, look));
+        expect(m).toMatchObject({ sex: 'M' });
+        expect(f).toMatchObject({ sex: 'F' });
+      });
+    }
+  }
+});
+
+describe('性別 shape test refuses what is not one glyph', () => {
+  it('gives null for paper, a card edge and a photo corner, never 女', () => {
+    const gray = (w: number, h: number, f: (x: number, y: number) => number): GrayImage => {
+      const data = new Uint8Array(w * h);
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data[y * w + x] = f(x, y);
+      return { width: w, height: h, data };
+    };
+    // the crop the reader took on the e2e card: the card's edge against the scanner lid, a grey slab
+    expect(sexShape(gray(12, 61, (x) => (x < 3 ? 236 : 180))).sex).toBeNull();
+    expect(sexShape(gray(30, 30, () => 235)).sex).toBeNull();
+    expect(sexShape(gray(30, 30, (x, y) => 230 - ((x * 7 + y * 3) % 9))).sex).toBeNull();
+    expect(sexShape(gray(40, 40, (x, y) => (x > 20 && y > 20 ? 120 : 236))).sex).toBeNull();
+  });
+});
+
+/** A pool that answers every 性別 re-read with the same text: the model's read is under test's control. */
+function fakePool(text: string, confidence: number): TesseractPool {
+  return { recognize: (req: LineRequest): Promise<LineResult> => Promise.resolve({ text: req.whitelist === '男女' ? text : '', confidence, symbols: [] } as unknown as LineResult) } as unknown as TesseractPool;
+}
+
+/**
+ * The 性別 line of a current card at the scale the reader works at: the small grey label, the value after it,
+ * the photo's edge beyond, and the model's symbol boxes for 性 別 as loose as it gives them (別's box running up
+ * to or into the value).
+ */
+async function sexLine(ch: '男' | '女', font: string, look: Look, labEndAt: 'touching' | 'inside'): Promise<{ card: GrayImage; line: RecognizedLine }> {
+  const lx = 40;
+  const vx = 112;
+  const vs = 34;
+  // the photo's edge a little right of the value: tall ink that is no character
+  const photo = `<rect x="${(vx + vs + 30) * 2}" y="0" width="200" height="200" transform="scale(0.5) scale(__K__)" fill="rgb(170,180,190)" stroke="rgb(120,120,120)" stroke-width="2"/>`;
+  const img = await render(`${text('性別', lx, 60, 24, font, 68)}${text(ch, vx, 56 + 0.1 * vs, vs, font, look.ink ?? 17)}${photo}`, 260, 100, look);
+  const top = 56 + 0.1 * vs - 0.88 * vs;
+  const labEnd = labEndAt === 'touching' ? vx + 1 : vx + 0.7 * vs;
+  const line: RecognizedLine = {
+    x0: lx,
+    y0: Math.round(top),
+    x1: vx + vs,
+    y1: Math.round(top + vs),
+    glyphH: 26,
+    text: `性別 ${ch}`,
+    confidence: 0.6,
+    symbols: [
+      { text: '性', confidence: 0.6, x0: lx, x1: vx + vs },
+      { text: '別', confidence: 0.6, x0: lx + 24, x1: labEnd },
+      { text: ch, confidence: 0.6, x0: vx + 12, x1: vx + vs + 6 },
+    ],
+  };
+  return { card: img, line };
+}
+
+const sexOf = (l: RecognizedLine): { value: string; confidence: number } => {
+  const sym = l.symbols.filter((s) => s.text === '男' || s.text === '女').at(-1)!;
+  return { value: l.text.slice(-1), confidence: sym.confidence };
+};
+
+describe('性別 re-read on a card line', () => {
+  const cases = FONTS.flatMap((font) => [LOOKS[0]!, LOOKS[2]!, LOOKS[3]!].flatMap((look) => (['touching', 'inside'] as const).map((at) => ({ font, look, at }))));
+  for (const { font, look, at } of cases) {
+    it(`${font}, ${look.name}, 別's box ${at} the value: 男 stays 男, 女 stays 女`, async () => {
+      for (const ch of ['男', '女'] as const) {
+        const { card, line } = await sexLine(ch, font, look, at);
+        // the model gives nothing for the glyph: the shape alone decides, below the clerk's check threshold
+        const [blind] = await refineLines(fakePool('', 0), card, [line], '2026-06-01');
+        expect(sexOf(blind!).value).toBe(ch);
+        expect(sexOf(blind!).confidence).toBeLessThan(0.8);
+        // the model agrees: sure
+        const [agree] = await refineLines(fakePool(ch.repeat(3), 0.9), card, [line], '2026-06-01');
+        expect(sexOf(agree!)).toEqual({ value: ch, confidence: expect.any(Number) as number });
+        expect(sexOf(agree!).confidence).toBeGreaterThanOrEqual(0.9);
+        // the model says the other one: whatever wins, the clerk is told to look
+        const [clash] = await refineLines(fakePool((ch === '男' ? '女' : '男').repeat(3), 0.9), card, [line], '2026-06-01');
+        expect(sexOf(clash!).confidence).toBeLessThanOrEqual(0.3);
+      }
+    });
+  }
+});
