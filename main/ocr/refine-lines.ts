@@ -4,7 +4,7 @@ import { looksLikeDate, parseCardDate } from '../../common/ocr/parse-date';
 import { parseSex } from '../../common/ocr/parse-sex';
 import { createGray, crop, resize, type GrayImage } from './image/gray-image';
 import { inkMask } from './image/binarize';
-import { boxH, components, type Box } from './image/components';
+import { boxH, components } from './image/components';
 import { lineCrop } from './recognize-lines';
 import { PSM, type TesseractPool } from './engine/tesseract-pool';
 
@@ -285,7 +285,7 @@ export function sexShape(glyph: GrayImage): SexShape {
   let bars = 0;
   for (const k of [0.2, 0.3, 0.45, 0.6]) {
     const paperMask = maskAt(k);
-    const count = components4(paperMask, w, hgt).filter(
+    const count = components(paperMask, w, hgt, 4).filter(
       (b) => b.x0 > x0 && b.y0 > y0 && b.x1 < x1 && b.y1 < y1 && b.area >= Math.max(2, 0.003 * bw * bh),
     ).length;
     holes = Math.max(holes, count);
@@ -318,38 +318,6 @@ function barCount(paperMask: Uint8Array, w: number, x0: number, y0: number, x1: 
 /** The shape test's verdict alone (see sexShape). */
 export function sexByShape(glyph: GrayImage): 'M' | 'F' | null {
   return sexShape(glyph).sex;
-}
-
-/** 4-connected components of a 0/1 mask (paper regions: 4-connectivity keeps counters apart). */
-function components4(mask: Uint8Array, w: number, h: number): Box[] {
-  const seen = new Uint8Array(w * h);
-  const stack = new Int32Array(w * h);
-  const out: Box[] = [];
-  for (let s0 = 0; s0 < w * h; s0++) {
-    if (!mask[s0] || seen[s0]) continue;
-    let sp = 0;
-    stack[sp++] = s0;
-    seen[s0] = 1;
-    const b: Box = { x0: w, y0: h, x1: 0, y1: 0, area: 0 };
-    while (sp > 0) {
-      const p = stack[--sp]!;
-      const x = p % w;
-      const y = (p - x) / w;
-      b.area++;
-      b.x0 = Math.min(b.x0, x);
-      b.x1 = Math.max(b.x1, x);
-      b.y0 = Math.min(b.y0, y);
-      b.y1 = Math.max(b.y1, y);
-      for (const q of [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1]) {
-        if (q >= 0 && mask[q] && !seen[q]) {
-          seen[q] = 1;
-          stack[sp++] = q;
-        }
-      }
-    }
-    out.push(b);
-  }
-  return out;
 }
 
 /** Contrast stretched so the paper is white and the ink black: no grey box around the glyph in a strip. */

@@ -11,8 +11,12 @@ export interface Box {
 export const boxW = (b: Box): number => b.x1 - b.x0 + 1;
 export const boxH = (b: Box): number => b.y1 - b.y0 + 1;
 
-/** Connected components of a 0/1 mask (iterative flood fill; no recursion limits on big blobs). */
-export function components(mask: Uint8Array, w: number, h: number): Box[] {
+/**
+ * Connected components of a 0/1 mask (iterative flood fill; no recursion limits on big blobs).
+ * 8-connectivity for ink (diagonal strokes hold together); 4-connectivity for paper regions, so
+ * the counters of a glyph (the four holes of 田) are not joined through a diagonal gap.
+ */
+export function components(mask: Uint8Array, w: number, h: number, connectivity: 4 | 8 = 8): Box[] {
   const seen = new Uint8Array(w * h);
   const stack = new Int32Array(w * h);
   const out: Box[] = [];
@@ -35,6 +39,7 @@ export function components(mask: Uint8Array, w: number, h: number): Box[] {
         const ny = y + dy;
         if (ny < 0 || ny >= h) continue;
         for (let dx = -1; dx <= 1; dx++) {
+          if (connectivity === 4 && dx !== 0 && dy !== 0) continue;
           const nx = x + dx;
           if (nx < 0 || nx >= w) continue;
           const q = ny * w + nx;
