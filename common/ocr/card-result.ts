@@ -57,6 +57,11 @@ export interface CardReadResult {
   warnings: string[];
   /** clockwise degrees the card was turned to read it (0 or 180 after warping) */
   rotation: number;
+  /**
+   * The card image exactly as read (warped, turned, grey, one byte per pixel): the field rectangles in
+   * `sources` are in its coordinates, so the clerk's crops come from here. Personal data: memory only.
+   */
+  card: { width: number; height: number; data: Uint8Array };
   ms: number;
 }
 

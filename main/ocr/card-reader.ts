@@ -105,20 +105,21 @@ export class CardReader {
       sources: ex.sources,
       warnings: best.warnings,
       rotation,
+      card: best.card,
       ms: Math.round(performance.now() - t0),
     };
   }
 
   /** Reads one candidate card image, the likelier way up first and the other only if that finds no card. */
   private async readView(view: PreparedView, progress: (p: OcrProgress) => void, opts: ReadOptions): Promise<ViewRead> {
-    if (view.lines.length === 0) return { ex: NOTHING, warnings: [], conf: 0, rotation: 0 };
+    if (view.lines.length === 0) return { ex: NOTHING, warnings: [], conf: 0, rotation: 0, card: view.card };
     // the flip below moves the card image to the worker: keep a copy of the lines' view for it
     const copy: GrayImage = { width: view.card.width, height: view.card.height, data: new Uint8Array(view.card.data) };
-    let best: ViewRead = { ...(await this.recognizeView(view.card, view.lines, progress, opts)), rotation: view.flipped ? 180 : 0 };
+    let best: ViewRead = { ...(await this.recognizeView(view.card, view.lines, progress, opts)), rotation: view.flipped ? 180 : 0, card: view.card };
     if (best.ex.anchors < 3 && !best.ex.looksLikeBack && !best.ex.looksLikePassport) {
       const other = (await this.prep.run({ op: 'flip', card: copy })).views[0]!;
       const alt = await this.recognizeView(other.card, other.lines, progress, opts);
-      if (alt.ex.anchors > best.ex.anchors || (alt.ex.anchors === best.ex.anchors && alt.conf > best.conf)) best = { ...alt, rotation: view.flipped ? 0 : 180 };
+      if (alt.ex.anchors > best.ex.anchors || (alt.ex.anchors === best.ex.anchors && alt.conf > best.conf)) best = { ...alt, rotation: view.flipped ? 0 : 180, card: other.card };
     }
     return best;
   }
@@ -162,6 +163,8 @@ interface ViewRead {
   warnings: string[];
   conf: number;
   rotation: number;
+  /** the pixels this read came from */
+  card: GrayImage;
 }
 
 const NOTHING: Extracted = { ...extractFields([], '2000-01-01'), anchors: 0 };

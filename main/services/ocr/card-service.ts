@@ -2,8 +2,6 @@ import sharp, { type OutputInfo } from 'sharp';
 import jsQR from 'jsqr';
 import { CardReader, type OcrProgress } from '../../ocr/card-reader';
 import { OcrInputError } from '../../ocr/ocr-error';
-import { PrepWorker } from '../../ocr/prep/prep-client';
-import type { PreparedView } from '../../ocr/prep/prepare';
 import type { CardReadResult, FieldName } from '../../../common/ocr/card-result';
 import { FIELD_NAMES } from '../../../common/ocr/card-result';
 import type { CardBackView, CardFrontView, OcrStatus } from '../../../common/contract/card-operations';
@@ -55,7 +53,6 @@ export class CardService {
   private failure: string | null = null;
   private t0 = performance.now();
   private readyMs: number | null = null;
-  private prep: PrepWorker | null = null;
   private readonly progress = new Map<string, { stage: ProgressStage; fraction: number }>();
   private closed = false;
 
@@ -132,7 +129,8 @@ export class CardService {
     const onProgress = (p: OcrProgress) => this.progress.set(readId, { stage: p.stage, fraction: p.stage === 'recognize' ? p.fraction : p.stage === 'parse' ? 1 : 0 });
     const today = this.o.today();
     const r = await reader.read(bytes, { today, onProgress, ...(this.o.readTimeoutMs ? { timeoutMs: this.o.readTimeoutMs } : {}) });
-    const image = await this.cardImage(bytes, r);
+    const image = await this.cardImage(r);
+    r.card.data.fill(0); // card pixels are personal data: nothing of them outlives the answer
     const k = image.width / image.sourceWidth;
     const fields = Object.fromEntries(
       FIELD_NAMES.map((f: FieldName) => {
@@ -164,25 +162,11 @@ export class CardService {
     };
   }
 
-  /**
-   * The card image the fields were read from, for the clerk's crops. The reader does not hand out its
-   * pixels, so the preprocessing is run once more (in the worker thread; a pure function of the bytes)
-   * and the view whose text lines match the field rectangles best is taken, turned the way it was read.
-   */
-  private async cardImage(bytes: Uint8Array, r: CardReadResult): Promise<{ data: Buffer; width: number; height: number; sourceWidth: number }> {
-    this.prep ??= PrepWorker.start();
-    const first = await this.prep.run({ op: 'prepare', bytes });
-    const candidates: PreparedView[] = [first.views[0]!];
-    let best = pick(candidates[0]!, r);
-    if (first.hasQuad && best.score < 0.75) {
-      const whole = (await this.prep.run({ op: 'whole', bytes })).views[0]!;
-      const alt = pick(whole, r);
-      if (alt.score > best.score) best = alt;
-    }
-    const { card } = best.view;
+  /** The card image the fields were read from (as the reader returns it), sized for the clerk's crops. */
+  private async cardImage(r: CardReadResult): Promise<{ data: Buffer; width: number; height: number; sourceWidth: number }> {
+    const { card } = r;
     const height = Math.round((IMAGE_WIDTH * card.height) / card.width);
     const data = await sharp(Buffer.from(card.data.buffer, card.data.byteOffset, card.data.byteLength), { raw: { width: card.width, height: card.height, channels: 1 } })
-      .rotate(best.turn ? 180 : 0)
       .resize(IMAGE_WIDTH, height)
       .jpeg({ quality: 82 })
       .toBuffer();
@@ -219,38 +203,6 @@ export class CardService {
     this.closed = true;
     const r = this.reader ?? (await this.starting?.catch(() => null)) ?? null;
     this.reader = null;
-    await Promise.all([r?.close(), this.prep?.close()]);
+    await r?.close();
   }
-}
-
-/**
- * How well a view explains the field rectangles the reader reported: the share of them that cover a
- * text line of the view, the view as found or turned over (the reader may have turned it).
- */
-function pick(view: PreparedView, r: CardReadResult): { view: PreparedView; turn: boolean; score: number } {
-  const rects = Object.values(r.sources).filter((s) => s !== undefined);
-  const score = (turn: boolean): number => {
-    if (rects.length === 0) return 0;
-    const W = view.card.width;
-    const H = view.card.height;
-    let hit = 0;
-    for (const s of rects) {
-      const ok = view.lines.some((l) => {
-        const x0 = turn ? W - 1 - l.x1 : l.x0;
-        const x1 = turn ? W - 1 - l.x0 : l.x1;
-        const y0 = turn ? H - 1 - l.y1 : l.y0;
-        const y1 = turn ? H - 1 - l.y0 : l.y1;
-        const ix = Math.min(x1, s.x + s.width) - Math.max(x0, s.x);
-        const iy = Math.min(y1, s.y + s.height) - Math.max(y0, s.y);
-        return ix > 0 && iy > 0 && ix * iy >= 0.5 * Math.min((x1 - x0) * (y1 - y0), s.width * s.height);
-      });
-      if (ok) hit++;
-    }
-    return hit / rects.length;
-  };
-  // the rotation the reader reports is relative to the card as found; the view may have been turned already
-  const expectTurn = (r.rotation === 180) !== view.flipped;
-  const a = score(expectTurn);
-  const b = score(!expectTurn);
-  return b > a ? { view, turn: !expectTurn, score: b } : { view, turn: expectTurn, score: a };
 }
