@@ -3,7 +3,7 @@ import type { RecognizedLine, RecognizedSymbol } from './recognized-line';
 import { compact, labelEnd, leadingLabel, type LabelKind } from './card-labels';
 import { parseCardDate, looksLikeDate } from './parse-date';
 import { parseSex } from './parse-sex';
-import { parseAddress } from './parse-address';
+import { parseAddress, PREFECTURES } from './parse-address';
 import { foldForNumbers, isKatakanaText, isLatinName, normalizeDashes } from './ocr-text';
 import { splitName } from './split-name';
 import { digitsLookFullWidth, withDigitWidth } from './digit-width';
@@ -42,13 +42,32 @@ function guessShortLabels(lines: Line[]): void {
   for (const l of lines) {
     const t = compact(l.text);
     const n = [...t].length;
-    if (l.label || n < 1 || n > 2 || l.glyphH > 0.7 * maxH || l.x0 > left + 2 * l.glyphH) continue;
+    if (l.label || n < 1 || n > 2 || l.glyphH > 0.85 * maxH || l.x0 > left + 2 * l.glyphH) continue;
     // one character: the other cut off at the card's edge
-    const kind: LabelKind | null = /^.?[名各]$|^[氏民氐].$/.test(t) ? 'name' : /^[住往佳].$|^.?所$/.test(t) ? 'address' : null;
+    const kind: LabelKind | null = /^.?[名各]$|^[氏民氐].$/.test(t) ? 'name' : /^[住往佳件].$|^.?所$/.test(t) ? 'address' : null;
     if (!kind || lines.some((o) => o.label === kind)) continue;
     l.label = kind;
     l.value = '';
     l.valueSymbols = [];
+  }
+}
+
+/**
+ * The 住所 label misread into something that is no label (催『, 件斤) and read together with the address:
+ * with no 住所 label on the card, a line with a 都道府県 name within its first few characters is the
+ * address line, and what stands before the 都道府県 is the label.
+ */
+function guessAddressByPrefecture(lines: Line[]): void {
+  if (lines.some((l) => l.label === 'address')) return;
+  for (const l of lines) {
+    if (l.label) continue;
+    const t = compact(l.value);
+    const at = Math.min(...PREFECTURES.map((p) => t.indexOf(p)).filter((i) => i >= 0 && i <= 3));
+    if (!Number.isFinite(at)) continue;
+    l.label = 'address';
+    l.value = t.slice(at);
+    l.valueSymbols = l.valueSymbols.length >= [...t].length ? l.valueSymbols.slice(at) : l.valueSymbols;
+    return;
   }
 }
 
@@ -85,6 +104,7 @@ function rightOf(anchor: Line, lines: Line[]): Line[] {
 export function extractFields(input: RecognizedLine[], today: string): Extracted & { warnings: string[] } {
   const lines = input.map(prepare).filter((l) => compact(l.text).length > 0);
   guessShortLabels(lines);
+  guessAddressByPrefecture(lines);
   const fields = emptyFields();
   const sources: Partial<Record<FieldName, FieldSource>> = {};
   const warnings: string[] = [];

@@ -93,4 +93,23 @@ describe('extractFields', () => {
     expect(r.fields.sex.value).toBeNull();
     expect(r.warnings.join()).toContain('有効期限が切れています');
   });
+  it('finds the address when its label was misread into the line or into a word that is no label', () => {
+    const merged = extractFields(
+      [line('氏名 前田 彩', 40, 40, 45), line('催『 千葉県船橋市本町8-39-28', 40, 130), line('平成25年 2月 19日生 性別 女', 200, 300), line('2026年 2月 19日まで有効', 200, 380)],
+      '2026-01-01',
+    );
+    expect(merged.fields.address.value).toBe('千葉県船橋市本町8-39-28');
+    expect(merged.address?.prefecture).toBe('千葉県');
+    // a foreign resident's card: the latin name is taller than the labels, 住所 read as 件所
+    const short = extractFields(
+      [line('氏名', 46, 65, 27), line('MILLER MARIA', 150, 62, 34), line('件所', 46, 174, 27), line('京都府京都市左京区吉田本町5丁目14番19号', 150, 172, 27), line('1950年6月28日生', 134, 323, 32), line('2030年6月28日まで有効', 183, 393, 31)],
+      '2026-01-01',
+    );
+    expect(short.fields.address.value).toBe('京都府京都市左京区吉田本町5丁目14番19号');
+    expect(short.layout).toBe('foreign');
+  });
+  it('does not take a prefecture name deep inside a line for the address', () => {
+    const r = extractFields([line('氏名 山田 花子', 40, 40, 45), line('発行 横浜市長 神奈川県', 40, 450), line('平成2年 4月 1日生 性別 女', 200, 300)], '2026-01-01');
+    expect(r.fields.address.value).toBeNull();
+  });
 });

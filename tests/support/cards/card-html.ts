@@ -34,6 +34,23 @@ function text(t: string, x: number, y: number, size: number, extra = ''): string
   return `<div style="position:absolute;left:${x}px;top:${y}px;font-size:${size}px;white-space:nowrap;${extra}">${esc(t)}</div>`;
 }
 
+/** Width of a printed string in em: full-width characters 1, half-width digits/letters about 0.55. */
+function emWidth(t: string): number {
+  return [...t].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.55 : 1), 0);
+}
+
+/**
+ * The 住所 block as printed cards set it: wrapped inside the box left of the photo (never running under
+ * it), at most two rows, the type shrunk until it fits. Each given line starts a new row.
+ */
+function addressBlock(lines: string[], x: number, y: number, size: number, right: number): string {
+  const width = right - x;
+  const rows = (s: number): number => lines.reduce((n, l) => n + Math.ceil((emWidth(l) * s) / width), 0);
+  let s = size;
+  while (s > 16 && rows(s) > 2) s--;
+  return `<div style="position:absolute;left:${x}px;top:${y}px;width:${width}px;font-size:${s}px;line-height:${s + 12}px;word-break:break-all">${lines.map(esc).join('<br>')}</div>`;
+}
+
 /** The front (or back / passport) of one card as an absolutely positioned 856 × 540 block. */
 export function cardHtml(kind: CardKind, p: Person, font: string, rng: Rng): string {
   const j = (): number => rng.int(-8, 8); // layouts vary a little between cards
@@ -48,13 +65,13 @@ export function cardHtml(kind: CardKind, p: Person, font: string, rng: Rng): str
     const name = p.latin ? `${p.family} ${p.given}` : `${p.family}　${p.given}`;
     body.push(label('氏名', lx, 44 + j(), small), text(name, vx, 30 + j(), p.latin ? nameSize - 6 : nameSize, 'letter-spacing:2px'));
     const ay = 110 + j();
-    body.push(label('住所', lx, ay + 4, small));
-    p.addressLines.forEach((l, i) => body.push(text(l, vx, ay + i * (mid + 12), mid)));
+    const px = 620 + j();
+    body.push(label('住所', lx, ay + 4, small), addressBlock(p.addressLines, vx, ay, mid, px - 12));
     const by = 220 + j();
     body.push(text(`${printDate(p.birthIso, kind === 'current', fw)}生`, vx + rng.int(-20, 30), by, mid));
     body.push(label('性別', 500 + j(), by + 4, small), text(p.sex === 'M' ? '男' : '女', 555 + j(), by, mid));
     body.push(text(`${printDate(p.expiryIso, false, fw)}まで有効`, vx + rng.int(-20, 40), by + rng.int(48, 60), mid, 'color:#333'));
-    body.push(photo(rng, 620 + j(), 150 + j()));
+    body.push(photo(rng, px, 150 + j()));
     body.push(text('個人番号カード', lx, 470 + j(), 26, 'font-weight:bold;color:#c33'));
     body.push(text(`${rng.pick(['千代田区長', '世田谷区長', '横浜市長', '札幌市長'])}`, 420 + j(), 470 + j(), small));
     body.push(label('電子証明書の有効期限', 620, 420, 13), label('', 620, 440, 13));
@@ -64,12 +81,12 @@ export function cardHtml(kind: CardKind, p: Person, font: string, rng: Rng): str
     body.push(text(`${p.family}　${p.given}`, vx, 50 + j(), nameSize, 'letter-spacing:2px'));
     body.push(text(`${romaji(p)}`, vx, 100 + j(), small, 'letter-spacing:1px;color:#333'));
     const ay = 150 + j();
-    body.push(label('住所', lx, ay + 4, small));
-    p.addressLines.forEach((l, i) => body.push(text(l, vx, ay + i * (mid + 12), mid)));
+    const px = 620 + j();
+    body.push(label('住所', lx, ay + 4, small), addressBlock(p.addressLines, vx, ay, mid, px - 12));
     const by = 260 + j();
     body.push(label('生年月日', lx, by + 4, small), text(printDate(p.birthIso, false, fw), vx + 40, by, mid));
     body.push(label('有効期限', lx, by + 52, small), text(`${printDate(p.expiryIso, false, fw)}まで有効`, vx + 40, by + 48, mid));
-    body.push(photo(rng, 620 + j(), 120 + j()));
+    body.push(photo(rng, px, 120 + j()));
     body.push(text('マイナンバーカード', lx, 470 + j(), 26, 'font-weight:bold;color:#247'));
   } else if (kind === 'back') {
     body.push(label('個人番号', 40, 40, small), text('1234 5678 9018', 160, 24, 52, 'letter-spacing:4px;font-family:monospace'));
