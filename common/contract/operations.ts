@@ -8,6 +8,7 @@ import {
 import {
   DiscardScannerImageInput, ListScannerImagesOutput, OcrStatusInput, OcrStatusOutput, ReadCardInput, ReadCardOutput, ReadScannerImageInput,
 } from './card-operations';
+import { SuggestNameReadingsInput, SuggestNameReadingsOutput } from './name-operations';
 
 export { OPERATION_NAMES, isOperationName, type OperationName } from './operation-names';
 
@@ -127,6 +128,7 @@ export const operations = {
   listScannerImages: { input: Empty, output: ListScannerImagesOutput },
   readScannerImage: { input: ReadScannerImageInput, output: ReadCardOutput },
   discardScannerImage: { input: DiscardScannerImageInput, output: z.strictObject({ discarded: z.boolean() }) },
+  suggestNameReadings: { input: SuggestNameReadingsInput, output: SuggestNameReadingsOutput },
 } as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -16,6 +16,7 @@ import { findForm } from '../../common/forms/registry';
 import { startSimServer, type SimServer } from '../backend-sim/sim-server';
 import { CardService } from './ocr/card-service';
 import { ScannerDrop } from './ocr/scanner-drop';
+import { loadNameReadings } from './names/name-reading-files';
 
 const HOUR = 60 * 60_000;
 
@@ -52,11 +53,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   if (reader && ocrMode === 'background') reader.start();
   const scanner = reader && config.scannerDropDir ? new ScannerDrop(path.resolve(opts.dataDir, config.scannerDropDir), log) : null;
   scanner?.start();
+  // the ふりがな suggestions' tables (about 1 MB), read once
+  const names = loadNameReadings();
+  log(names.problems.length ? 'warn' : 'info', 'names.loaded', { ms: names.ms, ...names.readings.counts, problems: names.problems });
   const handlers = createHandlers({
     repo,
     ...(reader ? { cards: { reader, scanner } } : {}),
     sync,
     cases: { cases: new VisitCaseRepository(db, cipher), pdf: pdfRenderer },
+    names: names.readings,
     today: () => localIsoDate(),
     info: () => ({
       version: opts.appVersion,

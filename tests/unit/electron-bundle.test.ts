@@ -4,10 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/processes';
+import { qrCardBack } from '../support/cards/qr-card';
 
 /**
  * scripts/build-electron.mjs: the main process is a CommonJS bundle, so `import.meta.url` must come from
- * the injected shim, the OCR's preprocessing worker ships as prep-worker.js beside main.cjs, and the
+ * the injected shim, the OCR's preprocessing worker (card pixels, card-back QR) ships as prep-worker.js beside main.cjs, and the
  * OCR model path is the packaged app's resources folder.
  */
 describe('the Electron bundles', () => {
@@ -37,6 +38,21 @@ describe('the Electron bundles', () => {
       });
       expect(answer.error).toBeUndefined();
       expect(answer.value!.views[0]!.card.width).toBeGreaterThan(1000);
+    } finally {
+      await w.terminate();
+    }
+  }, 60_000);
+
+  it('decodes the card back\'s QR code in prep-worker.js (the qr op)', async () => {
+    const bytes = new Uint8Array(await qrCardBack('123456789018', { desk: true }));
+    const w = new Worker(path.join(out, 'prep-worker.js'));
+    try {
+      const answer = await new Promise<{ value?: { text: string | null }; error?: unknown }>((resolve, reject) => {
+        w.once('message', resolve);
+        w.once('error', reject);
+        w.postMessage({ id: 1, req: { op: 'qr', bytes } }, [bytes.buffer]);
+      });
+      expect(answer).toEqual({ id: 1, value: { text: '123456789018' } });
     } finally {
       await w.terminate();
     }

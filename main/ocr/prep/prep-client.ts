@@ -5,16 +5,21 @@ import { Worker } from 'node:worker_threads';
 import type { OcrErrorCode } from '../../../common/ocr/card-result';
 import { OcrInputError } from '../ocr-error';
 import { runPrep, type PrepOp, type PreparedView } from './prepare';
+import { decodeQr, type QrOp } from './qr';
 
 type Result = { views: PreparedView[]; hasQuad: boolean };
+type QrResult = { text: string | null };
 interface Pending {
-  resolve: (r: Result) => void;
+  resolve: (r: never) => void;
   reject: (e: unknown) => void;
-  req: PrepOp;
+  req: PrepOp | QrOp;
 }
 
+const runOp = (req: PrepOp | QrOp): Promise<Result | QrResult> => (req.op === 'qr' ? decodeQr(req.bytes) : runPrep(req));
+
 /**
- * Runs `runPrep` in a dedicated worker thread, so decoding and pixel loops never block the caller.
+ * Runs `runPrep` (and `decodeQr`, the card back) in a dedicated worker thread, so decoding and pixel loops
+ * never block the caller.
  * Under tsx (sources) the worker registers tsx's loader and imports `prep-worker.ts`; a bundle must ship
  * `prep-worker.js` beside the bundled module (a second esbuild entry point). When neither can be started,
  * or the worker dies, the work runs inline (`inline` says so): still correct, but on the calling thread.
@@ -31,7 +36,7 @@ export class PrepWorker {
     const p = new PrepWorker();
     p.worker = spawnWorker();
     if (p.worker) {
-      p.worker.on('message', (m: { id: number; value?: Result; error?: { code: string; message: string }; input?: boolean }) => {
+      p.worker.on('message', (m: { id: number; value?: never; error?: { code: string; message: string }; input?: boolean }) => {
         const job = p.pending.get(m.id);
         if (!job) return;
         p.pending.delete(m.id);
@@ -68,12 +73,30 @@ export class PrepWorker {
     });
   }
 
+  /**
+   * The card back: decodes the image and finds its QR code in the worker (jsQR is synchronous). The bytes
+   * are copied once and the copy moved to the worker, which zeroes it; the caller keeps (and zeroes) its own.
+   */
+  qr(bytes: Uint8Array): Promise<QrResult> {
+    const w = this.worker;
+    if (!w) return decodeQr(bytes);
+    const id = this.next++;
+    return new Promise<QrResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, req: { op: 'qr', bytes } });
+      w.ref();
+      const copy = new Uint8Array(bytes);
+      w.postMessage({ id, req: { op: 'qr', bytes: copy } }, [copy.buffer]);
+    }).finally(() => {
+      if (this.pending.size === 0) this.worker?.unref();
+    });
+  }
+
   private fallBack(): void {
     if (this.closed) return;
     this.worker = null;
     const jobs = [...this.pending.values()];
     this.pending.clear();
-    for (const j of jobs) runPrep(j.req).then(j.resolve, j.reject);
+    for (const j of jobs) runOp(j.req).then(j.resolve as (r: Result | QrResult) => void, j.reject);
   }
 
   private failAll(err: unknown): void {

@@ -1,12 +1,19 @@
 /** Worker-thread entry: runs the pixel work of a read off the caller's (Electron main / UI) thread. */
 import { parentPort } from 'node:worker_threads';
-import { runPrep, type PrepOp } from './prepare';
+import { runPrep, type PrepOp, type PreparedView } from './prepare';
+import { decodeQr, type QrOp } from './qr';
 import { OcrInputError } from '../ocr-error';
 
-parentPort?.on('message', (msg: { id: number; req: PrepOp }) => {
-  runPrep(msg.req).then(
+parentPort?.on('message', (msg: { id: number; req: PrepOp | QrOp }) => {
+  const { req } = msg;
+  const job: Promise<{ views: PreparedView[]; hasQuad: boolean } | { text: string | null }> =
+    req.op === 'qr'
+      ? // the image bytes were moved here: overwritten once decoded
+        decodeQr(req.bytes).finally(() => req.bytes.fill(0))
+      : runPrep(req);
+  job.then(
     (value) => {
-      const transfer = value.views.map((v) => v.card.data.buffer as ArrayBuffer);
+      const transfer = 'views' in value ? value.views.map((v) => v.card.data.buffer as ArrayBuffer) : [];
       parentPort!.postMessage({ id: msg.id, value }, transfer);
     },
     (err: unknown) => {

@@ -11,6 +11,8 @@ import type { SyncEngine } from '../sync/sync-engine';
 import { uuidv7 } from '../ids';
 import { createCaseHandlers, type CaseDeps } from './case-handlers';
 import { createCardHandlers, type CardDeps } from './card-handlers';
+import { createNameHandlers } from './name-handlers';
+import type { NameReadings } from '../../../common/names/name-readings';
 
 export type Handlers = {
   [K in OperationName]: (input: z.output<Operations[K]['input']>) => Result<OpOutput<K>> | Promise<Result<OpOutput<K>>>;
@@ -25,6 +27,8 @@ export interface HandlerDeps {
   cases?: CaseDeps;
   /** card reading (OCR, QR); the card operations answer an error without it */
   cards?: CardDeps;
+  /** name readings for the ふりがな suggestions; empty suggestions without it */
+  names?: NameReadings;
 }
 
 const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
@@ -89,6 +93,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     },
     ...createCaseHandlers(d),
     ...createCardHandlers(d.cards),
+    ...createNameHandlers(d.names),
   };
 }
 

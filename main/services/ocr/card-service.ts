@@ -1,6 +1,6 @@
-import sharp, { type OutputInfo } from 'sharp';
-import jsQR from 'jsqr';
+import sharp from 'sharp';
 import { CardReader, type OcrProgress } from '../../ocr/card-reader';
+import { PrepWorker } from '../../ocr/prep/prep-client';
 import { OcrInputError } from '../../ocr/ocr-error';
 import type { CardReadResult, FieldName } from '../../../common/ocr/card-result';
 import { FIELD_NAMES } from '../../../common/ocr/card-result';
@@ -13,7 +13,8 @@ import type { Logger } from '../log';
  * preprocessing worker thread) is started in the background when the services start, so the first
  * card pays no model loading; until it is ready a read waits for it and the UI shows 「準備中」 with the
  * time so far. Everything heavy runs off the services' event loop: recognition in the tesseract
- * workers, pixel work in the preprocessing worker, image encoding in libvips' thread pool.
+ * workers, pixel work and the card back's QR decode in preprocessing worker threads, image encoding in
+ * libvips' thread pool.
  *
  * Card images are personal data: the bytes live only for the duration of one call, are never written
  * anywhere and never logged (log lines carry the side, the layout, timings and error codes only).
@@ -43,8 +44,6 @@ export interface CardServiceOptions {
 
 /** The warped card image is sent back at this width (the OCR works at 1200 px): enough to read the crops. */
 const IMAGE_WIDTH = 1000;
-/** A QR code is searched on an image at most this big (jsQR runs on the calling thread). */
-const QR_MAX_SIDE = 1400;
 
 export class CardService {
   private reader: CardReader | null = null;
@@ -55,6 +54,8 @@ export class CardService {
   private readyMs: number | null = null;
   private readonly progress = new Map<string, { stage: ProgressStage; fraction: number }>();
   private closed = false;
+  /** the card back's image decode and QR search: started at the first back read */
+  private qrWorker: PrepWorker | null = null;
 
   constructor(private readonly o: CardServiceOptions) {}
 
@@ -176,23 +177,15 @@ export class CardService {
   private async readBack(bytes: Uint8Array, readId: string): Promise<CardBackView> {
     const t0 = performance.now();
     this.progress.set(readId, { stage: 'qr', fraction: 0 });
-    let img: { data: Buffer; info: OutputInfo };
-    try {
-      img = await sharp(bytes, { limitInputPixels: 120_000_000, failOn: 'truncated' })
-        .rotate()
-        .resize({ width: QR_MAX_SIDE, height: QR_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
-        .ensureAlpha()
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-    } catch {
-      throw new CardReadError('CARD_UNREADABLE', 'not-an-image', '画像ファイルとして読み込めません（JPEG・PNG などの画像を選んでください）。');
-    }
-    const { width, height } = img.info;
-    const code = jsQR(new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.byteLength), width, height, { inversionAttempts: 'attemptBoth' });
+    if (this.closed) throw new CardReadError('NOT_READY', 'engine', 'カード読み取り（OCR）が使えません。');
+    // image decode and jsQR (tens of ms of synchronous work) run in a preprocessing worker thread, not here;
+    // a read the worker cannot start still works, on this thread (PrepWorker's inline fallback)
+    this.qrWorker ??= PrepWorker.start();
+    const code = await this.qrWorker.qr(bytes);
     const ms = Math.round(performance.now() - t0);
-    if (!code) return { side: 'back', myNumber: null, message: 'カード裏面のQRコードが見つかりません。裏面全体が写るように置き直してください。', ms };
+    if (code.text === null) return { side: 'back', myNumber: null, message: 'カード裏面のQRコードが見つかりません。裏面全体が写るように置き直してください。', ms };
     // the QR code carries the 12-digit number; take a run of 12 digits whose check digit holds
-    for (const m of code.data.matchAll(/\d{12}/g)) {
+    for (const m of code.text.matchAll(/\d{12}/g)) {
       const p = parseMyNumber(m[0]);
       if (p.ok) return { side: 'back', myNumber: p.digits, message: null, ms };
     }
@@ -201,6 +194,9 @@ export class CardService {
 
   async close(): Promise<void> {
     this.closed = true;
+    const qr = this.qrWorker;
+    this.qrWorker = null;
+    await qr?.close();
     const r = this.reader ?? (await this.starting?.catch(() => null)) ?? null;
     this.reader = null;
     await r?.close();
