@@ -25,6 +25,7 @@ export const OPERATION_NAMES = [
   'listScannerImages',
   'readScannerImage',
   'discardScannerImage',
+  'suggestNameReadings',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

@@ -57,3 +57,8 @@ export function toFullwidthKatakana(input: string): string | null {
   const out = hiraganaToKatakana(widenHalfwidthKatakana(input));
   return KATAKANA_ONLY.test(out) ? out : null;
 }
+
+/** カタカナ → ひらがな by code point offset (ヴ→ゔ, ヵ→ゕ, ヶ→ゖ, ヽヾ→ゝゞ); 長音 and everything else untouched. */
+export function katakanaToHiragana(input: string): string {
+  return input.replace(/[\u30A1-\u30F6\u30FD\u30FE]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}

@@ -62,6 +62,11 @@ describe('app services dispatch', () => {
     }
   });
 
+  it('suggests ふりがな for a card name, variant kanji included, and refuses a huge name', async () => {
+    expect(await services.dispatch('suggestNameReadings', { family: '\u9AD9橋', given: '陽翔' })).toMatchObject({ ok: true, value: { family: ['たかはし', 'たかばし'], given: ['はると', 'ひなと', 'はるひ'] } });
+    expect(await services.dispatch('suggestNameReadings', { family: '高'.repeat(1000), given: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   it('refuses fields the form does not have', async () => {
     const r = await services.dispatch('submitApplication', { formId: 'jumin-ido-tenkyo', values: { ...good(), 個人番号: '123456789018' } });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -26,5 +26,8 @@ describe('the API contract', () => {
     expect(operations.getAppInfo.input.safeParse({ x: 1 }).success).toBe(false);
     expect(operations.listQueue.input.safeParse({ limit: 10_000 }).success).toBe(false);
     expect(operations.listQueue.input.safeParse({ status: 'lost' }).success).toBe(false);
+    expect(operations.suggestNameReadings.input.safeParse({ family: '髙橋', given: '一郎' }).success).toBe(true);
+    expect(operations.suggestNameReadings.input.safeParse({ family: '髙'.repeat(41), given: '' }).success).toBe(false);
+    expect(operations.suggestNameReadings.input.safeParse({ family: '髙橋' }).success).toBe(false);
   });
 });
