@@ -2,11 +2,15 @@ import { defineConfig } from 'vite';
 
 // The renderer is a static bundle: served from app://ichimado/ in Electron and by the browser-mode
 // host. No dev server is used in production, and nothing is loaded from outside the bundle.
-export default defineConfig({
+//
+// `vite build --mode bench` (scripts/bench-counter.ts) builds the same renderer with the `#bench-form`
+// page (import.meta.env.MODE === 'bench' in App.tsx) into bench-results/renderer, outside dist/ so it is
+// never packaged; the production build leaves the page out.
+export default defineConfig(({ mode }) => ({
   root: 'renderer',
   base: './',
   build: {
-    outDir: '../dist/renderer',
+    outDir: mode === 'bench' ? '../bench-results/renderer' : '../dist/renderer',
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,
@@ -14,4 +18,4 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
   },
-});
+}));

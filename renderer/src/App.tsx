@@ -1,12 +1,14 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from './store';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { FormScreen } from './screens/FormScreen';
 import { QueueScreen } from './screens/QueueScreen';
 import { CaseScreen } from './screens/CaseScreen';
-import { BenchScreen } from './screens/BenchScreen';
 
 const REFRESH_MS = 1000;
+
+/** `#bench-form` (npm run bench:counter) exists only in a `vite build --mode bench` renderer: production leaves it out. */
+const BenchScreen = import.meta.env.MODE === 'bench' ? lazy(() => import('./screens/BenchScreen').then((m) => ({ default: m.BenchScreen }))) : null;
 
 export function App() {
   const { screen, setScreen, info, fatal, loadInfo, refresh } = useApp();
@@ -49,7 +51,11 @@ export function App() {
         </div>
       )}
       <main className="app-main">
-        {location.hash === '#bench-form' ? <BenchScreen /> : screen === 'entry' ? <FormScreen /> : screen === 'case' ? <CaseScreen /> : <QueueScreen />}
+        {BenchScreen && location.hash === '#bench-form' ? (
+          <Suspense fallback={null}>
+            <BenchScreen />
+          </Suspense>
+        ) : screen === 'entry' ? <FormScreen /> : screen === 'case' ? <CaseScreen /> : <QueueScreen />}
       </main>
     </div>
   );
