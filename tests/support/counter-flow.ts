@@ -5,6 +5,7 @@ import { addDays } from '../../common/domain/age';
 import { eraForIso, parseDateInput } from '../../common/validation/wareki';
 import { variantsOf } from '../../common/kanji/variants';
 import { cardPerson, renderPersonCard } from './cards/person-card';
+import { enterReading } from './reading-chips';
 
 /**
  * The clerk's side of the 手続きナビ, shared by tests/e2e/counter-case.e2e.test.ts and
@@ -269,8 +270,8 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
   const h = s.honnin;
   await readCard(page, card, c, page.getByRole('button', { name: '1人目のカードを読み取る' }), cards[0]!, { family: h.family, given: h.given, birth: h.birth, sex: h.sex, address: s.cardAddress.value });
   step('honninCardCorrections');
-  await c.fill(page.locator('#p0-familyNameKana'), h.familyKana);
-  await c.fill(page.locator('#p0-givenNameKana'), h.givenKana);
+  await enterReading(page, c, 'p0-familyNameKana', h.familyKana);
+  await enterReading(page, c, 'p0-givenNameKana', h.givenKana);
   if (h.health) await c.check(radio(page, 'p0-health', h.health));
   if (h.pension) await c.check(radio(page, 'p0-pension', h.pension));
   if (h.phone) await c.fill(page.locator('#p0-phone'), h.phone);
@@ -281,9 +282,9 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
     await page.locator(`#p${i}-givenName`).waitFor();
     const rel = page.getByLabel(`${i + 1}人目の続柄`);
     if ((await rel.inputValue()) !== p.relation) await c.select(rel, p.relation);
-    if (p.familyKana && (await page.locator(`#p${i}-familyNameKana`).inputValue()) !== p.familyKana) await c.fill(page.locator(`#p${i}-familyNameKana`), p.familyKana);
+    if (p.familyKana) await enterReading(page, c, `p${i}-familyNameKana`, p.familyKana);
     if ((await page.locator(`#p${i}-familyNameKana`).inputValue()) === '') throw new Error(`${i + 1}人目: the household's family-name ふりがな was not carried over`);
-    await c.fill(page.locator(`#p${i}-givenNameKana`), p.givenKana);
+    await enterReading(page, c, `p${i}-givenNameKana`, p.givenKana);
     if (p.health && !(await radio(page, `p${i}-health`, p.health).isChecked())) await c.check(radio(page, `p${i}-health`, p.health));
     if (p.pension && !(await radio(page, `p${i}-pension`, p.pension).isChecked())) await c.check(radio(page, `p${i}-pension`, p.pension));
     if (p.phone) await c.fill(page.locator(`#p${i}-phone`), p.phone);

@@ -10,6 +10,8 @@ import { HEALTH_INSURANCES, LIFE_EVENTS, PENSIONS, RELATIONS, SEXES, type LifeEv
 import type { CaseFormView, CaseProcedureView } from '../../../common/contract/case-operations';
 import { CardCapture } from '../card/CardCapture';
 import { useCard } from '../card/card-store';
+import { KanaField } from '../names/KanaField';
+import { useNameReadings } from '../names/use-name-readings';
 
 /**
  * 手続きナビ: new case → household (persons) → event, date and a few questions → the navigator's
@@ -53,6 +55,7 @@ function PersonCard({ p, i }: { p: PersonDraft; i: number }) {
   const { patchPerson, removePerson, householdErrors } = useCase();
   const openCard = useCard((s) => s.open);
   const set = (x: Partial<PersonDraft>) => patchPerson(i, x);
+  const readings = useNameReadings(p.familyName, p.givenName);
   const pre = `p${i}-`;
   return (
     <fieldset className="person-card" data-person={i}>
@@ -71,8 +74,8 @@ function PersonCard({ p, i }: { p: PersonDraft; i: number }) {
       <div className="person-grid">
         <Text id={`${pre}familyName`} label="氏" value={p.familyName} onChange={(v) => set({ familyName: v })} mj />
         <Text id={`${pre}givenName`} label="名" value={p.givenName} onChange={(v) => set({ givenName: v })} mj />
-        <Text id={`${pre}familyNameKana`} label="氏（ふりがな）" value={p.familyNameKana} onChange={(v) => set({ familyNameKana: v })} />
-        <Text id={`${pre}givenNameKana`} label="名（ふりがな）" value={p.givenNameKana} onChange={(v) => set({ givenNameKana: v })} />
+        <KanaField id={`${pre}familyNameKana`} label="氏（ふりがな）" value={p.familyNameKana} onChange={(v) => set({ familyNameKana: v })} readings={readings.family} state={p.familyName.trim() ? readings.state : 'empty'} />
+        <KanaField id={`${pre}givenNameKana`} label="名（ふりがな）" value={p.givenNameKana} onChange={(v) => set({ givenNameKana: v })} readings={readings.given} state={p.givenName.trim() ? readings.state : 'empty'} />
         <div className={`field${householdErrors[`p${i}.birth`] ? ' has-error' : ''}`}>
           <label htmlFor={`${pre}birth`}>生年月日</label>
           <input id={`${pre}birth`} value={p.birthRaw} placeholder="S60.4.1 / R4.6.1 / 1985-04-01" autoComplete="off" onChange={(e) => set({ birthRaw: e.target.value })} />
