@@ -9,7 +9,6 @@ import {
   DiscardScannerImageInput, ListScannerImagesOutput, OcrStatusInput, OcrStatusOutput, ReadCardInput, ReadCardOutput, ReadScannerImageInput,
 } from './card-operations';
 import { SuggestNameReadingsInput, SuggestNameReadingsOutput } from './name-operations';
-import { SuggestNameReadingsInput, SuggestNameReadingsOutput } from './name-operations';
 
 export { OPERATION_NAMES, isOperationName, type OperationName } from './operation-names';
 
@@ -129,7 +128,6 @@ export const operations = {
   listScannerImages: { input: Empty, output: ListScannerImagesOutput },
   readScannerImage: { input: ReadScannerImageInput, output: ReadCardOutput },
   discardScannerImage: { input: DiscardScannerImageInput, output: z.strictObject({ discarded: z.boolean() }) },
-  suggestNameReadings: { input: SuggestNameReadingsInput, output: SuggestNameReadingsOutput },
   suggestNameReadings: { input: SuggestNameReadingsInput, output: SuggestNameReadingsOutput },
 } as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
