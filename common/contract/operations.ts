@@ -27,6 +27,8 @@ export const AppInfo = z.strictObject({
   /** ISO calendar date of the counter PC, the "today" for validation */
   today: z.string(),
   backend: z.strictObject({ url: z.string(), simulated: z.boolean() }),
+  /** the city this counter serves (config.json `city`); absent when not configured */
+  city: z.strictObject({ prefecture: z.string(), municipality: z.string() }).optional(),
 });
 
 const Id = z.string().min(1).max(64).regex(/^[0-9A-Za-z-]+$/);

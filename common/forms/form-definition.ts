@@ -67,6 +67,12 @@ export interface FieldDef {
   when?: FieldCondition;
   /** for kind 'select' */
   options?: readonly SelectOption[];
+  /**
+   * one-click answers shown beside a text or address input (typing still works): the usual insurers,
+   * the city itself. `{都道府県}` and `{市区町村}` stand for the city's (common/domain/city.ts); a pick
+   * using them is not offered while no city is configured.
+   */
+  suggestions?: readonly string[];
   /** the standard data item (基本データリスト) name in the payload; defaults to the field id */
   item?: string;
   print?: PrintHint;

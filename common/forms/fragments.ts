@@ -75,14 +75,38 @@ export function eventDateField(id: string, label: string, section: string): Fiel
   return { id, label, kind: 'date', required: true, maxLength: 20, bind: 'event.date', item: label, placeholder: '令和8年11月20日 / R8.11.20', print: { section, span: 4 } };
 }
 
-/** 振込先口座: where a benefit (児童手当, 葬祭費 …) is paid. */
+/** Quick picks for an insurer's name: the usual 職場の健康保険 kinds (the clerk adds the company's name where needed). */
+export const EMPLOYER_INSURER_PICKS: readonly string[] = ['協会けんぽ', '健康保険組合', '共済組合'];
+/** … and the city's own 国民健康保険, for forms where it may be the answer. */
+export const INSURER_PICKS: readonly string[] = [...EMPLOYER_INSURER_PICKS, '国民健康保険（{市区町村}）'];
+
+/** 受取口座: the 公金受取口座 registered at マイナポータル, or an account written on the form. */
+export const PAYEE_PUBLIC = '公金受取口座';
+export const PAYEE_WRITTEN = '口座を記入する';
+const WRITTEN_ACCOUNT = { field: 'payeeAccount', equals: PAYEE_WRITTEN } as const;
+
+/**
+ * 振込先口座: where a benefit (児童手当, 葬祭費 …) is paid. Since 2022 (公金受取口座登録法) a resident who
+ * registered a 公金受取口座 at マイナポータル may, with their consent, be paid into it: the clerk asks
+ * which, and only a written account needs the bank details (the payload then carries
+ * 受取口座: 公金受取口座 and no account fields).
+ */
 export function bankFields(section: string): FieldDef[] {
   return [
-    { id: 'bankName', label: '金融機関名', kind: 'text', required: true, maxLength: 40, item: '金融機関名', print: { section, span: 4 } },
-    { id: 'branchName', label: '支店名', kind: 'text', required: true, maxLength: 40, item: '支店名', print: { section, span: 4 } },
-    { id: 'accountType', label: '預金種目', kind: 'select', required: true, maxLength: 4, options: opts(['普通', '当座']), item: '預金種目', print: { section, span: 2 } },
-    { id: 'accountNumber', label: '口座番号', kind: 'text', required: true, maxLength: 8, item: '口座番号', print: { section, span: 2 } },
-    { id: 'accountHolderKana', label: '口座名義（カタカナ）', kind: 'katakana', required: true, maxLength: 60, item: '口座名義_カナ', print: { section, span: 12 } },
+    {
+      id: 'payeeAccount', label: '受取口座', kind: 'select', required: true, maxLength: 10, item: '受取口座',
+      options: [
+        { value: PAYEE_PUBLIC, label: '公金受取口座を利用する（マイナポータルに登録済みの口座）' },
+        { value: PAYEE_WRITTEN, label: '口座を記入する' },
+      ],
+      hint: '公金受取口座の利用は、ご本人の同意を確認してから選びます',
+      print: { section, span: 12 },
+    },
+    { id: 'bankName', label: '金融機関名', kind: 'text', required: true, maxLength: 40, when: WRITTEN_ACCOUNT, item: '金融機関名', print: { section, span: 4 } },
+    { id: 'branchName', label: '支店名', kind: 'text', required: true, maxLength: 40, when: WRITTEN_ACCOUNT, item: '支店名', print: { section, span: 4 } },
+    { id: 'accountType', label: '預金種目', kind: 'select', required: true, maxLength: 4, options: opts(['普通', '当座']), when: WRITTEN_ACCOUNT, item: '預金種目', print: { section, span: 2 } },
+    { id: 'accountNumber', label: '口座番号', kind: 'text', required: true, maxLength: 8, when: WRITTEN_ACCOUNT, item: '口座番号', print: { section, span: 2 } },
+    { id: 'accountHolderKana', label: '口座名義（カタカナ）', kind: 'katakana', required: true, maxLength: 60, when: WRITTEN_ACCOUNT, item: '口座名義_カナ', print: { section, span: 12 } },
   ];
 }
 
@@ -93,7 +117,7 @@ export function bankFields(section: string): FieldDef[] {
 export function funeralExpensesForm(o: { id: string; title: string; gyomu: string; payloadKind: string; insuredNumberLabel: string; insuredNumberMax: number }): FormDefinition {
   return {
     id: o.id,
-    version: 1,
+    version: 2,
     title: o.title,
     gyomu: o.gyomu,
     payloadKind: o.payloadKind,

@@ -86,6 +86,9 @@ function displayValue(f: FieldDef, raw: string): string {
       return `${escapeHtml(maskMyNumber(v.replace(/\D/g, '')))}<span class="sub">（確認済み）</span>`;
     case 'checkbox':
       return v === 'はい' || v === 'true' || v === '1' || v === 'on' ? '☑ はい' : '☐';
+    case 'select':
+      // the choice as the clerk saw it (e.g. 受取口座: 公金受取口座を利用する（マイナポータルに登録済みの口座）)
+      return escapeHtml(f.options?.find((o) => o.value === v)?.label ?? v);
     default:
       return escapeHtml(v);
   }

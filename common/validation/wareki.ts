@@ -2,6 +2,8 @@
  * Date input as clerks type it: 西暦 (1985-04-01, 1985/4/1, 1985年4月1日, 19850401) or 和暦
  * (昭和60年4月1日, S60.4.1, s60/4/1, 令和元年5月1日, R1.5.1).
  * Impossible combinations (平成32年, 昭和64年2月1日, 令和元年4月1日) are rejected, never guessed.
+ * The date of a visit's event may also be typed without its year (6.1, 6/1, 6月1日): see
+ * parseEventDateInput, which takes today's date to place it.
  *
  * 明治 starts 1868-01-25 here (the 改元の詔 is dated 明治元年9月8日 but applied from the start of
  * that lunar year; 1868-01-25 is its Gregorian equivalent). Dates before it are rejected.
@@ -107,4 +109,46 @@ export function parseDateInput(raw: string): DateParse {
     return { ok: true, iso };
   }
   return { ok: false, message: '日付の形式が正しくありません（例：昭和60年4月1日、S60.4.1、1985-04-01）。' };
+}
+
+const MONTH_DAY = /^(\d{1,2})\s*[月.\/\-．／－]\s*(\d{1,2})\s*日?$/u;
+
+/**
+ * Which year a date typed without one (6.1, 6/1, 6月1日) falls in:
+ * - `past`: the most recent such day that is not after `today` — this year's, or last year's while
+ *   this year's is still ahead. For a day that has happened: 転入・転居した日, 生まれた日, 亡くなった日.
+ * - `nearest`: the closest such day to `today`, ahead or behind (last, this or next year; a tie goes
+ *   to the past). For a day that may still be to come: the planned 転出日.
+ * The day must exist in that year: 2月30日 is refused, and so is 2月29日 outside a leap year (it is
+ * never carried back to the last 2月29日, which would be years away; type the year then).
+ */
+export type YearlessRule = 'past' | 'nearest';
+
+function yearlessToIso(m: number, d: number, today: string, rule: YearlessRule): DateParse {
+  if (!isoFromParts(2024, m, d)) return { ok: false, message: '存在しない日付です。' };
+  const y = Number(today.slice(0, 4));
+  const on = (year: number) => isoFromParts(year, m, d);
+  if (rule === 'past') {
+    const thisYear = on(y);
+    const found = thisYear !== null && thisYear <= today ? thisYear : on(y - 1);
+    return found ? { ok: true, iso: found } : { ok: false, message: `${m}月${d}日は今年も昨年もありません。年も入力してください。` };
+  }
+  const dayNo = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  let best: string | null = null;
+  for (const iso of [on(y - 1), on(y), on(y + 1)]) {
+    if (iso !== null && (best === null || Math.abs(dayNo(iso) - dayNo(today)) < Math.abs(dayNo(best) - dayNo(today)))) best = iso;
+  }
+  return best ? { ok: true, iso: best } : { ok: false, message: `${m}月${d}日は前後の年にありません。年も入力してください。` };
+}
+
+/**
+ * The date of a visit's event (#case-date): everything parseDateInput takes, and also month and day
+ * alone (6.1 / 6/1 / 6月1日, full-width digits too), whose year follows `rule` (see YearlessRule).
+ * @param today ISO date of the counter's calendar day
+ */
+export function parseEventDateInput(raw: string, today: string, rule: YearlessRule = 'past'): DateParse {
+  const s = toAsciiDigits(raw.trim()).replace(/　/g, ' ');
+  const md = MONTH_DAY.exec(s);
+  if (md) return yearlessToIso(Number(md[1]), Number(md[2]), today, rule);
+  return parseDateInput(raw);
 }

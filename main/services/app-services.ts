@@ -68,6 +68,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       host: opts.host,
       today: localIsoDate(),
       backend: { url: fallback.type === 'http' ? fallback.baseUrl : fallback.outboxDir, simulated: sim !== null },
+      ...(config.city ? { city: config.city } : {}),
     }),
   });
   const dispatch = createDispatch(handlers, log);

@@ -43,6 +43,13 @@ export const ConfigSchema = z.strictObject({
     .optional(),
   /** days personal data of finished applications is kept (default 7) */
   retentionDays: z.number().int().min(1).max(3650).optional(),
+  /** the city this counter serves: 都道府県 and 市区町村 as its addresses begin (see common/domain/city.ts) */
+  city: z
+    .strictObject({
+      prefecture: z.string().regex(/^\S{2,4}[都道府県]$/u),
+      municipality: z.string().regex(/^\S{1,20}[市区町村]$/u),
+    })
+    .optional(),
   /** folder the counter's scanner saves card scans into; offered to the clerk, deleted once read */
   scannerDropDir: z.string().min(1).optional(),
 });

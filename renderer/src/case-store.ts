@@ -1,11 +1,13 @@
 import { create } from 'zustand';
 import type { CaseDataDto, CaseSummary, VisitCaseView } from '../../common/contract/case-operations';
 import type { HealthInsurance, LifeEvent, Pension, Relation, Sex } from '../../common/domain/household';
-import { parseDateInput, formatWareki } from '../../common/validation/wareki';
+import { parseDateInput, parseEventDateInput, formatWareki, type YearlessRule } from '../../common/validation/wareki';
+import { addressForEvent, isOnlyCityPrefix, type CityIdentity } from '../../common/domain/city';
 import { guessRelation } from '../../common/domain/relation-guess';
 import type { ConfirmedCard } from './card/CardCapture';
 import type { CardTarget } from './card/card-store';
 import { bridge } from './bridge/bridge';
+import { useApp } from './store';
 
 /**
  * The 手続きナビ flow: one visit case at a time. The household is edited here as raw text (dates as
@@ -131,10 +133,34 @@ function toDraft(v: VisitCaseView): HouseholdDraft {
 
 const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
 
-/** Draft → case data; errors keyed like the household inputs (`p0.birth`, `date`). Names are kept exactly. */
-export function draftToData(d: HouseholdDraft): { data: CaseDataDto; errors: Record<string, string> } {
+/** What the household step needs from the counter: its calendar day and its city. */
+export interface CounterContext {
+  today: string;
+  city: CityIdentity | null;
+}
+
+function counterContext(): CounterContext {
+  const info = useApp.getState().info;
+  return { today: info?.today ?? todayIso(), city: info?.city ?? null };
+}
+
+/** A 転出日 may still be ahead (a planned move); every other event's day has happened. */
+export function yearlessRule(event: LifeEvent): YearlessRule {
+  return event === '転出' ? 'nearest' : 'past';
+}
+
+/** The event's date as typed (year optional: 11.24 is the last 11月24日, see parseEventDateInput). */
+export function parseCaseDate(d: Pick<HouseholdDraft, 'dateRaw' | 'event'>, today: string = counterContext().today) {
+  return parseEventDateInput(d.dateRaw, today, yearlessRule(d.event));
+}
+
+/**
+ * Draft → case data; errors keyed like the household inputs (`p0.birth`, `date`). Names are kept exactly.
+ * An address holding only the city's prefilled prefix counts as not entered.
+ */
+export function draftToData(d: HouseholdDraft, ctx: CounterContext = counterContext()): { data: CaseDataDto; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  const date = parseDateInput(d.dateRaw);
+  const date = parseCaseDate(d, ctx.today);
   if (!date.ok) errors.date = `届出の日付: ${date.message}`;
   const persons = d.persons.map((p, i) => {
     const b = p.birthRaw.trim() === '' ? null : parseDateInput(p.birthRaw);
@@ -161,7 +187,7 @@ export function draftToData(d: HouseholdDraft): { data: CaseDataDto; errors: Rec
   if (persons.length === 0) errors.persons = '世帯の人を1人以上入力してください。';
   const household = {
     ...(opt(d.postalCode) ? { postalCode: d.postalCode.trim() } : {}),
-    ...(opt(d.address) ? { address: d.address.trim() } : {}),
+    ...(opt(d.address) && !isOnlyCityPrefix(d.address, ctx.city) ? { address: d.address.trim() } : {}),
     ...(opt(d.previousPostalCode) ? { previousPostalCode: d.previousPostalCode.trim() } : {}),
     ...(opt(d.previousAddress) ? { previousAddress: d.previousAddress.trim() } : {}),
     ...(opt(d.nextAddress) ? { nextAddress: d.nextAddress.trim() } : {}),
@@ -223,6 +249,7 @@ export const useCase = create<CaseState>((set, get) => ({
     if (!r.ok) return set({ message: { kind: 'error', text: r.error.message } });
     const draft = toDraft(r.value);
     draft.persons = [emptyPerson('本人')];
+    draft.address = addressForEvent(draft.event, draft.address, counterContext().city);
     set({ current: r.value, draft, step: 'household', edits: {}, activeForm: null, message: null, householdErrors: {}, pdf: null });
   },
 
@@ -230,7 +257,9 @@ export const useCase = create<CaseState>((set, get) => ({
     const r = await bridge.getCase({ caseId: id });
     if (!r.ok) return set({ message: { kind: 'error', text: r.error.message } });
     const step: CaseStep = r.value.forms.length > 0 ? 'forms' : r.value.data.persons.length > 0 ? 'procedures' : 'household';
-    set({ current: r.value, draft: toDraft(r.value), step, edits: {}, activeForm: firstOpenForm(r.value), message: null, householdErrors: {}, pdf: null });
+    const draft = toDraft(r.value);
+    draft.address = addressForEvent(draft.event, draft.address, counterContext().city);
+    set({ current: r.value, draft, step, edits: {}, activeForm: firstOpenForm(r.value), message: null, householdErrors: {}, pdf: null });
   },
 
   closeCase: () => {
@@ -248,7 +277,14 @@ export const useCase = create<CaseState>((set, get) => ({
 
   setStep: (step) => set({ step, message: null }),
 
-  patchDraft: (p) => set((s) => (s.draft ? { draft: { ...s.draft, ...p } } : s)),
+  patchDraft: (p) =>
+    set((s) => {
+      if (!s.draft) return s;
+      const next = { ...s.draft, ...p };
+      // a new address after 転入 / 転居 starts with the city's 都道府県+市区町村
+      if (p.event !== undefined && p.address === undefined) next.address = addressForEvent(next.event, next.address, counterContext().city);
+      return { draft: next };
+    }),
 
   patchPerson: (i, p) =>
     set((s) => {
@@ -367,7 +403,7 @@ export const useCase = create<CaseState>((set, get) => ({
         const b = parseDateInput(p.birthRaw);
         return { relation: p.relation, birthDate: b.ok ? b.iso : '', familyName: p.familyName };
       });
-      const date = parseDateInput(draft.dateRaw);
+      const date = parseCaseDate(draft, counterContext().today);
       const guess = card.birthDate ? guessRelation({ birthDate: card.birthDate, familyName: card.familyName }, known, date.ok ? date.iso : todayIso()) : null;
       const relation = guess ?? (honnin ? 'その他' : '本人');
       const p = { ...emptyPerson(relation, honnin), ...cardPatch(card), relationGuessed: guess !== null };
@@ -379,7 +415,7 @@ export const useCase = create<CaseState>((set, get) => ({
     const patch: Partial<HouseholdDraft> = {};
     if (card.address) {
       const key = draft.event === '転入' || draft.event === '転居' ? 'previousAddress' : 'address';
-      if (!draft[key].trim()) patch[key] = card.address;
+      if (isOnlyCityPrefix(draft[key], counterContext().city)) patch[key] = card.address;
     }
     set({ draft: { ...draft, ...patch, persons }, message: { kind: 'success', text: 'カードの内容を反映しました。' } });
     await persist(get, set);

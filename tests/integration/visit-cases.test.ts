@@ -69,7 +69,7 @@ describe('visit cases', () => {
     const fills: Record<string, Record<string, string>> = {
       'jumin-ido-tennyu': { moveOutProof: '転出証明書' },
       'kokumin-nenkin-hihokensha': { idType: '基礎年金番号', basicPensionNumber: '1234567890' },
-      'jidou-teate-nintei': { branchName: '本店', accountType: '普通', accountNumber: '1234567', accountHolderKana: 'ツカダイチロウ' },
+      'jidou-teate-nintei': { payeeAccount: '口座を記入する', branchName: '本店', accountType: '普通', accountNumber: '1234567', accountHolderKana: 'ツカダイチロウ' },
     };
     for (const f of v.forms) {
       const r = (await s.dispatch('updateCase', { caseId, form: { key: f.key, values: fills[f.formId] ?? {}, confirm: true } })) as { ok: true; value: VisitCaseView };
@@ -91,6 +91,7 @@ describe('visit cases', () => {
     const r = (await s.dispatch('renderPrint', { caseId, target: 'all', format: 'html' })) as { ok: true; value: { content: string } };
     expect(r.value.content).toContain('住民異動届（転入）');
     expect(r.value.content).toContain('本日の手続きのご案内');
+    expect(r.value.content).toContain('口座を記入する'); // the 児童手当's 受取口座 choice is printed
     expect(r.value.content).toContain('\uFA10田');
     expect(r.value.content).not.toContain('<script');
     expect((await s.dispatch('getCase', { caseId: '../x' })).ok).toBe(false);

@@ -78,6 +78,16 @@ describe('built-in form definitions', () => {
   });
 });
 
+describe('quick picks (FieldDef.suggestions)', () => {
+  it('offer the usual insurers where a form asks for an insurer name, the city\'s 国保 where it can be the answer', () => {
+    const picks = (form: string, field: string) => findForm(form)!.fields.find((f) => f.id === field)!.suggestions;
+    expect(picks('kodomo-iryo-jukyu', 'insurerName')).toEqual(['協会けんぽ', '健康保険組合', '共済組合', '国民健康保険（{市区町村}）']);
+    expect(picks('kokuho-shikaku-shutoku', 'previousInsurer')).toEqual(['協会けんぽ', '健康保険組合', '共済組合']);
+    expect(picks('kokuho-shikaku-soshitsu', 'newInsurer')).toEqual(['協会けんぽ', '健康保険組合', '共済組合']);
+    expect(picks('koseki-shibou', 'deathPlace')).toEqual(['{都道府県}{市区町村}']);
+  });
+});
+
 describe('a definition that fails the schema is refused at load, naming the form and the field', () => {
   it('a wrong field kind', () => {
     const bad = clone(juminIdoTenkyo) as unknown as { fields: { kind: string }[] };
@@ -127,6 +137,16 @@ describe('a definition that fails the schema is refused at load, naming the form
 
     const extra = { ...clone(juminIdoTenkyo), colour: 'red' };
     expect(refusal(extra).message).toContain('知らないキーがあります：colour');
+  });
+
+  it('quick picks on a field that is not text or address, or the same pick twice', () => {
+    const onDate = clone(juminIdoTenkyo) as unknown as { fields: { id: string; suggestions?: string[] }[] };
+    onDate.fields[4]!.suggestions = ['今日'];
+    expect(refusal(onDate).message).toContain('入力候補は kind が text か address の項目にだけ書けます');
+    const twice = clone(findForm('kodomo-iryo-jukyu')!) as unknown as { fields: { id: string; suggestions?: string[] }[] };
+    twice.fields.find((f) => f.id === 'insurerName')!.suggestions = ['協会けんぽ', '協会けんぽ'];
+    expect(refusal(twice).message).toContain('項目「insurerName」');
+    expect(refusal(twice).message).toContain('入力候補が重複しています');
   });
 
   it('a set with two forms of the same id', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWareki, parseDateInput } from '../../common/validation/wareki';
+import { formatWareki, parseDateInput, parseEventDateInput } from '../../common/validation/wareki';
 
 const iso = (s: string) => {
   const r = parseDateInput(s);
@@ -59,5 +59,58 @@ describe('parseDateInput: 西暦 and 和暦 as clerks type them', () => {
       const d = new Date(t).toISOString().slice(0, 10);
       expect(iso(formatWareki(d))).toBe(d);
     }
+  });
+});
+
+describe('parseEventDateInput: the event date typed without its year', () => {
+  const ev = (s: string, today: string, rule: 'past' | 'nearest' = 'past') => {
+    const r = parseEventDateInput(s, today, rule);
+    return r.ok ? r.iso : `ERR:${r.message}`;
+  };
+
+  it.each([
+    ['11.24', '2026-11-27', '2026-11-24'],
+    ['11/27', '2026-11-27', '2026-11-27'], // today itself is not in the future
+    ['11月2日', '2026-11-27', '2026-11-02'],
+    ['１１．２４', '2026-11-27', '2026-11-24'],
+    ['１１月２４日', '2026-11-27', '2026-11-24'],
+    ['12.28', '2026-11-27', '2025-12-28'], // this year's is still ahead: last year's
+    ['12/31', '2027-01-02', '2026-12-31'], // across the new year
+    ['2.29', '2028-03-01', '2028-02-29'],
+    [' 6 . 1 ', '2026-11-27', '2026-06-01'],
+  ])('past: %s on %s → %s', (input, today, want) => {
+    expect(ev(input, today)).toBe(want);
+  });
+
+  it('still takes every full form, year included', () => {
+    expect(ev('R8.11.24', '2026-11-27')).toBe('2026-11-24');
+    expect(ev('2025-12-28', '2026-11-27')).toBe('2025-12-28');
+    expect(ev('S60.4.1', '2026-11-27')).toBe('1985-04-01');
+  });
+
+  it.each([
+    ['2.30', '2026-11-27', '存在しない日付です。'],
+    ['13.1', '2026-11-27', '存在しない日付です。'],
+    ['0.5', '2026-11-27', '存在しない日付です。'],
+    ['4月31日', '2026-11-27', '存在しない日付です。'],
+    // 2月29日 is never carried years back: neither this year's (none) nor last year's exists
+    ['2.29', '2026-11-27', '2月29日は今年も昨年もありません。年も入力してください。'],
+    // this year's is ahead and last year had none
+    ['2/29', '2028-02-10', '2月29日は今年も昨年もありません。年も入力してください。'],
+  ])('past: %s on %s is refused (%s)', (input, today, message) => {
+    expect(ev(input, today)).toBe(`ERR:${message}`);
+  });
+
+  it('nearest (a planned 転出日): the closest such day, ahead or behind', () => {
+    expect(ev('12.5', '2026-11-27', 'nearest')).toBe('2026-12-05');
+    expect(ev('11.20', '2026-11-27', 'nearest')).toBe('2026-11-20');
+    expect(ev('1.3', '2026-12-28', 'nearest')).toBe('2027-01-03');
+    expect(ev('12.30', '2027-01-02', 'nearest')).toBe('2026-12-30');
+    expect(ev('2.30', '2026-11-27', 'nearest')).toBe('ERR:存在しない日付です。');
+  });
+
+  it('leaves other dates to parseDateInput, with its messages', () => {
+    expect(ev('平成32年1月1日', '2026-11-27')).toContain('平成は2019年4月30日まで');
+    expect(ev('あした', '2026-11-27')).toContain('形式が正しくありません');
   });
 });

@@ -1,5 +1,5 @@
 import type { FormDefinition } from '../form-definition';
-import { a4, addressFields, applicantFields, birthDateField, eventDateField, nameFields, options, SEX_OPTIONS } from '../fragments';
+import { a4, addressFields, applicantFields, birthDateField, eventDateField, INSURER_PICKS, nameFields, options, SEX_OPTIONS } from '../fragments';
 
 /** 就学 (学校教育法施行令 §5–§7: the city designates the school for a 転入学 child). */
 export const shugakuTennyugaku: FormDefinition = {
@@ -49,7 +49,7 @@ export const kodomoIryoJukyu: FormDefinition = {
     birthDateField('applicant', 'guardian', 'guardianBirthDate', '保護者 生年月日'),
     ...addressFields('address', '住所', 'guardian'),
     { id: 'insurance', label: '子どもの健康保険', kind: 'select', required: true, maxLength: 10, options: options(['国民健康保険', '職場の健康保険', 'その他']), item: '加入保険', print: { section: 'insurance', span: 4 } },
-    { id: 'insurerName', label: '保険者名', kind: 'text', required: true, maxLength: 60, when: { field: 'insurance', in: ['職場の健康保険', 'その他'] }, item: '保険者名', print: { section: 'insurance', span: 8 } },
+    { id: 'insurerName', label: '保険者名', kind: 'text', required: true, maxLength: 60, suggestions: INSURER_PICKS, when: { field: 'insurance', in: ['職場の健康保険', 'その他'] }, item: '保険者名', print: { section: 'insurance', span: 8 } },
   ],
   groups: [
     {

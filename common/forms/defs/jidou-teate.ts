@@ -21,7 +21,7 @@ function children(min: number): GroupDef {
 
 export const jidouTeateNintei: FormDefinition = {
   id: 'jidou-teate-nintei',
-  version: 1,
+  version: 2,
   title: '児童手当 認定請求書',
   gyomu: '児童手当',
   payloadKind: 'jidou-teate',

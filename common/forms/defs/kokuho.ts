@@ -1,5 +1,5 @@
 import type { FormDefinition, GroupDef } from '../form-definition';
-import { a4, addressFields, applicantFields, eventDateField, options, personRowFields, funeralExpensesForm } from '../fragments';
+import { a4, addressFields, applicantFields, EMPLOYER_INSURER_PICKS, eventDateField, options, personRowFields, funeralExpensesForm } from '../fragments';
 
 /**
  * 国民健康保険 (国民健康保険法 §9, 施行規則 §2–§3: 14 days). The 世帯主 reports for the household;
@@ -28,7 +28,7 @@ export const kokuhoShikakuShutoku: FormDefinition = {
     ...addressFields('address', '住所', 'address'),
     eventDateField('acquiredOn', '資格取得日', 'details'),
     { id: 'reason', label: '取得の理由', kind: 'select', required: true, maxLength: 20, options: options(['転入', '職場の健康保険をやめた', '出生', '生活保護の廃止', 'その他']), item: '取得事由', print: { section: 'details', span: 6 } },
-    { id: 'previousInsurer', label: 'やめた健康保険の名称', kind: 'text', required: true, maxLength: 60, when: { field: 'reason', equals: '職場の健康保険をやめた' }, item: '前保険者名', print: { section: 'details', span: 6 } },
+    { id: 'previousInsurer', label: 'やめた健康保険の名称', kind: 'text', required: true, maxLength: 60, suggestions: EMPLOYER_INSURER_PICKS, when: { field: 'reason', equals: '職場の健康保険をやめた' }, item: '前保険者名', print: { section: 'details', span: 6 } },
     { id: 'previousLostOn', label: 'やめた健康保険の資格喪失日', kind: 'date', required: true, maxLength: 20, when: { field: 'reason', equals: '職場の健康保険をやめた' }, item: '前保険資格喪失日', print: { section: 'details', span: 6 } },
   ],
   groups: [insured()],
@@ -47,7 +47,7 @@ export const kokuhoShikakuSoshitsu: FormDefinition = {
     ...addressFields('address', '住所', 'address'),
     eventDateField('lostOn', '資格喪失の理由が生じた日', 'details'),
     { id: 'reason', label: '喪失の理由', kind: 'select', required: true, maxLength: 20, options: options(['職場の健康保険に加入', '転出', '死亡', '後期高齢者医療へ移行', '生活保護の開始', 'その他']), item: '喪失事由', print: { section: 'details', span: 6 } },
-    { id: 'newInsurer', label: '加入した健康保険の名称', kind: 'text', required: true, maxLength: 60, when: { field: 'reason', equals: '職場の健康保険に加入' }, item: '新保険者名', print: { section: 'details', span: 6 } },
+    { id: 'newInsurer', label: '加入した健康保険の名称', kind: 'text', required: true, maxLength: 60, suggestions: EMPLOYER_INSURER_PICKS, when: { field: 'reason', equals: '職場の健康保険に加入' }, item: '新保険者名', print: { section: 'details', span: 6 } },
     { id: 'newInsuranceNumber', label: '加入した健康保険の記号・番号', kind: 'text', required: true, maxLength: 40, when: { field: 'reason', equals: '職場の健康保険に加入' }, item: '新保険記号番号', print: { section: 'details', span: 6 } },
   ],
   groups: [insured()],

@@ -31,7 +31,7 @@ export const kokuminNenkinHihokensha: FormDefinition = {
 /** 年金受給者が亡くなったとき: 未支給年金・未支払給付金請求書 (the city takes 国民年金 第1号 cases). */
 export const nenkinMishikyu: FormDefinition = {
   id: 'nenkin-mishikyu',
-  version: 1,
+  version: 2,
   title: '未支給年金・未支払給付金請求書',
   gyomu: '国民年金',
   payloadKind: 'nenkin',

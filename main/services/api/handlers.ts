@@ -5,6 +5,7 @@ import { findForm } from '../../../common/forms/registry';
 import { validateForm } from '../../../common/forms/validate-form';
 import { isKnownFieldKey } from '../../../common/forms/form-keys';
 import { buildPayload } from '../../../common/forms/payload';
+import { upgradeStoredValues } from '../../../common/forms/stored-values';
 import type { FormDefinition } from '../../../common/forms/form-definition';
 import { SupersedeError, type ApplicationRepository } from '../store/application-repository';
 import type { SyncEngine } from '../sync/sync-engine';
@@ -103,7 +104,7 @@ export function checkStoredPayload(formId: string, payload: Record<string, unkno
   if (!form) return `様式「${formId}」はこのバージョンのいちまどにありません。情報システム担当へ連絡してください。`;
   if (Object.values(payload).some((v) => typeof v !== 'string')) return 'この申請の端末内データが破損しているため送信できません。';
   // Date rules about "today" were checked at capture; a queued application must not expire here.
-  const v = validateForm(form, payload as Record<string, string>, '9999-12-31');
+  const v = validateForm(form, upgradeStoredValues(form, payload as Record<string, string>), '9999-12-31');
   if (!v.ok) return `送信前の確認で不備が見つかりました（${Object.keys(v.fieldErrors).join('、')}）。内容を確認して再提出してください。`;
   return null;
 }
@@ -121,5 +122,5 @@ export function personLabel(form: FormDefinition, values: Record<string, string>
 export function intakePayload(formId: string, values: Record<string, unknown>): Record<string, unknown> {
   const form = findForm(formId);
   if (!form) return values;
-  return buildPayload(form, values as Record<string, string>) as unknown as Record<string, unknown>;
+  return buildPayload(form, upgradeStoredValues(form, values as Record<string, string>)) as unknown as Record<string, unknown>;
 }

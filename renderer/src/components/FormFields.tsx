@@ -1,13 +1,17 @@
-import { memo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { FieldDef, FormDefinition } from '../../../common/forms/form-definition';
 import { conditionHolds, groupCount, groupKey } from '../../../common/forms/form-keys';
 import { formatJa, formatWareki, parseDateInput } from '../../../common/validation/wareki';
+import { expandSuggestions, type CityIdentity } from '../../../common/domain/city';
+import { caretToEnd } from './caret';
 
 /**
  * Generic rendering of any form definition: every field kind (text, kana, date with 和暦 echo,
  * 郵便番号, 電話番号, 個人番号 masked unless revealed on purpose, select, checkbox) and groups of
  * persons. Values that come from the visit case are shown read-only: they are changed on the
- * household step so that every form of the case follows.
+ * household step so that every form of the case follows. A field with quick picks (FieldDef.suggestions:
+ * insurers, the city) shows them as buttons beside its input; a pick fills the input and leaves the
+ * caret at its end, so the clerk can go on typing.
  */
 export interface FormFieldsProps {
   form: FormDefinition;
@@ -18,6 +22,8 @@ export interface FormFieldsProps {
   fromCase?: ReadonlySet<string>;
   onChange(key: string, value: string): void;
   idPrefix?: string;
+  /** the counter's city, for quick picks naming it */
+  city?: CityIdentity | null;
 }
 
 export function DateEcho({ raw }: { raw: string }) {
@@ -47,10 +53,13 @@ interface FieldProps {
   locked: boolean;
   onChange(key: string, value: string): void;
   idPrefix: string;
+  /** quick picks, already expanded for the city */
+  picks?: readonly string[];
 }
 
-export const Field = memo(function Field({ def, k, value, error, warning, locked, onChange, idPrefix }: FieldProps) {
+export const Field = memo(function Field({ def, k, value, error, warning, locked, onChange, idPrefix, picks }: FieldProps) {
   const [reveal, setReveal] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
   const id = `${idPrefix}${k.replace(/\./g, '_')}`;
   const describedBy = error ? `${id}-error` : undefined;
   const cls = `field kind-${def.kind}${error ? ' has-error' : ''}${locked ? ' from-case' : ''}`;
@@ -126,6 +135,7 @@ export const Field = memo(function Field({ def, k, value, error, warning, locked
     control = (
       <input
         id={id}
+        ref={inputRef}
         value={value}
         readOnly={locked}
         tabIndex={locked ? -1 : undefined}
@@ -143,6 +153,28 @@ export const Field = memo(function Field({ def, k, value, error, warning, locked
     <div className={cls} data-field={k}>
       <label htmlFor={id}>{label}</label>
       {control}
+      {!locked && picks && picks.length > 0 && (
+        <div className="picks" role="group" aria-label={`${def.label}の候補`}>
+          {picks.map((p) => (
+            <button
+              key={p}
+              type="button"
+              className={value === p ? 'pick on' : 'pick'}
+              aria-pressed={value === p}
+              onClick={() => {
+                onChange(k, p);
+                const el = inputRef.current;
+                if (el) {
+                  el.focus();
+                  requestAnimationFrame(() => caretToEnd(el));
+                }
+              }}
+            >
+              {p}
+            </button>
+          ))}
+        </div>
+      )}
       {def.kind === 'date' && <DateEcho raw={value} />}
       {def.hint && <p className="hint">{def.hint}</p>}
       {error && <p className="field-error" id={`${id}-error`} role="alert">{error}</p>}
@@ -151,14 +183,20 @@ export const Field = memo(function Field({ def, k, value, error, warning, locked
   );
 });
 
-export function FormFields({ form, values, errors, warnings, fromCase, onChange, idPrefix = 'cf-' }: FormFieldsProps) {
+export function FormFields({ form, values, errors, warnings, fromCase, onChange, idPrefix = 'cf-', city }: FormFieldsProps) {
   const top = (id: string) => values[id] ?? '';
+  // field id → its quick picks for this city (stable arrays, so memoized fields do not re-render)
+  const picks = useMemo(() => {
+    const m = new Map<string, string[]>();
+    for (const f of [...form.fields, ...(form.groups ?? []).flatMap((g) => g.fields)]) if (f.suggestions) m.set(f.id, expandSuggestions(f.suggestions, city));
+    return m;
+  }, [form, city]);
   const visibleTop = form.fields.filter((f) => !f.when || conditionHolds(f.when, top));
   return (
     <div className="form-fields">
       <div className="fields">
         {visibleTop.map((f) => (
-          <Field key={f.id} def={f} k={f.id} value={values[f.id] ?? ''} error={errors[f.id]} warning={warnings[f.id]} locked={fromCase?.has(f.id) ?? false} onChange={onChange} idPrefix={idPrefix} />
+          <Field key={f.id} def={f} k={f.id} value={values[f.id] ?? ''} error={errors[f.id]} warning={warnings[f.id]} locked={fromCase?.has(f.id) ?? false} onChange={onChange} idPrefix={idPrefix} picks={picks.get(f.id)} />
         ))}
       </div>
       {(form.groups ?? []).map((g) => {
@@ -177,7 +215,7 @@ export function FormFields({ form, values, errors, warnings, fromCase, onChange,
                       .filter((f) => !f.when || conditionHolds(f.when, raw))
                       .map((f) => {
                         const k = groupKey(g.id, i, f.id);
-                        return <Field key={k} def={f} k={k} value={values[k] ?? ''} error={errors[k]} warning={warnings[k]} locked={fromCase?.has(k) ?? false} onChange={onChange} idPrefix={idPrefix} />;
+                        return <Field key={k} def={f} k={k} value={values[k] ?? ''} error={errors[k]} warning={warnings[k]} locked={fromCase?.has(k) ?? false} onChange={onChange} idPrefix={idPrefix} picks={picks.get(f.id)} />;
                       })}
                   </div>
                 </fieldset>

@@ -1,17 +1,18 @@
 import { useEffect, useMemo, type FormEvent } from 'react';
-import { useCase, type PersonDraft } from '../case-store';
+import { parseCaseDate, useCase, type PersonDraft } from '../case-store';
 import { useApp } from '../store';
 import { FormFields, DateEcho } from '../components/FormFields';
 import { conditionHolds } from '../../../common/forms/form-keys';
 import { findForm } from '../../../common/forms/registry';
 import { validateForm } from '../../../common/forms/validate-form';
-import { formatWareki, parseDateInput } from '../../../common/validation/wareki';
+import { formatJa, formatWareki, parseDateInput } from '../../../common/validation/wareki';
 import { HEALTH_INSURANCES, LIFE_EVENTS, PENSIONS, RELATIONS, SEXES, type LifeEvent, type Relation } from '../../../common/domain/household';
 import type { CaseFormView, CaseProcedureView } from '../../../common/contract/case-operations';
 import { CardCapture } from '../card/CardCapture';
 import { useCard } from '../card/card-store';
 import { KanaField } from '../names/KanaField';
 import { useNameReadings } from '../names/use-name-readings';
+import { continueAtEnd } from '../components/caret';
 
 /**
  * 手続きナビ: new case → household (persons) → event, date and a few questions → the navigator's
@@ -41,11 +42,12 @@ function Radios<T extends string>({ name, label, options, value, onChange, error
   );
 }
 
-function Text({ id, label, value, onChange, error, placeholder, className, mj, type }: { id: string; label: string; value: string; onChange(v: string): void; error?: string; placeholder?: string; className?: string; mj?: boolean; type?: string }) {
+/** `continues`: the value may start prefilled (the city's prefix): focusing puts the caret after it. */
+function Text({ id, label, value, onChange, error, placeholder, className, mj, type, continues }: { id: string; label: string; value: string; onChange(v: string): void; error?: string; placeholder?: string; className?: string; mj?: boolean; type?: string; continues?: boolean }) {
   return (
     <div className={`field ${className ?? ''}${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} type={type ?? 'text'} className={mj ? 'mj' : undefined} value={value} placeholder={placeholder} autoComplete="off" spellCheck={false} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} />
+      <input id={id} type={type ?? 'text'} className={mj ? 'mj' : undefined} value={value} placeholder={placeholder} autoComplete="off" spellCheck={false} onChange={(e) => onChange(e.target.value)} onFocus={continues ? (e) => continueAtEnd(e.currentTarget) : undefined} aria-invalid={error ? true : undefined} />
       {error && <p className="field-error" role="alert">{error}</p>}
     </div>
   );
@@ -105,6 +107,7 @@ function PersonCard({ p, i }: { p: PersonDraft; i: number }) {
 function HouseholdStep() {
   const { draft, patchDraft, addPerson, saveHousehold, setStep, busy, householdErrors } = useCase();
   const openCard = useCard((s) => s.open);
+  const today = useApp((s) => s.info?.today);
   if (!draft) return null;
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -128,8 +131,8 @@ function HouseholdStep() {
       <div className="fields">
         <div className={`field${householdErrors.date ? ' has-error' : ''}`}>
           <label htmlFor="case-date">{ev === '転入' ? '転入した日' : ev === '転居' ? '転居した日' : ev === '転出' ? '転出（予定）日' : ev === '出生' ? '生まれた日' : ev === '死亡' ? '亡くなった日' : '届出日'}</label>
-          <input id="case-date" value={draft.dateRaw} autoComplete="off" placeholder="R8.11.20 / 2026-11-20" onChange={(e) => patchDraft({ dateRaw: e.target.value })} />
-          <DateEcho raw={draft.dateRaw} />
+          <input id="case-date" value={draft.dateRaw} autoComplete="off" placeholder="11.20 / R8.11.20 / 2026-11-20" onChange={(e) => patchDraft({ dateRaw: e.target.value })} />
+          <CaseDateEcho parsed={draft.dateRaw.trim() === '' ? null : parseCaseDate(draft, today)} />
           {householdErrors.date && <p className="field-error" role="alert">{householdErrors.date}</p>}
         </div>
       </div>
@@ -146,7 +149,7 @@ function HouseholdStep() {
       <h2>住所</h2>
       <div className="fields">
         <Text id="h-postalCode" label={`${addressLabel}の郵便番号`} value={draft.postalCode} onChange={(v) => patchDraft({ postalCode: v })} placeholder="123-4567" />
-        <Text id="h-address" label={addressLabel} className="kind-address" value={draft.address} onChange={(v) => patchDraft({ address: v })} />
+        <Text id="h-address" label={addressLabel} className="kind-address" value={draft.address} onChange={(v) => patchDraft({ address: v })} continues />
         {(ev === '転入' || ev === '転居') && (
           <>
             <Text id="h-previousPostalCode" label="前の住所の郵便番号" value={draft.previousPostalCode} onChange={(v) => patchDraft({ previousPostalCode: v })} />
@@ -159,6 +162,16 @@ function HouseholdStep() {
         <button type="submit" className="primary" disabled={busy}>手続きを調べる →</button>
       </div>
     </form>
+  );
+}
+
+/** How the event date was understood, a date typed without its year included. */
+function CaseDateEcho({ parsed }: { parsed: ReturnType<typeof parseCaseDate> | null }) {
+  if (!parsed?.ok) return null;
+  return (
+    <span className="echo">
+      → {formatJa(parsed.iso)}（{formatWareki(parsed.iso)}）
+    </span>
   );
 }
 
@@ -213,6 +226,7 @@ function ProceduresStep() {
 function FormEditor({ f }: { f: CaseFormView }) {
   const { edits, setFormValue, confirmForm, busy } = useCase();
   const today = useApp((s) => s.info?.today ?? '9999-12-31');
+  const city = useApp((s) => s.info?.city ?? null);
   const def = findForm(f.formId);
   const mine = edits[f.key];
   const values = useMemo(() => ({ ...f.values, ...(mine ?? {}) }), [f.values, mine]);
@@ -228,7 +242,7 @@ function FormEditor({ f }: { f: CaseFormView }) {
       <h1 id={`t-${f.key}`}>{def.title}</h1>
       <p className="form-meta">業務: {def.gyomu} ・ 様式 v{def.version} ・ {f.confirmed ? '確認済み' : '未確認'}</p>
       <MyNumberNeeded f={f} />
-      <FormFields form={def} values={values} errors={v.fieldErrors} warnings={v.warnings} fromCase={fromCase} onChange={(k, val) => setFormValue(f.key, k, val)} />
+      <FormFields form={def} values={values} errors={v.fieldErrors} warnings={v.warnings} fromCase={fromCase} onChange={(k, val) => setFormValue(f.key, k, val)} city={city} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || f.applicationId !== null}>
           {f.applicationId ? '送信済み' : '内容を確認しました（Enter）'}

@@ -1,0 +1,47 @@
+/**
+ * The city this counter serves, as its IT staff write it in config.json (`"city": { "prefecture":
+ * "東京都", "municipality": "千代田区" }`): 都道府県 and 市区町村 (郡 or 政令市の区 included) exactly
+ * as they begin the city's own addresses. The app uses it where the answer is usually the city itself:
+ * a new address after 転入 / 転居 starts with it, and form fields offer it among their quick picks.
+ */
+export interface CityIdentity {
+  prefecture: string;
+  municipality: string;
+}
+
+/** What every address in the city starts with: 都道府県 + 市区町村. */
+export function cityAddressPrefix(city: CityIdentity | null | undefined): string {
+  return city ? `${city.prefecture}${city.municipality}` : '';
+}
+
+/** True when an address holds nothing beyond the city's prefix (the prefilled part only, or nothing). */
+export function isOnlyCityPrefix(address: string, city: CityIdentity | null | undefined): boolean {
+  const a = address.trim();
+  return a === '' || a === cityAddressPrefix(city);
+}
+
+/**
+ * A form field's quick picks (FieldDef.suggestions) as shown: `{都道府県}` and `{市区町村}` become the
+ * city's; a pick naming the city is left out while no city is configured.
+ */
+export function expandSuggestions(suggestions: readonly string[] | undefined, city: CityIdentity | null | undefined): string[] {
+  const out: string[] = [];
+  for (const s of suggestions ?? []) {
+    const uses = /\{(都道府県|市区町村)\}/.test(s);
+    if (uses && !city) continue;
+    out.push(city ? s.replaceAll('{都道府県}', city.prefecture).replaceAll('{市区町村}', city.municipality) : s);
+  }
+  return out;
+}
+
+/**
+ * The household's address as the event needs it: after 転入 / 転居 the new address is in this city,
+ * so an empty one starts as the city's prefix (the clerk types only 町字 and 番地); for any other
+ * event a prefix nobody continued is taken away again. Anything typed beyond the prefix is kept.
+ */
+export function addressForEvent(event: string, address: string, city: CityIdentity | null | undefined): string {
+  const moving = event === '転入' || event === '転居';
+  if (moving && address.trim() === '') return cityAddressPrefix(city);
+  if (!moving && city && address.trim() === cityAddressPrefix(city)) return '';
+  return address;
+}
