@@ -122,8 +122,15 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     const row = rightOf(nameLabel, lines).filter((l) => !isKatakanaText(l.text) || compact(l.value).length === 0);
     const own = compact(nameLabel.value).length > 0 ? [nameLabel] : [];
     const candidates = [...own, ...row].filter((l) => !l.label || l === nameLabel);
-    const maxH = Math.max(0, ...candidates.map((l) => l.glyphH));
-    nameLines = candidates.filter((l) => l.glyphH >= 0.75 * maxH && !looksLikeDate(l.value)).sort((a, b) => a.x0 - b.x0);
+    // the name is the biggest text on the row; a line's glyph height is an estimate (a family name read
+    // small beside a tall given name), so its box counts too, and junk the model could not read at all
+    // (ruby and name smeared into one blob) sets no size; it is still read again with the rest of the row
+    const size = (l: Line): number => Math.max(l.glyphH, l.y1 - l.y0 + 1);
+    const maxH = Math.max(0, ...candidates.filter((l) => l.confidence >= 0.3).map(size));
+    const sized = candidates.filter((l) => size(l) >= 0.75 * maxH && !looksLikeDate(l.value));
+    // a piece lying under a surer line of the row is that line's text read twice
+    const overlap = (a: Line, b: Line): number => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
+    nameLines = sized.filter((l) => !sized.some((o) => o !== l && o.confidence > l.confidence && overlap(l, o) >= 0.5 * (l.x1 - l.x0))).sort((a, b) => a.x0 - b.x0);
   } else {
     // no label read: the tallest text in the top third of the card
     // (above the 住所 label when that was read: a long address line is as tall as a latin name)

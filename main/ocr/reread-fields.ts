@@ -9,6 +9,7 @@ import type { CharBox, TextLine } from './layout/text-lines';
 import { paperLevel } from './recognize-lines';
 import { PSM, type LineResult, type TesseractPool } from './engine/tesseract-pool';
 import { levenshtein } from '../../common/text/levenshtein';
+import { settleVoicing } from './voicing-mark';
 
 /** Katakana (with small kana and 長音) for the フリガナ line. */
 const KANA_WHITELIST = 'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶー ';
@@ -151,7 +152,7 @@ export async function rereadPatch(
       };
       jobs.push(
         readVariants(pool, src, rect, glyphH, chars, ADDRESS_VARIANTS).then((reads) => {
-          const best = consensus([orig, ...reads], addressKey);
+          const best = settleVoicing(consensus([orig, ...reads], addressKey), card, u);
           if (best === orig && row.length === 1) return;
           for (const l of row) drop.add(l);
           add.push({
@@ -370,7 +371,8 @@ export function consensus<T extends { text: string; confidence: number }>(cands:
       s += sim * (0.5 + o.confidence);
     });
     if (keys[i]!.length === 0) s = -Infinity;
-    if (s > bestScore) {
+    // reads that agree exactly score the same: the surer one speaks for them
+    if (s > bestScore || (s === bestScore && c.confidence > best.confidence)) {
       bestScore = s;
       best = c;
     }

@@ -112,4 +112,18 @@ describe('extractFields', () => {
     const r = extractFields([line('氏名 山田 花子', 40, 40, 45), line('発行 横浜市長 神奈川県', 40, 450), line('平成2年 4月 1日生 性別 女', 200, 300)], '2026-01-01');
     expect(r.fields.address.value).toBeNull();
   });
+  it('keeps a family name whose glyph height was under-estimated, and ignores an unreadable blob on the name row', () => {
+    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    const small = extractFields([l('氏名', 37, 67, 78, 89, 23), l('前田', 111, 51, 182, 86, 26), l('彩', 231, 48, 266, 84, 37), l('住所 千葉県船橋市本町8-39-28', 39, 144, 472, 178, 29), l('平成25年2月19日生', 109, 252, 473, 290, 29)], '2026-01-01');
+    expect(small.sources.name?.x).toBe(111);
+    const blob = extractFields([l('氏名', 33, 66, 72, 85, 20), l('西村', 115, 50, 200, 95, 39, 0.84), l('直樹', 258, 56, 340, 95, 40, 0.79), l('音', 256, 35, 305, 88, 53, 0), l('住所 東京都千代田区霞が関7-3-7', 33, 183, 511, 214, 27), l('1969年3月2日', 172, 315, 458, 342, 24)], '2026-01-01');
+    expect(blob.sources.name?.x).toBe(115);
+    expect(blob.sources.name?.width).toBe(340 - 115);
+  });
+  it('does not read a name piece twice when a surer line of the row already covers it', () => {
+    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    const r = extractFields([l('ニシムラ　アヤ', 133, 47, 338, 73, 27), l('氏名', 28, 76, 77, 99, 24), l('西村　彩', 134, 74, 351, 119, 46, 0.69), l('彩', 306, 86, 355, 120, 34, 0), l('住所 宮城県仙台市青葉区国分町9丁目16番29号', 27, 219, 850, 251, 30), l('生年月日 1931年6月22日', 28, 368, 604, 403, 30)], '2026-01-01');
+    expect(r.fields.name.value).toBe('西村\u3000彩');
+  });
 });
+

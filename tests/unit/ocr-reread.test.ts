@@ -19,6 +19,11 @@ describe('re-read vote', () => {
     expect(consensus([{ text: 'タカハンシ', confidence: 0.7 }, { text: 'タカハシ', confidence: 0.86 }], (s) => s).text).toBe('タカハシ');
   });
 
+  it('of reads that agree exactly, the surer one is kept (its confidence goes on to the clerk)', () => {
+    const best = consensus([{ text: '坂本翔', confidence: 0 }, { text: '坂本 翔', confidence: 0.73 }, { text: '坂本 翔', confidence: 0.45 }], (s) => s.replace(/\s/g, ''));
+    expect(best).toEqual({ text: '坂本 翔', confidence: 0.73 });
+  });
+
   it('drops a character given twice at the same place', () => {
     const s = dedupe([
       { text: '長', confidence: 0.9, x0: 10, x1: 50 },

@@ -1,0 +1,116 @@
+import type { RecognizedSymbol } from '../../common/ocr/recognized-line';
+import { boxH, boxW, components, type Box } from './image/components';
+import { crop, resize, type GrayImage } from './image/gray-image';
+
+/**
+ * パ and バ, ポ and ボ: the OCR model tells the 半濁点 (a small ring) from the 濁点 (two ticks) badly at
+ * card sizes, and sometimes gives both for one glyph (コーボポ). The ring is topology: it encloses paper,
+ * the ticks do not. This looks for that enclosed paper in the glyph's top-right corner.
+ */
+export type VoicingMark = 'handakuten' | 'dakuten';
+
+const DAKUTEN = 'バビブベボばびぶべぼ';
+const HANDAKUTEN = 'パピプペポぱぴぷぺぽ';
+
+/** The ハ-row kana whose mark the shape test can settle, and its two forms. */
+export function voicingPair(ch: string): { dakuten: string; handakuten: string } | null {
+  const i = Math.max(DAKUTEN.indexOf(ch), HANDAKUTEN.indexOf(ch));
+  return i < 0 ? null : { dakuten: DAKUTEN[i]!, handakuten: HANDAKUTEN[i]! };
+}
+
+/**
+ * The mark on one glyph crop (about its em box, the row's height; neighbours' ink may reach in at the
+ * sides). Null when the crop is not judged: too little contrast, no ink in the corner.
+ */
+export function voicingMark(glyph: GrayImage): VoicingMark | null {
+  // enough pixels for a ring's hole to survive thresholding
+  const f = Math.max(1, Math.min(4, 72 / Math.max(1, glyph.height)));
+  const g = f > 1.05 ? resize(glyph, Math.round(glyph.width * f), Math.round(glyph.height * f)) : glyph;
+  const { width: w, height: h, data } = g;
+  if (w < 10 || h < 10) return null;
+  const sorted = Uint8Array.from(data).sort();
+  const paper = sorted[Math.floor(0.9 * (sorted.length - 1))]!;
+  const ink = sorted[Math.floor(0.02 * (sorted.length - 1))]!;
+  const contrast = paper - ink;
+  if (contrast < 50) return null;
+  // both marks sit in the top-right corner, apart from the kana's body: small blobs of ink there
+  const inCorner = (b: Box): boolean => (b.x0 + b.x1) / 2 >= 0.5 * w && (b.y0 + b.y1) / 2 < 0.45 * h;
+  const small = (b: Box): boolean => boxW(b) <= 0.32 * h && boxH(b) <= 0.32 * h && b.area >= 0.0008 * h * h;
+  let ticks = 0;
+  let rings = 0;
+  // a blurred ring's counter is lighter than its stroke but darker than paper: several cut-offs
+  for (const k of [0.3, 0.5, 0.65, 0.8]) {
+    const t = paper - k * contrast;
+    const inkMask = new Uint8Array(w * h);
+    for (let i = 0; i < w * h; i++) inkMask[i] = data[i]! <= t ? 1 : 0;
+    const marks = components(inkMask, w, h, 8).filter((b) => small(b) && inCorner(b));
+    if (marks.length === 0) continue;
+    const holes = components(inkMask.map((v) => 1 - v), w, h, 4).filter((b) => b.x0 > 0 && b.y0 > 0 && b.x1 < w - 1 && b.y1 < h - 1 && b.area >= 2);
+    // a ring: a round blob with a round counter in its middle (ticks joined by blur enclose slits or corners)
+    const round = (b: Box, lo: number): boolean => boxW(b) >= lo * boxH(b) && boxH(b) >= lo * boxW(b);
+    const ring = marks.some((m) =>
+      round(m, 0.7) &&
+      holes.some((o) => {
+        const cx = (o.x0 + o.x1) / 2;
+        const cy = (o.y0 + o.y1) / 2;
+        return o.x0 > m.x0 && o.x1 < m.x1 && o.y0 > m.y0 && o.y1 < m.y1 && round(o, 0.5) && o.area >= 0.06 * boxW(m) * boxH(m) &&
+          Math.abs(cx - (m.x0 + m.x1) / 2) <= 0.2 * boxW(m) && Math.abs(cy - (m.y0 + m.y1) / 2) <= 0.2 * boxH(m) && boxW(o) >= 0.2 * boxW(m);
+      }),
+    );
+    if (ring && (k >= 0.5 || ++rings >= 2)) return 'handakuten';
+    // two ticks side by side, each longer than wide in some direction: a 濁点
+    if (k === 0.5) ticks = marks.filter((m) => Math.max(boxW(m), boxH(m)) >= 1.3 * Math.min(boxW(m), boxH(m))).length;
+  }
+  return ticks >= 2 && rings === 0 ? 'dakuten' : null;
+}
+
+/** Card-pixel crop around one symbol: the row's band, a little wider than the symbol's (loose) box. */
+function glyphCrop(card: GrayImage, s: { x0: number; x1: number }, band: { y0: number; y1: number }): GrayImage {
+  const h = band.y1 - band.y0 + 1;
+  const x0 = Math.max(0, Math.floor(s.x0 - 0.08 * h));
+  const x1 = Math.min(card.width - 1, Math.ceil(Math.max(s.x1, s.x0 + 0.8 * h) + 0.12 * h));
+  const y0 = Math.max(0, Math.floor(band.y0 - 0.1 * h));
+  const y1 = Math.min(card.height - 1, Math.ceil(band.y1 + 0.05 * h));
+  return crop(card, x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+}
+
+/**
+ * A read of one row with its ハ-row kana settled by shape: a pair of the same kana with both marks, side
+ * by side where one glyph stands (ボポ), becomes one; each such kana gets the mark its pixels show.
+ * `symbols` must spell the read's text without its spaces, or the read is returned unchanged.
+ */
+export function settleVoicing<T extends { text: string; symbols: RecognizedSymbol[] }>(read: T, card: GrayImage, band: { y0: number; y1: number }): T {
+  const chars = [...read.text.replace(/[\s\u3000]/g, '')];
+  if (chars.join('') !== read.symbols.map((s) => s.text).join('') || !chars.some((c) => voicingPair(c))) return read;
+  const h = band.y1 - band.y0 + 1;
+  const syms: RecognizedSymbol[] = [];
+  // which kept symbol each read symbol became
+  const owner: number[] = [];
+  for (const s of read.symbols) {
+    const prev = syms.at(-1);
+    const pp = prev && voicingPair(prev.text);
+    const sp = voicingPair(s.text);
+    if (prev && pp && sp && pp.dakuten === sp.dakuten && prev.text !== s.text && Math.max(s.x1, prev.x1) - Math.min(s.x0, prev.x0) < 1.3 * h) {
+      syms[syms.length - 1] = { ...prev, x0: Math.min(prev.x0, s.x0), x1: Math.max(prev.x1, s.x1), confidence: Math.min(prev.confidence, s.confidence) };
+    } else syms.push(s);
+    owner.push(syms.length - 1);
+  }
+  const settled = syms.map((s) => {
+    const pair = voicingPair(s.text);
+    if (!pair) return s;
+    const mark = voicingMark(glyphCrop(card, s, band));
+    return mark ? { ...s, text: pair[mark] } : s;
+  });
+  // the read's spaces kept where they were
+  let text = '';
+  let j = 0;
+  for (const c of read.text) {
+    if (/[\s\u3000]/.test(c)) {
+      text += c;
+      continue;
+    }
+    if (j === 0 || owner[j] !== owner[j - 1]) text += settled[owner[j]!]!.text;
+    j++;
+  }
+  return { ...read, text, symbols: settled };
+}

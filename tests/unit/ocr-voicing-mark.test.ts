@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { settleVoicing, voicingMark, voicingPair } from '../../main/ocr/voicing-mark';
+import { crop } from '../../main/ocr/image/gray-image';
+import { FONTS, LOOKS, render, svgText } from '../support/glyph-render';
+
+/**
+ * 半濁点 against 濁点 by shape, on rows drawn with the card fonts, sharp and degraded. The shape test may
+ * abstain (the model's read then stands) but must never call a 濁点 a ring or a ring two ticks.
+ */
+const RING = 'パピプペポぱぴぷぺぽ';
+const TICKS = 'バビブベボばびぶべぼ';
+
+async function row(text: string, font: string, look: (typeof LOOKS)[number]) {
+  const s = look.size;
+  const img = await render(svgText(text, 8, 8 + 0.88 * s, s, font, look.ink ?? 17), ([...text].length + 2) * s, s + 16, look);
+  // symbol boxes a little inside each em box, as loose as the model's
+  const symbols = [...text].map((c, i) => ({ text: c, confidence: 0.9, x0: 8 + i * s + 1, x1: 8 + (i + 1) * s - 2 }));
+  return { img, symbols, band: { y0: 8, y1: 8 + s - 1 }, s };
+}
+
+describe('voicing mark shape test', () => {
+  it('knows the ハ-row pairs and nothing else', () => {
+    expect(voicingPair('ポ')).toEqual({ dakuten: 'ボ', handakuten: 'ポ' });
+    expect(voicingPair('ぱ')).toEqual({ dakuten: 'ば', handakuten: 'ぱ' });
+    expect(voicingPair('ガ')).toBeNull();
+    expect(voicingPair('ホ')).toBeNull();
+  });
+
+  for (const font of FONTS) {
+    for (const look of LOOKS) {
+      it(`${font}, ${look.name}: never the wrong mark; rings found on sharp glyphs`, async () => {
+        const { img, symbols, band, s } = await row(RING + TICKS, font, look);
+        let rings = 0;
+        for (const sym of symbols) {
+          const got = voicingMark(crop(img, Math.floor(sym.x0 - 0.08 * s), Math.floor(band.y0 - 0.1 * s), Math.ceil(1.2 * s), Math.ceil(1.15 * s)));
+          if (RING.includes(sym.text)) {
+            expect(got, sym.text).not.toBe('dakuten');
+            if (got === 'handakuten') rings++;
+          } else expect(got, sym.text).not.toBe('handakuten');
+        }
+        if (look.name === 'flat') expect(rings).toBeGreaterThanOrEqual(6);
+        if (look.name === 'small') expect(rings).toBeGreaterThanOrEqual(3);
+      });
+    }
+  }
+
+  it('gives no verdict on blank paper', () => {
+    const blank = { width: 30, height: 30, data: new Uint8Array(900).fill(236) };
+    expect(voicingMark(blank)).toBeNull();
+  });
+});
+
+describe('settleVoicing on an address row', () => {
+  it('puts the ring back on a パ the model read as バ, and leaves the rest as read', async () => {
+    const { img, symbols, band } = await row('パークハウス609号', 'Noto Sans CJK JP', LOOKS[0]!);
+    const misread = { text: 'バークハウス609号', confidence: 0.9, symbols: symbols.map((y) => (y.text === 'パ' ? { ...y, text: 'バ' } : y)) };
+    expect(settleVoicing(misread, img, band).text).toBe('パークハウス609号');
+  });
+
+  it('joins ボポ given for one glyph into the one the pixels show', async () => {
+    const { img, symbols, band, s } = await row('コーポ山田 401号', 'IPAexGothic', LOOKS[0]!);
+    const at = symbols.findIndex((y) => y.text === 'ポ');
+    const p = symbols[at]!;
+    // the model's two symbols for one glyph: a sliver and the rest
+    const split = [...symbols.slice(0, at), { ...p, text: 'ボ', x1: p.x0 + 0.2 * s }, { ...p, x0: p.x0 + 0.2 * s + 1 }, ...symbols.slice(at + 1)].filter((y) => y.text !== ' ');
+    const got = settleVoicing({ text: 'コーボポ山田 401号', confidence: 0.8, symbols: split }, img, band);
+    expect(got.text).toBe('コーポ山田 401号');
+    expect(got.symbols.map((y) => y.text).join('')).toBe('コーポ山田401号');
+  });
+
+  it('keeps a バ that is one, and returns reads without ハ-row kana or with mismatched symbols unchanged', async () => {
+    const { img, symbols, band } = await row('バス通り1号', 'Noto Serif CJK JP', LOOKS[2]!);
+    const read = { text: 'バス通り1号', confidence: 0.9, symbols };
+    expect(settleVoicing(read, img, band).text).toBe('バス通り1号');
+    const plain = { text: '本町1丁目', confidence: 0.9, symbols: [] };
+    expect(settleVoicing(plain, img, band)).toBe(plain);
+    const odd = { text: 'パーク', confidence: 0.9, symbols: symbols.slice(0, 2) };
+    expect(settleVoicing(odd, img, band)).toBe(odd);
+  });
+});
