@@ -44,7 +44,10 @@ function watermarkedPages(file: string, pages: number | null): number {
 
 async function main(): Promise<void> {
   const pdfDir = path.join(repoRoot, 'test-results', 'pdf', 'bench');
-  const app = await startBrowserMode(tempDir('bench-counter'), undefined, ['--renderer-dir', buildBenchRenderer()]);
+  // the counter's city (config.json), as a city installs it: new addresses start with it, forms offer it
+  const appDir = tempDir('bench-counter');
+  fs.writeFileSync(path.join(appDir, 'config.json'), JSON.stringify({ city: { prefecture: '東京都', municipality: '千代田区' } }));
+  const app = await startBrowserMode(appDir, undefined, ['--renderer-dir', buildBenchRenderer()]);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'ja-JP', acceptDownloads: true });

@@ -169,11 +169,6 @@ function derivedTop(form: FormDefinition, d: StoredCaseData, applicant: StoredPe
       break;
     case 'jidou-teate-nintei':
       if (applicant?.pension === '国民年金' || applicant?.pension === '厚生年金') set('pension', applicant.pension);
-      // 児童手当 is paid only into the 請求者's own account (児童手当法 §12の2): the holder is the 請求者
-      if (applicant?.familyNameKana && applicant.givenNameKana) {
-        const kana = toFullwidthKatakana(`${applicant.familyNameKana}${applicant.givenNameKana}`);
-        if (kana) set('accountHolderKana', kana);
-      }
       break;
     case 'jidou-teate-shoumetsu':
       set('reason', byEvent({ 転出: '転出' }));
@@ -187,6 +182,12 @@ function derivedTop(form: FormDefinition, d: StoredCaseData, applicant: StoredPe
     case 'jumin-ido-setai-henko':
       set('changeKind', byEvent({ 死亡: '世帯主変更' }));
       break;
+  }
+  // A written account is the 請求者's / 申請者's own: for 児童手当 by law (児童手当法 §12の2), for 葬祭費
+  // and 未支給年金 as a rule (another holder needs a 委任): their name is the default holder, editable.
+  if (applicant?.familyNameKana && applicant.givenNameKana) {
+    const kana = toFullwidthKatakana(`${applicant.familyNameKana}${applicant.givenNameKana}`);
+    if (kana) set('accountHolderKana', kana);
   }
   if (d.event === '死亡' && applicant) {
     // the 届出人's relation to the deceased (the 本人) is their 続柄 in the case; the case is one household

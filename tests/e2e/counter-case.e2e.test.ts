@@ -30,7 +30,7 @@ describe('手続きナビ: family 転入 and おくやみ (browser mode)', () =>
   beforeAll(async () => {
     fs.mkdirSync(shots, { recursive: true });
     appDir = tempDir('case-app');
-    fs.writeFileSync(path.join(appDir, 'config.json'), JSON.stringify({ sync: { backoffBaseMs: 200, backoffCapMs: 1000, probeIntervalMs: 300 } }));
+    fs.writeFileSync(path.join(appDir, 'config.json'), JSON.stringify({ sync: { backoffBaseMs: 200, backoffCapMs: 1000, probeIntervalMs: 300 }, city: { prefecture: '東京都', municipality: '千代田区' } }));
     sim = await startBackendSim(tempDir('case-sim'));
     app = await startBrowserMode(appDir, sim.url);
     browser = await launchChromium();
@@ -60,6 +60,10 @@ describe('手続きナビ: family 転入 and おくやみ (browser mode)', () =>
     expect(text).toContain('﨑子');
     expect(text).not.toContain('\u5D0E子'); // not folded to the common 崎
     expect(text).toContain('本日の手続きのご案内');
+    // the 児童手当 is paid into the 本人's 公金受取口座: the choice is printed, no account details
+    expect(text).toContain('公金受取口座を利用する（マイナポータルに登録済みの口座）');
+    expect(text).not.toContain('金融機関名');
+    expect(text).toContain('協会けんぽ');
     expect(text).toContain('Procedures completed today');
     // a configured back end: no demo watermark (it prints as a lone 見 and 本, rotated)
     expect(execFileSync('pdftotext', ['-raw', r.pdfFile, '-'], { encoding: 'utf8' })).not.toMatch(/^見$/m);
@@ -73,6 +77,11 @@ describe('手続きナビ: family 転入 and おくやみ (browser mode)', () =>
     results.okuyami = r;
     expect(r.formTitles[0]).toBe('死亡届');
     expect(r.formTitles).toEqual(expect.arrayContaining(['後期高齢者医療 資格喪失届', '介護保険 資格喪失届', '後期高齢者医療 葬祭費支給申請書', '未支給年金・未支払給付金請求書']));
+    // a written account: printed on the 葬祭費 and, typed once, on the 未支給年金 as well
+    const text = execFileSync('pdftotext', ['-layout', r.pdfFile, '-'], { encoding: 'utf8' });
+    expect(text).toContain('口座を記入する');
+    expect(text.match(/ちよだ銀行/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(text).toContain('東京都千代田区千代田2番');
     console.log('おくやみ actions', JSON.stringify({ card: r.card, clerk: r.clerk, byStep: r.byStep, pages: r.pdfPages }));
   }, 300_000);
 

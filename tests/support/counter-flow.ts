@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { addDays } from '../../common/domain/age';
-import { eraForIso, parseDateInput } from '../../common/validation/wareki';
+import { eraForIso, parseDateInput, parseEventDateInput } from '../../common/validation/wareki';
 import { variantsOf } from '../../common/kanji/variants';
 import { cardPerson, renderPersonCard } from './cards/person-card';
 import { enterReading } from './reading-chips';
@@ -15,7 +15,9 @@ import { enterReading } from './reading-chips';
  * a text field is 1 action for the field plus 1 keystroke per character typed (code points; a kanji or
  * kana counts as one keystroke, as if the IME produced it in one go — an optimistic bound for IME
  * input); a key press (Enter, Space) is 1 keystroke. Nothing is typed or clicked where the screen
- * already shows the right value (defaults and values derived from the case are checked, not re-entered).
+ * already shows the right value (defaults and values derived from the case are checked, not re-entered);
+ * where a field already shows the start of the value (the city's prefix, a quick pick), only the rest
+ * is typed (`type`: 1 for the field + 1 per character typed).
  *
  * Card reads are counted apart (`card`): each card read is 3 actions — opening the reader
  * (「カードを読み取る」 / 「＋ 家族のカードを読む」), placing the card (here: the image file chosen with
@@ -46,6 +48,30 @@ export class ActionCounter {
     this.keystrokes += [...text].length;
     await l.fill(text);
   }
+  /**
+   * Continues a field that already shows the start of its value: 1 for the field + 1 per character
+   * typed. The field is focused as by Tab, and the app must have put the caret after its text.
+   */
+  async type(l: Locator, text: string): Promise<void> {
+    this.fields++;
+    this.keystrokes += [...text].length;
+    await l.focus();
+    await pollUntil(() => l.evaluate((e) => {
+      const i = e as unknown as { selectionStart: number | null; selectionEnd: number | null; value: string };
+      return i.selectionStart === i.value.length && i.selectionEnd === i.value.length;
+    }), 2_000).catch(() => {
+      throw new Error('the caret is not at the end of the prefilled field');
+    });
+    await l.pressSequentially(text);
+  }
+  /** Enters `value`: typing only what follows when the field already shows its start, else the whole. */
+  async enter(l: Locator, value: string): Promise<void> {
+    const shown = await l.inputValue();
+    if (shown === value) return;
+    if (shown !== '' && value.startsWith(shown)) await this.type(l, value.slice(shown.length));
+    else await this.fill(l, value);
+    if ((await l.inputValue()) !== value) throw new Error(`typed ${value}, the field shows ${await l.inputValue()}`);
+  }
   async select(l: Locator, value: string): Promise<void> {
     this.clicks++;
     await l.selectOption(value);
@@ -62,6 +88,17 @@ export class ActionCounter {
   summary() {
     return { total: this.total, clicks: this.clicks, fieldsTyped: this.fields, keystrokes: this.keystrokes, ...(this.corrections.length ? { cardCorrections: this.corrections } : {}) };
   }
+}
+
+/**
+ * What a clerk types for the event date: month and day (11.24) where the app places it on the intended
+ * day (the last such day, see parseEventDateInput), the short 和暦 otherwise.
+ */
+export function caseDateInput(iso: string, today: string): string {
+  const [, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const short = `${m}.${d}`;
+  const p = parseEventDateInput(short, today);
+  return p.ok && p.iso === iso ? short : shortWareki(iso);
 }
 
 /** The short 和暦 a clerk types: R4.6.1, H30.9.10, S60.4.1. */
@@ -117,7 +154,7 @@ async function waitIdle(page: Page): Promise<void> {
 }
 
 /** Confirms every open form, filling what `answers` gives for fields still empty (by field key). */
-async function confirmForms(page: Page, c: ActionCounter, answers: (formTitle: string) => { fill?: Record<string, string>; pick?: Record<string, string> }): Promise<string[]> {
+async function confirmForms(page: Page, c: ActionCounter, answers: (formTitle: string) => Answers, shots?: string, name?: string): Promise<string[]> {
   const titles: string[] = [];
   for (let guard = 0; guard < 20; guard++) {
     const form = page.locator('form.case-form');
@@ -130,10 +167,12 @@ async function confirmForms(page: Page, c: ActionCounter, answers: (formTitle: s
       const r = form.locator(`[data-field="${k}"] input[type=radio][value="${v}"]`);
       if (!(await r.isChecked())) await c.check(r);
     }
-    for (const [k, v] of Object.entries(a.fill ?? {})) {
+    for (const [k, v] of Object.entries(a.choose ?? {})) {
       const input = form.locator(`[data-field="${k}"] input`).first();
-      if ((await input.inputValue()) !== v) await c.fill(input, v);
+      if ((await input.inputValue()) !== v) await c.click(form.locator(`[data-field="${k}"] .picks`).getByRole('button', { name: v, exact: true }));
     }
+    for (const [k, v] of Object.entries(a.fill ?? {})) await c.enter(form.locator(`[data-field="${k}"] input`).first(), v);
+    if (shots) await page.screenshot({ path: path.join(shots, `${name}-form-${titles.length}.png`), fullPage: true });
     await c.click(form.getByRole('button', { name: '内容を確認しました（Enter）' }));
     const until = Date.now() + 15_000;
     for (;;) {
@@ -152,8 +191,12 @@ async function confirmForms(page: Page, c: ActionCounter, answers: (formTitle: s
 }
 
 export interface Answers {
+  /** text typed (only what follows, where the field already shows its start) */
   fill?: Record<string, string>;
+  /** radio choices */
   pick?: Record<string, string>;
+  /** quick picks clicked (before `fill`, which may go on typing after the pick) */
+  choose?: Record<string, string>;
 }
 
 export interface Scenario {
@@ -168,7 +211,9 @@ export interface Scenario {
   address?: { field: string; value: string }[];
   /** optional procedures to add (by title) */
   addProcedures?: string[];
-  answers: (formTitle: string) => { fill?: Record<string, string>; pick?: Record<string, string> };
+  answers: (formTitle: string) => Answers;
+  /** the counter's calendar day the scenario was made for */
+  today: string;
 }
 
 /** One synthetic card image per person of the scenario (本人 first), rendered by the card generator. */
@@ -264,7 +309,7 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
   await c.click(page.getByRole('button', { name: '新しい来庁' }));
   await page.locator('#p0-familyName').waitFor();
   if (!(await radio(page, 'event', s.event).isChecked())) await c.check(radio(page, 'event', s.event));
-  await c.fill(page.locator('#case-date'), shortWareki(s.date));
+  await c.fill(page.locator('#case-date'), caseDateInput(s.date, s.today));
   step('event');
   // ── the 本人's card ──
   const h = s.honnin;
@@ -290,7 +335,8 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
     if (p.phone) await c.fill(page.locator(`#p${i}-phone`), p.phone);
   }
   step('household');
-  for (const a of s.address ?? []) await c.fill(page.locator(`#${a.field}`), a.value);
+  // the new address after 転入 already shows the city's 都道府県+市区町村: the clerk types the rest
+  for (const a of s.address ?? []) await c.enter(page.locator(`#${a.field}`), a.value);
   step('address');
   if (shots) await page.screenshot({ path: path.join(shots, `${s.name}-1-household.png`), fullPage: true });
   await c.click(page.getByRole('button', { name: '手続きを調べる →' }));
@@ -306,7 +352,7 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
   step('procedures');
   await page.locator('form.case-form').waitFor();
   if (shots) await page.screenshot({ path: path.join(shots, `${s.name}-3-form.png`), fullPage: true });
-  const formTitles = await confirmForms(page, c, s.answers);
+  const formTitles = await confirmForms(page, c, s.answers, shots, s.name);
   step('forms');
   await page.getByRole('button', { name: '印刷（PDFを作成）' }).waitFor();
   fs.mkdirSync(pdfDir, { recursive: true });
@@ -332,6 +378,7 @@ export function familyTennyu(today: string): Scenario {
     name: 'family-tennyu',
     event: '転入',
     date: moved,
+    today,
     honnin: { relation: '本人', family: '髙橋', familyKana: 'たかはし', given: '一郎', givenKana: 'いちろう', birth: yearsBefore(today, 41, 40), sex: '男', health: '社保', pension: '厚生年金', phone: '09012345678' },
     cardAddress: { field: 'h-previousAddress', value: '大阪府大阪市北区中之島一丁目3番20号' },
     others: [
@@ -342,8 +389,9 @@ export function familyTennyu(today: string): Scenario {
     address: [{ field: 'h-address', value: '東京都千代田区千代田1-1' }],
     answers: (title): Answers => {
       if (title.startsWith('住民異動届')) return { pick: { moveOutProof: 'マイナンバーカード（転出届の特例）' } };
-      if (title.startsWith('児童手当')) return { fill: { bankName: 'ちよだ銀行', branchName: '本店', accountNumber: '1234567', accountHolderKana: 'タカハシイチロウ' }, pick: { accountType: '普通' } };
-      if (title.startsWith('子ども医療費')) return { fill: { insurerName: '協会けんぽ' } };
+      // the 本人 has registered a 公金受取口座 at マイナポータル and agrees to its use
+      if (title.startsWith('児童手当')) return { pick: { payeeAccount: '公金受取口座' } };
+      if (title.startsWith('子ども医療費')) return { choose: { insurerName: '協会けんぽ' } };
       if (title.startsWith('就学')) return { fill: { 'children.0.previousSchool': '大阪市立北小学校' } };
       return {};
     },
@@ -356,13 +404,16 @@ export function okuyamiCase(today: string): Scenario {
     name: 'okuyami',
     event: '死亡',
     date: died,
+    today,
     honnin: { relation: '本人', family: '渡邉', familyKana: 'わたなべ', given: '正雄', givenKana: 'まさお', birth: yearsBefore(today, 82, 10), sex: '男', health: '後期高齢', pension: '国民年金' },
     cardAddress: { field: 'h-address', value: '東京都千代田区千代田2-2' },
     others: [{ relation: '配偶者', given: '和子', givenKana: 'かずこ', birth: yearsBefore(today, 78, 50), sex: '女', phone: '0312345678' }],
     addProcedures: ['後期高齢者医療 葬祭費支給申請書', '未支給年金・未支払給付金請求書'],
     answers: (title): Answers => {
-      if (title === '死亡届') return { fill: { deathPlace: '東京都千代田区', honseki: '東京都千代田区千代田2番' } };
-      if (title.includes('葬祭費')) return { fill: { funeralDate: shortWareki(died), bankName: 'ちよだ銀行', branchName: '本店', accountNumber: '7654321', accountHolderKana: 'ワタナベカズコ' }, pick: { accountType: '普通' } };
+      // the city as a quick pick, then the rest of the 本籍 typed after it
+      if (title === '死亡届') return { choose: { deathPlace: '東京都千代田区', honseki: '東京都千代田区' }, fill: { honseki: '東京都千代田区千代田2番' } };
+      // the spouse has no 公金受取口座: the account is written on the form (this keeps that path tested end to end)
+      if (title.includes('葬祭費')) return { fill: { funeralDate: shortWareki(died), bankName: 'ちよだ銀行', branchName: '本店', accountNumber: '7654321', accountHolderKana: 'ワタナベカズコ' }, pick: { payeeAccount: '口座を記入する', accountType: '普通' } };
       if (title.startsWith('未支給年金')) return { fill: { basicPensionNumber: '1234567890' } };
       return {};
     },

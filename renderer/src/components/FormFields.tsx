@@ -83,6 +83,7 @@ export const Field = memo(function Field({ def, k, value, error, warning, locked
             </label>
           ))}
         </div>
+        {def.hint && <p className="hint">{def.hint}</p>}
         {error && <p className="field-error" id={`${id}-error`} role="alert">{error}</p>}
         {!error && warning && <p className="field-warning">{warning}</p>}
       </fieldset>
