@@ -31,7 +31,8 @@ describe('手続きナビ: family 転入 and おくやみ (browser mode)', () =>
     fs.mkdirSync(shots, { recursive: true });
     appDir = tempDir('case-app');
     fs.writeFileSync(path.join(appDir, 'config.json'), JSON.stringify({ sync: { backoffBaseMs: 200, backoffCapMs: 1000, probeIntervalMs: 300 }, city: { prefecture: '東京都', municipality: '千代田区' } }));
-    sim = await startBackendSim(tempDir('case-sim'));
+    // decisions held back: the queue is checked while every application is still 受理
+    sim = await startBackendSim(tempDir('case-sim'), 0, ['--review-delay-ms', '600000']);
     app = await startBrowserMode(appDir, sim.url);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'ja-JP', acceptDownloads: true });
