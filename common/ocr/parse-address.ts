@@ -28,17 +28,20 @@ const BLOCK_START = /([0-9０-９]+|[〇一二三四五六七八九十]+)(?=丁�
  * Splits a printed address into 都道府県 / 市区町村 / 町字 / 番地 / 方書, keeping the original.
  * `normalized` follows the chip's style: full-width digits and U+FF0D hyphens (１－２－３).
  */
-export function parseAddress(original: string): AddressParts {
+export function parseAddress(original: string, known: { municipality?: string | null; town?: string | null } = {}): AddressParts {
   const text = normalizeDashes(original.replace(/[\s\u3000]+/g, ''));
   let rest = text;
   const prefecture = PREFECTURES.find((p) => rest.startsWith(p)) ?? null;
   if (prefecture) rest = rest.slice(prefecture.length);
-  const muni = /^(.+?郡.+?[町村]|.+?市.+?区|.+?[市区町村])/.exec(rest);
+  // the address master's split when it recognised the place, else the shape of the names
+  const muni = known.municipality && rest.startsWith(known.municipality) ? [known.municipality, known.municipality] : /^(.+?郡.+?[町村]|.+?市.+?区|.+?[市区町村])/.exec(rest);
   const municipality = muni ? muni[1]! : null;
   if (municipality) rest = rest.slice(municipality.length);
+  const aza = /^(?:大字|字)/.exec(rest)?.[0] ?? '';
+  const knownTown = known.town && rest.startsWith(aza + known.town) ? aza + known.town : null;
   const b = BLOCK_START.exec(rest);
-  const town = b ? rest.slice(0, b.index) || null : rest || null;
-  const blockAndAfter = b ? rest.slice(b.index) : '';
+  const town = knownTown ?? (b ? rest.slice(0, b.index) || null : rest || null);
+  const blockAndAfter = knownTown ? rest.slice(knownTown.length) : b ? rest.slice(b.index) : '';
   // 番地: numbers joined by 丁目/番/番地/号/hyphens; what follows is the 方書 (building, room)
   const blk = /^(?:(?:[0-9０-９]+|[〇一二三四五六七八九十]+)(?:丁目|番地|番|号|[-－])?)+/.exec(blockAndAfter);
   const block = blk ? blk[0] : null;

@@ -9,6 +9,9 @@ import { refineLines } from './refine-lines';
 import { applyReread, rereadPatch } from './reread-fields';
 import { OcrInputError } from './ocr-error';
 import { PrepWorker } from './prep/prep-client';
+import { loadAddressMaster } from './address-master-files';
+import { repairAddress } from '../../common/address/repair-card-address';
+import type { AddressMaster } from '../../common/address/address-master';
 import type { PreparedView } from './prep/prepare';
 
 export { CARD_PX_W, CARD_PX_H } from './prep/prepare';
@@ -19,6 +22,8 @@ export interface ReaderOptions {
   /** tesseract workers; default 2 (this is a 2-core counter PC) */
   workers?: number;
   recycleAfter?: number;
+  /** the 市区町村/町域 master that repairs read addresses; default: the shipped one (null: none) */
+  addressMaster?: AddressMaster | null;
 }
 
 export type OcrStage = 'decode' | 'find-card' | 'recognize' | 'parse';
@@ -48,12 +53,13 @@ export class CardReader {
   private constructor(
     private readonly pool: TesseractPool,
     private readonly prep: PrepWorker,
+    private readonly addresses: AddressMaster | null,
   ) {}
 
   static async start(opts: ReaderOptions = {}): Promise<CardReader> {
     const pool = await TesseractPool.create({ size: opts.workers ?? 2, recycleAfter: opts.recycleAfter ?? 300 });
     // after the model is loaded, so the two start-ups do not compete for the CPU
-    return new CardReader(pool, PrepWorker.start());
+    return new CardReader(pool, PrepWorker.start(), opts.addressMaster === undefined ? loadAddressMaster() : opts.addressMaster);
   }
 
   async close(): Promise<void> {
@@ -97,11 +103,12 @@ export class CardReader {
     if (ex.looksLikeBack) throw new OcrInputError('back-side', 'カードの裏面です。表面（顔写真のある面）を置いてください。');
     if (ex.layout === 'unknown') throw new OcrInputError('no-card', 'マイナンバーカードの表面が見つかりません。カード全体が写るように置いてください。');
     progress({ stage: 'parse', fraction: 1 });
+    const { fields, address } = this.addresses ? repairAddress(ex.fields, ex.address, this.addresses) : ex;
     return {
       layout: ex.layout,
-      fields: ex.fields,
+      fields,
       nameParts: ex.nameParts,
-      address: ex.address,
+      address,
       sources: ex.sources,
       warnings: best.warnings,
       rotation,

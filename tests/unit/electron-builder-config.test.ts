@@ -50,11 +50,12 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack.some((v) => v.includes('better-sqlite3'))).toBe(true);
   });
 
-  it('ships the OCR model, fonts and name readings as extra resources, from folders that exist', () => {
+  it('ships the OCR model, fonts, name readings and the address master as extra resources, from folders that exist', () => {
     expect(config.extraResources).toEqual([
       { from: 'node_modules/@tesseract.js-data/jpn/4.0.0_best_int', to: 'ocr/jpn' },
       { from: 'assets/fonts', to: 'fonts' },
       { from: 'assets/names', to: 'names' },
+      { from: 'assets/address', to: 'address' },
     ]);
     for (const r of config.extraResources) expect(existsSync(path.join(repoRoot, r.from)), r.from).toBe(true);
   });

@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
+import { repairAddress } from '../../common/address/repair-card-address';
+import { emptyFields } from '../../common/ocr/card-result';
+import { findAddressDir, loadAddressMaster } from '../../main/ocr/address-master-files';
+
+const MUNIS = ['# header', '04101\t宮城県\t仙台市青葉区', '04102\t宮城県\t仙台市宮城野区', '23106\t愛知県\t名古屋市中区', '20323\t長野県\t北佐久郡軽井沢町', '13101\t東京都\t千代田区'].join('\n');
+const TOWNS = ['# header', '9800811\t04101\t一番町', '9800803\t04101\t国分町', '9800014\t04101\t本町', '4600008\t23106\t栄', '4600002\t23106\t丸の内', '3890102\t20323\t軽井沢', '3890111\t20323\t長倉', '1000001\t13101\t千代田', '1000000\t13101\t'].join('\n');
+const master = buildAddressMaster(MUNIS, TOWNS);
+
+describe('address master', () => {
+  it('looks up postal codes, including a municipality-wide one', () => {
+    expect(master.byPostalCode('9800811')).toEqual([{ prefecture: '宮城県', municipality: '仙台市青葉区', town: '一番町' }]);
+    expect(master.byPostalCode('1000000')).toEqual([{ prefecture: '東京都', municipality: '千代田区', town: '' }]);
+    expect(master.byPostalCode('0000000')).toEqual([]);
+    expect(master.size).toEqual({ municipalities: 5, towns: 8 });
+  });
+
+  it('repairs a 都道府県, 市区町村 or 町域 one character off, and 丁目 misread between numbers', () => {
+    expect(correctAddress('定城県仙台市青葉区本町4-35-28メゾン緑９０３号', master)).toMatchObject({ text: '宮城県仙台市青葉区本町4-35-28メゾン緑９０３号', repaired: 1 });
+    expect(correctAddress('宮城県仙台市育葉区本町5-19-15', master)).toMatchObject({ text: '宮城県仙台市青葉区本町5-19-15', municipality: '仙台市青葉区', town: '本町' });
+    expect(correctAddress('宮城県仙台市青葉区国分可9丁目16番29号', master).text).toBe('宮城県仙台市青葉区国分町9丁目16番29号');
+    expect(correctAddress('長野県北佐久郡軽井沢町大字軽井沢９本目１５番２号', master)).toMatchObject({ text: '長野県北佐久郡軽井沢町大字軽井沢９丁目１５番２号', town: '軽井沢' });
+  });
+
+  it('keeps an address it cannot place as read, code points and digits untouched', () => {
+    for (const s of ['東京都千代田区千代田1-1', '宮城県仙台市青葉区新しい町1-2-3', '大阪府大阪市北区梅田3-1', 'ＡＢＣ', '', '宮城県仙台市青葉区本町']) {
+      expect(correctAddress(s, master).text).toBe(s);
+    }
+    // never the kind of place: 仙台市青葉町 is not 仙台市青葉区
+    expect(correctAddress('宮城県仙台市青葉町1-2', master).text).toBe('宮城県仙台市青葉町1-2');
+  });
+
+  it('marks a repaired card address for the clerk and splits it as the master does', () => {
+    const fields = { ...emptyFields(), address: { value: '愛知県名古屋市中区栄4-33-14', confidence: 0.9 } };
+    const same = repairAddress(fields, null, master);
+    expect(same.fields).toBe(fields);
+    expect(same.address).toMatchObject({ prefecture: '愛知県', municipality: '名古屋市中区', town: '栄', block: '4-33-14' });
+    const repaired = repairAddress({ ...fields, address: { value: '愛知県名古屋市巾区栄4-33-14', confidence: 0.9 } }, null, master);
+    expect(repaired.fields.address).toEqual({ value: '愛知県名古屋市中区栄4-33-14', confidence: 0.85 });
+  });
+
+  it('ships the whole country and finds it from a checkout', () => {
+    expect(findAddressDir()).toBe(path.resolve(import.meta.dirname, '../../assets/address'));
+    const real = loadAddressMaster()!;
+    expect(real.size.municipalities).toBeGreaterThan(1800);
+    expect(real.byPostalCode('1000001')[0]).toMatchObject({ prefecture: '東京都', municipality: '千代田区', town: '千代田' });
+    expect(loadAddressMaster('/nonexistent')).toBeNull();
+  });
+});
