@@ -10,7 +10,7 @@ import { buildAddressMaster, type AddressMaster } from '../../common/address/add
 export const ADDRESS_FILES = ['municipalities.tsv', 'towns.tsv'] as const;
 
 export function findAddressDir(): string | null {
-  return findAssetDir('address', ADDRESS_FILES, process.env.ICHIMADO_ADDRESS_DIR, import.meta.url);
+  return findAssetDir('address', ADDRESS_FILES, process.env.ICHIMADO_ADDRESS_DIR);
 }
 
 /** Null (and no repair of read addresses) when the files are missing or unreadable: reading still works. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { findAssetDir } from '../../assets/find-asset-dir';
 import { buildNameReadings, type NameReadings } from '../../../common/names/name-readings';
 import { parseReadingTable, type ReadingEntry } from '../../../common/names/reading-table';
 
@@ -12,22 +12,7 @@ import { parseReadingTable, type ReadingEntry } from '../../../common/names/read
 export const NAME_TABLE_FILES = ['ipadic-person-names.tsv', 'supplement-names.tsv'] as const;
 
 export function findNamesDir(): string | null {
-  let here: string | null = null;
-  try {
-    // empty in the Electron shell's CJS bundle; resourcesPath is used there
-    here = path.dirname(fileURLToPath(import.meta.url));
-  } catch {
-    here = null;
-  }
-  const resources = (process as { resourcesPath?: string }).resourcesPath;
-  const candidates = [
-    process.env.ICHIMADO_NAMES_DIR,
-    resources ? path.join(resources, 'names') : undefined,
-    here ? path.resolve(here, '../../../assets/names') : undefined,
-    path.resolve(process.cwd(), 'assets/names'),
-  ];
-  for (const c of candidates) if (c && fs.existsSync(path.join(c, NAME_TABLE_FILES[0]))) return c;
-  return null;
+  return findAssetDir('names', [NAME_TABLE_FILES[0]], process.env.ICHIMADO_NAMES_DIR);
 }
 
 export interface LoadedNameReadings {
