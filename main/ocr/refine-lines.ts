@@ -2,7 +2,7 @@ import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import { compact, leadingLabel } from '../../common/ocr/card-labels';
 import { looksLikeDate, parseCardDate } from '../../common/ocr/parse-date';
 import { parseSex } from '../../common/ocr/parse-sex';
-import { createGray, crop, resize, type GrayImage } from './image/gray-image';
+import { cleanBackground, createGray, crop, resize, type GrayImage } from './image/gray-image';
 import { inkMask } from './image/binarize';
 import { boxH, components } from './image/components';
 import { lineCrop } from './recognize-lines';
@@ -57,7 +57,10 @@ export async function refineLines(pool: TesseractPool, card: GrayImage, lines: R
       if (before.length > 0 && dateish(before)) jobs.push(rereadDate(pool, card, l, today));
       continue;
     }
-    if (!dateish(t)) continue;
+    // a line the model could not read at all but with digits in it may be a date drowned in the card's
+    // pattern: the cleaned, whitelisted re-read says (it changes nothing unless that parses as a date)
+    const drowned = l.confidence < 0.4 && (t.match(/[0-9０-９]/g)?.length ?? 0) >= 2;
+    if (!dateish(t) && !drowned) continue;
     if (plausibleDate(l.text, today) && l.confidence >= SURE_DATE) continue;
     jobs.push(rereadDate(pool, card, l, today));
   }
@@ -71,8 +74,11 @@ async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLin
   const x1 = sexAt > 0 ? l.symbols[sexAt]!.x0 - 2 : l.x1;
   // the model is sensitive to scale and segmentation mode: a few variants, then a vote
   const box = { ...l, x1: Math.max(l.x0 + 4, x1) };
-  const a = lineCrop(card, box, 40).image;
-  const b = lineCrop(card, box, 48).image;
+  // the card's guilloche behind widely spaced digits turns whole dates to noise: cleaned crops first, the
+  // raw one only as the tie-breaker
+  const raw = lineCrop(card, box, 48).image;
+  const a = cleanBackground(lineCrop(card, box, 40).image);
+  const b = cleanBackground(raw);
   const reads = await Promise.all([
     pool.recognize({ image: a, psm: PSM.SINGLE_LINE, whitelist: DATE_WHITELIST }),
     pool.recognize({ image: b, psm: PSM.RAW_LINE, whitelist: DATE_WHITELIST }),
@@ -80,7 +86,7 @@ async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLin
   // two whitelisted reads giving the same date settle it; otherwise a third one votes
   const isoOf = (t: string): string | null => (plausibleDate(t, today) ? (parseCardDate(dateText(t)) as { iso: string }).iso : null);
   const [i0, i1] = reads.map((r) => isoOf(r.text));
-  if (i0 === null || i0 !== i1) reads.push(await pool.recognize({ image: b, psm: PSM.SINGLE_LINE, whitelist: DATE_WHITELIST }));
+  if (i0 === null || i0 !== i1) reads.push(await pool.recognize({ image: raw, psm: PSM.SINGLE_LINE, whitelist: DATE_WHITELIST }));
   const orig = plausibleDate(l.text, today) ? [{ text: dateText(l.text), confidence: l.confidence }] : [];
   const cands = [...orig, ...reads.filter((r) => plausibleDate(r.text, today)).map((r) => ({ text: r.text, confidence: r.confidence }))];
   if (cands.length === 0) return;

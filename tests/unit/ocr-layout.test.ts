@@ -33,6 +33,20 @@ describe('text lines from ink blobs', () => {
     expect(big.glyphH).toBe(41);
     expect(lines.find((l) => l.x0 === 30)!.x1).toBe(68);
   });
+
+  it('keeps a mincho digit that stands above the kanji beside it in its date line (平成14年 12月 16日生)', () => {
+    // 月 and a narrow 1 sitting low, then 6 a little higher and shorter than the line's box: one line
+    const date = [
+      { x0: 100, y0: 268, x1: 122, y1: 298 },
+      { x0: 126, y0: 270, x1: 147, y1: 292 },
+      { x0: 160, y0: 270, x1: 170, y1: 292 },
+      { x0: 176, y0: 266, x1: 190, y1: 288 },
+      { x0: 194, y0: 266, x1: 218, y1: 291 },
+    ];
+    const lines = groupLines(date, 1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.blobs).toBe(5);
+  });
 });
 
 /** A crude 男 (a 田 box over a stroke) and 女 (crossing strokes with one small counter), black on white. */

@@ -134,9 +134,10 @@ export function groupLines(chars: CharBox[], s: number): TextLine[] {
       if (gap > 1.25 * shape.h + 3 * s) continue;
       const dy = Math.abs(cy - shape.cy);
       if (h <= shape.h) {
-        // a hyphen, 長音, dot, small kana or a piece of a character: inside the line's band, close by
-        const band0 = shape.cy - 0.6 * shape.h;
-        const band1 = shape.cy + 0.6 * shape.h;
+        // a hyphen, 長音, dot, small kana or a piece of a character: inside the line's band, close by (a
+        // mincho digit stands a little above the kanji beside it: 0.7 of the line's height either way)
+        const band0 = shape.cy - 0.7 * shape.h;
+        const band1 = shape.cy + 0.7 * shape.h;
         if (c.y0 < band0 || c.y1 > band1) continue;
         if (h < 0.6 * shape.h && gap > 0.9 * shape.h) continue;
       } else {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refineLines, sexShape } from '../../main/ocr/refine-lines';
-import type { GrayImage } from '../../main/ocr/image/gray-image';
+import { createGray, type GrayImage } from '../../main/ocr/image/gray-image';
 import { FONTS, glyph, LOOKS, render, svgText as text, type Look } from '../support/glyph-render';
 import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr/engine/tesseract-pool';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
@@ -95,4 +95,25 @@ describe('性別 re-read on a card line', () => {
       }
     });
   }
+});
+
+describe('date lines the first read could not make out', () => {
+  const dateLine = (text: string, confidence: number): RecognizedLine => ({ x0: 20, y0: 20, x1: 200, y1: 50, glyphH: 28, text, confidence, symbols: [] });
+  const card = createGray(260, 80, 236);
+  /** answers whitelisted (date) requests with `date`, anything else with noise */
+  const datePool = (date: string): TesseractPool => ({ recognize: (req: LineRequest): Promise<LineResult> => Promise.resolve({ text: req.whitelist ? date : 'ノイズ', confidence: 0.9, symbols: [] } as unknown as LineResult) }) as unknown as TesseractPool;
+
+  it('re-reads a line drowned in the card pattern (digits, no 年月日) and takes the date it turns out to be', async () => {
+    const [l] = await refineLines(datePool('1977年8月3日生'), card, [dateLine('リリッッルル/だ考2が5選5介由回', 0.2)], '2026-06-01');
+    expect(l!.text).toBe('1977年8月3日生');
+  });
+
+  it('leaves a drowned line alone when the re-reads are no date, and a sure line without digits unread', async () => {
+    const [junk] = await refineLines(datePool('606'), card, [dateLine('ジラオズシンジジジン66i6三', 0.1)], '2026-06-01');
+    expect(junk!.text).toBe('ジラオズシンジジジン66i6三');
+    let calls = 0;
+    const counting = { recognize: () => (calls++, Promise.resolve({ text: '', confidence: 0, symbols: [] })) } as unknown as TesseractPool;
+    await refineLines(counting, card, [dateLine('サンライズマンション606号', 0.95)], '2026-06-01');
+    expect(calls).toBe(0);
+  });
 });
