@@ -50,7 +50,7 @@ export class ActionCounter {
   }
   /**
    * Continues a field that already shows the start of its value: 1 for the field + 1 per character
-   * typed. The field is focused as by Tab, and the app must have put the caret after its text.
+   * typed. The field is focused (as a click past its text or Tab does), and the caret must be after its text.
    */
   async type(l: Locator, text: string): Promise<void> {
     this.fields++;

@@ -12,7 +12,7 @@ import { CardCapture } from '../card/CardCapture';
 import { useCard } from '../card/card-store';
 import { KanaField } from '../names/KanaField';
 import { useNameReadings } from '../names/use-name-readings';
-import { continueAtEnd } from '../components/caret';
+import { continueAfterTab } from '../components/caret';
 
 /**
  * 手続きナビ: new case → household (persons) → event, date and a few questions → the navigator's
@@ -42,12 +42,12 @@ function Radios<T extends string>({ name, label, options, value, onChange, error
   );
 }
 
-/** `continues`: the value may start prefilled (the city's prefix): focusing puts the caret after it. */
+/** `continues`: the value may start prefilled (the city's prefix): Tab into it leaves the caret after it. */
 function Text({ id, label, value, onChange, error, placeholder, className, mj, type, continues }: { id: string; label: string; value: string; onChange(v: string): void; error?: string; placeholder?: string; className?: string; mj?: boolean; type?: string; continues?: boolean }) {
   return (
     <div className={`field ${className ?? ''}${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} type={type ?? 'text'} className={mj ? 'mj' : undefined} value={value} placeholder={placeholder} autoComplete="off" spellCheck={false} onChange={(e) => onChange(e.target.value)} onFocus={continues ? (e) => continueAtEnd(e.currentTarget) : undefined} aria-invalid={error ? true : undefined} />
+      <input id={id} type={type ?? 'text'} className={mj ? 'mj' : undefined} value={value} placeholder={placeholder} autoComplete="off" spellCheck={false} onChange={(e) => onChange(e.target.value)} onKeyUp={continues ? continueAfterTab : undefined} aria-invalid={error ? true : undefined} />
       {error && <p className="field-error" role="alert">{error}</p>}
     </div>
   );
