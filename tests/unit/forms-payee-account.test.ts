@@ -7,6 +7,7 @@ import { upgradeStoredValues } from '../../common/forms/stored-values';
 import { PAYEE_PUBLIC, PAYEE_WRITTEN } from '../../common/forms/fragments';
 import { formSheetHtml } from '../../common/print/print-html';
 import type { VisitCaseData } from '../../common/domain/household';
+import { checkStoredPayload, intakePayload } from '../../main/services/api/handlers';
 
 /**
  * 受取口座: a benefit is paid into the 公金受取口座 registered at マイナポータル (with the resident's
@@ -94,5 +95,16 @@ describe('受取口座: 公金受取口座 or a written account', () => {
     expect(upgradeStoredValues(form, { payeeAccount: PAYEE_PUBLIC })).toEqual({ payeeAccount: PAYEE_PUBLIC });
     const other = findForm('jumin-ido-tennyu')!;
     expect(upgradeStoredValues(other, { bankName: 'x' })).toEqual({ bankName: 'x' });
+  });
+
+  it('a 葬祭費 queued before the upgrade still passes the pre-send check and reaches the back end as a written account', () => {
+    const v1 = {
+      deceasedFamilyName: '渡邉', deceasedGivenName: '正雄', deceasedFamilyNameKana: 'わたなべ', deceasedGivenNameKana: 'まさお', deceasedBirthDate: '1944-11-17',
+      deathDate: '2026-11-20', funeralDate: '2026-11-22', applicantFamilyName: '渡邉', applicantGivenName: '和子', applicantFamilyNameKana: 'わたなべ', applicantGivenNameKana: 'かずこ',
+      applicantPhone: '0312345678', ...written, accountHolderKana: 'ワタナベカズコ',
+    };
+    expect(checkStoredPayload('kokuho-sousaihi', v1)).toBeNull();
+    const sent = intakePayload('kokuho-sousaihi', v1) as { items: Record<string, string> };
+    expect(sent.items).toMatchObject({ 受取口座: '口座を記入する', 金融機関名: 'ちよだ銀行', 口座番号: '1234567' });
   });
 });

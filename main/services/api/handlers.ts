@@ -74,7 +74,10 @@ export function createHandlers(d: HandlerDeps): Handlers {
     getApplication: ({ applicationId }) => {
       const a = d.repo.payloadOf(applicationId);
       if (!a) return fail(NOT_FOUND);
-      const values = Object.fromEntries(Object.entries(a.payload).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      const stored = Object.fromEntries(Object.entries(a.payload).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      // a correction opens as the current form reads it (an account written before 受取口座 existed stays written)
+      const form = findForm(a.formId);
+      const values = form ? upgradeStoredValues(form, stored) : stored;
       return ok({ id: applicationId, formId: a.formId, caseId: a.caseId, status: a.status, values });
     },
 
