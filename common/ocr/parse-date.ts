@@ -37,5 +37,5 @@ export function parseCardDate(raw: string): DateRead {
 
 /** true when the text looks like a date at all (for finding the date lines by shape). */
 export function looksLikeDate(raw: string): boolean {
-  return /\d{1,4}年\d{1,2}月/.test(foldForNumbers(raw));
+  return /(?:\d{1,4}|元)年\d{1,2}月/.test(foldForNumbers(raw));
 }

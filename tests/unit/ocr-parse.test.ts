@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCardDate } from '../../common/ocr/parse-date';
+import { looksLikeDate, parseCardDate } from '../../common/ocr/parse-date';
 import { parseSex } from '../../common/ocr/parse-sex';
 import { parseAddress } from '../../common/ocr/parse-address';
 import { splitName } from '../../common/ocr/split-name';
@@ -17,6 +17,12 @@ describe('parseCardDate', () => {
   it('tolerates OCR spacing and a half-read era', () => {
     expect(parseCardDate('昭和5 8年1月15日準別 男')).toMatchObject({ ok: true, iso: '1983-01-15' });
     expect(parseCardDate('昭 33年12月18日生')).toMatchObject({ ok: true, iso: '1958-12-18' });
+  });
+  it('finds a 元年 date line by its shape (a child born in 令和元年)', () => {
+    expect(looksLikeDate('令和元年10月2 8日生')).toBe(true);
+    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence: 0.9, symbols: [] });
+    const r = extractFields([l('氏名', 38, 67, 81, 90, 24), l('高橋　崎子', 130, 47, 424, 102, 55), l('住所', 38, 169, 82, 192, 23), l('大阪府大阪市北区中之島一丁目3番20号', 128, 168, 806, 205, 36), l('令和元年10月2 8日生', 106, 304, 544, 340, 34), l('性別 女', 683, 304, 727, 327, 24), l('2031年10月28日まで有効', 138, 370, 722, 406, 28)], '2026-11-27');
+    expect(r.fields.birthDate.value).toBe('2019-10-28');
   });
   it('rejects impossible dates instead of guessing', () => {
     expect(parseCardDate('平成32年 1月 1日生').ok).toBe(false);
