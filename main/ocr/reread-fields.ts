@@ -10,6 +10,7 @@ import { paperLevel } from './recognize-lines';
 import { PSM, type LineResult, type TesseractPool } from './engine/tesseract-pool';
 import { levenshtein } from '../../common/text/levenshtein';
 import { settleVoicing } from './voicing-mark';
+import { settleNameVariants } from './kanji/variant-shape';
 
 /** Katakana (with small kana and 長音) for the フリガナ line. */
 const KANA_WHITELIST = 'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶー ';
@@ -207,7 +208,8 @@ export async function rereadPatch(
         if (all.length === 0) return;
         const best = consensus(all, compact);
         const split = splitAt(best, gapAt, all);
-        const text = split && kanjiLookAlikes(split);
+        // the model has no 髙 﨑 邉…: the printed shape picks the variant
+        const text = split && settleNameVariants(kanjiLookAlikes(split), card, band, gapAt);
         if (!text) return;
         for (const l of nameLines) drop.add(l);
         add.push({ x0: band.x0, y0: band.y0, x1: band.x1, y1: band.y1, glyphH, text, confidence: best.confidence, symbols: best.symbols });

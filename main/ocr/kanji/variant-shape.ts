@@ -1,0 +1,135 @@
+import { variantsOf } from '../../../common/kanji/variants';
+import { crop, type GrayImage } from '../image/gray-image';
+import { GLYPH, normalizeGlyph, unpackBits } from './glyph-bits';
+import { VARIANT_GLYPHS } from './variant-glyphs.generated';
+
+/**
+ * 髙 or 高, 﨑 or 崎, 邉 or 邊: the OCR model knows only one of each pair, so the printed glyph is compared
+ * with every variant drawn in the card typefaces (variant-glyphs.generated.ts), by chamfer distance between
+ * the two ink shapes. A variant replaces the model's character only when it fits clearly better.
+ */
+
+/** Distance (in pixels, 3-4 chamfer / 3) from each cell to the nearest ink. */
+function distanceToInk(bits: Uint8Array): Float32Array {
+  const n = GLYPH;
+  const d = new Float32Array(n * n).fill(1e6);
+  for (let i = 0; i < d.length; i++) if (bits[i]) d[i] = 0;
+  const at = (x: number, y: number): number => (x < 0 || y < 0 || x >= n || y >= n ? 1e6 : d[y * n + x]!);
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) d[y * n + x] = Math.min(d[y * n + x]!, at(x - 1, y) + 3, at(x, y - 1) + 3, at(x - 1, y - 1) + 4, at(x + 1, y - 1) + 4);
+  for (let y = n - 1; y >= 0; y--) for (let x = n - 1; x >= 0; x--) d[y * n + x] = Math.min(d[y * n + x]!, at(x + 1, y) + 3, at(x, y + 1) + 3, at(x + 1, y + 1) + 4, at(x - 1, y + 1) + 4);
+  for (let i = 0; i < d.length; i++) d[i] = d[i]! / 3;
+  return d;
+}
+
+interface Shape {
+  bits: Uint8Array;
+  dist: Float32Array;
+}
+
+const TEMPLATES = new Map<string, Shape[]>(
+  VARIANT_GLYPHS.map(([ch, shapes]) => [
+    ch,
+    shapes.map((b64) => {
+      const bits = unpackBits(Uint8Array.from(Buffer.from(b64, 'base64')));
+      return { bits, dist: distanceToInk(bits) };
+    }),
+  ]),
+);
+
+/** Symmetric mean chamfer distance between two ink shapes: 0 for the same shape. */
+function chamfer(a: Shape, b: Shape): number {
+  let sa = 0;
+  let na = 0;
+  let sb = 0;
+  let nb = 0;
+  for (let i = 0; i < a.bits.length; i++) {
+    if (a.bits[i]) {
+      sa += b.dist[i]!;
+      na++;
+    }
+    if (b.bits[i]) {
+      sb += a.dist[i]!;
+      nb++;
+    }
+  }
+  return na === 0 || nb === 0 ? Infinity : sa / na + sb / nb;
+}
+
+/** How far the glyph is from each character's nearest typeface (lower is closer); null when not judged. */
+export function variantDistances(glyph: GrayImage, chars: string[]): Map<string, number> | null {
+  const bits = normalizeGlyph(glyph);
+  if (!bits) return null;
+  const shape = { bits, dist: distanceToInk(bits) };
+  const out = new Map<string, number>();
+  for (const c of chars) {
+    const ts = TEMPLATES.get(c);
+    if (!ts) return null;
+    out.set(c, Math.min(...ts.map((t) => chamfer(shape, t))));
+  }
+  return out;
+}
+
+/** How much closer a variant must be than the model's character to replace it. */
+const MARGIN = 0.8;
+
+/** The variant the glyph shows, or the model's character when no variant fits clearly better. */
+export function settleVariant(glyph: GrayImage, read: string): string {
+  const choices = variantsOf(read);
+  if (choices.length < 2) return read;
+  const d = variantDistances(glyph, choices);
+  if (!d) return read;
+  const [best, bestD] = [...d].sort((a, b) => a[1] - b[1])[0]!;
+  return best !== read && bestD < MARGIN * d.get(read)! ? best : read;
+}
+
+/**
+ * Each character of a name printed at a fixed pitch, as crops of the card: the ink of the family part (left
+ * of the gap) and of the given part cut into as many equal cells as each part has characters.
+ */
+export function nameCells(card: GrayImage, band: { x0: number; y0: number; x1: number; y1: number }, gapX: number, family: number, given: number): GrayImage[] | null {
+  const x0 = Math.max(0, Math.floor(band.x0));
+  const x1 = Math.min(card.width - 1, Math.ceil(band.x1));
+  const y0 = Math.max(0, Math.floor(band.y0));
+  const y1 = Math.min(card.height - 1, Math.ceil(band.y1));
+  if (x1 <= x0 || y1 <= y0) return null;
+  const area = crop(card, x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+  const sorted = Uint8Array.from(area.data).sort();
+  const ink = sorted[Math.floor(0.01 * (sorted.length - 1))]!;
+  const paper = sorted[Math.floor(0.8 * (sorted.length - 1))]!;
+  if (paper - ink < 40) return null;
+  const t = (ink + paper) / 2;
+  const col = (x: number): boolean => {
+    for (let y = 0; y < area.height; y++) if (area.data[y * area.width + x]! < t) return true;
+    return false;
+  };
+  const inkCols = [...Array(area.width).keys()].filter(col);
+  const gap = gapX - x0;
+  const parts: [number[], number][] = [
+    [inkCols.filter((x) => x < gap), family],
+    [inkCols.filter((x) => x > gap), given],
+  ];
+  const cells: GrayImage[] = [];
+  for (const [cols, n] of parts) {
+    if (n === 0) continue;
+    if (cols.length === 0) return null;
+    const a = cols[0]!;
+    const w = (cols.at(-1)! - a + 1) / n;
+    for (let i = 0; i < n; i++) cells.push(crop(area, Math.floor(a + i * w), 0, Math.ceil(w), area.height));
+  }
+  return cells;
+}
+
+/**
+ * A name read by the model ("高橋　一郎") with each character that has variants settled by its printed shape.
+ * Returns the name unchanged when it cannot be cut into characters.
+ */
+export function settleNameVariants(name: string, card: GrayImage, band: { x0: number; y0: number; x1: number; y1: number }, gapX: number | null): string {
+  const parts = name.split('\u3000');
+  const chars = [...parts.join('')];
+  if (gapX === null || parts.length !== 2 || !chars.some((c) => variantsOf(c).length > 1)) return name;
+  const [family, given] = parts.map((p) => [...p].length) as [number, number];
+  const cells = nameCells(card, band, gapX, family, given);
+  if (!cells || cells.length !== chars.length) return name;
+  const settled = chars.map((c, i) => settleVariant(cells[i]!, c));
+  return `${settled.slice(0, family).join('')}\u3000${settled.slice(family).join('')}`;
+}
