@@ -14,7 +14,7 @@ import { addDays } from '../../common/domain/age';
 /**
  * Card reading as the clerk meets it, in browser mode: Chromium's fake camera plays a synthetic card
  * lying on a desk through the real capture path (getUserMedia → preview → Space → readCard), the clerk
- * checks the fields beside their crops and picks the variant 髙 for the 高 the OCR model returns; a
+ * checks the fields beside their crops (髙 found by its printed shape, the variant picker still at hand); a
  * family member's card comes in as an image file (setInputFiles); a form that needs the 個人番号 reads
  * it from the QR code on the card's back, shown masked.
  */
@@ -70,7 +70,7 @@ describe('card reading: camera, file, QR (browser mode)', () => {
     await app?.stop();
   });
 
-  it('captures the 本人 card from the camera, with the variant 髙 picked', async () => {
+  it('captures the 本人 card from the camera, with the variant 髙 found by shape', async () => {
     await page.getByRole('button', { name: '手続きナビ' }).click();
     await page.getByRole('button', { name: '新しい来庁' }).click();
     await page.locator('#case-date').fill(addDays(today, -3));
@@ -86,17 +86,21 @@ describe('card reading: camera, file, QR (browser mode)', () => {
     const form = dialog.getByRole('form', { name: '読み取り結果の確認' });
     await form.waitFor({ timeout: 60_000 });
     await page.screenshot({ path: path.join(shots, 'card-2-verify.png') });
-    // the OCR model has no 髙: it reads 高, and the clerk picks the variant
+    // the OCR model has no 髙: it reads 高, and the printed shape picks the variant
     const family = form.getByLabel('氏（カード）');
-    expect(await family.inputValue()).toBe('高橋');
+    expect(await family.inputValue()).toBe('髙橋');
     expect(await form.getByLabel('生年月日（カード）').inputValue()).toBe('昭和60年6月12日');
     // 性別 is checked against its crop; a misread is corrected with one click
     const male = form.locator('input[name="card-sex"][value="男"]');
     if (!(await male.isChecked())) await male.check();
     // each field beside its crop of the warped card image
     expect(await form.locator('.crop[role="img"]').count()).toBeGreaterThanOrEqual(4);
-    await form.getByRole('button', { name: '氏の「高」の異体字を選ぶ' }).click();
+    // the clerk can still change it with the variant picker (here: to 高 and back)
+    await form.getByRole('button', { name: '氏の「髙」の異体字を選ぶ' }).click();
     await page.screenshot({ path: path.join(shots, 'card-3-variant.png') });
+    await form.getByRole('option', { name: /^高（/ }).click();
+    expect(await family.inputValue()).toBe('高橋');
+    await form.getByRole('button', { name: '氏の「高」の異体字を選ぶ' }).click();
     await form.getByRole('option', { name: /^髙/ }).click();
     expect(await family.inputValue()).toBe('髙橋');
     await form.getByRole('button', { name: '確認して反映（Enter）' }).click();
