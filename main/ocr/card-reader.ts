@@ -11,6 +11,7 @@ import { OcrInputError } from './ocr-error';
 import { PrepWorker } from './prep/prep-client';
 import { loadAddressMaster } from './address-master-files';
 import { repairAddress } from '../../common/address/repair-card-address';
+import { addressRowIsSure } from '../../common/address/sure-address-row';
 import type { AddressMaster } from '../../common/address/address-master';
 import type { PreparedView } from './prep/prepare';
 
@@ -62,6 +63,9 @@ export class CardReader {
     return new CardReader(pool, PrepWorker.start(), opts.addressMaster === undefined ? loadAddressMaster() : opts.addressMaster);
   }
 
+  private readonly sureAddressRow = (text: string, confidence: number, first: boolean): boolean =>
+    this.addresses !== null && addressRowIsSure(text, confidence, first, this.addresses);
+
   async close(): Promise<void> {
     await Promise.all([this.pool.close(), this.prep.close()]);
   }
@@ -88,11 +92,12 @@ export class CardReader {
     progress({ stage: 'find-card', fraction: 0 });
     // the warped outline first; if it reads as no card (a photo block mistaken for the card, a scan
     // filling the frame), the deskewed whole image
-    const views: (() => Promise<PreparedView>)[] = [async () => first.views[0]!];
-    if (first.hasQuad) views.push(async () => (await this.prep.run({ op: 'whole', bytes })).views[0]!);
+    // the warped outline is the card alone: its bottom band (個人番号カード, 市長, 電子証明書) holds no field
+    const views: [() => Promise<PreparedView>, boolean][] = [[async () => first.views[0]!, first.hasQuad]];
+    if (first.hasQuad) views.push([async () => (await this.prep.run({ op: 'whole', bytes })).views[0]!, false]);
     let best: ViewRead | null = null;
-    for (const make of views) {
-      const r = await this.readView(await make(), progress, opts);
+    for (const [make, cardOnly] of views) {
+      const r = await this.readView(await make(), cardOnly, progress, opts);
       if (!best || r.ex.anchors > best.ex.anchors) best = r;
       if (best.ex.anchors >= 3 || best.ex.looksLikeBack || best.ex.looksLikePassport) break;
     }
@@ -118,14 +123,14 @@ export class CardReader {
   }
 
   /** Reads one candidate card image, the likelier way up first and the other only if that finds no card. */
-  private async readView(view: PreparedView, progress: (p: OcrProgress) => void, opts: ReadOptions): Promise<ViewRead> {
+  private async readView(view: PreparedView, cardOnly: boolean, progress: (p: OcrProgress) => void, opts: ReadOptions): Promise<ViewRead> {
     if (view.lines.length === 0) return { ex: NOTHING, warnings: [], conf: 0, rotation: 0, card: view.card };
     // the flip below moves the card image to the worker: keep a copy of the lines' view for it
     const copy: GrayImage = { width: view.card.width, height: view.card.height, data: new Uint8Array(view.card.data) };
-    let best: ViewRead = { ...(await this.recognizeView(view.card, view.lines, progress, opts)), rotation: view.flipped ? 180 : 0, card: view.card };
+    let best: ViewRead = { ...(await this.recognizeView(view.card, fieldLines(view, cardOnly), progress, opts)), rotation: view.flipped ? 180 : 0, card: view.card };
     if (best.ex.anchors < 3 && !best.ex.looksLikeBack && !best.ex.looksLikePassport) {
       const other = (await this.prep.run({ op: 'flip', card: copy })).views[0]!;
-      const alt = await this.recognizeView(other.card, other.lines, progress, opts);
+      const alt = await this.recognizeView(other.card, fieldLines(other, cardOnly), progress, opts);
       if (alt.ex.anchors > best.ex.anchors || (alt.ex.anchors === best.ex.anchors && alt.conf > best.conf)) best = { ...alt, rotation: view.flipped ? 0 : 180, card: other.card };
     }
     return best;
@@ -150,14 +155,15 @@ export class CardReader {
     const first: RecognizedLine[] = await Promise.all(firstReads);
     const rereadable = (e: Extracted): boolean => e.anchors >= 2 && !e.looksLikeBack && !e.looksLikePassport;
     const early = extractFields(first, today);
-    const patchEarly = rereadable(early) ? rereadPatch(this.pool, view, null, first, chosen, early) : null;
+    const sure = this.sureAddressRow;
+    const patchEarly = rereadable(early) ? rereadPatch(this.pool, view, null, first, chosen, early, sure) : null;
     // a failed job must not leave the other one's rejection unhandled
     void patchEarly?.catch(() => undefined);
     const refined = await Promise.all(refinedReads);
     let patch = await patchEarly;
     let { warnings, ...ex } = extractFields(refined, today);
     // the re-read dates or 性別 may be what makes it a card
-    if (!patch && rereadable(ex)) patch = await rereadPatch(this.pool, view, null, refined, chosen, ex);
+    if (!patch && rereadable(ex)) patch = await rereadPatch(this.pool, view, null, refined, chosen, ex, sure);
     const rec = patch ? applyReread(refined, patch) : refined;
     if (patch) ({ warnings, ...ex } = extractFields(rec, today));
     const conf = rec.reduce((s, l) => s + l.confidence, 0) / Math.max(1, rec.length);
@@ -172,6 +178,14 @@ interface ViewRead {
   rotation: number;
   /** the pixels this read came from */
   card: GrayImage;
+}
+
+/**
+ * The lines worth reading: on a warped card every line that starts above the bottom quarter (the fields
+ * end at about 60 % of the card's height on every layout); in a whole image, all of them.
+ */
+function fieldLines(view: PreparedView, cardOnly: boolean): TextLine[] {
+  return cardOnly ? view.lines.filter((l) => l.y0 < 0.75 * view.card.height) : view.lines;
 }
 
 const NOTHING: Extracted = { ...extractFields([], '2000-01-01'), anchors: 0 };

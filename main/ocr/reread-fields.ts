@@ -103,6 +103,8 @@ export async function rereadPatch(
   lines: RecognizedLine[],
   textLines: TextLine[],
   ex: Extracted,
+  /** an address row read surely enough to keep without second reads (first: the row with the 都道府県) */
+  sureAddressRow: (text: string, confidence: number, first: boolean) => boolean = () => false,
 ): Promise<RereadPatch> {
   const src = detail ?? { image: card, scale: 1 };
   const charsOf = (l: RecognizedLine): CharBox[] => textLines[lines.indexOf(l)]?.chars ?? [];
@@ -151,6 +153,8 @@ export async function rereadPatch(
         confidence: Math.min(...row.map((l) => l.confidence)),
         symbols: [...head.symbols.slice(skip), ...row.slice(1).flatMap((l) => l.symbols)],
       };
+      // a long line costs the model most: one the address master and the model both vouch for is kept
+      if (row.length === 1 && sureAddressRow(orig.text, orig.confidence, seed === seeds[0])) continue;
       jobs.push(
         readUntilAgreed(orig, addressKey, (vs) => readVariants(pool, src, rect, glyphH, chars, vs), ADDRESS_VARIANTS).then((reads) => {
           const best = settleVoicing(consensus([orig, ...reads], addressKey), card, u);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
 import { repairAddress } from '../../common/address/repair-card-address';
+import { addressRowIsSure } from '../../common/address/sure-address-row';
 import { emptyFields } from '../../common/ocr/card-result';
 import { findAddressDir, loadAddressMaster } from '../../main/ocr/address-master-files';
 
@@ -47,5 +48,25 @@ describe('address master', () => {
     expect(real.size.municipalities).toBeGreaterThan(1800);
     expect(real.byPostalCode('1000001')[0]).toMatchObject({ prefecture: '東京都', municipality: '千代田区', town: '千代田' });
     expect(loadAddressMaster('/nonexistent')).toBeNull();
+  });
+});
+
+describe('address rows sure enough to keep as first read', () => {
+  it('keeps a confident first row the master places exactly, followed by the 番地 alone', () => {
+    expect(addressRowIsSure('宮城県仙台市青葉区本町4-35-28', 0.93, true, master)).toBe(true);
+    expect(addressRowIsSure('長野県北佐久郡軽井沢町大字軽井沢９丁目１５番２号', 0.95, true, master)).toBe(true);
+  });
+  it('reads again what is unsure, repaired, unplaced, or carries more than the 番地', () => {
+    expect(addressRowIsSure('宮城県仙台市青葉区本町4-35-28', 0.85, true, master)).toBe(false);
+    expect(addressRowIsSure('宮城県仙台市育葉区本町5-19-15', 0.95, true, master)).toBe(false);
+    expect(addressRowIsSure('宮城県仙台市青葉区新しい町1-2', 0.95, true, master)).toBe(false);
+    expect(addressRowIsSure('宮城県仙台市青葉区本町4-35-28メゾン緑903号', 0.95, true, master)).toBe(false);
+    expect(addressRowIsSure('宮城県仙台市青葉区本町ノー6-11', 0.95, true, master)).toBe(false);
+  });
+  it('keeps a confident building row, never one with パ/バ-like kana', () => {
+    expect(addressRowIsSure('サンライズマンション606号', 0.92, false, master)).toBe(true);
+    expect(addressRowIsSure('パークハウス609号', 0.95, false, master)).toBe(false);
+    expect(addressRowIsSure('コーボポ山田402号', 0.95, false, master)).toBe(false);
+    expect(addressRowIsSure('サンライズマンション606号', 0.8, false, master)).toBe(false);
   });
 });
