@@ -24,41 +24,58 @@ export interface AddressMaster {
   readonly size: { municipalities: number; towns: number };
 }
 
-const rows = (text: string): string[][] =>
-  text
-    .split('\n')
-    .filter((l) => l.length > 0 && !l.startsWith('#'))
-    .map((l) => l.split('\t'));
+/** Each data line of a TSV (comments and blank lines skipped), as its fields. */
+function forEachRow(text: string, f: (cols: string[]) => void): void {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start && text.charCodeAt(start) !== 35 /* # */) f(text.slice(start, end).split('\t'));
+    start = end + 1;
+  }
+}
 
-export function buildAddressMaster(municipalitiesTsv: string, townsTsv: string): AddressMaster {
+/**
+ * `towns.tsv` has every 町域 of a municipality on its line; the postal codes come as a function, read only
+ * when a postal code is first looked up (the OCR needs none, and start-up should not wait for them).
+ */
+export function buildAddressMaster(municipalitiesTsv: string, townsTsv: string, postalCodesTsv: () => string = () => ''): AddressMaster {
   const byCode = new Map<string, Municipality>();
   const byPref = new Map<string, Municipality[]>();
-  for (const [code, prefecture, name] of rows(municipalitiesTsv)) {
-    if (!code || !prefecture || !name) continue;
+  forEachRow(municipalitiesTsv, ([code, prefecture, name]) => {
+    if (!code || !prefecture || !name) return;
     const m = { code, prefecture, name };
     byCode.set(code, m);
-    byPref.set(prefecture, [...(byPref.get(prefecture) ?? []), m]);
-  }
+    const list = byPref.get(prefecture);
+    if (list) list.push(m);
+    else byPref.set(prefecture, [m]);
+  });
   // longest first: 札幌市中央区 before a shorter name it starts with
   for (const list of byPref.values()) list.sort((a, b) => b.name.length - a.name.length);
-  const townsOf = new Map<string, Set<string>>();
-  const byZip = new Map<string, { code: string; town: string }[]>();
+  const sortedTowns = new Map<string, string[]>();
+  forEachRow(townsTsv, ([code, ...names]) => {
+    if (code && byCode.has(code)) sortedTowns.set(code, [...new Set(names.filter((n) => n.length > 0))].sort((a, b) => b.length - a.length));
+  });
+  // the postal code index is only built when a postal code is looked up (the OCR needs none)
+  let byZip: Map<string, { code: string; town: string }[]> | null = null;
+  const zipIndex = (): Map<string, { code: string; town: string }[]> => {
+    if (byZip) return byZip;
+    const idx = new Map<string, { code: string; town: string }[]>();
+    forEachRow(postalCodesTsv(), ([zip, code, town = '']) => {
+      if (!zip || !code || !byCode.has(code)) return;
+      const list = idx.get(zip);
+      if (list) list.push({ code, town });
+      else idx.set(zip, [{ code, town }]);
+    });
+    return (byZip = idx);
+  };
   let towns = 0;
-  for (const [zip, code, town = ''] of rows(townsTsv)) {
-    if (!zip || !code || !byCode.has(code)) continue;
-    byZip.set(zip, [...(byZip.get(zip) ?? []), { code, town }]);
-    if (!town) continue;
-    const set = townsOf.get(code) ?? new Set<string>();
-    if (!set.has(town)) towns++;
-    set.add(town);
-    townsOf.set(code, set);
-  }
-  const sortedTowns = new Map([...townsOf].map(([code, set]) => [code, [...set].sort((a, b) => b.length - a.length)]));
+  for (const list of sortedTowns.values()) towns += list.length;
   return {
     municipalities: (p) => byPref.get(p) ?? [],
     towns: (code) => sortedTowns.get(code) ?? [],
     byPostalCode: (zip) =>
-      (byZip.get(zip) ?? []).map(({ code, town }) => {
+      (zipIndex().get(zip) ?? []).map(({ code, town }) => {
         const m = byCode.get(code)!;
         return { prefecture: m.prefecture, municipality: m.name, town };
       }),

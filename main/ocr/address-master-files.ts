@@ -8,6 +8,8 @@ import { buildAddressMaster, type AddressMaster } from '../../common/address/add
  * `resources/address/` in an installed app (electron-builder extraResources), or ICHIMADO_ADDRESS_DIR.
  */
 export const ADDRESS_FILES = ['municipalities.tsv', 'towns.tsv'] as const;
+/** read on the first postal code lookup only */
+export const POSTAL_FILE = 'postal-codes.tsv';
 
 export function findAddressDir(): string | null {
   return findAssetDir('address', ADDRESS_FILES, process.env.ICHIMADO_ADDRESS_DIR);
@@ -18,7 +20,14 @@ export function loadAddressMaster(dir: string | null = findAddressDir()): Addres
   if (!dir) return null;
   try {
     const [munis, towns] = ADDRESS_FILES.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')) as [string, string];
-    const m = buildAddressMaster(munis, towns);
+    const postal = (): string => {
+      try {
+        return fs.readFileSync(path.join(dir, POSTAL_FILE), 'utf8');
+      } catch {
+        return '';
+      }
+    };
+    const m = buildAddressMaster(munis, towns, postal);
     return m.size.municipalities > 0 ? m : null;
   } catch {
     return null;
