@@ -156,7 +156,9 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   const aza = /^(大字|字)/.exec(cs.slice(at, at + 2).join(''));
   if (aza) at += aza[1]!.length;
   const after = cs.slice(at);
-  const town = matchStart(after, master.towns(code), 2, false, (next) => next === undefined || NUMBER_START.test(next) || /^[丁番字]/.test(next));
+  // a 町域 is followed by its 番地; exactly spelled, it is also known when a misread digit follows (北沢ノー６)
+  const names = master.towns(code);
+  const town = matchStart(after, names, 2, false, (next) => next === undefined || NUMBER_START.test(next) || /^[丁番字]/.test(next)) ?? matchStart(after, names, 99, false, () => true);
   if (town) {
     repaired += town.repaired;
     cs = [...cs.slice(0, at), ...town.name, ...after.slice([...town.name].length)];

@@ -1,7 +1,7 @@
 import { correctAddress, type AddressMaster } from './address-master';
 
 /** The 番地 alone: numbers joined by 丁目/番(地)/号/hyphens (a 長音 is how the model often gives a hyphen). */
-const BLOCK = /^(?:[0-9０-９〇一二三四五六七八九十]+(?:丁目|番地|番|号|[-－ー‐−])?)+$/;
+export const BLOCK = /^(?:[0-9０-９〇一二三四五六七八九十]+(?:丁目|番地|番|号|[-－ー‐−])?)+$/;
 /** A 方書 row: a building's name and a room number. */
 const BUILDING = /^[\p{Script=Katakana}\p{Script=Han}ー・]{2,}[0-9０-９]{1,4}号?$/u;
 /** パ/バ and ポ/ボ are the model's usual slips in building names: such rows are always read again. */
@@ -22,4 +22,33 @@ export function addressRowIsSure(text: string, confidence: number, first: boolea
   const aza = /^(?:大字|字)/.exec(after)?.[0] ?? '';
   if (!after.startsWith(aza + c.town)) return false;
   return BLOCK.test(after.slice(aza.length + c.town.length));
+}
+
+/** What the model reads digits as, in 番地 printed in mincho or gothic. */
+const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇OoIl|';
+
+/** What a 番地 is written with: the model's whitelist for reading one again. */
+export const BLOCK_CHARS = '0123456789０１２３４５６７８９丁目番地号－-ー';
+
+/**
+ * Where the 番地 should start in a first address row (code point index, spaces ignored): right after the 町域
+ * the address master recognised, when what follows is short and mostly 番地-like but is not a 番地 as read
+ * (北沢ノー６－１１, 栄イー２３－２４). Null when there is nothing to mend or the master cannot place the row.
+ */
+export function blockToMend(text: string, master: AddressMaster): number | null {
+  const t = text.replace(/[\s\u3000]/g, '');
+  const c = correctAddress(t, master);
+  if (!c.prefecture || !c.municipality || !c.town) return null;
+  const cs = [...t];
+  const before = [...c.prefecture].length + [...c.municipality].length;
+  const after = cs.slice(before).join('');
+  const aza = /^(?:大字|字)/.exec(after)?.[0] ?? '';
+  if (!after.startsWith(aza + c.town)) return null;
+  const start = before + [...aza].length + [...c.town].length;
+  const rest = cs.slice(start);
+  const odd = rest.filter((ch) => !/[0-9０-９丁目番地号\-－ー‐−一]/.test(ch));
+  if (rest.length === 0 || rest.length > 14 || odd.length === 0 || odd.length > 3 || !rest.some((ch) => /[0-9０-９]/.test(ch)) || BLOCK.test(rest.join(''))) return null;
+  // only characters the model gives for digits (ノ フ イ for 7, オ for 4 …): a word there is no misread 番地
+  if (!odd.every((ch) => DIGIT_LOOKALIKES.includes(ch))) return null;
+  return start;
 }

@@ -11,6 +11,7 @@ import { PSM, type LineResult, type TesseractPool } from './engine/tesseract-poo
 import { levenshtein } from '../../common/text/levenshtein';
 import { settleVoicing } from './voicing-mark';
 import { settleNameVariants } from './kanji/variant-shape';
+import { BLOCK, BLOCK_CHARS } from '../../common/address/sure-address-row';
 
 /** Katakana (with small kana and 長音) for the フリガナ line. */
 const KANA_WHITELIST = 'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶー ';
@@ -60,6 +61,11 @@ const ADDRESS_VARIANTS: Variant[] = [
   { glyph: 48, psm: PSM.SINGLE_LINE },
   { glyph: 56, psm: PSM.RAW_LINE },
 ];
+/** unmasked: a ７ whose top bar the line finder left out of its characters reads as ノ or イ */
+const BLOCK_VARIANTS: Variant[] = [
+  { glyph: 40, psm: PSM.RAW_LINE, unmasked: true },
+  { glyph: 48, psm: PSM.SINGLE_LINE, unmasked: true },
+];
 const KANA_VARIANTS: Variant[] = [
   { glyph: 40, psm: PSM.SINGLE_LINE },
   { glyph: 48, psm: PSM.RAW_LINE },
@@ -105,6 +111,8 @@ export async function rereadPatch(
   ex: Extracted,
   /** an address row read surely enough to keep without second reads (first: the row with the 都道府県) */
   sureAddressRow: (text: string, confidence: number, first: boolean) => boolean = () => false,
+  /** where a first row's 番地 starts when it needs reading again as numbers (see blockToMend) */
+  blockToMend: (text: string) => number | null = () => null,
 ): Promise<RereadPatch> {
   const src = detail ?? { image: card, scale: 1 };
   const charsOf = (l: RecognizedLine): CharBox[] => textLines[lines.indexOf(l)]?.chars ?? [];
@@ -156,8 +164,10 @@ export async function rereadPatch(
       // a long line costs the model most: one the address master and the model both vouch for is kept
       if (row.length === 1 && sureAddressRow(orig.text, orig.confidence, seed === seeds[0])) continue;
       jobs.push(
-        readUntilAgreed(orig, addressKey, (vs) => readVariants(pool, src, rect, glyphH, chars, vs), ADDRESS_VARIANTS).then((reads) => {
-          const best = settleVoicing(consensus([orig, ...reads], addressKey), card, u);
+        readUntilAgreed(orig, addressKey, (vs) => readVariants(pool, src, rect, glyphH, chars, vs), ADDRESS_VARIANTS).then(async (reads) => {
+          const voted = settleVoicing(consensus([orig, ...reads], addressKey), card, u);
+          const at = seed === seeds[0] ? blockToMend(voted.text) : null;
+          const best = at === null ? voted : await mendBlock(pool, src, voted, at, rect, glyphH, chars);
           if (best === orig && row.length === 1) return;
           for (const l of row) drop.add(l);
           add.push({
@@ -307,6 +317,33 @@ interface VariantOptions {
   whitelist?: string;
   /** card px: everything above and below these rows is painted over with paper */
   rows?: { y0: number; y1: number };
+}
+
+/**
+ * A first address row whose 番地 came out with kana in it (北沢ノー６－１１): the 番地 part read again with
+ * only the characters a 番地 is written with, and taken when that reads as a 番地 with more digits and its joins.
+ */
+async function mendBlock(pool: TesseractPool, src: DetailImage, read: Cand, at: number, rect: Rect, glyphH: number, chars: CharBox[]): Promise<Cand> {
+  const text = [...compact(read.text)];
+  if (read.symbols.length !== text.length || !read.symbols[at]) return read;
+  // from the end of the 町域's last character: the model's box for the misread one may start late
+  const x0 = at > 0 ? Math.min(read.symbols[at - 1]!.x1 + 1, read.symbols[at]!.x0) : read.symbols[at]!.x0 - 0.1 * glyphH;
+  const part = { ...rect, x0: Math.max(rect.x0, x0) };
+  const digits = (s: string): number => (s.match(/[0-9０-９]/g) ?? []).length;
+  const joins = (s: string): number => (s.match(/[-－ー‐−丁番号]/g) ?? []).length;
+  const rest = text.slice(at).join('');
+  // a kana read for a digit becomes that digit: more digits than before, no separator lost
+  const reads = await readVariants(pool, src, part, glyphH, chars.filter((c) => c.x1 >= part.x0), BLOCK_VARIANTS, { whitelist: BLOCK_CHARS });
+  const ok = reads
+    .filter((r) => BLOCK.test(compact(r.text)) && digits(r.text) > digits(rest) && joins(r.text) >= joins(rest) - 1)
+    .sort((a, b) => b.confidence - a.confidence)[0];
+  if (!ok) return read;
+  const mended = compact(ok.text);
+  return {
+    text: text.slice(0, at).join('') + mended,
+    confidence: Math.min(read.confidence, ok.confidence),
+    symbols: [...read.symbols.slice(0, at), ...ok.symbols],
+  };
 }
 
 /**

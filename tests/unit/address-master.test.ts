@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
 import { repairAddress } from '../../common/address/repair-card-address';
-import { addressRowIsSure } from '../../common/address/sure-address-row';
+import { addressRowIsSure, blockToMend } from '../../common/address/sure-address-row';
 import { emptyFields } from '../../common/ocr/card-result';
 import { findAddressDir, loadAddressMaster } from '../../main/ocr/address-master-files';
 
@@ -69,5 +69,18 @@ describe('address rows sure enough to keep as first read', () => {
     expect(addressRowIsSure('パークハウス609号', 0.95, false, master)).toBe(false);
     expect(addressRowIsSure('コーボポ山田402号', 0.95, false, master)).toBe(false);
     expect(addressRowIsSure('サンライズマンション606号', 0.8, false, master)).toBe(false);
+  });
+});
+
+describe('番地 to read again as numbers', () => {
+  it('finds the 番地 after a known 町域 when the model gave kana for digits', () => {
+    expect(blockToMend('愛知県名古屋市中区栄イー２３－２４', master)).toBe([...'愛知県名古屋市中区栄'].length);
+    expect(blockToMend('宮城県仙台市青葉区本町ノー6-11', master)).toBe([...'宮城県仙台市青葉区本町'].length);
+  });
+  it('leaves good 番地, unknown places, buildings and words alone', () => {
+    expect(blockToMend('愛知県名古屋市中区栄７－２３－２４', master)).toBeNull();
+    expect(blockToMend('宮城県仙台市青葉区新町ノ1-2', master)).toBeNull();
+    expect(blockToMend('宮城県仙台市青葉区本町4-35-28メゾン緑903号', master)).toBeNull();
+    expect(blockToMend('宮城県仙台市青葉区本町ノ森1-2', master)).toBeNull();
   });
 });
