@@ -185,10 +185,11 @@ interface ViewRead {
 
 /**
  * The lines worth reading: on a warped card every line that starts above the bottom quarter (the fields
- * end at about 60 % of the card's height on every layout); in a whole image, all of them.
+ * end at about 60 % of the card's height on every layout) and left of the photo (which starts at about
+ * 72 % of the width: what the line finder sees there is the portrait); in a whole image, all of them.
  */
 function fieldLines(view: PreparedView, cardOnly: boolean): TextLine[] {
-  return cardOnly ? view.lines.filter((l) => l.y0 < 0.75 * view.card.height) : view.lines;
+  return cardOnly ? view.lines.filter((l) => l.y0 < 0.75 * view.card.height && l.x0 < 0.7 * view.card.width) : view.lines;
 }
 
 const NOTHING: Extracted = { ...extractFields([], '2000-01-01'), anchors: 0 };
