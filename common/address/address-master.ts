@@ -161,7 +161,13 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   const town = matchStart(after, names, 2, false, (next) => next === undefined || NUMBER_START.test(next) || /^[丁番字]/.test(next)) ?? matchStart(after, names, 99, false, () => true);
   if (town) {
     repaired += town.repaired;
-    cs = [...cs.slice(0, at), ...town.name, ...after.slice([...town.name].length)];
+    let rest = after.slice([...town.name].length);
+    // a lone hiragana between the 町域 and its 番地 is a speck read as a character (栄え４－３３)
+    if (rest.length >= 2 && /^[\u3041-\u3096]$/.test(rest[0]!) && /^[0-9０-９]$/.test(rest[1]!)) {
+      rest = rest.slice(1);
+      repaired++;
+    }
+    cs = [...cs.slice(0, at), ...town.name, ...rest];
   }
   text = cs.join('');
   return { text, prefecture: pref.name, municipality: muni.name, town: town?.name ?? null, repaired };

@@ -126,7 +126,7 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     // small beside a tall given name), so its box counts too, and junk the model could not read at all
     // (ruby and name smeared into one blob) sets no size; it is still read again with the rest of the row
     const size = (l: Line): number => Math.max(l.glyphH, l.y1 - l.y0 + 1);
-    const maxH = Math.max(0, ...candidates.filter((l) => l.confidence >= 0.3).map(size));
+    const maxH = Math.max(0, ...candidates.filter((l) => l.confidence >= 0.05).map(size));
     const sized = candidates.filter((l) => size(l) >= 0.75 * maxH && !looksLikeDate(l.value));
     // a piece lying under a surer line of the row is that line's text read twice
     const overlap = (a: Line, b: Line): number => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));

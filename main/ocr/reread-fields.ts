@@ -321,7 +321,7 @@ interface VariantOptions {
 
 /**
  * A first address row whose 番地 came out with kana in it (北沢ノー６－１１): the 番地 part read again with
- * only the characters a 番地 is written with, and taken when that reads as a 番地 with more digits and its joins.
+ * only the characters a 番地 is written with, and taken when that reads as a 番地 losing no digit nor join.
  */
 async function mendBlock(pool: TesseractPool, src: DetailImage, read: Cand, at: number, rect: Rect, glyphH: number, chars: CharBox[]): Promise<Cand> {
   const text = [...compact(read.text)];
@@ -332,11 +332,11 @@ async function mendBlock(pool: TesseractPool, src: DetailImage, read: Cand, at: 
   const digits = (s: string): number => (s.match(/[0-9０-９]/g) ?? []).length;
   const joins = (s: string): number => (s.match(/[-－ー‐−丁番号]/g) ?? []).length;
   const rest = text.slice(at).join('');
-  // a kana read for a digit becomes that digit: more digits than before, no separator lost
+  // kana read for a digit or a hyphen become that: no digit and (nearly) no join lost; the fullest read wins
   const reads = await readVariants(pool, src, part, glyphH, chars.filter((c) => c.x1 >= part.x0), BLOCK_VARIANTS, { whitelist: BLOCK_CHARS });
   const ok = reads
-    .filter((r) => BLOCK.test(compact(r.text)) && digits(r.text) > digits(rest) && joins(r.text) >= joins(rest) - 1)
-    .sort((a, b) => b.confidence - a.confidence)[0];
+    .filter((r) => BLOCK.test(compact(r.text)) && digits(r.text) >= digits(rest) && joins(r.text) >= joins(rest) - 1)
+    .sort((a, b) => digits(b.text) - digits(a.text) || joins(b.text) - joins(a.text) || b.confidence - a.confidence)[0];
   if (!ok) return read;
   const mended = compact(ok.text);
   return {

@@ -24,6 +24,7 @@ describe('address master', () => {
     expect(correctAddress('宮城県仙台市育葉区本町5-19-15', master)).toMatchObject({ text: '宮城県仙台市青葉区本町5-19-15', municipality: '仙台市青葉区', town: '本町' });
     expect(correctAddress('宮城県仙台市青葉区国分可9丁目16番29号', master).text).toBe('宮城県仙台市青葉区国分町9丁目16番29号');
     expect(correctAddress('長野県北佐久郡軽井沢町大字軽井沢９本目１５番２号', master)).toMatchObject({ text: '長野県北佐久郡軽井沢町大字軽井沢９丁目１５番２号', town: '軽井沢' });
+    expect(correctAddress('愛知県名古屋市中区栄え４－３３－１４', master)).toMatchObject({ text: '愛知県名古屋市中区栄４－３３－１４', repaired: 1 });
   });
 
   it('keeps an address it cannot place as read, code points and digits untouched', () => {

@@ -131,5 +131,11 @@ describe('extractFields', () => {
     const r = extractFields([l('ニシムラ　アヤ', 133, 47, 338, 73, 27), l('氏名', 28, 76, 77, 99, 24), l('西村　彩', 134, 74, 351, 119, 46, 0.69), l('彩', 306, 86, 355, 120, 34, 0), l('住所 宮城県仙台市青葉区国分町9丁目16番29号', 27, 219, 850, 251, 30), l('生年月日 1931年6月22日', 28, 368, 604, 403, 30)], '2026-01-01');
     expect(r.fields.name.value).toBe('西村\u3000彩');
   });
+  it('takes a poorly read kanji name over the small roman name under it (next-generation card)', () => {
+    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    const r = extractFields([l('サカモト', 119, 32, 214, 54, 23), l('氏名', 34, 83, 76, 106, 24, 0.85), l('居本上浩三', 119, 75, 346, 116, 41, 0.17), l('MYNA TARO', 118, 118, 268, 134, 17, 0.86), l('住所', 34, 193, 78, 216, 23), l('京都府京都市左京区吉田本町1-31-22', 119, 190, 648, 221, 31), l('生年月日', 33, 306, 121, 329, 22), l('1965年2月9日', 173, 304, 469, 335, 25)], '2026-01-01');
+    expect(r.sources.name?.x).toBe(119);
+    expect(r.sources.name?.width).toBe(346 - 119);
+  });
 });
 
