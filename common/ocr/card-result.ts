@@ -3,6 +3,7 @@ export type CardLayoutId = 'current' | 'next-gen' | 'foreign' | 'unknown';
 
 export type OcrErrorCode =
   | 'not-an-image'
+  | 'heic'
   | 'truncated'
   | 'too-large'
   | 'too-small'

@@ -64,6 +64,13 @@ describe('CardReader (one worker pool for the file)', () => {
     it('not an image', async () => {
       expect((await refusal(reader, Buffer.from('{"this":"is json"}'))).code).toBe('not-an-image');
     });
+    it('an HEIC photo: refused with advice (no HEVC decoder ships with the app)', async () => {
+      // an iPhone HEIC file begins with an ISO-BMFF ftyp box, brand heic
+      const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\0\0\0\0mif1heic'), Buffer.alloc(2000, 7)]);
+      const err = await refusal(reader, heic);
+      expect(err.code).toBe('heic');
+      expect(err.message).toContain('JPEG で保存し直す');
+    });
     it('a truncated JPEG', async () => {
       const jpg = fixture('card-101-0000-current-flat.jpg');
       expect((await refusal(reader, jpg.subarray(0, Math.floor(jpg.length / 3)))).code).toBe('truncated');

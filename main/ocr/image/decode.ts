@@ -16,13 +16,29 @@ export interface DecodedImage {
   sourceHeight: number;
 }
 
+/**
+ * An HEIC photo (iPhone and some document cameras): an ISO-BMFF `ftyp` box with an HEVC image brand.
+ * libvips as shipped with sharp has no HEVC decoder (the codec is patent-encumbered), so it is refused
+ * with advice instead of a generic "not an image".
+ */
+export function isHeic(bytes: Uint8Array): boolean {
+  if (bytes.length < 12) return false;
+  const ascii = (a: number, b: number): string => String.fromCharCode(...bytes.subarray(a, b));
+  return ascii(4, 8) === 'ftyp' && /^(heic|heix|hevc|hevx|heim|heis|mif1|msf1)$/.test(ascii(8, 12));
+}
+
+const HEIC_MESSAGE = 'HEIC 形式（iPhone などの写真）は読み込めません。JPEG で保存し直すか、カメラの設定を「互換性優先」にして撮影してください。';
+
 export async function decodeImage(bytes: Uint8Array): Promise<DecodedImage> {
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
   } catch {
+    if (isHeic(bytes)) throw new OcrInputError('heic', HEIC_MESSAGE);
     throw new OcrInputError('not-an-image', '画像ファイルとして読み込めません（JPEG・PNG などの画像を選んでください）。');
   }
+  // sharp reads the HEIF container (AVIF) but not HEVC pixels: refuse before decoding fails obscurely
+  if (meta.format === 'heif' && meta.compression !== 'av1') throw new OcrInputError('heic', HEIC_MESSAGE);
   const w = meta.width ?? 0;
   const h = meta.height ?? 0;
   if (w * h > MAX_INPUT_PIXELS) throw new OcrInputError('too-large', `画像が大きすぎます（${Math.round((w * h) / 1e6)} メガピクセル）。`);

@@ -242,7 +242,7 @@ function FileImport({ onFile, busy }: { onFile(f: File): void; busy: boolean }) 
     <section className={`capture-file${over ? ' over' : ''}`} aria-label="画像ファイル" onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop}>
       <h3>画像ファイル</h3>
       <p className="note">JPEG・PNG をここへドロップ、または選んでください。</p>
-      <input type="file" accept="image/jpeg,image/png" aria-label="カード画像ファイルを選ぶ" disabled={busy} onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) onFile(f); }} />
+      <input type="file" accept="image/jpeg,image/png,image/heic,image/heif,.heic,.heif" aria-label="カード画像ファイルを選ぶ" disabled={busy} onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) onFile(f); }} />
     </section>
   );
 }
