@@ -31,11 +31,13 @@ const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇
 export const BLOCK_CHARS = '0123456789０１２３４５６７８９丁目番地号－-ー';
 
 /**
- * Where the 番地 should start in a first address row (code point index, spaces ignored): right after the 町域
- * the address master recognised, when what follows is short and mostly 番地-like but is not a 番地 as read
- * (北沢ノー６－１１, 栄イー２３－２４). Null when there is nothing to mend or the master cannot place the row.
+ * The 番地 of a first address row to read again as numbers, as code point indices [start, end) (spaces
+ * ignored): it starts right after the 町域 the address master recognised and ends where the building's name
+ * begins (two characters in a row that are neither digits nor joins), and it holds a few characters the model
+ * gives for digits or hyphens (北沢ノー６－１１, 栄イー２３－２４, 下鴨４オー３０－９メゾン緑). Null when it reads as a
+ * 番地 already, holds a word, or the master cannot place the row.
  */
-export function blockToMend(text: string, master: AddressMaster): number | null {
+export function blockToMend(text: string, master: AddressMaster): { start: number; end: number } | null {
   const t = text.replace(/[\s\u3000]/g, '');
   const c = correctAddress(t, master);
   if (!c.prefecture || !c.municipality || !c.town) return null;
@@ -45,10 +47,13 @@ export function blockToMend(text: string, master: AddressMaster): number | null 
   const aza = /^(?:大字|字)/.exec(after)?.[0] ?? '';
   if (!after.startsWith(aza + c.town)) return null;
   const start = before + [...aza].length + [...c.town].length;
-  const rest = cs.slice(start);
-  const odd = rest.filter((ch) => !/[0-9０-９丁目番地号\-－ー‐−一]/.test(ch));
-  if (rest.length === 0 || rest.length > 14 || odd.length === 0 || odd.length > 3 || !rest.some((ch) => /[0-9０-９]/.test(ch)) || BLOCK.test(rest.join(''))) return null;
+  const blockish = (ch: string | undefined): boolean => ch !== undefined && /[0-9０-９丁目番地号\-－ー‐−一]/.test(ch);
+  let end = start;
+  while (end < cs.length && (blockish(cs[end]) || blockish(cs[end + 1]))) end++;
+  const rest = cs.slice(start, end);
+  const odd = rest.filter((ch) => !blockish(ch));
+  if (rest.length === 0 || rest.length > 14 || odd.length === 0 || odd.length > 3 || !rest.some((ch) => /[0-9０-９]/.test(ch))) return null;
   // only characters the model gives for digits (ノ フ イ for 7, オ for 4 …): a word there is no misread 番地
   if (!odd.every((ch) => DIGIT_LOOKALIKES.includes(ch))) return null;
-  return start;
+  return { start, end };
 }

@@ -66,7 +66,7 @@ export class CardReader {
   private readonly sureAddressRow = (text: string, confidence: number, first: boolean): boolean =>
     this.addresses !== null && addressRowIsSure(text, confidence, first, this.addresses);
 
-  private readonly blockToMend = (text: string): number | null => (this.addresses ? blockToMend(text, this.addresses) : null);
+  private readonly blockToMend = (text: string): { start: number; end: number } | null => (this.addresses ? blockToMend(text, this.addresses) : null);
 
   async close(): Promise<void> {
     await Promise.all([this.pool.close(), this.prep.close()]);

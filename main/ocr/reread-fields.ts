@@ -111,8 +111,8 @@ export async function rereadPatch(
   ex: Extracted,
   /** an address row read surely enough to keep without second reads (first: the row with the 都道府県) */
   sureAddressRow: (text: string, confidence: number, first: boolean) => boolean = () => false,
-  /** where a first row's 番地 starts when it needs reading again as numbers (see blockToMend) */
-  blockToMend: (text: string) => number | null = () => null,
+  /** a first row's 番地 when it needs reading again as numbers (see blockToMend) */
+  blockToMend: (text: string) => { start: number; end: number } | null = () => null,
 ): Promise<RereadPatch> {
   const src = detail ?? { image: card, scale: 1 };
   const charsOf = (l: RecognizedLine): CharBox[] => textLines[lines.indexOf(l)]?.chars ?? [];
@@ -323,26 +323,29 @@ interface VariantOptions {
  * A first address row whose 番地 came out with kana in it (北沢ノー６－１１): the 番地 part read again with
  * only the characters a 番地 is written with, and taken when that reads as a 番地 losing no digit nor join.
  */
-async function mendBlock(pool: TesseractPool, src: DetailImage, read: Cand, at: number, rect: Rect, glyphH: number, chars: CharBox[]): Promise<Cand> {
+async function mendBlock(pool: TesseractPool, src: DetailImage, read: Cand, at: { start: number; end: number }, rect: Rect, glyphH: number, chars: CharBox[]): Promise<Cand> {
   const text = [...compact(read.text)];
-  if (read.symbols.length !== text.length || !read.symbols[at]) return read;
-  // from the end of the 町域's last character: the model's box for the misread one may start late
-  const x0 = at > 0 ? Math.min(read.symbols[at - 1]!.x1 + 1, read.symbols[at]!.x0) : read.symbols[at]!.x0 - 0.1 * glyphH;
-  const part = { ...rect, x0: Math.max(rect.x0, x0) };
+  const syms = read.symbols;
+  if (syms.length !== text.length || !syms[at.start] || !syms[at.end - 1]) return read;
+  // from the end of the 町域's last character (the model's box for the misread one may start late) to the
+  // building's first
+  const x0 = at.start > 0 ? Math.min(syms[at.start - 1]!.x1 + 1, syms[at.start]!.x0) : syms[at.start]!.x0 - 0.1 * glyphH;
+  const x1 = syms[at.end] ? Math.max(syms[at.end - 1]!.x1, syms[at.end]!.x0 - 1) : rect.x1;
+  const part = { ...rect, x0: Math.max(rect.x0, x0), x1: Math.min(rect.x1, x1) };
   const digits = (s: string): number => (s.match(/[0-9０-９]/g) ?? []).length;
   const joins = (s: string): number => (s.match(/[-－ー‐−丁番号]/g) ?? []).length;
-  const rest = text.slice(at).join('');
+  const rest = text.slice(at.start, at.end).join('');
   // kana read for a digit or a hyphen become that: no digit and (nearly) no join lost; the fullest read wins
-  const reads = await readVariants(pool, src, part, glyphH, chars.filter((c) => c.x1 >= part.x0), BLOCK_VARIANTS, { whitelist: BLOCK_CHARS });
+  const reads = await readVariants(pool, src, part, glyphH, chars.filter((c) => c.x1 >= part.x0 && c.x0 <= part.x1), BLOCK_VARIANTS, { whitelist: BLOCK_CHARS });
   const ok = reads
     .filter((r) => BLOCK.test(compact(r.text)) && digits(r.text) >= digits(rest) && joins(r.text) >= joins(rest) - 1)
     .sort((a, b) => digits(b.text) - digits(a.text) || joins(b.text) - joins(a.text) || b.confidence - a.confidence)[0];
   if (!ok) return read;
   const mended = compact(ok.text);
   return {
-    text: text.slice(0, at).join('') + mended,
+    text: text.slice(0, at.start).join('') + mended + text.slice(at.end).join(''),
     confidence: Math.min(read.confidence, ok.confidence),
-    symbols: [...read.symbols.slice(0, at), ...ok.symbols],
+    symbols: [...syms.slice(0, at.start), ...ok.symbols, ...syms.slice(at.end)],
   };
 }
 

@@ -75,8 +75,11 @@ describe('address rows sure enough to keep as first read', () => {
 
 describe('番地 to read again as numbers', () => {
   it('finds the 番地 after a known 町域 when the model gave kana for digits', () => {
-    expect(blockToMend('愛知県名古屋市中区栄イー２３－２４', master)).toBe([...'愛知県名古屋市中区栄'].length);
-    expect(blockToMend('宮城県仙台市青葉区本町ノー6-11', master)).toBe([...'宮城県仙台市青葉区本町'].length);
+    const at = (s: string): number => [...s].length;
+    expect(blockToMend('愛知県名古屋市中区栄イー２３－２４', master)).toEqual({ start: at('愛知県名古屋市中区栄'), end: at('愛知県名古屋市中区栄イー２３－２４') });
+    expect(blockToMend('宮城県仙台市青葉区本町ノー6-11', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町ノー6-11') });
+    // the building's name after it stays out of the numbers
+    expect(blockToMend('宮城県仙台市青葉区本町4オー30-9メゾン緑804号', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町4オー30-9') });
   });
   it('leaves good 番地, unknown places, buildings and words alone', () => {
     expect(blockToMend('愛知県名古屋市中区栄７－２３－２４', master)).toBeNull();
