@@ -223,10 +223,17 @@ export async function rereadPatch(
         const best = consensus(all, compact);
         const split = splitAt(best, gapAt, all);
         // the model has no 髙 﨑 邉…: the printed shape picks the variant
-        const text = split && settleNameVariants(kanjiLookAlikes(split), card, band, gapAt);
-        if (!text) return;
+        const read = split && kanjiLookAlikes(split);
+        const text = read && settleNameVariants(read, card, band, gapAt);
+        if (!read || !text) return;
         for (const l of nameLines) drop.add(l);
-        add.push({ x0: band.x0, y0: band.y0, x1: band.x1, y1: band.y1, glyphH, text, confidence: best.confidence, symbols: best.symbols });
+        // a variant chosen by shape is the reader's judgement, not the model's: the clerk is asked to look
+        const was = [...read.replace(/\u3000/g, '')];
+        const now = [...text.replace(/\u3000/g, '')];
+        const changed = now.map((c, i) => c !== was[i]);
+        const symbols = changed.some(Boolean) && best.symbols.length === now.length ? best.symbols.map((sym, i) => (changed[i] ? { ...sym, text: now[i]!, confidence: Math.min(sym.confidence, 0.5) } : sym)) : best.symbols;
+        const confidence = changed.some(Boolean) ? Math.min(best.confidence, 0.75) : best.confidence;
+        add.push({ x0: band.x0, y0: band.y0, x1: band.x1, y1: band.y1, glyphH, text, confidence, symbols });
       }),
     );
     // フリガナ (next-generation card): the small katakana row just above the name
