@@ -63,6 +63,11 @@ export class CardReader {
     return new CardReader(pool, PrepWorker.start(), opts.addressMaster === undefined ? loadAddressMaster() : opts.addressMaster);
   }
 
+  /** The card back's QR code, decoded in the reader's preprocessing worker thread (text or null). */
+  decodeQr(bytes: Uint8Array): ReturnType<PrepWorker['qr']> {
+    return this.prep.qr(bytes);
+  }
+
   private readonly sureAddressRow = (text: string, confidence: number, first: boolean): boolean =>
     this.addresses !== null && addressRowIsSure(text, confidence, first, this.addresses);
 

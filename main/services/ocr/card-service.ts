@@ -54,7 +54,7 @@ export class CardService {
   private readyMs: number | null = null;
   private readonly progress = new Map<string, { stage: ProgressStage; fraction: number }>();
   private closed = false;
-  /** the card back's image decode and QR search: started at the first back read */
+  /** the card back's image decode and QR search when the OCR reader is not up: started at such a read */
   private qrWorker: PrepWorker | null = null;
 
   constructor(private readonly o: CardServiceOptions) {}
@@ -178,10 +178,10 @@ export class CardService {
     const t0 = performance.now();
     this.progress.set(readId, { stage: 'qr', fraction: 0 });
     if (this.closed) throw new CardReadError('NOT_READY', 'engine', 'カード読み取り（OCR）が使えません。');
-    // image decode and jsQR (tens of ms of synchronous work) run in a preprocessing worker thread, not here;
-    // a read the worker cannot start still works, on this thread (PrepWorker's inline fallback)
-    this.qrWorker ??= PrepWorker.start();
-    const code = await this.qrWorker.qr(bytes);
+    // image decode and jsQR (tens of ms of synchronous work) run in a preprocessing worker thread, not here:
+    // the OCR reader's once it is up, else one of our own; a read the worker cannot start still works, on
+    // this thread (PrepWorker's inline fallback)
+    const code = this.reader ? await this.reader.decodeQr(bytes) : await (this.qrWorker ??= PrepWorker.start()).qr(bytes);
     const ms = Math.round(performance.now() - t0);
     if (code.text === null) return { side: 'back', myNumber: null, message: 'カード裏面のQRコードが見つかりません。裏面全体が写るように置き直してください。', ms };
     // the QR code carries the 12-digit number; take a run of 12 digits whose check digit holds
