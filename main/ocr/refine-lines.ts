@@ -79,14 +79,21 @@ async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLin
   const raw = lineCrop(card, box, 48).image;
   const a = cleanBackground(lineCrop(card, box, 40).image);
   const b = cleanBackground(raw);
-  const reads = await Promise.all([
-    pool.recognize({ image: a, psm: PSM.SINGLE_LINE, whitelist: DATE_WHITELIST }),
-    pool.recognize({ image: b, psm: PSM.RAW_LINE, whitelist: DATE_WHITELIST }),
-  ]);
-  // two whitelisted reads giving the same date settle it; otherwise a third one votes
   const isoOf = (t: string): string | null => (plausibleDate(t, today) ? (parseCardDate(dateText(t)) as { iso: string }).iso : null);
-  const [i0, i1] = reads.map((r) => isoOf(r.text));
-  if (i0 === null || i0 !== i1) reads.push(await pool.recognize({ image: raw, psm: PSM.SINGLE_LINE, whitelist: DATE_WHITELIST }));
+  const first = isoOf(l.text);
+  // a first read that parses only needs one cleaned, whitelisted read to agree with it
+  const reads = first !== null ? [await pool.recognize({ image: a, psm: PSM.SINGLE_LINE, whitelist: DATE_WHITELIST })] : [];
+  if (first === null || isoOf(reads[0]!.text) !== first) {
+    reads.push(
+      ...(await Promise.all([
+        ...(reads.length === 0 ? [pool.recognize({ image: a, psm: PSM.SINGLE_LINE, whitelist: DATE_WHITELIST })] : []),
+        pool.recognize({ image: b, psm: PSM.RAW_LINE, whitelist: DATE_WHITELIST }),
+      ])),
+    );
+    // two whitelisted reads giving the same date settle it; otherwise a third one votes
+    const [i0, i1] = reads.map((r) => isoOf(r.text));
+    if (i0 === null || i0 !== i1) reads.push(await pool.recognize({ image: raw, psm: PSM.SINGLE_LINE, whitelist: DATE_WHITELIST }));
+  }
   const orig = plausibleDate(l.text, today) ? [{ text: dateText(l.text), confidence: l.confidence }] : [];
   const cands = [...orig, ...reads.filter((r) => plausibleDate(r.text, today)).map((r) => ({ text: r.text, confidence: r.confidence }))];
   if (cands.length === 0) return;
