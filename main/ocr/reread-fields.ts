@@ -251,10 +251,14 @@ export async function rereadPatch(
             const cands = [...orig, ...reads].filter((c) => isKatakanaText(c.text));
             if (cands.length === 0) return;
             const best = consensus(cands, compact);
-            const text = splitAt(best, kgap, cands);
-            if (!text) return;
+            const split = splitAt(best, kgap, cands);
+            if (!split) return;
+            const text = trimKanaTail(split);
             for (const l of kanaLines) drop.add(l);
-            add.push({ x0: kb.x0, y0: kb.y0, x1: kb.x1, y1: kb.y1, glyphH: kh, text, confidence: best.confidence, symbols: best.symbols });
+            // the symbols of the dropped 長音 go with them (symbols spell the reading without its space)
+            const kept = split.split('\u3000').flatMap((p, i) => [...p].map((_, j) => j < [...text.split('\u3000')[i]!].length));
+            const symbols = text === split || best.symbols.length !== kept.length ? best.symbols : best.symbols.filter((_, i) => kept[i]);
+            add.push({ x0: kb.x0, y0: kb.y0, x1: kb.x1, y1: kb.y1, glyphH: kh, text, confidence: best.confidence, symbols });
           }),
         );
       }
@@ -262,6 +266,17 @@ export async function rereadPatch(
   }
   await Promise.all(jobs);
   return { drop: new Set(lines.flatMap((l, i) => (drop.has(l) ? [i] : []))), add };
+}
+
+/**
+ * A フリガナ part ending in 長音 (コウジー): the top strokes of the kanji under the ruby read as ー. Name
+ * readings write long vowels with kana (コウジ, ユウキ), so a trailing ー is dropped; a part of ー alone stays.
+ */
+export function trimKanaTail(kana: string): string {
+  return kana
+    .split('\u3000')
+    .map((p) => (/^ー+$/.test(p) ? p : p.replace(/ー+$/, '')))
+    .join('\u3000');
 }
 
 /** What a name can hold: kanji, kana, latin letters and spaces. Quotes, dots and brackets are stray marks. */

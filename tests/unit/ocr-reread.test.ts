@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consensus, dedupe, kanjiLookAlikes } from '../../main/ocr/reread-fields';
+import { consensus, dedupe, kanjiLookAlikes, trimKanaTail } from '../../main/ocr/reread-fields';
 import { cleanBackground, createGray } from '../../main/ocr/image/gray-image';
 import { findCardQuad } from '../../main/ocr/image/find-card';
 import type { DecodedImage } from '../../main/ocr/image/decode';
@@ -22,6 +22,13 @@ describe('re-read vote', () => {
   it('of reads that agree exactly, the surer one is kept (its confidence goes on to the clerk)', () => {
     const best = consensus([{ text: '坂本翔', confidence: 0 }, { text: '坂本 翔', confidence: 0.73 }, { text: '坂本 翔', confidence: 0.45 }], (s) => s.replace(/\s/g, ''));
     expect(best).toEqual({ text: '坂本 翔', confidence: 0.73 });
+  });
+
+  it('drops a 長音 the kanji under the ruby added to a フリガナ part, never a part of ー alone', () => {
+    expect(trimKanaTail('タケウチ\u3000コウジー')).toBe('タケウチ\u3000コウジ');
+    expect(trimKanaTail('カネコ\u3000ナオキーー')).toBe('カネコ\u3000ナオキ');
+    expect(trimKanaTail('ミウラ\u3000アヤ')).toBe('ミウラ\u3000アヤ');
+    expect(trimKanaTail('ー\u3000ユウキ')).toBe('ー\u3000ユウキ');
   });
 
   it('drops a character given twice at the same place', () => {
