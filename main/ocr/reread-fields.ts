@@ -216,8 +216,11 @@ export async function rereadPatch(
     const joined = nameLines.map((l) => l.text.replace(/[\s\u3000]+/g, '')).join('');
     const syms = dedupe(nameLines.flatMap((l) => l.symbols), glyphH);
     const orig: Cand = { text: syms.length ? syms.map((s) => s.text).join('') : joined, confidence: Math.min(...nameLines.map((l) => l.confidence)), symbols: syms };
+    // one line of two to eight kanji the model is sure of needs no second reads (the variant check still runs)
+    const sure = nameLines.length === 1 && orig.confidence >= 0.93 && /^[\p{Script=Han}々]{2,8}$/u.test(compact(orig.text));
+    const readAgain = sure ? Promise.resolve([]) : readUntilAgreed(nameOnly(orig), compact, (vs) => readVariants(pool, src, band, glyphH, chars, vs, { rows: rows ?? undefined }), NAME_VARIANTS);
     jobs.push(
-      readUntilAgreed(nameOnly(orig), compact, (vs) => readVariants(pool, src, band, glyphH, chars, vs, { rows: rows ?? undefined }), NAME_VARIANTS).then((reads) => {
+      readAgain.then((reads: Cand[]) => {
         const all = [orig, ...reads].map(nameOnly).filter((c) => compact(c.text).length > 0);
         if (all.length === 0) return;
         const best = consensus(all, compact);
