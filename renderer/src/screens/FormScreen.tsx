@@ -1,58 +1,16 @@
-import type { FormEvent } from 'react';
+import type { FocusEvent, FormEvent } from 'react';
 import { useApp } from '../store';
 import { findForm } from '../../../common/forms/registry';
-import { parseDateInput, formatWareki, formatJa } from '../../../common/validation/wareki';
-import type { FieldDef } from '../../../common/forms/form-definition';
+import { FormFields } from '../components/FormFields';
 
-/** Shows how a typed date was understood, in both calendars, so a mis-typed era is caught at once. */
-function DateEcho({ raw }: { raw: string }) {
-  if (raw.trim() === '') return null;
-  const p = parseDateInput(raw);
-  if (!p.ok) return null;
-  return (
-    <span className="echo">
-      → {formatJa(p.iso)}（{formatWareki(p.iso)}）
-    </span>
-  );
-}
-
-function Field({ def }: { def: FieldDef }) {
-  const { form, setField, touch } = useApp();
-  const id = `f-${def.id}`;
-  const error = form.fieldErrors[def.id];
-  const warning = form.warnings[def.id];
-  const raw = form.values[def.id] ?? '';
-  return (
-    <div className={`field kind-${def.kind}${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>
-        {def.label}
-        {def.required && <span className="req">必須</span>}
-      </label>
-      <input
-        id={id}
-        name={def.id}
-        value={raw}
-        placeholder={def.placeholder}
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => setField(def.id, e.target.value)}
-        onBlur={() => touch(def.id)}
-      />
-      {def.kind === 'date' && <DateEcho raw={raw} />}
-      {error && (
-        <p className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-      {!error && warning && <p className="field-warning">{warning}</p>}
-    </div>
-  );
-}
-
+/**
+ * One application typed or corrected on its own (a returned application comes back here): the same field
+ * rendering as the visit case's forms — conditions, choices, quick picks, 個人番号 masked — with `f-` ids.
+ * A field's error shows once the clerk has left it, or after 送信.
+ */
 export function FormScreen() {
-  const { form, submit, abandonCorrection } = useApp();
+  const { form, submit, abandonCorrection, setField, touch } = useApp();
+  const city = useApp((s) => s.info?.city ?? null);
   const def = findForm(form.formId);
   if (!def) return <p>様式が見つかりません。</p>;
   const onSubmit = (e: FormEvent) => {
@@ -74,10 +32,11 @@ export function FormScreen() {
           {form.banner.text}
         </div>
       )}
-      <div className="fields">
-        {def.fields.map((f) => (
-          <Field key={f.id} def={f} />
-        ))}
+      <div onBlurCapture={(e: FocusEvent) => {
+        const key = (e.target as HTMLElement).closest('[data-field]')?.getAttribute('data-field');
+        if (key) touch(key);
+      }}>
+        <FormFields form={def} values={form.values} errors={form.fieldErrors} warnings={form.warnings} onChange={setField} idPrefix="f-" city={city} />
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={form.submitting}>
