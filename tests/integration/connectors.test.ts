@@ -2,9 +2,10 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getJson, startBackendSim, startTs, tempDir, waitFor, type Proc } from '../support/processes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getJson, startTs, tempDir, waitFor } from '../support/processes';
 import { openTestQueue } from '../support/queue';
+import { testScope, type Sim } from '../support/test-scope';
 import { makeTestPki, type TestPki } from '../support/tls-certs';
 import { sampleApplications } from '../../main/services/demo/sample-applications';
 import type { ApplicationRepository, NewApplication } from '../../main/services/store/application-repository';
@@ -26,31 +27,15 @@ import { juminIdoTenkyo } from '../../common/forms/jumin-ido-tenkyo';
 
 const RECEIPT = /^R\d{4}-\d{6}$/;
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const { defer, dir, sim } = testScope();
 
-function dir(prefix: string): string {
-  const d = tempDir(prefix);
-  cleanups.push(() => fs.rmSync(d, { recursive: true, force: true }));
-  return d;
-}
-
-interface Sim extends Proc {
-  dataDir: string;
-}
-
-async function startSim(flags: string[]): Promise<Sim> {
-  const dataDir = dir('conn-sim');
-  const p = await startBackendSim(dataDir, 0, flags);
-  cleanups.push(() => p.stop());
-  return { ...p, dataDir };
+function startSim(flags: string[]): Promise<Sim> {
+  return sim('conn-sim', flags);
 }
 
 function open(d: string): ApplicationRepository {
   const { db, repo } = openTestQueue(d);
-  cleanups.push(() => db.open && db.close());
+  defer(() => db.open && db.close());
   return repo;
 }
 
@@ -61,7 +46,7 @@ function queue(): { dir: string; repo: ApplicationRepository } {
 
 function http(opts: HttpIntakeOptions): HttpIntakeConnector {
   const c = new HttpIntakeConnector({ timeoutMs: 5000, ...opts });
-  cleanups.push(() => c.close());
+  defer(() => c.close());
   return c;
 }
 
@@ -77,7 +62,7 @@ function engine(repo: ApplicationRepository, router: ConnectorRouter, opts: Sync
     log: (level, event, detail) => log.push({ level, event, detail }),
     ...opts,
   });
-  cleanups.push(() => e.stop());
+  defer(() => e.stop());
   return { e, log };
 }
 

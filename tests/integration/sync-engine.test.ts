@@ -1,15 +1,16 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../main/services/store/open-database';
 import type { ApplicationRepository } from '../../main/services/store/application-repository';
 import { ConnectorRouter } from '../../main/services/sync/connector-router';
+import { testScope } from '../support/test-scope';
 import { openTestQueue, testApp } from '../support/queue';
 import { HttpIntakeConnector } from '../../main/services/sync/http-intake-connector';
 import { SyncEngine, type SyncEngineOptions } from '../../main/services/sync/sync-engine';
 import { intakeDocument, type IntakeConnector } from '../../main/services/sync/intake-connector';
-import { getJson, startBackendSim, tempDir, waitFor, type Proc } from '../support/processes';
+import { getJson, tempDir, waitFor, type Proc } from '../support/processes';
 
 /**
  * The sync engine against real SQLite files and a real back end over HTTP: the simulator in its
@@ -20,38 +21,26 @@ const RECEIPT = /^R\d{4}-\d{6}$/;
 
 // ---------------------------------------------------------------- resources, cleaned after each test
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const { defer, dir, sim: startSim } = testScope();
 
-function openStore(dir: string, now?: () => number): { db: Db; repo: ApplicationRepository } {
-  const { db, repo } = openTestQueue(dir, now ? { now } : {});
-  cleanups.push(() => db.open && db.close());
+function openStore(d: string, now?: () => number): { db: Db; repo: ApplicationRepository } {
+  const { db, repo } = openTestQueue(d, now ? { now } : {});
+  defer(() => db.open && db.close());
   return { db, repo };
 }
 
 function freshStore(now?: () => number) {
-  const dir = tempDir('sync');
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return { dir, ...openStore(dir, now) };
+  const d = dir('sync');
+  return { dir: d, ...openStore(d, now) };
 }
 
-async function sim(dataDir?: string, port?: number): Promise<Proc> {
-  let dir = dataDir;
-  if (!dir) {
-    const d = tempDir('sync-sim');
-    cleanups.push(() => fs.rmSync(d, { recursive: true, force: true }));
-    dir = d;
-  }
-  const p = await startBackendSim(dir, port);
-  cleanups.push(() => p.stop());
-  return p;
+function sim(dataDir?: string, port?: number): Promise<Proc> {
+  return startSim('sync-sim', [], { dataDir, port });
 }
 
 function engine(repo: ApplicationRepository, baseUrl: string, opts: SyncEngineOptions = {}): SyncEngine {
   const e = new SyncEngine(repo, ConnectorRouter.single(new HttpIntakeConnector({ baseUrl, timeoutMs: 3000 })), { backoffBaseMs: 50, backoffCapMs: 500, ...opts });
-  cleanups.push(() => e.stop());
+  defer(() => e.stop());
   return e;
 }
 
@@ -101,7 +90,7 @@ async function scriptedBackend(reply: (d: Delivery, n: number, res: http.ServerR
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(
+  defer(
     () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -143,7 +132,7 @@ describe('SyncEngine against the simulator process', () => {
 
   it('keeps everything pending with backoff while the back end is down, then delivers each exactly once when it is back', async () => {
     const simDir = tempDir('sync-sim-down');
-    cleanups.push(() => fs.rmSync(simDir, { recursive: true, force: true }));
+    defer(() => fs.rmSync(simDir, { recursive: true, force: true }));
     const first = await sim(simDir);
     const url = first.url;
     await first.stop();
@@ -223,7 +212,7 @@ describe('SyncEngine against the simulator process', () => {
 
   it('background loop: delivers what is enqueued after start() on kick, reports online, then offline when the back end goes away, and catches up when it returns', async () => {
     const simDir = tempDir('sync-sim-loop');
-    cleanups.push(() => fs.rmSync(simDir, { recursive: true, force: true }));
+    defer(() => fs.rmSync(simDir, { recursive: true, force: true }));
     const backend = await sim(simDir);
     const { repo } = freshStore();
     // long probe interval: only a kick (or a due retry) can make the loop act within this test

@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cliBundle, runBundledCli } from '../support/cli-bundle';
-import { getJson, readAppLog, startBackendSim, tempDir, waitFor, type Proc } from '../support/processes';
+import { getJson, readAppLog, waitFor } from '../support/processes';
 import { openTestQueue } from '../support/queue';
+import { testScope, type Sim } from '../support/test-scope';
 import { sampleApplications } from '../../main/services/demo/sample-applications';
 import { DB_FILE_NAME } from '../../main/services/store/open-database';
 import { SyncEngine } from '../../main/services/sync/sync-engine';
@@ -22,31 +22,15 @@ const N = 60;
 const SEED = '20260401';
 const RECEIPT = /^R\d{4}-\d{6}$/;
 
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const { defer, dir, sim } = testScope();
 
 let bundle: string;
 beforeAll(async () => {
   bundle = await cliBundle();
 });
 
-function dir(prefix: string): string {
-  const d = tempDir(prefix);
-  cleanups.push(() => fs.rmSync(d, { recursive: true, force: true }));
-  return d;
-}
-
-interface Sim extends Proc {
-  dataDir: string;
-}
-
-async function startSim(flags: string[]): Promise<Sim> {
-  const dataDir = dir('faults-sim');
-  const p = await startBackendSim(dataDir, 0, ['--seed', SEED, ...flags]);
-  cleanups.push(() => p.stop());
-  return { ...p, dataDir };
+function startSim(flags: string[]): Promise<Sim> {
+  return sim('faults-sim', ['--seed', SEED, ...flags]);
 }
 
 /** A counter's data dir with `n` synthetic applications (1–3 per visit case) queued. */
@@ -195,9 +179,9 @@ describe('status feed with duplicates (--duplicate-status-rate 0.5 --review-dela
 
     // the rest of the decisions, pulled as the app does (the CLI polls once at its end)
     const { db, repo } = openTestQueue(dataDir);
-    cleanups.push(() => db.open && db.close());
+    defer(() => db.open && db.close());
     const connector = new HttpIntakeConnector({ baseUrl: sim.url, timeoutMs: 5000 });
-    cleanups.push(() => connector.close());
+    defer(() => connector.close());
     const engine = new SyncEngine(repo, ConnectorRouter.single(connector));
     let applied = 0;
     await waitFor(
