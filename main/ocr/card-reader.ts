@@ -11,7 +11,6 @@ import { OcrInputError } from './ocr-error';
 import { PrepWorker } from './prep/prep-client';
 import { loadAddressMaster } from './address-master-files';
 import { repairAddress } from '../../common/address/repair-card-address';
-import { addressRowIsSure, blockToMend } from '../../common/address/sure-address-row';
 import type { AddressMaster } from '../../common/address/address-master';
 import type { PreparedView } from './prep/prepare';
 
@@ -67,11 +66,6 @@ export class CardReader {
   decodeQr(bytes: Uint8Array): ReturnType<PrepWorker['qr']> {
     return this.prep.qr(bytes);
   }
-
-  private readonly sureAddressRow = (text: string, confidence: number, first: boolean): boolean =>
-    this.addresses !== null && addressRowIsSure(text, confidence, first, this.addresses);
-
-  private readonly blockToMend = (text: string): { start: number; end: number } | null => (this.addresses ? blockToMend(text, this.addresses) : null);
 
   async close(): Promise<void> {
     await Promise.all([this.pool.close(), this.prep.close()]);
@@ -162,16 +156,14 @@ export class CardReader {
     const first: RecognizedLine[] = await Promise.all(firstReads);
     const rereadable = (e: Extracted): boolean => e.anchors >= 2 && !e.looksLikeBack && !e.looksLikePassport;
     const early = extractFields(first, today);
-    const sure = this.sureAddressRow;
-    const mend = this.blockToMend;
-    const patchEarly = rereadable(early) ? rereadPatch(this.pool, view, null, first, chosen, early, sure, mend) : null;
+    const patchEarly = rereadable(early) ? rereadPatch(this.pool, view, first, chosen, early, this.addresses) : null;
     // a failed job must not leave the other one's rejection unhandled
     void patchEarly?.catch(() => undefined);
     const refined = await Promise.all(refinedReads);
     let patch = await patchEarly;
     let { warnings, ...ex } = extractFields(refined, today);
     // the re-read dates or 性別 may be what makes it a card
-    if (!patch && rereadable(ex)) patch = await rereadPatch(this.pool, view, null, refined, chosen, ex, sure, mend);
+    if (!patch && rereadable(ex)) patch = await rereadPatch(this.pool, view, refined, chosen, ex, this.addresses);
     const rec = patch ? applyReread(refined, patch) : refined;
     if (patch) ({ warnings, ...ex } = extractFields(rec, today));
     const conf = rec.reduce((s, l) => s + l.confidence, 0) / Math.max(1, rec.length);

@@ -11,19 +11,11 @@ import { PSM, type LineResult, type TesseractPool } from './engine/tesseract-poo
 import { levenshtein } from '../../common/text/levenshtein';
 import { settleVoicing } from './voicing-mark';
 import { settleNameVariants } from './kanji/variant-shape';
-import { BLOCK, BLOCK_CHARS } from '../../common/address/sure-address-row';
+import { addressRowIsSure, BLOCK, BLOCK_CHARS, blockToMend } from '../../common/address/sure-address-row';
+import type { AddressMaster } from '../../common/address/address-master';
 
 /** Katakana (with small kana and 長音) for the フリガナ line. */
 const KANA_WHITELIST = 'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶー ';
-
-/**
- * The card image the re-reads crop from: the working card, or a sharper copy of it (`scale` of its pixels per
- * working-card pixel) warped from the full-resolution source.
- */
-export interface DetailImage {
-  image: GrayImage;
-  scale: number;
-}
 
 interface Rect {
   x0: number;
@@ -74,22 +66,6 @@ const KANA_VARIANTS: Variant[] = [
 const inside = (l: Rect, s: FieldSource, tol: number): boolean =>
   l.x0 >= s.x - tol && l.x1 <= s.x + s.width + tol && l.y0 >= s.y - tol && l.y1 <= s.y + s.height + tol;
 
-/**
- * Second reads of 氏名, フリガナ and 住所, the fields whose alphabet is open: each line again at higher scales
- * and other segmentation modes, from the sharpest card image there is, and the consensus of all reads kept.
- * Returns the lines with those texts replaced (the caller extracts the fields again), or the input unchanged.
- */
-export async function rereadFields(
-  pool: TesseractPool,
-  card: GrayImage,
-  detail: DetailImage | null,
-  lines: RecognizedLine[],
-  textLines: TextLine[],
-  ex: Extracted,
-): Promise<RecognizedLine[]> {
-  return applyReread(lines, await rereadPatch(pool, card, detail, lines, textLines, ex));
-}
-
 /** What the second reads change: the lines (by index) they replace, and the lines replacing them. */
 export interface RereadPatch {
   drop: Set<number>;
@@ -101,20 +77,21 @@ export function applyReread(lines: RecognizedLine[], patch: RereadPatch): Recogn
   return [...lines.filter((_, i) => !patch.drop.has(i)).map((l) => ({ ...l })), ...patch.add];
 }
 
-/** The second reads of `rereadFields`, as a patch: lets the caller run them beside other work on the same lines. */
+/**
+ * Second reads of 氏名, フリガナ and 住所, the fields whose alphabet is open: each line again at higher scales
+ * and other segmentation modes, and the consensus of all reads kept.
+ * Returned as a patch (the caller applies it with `applyReread` and extracts the fields again), so it can run
+ * beside other work on the same lines. With the address master, a 住所 row it vouches for is not read again
+ * and a 番地 read with kana for digits is read again as numbers.
+ */
 export async function rereadPatch(
   pool: TesseractPool,
   card: GrayImage,
-  detail: DetailImage | null,
   lines: RecognizedLine[],
   textLines: TextLine[],
   ex: Extracted,
-  /** an address row read surely enough to keep without second reads (first: the row with the 都道府県) */
-  sureAddressRow: (text: string, confidence: number, first: boolean) => boolean = () => false,
-  /** a first row's 番地 when it needs reading again as numbers (see blockToMend) */
-  blockToMend: (text: string) => { start: number; end: number } | null = () => null,
+  addresses: AddressMaster | null = null,
 ): Promise<RereadPatch> {
-  const src = detail ?? { image: card, scale: 1 };
   const charsOf = (l: RecognizedLine): CharBox[] => textLines[lines.indexOf(l)]?.chars ?? [];
   const jobs: Promise<void>[] = [];
   const drop = new Set<RecognizedLine>();
@@ -162,12 +139,12 @@ export async function rereadPatch(
         symbols: [...head.symbols.slice(skip), ...row.slice(1).flatMap((l) => l.symbols)],
       };
       // a long line costs the model most: one the address master and the model both vouch for is kept
-      if (row.length === 1 && sureAddressRow(orig.text, orig.confidence, seed === seeds[0])) continue;
+      if (row.length === 1 && addresses && addressRowIsSure(orig.text, orig.confidence, seed === seeds[0], addresses)) continue;
       jobs.push(
-        readUntilAgreed(orig, addressKey, (vs) => readVariants(pool, src, rect, glyphH, chars, vs), ADDRESS_VARIANTS).then(async (reads) => {
+        readUntilAgreed(orig, addressKey, (vs) => readVariants(pool, card, rect, glyphH, chars, vs), ADDRESS_VARIANTS).then(async (reads) => {
           const voted = settleVoicing(consensus([orig, ...reads], addressKey), card, u);
-          const at = seed === seeds[0] ? blockToMend(voted.text) : null;
-          const best = at === null ? voted : await mendBlock(pool, src, voted, at, rect, glyphH, chars);
+          const at = seed === seeds[0] && addresses ? blockToMend(voted.text, addresses) : null;
+          const best = at === null ? voted : await mendBlock(pool, card, voted, at, rect, glyphH, chars);
           if (best === orig && row.length === 1) return;
           for (const l of row) drop.add(l);
           add.push({
@@ -218,7 +195,7 @@ export async function rereadPatch(
     const orig: Cand = { text: syms.length ? syms.map((s) => s.text).join('') : joined, confidence: Math.min(...nameLines.map((l) => l.confidence)), symbols: syms };
     // one line of two to eight kanji the model is sure of needs no second reads (the variant check still runs)
     const sure = nameLines.length === 1 && orig.confidence >= 0.93 && /^[\p{Script=Han}々]{2,8}$/u.test(compact(orig.text));
-    const readAgain = sure ? Promise.resolve([]) : readUntilAgreed(nameOnly(orig), compact, (vs) => readVariants(pool, src, band, glyphH, chars, vs, { rows: rows ?? undefined }), NAME_VARIANTS);
+    const readAgain = sure ? Promise.resolve([]) : readUntilAgreed(nameOnly(orig), compact, (vs) => readVariants(pool, card, band, glyphH, chars, vs, { rows: rows ?? undefined }), NAME_VARIANTS);
     jobs.push(
       readAgain.then((reads: Cand[]) => {
         const all = [orig, ...reads].map(nameOnly).filter((c) => compact(c.text).length > 0);
@@ -249,7 +226,7 @@ export async function rereadPatch(
         const kh = kb.y1 - kb.y0 + 1;
         const kgap = widestGap(card, kb, kh);
         jobs.push(
-          readVariants(pool, src, kb, kh, null, KANA_VARIANTS, { whitelist: KANA_WHITELIST }).then((reads) => {
+          readVariants(pool, card, kb, kh, null, KANA_VARIANTS, { whitelist: KANA_WHITELIST }).then((reads) => {
             const orig: Cand[] = kanaLines.length ? [{ text: kanaLines.map((l) => compact(l.text)).join(''), confidence: Math.min(...kanaLines.map((l) => l.confidence)), symbols: kanaLines.flatMap((l) => l.symbols) }] : [];
             const cands = [...orig, ...reads].filter((c) => isKatakanaText(c.text));
             if (cands.length === 0) return;
@@ -348,7 +325,7 @@ interface VariantOptions {
  * A first address row whose 番地 came out with kana in it (北沢ノー６－１１): the 番地 part read again with
  * only the characters a 番地 is written with, and taken when that reads as a 番地 losing no digit nor join.
  */
-async function mendBlock(pool: TesseractPool, src: DetailImage, read: Cand, at: { start: number; end: number }, rect: Rect, glyphH: number, chars: CharBox[]): Promise<Cand> {
+async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand, at: { start: number; end: number }, rect: Rect, glyphH: number, chars: CharBox[]): Promise<Cand> {
   const text = [...compact(read.text)];
   const syms = read.symbols;
   if (syms.length !== text.length || !syms[at.start] || !syms[at.end - 1]) return read;
@@ -361,7 +338,7 @@ async function mendBlock(pool: TesseractPool, src: DetailImage, read: Cand, at: 
   const joins = (s: string): number => (s.match(/[-－ー‐−丁番号]/g) ?? []).length;
   const rest = text.slice(at.start, at.end).join('');
   // kana read for a digit or a hyphen become that: no digit and (nearly) no join lost; the fullest read wins
-  const reads = await readVariants(pool, src, part, glyphH, chars.filter((c) => c.x1 >= part.x0 && c.x0 <= part.x1), BLOCK_VARIANTS, { whitelist: BLOCK_CHARS });
+  const reads = await readVariants(pool, card, part, glyphH, chars.filter((c) => c.x1 >= part.x0 && c.x0 <= part.x1), BLOCK_VARIANTS, { whitelist: BLOCK_CHARS });
   const ok = reads
     .filter((r) => BLOCK.test(compact(r.text)) && digits(r.text) >= digits(rest) && joins(r.text) >= joins(rest) - 1)
     .sort((a, b) => digits(b.text) - digits(a.text) || joins(b.text) - joins(a.text) || b.confidence - a.confidence)[0];
@@ -388,48 +365,47 @@ async function readUntilAgreed(first: Cand, key: (s: string) => string, read: (v
 /** Reads one region in each variant, all queued at once. */
 async function readVariants(
   pool: TesseractPool,
-  src: DetailImage,
+  card: GrayImage,
   rect: Rect,
   glyphH: number,
   chars: CharBox[] | null,
   variants: Variant[],
   { whitelist, rows }: VariantOptions = {},
 ): Promise<Cand[]> {
-  const k = src.scale;
   const pad = Math.round(glyphH * 0.35);
-  const cx = Math.max(0, Math.floor((rect.x0 - pad) * k));
-  const cy = Math.max(0, Math.floor((rect.y0 - pad) * k));
-  const c = crop(src.image, cx, cy, (rect.x1 - rect.x0 + 2 * pad) * k, (rect.y1 - rect.y0 + 2 * pad) * k);
+  const cx = Math.max(0, Math.floor(rect.x0 - pad));
+  const cy = Math.max(0, Math.floor(rect.y0 - pad));
+  const c = crop(card, cx, cy, rect.x1 - rect.x0 + 2 * pad, rect.y1 - rect.y0 + 2 * pad);
   const paper = paperLevel(c);
   const bare = { ...c, data: new Uint8Array(c.data) };
   if (chars && chars.length > 0) {
     const grow = Math.max(2, Math.round(glyphH * 0.12));
     const keep = new Uint8Array(c.width * c.height);
     for (const b of chars) {
-      const x0 = Math.max(0, Math.floor((b.x0 - grow) * k) - cx);
-      const x1 = Math.min(c.width - 1, Math.ceil((b.x1 + grow) * k) - cx);
-      const y0 = Math.max(0, Math.floor((b.y0 - grow) * k) - cy);
-      const y1 = Math.min(c.height - 1, Math.ceil((b.y1 + grow) * k) - cy);
+      const x0 = Math.max(0, Math.floor(b.x0 - grow) - cx);
+      const x1 = Math.min(c.width - 1, Math.ceil(b.x1 + grow) - cx);
+      const y0 = Math.max(0, Math.floor(b.y0 - grow) - cy);
+      const y1 = Math.min(c.height - 1, Math.ceil(b.y1 + grow) - cy);
       for (let y = y0; y <= y1; y++) if (x1 >= x0) keep.fill(1, y * c.width + x0, y * c.width + x1 + 1);
     }
     for (let i = 0; i < keep.length; i++) if (!keep[i] && c.data[i]! < paper) c.data[i] = paper;
   }
   if (rows) {
-    const a = Math.min(c.height, Math.max(0, Math.round(rows.y0 * k) - cy));
-    const b = Math.min(c.height, Math.max(0, Math.round((rows.y1 + 1) * k) - cy));
+    const a = Math.min(c.height, Math.max(0, Math.round(rows.y0) - cy));
+    const b = Math.min(c.height, Math.max(0, Math.round(rows.y1 + 1) - cy));
     for (const img of [c, bare]) {
       img.data.fill(paper, 0, a * img.width);
       img.data.fill(paper, b * img.width);
     }
   }
   const readOne = async (v: Variant): Promise<Cand> => {
-    const f = Math.min(3, v.glyph / Math.max(1, glyphH * k));
+    const f = Math.min(3, v.glyph / Math.max(1, glyphH));
     const base = v.unmasked ? bare : c;
     const sized = Math.abs(f - 1) > 0.05 ? resize(base, Math.max(1, Math.round(base.width * f)), Math.max(1, Math.round(base.height * f))) : base;
     const img = v.raw ? sized : cleanBackground(sized);
     const r: LineResult = await pool.recognize({ image: img, psm: v.psm, whitelist });
-    // crop pixels → working-card pixels
-    const toCard = (x: number): number => (cx + x / (img.width / c.width)) / k;
+    // crop pixels → card pixels
+    const toCard = (x: number): number => cx + x / (img.width / c.width);
     return { text: r.text.replace(/\n/g, ' ').trim(), confidence: r.confidence, symbols: r.symbols.map((s) => ({ text: s.text, confidence: s.confidence, x0: toCard(s.x0), x1: toCard(s.x1) })) };
   };
   return (await Promise.all(variants.map(readOne))).filter((r) => compact(r.text).length > 0);
