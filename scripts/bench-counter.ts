@@ -14,7 +14,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { launchChromium } from '../tests/support/chromium';
 import { repoRoot, startBrowserMode, tempDir } from '../tests/support/processes';
-import { familyTennyu, okuyamiCase, renderScenarioCards, runCounterFlow } from '../tests/support/counter-flow';
+import { familyTennyu, okuyamiCase, renderScenarioCards, runCounterFlow, type FlowResult, type Scenario } from '../tests/support/counter-flow';
 import { localIsoDate } from '../main/services/local-date';
 
 const GOAL_ACTIONS = 60;
@@ -40,6 +40,22 @@ function watermarkedPages(file: string, pages: number | null): number {
     if (/^見$/m.test(t) && /^本$/m.test(t)) n++;
   }
   return n;
+}
+
+/** One visit's figures: the clerk's actions, by step, the card reads apart, and the printed PDF. */
+function flowFigures(flow: FlowResult, scenario: Scenario) {
+  return {
+    clerkActions: flow.clerk.total,
+    clerkFieldLevelActions: flow.clerk.clicks + flow.clerk.fieldsTyped,
+    detail: flow.clerk,
+    byStep: flow.byStep,
+    cardStep: flow.card,
+    cardsRead: 1 + scenario.others.length,
+    forms: flow.formTitles,
+    pdfPages: flow.pdfPages,
+    pdf: path.relative(repoRoot, flow.pdfFile),
+    watermarkedPages: watermarkedPages(flow.pdfFile, flow.pdfPages),
+  };
 }
 
 async function main(): Promise<void> {
@@ -75,31 +91,8 @@ async function main(): Promise<void> {
       countingRule:
         'click/pick/select = 1; typing = 1 per field + 1 per character (code point; IME input counted as the characters it produces); key press = 1; nothing is entered where the screen already shows the right value. Card reads are counted apart as cardStep: 3 per card (open the reader, place the card, confirm), every person\'s card read (4 for the family 転入, 2 for おくやみ). Corrections while checking a read (variant pick = 2 clicks, a misread field retyped or re-picked) are counted in clerkActions, with everything after the reads.',
       before: { clerkActionsFamilyTennyu: 154, note: 'before card reading: only the 本人\'s card data was counted apart (typed); family members typed by keyboard' },
-      familyTennyu: {
-        clerkActions: family.clerk.total,
-        clerkFieldLevelActions: family.clerk.clicks + family.clerk.fieldsTyped,
-        detail: family.clerk,
-        byStep: family.byStep,
-        cardStep: family.card,
-        cardsRead: 1 + fs1.others.length,
-        forms: family.formTitles,
-        pdfPages: family.pdfPages,
-        pdf: path.relative(repoRoot, family.pdfFile),
-        watermarkedPages: watermarkedPages(family.pdfFile, family.pdfPages),
-        meetsGoal: family.clerk.total <= GOAL_ACTIONS,
-      },
-      okuyami: {
-        clerkActions: okuyami.clerk.total,
-        clerkFieldLevelActions: okuyami.clerk.clicks + okuyami.clerk.fieldsTyped,
-        detail: okuyami.clerk,
-        byStep: okuyami.byStep,
-        cardStep: okuyami.card,
-        cardsRead: 1 + os1.others.length,
-        forms: okuyami.formTitles,
-        pdfPages: okuyami.pdfPages,
-        pdf: path.relative(repoRoot, okuyami.pdfFile),
-        watermarkedPages: watermarkedPages(okuyami.pdfFile, okuyami.pdfPages),
-      },
+      familyTennyu: { ...flowFigures(family, fs1), meetsGoal: family.clerk.total <= GOAL_ACTIONS },
+      okuyami: flowFigures(okuyami, os1),
       form100Render: {
         fields: 100,
         samples: samples.length,
