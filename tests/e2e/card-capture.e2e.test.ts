@@ -89,6 +89,8 @@ describe('card reading: camera, file, QR (browser mode)', () => {
     // the OCR model has no 髙: it reads 高, and the printed shape picks the variant
     const family = form.getByLabel('氏（カード）');
     expect(await family.inputValue()).toBe('髙橋');
+    // a variant picked by shape is the reader's judgement: the row asks the clerk to look
+    expect(await form.locator('[data-card-field="name"] .verify-label .tag').innerText()).toContain('要確認');
     expect(await form.getByLabel('生年月日（カード）').inputValue()).toBe('昭和60年6月12日');
     // 性別 is checked against its crop; a misread is corrected with one click
     const male = form.locator('input[name="card-sex"][value="男"]');
