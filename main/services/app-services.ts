@@ -17,6 +17,7 @@ import { startSimServer, type SimServer } from '../backend-sim/sim-server';
 import { CardService } from './ocr/card-service';
 import { ScannerDrop } from './ocr/scanner-drop';
 import { loadNameReadings } from './names/name-reading-files';
+import type { NameReadings } from '../../common/names/name-readings';
 
 const HOUR = 60 * 60_000;
 
@@ -53,15 +54,23 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   if (reader && ocrMode === 'background') reader.start();
   const scanner = reader && config.scannerDropDir ? new ScannerDrop(path.resolve(opts.dataDir, config.scannerDropDir), log) : null;
   scanner?.start();
-  // the ふりがな suggestions' tables (about 1 MB), read once
-  const names = loadNameReadings();
-  log(names.problems.length ? 'warn' : 'info', 'names.loaded', { ms: names.ms, ...names.readings.counts, problems: names.problems });
+  // the ふりがな suggestions' tables (about 1 MB, ~0.3 s to parse): read once, not before the window opens —
+  // on the first suggestion asked for, or a few seconds after start-up, whichever comes first
+  let nameTables: NameReadings | null = null;
+  const names = (): NameReadings => {
+    if (nameTables) return nameTables;
+    const loaded = loadNameReadings();
+    log(loaded.problems.length ? 'warn' : 'info', 'names.loaded', { ms: loaded.ms, ...loaded.readings.counts, problems: loaded.problems });
+    return (nameTables = loaded.readings);
+  };
+  const warmNames = setTimeout(names, 3000);
+  warmNames.unref();
   const handlers = createHandlers({
     repo,
     ...(reader ? { cards: { reader, scanner } } : {}),
     sync,
     cases: { cases: new VisitCaseRepository(db, cipher), pdf: pdfRenderer },
-    names: names.readings,
+    names,
     today: () => localIsoDate(),
     info: () => ({
       version: opts.appVersion,
@@ -92,6 +101,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   return {
     dispatch,
     async close() {
+      clearTimeout(warmNames);
       clearInterval(retentionTimer);
       scanner?.close();
       await reader?.close().catch(() => undefined);

@@ -101,6 +101,12 @@ describe('suggestNameReadings', () => {
   it('answers both parts, and empty lists without tables', () => {
     expect(createNameHandlers(names).suggestNameReadings({ family: '髙橋', given: '一郎' })).toEqual({ ok: true, value: { family: ['たかはし', 'たかばし'], given: ['いちろう'] } });
     expect(createNameHandlers(undefined).suggestNameReadings({ family: '髙橋', given: '一郎' })).toEqual({ ok: true, value: { family: [], given: [] } });
+    // the tables may come from a getter: nothing is read until a suggestion is asked for
+    let reads = 0;
+    const lazy = createNameHandlers(() => (reads++, names));
+    expect(reads).toBe(0);
+    expect(lazy.suggestNameReadings({ family: '髙橋', given: '一郎' })).toEqual({ ok: true, value: { family: ['たかはし', 'たかばし'], given: ['いちろう'] } });
+    expect(reads).toBe(1);
   });
 
   it('refuses huge or malformed input at the boundary', () => {

@@ -29,7 +29,8 @@ export interface HandlerDeps {
   /** card reading (OCR, QR); the card operations answer an error without it */
   cards?: CardDeps;
   /** name readings for the ふりがな suggestions; empty suggestions without it */
-  names?: NameReadings;
+  /** the ふりがな tables, or a getter that reads them on first use */
+  names?: NameReadings | (() => NameReadings);
 }
 
 const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
