@@ -76,10 +76,14 @@ export function cardHtml(kind: CardKind, p: Person, font: string, rng: Rng): str
     body.push(text(`${rng.pick(['千代田区長', '世田谷区長', '横浜市長', '札幌市長'])}`, 420 + j(), 470 + j(), small));
     body.push(label('電子証明書の有効期限', 620, 420, 13), label('', 620, 440, 13));
   } else if (kind === 'next-gen') {
-    body.push(label('氏名', lx, 60 + j(), small));
-    body.push(text(`${p.familyKana}　${p.givenKana}`, vx, 24 + j(), small + 2, 'color:#333'));
-    body.push(text(`${p.family}　${p.given}`, vx, 50 + j(), nameSize, 'letter-spacing:2px'));
-    body.push(text(`${romaji(p)}`, vx, 100 + j(), small, 'letter-spacing:1px;color:#333'));
+    // フリガナ, name and roman name are one block of the card's template: they move together and never
+    // touch (line-height 1: each row's glyphs fill its em box), only the gaps between them vary a little
+    const ny = 50 + j();
+    const kanaSize = small + 2;
+    body.push(label('氏名', lx, ny + 10 + rng.int(-4, 4), small));
+    body.push(text(`${p.familyKana}　${p.givenKana}`, vx, ny - kanaSize - rng.int(2, 8), kanaSize, 'color:#333;line-height:1'));
+    body.push(text(`${p.family}　${p.given}`, vx, ny, nameSize, 'letter-spacing:2px;line-height:1'));
+    body.push(text(`${romaji(p)}`, vx, ny + nameSize + rng.int(4, 12), small, 'letter-spacing:1px;color:#333;line-height:1'));
     const ay = 150 + j();
     const px = 620 + j();
     body.push(label('住所', lx, ay + 4, small), addressBlock(p.addressLines, vx, ay, mid, px - 12));
