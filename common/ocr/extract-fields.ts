@@ -150,12 +150,13 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
   }
   const nameLatin = nameLines.length > 0 && isLatinName(nameLines.map((l) => l.value).join(' '));
 
-  // フリガナ: katakana just above the name (next-generation card) or after a フリガナ label
+  // フリガナ: katakana just above the name (next-generation card) or after a フリガナ label; ruby stands
+  // above the name's top, so a piece of the name's own strokes read as kana (彩's 彡 as ワン) is not taken
   const nameTop = nameLines.length ? Math.min(...nameLines.map((l) => l.y0)) : 0;
   const nameH = nameLines.length ? Math.max(...nameLines.map((l) => l.glyphH)) : 0;
   const kanaLines = lines
     .filter((l) => !used.has(l) && (l.label === 'kana' || isKatakanaText(l.label === 'name' ? l.value : l.text)))
-    .filter((l) => l.label === 'kana' || (nameLines.length > 0 && l.y1 <= nameTop + 0.5 * nameH && l.y1 > nameTop - 2.5 * nameH))
+    .filter((l) => l.label === 'kana' || (nameLines.length > 0 && cy(l) < nameTop && l.y1 > nameTop - 2.5 * nameH))
     .sort((a, b) => a.x0 - b.x0);
   if (kanaLines.length > 0) {
     const parts = splitName(kanaLines.map((l) => ({ text: l.label === 'name' ? l.value : l.value, symbols: l.valueSymbols, glyphH: l.glyphH })));

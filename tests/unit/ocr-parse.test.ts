@@ -131,6 +131,16 @@ describe('extractFields', () => {
     const r = extractFields([l('ニシムラ　アヤ', 133, 47, 338, 73, 27), l('氏名', 28, 76, 77, 99, 24), l('西村　彩', 134, 74, 351, 119, 46, 0.69), l('彩', 306, 86, 355, 120, 34, 0), l('住所 宮城県仙台市青葉区国分町9丁目16番29号', 27, 219, 850, 251, 30), l('生年月日 1931年6月22日', 28, 368, 604, 403, 30)], '2026-01-01');
     expect(r.fields.name.value).toBe('西村\u3000彩');
   });
+  it('takes no フリガナ from a piece of the name itself (彩\'s upper strokes read as ワン on a current card)', () => {
+    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    const lines = [l('氏名', 33, 60, 79, 82, 23), l('前田', 145, 48, 243, 90, 32), l('ワン', 314, 45, 358, 63, 19, 0.57), l('住所', 32, 172, 80, 194, 23), l('京都府京都市左京区下鴨8-16-4', 141, 174, 669, 207, 31), l('昭和8年 5月 2日生', 162, 319, 472, 351, 31), l('性別', 700, 325, 748, 347, 22), l('女', 789, 321, 821, 352, 32)];
+    const r = extractFields(lines, '2026-01-01');
+    expect(r.fields.nameKana.value).toBeNull();
+    expect(r.layout).toBe('current');
+    // real ruby, wholly above the name, is still taken
+    const ruby = extractFields([...lines, l('マエダ', 147, 20, 230, 40, 19)], '2026-01-01');
+    expect(ruby.fields.nameKana.value).toBe('マエダ');
+  });
   it('takes a poorly read kanji name over the small roman name under it (next-generation card)', () => {
     const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
     const r = extractFields([l('サカモト', 119, 32, 214, 54, 23), l('氏名', 34, 83, 76, 106, 24, 0.85), l('居本上浩三', 119, 75, 346, 116, 41, 0.17), l('MYNA TARO', 118, 118, 268, 134, 17, 0.86), l('住所', 34, 193, 78, 216, 23), l('京都府京都市左京区吉田本町1-31-22', 119, 190, 648, 221, 31), l('生年月日', 33, 306, 121, 329, 22), l('1965年2月9日', 173, 304, 469, 335, 25)], '2026-01-01');
