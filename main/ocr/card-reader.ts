@@ -13,6 +13,7 @@ import { loadAddressMaster } from './address-master-files';
 import { repairAddress } from '../../common/address/repair-card-address';
 import type { AddressMaster } from '../../common/address/address-master';
 import type { PreparedView } from './prep/prepare';
+import { isCardShaped } from './layout/photo-side';
 
 export { CARD_PX_W, CARD_PX_H } from './prep/prepare';
 /** More lines than a card front has: noise, a document that is not a card. */
@@ -94,7 +95,9 @@ export class CardReader {
     // the warped outline first; if it reads as no card (a photo block mistaken for the card, a scan
     // filling the frame), the deskewed whole image
     // the warped outline is the card alone: its bottom band (個人番号カード, 市長, 電子証明書) holds no field
-    const views: [() => Promise<PreparedView>, boolean][] = [[async () => first.views[0]!, first.hasQuad]];
+    // an image that is the card alone (a flat scan cropped to the card, an exported card image) has no
+    // outline to find, but the same proportions, so the same band and column hold no field
+    const views: [() => Promise<PreparedView>, boolean][] = [[async () => first.views[0]!, first.hasQuad || isCardShaped(first.views[0]!.card)]];
     if (first.hasQuad) views.push([async () => (await this.prep.run({ op: 'whole', bytes })).views[0]!, false]);
     let best: ViewRead | null = null;
     for (const [make, cardOnly] of views) {
