@@ -25,35 +25,66 @@ export function addressRowIsSure(text: string, confidence: number, first: boolea
 }
 
 /** What the model reads digits as, in 番地 printed in mincho or gothic. */
-const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇OoIl|';
+const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇OoIl|!';
 
 /** What a 番地 is written with: the model's whitelist for reading one again. */
 export const BLOCK_CHARS = '0123456789０１２３４５６７８９丁目番地号－-ー';
 
+/** Where the 番地 of a first address row lies, as code point indices [start, end) (spaces ignored). */
+interface BlockSpan {
+  start: number;
+  end: number;
+  /** the 番地 as read */
+  rest: string[];
+}
+
+const blockish = (ch: string | undefined): boolean => ch !== undefined && /[0-9０-９丁目番地号\-－ー‐−一]/.test(ch);
+const lookalike = (ch: string | undefined): boolean => ch !== undefined && DIGIT_LOOKALIKES.includes(ch);
+
 /**
- * The 番地 of a first address row to read again as numbers, as code point indices [start, end) (spaces
- * ignored): it starts right after the 町域 the address master recognised and ends where the building's name
- * begins (two characters in a row that are neither digits nor joins), and it holds a few characters the model
- * gives for digits or hyphens (北沢ノー６－１１, 栄イー２３－２４, 下鴨４オー３０－９メゾン緑). Null when it reads as a
- * 番地 already, holds a word, or the master cannot place the row.
+ * The 番地 of a first address row: it starts right after the 町域 (as the address master knows it, else its
+ * kanji) and ends where the building's name begins (two characters in a row that are neither digits nor
+ * joins; digit look-alikes count as part of it while a digit or join follows within two). Null when the
+ * master cannot place the row's 市区町村.
  */
-export function blockToMend(text: string, master: AddressMaster): { start: number; end: number } | null {
+function blockSpan(text: string, master: AddressMaster): BlockSpan | null {
   const t = text.replace(/[\s\u3000]/g, '');
   const c = correctAddress(t, master);
-  if (!c.prefecture || !c.municipality || !c.town) return null;
+  if (!c.prefecture || !c.municipality) return null;
   const cs = [...t];
   const before = [...c.prefecture].length + [...c.municipality].length;
   const after = cs.slice(before).join('');
   const aza = /^(?:大字|字)/.exec(after)?.[0] ?? '';
-  if (!after.startsWith(aza + c.town)) return null;
-  const start = before + [...aza].length + [...c.town].length;
-  const blockish = (ch: string | undefined): boolean => ch !== undefined && /[0-9０-９丁目番地号\-－ー‐−一]/.test(ch);
+  // a 町域 the master does not list (KEN_ALL leaves out most 字 of its "以下に掲載がない場合" places): its
+  // kanji, up to the first character that is not one
+  const town = c.town ?? /^[\p{Script=Han}々ヶ]+/u.exec(after.slice(aza.length))?.[0];
+  if (!town || !after.startsWith(aza + town)) return null;
+  const start = before + [...aza].length + [...town].length;
   let end = start;
-  while (end < cs.length && (blockish(cs[end]) || blockish(cs[end + 1]))) end++;
-  const rest = cs.slice(start, end);
+  const joinsOn = (i: number): boolean => blockish(cs[i]) || blockish(cs[i + 1]) || (lookalike(cs[i]) && blockish(cs[i + 2]));
+  while (end < cs.length && joinsOn(end)) end++;
+  return { start, end, rest: cs.slice(start, end) };
+}
+
+/**
+ * The 番地 of a first address row to read again as numbers, as code point indices [start, end) (spaces
+ * ignored; see blockSpan), when it holds a few characters the model gives for digits or hyphens
+ * (北沢ノー６－１１, 栄イー２３－２４, 下鴨４オー３０－９メゾン緑, 下鴨オーオォー１４). Null when it reads as a 番地
+ * already, holds a word, or the master cannot place the row's 市区町村.
+ */
+export function blockToMend(text: string, master: AddressMaster): { start: number; end: number } | null {
+  const span = blockSpan(text, master);
+  if (!span) return null;
+  const { start, end, rest } = span;
   const odd = rest.filter((ch) => !blockish(ch));
   if (rest.length === 0 || rest.length > 14 || odd.length === 0 || odd.length > 3 || !rest.some((ch) => /[0-9０-９]/.test(ch))) return null;
   // only characters the model gives for digits (ノ フ イ for 7, オ for 4 …): a word there is no misread 番地
-  if (!odd.every((ch) => DIGIT_LOOKALIKES.includes(ch))) return null;
+  if (!odd.every(lookalike)) return null;
   return { start, end };
+}
+
+/** Whether a first address row's 番地 reads as one (digits and joins only); null when the row cannot be placed. */
+export function blockIsClean(text: string, master: AddressMaster): boolean | null {
+  const span = blockSpan(text, master);
+  return span ? span.rest.length > 0 && BLOCK.test(span.rest.join('')) : null;
 }

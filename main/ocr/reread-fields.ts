@@ -10,8 +10,9 @@ import { paperLevel } from './recognize-lines';
 import { PSM, type LineResult, type TesseractPool } from './engine/tesseract-pool';
 import { levenshtein } from '../../common/text/levenshtein';
 import { settleVoicing } from './voicing-mark';
+import { BUILDING_WORDS } from '../../common/address/building-words';
 import { settleNameVariants } from './kanji/variant-shape';
-import { addressRowIsSure, BLOCK, BLOCK_CHARS, blockToMend } from '../../common/address/sure-address-row';
+import { addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockToMend } from '../../common/address/sure-address-row';
 import type { AddressMaster } from '../../common/address/address-master';
 
 /** Katakana (with small kana and 長音) for the フリガナ line. */
@@ -142,7 +143,9 @@ export async function rereadPatch(
       if (row.length === 1 && addresses && addressRowIsSure(orig.text, orig.confidence, seed === seeds[0], addresses)) continue;
       jobs.push(
         readUntilAgreed(orig, addressKey, (vs) => readVariants(pool, card, rect, glyphH, chars, vs), ADDRESS_VARIANTS).then(async (reads) => {
-          const voted = settleVoicing(consensus([orig, ...reads], addressKey), card, u);
+          // on the first row, a read whose 番地 is all digits and joins beats reads with kana in it (下鴨クー１４)
+          const cleanBlock = seed === seeds[0] && addresses ? (c: Cand): boolean => blockIsClean(c.text, addresses) !== false : undefined;
+          const voted = settleVoicing(consensus([orig, ...reads], addressKey, cleanBlock), card, u, BUILDING_WORDS);
           const at = seed === seeds[0] && addresses ? blockToMend(voted.text, addresses) : null;
           const best = at === null ? voted : await mendBlock(pool, card, voted, at, rect, glyphH, chars);
           if (best === orig && row.length === 1) return;
@@ -414,13 +417,17 @@ async function readVariants(
 
 /**
  * The read that agrees most with all the reads, itself included, each weighted by its confidence: a
- * minimum-risk choice, so one variant's slip does not win over the others' agreement.
+ * minimum-risk choice, so one variant's slip does not win over the others' agreement. With `eligible`, the
+ * choice is among the reads that pass it when any does (all still vote).
  */
-export function consensus<T extends { text: string; confidence: number }>(cands: T[], key: (s: string) => string): T {
+export function consensus<T extends { text: string; confidence: number }>(cands: T[], key: (s: string) => string, eligible?: (c: T) => boolean): T {
   const keys = cands.map((c) => [...key(c.text)]);
-  let best = cands[0]!;
+  // every read votes, but when some have the shape the field must have, one of those is chosen
+  const choosable = eligible && cands.some(eligible) ? eligible : (): boolean => true;
+  let best = cands.find(choosable)!;
   let bestScore = -Infinity;
   cands.forEach((c, i) => {
+    if (!choosable(c)) return;
     let s = 0;
     cands.forEach((o, j) => {
       const a = keys[i]!;

@@ -1,4 +1,5 @@
 import type { RecognizedSymbol } from '../../common/ocr/recognized-line';
+import { spelledByWord } from '../../common/address/building-words';
 import { boxH, boxW, components, type Box } from './image/components';
 import { crop, resize, type GrayImage } from './image/gray-image';
 
@@ -79,7 +80,7 @@ function glyphCrop(card: GrayImage, s: { x0: number; x1: number }, band: { y0: n
  * by side where one glyph stands (ボポ), becomes one; each such kana gets the mark its pixels show.
  * `symbols` must spell the read's text without its spaces, or the read is returned unchanged.
  */
-export function settleVoicing<T extends { text: string; symbols: RecognizedSymbol[] }>(read: T, card: GrayImage, band: { y0: number; y1: number }): T {
+export function settleVoicing<T extends { text: string; symbols: RecognizedSymbol[] }>(read: T, card: GrayImage, band: { y0: number; y1: number }, words?: readonly string[]): T {
   const chars = [...read.text.replace(/[\s\u3000]/g, '')];
   if (chars.join('') !== read.symbols.map((s) => s.text).join('') || !chars.some((c) => voicingPair(c))) return read;
   const h = band.y1 - band.y0 + 1;
@@ -101,6 +102,17 @@ export function settleVoicing<T extends { text: string; symbols: RecognizedSymbo
     const mark = voicingMark(glyphCrop(card, s, band));
     return mark ? { ...s, text: pair[mark] } : s;
   });
+  // marks the shape left undecided (a ring too small or blurred to show its hole): the spelling that makes a
+  // known word, when exactly one does
+  if (words) {
+    settled.forEach((s, i) => {
+      const pair = voicingPair(s.text);
+      if (!pair || s !== syms[i]) return;
+      const spell = (ch: string): string => settled.map((x, j) => (j === i ? ch : x.text)).join('');
+      const pick = spelledByWord(spell(pair.dakuten), spell(pair.handakuten), i, words);
+      if (pick) settled[i] = { ...s, text: pick === 'a' ? pair.dakuten : pair.handakuten };
+    });
+  }
   // the read's spaces kept where they were
   let text = '';
   let j = 0;

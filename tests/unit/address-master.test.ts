@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
 import { repairAddress } from '../../common/address/repair-card-address';
-import { addressRowIsSure, blockToMend } from '../../common/address/sure-address-row';
+import { addressRowIsSure, blockIsClean, blockToMend } from '../../common/address/sure-address-row';
 import { emptyFields } from '../../common/ocr/card-result';
 import { findAddressDir, loadAddressMaster } from '../../main/ocr/address-master-files';
 
@@ -81,9 +81,29 @@ describe('番地 to read again as numbers', () => {
     // the building's name after it stays out of the numbers
     expect(blockToMend('宮城県仙台市青葉区本町4オー30-9メゾン緑804号', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町4オー30-9') });
   });
+  it('finds it after a 町域 the master does not list, up to the last kanji', () => {
+    const at = (s: string): number => [...s].length;
+    expect(blockToMend('宮城県仙台市青葉区新町ノ1-2', master)).toEqual({ start: at('宮城県仙台市青葉区新町'), end: at('宮城県仙台市青葉区新町ノ1-2') });
+    expect(blockToMend('長野県北佐久郡軽井沢町大字追分クー１４－２９', master)).toEqual({ start: at('長野県北佐久郡軽井沢町大字追分'), end: at('長野県北佐久郡軽井沢町大字追分クー１４－２９') });
+    // a stray mark the model put between numbers
+    expect(blockToMend('長野県北佐久郡軽井沢町大字軽井沢7-33-!25', master)).toEqual({ start: at('長野県北佐久郡軽井沢町大字軽井沢'), end: at('長野県北佐久郡軽井沢町大字軽井沢7-33-!25') });
+    expect(blockToMend('長野県北佐久郡軽井沢町大字追分14-29', master)).toBeNull();
+  });
+  it('keeps look-alikes side by side inside the 番地 (４－４－１４ read as オーオォー１４)', () => {
+    const at = (s: string): number => [...s].length;
+    expect(blockToMend('宮城県仙台市青葉区本町オーオォー１４サンライズマンション５０３号', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町オーオォー１４') });
+    expect(blockToMend('宮城県仙台市青葉区本町4-3リバーサイド', master)).toBeNull();
+  });
+  it('tells whether a row\'s 番地 reads as digits and joins only', () => {
+    expect(blockIsClean('宮城県仙台市青葉区本町2-14-29', master)).toBe(true);
+    expect(blockIsClean('京都府京都市左京区下鴨クー１４－２９', master)).toBeNull();
+    expect(blockIsClean('宮城県仙台市青葉区本町クー１４－２９', master)).toBe(false);
+    expect(blockIsClean('宮城県仙台市青葉区本町ーー14ー29', master)).toBe(false);
+    expect(blockIsClean('宮城県仙台市青葉区花京院2ー14一29', master)).toBe(true);
+  });
   it('leaves good 番地, unknown places, buildings and words alone', () => {
     expect(blockToMend('愛知県名古屋市中区栄７－２３－２４', master)).toBeNull();
-    expect(blockToMend('宮城県仙台市青葉区新町ノ1-2', master)).toBeNull();
+    expect(blockToMend('宮城県仙台市泉区新町ノ1-2', master)).toBeNull();
     expect(blockToMend('宮城県仙台市青葉区本町4-35-28メゾン緑903号', master)).toBeNull();
     expect(blockToMend('宮城県仙台市青葉区本町ノ森1-2', master)).toBeNull();
   });

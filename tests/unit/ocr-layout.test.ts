@@ -34,6 +34,18 @@ describe('text lines from ink blobs', () => {
     expect(lines.find((l) => l.x0 === 30)!.x1).toBe(68);
   });
 
+  it('keeps the end of a 番地 wrapped onto a row of its own (－１): a dash then a narrow digit', () => {
+    const lines = groupLines(
+      [
+        { x0: 135, y0: 201, x1: 161, y1: 202 }, // －
+        { x0: 176, y0: 189, x1: 190, y1: 214 }, // １
+      ],
+      1.05,
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ x0: 135, x1: 190, blobs: 2, glyphH: 26 });
+  });
+
   it('keeps a mincho digit that stands above the kanji beside it in its date line (平成14年 12月 16日生)', () => {
     // 月 and a narrow 1 sitting low, then 6 a little higher and shorter than the line's box: one line
     const date = [

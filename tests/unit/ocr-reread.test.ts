@@ -24,6 +24,20 @@ describe('re-read vote', () => {
     expect(best).toEqual({ text: '坂本 翔', confidence: 0.73 });
   });
 
+  it('chooses among reads of the shape the field must have, while all of them vote', () => {
+    const reads = [
+      { text: '下鴨クー14一29', confidence: 0.9 },
+      { text: '下鴨クー14一29', confidence: 0.91 },
+      { text: '下鴨2クー14一29', confidence: 0.91 },
+      { text: '下鴨2ー14一29', confidence: 0.88 },
+    ];
+    const digitsOnly = (r: { text: string }): boolean => /^下鴨[0-9ー一]+$/.test(r.text);
+    expect(consensus(reads, (s) => s).text).toBe('下鴨クー14一29');
+    expect(consensus(reads, (s) => s, digitsOnly).text).toBe('下鴨2ー14一29');
+    // when none has the shape, the vote is as before
+    expect(consensus(reads.slice(0, 3), (s) => s, digitsOnly).text).toBe('下鴨クー14一29');
+  });
+
   it('drops a 長音 the kanji under the ruby added to a フリガナ part, never a part of ー alone', () => {
     expect(trimKanaTail('タケウチ\u3000コウジー')).toBe('タケウチ\u3000コウジ');
     expect(trimKanaTail('カネコ\u3000ナオキーー')).toBe('カネコ\u3000ナオキ');

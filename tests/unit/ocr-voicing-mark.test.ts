@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settleVoicing, voicingMark, voicingPair } from '../../main/ocr/voicing-mark';
+import { BUILDING_WORDS, spelledByWord } from '../../common/address/building-words';
 import { crop } from '../../main/ocr/image/gray-image';
 import { FONTS, LOOKS, render, svgText } from '../support/glyph-render';
 
@@ -78,3 +79,30 @@ describe('settleVoicing on an address row', () => {
     expect(settleVoicing(odd, img, band)).toBe(odd);
   });
 });
+
+describe('building words where the shape cannot tell', () => {
+  it('takes the spelling that makes a building word across the kana, only when exactly one does', () => {
+    expect(spelledByWord('コーボ山田', 'コーポ山田', 2)).toBe('b');
+    expect(spelledByWord('バークハウス', 'パークハウス', 0)).toBe('b');
+    expect(spelledByWord('サンビル', 'サンピル', 2)).toBe('a');
+    // the word must span the kana in question
+    expect(spelledByWord('コーポバス', 'コーポパス', 3)).toBeNull();
+    expect(spelledByWord('ボス', 'ポス', 0)).toBeNull();
+  });
+
+  it('settles a mark the pixels leave undecided by the word, and never against a verdict', async () => {
+    // paper with no ink: the shape test has no verdict for any glyph
+    const blank = { width: 400, height: 60, data: new Uint8Array(400 * 60).fill(236) };
+    const band = { y0: 10, y1: 50 };
+    const text = 'コーボ山田401号';
+    const symbols = [...text].map((ch, i) => ({ text: ch, confidence: 0.9, x0: 10 + 38 * i, x1: 10 + 38 * i + 34 }));
+    const read = { text, confidence: 0.9, symbols };
+    expect(settleVoicing(read, blank, band).text).toBe(text);
+    expect(settleVoicing(read, blank, band, BUILDING_WORDS).text).toBe('コーポ山田401号');
+    // a ring the pixels show is kept even where the word would want ticks
+    const { img, symbols: ps, band: pb } = await row('パークハウス609号', 'Noto Sans CJK JP', LOOKS[0]!);
+    const ring = { text: 'パークハウス609号', confidence: 0.9, symbols: ps };
+    expect(settleVoicing(ring, img, pb, ['バーク']).text).toBe('パークハウス609号');
+  });
+});
+

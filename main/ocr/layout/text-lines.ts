@@ -100,8 +100,13 @@ const median = (xs: number[]): number => {
   return v[Math.floor(v.length / 2)] ?? 0;
 };
 
-/** Height and centre of the line near its right end (the last few full-size characters), so slant is followed. */
+/**
+ * Height and centre of the line near its right end (the last few full-size characters), so slant is followed.
+ * A line of nothing but dashes so far (the －１ of a 番地 wrapped onto a second row) has no glyph height: a
+ * dash is about as long as the text is tall, so its length stands in.
+ */
 function lineShape(l: Acc): { h: number; cy: number } {
+  if (l.chars.every((c) => cH(c) < 0.35 * cW(c))) return { h: median(l.chars.map(cW)), cy: median(l.chars.map((c) => (c.y0 + c.y1) / 2)) };
   const hs = l.chars.map(cH);
   const big = Math.max(...hs) * 0.5;
   const recent = l.chars.filter((c) => cH(c) >= big).slice(-6);

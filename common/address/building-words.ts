@@ -1,0 +1,34 @@
+/**
+ * Katakana words that Japanese apartment and building names are made of, as far as they hold a ハ-row kana
+ * with a mark (パ/バ, ピ/ビ …). The OCR model and a blurred print often cannot tell the 半濁点 from the 濁点;
+ * when the glyph's shape cannot either, the form that spells one of these words is taken (コーボ → コーポ).
+ * Only words whose other form is no building word are listed.
+ */
+export const BUILDING_WORDS: readonly string[] = [
+  // 半濁点
+  'パーク', 'パレス', 'パティオ', 'パストラル', 'パール', 'パイン', 'パシフィック', 'ピア', 'ピアッツァ',
+  'プラザ', 'プリンス', 'プレイス', 'プレステージ', 'プラウド', 'プロムナード', 'プルミエ', 'ペア', 'ペガサス',
+  'ポート', 'ポラリス', 'コーポ', 'スパシオ', 'キャピタル', 'エンパイア', 'オリンピア', 'シャンピア', 'トップ',
+  'ハピネス', 'アパート', 'ジュピター', 'エスポワール', 'スプリング', 'アルペン', 'セピア', 'パビリオン',
+  // 濁点
+  'ビル', 'ビレッジ', 'ヴィラ', 'ベル', 'ボヌール', 'ブライト', 'ブリーズ', 'ブラン', 'ベイ', 'ビュー', 'ビスタ',
+  'バレー', 'バンブー', 'ボワ', 'アーバン', 'ノーブル', 'ルーブル', 'ボナール', 'ビアンカ', 'ブルーム',
+];
+
+/**
+ * Which of two spellings of the same row (differing in one ハ-row kana's mark at `at`, code point index)
+ * spells a building word across that position: the one whose word is found, or null when both or neither do.
+ */
+export function spelledByWord(a: string, b: string, at: number, words: readonly string[] = BUILDING_WORDS): 'a' | 'b' | null {
+  const covers = (s: string): boolean => {
+    const cs = [...s];
+    return words.some((w) => {
+      const n = [...w].length;
+      for (let i = Math.max(0, at - n + 1); i <= at && i + n <= cs.length; i++) if (cs.slice(i, i + n).join('') === w) return true;
+      return false;
+    });
+  };
+  const ha = covers(a);
+  const hb = covers(b);
+  return ha === hb ? null : ha ? 'a' : 'b';
+}
