@@ -28,9 +28,12 @@ function plausibleDate(text: string, today: string): boolean {
   return d.iso >= '1868-01-01' && d.iso <= limit;
 }
 
-/** A date line, or what is left of one after a bad read (one digit and one of 年月日生, or まで有効). */
+/**
+ * A date line, or what is left of one after a bad read (a digit next to one of 年月日, or 日生 / まで有効);
+ * not a place name that holds 日 or 生 (日本大通４－３２, 生田２丁目) near its 番地.
+ */
 const dateish = (t: string): boolean =>
-  looksLikeDate(t) || (/[年月日生]|まで|有効/.test(t) && /[0-9０-９]/.test(t) && !/^[住往佳][所听析]|[丁番号]/.test(t));
+  looksLikeDate(t) || (/[0-9０-９][年月日]|[年月][0-9０-９]|日生|まで|有効/.test(t) && /[0-9０-９]/.test(t) && !/^[住往佳][所听析]|[丁番号]/.test(t));
 
 /**
  * Targeted second reads of the lines whose values have a small alphabet, only where the first read is

@@ -325,30 +325,35 @@ interface VariantOptions {
 }
 
 /**
- * A first address row whose 番地 came out with kana in it (北沢ノー６－１１): the 番地 part read again with
- * only the characters a 番地 is written with, and taken when that reads as a 番地 losing no digit nor join.
+ * The 番地 read again with only 番地 characters allowed. The model's symbol boxes lag its glyphs (the box it
+ * gives the 町域's last kanji can lie over the 番地's first digit), so the crop is not cut where the 番地
+ * seems to begin: the row is read from its start, with the characters of the place before the 番地 allowed
+ * as well, and the part after that place is the 番地.
  */
-async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand, at: { start: number; end: number }, rect: Rect, glyphH: number, chars: CharBox[]): Promise<Cand> {
+export async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand, at: { start: number; end: number }, rect: Rect, glyphH: number, chars: CharBox[]): Promise<Cand> {
   const text = [...compact(read.text)];
   const syms = read.symbols;
   if (syms.length !== text.length || !syms[at.start] || !syms[at.end - 1]) return read;
-  // from the end of the 町域's last character (the model's box for the misread one may start late) to the
-  // building's first
-  const x0 = at.start > 0 ? Math.min(syms[at.start - 1]!.x1 + 1, syms[at.start]!.x0) : syms[at.start]!.x0 - 0.1 * glyphH;
+  // up to the building's first character (the box of the 番地's last one may stop short)
   const x1 = syms[at.end] ? Math.max(syms[at.end - 1]!.x1, syms[at.end]!.x0 - 1) : rect.x1;
-  const part = { ...rect, x0: Math.max(rect.x0, x0), x1: Math.min(rect.x1, x1) };
+  const part = { ...rect, x1: Math.min(rect.x1, x1) };
+  const place = text.slice(0, at.start).join('');
+  const whitelist = [...new Set([...place, ...BLOCK_CHARS])].join('');
   const digits = (s: string): number => (s.match(/[0-9０-９]/g) ?? []).length;
   const joins = (s: string): number => (s.match(/[-－ー‐−丁番号]/g) ?? []).length;
   const rest = text.slice(at.start, at.end).join('');
-  // kana read for a digit or a hyphen become that: no digit and (nearly) no join lost; the fullest read wins
-  const reads = await readVariants(pool, card, part, glyphH, chars.filter((c) => c.x1 >= part.x0 && c.x0 <= part.x1), BLOCK_VARIANTS, { whitelist: BLOCK_CHARS });
+  const reads = await readVariants(pool, card, part, glyphH, chars.filter((c) => c.x0 <= part.x1), BLOCK_VARIANTS, { whitelist });
+  // kana read for a digit or a hyphen become that: the place read as before, no digit and (nearly) no join
+  // lost; the fullest read wins
   const ok = reads
-    .filter((r) => BLOCK.test(compact(r.text)) && digits(r.text) >= digits(rest) && joins(r.text) >= joins(rest) - 1)
+    .map((r) => ({ ...r, text: compact(r.text) }))
+    .filter((r) => r.text.startsWith(place) && r.symbols.length === [...r.text].length)
+    .map((r) => ({ ...r, text: [...r.text].slice(at.start).join(''), symbols: r.symbols.slice(at.start) }))
+    .filter((r) => BLOCK.test(r.text) && digits(r.text) >= digits(rest) && joins(r.text) >= joins(rest) - 1)
     .sort((a, b) => digits(b.text) - digits(a.text) || joins(b.text) - joins(a.text) || b.confidence - a.confidence)[0];
   if (!ok) return read;
-  const mended = compact(ok.text);
   return {
-    text: text.slice(0, at.start).join('') + mended + text.slice(at.end).join(''),
+    text: text.slice(0, at.start).join('') + ok.text + text.slice(at.end).join(''),
     confidence: Math.min(read.confidence, ok.confidence),
     symbols: [...syms.slice(0, at.start), ...ok.symbols, ...syms.slice(at.end)],
   };

@@ -115,5 +115,11 @@ describe('date lines the first read could not make out', () => {
     const counting = { recognize: () => (calls++, Promise.resolve({ text: '', confidence: 0, symbols: [] })) } as unknown as TesseractPool;
     await refineLines(counting, card, [dateLine('サンライズマンション606号', 0.95)], '2026-06-01');
     expect(calls).toBe(0);
+    // a place name with 日 or 生 in it is no date, however its 番地 reads
+    await refineLines(counting, card, [dateLine('神奈川県横浜市中区日本大通え4ー32ー14', 0.88), dateLine('兵庫県神戸市中央区生田町1ー2', 0.85)], '2026-06-01');
+    expect(calls).toBe(0);
+    // a date with its 年 lost still is one
+    await refineLines(counting, card, [dateLine('2031 7月18日まで', 0.6)], '2026-06-01');
+    expect(calls).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { consensus, dedupe, kanjiLookAlikes, trimKanaTail } from '../../main/ocr/reread-fields';
+import { consensus, dedupe, kanjiLookAlikes, mendBlock, trimKanaTail } from '../../main/ocr/reread-fields';
+import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr/engine/tesseract-pool';
 import { cleanBackground, createGray } from '../../main/ocr/image/gray-image';
 import { findCardQuad } from '../../main/ocr/image/find-card';
 import type { DecodedImage } from '../../main/ocr/image/decode';
@@ -94,3 +95,32 @@ describe('card image clean-up and finding', () => {
     expect(Math.max(...xs)).toBeLessThan(card.x1 + 6);
   });
 });
+
+describe('番地 read again as numbers', () => {
+  const row = '京都府京都市左京区下鴨4オー30一9';
+  const place = '京都府京都市左京区下鴨';
+  const syms = (t: string, x = 10): { text: string; confidence: number; x0: number; x1: number }[] => [...t].map((ch, i) => ({ text: ch, confidence: 0.9, x0: x + 30 * i, x1: x + 30 * i + 28 }));
+  const read = { text: row, confidence: 0.83, symbols: syms(row) };
+  const card = createGray(700, 60, 236);
+  const rect = { x0: 10, y0: 10, x1: 600, y1: 45 };
+  const at = { start: [...place].length, end: [...row].length };
+  /** answers with `text` and records what it was asked to allow */
+  const poolSaying = (text: string, asked: string[]): TesseractPool =>
+    ({ recognize: (req: LineRequest): Promise<LineResult> => (asked.push(req.whitelist ?? ''), Promise.resolve({ text, confidence: 0.8, symbols: syms(text) } as unknown as LineResult)) }) as unknown as TesseractPool;
+
+  it('reads the row from its start with the place\'s own characters allowed, and takes the part after the place', async () => {
+    const asked: string[] = [];
+    const got = await mendBlock(poolSaying(`${place}4ー30ー9`, asked), card, read, at, rect, 30, []);
+    expect(got.text).toBe(`${place}4ー30ー9`);
+    expect(got.symbols.map((y) => y.text).join('')).toBe(`${place}4ー30ー9`);
+    expect(asked.length).toBeGreaterThan(0);
+    for (const w of asked) for (const ch of `${place}0123456789丁目番地号ー`) expect(w).toContain(ch);
+    expect(asked[0]).not.toContain('オ');
+  });
+
+  it('keeps the first read when the place reads differently or a digit is lost', async () => {
+    expect(await mendBlock(poolSaying('京都府京都市左京区下4ー30ー9', []), card, read, at, rect, 30, [])).toBe(read);
+    expect(await mendBlock(poolSaying(`${place}ー30ー9`, []), card, read, at, rect, 30, [])).toBe(read);
+  });
+});
+
