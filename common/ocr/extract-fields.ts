@@ -5,6 +5,7 @@ import { parseCardDate, looksLikeDate } from './parse-date';
 import { parseSex } from './parse-sex';
 import { parseAddress, PREFECTURES } from './parse-address';
 import { foldForNumbers, isKatakanaText, isLatinName, normalizeDashes } from './ocr-text';
+import { expiryFallsOnBirthday } from './birthday-expiry';
 import { splitName } from './split-name';
 import { digitsLookFullWidth, withDigitWidth } from './digit-width';
 
@@ -252,6 +253,12 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     if (nameLatin) layout = 'foreign';
     else if (fields.nameKana.value || (hasBirthLabel && !fields.sex.value) || (!fields.sex.value && fields.birthDate.value && !birthWareki)) layout = 'next-gen';
     else layout = 'current';
+  }
+  // a national's card is valid until a birthday: dates on different days of the year are a misread
+  if ((layout === 'current' || layout === 'next-gen') && fields.birthDate.value && fields.expiryDate.value && !expiryFallsOnBirthday(fields.birthDate.value, fields.expiryDate.value)) {
+    warnings.push('生年月日と有効期限の月日が一致しません。カードを見て確認してください。');
+    fields.birthDate.confidence = Math.min(fields.birthDate.confidence, 0.6);
+    fields.expiryDate.confidence = Math.min(fields.expiryDate.confidence, 0.6);
   }
   return { layout, fields, nameParts, address, sources, looksLikeBack, looksLikePassport, anchors, warnings };
 }

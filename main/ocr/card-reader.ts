@@ -6,6 +6,7 @@ import type { GrayImage } from './image/gray-image';
 import type { TextLine } from './layout/text-lines';
 import { recognizeLine } from './recognize-lines';
 import { refineLines } from './refine-lines';
+import { settleDatePair } from './date-pair';
 import { applyReread, rereadPatch } from './reread-fields';
 import { OcrInputError } from './ocr-error';
 import { PrepWorker } from './prep/prep-client';
@@ -167,8 +168,11 @@ export class CardReader {
     let { warnings, ...ex } = extractFields(refined, today);
     // the re-read dates or 性別 may be what makes it a card
     if (!patch && rereadable(ex)) patch = await rereadPatch(this.pool, view, refined, chosen, ex, this.addresses);
-    const rec = patch ? applyReread(refined, patch) : refined;
+    let rec = patch ? applyReread(refined, patch) : refined;
     if (patch) ({ warnings, ...ex } = extractFields(rec, today));
+    // 生年月日 and 有効期限 on different days of the year: one is misread, and the card says which
+    const paired = await settleDatePair(this.pool, view, rec, ex, today);
+    if (paired) ({ warnings, ...ex } = extractFields((rec = paired), today));
     const conf = rec.reduce((s, l) => s + l.confidence, 0) / Math.max(1, rec.length);
     return { ex, warnings, conf };
   }

@@ -16,12 +16,12 @@ const SEX_WHITELIST = '男女';
 const SURE_DATE = 0.9;
 const SURE_SEX = 0.85;
 
-function dateText(text: string): string {
+export function dateText(text: string): string {
   return text.split(/性別|性刷/)[0]!;
 }
 
 /** Parses as a date no earlier than 1868 and no later than ~12 years from `today` (expiry of a new card). */
-function plausibleDate(text: string, today: string): boolean {
+export function plausibleDate(text: string, today: string): boolean {
   const d = parseCardDate(dateText(text));
   if (!d.ok) return false;
   const limit = `${Number(today.slice(0, 4)) + 12}${today.slice(4)}`;
@@ -71,12 +71,26 @@ export async function refineLines(pool: TesseractPool, card: GrayImage, lines: R
   return out;
 }
 
-async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLine, today: string): Promise<void> {
-  // the date part only: a 性別 label sharing the line is cut off at its first symbol
-  const sexAt = l.symbols.findIndex((s, i) => s.text === '性' || (s.text === '別' && i > 0));
+/**
+ * Index of the first symbol of a 性別 label sharing a date's line (the current card), or -1. Only after
+ * something of a date: a 性 in the noise of a misread line would cut the date short.
+ */
+function sexLabelAt(l: RecognizedLine): number {
+  return l.symbols.findIndex(
+    (s, i) => (s.text === '性' || (s.text === '別' && i > 0)) && /[年月日]/.test(l.symbols.slice(0, i).map((x) => x.text).join('')),
+  );
+}
+
+/** The date part of a line: a 性別 label sharing it is cut off at its first symbol. */
+export function dateBox(l: RecognizedLine): RecognizedLine {
+  const sexAt = sexLabelAt(l);
   const x1 = sexAt > 0 ? l.symbols[sexAt]!.x0 - 2 : l.x1;
+  return { ...l, x1: Math.max(l.x0 + 4, x1) };
+}
+
+async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLine, today: string): Promise<void> {
   // the model is sensitive to scale and segmentation mode: a few variants, then a vote
-  const box = { ...l, x1: Math.max(l.x0 + 4, x1) };
+  const box = dateBox(l);
   // the card's guilloche behind widely spaced digits turns whole dates to noise: cleaned crops first, the
   // raw one only as the tie-breaker
   const raw = lineCrop(card, box, 48).image;
@@ -106,10 +120,16 @@ async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLin
   for (const c of cands) votes.set(iso(c.text), (votes.get(iso(c.text)) ?? 0) + 1 + c.confidence);
   const bestIso = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
   const best = cands.filter((c) => iso(c.text) === bestIso).sort((a, b) => b.confidence - a.confidence)[0]!;
-  const rest = sexAt > 0 ? l.text.slice(l.text.search(/性[別刷]/)) : '';
-  const keepSuffix = /生/.test(compact(l.text)) && !/生/.test(best.text) ? '生' : /まで|有効/.test(compact(l.text)) && !/まで|有効/.test(best.text) ? 'まで有効' : '';
-  l.text = `${best.text}${keepSuffix}${rest ? ` ${rest}` : ''}`;
+  putDate(l, best);
   l.confidence = Math.max(l.confidence, best.confidence);
+}
+
+/** The line's date replaced by a re-read's, keeping what followed it (生, まで有効, a 性別 label and value). */
+export function putDate(l: RecognizedLine, read: { text: string }): void {
+  const sexAt = sexLabelAt(l);
+  const rest = sexAt > 0 ? l.text.slice(l.text.search(/性[別刷]/)) : '';
+  const keepSuffix = /生/.test(compact(l.text)) && !/生/.test(read.text) ? '生' : /まで|有効/.test(compact(l.text)) && !/まで|有効/.test(read.text) ? 'まで有効' : '';
+  l.text = `${read.text}${keepSuffix}${rest ? ` ${rest}` : ''}`;
 }
 
 /** The 性別 value's glyph right of the label on line `l`, its box in card x, and what the shape test says. */

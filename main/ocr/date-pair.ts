@@ -1,0 +1,76 @@
+import type { RecognizedLine } from '../../common/ocr/recognized-line';
+import type { Extracted } from '../../common/ocr/extract-fields';
+import type { FieldSource } from '../../common/ocr/card-result';
+import { expiryFallsOnBirthday } from '../../common/ocr/birthday-expiry';
+import { parseCardDate } from '../../common/ocr/parse-date';
+import { cleanBackground, type GrayImage } from './image/gray-image';
+import { lineCrop } from './recognize-lines';
+import { DATE_WHITELIST, dateBox, dateText, plausibleDate, putDate } from './refine-lines';
+import { PSM, type TesseractPool } from './engine/tesseract-pool';
+
+/** Scales and modes the earlier date reads did not use: the model's slips (１１ read as １) differ between them. */
+const PAIR_VARIANTS = [
+  { glyph: 52, psm: PSM.SINGLE_LINE },
+  { glyph: 52, psm: PSM.RAW_LINE },
+  { glyph: 30, psm: PSM.SINGLE_LINE },
+];
+
+interface Votes {
+  /** ISO date → summed weight of the reads that give it */
+  weight: Map<string, number>;
+  /** ISO date → its surest read */
+  read: Map<string, { text: string; confidence: number }>;
+}
+
+const isoOf = (text: string, today: string): string | null => (plausibleDate(text, today) ? (parseCardDate(dateText(text)) as { iso: string }).iso : null);
+
+function vote(v: Votes, text: string, confidence: number, today: string): void {
+  const iso = isoOf(text, today);
+  if (!iso) return;
+  v.weight.set(iso, (v.weight.get(iso) ?? 0) + 1 + confidence);
+  if ((v.read.get(iso)?.confidence ?? -1) < confidence) v.read.set(iso, { text: dateText(text).trim(), confidence });
+}
+
+async function readDates(pool: TesseractPool, card: GrayImage, l: RecognizedLine, today: string): Promise<Votes> {
+  const v: Votes = { weight: new Map(), read: new Map() };
+  vote(v, l.text, l.confidence, today);
+  const box = dateBox(l);
+  const reads = await Promise.all(
+    PAIR_VARIANTS.map((pv) => pool.recognize({ image: cleanBackground(lineCrop(card, box, pv.glyph).image), psm: pv.psm, whitelist: DATE_WHITELIST })),
+  );
+  for (const r of reads) vote(v, r.text, r.confidence, today);
+  return v;
+}
+
+const lineAt = (lines: RecognizedLine[], s: FieldSource | undefined): number => (s ? lines.findIndex((l) => l.x0 === s.x && l.y0 === s.y) : -1);
+
+/**
+ * A Japanese national's card whose 生年月日 and 有効期限 were read with different months or days: one of
+ * them is misread (the model drops one of two narrow １s). Both lines are read a few more ways, and the pair
+ * of dates that fall on one birthday with the most votes between them is taken. Null when the dates agree
+ * already, the card is a foreign resident's, a date line is missing, or no agreeing pair was read (the
+ * clerk is then warned by the field check).
+ */
+export async function settleDatePair(pool: TesseractPool, card: GrayImage, lines: RecognizedLine[], ex: Extracted, today: string): Promise<RecognizedLine[] | null> {
+  const { birthDate, expiryDate } = ex.fields;
+  if (ex.layout === 'foreign' || ex.layout === 'unknown' || !birthDate.value || !expiryDate.value) return null;
+  if (expiryFallsOnBirthday(birthDate.value, expiryDate.value)) return null;
+  const bi = lineAt(lines, ex.sources.birthDate);
+  const ei = lineAt(lines, ex.sources.expiryDate);
+  if (bi < 0 || ei < 0 || bi === ei) return null;
+  const [bv, ev] = await Promise.all([readDates(pool, card, lines[bi]!, today), readDates(pool, card, lines[ei]!, today)]);
+  let best: { b: string; e: string; w: number } | null = null;
+  for (const [b, wb] of bv.weight) {
+    for (const [e, we] of ev.weight) {
+      if (b < e && expiryFallsOnBirthday(b, e) && (!best || wb + we > best.w)) best = { b, e, w: wb + we };
+    }
+  }
+  if (!best) return null;
+  const out = lines.map((l) => ({ ...l }));
+  for (const [i, v, iso] of [[bi, bv, best.b], [ei, ev, best.e]] as const) {
+    const read = v.read.get(iso)!;
+    putDate(out[i]!, read);
+    out[i]!.confidence = read.confidence;
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { expiryFallsOnBirthday } from '../../common/ocr/birthday-expiry';
+import { extractFields } from '../../common/ocr/extract-fields';
+import type { RecognizedLine } from '../../common/ocr/recognized-line';
+import { settleDatePair } from '../../main/ocr/date-pair';
+import { dateBox } from '../../main/ocr/refine-lines';
+import { createGray } from '../../main/ocr/image/gray-image';
+import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr/engine/tesseract-pool';
+
+const line = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+const CURRENT = [line('氏名', 33, 60, 79, 82, 23), line('藤原　浩二', 145, 48, 343, 90, 38), line('住所', 32, 172, 80, 194, 23), line('神奈川県横浜市中区日本大通8-37-1', 141, 174, 669, 207, 31), line('性別', 600, 325, 648, 347, 22), line('男', 689, 321, 721, 352, 32)];
+const BIRTH = line('昭和7年 1月 1日生', 162, 284, 449, 316, 31, 0.89);
+const EXPIRY = line('2025年 11月 1日まで有効', 154, 346, 534, 378, 25, 0.93);
+
+describe('有効期限 on the holder\'s birthday', () => {
+  it('holds for the same month and day, and 29 February against 28 February or 1 March', () => {
+    expect(expiryFallsOnBirthday('1932-11-01', '2025-11-01')).toBe(true);
+    expect(expiryFallsOnBirthday('1932-01-01', '2025-11-01')).toBe(false);
+    expect(expiryFallsOnBirthday('2000-02-29', '2027-02-28')).toBe(true);
+    expect(expiryFallsOnBirthday('2000-02-29', '2027-03-01')).toBe(true);
+    expect(expiryFallsOnBirthday('2000-02-28', '2027-03-01')).toBe(false);
+  });
+
+  it('warns the clerk and marks both dates for checking when a national\'s card disagrees, not a foreign resident\'s', () => {
+    const r = extractFields([...CURRENT, BIRTH, EXPIRY], '2025-01-01');
+    expect(r.layout).toBe('current');
+    expect(r.warnings.join()).toContain('生年月日と有効期限の月日が一致しません');
+    expect(r.fields.birthDate.confidence).toBeLessThanOrEqual(0.6);
+    expect(r.fields.expiryDate.confidence).toBeLessThanOrEqual(0.6);
+    const foreign = extractFields([line('氏名', 33, 60, 79, 82, 23), line('SMITH JOHN', 145, 48, 400, 90, 34), ...CURRENT.slice(2), line('1932年1月1日生', 162, 284, 449, 316, 31), EXPIRY], '2025-01-01');
+    expect(foreign.layout).toBe('foreign');
+    expect(foreign.warnings.join()).not.toContain('月日が一致しません');
+    const agreeing = extractFields([...CURRENT, line('昭和7年 11月 1日生', 162, 284, 449, 316, 31), EXPIRY], '2025-01-01');
+    expect(agreeing.warnings.join()).not.toContain('月日が一致しません');
+  });
+});
+
+describe('a misread date settled by the other one', () => {
+  const card = createGray(1053, 664, 236);
+  /** answers the birth line's re-reads with `birth` and the expiry line's with `expiry` (three each, birth first) */
+  const pool = (birth: string, expiry: string, calls: LineRequest[]): TesseractPool =>
+    ({
+      recognize: (req: LineRequest): Promise<LineResult> => {
+        calls.push(req);
+        return Promise.resolve({ text: calls.length <= 3 ? birth : expiry, confidence: 0.9, symbols: [] } as unknown as LineResult);
+      },
+    }) as unknown as TesseractPool;
+
+  it('re-reads both lines and takes the pair of dates that fall on one birthday', async () => {
+    const lines = [...CURRENT, BIRTH, EXPIRY];
+    const ex = extractFields(lines, '2025-01-01');
+    const calls: LineRequest[] = [];
+    const settled = await settleDatePair(pool('昭和7年 11月 1日生', '2025年 1月 1日まで有効', calls), card, lines, ex, '2025-01-01');
+    expect(calls.length).toBe(6);
+    expect(calls.every((c) => c.whitelist?.includes('年'))).toBe(true);
+    const after = extractFields(settled!, '2025-01-01');
+    expect(after.fields.birthDate.value).toBe('1932-11-01');
+    expect(after.fields.expiryDate.value).toBe('2025-11-01');
+    expect(after.warnings.join()).not.toContain('月日が一致しません');
+  });
+
+  it('reads nothing more when the dates agree or the card is a foreign resident\'s, and gives up when no pair agrees', async () => {
+    const calls: LineRequest[] = [];
+    const agreeing = [...CURRENT, line('昭和7年 11月 1日生', 162, 284, 449, 316, 31), EXPIRY];
+    expect(await settleDatePair(pool('', '', calls), card, agreeing, extractFields(agreeing, '2025-01-01'), '2025-01-01')).toBeNull();
+    expect(calls).toHaveLength(0);
+    const lines = [...CURRENT, BIRTH, EXPIRY];
+    expect(await settleDatePair(pool('昭和7年 3月 1日生', '2025年 5月 1日まで有効', calls), card, lines, extractFields(lines, '2025-01-01'), '2025-01-01')).toBeNull();
+  });
+
+  it('cuts a date line at a 性別 label only after something of a date (a 性 in noise is no label)', () => {
+    const sym = (text: string, x0: number): { text: string; confidence: number; x0: number; x1: number } => ({ text, confidence: 0.5, x0, x1: x0 + 20 });
+    const noise = { ...line('958丁翌過邊性較', 217, 367, 564, 398, 27, 0.04), symbols: [...'958丁翌過邊性較'].map((ch, i) => sym(ch, 220 + 38 * i)) };
+    expect(dateBox(noise).x1).toBe(564);
+    const shared = { ...line('昭和7年1月1日生性別男', 162, 284, 720, 316, 31), symbols: [...'昭和7年1月1日生性別男'].map((ch, i) => sym(ch, 162 + 40 * i)) };
+    expect(dateBox(shared).x1).toBe(162 + 40 * 9 - 2);
+  });
+});
