@@ -1,14 +1,16 @@
 /**
  * Regenerates main/ocr/kanji/variant-glyphs.generated.ts: every character of the kanji variant table
- * (common/kanji/variant-table.ts) drawn in the typefaces cards are printed in or close to (mincho and gothic:
- * IPAmj明朝, IPAex明朝/ゴシック, Noto Serif/Sans CJK JP), cut to its ink box, scaled to GLYPH × GLYPH and
- * thresholded. The OCR model cannot output 髙 﨑 邉…; these shapes let the reader tell them apart.
+ * (common/kanji/variant-table.ts) and of the look-alike table (common/kanji/lookalike-table.ts) drawn in
+ * the typefaces cards are printed in or close to (mincho and gothic: IPAmj明朝, IPAex明朝/ゴシック, Noto
+ * Serif/Sans CJK JP), cut to its ink box, scaled to GLYPH × GLYPH and thresholded. The OCR model cannot
+ * output 髙 﨑 邉… and mistakes 勇 for 男; these shapes let the reader tell them apart.
  *   npx tsx scripts/make-variant-glyphs.ts        (needs the Debian fonts the CI installs)
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { VARIANT_GROUPS } from '../common/kanji/variant-table';
+import { LOOKALIKE_GROUPS } from '../common/kanji/lookalike-table';
 import { GLYPH, normalizeGlyph, packBits } from '../main/ocr/kanji/glyph-bits';
 
 const FONTS = ['IPAmjMincho', 'IPAexMincho', 'IPAexGothic', 'Noto Serif CJK JP', 'Noto Sans CJK JP'];
@@ -21,7 +23,7 @@ async function draw(ch: string, font: string): Promise<{ width: number; height: 
   return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
 }
 
-const chars = [...new Set(VARIANT_GROUPS.flatMap((g) => [...g]))];
+const chars = [...new Set([...VARIANT_GROUPS, ...LOOKALIKE_GROUPS].flatMap((g) => [...g]))];
 const lines: string[] = [];
 for (const ch of chars) {
   const shapes: string[] = [];

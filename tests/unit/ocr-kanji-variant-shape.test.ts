@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { settleNameVariants, settleVariant } from '../../main/ocr/kanji/variant-shape';
 import { crop } from '../../main/ocr/image/gray-image';
 import { FONTS, LOOKS, render, svgText } from '../support/glyph-render';
+import { LOOKALIKE_GROUPS } from '../../common/kanji/lookalike-table';
 
 /**
  * The model reads 髙橋 as 高橋 and 宮﨑 as 宮崎: the printed shape decides. Names drawn with the card fonts,
@@ -38,6 +39,28 @@ describe('kanji variants by printed shape', () => {
           if (settleNameVariants(`${common}田\u3000一郎`, v.img, v.band, v.gapX) === `${variant}田\u3000一郎`) found++;
         }
         if (look.name === 'flat') expect(found).toBeGreaterThanOrEqual(4);
+      });
+    }
+  }
+
+  for (const font of FONTS) {
+    for (const look of LOOKS) {
+      it(`${font}, ${look.name}: a look-alike the model read right stays, one it read wrong is put right`, async () => {
+        let wrongReads = 0;
+        let putRight = 0;
+        for (const group of LOOKALIKE_GROUPS) {
+          for (const printed of group) {
+            const img = await nameImage('山', `${printed}子`, font, look);
+            // the model read it right: never changed
+            expect(settleNameVariants(`山\u3000${printed}子`, img.img, img.band, img.gapX), `${printed} stays`).toBe(`山\u3000${printed}子`);
+            for (const read of group) {
+              if (read === printed) continue;
+              wrongReads++;
+              if (settleNameVariants(`山\u3000${read}子`, img.img, img.band, img.gapX) === `山\u3000${printed}子`) putRight++;
+            }
+          }
+        }
+        if (look.name === 'flat') expect(putRight / wrongReads).toBeGreaterThanOrEqual(0.6);
       });
     }
   }

@@ -1,4 +1,5 @@
 import { variantsOf } from '../../../common/kanji/variants';
+import { lookAlikesOf } from '../../../common/kanji/lookalike-table';
 import { crop, type GrayImage } from '../image/gray-image';
 import { GLYPH, normalizeGlyph, unpackBits } from './glyph-bits';
 import { VARIANT_GLYPHS } from './variant-glyphs.generated';
@@ -72,9 +73,14 @@ export function variantDistances(glyph: GrayImage, chars: string[]): Map<string,
 /** How much closer a variant must be than the model's character to replace it. */
 const MARGIN = 0.8;
 
-/** The variant the glyph shows, or the model's character when no variant fits clearly better. */
+/** The characters a read one could be by its shape: its variants and the kanji the model mistakes it for. */
+export function shapeChoices(read: string): string[] {
+  return [...new Set([...variantsOf(read), ...lookAlikesOf(read)])];
+}
+
+/** The variant (or look-alike) the glyph shows, or the model's character when none fits clearly better. */
 export function settleVariant(glyph: GrayImage, read: string): string {
-  const choices = variantsOf(read);
+  const choices = shapeChoices(read);
   if (choices.length < 2) return read;
   const d = variantDistances(glyph, choices);
   if (!d) return read;
@@ -126,7 +132,7 @@ export function nameCells(card: GrayImage, band: { x0: number; y0: number; x1: n
 export function settleNameVariants(name: string, card: GrayImage, band: { x0: number; y0: number; x1: number; y1: number }, gapX: number | null): string {
   const parts = name.split('\u3000');
   const chars = [...parts.join('')];
-  if (gapX === null || parts.length !== 2 || !chars.some((c) => variantsOf(c).length > 1)) return name;
+  if (gapX === null || parts.length !== 2 || !chars.some((c) => shapeChoices(c).length > 1)) return name;
   const [family, given] = parts.map((p) => [...p].length) as [number, number];
   const cells = nameCells(card, band, gapX, family, given);
   if (!cells || cells.length !== chars.length) return name;
