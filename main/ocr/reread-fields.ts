@@ -54,6 +54,8 @@ const ADDRESS_VARIANTS: Variant[] = [
   { glyph: 48, psm: PSM.SINGLE_LINE },
   { glyph: 56, psm: PSM.RAW_LINE },
 ];
+/** The same, the mode least like the first pass first: one read that agrees with it is checked in another way. */
+const ADDRESS_CHECK_FIRST: Variant[] = [ADDRESS_VARIANTS[2]!, ADDRESS_VARIANTS[0]!, ADDRESS_VARIANTS[1]!, ADDRESS_VARIANTS[3]!];
 /** unmasked: a ７ whose top bar the line finder left out of its characters reads as ノ or イ */
 const BLOCK_VARIANTS: Variant[] = [
   { glyph: 40, psm: PSM.RAW_LINE, unmasked: true },
@@ -139,10 +141,13 @@ export async function rereadPatch(
         confidence: Math.min(...row.map((l) => l.confidence)),
         symbols: [...head.symbols.slice(skip), ...row.slice(1).flatMap((l) => l.symbols)],
       };
-      // a long line costs the model most: one the address master and the model both vouch for is kept
-      if (row.length === 1 && addresses && addressRowIsSure(orig.text, orig.confidence, seed === seeds[0], addresses)) continue;
+      // a long line costs the model most: one the address master and the model both vouch for is kept; one
+      // of the right shape the model is fairly sure of needs one agreeing read in another mode
+      const shapely = row.length === 1 && addresses !== null && addressRowIsSure(orig.text, 1, seed === seeds[0], addresses);
+      if (shapely && orig.confidence >= 0.9) continue;
+      const checkOnce = shapely && orig.confidence >= 0.75;
       jobs.push(
-        readUntilAgreed(orig, addressKey, (vs) => readVariants(pool, card, rect, glyphH, chars, vs), ADDRESS_VARIANTS).then(async (reads) => {
+        readUntilAgreed(orig, addressKey, (vs) => readVariants(pool, card, rect, glyphH, chars, vs), checkOnce ? ADDRESS_CHECK_FIRST : ADDRESS_VARIANTS, checkOnce ? 1 : 2).then(async (reads) => {
           // on the first row, a read whose 番地 is all digits and joins beats reads with kana in it (下鴨クー１４)
           const cleanBlock = seed === seeds[0] && addresses ? (c: Cand): boolean => blockIsClean(c.text, addresses) !== false : undefined;
           const voted = settleVoicing(consensus([orig, ...reads], addressKey, cleanBlock), card, u, BUILDING_WORDS);
@@ -360,14 +365,14 @@ export async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand
 }
 
 /**
- * The first two variants, and the rest only when those two and the first read do not all say the same: a
- * clean line is settled by three agreeing reads, and the workers are free for the next card sooner.
+ * The first two variants (or `firstBatch`), and the rest only when those and the first read do not all say
+ * the same: a clean line is settled by three agreeing reads, and the workers are free for the next card sooner.
  */
-async function readUntilAgreed(first: Cand, key: (s: string) => string, read: (vs: Variant[]) => Promise<Cand[]>, variants: Variant[]): Promise<Cand[]> {
-  const early = await read(variants.slice(0, 2));
+async function readUntilAgreed(first: Cand, key: (s: string) => string, read: (vs: Variant[]) => Promise<Cand[]>, variants: Variant[], firstBatch = 2): Promise<Cand[]> {
+  const early = await read(variants.slice(0, firstBatch));
   const k = key(first.text);
-  if (k.length > 0 && first.confidence >= 0.5 && early.length === 2 && early.every((r) => key(r.text) === k)) return early;
-  return [...early, ...(await read(variants.slice(2)))];
+  if (k.length > 0 && first.confidence >= 0.5 && early.length === firstBatch && early.every((r) => key(r.text) === k)) return early;
+  return [...early, ...(await read(variants.slice(firstBatch)))];
 }
 
 /** Reads one region in each variant, all queued at once. */
