@@ -1,7 +1,7 @@
 import type { CardReadResult } from '../../common/ocr/card-result';
 import { extractFields, type Extracted } from '../../common/ocr/extract-fields';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
-import { TesseractPool } from './engine/tesseract-pool';
+import { TesseractPool, type LineRequest } from './engine/tesseract-pool';
 import type { GrayImage } from './image/gray-image';
 import type { TextLine } from './layout/text-lines';
 import { recognizeLine } from './recognize-lines';
@@ -26,6 +26,8 @@ export interface ReaderOptions {
   recycleAfter?: number;
   /** the 市区町村/町域 master that repairs read addresses; default: the shipped one (null: none) */
   addressMaster?: AddressMaster | null;
+  /** sees every image the model is asked to read (benchmarks only: they are personal data) */
+  onModelRequest?: (req: LineRequest) => void;
 }
 
 export type OcrStage = 'decode' | 'find-card' | 'recognize' | 'parse';
@@ -59,7 +61,7 @@ export class CardReader {
   ) {}
 
   static async start(opts: ReaderOptions = {}): Promise<CardReader> {
-    const pool = await TesseractPool.create({ size: opts.workers ?? 2, recycleAfter: opts.recycleAfter ?? 300 });
+    const pool = await TesseractPool.create({ size: opts.workers ?? 2, recycleAfter: opts.recycleAfter ?? 300, onRequest: opts.onModelRequest });
     // after the model is loaded, so the two start-ups do not compete for the CPU
     return new CardReader(pool, PrepWorker.start(), opts.addressMaster === undefined ? loadAddressMaster() : opts.addressMaster);
   }

@@ -32,6 +32,8 @@ export interface PoolOptions {
   size: number;
   /** a worker is replaced after this many jobs: tesseract's wasm heap only grows */
   recycleAfter: number;
+  /** sees every image the model is asked to read (the benchmark times the native CLI on the same ones) */
+  onRequest?: (req: LineRequest) => void;
 }
 
 interface Slot {
@@ -86,6 +88,7 @@ export class TesseractPool {
 
   recognize(req: LineRequest): Promise<LineResult> {
     if (this.closed) return Promise.reject(new Error('OCR pool is closed'));
+    this.opts.onRequest?.(req);
     return new Promise((resolve, reject) => {
       this.queue.push({ req, resolve, reject });
       this.pump();
