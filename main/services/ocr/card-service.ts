@@ -35,7 +35,7 @@ export class CardReadError extends Error {
 export interface CardServiceOptions {
   log: Logger;
   today: () => string;
-  /** tesseract workers (default 2: counter PCs have two cores) */
+  /** tesseract workers (default: CardReader's, one more than the cores) */
   workers?: number;
   /** for tests: another engine */
   startReader?: () => Promise<CardReader>;
@@ -63,7 +63,7 @@ export class CardService {
   start(): void {
     if (this.starting) return;
     this.t0 = performance.now();
-    const begin = this.o.startReader ?? (() => CardReader.start({ workers: this.o.workers ?? 2 }));
+    const begin = this.o.startReader ?? (() => CardReader.start({ workers: this.o.workers }));
     this.starting = begin().then(
       (r) => {
         this.readyMs = Math.round(performance.now() - this.t0);
