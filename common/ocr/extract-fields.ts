@@ -251,7 +251,15 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
   let layout: CardLayoutId = 'unknown';
   if (anchors >= 2 && !looksLikeBack && !looksLikePassport) {
     if (nameLatin) layout = 'foreign';
-    else if (fields.nameKana.value || (hasBirthLabel && !fields.sex.value) || (!fields.sex.value && fields.birthDate.value && !birthWareki)) layout = 'next-gen';
+    // a 和暦 birth date and a 性別 are the current card's, which prints no フリガナ: kana read above its
+    // name is a piece of the name or the pattern
+    else if (birthWareki && fields.sex.value) {
+      layout = 'current';
+      if (fields.nameKana.value) {
+        fields.nameKana = { value: null, confidence: 0 };
+        delete sources.nameKana;
+      }
+    } else if (fields.nameKana.value || (hasBirthLabel && !fields.sex.value) || (!fields.sex.value && fields.birthDate.value && !birthWareki)) layout = 'next-gen';
     else layout = 'current';
   }
   // a national's card is valid until a birthday: dates on different days of the year are a misread

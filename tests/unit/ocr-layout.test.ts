@@ -15,6 +15,18 @@ describe('text lines from ink blobs', () => {
     expect(chars).toContainEqual({ x0: 196, y0: 60, x1: 240, y1: 104 });
   });
 
+  it("keeps ruby ニ's lower bar off the long top bar of 西 under it, and still joins 二's bars", () => {
+    // ニ (two short bars, as found on a scanned card) over 西 (one blob, 49 × 44)
+    const chars = mergeIntoChars([blob(137, 30, 155, 33), blob(134, 43, 158, 45), blob(134, 67, 182, 110)], 1);
+    expect(chars).toContainEqual({ x0: 134, y0: 67, x1: 182, y1: 110 });
+    // 二 as printed: the top bar a little shorter than the bottom one
+    const two = mergeIntoChars([blob(105, 50, 135, 54), blob(100, 70, 140, 75)], 1);
+    expect(two).toEqual([{ x0: 100, y0: 50, x1: 140, y1: 75 }]);
+    // 三: the first two bars join first, then the last bar, as long as they, far under them
+    const three = mergeIntoChars([blob(104, 40, 136, 44), blob(106, 56, 134, 60), blob(100, 74, 140, 79)], 1);
+    expect(three).toEqual([{ x0: 100, y0: 40, x1: 140, y1: 79 }]);
+  });
+
   it('keeps a small label apart from the big value beside it, and a hyphen inside its line', () => {
     const label = [
       { x0: 30, y0: 50, x1: 48, y1: 68 },

@@ -137,9 +137,16 @@ describe('extractFields', () => {
     const r = extractFields(lines, '2026-01-01');
     expect(r.fields.nameKana.value).toBeNull();
     expect(r.layout).toBe('current');
-    // real ruby, wholly above the name, is still taken
-    const ruby = extractFields([...lines, l('マエダ', 147, 20, 230, 40, 19)], '2026-01-01');
+    // real ruby, wholly above the name, is taken on a next-generation card (西暦, no 性別)…
+    const nextGen = [...lines.slice(0, 5), l('1933年5月2日', 162, 319, 472, 351, 31), l('マエダ', 147, 20, 230, 40, 19)];
+    const ruby = extractFields(nextGen, '2026-01-01');
     expect(ruby.fields.nameKana.value).toBe('マエダ');
+    expect(ruby.layout).toBe('next-gen');
+    // …never on a current card (和暦 and 性別), which prints none
+    const current = extractFields([...lines, l('マエダ', 147, 20, 230, 40, 19)], '2026-01-01');
+    expect(current.fields.nameKana.value).toBeNull();
+    expect(current.sources.nameKana).toBeUndefined();
+    expect(current.layout).toBe('current');
   });
   it('takes a poorly read kanji name over the small roman name under it (next-generation card)', () => {
     const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });

@@ -60,9 +60,17 @@ export function mergeIntoChars(blobs: Box[], s: number): CharBox[] {
         if (ox < 0.5 * Math.min(cW(a), cW(b))) continue;
         const gapY = Math.max(a.y0, b.y0) - Math.min(a.y1, b.y1);
         const u = { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
-        // the bars of 二 and 三 are far apart for their thickness, not for their length
-        const bars = cH(a) < 0.35 * cW(a) && cH(b) < 0.35 * cW(b);
-        if (gapY > (bars ? 0.5 * Math.max(cW(a), cW(b)) : 0.6 * Math.max(cH(a), cH(b), 6 * s))) continue;
+        // the bars of 二 and 三 are far apart for their thickness, not for their length; they are of a length
+        // (ruby ニ's short lower bar over 西's long top one is two rows, not one character)
+        const flatA = cH(a) < 0.35 * cW(a);
+        const flatB = cH(b) < 0.35 * cW(b);
+        const bars = flatA && flatB && Math.min(cW(a), cW(b)) >= 0.45 * Math.max(cW(a), cW(b));
+        // a bar of a character is about as wide as the rest of it (三's last bar) or close to it (亠 in 京); a
+        // short bar far above is another row's (ruby ニ over 西)
+        const [bar, body] = flatA ? [a, b] : [b, a];
+        const shortBarAfar = flatA !== flatB && cW(bar) < 0.7 * cW(body);
+        const maxGap = bars ? 0.5 * Math.max(cW(a), cW(b)) : shortBarAfar ? 0.3 * Math.max(cH(a), cH(b)) : 0.6 * Math.max(cH(a), cH(b), 6 * s);
+        if (gapY > maxGap) continue;
         // two characters stacked (kana over a name, two text rows) are taller than wide: keep them apart
         if (cH(u) > 1.35 * cW(u) + 3 * s || cH(u) > 90 * s) continue;
         // only parts of one scale stack into a character (二's bars, 刀 over 口); a small glyph over a big one
