@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupLines, mergeIntoChars } from '../../main/ocr/layout/text-lines';
+import { findTextLines, groupLines, mergeIntoChars } from '../../main/ocr/layout/text-lines';
 import { sexByShape } from '../../main/ocr/refine-lines';
 import { createGray, type GrayImage } from '../../main/ocr/image/gray-image';
 import { extractFields } from '../../common/ocr/extract-fields';
@@ -25,6 +25,22 @@ describe('text lines from ink blobs', () => {
     // 三: the first two bars join first, then the last bar, as long as they, far under them
     const three = mergeIntoChars([blob(104, 40, 136, 44), blob(106, 56, 134, 60), blob(100, 74, 140, 79)], 1);
     expect(three).toEqual([{ x0: 100, y0: 40, x1: 140, y1: 79 }]);
+  });
+
+  it("ignores the card's rim along the image edge: it would join the 住所 label and the address into one line", () => {
+    const card = createGray(1200, 757, 230);
+    const ink = (x0: number, y0: number, w: number, h: number): void => {
+      for (let y = y0; y < y0 + h; y++) card.data.fill(40, y * 1200 + x0, y * 1200 + x0 + w);
+    };
+    // the label: two small characters of strokes; the address: ten big ones
+    for (const x of [42, 70]) for (let k = 0; k < 3; k++) ink(x, 170 + 9 * k, 22, 3);
+    for (let i = 0; i < 10; i++) for (let k = 0; k < 4; k++) ink(141 + 40 * i, 167 + 11 * k, 34, 4);
+    // a one-pixel sliver of the desk at the warped card's left edge, level with both
+    ink(0, 135, 1, 85);
+    const lines = findTextLines(card);
+    expect(lines.some((l) => l.x0 === 0)).toBe(false);
+    expect(lines.find((l) => l.x0 >= 40 && l.x0 <= 44)?.x1).toBeLessThan(141);
+    expect(lines.some((l) => l.x0 >= 139 && l.x0 <= 143 && l.x1 >= 500)).toBe(true);
   });
 
   it('keeps a small label apart from the big value beside it, and a hyphen inside its line', () => {

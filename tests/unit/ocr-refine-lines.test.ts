@@ -106,6 +106,9 @@ describe('date lines the first read could not make out', () => {
   it('re-reads a line drowned in the card pattern (digits, no 年月日) and takes the date it turns out to be', async () => {
     const [l] = await refineLines(datePool('1977年8月3日生'), card, [dateLine('リリッッルル/だ考2が5選5介由回', 0.2)], '2026-06-01');
     expect(l!.text).toBe('1977年8月3日生');
+    // a long line read as nothing at all, one digit left
+    const [m] = await refineLines(datePool('1982年7月15日'), card, [dateLine('騰9妥認首留貞庫詳可上第', 0.1)], '2026-06-01');
+    expect(m!.text).toBe('1982年7月15日');
   });
 
   it('leaves a drowned line alone when the re-reads are no date, and a sure line without digits unread', async () => {

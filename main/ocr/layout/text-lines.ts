@@ -36,8 +36,12 @@ export function findTextLines(card: GrayImage): TextLine[] {
   const s = card.width / 1000;
   const mask = inkMask(card, Math.round(15 * s), 18);
   const maxH = 90 * s;
+  // a sliver along the image's edge is the card's rim or the desk behind it after warping: it would join
+  // the label and the value beside it into one line
+  const rim = (b: Box): boolean =>
+    (b.x0 === 0 || b.y0 === 0 || b.x1 === card.width - 1 || b.y1 === card.height - 1) && Math.min(boxW(b), boxH(b)) <= 4 * s;
   const blobs = components(mask, card.width, card.height).filter(
-    (b) => boxH(b) <= maxH && boxW(b) <= 140 * s && b.area >= 3 && !(boxW(b) > 4 * boxH(b) && boxW(b) > 60 * s),
+    (b) => boxH(b) <= maxH && boxW(b) <= 140 * s && b.area >= 3 && !(boxW(b) > 4 * boxH(b) && boxW(b) > 60 * s) && !rim(b),
   );
   const chars = mergeIntoChars(blobs, s);
   return groupLines(chars, s);
