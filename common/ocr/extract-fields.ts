@@ -54,6 +54,24 @@ function guessShortLabels(lines: Line[]): void {
 }
 
 /**
+ * The 氏名 label misread (丘名, 必名) and read together with a name printed small enough to share its line (a
+ * foreign resident's roman name): two characters ending in 名 and a gap, starting in the label column where
+ * another label starts. A name value never starts there, so 椎名 or 桑名 as a family name is not taken.
+ */
+function guessMergedNameLabel(lines: Line[]): void {
+  if (lines.some((l) => l.label === 'name')) return;
+  const column = lines.filter((l) => l.label).map((l) => l.x0);
+  for (const l of lines) {
+    if (l.label || !/^[\s\u3000]*\S[\s\u3000]*名[\s\u3000]+\S/.test(l.text) || !column.some((x) => Math.abs(x - l.x0) <= l.glyphH)) continue;
+    const t = l.text.replace(/^[\s\u3000_|]+/, '');
+    l.label = 'name';
+    l.value = t.slice(labelEnd(t, 'name'));
+    l.valueSymbols = l.symbols.slice(2);
+    return;
+  }
+}
+
+/**
  * The 住所 label misread into something that is no label (催『, 件斤) and read together with the address:
  * with no 住所 label on the card, a line with a 都道府県 name within its first few characters is the
  * address line, and what stands before the 都道府県 is the label.
@@ -106,6 +124,7 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
   const lines = input.map(prepare).filter((l) => compact(l.text).length > 0);
   guessShortLabels(lines);
   guessAddressByPrefecture(lines);
+  guessMergedNameLabel(lines);
   const fields = emptyFields();
   const sources: Partial<Record<FieldName, FieldSource>> = {};
   const warnings: string[] = [];

@@ -43,6 +43,13 @@ describe('text lines from ink blobs', () => {
     expect(lines.some((l) => l.x0 >= 139 && l.x0 <= 143 && l.x1 >= 500)).toBe(true);
   });
 
+  it('keeps a row going after a kana broken into strokes (クハウス: ハ\'s two strokes are small)', () => {
+    const box = (x: number, y: number, w: number, h: number): { x0: number; y0: number; x1: number; y1: number } => ({ x0: x, y0: y, x1: x + w - 1, y1: y + h - 1 });
+    const lines = groupLines([box(207, 231, 25, 30), box(238, 238, 15, 17), box(257, 239, 12, 15), box(277, 232, 25, 30), box(309, 235, 29, 24), box(351, 233, 19, 28)], 1.2);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ x0: 207, x1: 369 });
+  });
+
   it('keeps a small label apart from the big value beside it, and a hyphen inside its line', () => {
     const label = [
       { x0: 30, y0: 50, x1: 48, y1: 68 },

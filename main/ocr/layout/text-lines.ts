@@ -160,8 +160,9 @@ export function groupLines(chars: CharBox[], s: number): TextLine[] {
       } else {
         if (dy > 0.3 * h) continue;
         // a big character after small text is a different line (a label and its value), unless the small
-        // "text" was this character's own left-hand strokes
-        if (h > 1.6 * shape.h && !radicalPieces(l, c, gap)) continue;
+        // "text" was this character's own left-hand strokes, or the line has characters of its size and the
+        // small ones were a kana broken into strokes (ハ's two, which drag the line's height down)
+        if (h > 1.6 * shape.h && !radicalPieces(l, c, gap) && !l.chars.slice(-4).some((x) => cH(x) >= 0.75 * h)) continue;
       }
       if (dy + Math.max(0, gap) * 0.05 < bestD) {
         bestD = dy + Math.max(0, gap) * 0.05;
