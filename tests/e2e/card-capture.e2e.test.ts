@@ -36,6 +36,8 @@ describe('card reading: camera, file, QR (browser mode)', () => {
   const today = localIsoDate();
   const honnin = cardPerson({ family: '髙橋', given: '一郎', sex: '男', birth: '1985-06-12', address: '大阪府大阪市北区中之島一丁目3番20号', expiry: '2031-06-12' });
   const child = cardPerson({ family: '髙橋', given: '陽翔', sex: '男', birth: '2021-09-03', address: '大阪府大阪市北区中之島一丁目3番20号', expiry: '2026-09-03' });
+  // a card whose 有効期限 is not on its holder's birthday: on a national's card that can only be a misread
+  const odd = cardPerson({ family: '山田', given: '花子', sex: '女', birth: '1990-03-05', address: '大阪府大阪市北区中之島一丁目3番20号', expiry: '2032-08-20' });
   const requested: string[] = [];
 
   beforeAll(async () => {
@@ -50,6 +52,8 @@ describe('card reading: camera, file, QR (browser mode)', () => {
       const desk = await sharp({ create: { width: 1280, height: 960, channels: 3, background: '#5a5f66' } }).composite([{ input: card, left: 260, top: 250 }]).png().toBuffer();
       await writeY4m(desk, path.join(dir, 'camera.y4m'));
       fs.writeFileSync(path.join(dir, `child.${(await renderPersonCard(p, child, { seed: 12 })).ext}`), (await renderPersonCard(p, child, { seed: 12 })).bytes);
+      const oddCard = await renderPersonCard(p, odd, { seed: 13 });
+      fs.writeFileSync(path.join(dir, `odd.${oddCard.ext}`), oddCard.bytes);
     } finally {
       await gen.close();
     }
@@ -135,6 +139,20 @@ describe('card reading: camera, file, QR (browser mode)', () => {
     await page.screenshot({ path: path.join(shots, 'card-4-household.png'), fullPage: true });
   }, 120_000);
 
+  it('warns the clerk when the card\'s 生年月日 and 有効期限 fall on different days, and marks both to check', async () => {
+    await page.getByRole('button', { name: '＋ 家族のカードを読む' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('カード画像ファイルを選ぶ').setInputFiles(path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith('odd.'))!));
+    const form = dialog.getByRole('form', { name: '読み取り結果の確認' });
+    await form.waitFor({ timeout: 60_000 });
+    await expect.poll(() => form.locator('.banner.warn').allInnerTexts()).toContainEqual(expect.stringContaining('生年月日と有効期限の月日が一致しません'));
+    expect(await form.getByLabel('生年月日（カード）').inputValue()).toBe('平成2年3月5日');
+    for (const field of ['birthDate', 'expiryDate']) expect(await form.locator(`[data-card-field="${field}"] .verify-label .tag`).innerText()).toContain('要確認');
+    await page.screenshot({ path: path.join(shots, 'card-5-date-mismatch.png') });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  }, 120_000);
+
   it('offers a scan from the drop folder, reads it, and leaves no file behind', async () => {
     await page.getByRole('button', { name: '2人目のカードを読み取る' }).click();
     const dialog = page.getByRole('dialog');
@@ -143,7 +161,6 @@ describe('card reading: camera, file, QR (browser mode)', () => {
     fs.copyFileSync(path.join(dir, file), path.join(scans, `SCAN0001${path.extname(file)}`));
     const read = dialog.getByRole('region', { name: 'スキャナ' }).getByRole('button', { name: '読み取る' });
     await read.waitFor({ timeout: 20_000 });
-    await page.screenshot({ path: path.join(shots, 'card-scanner.png') });
     await page.screenshot({ path: path.join(shots, 'card-scanner.png') });
     await read.click();
     const form = dialog.getByRole('form', { name: '読み取り結果の確認' });
