@@ -2,10 +2,9 @@ import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import type { Extracted } from '../../common/ocr/extract-fields';
 import type { FieldSource } from '../../common/ocr/card-result';
 import { expiryFallsOnBirthday } from '../../common/ocr/birthday-expiry';
-import { parseCardDate } from '../../common/ocr/parse-date';
 import { cleanBackground, type GrayImage } from './image/gray-image';
 import { lineCrop } from './recognize-lines';
-import { DATE_WHITELIST, dateBox, dateText, plausibleDate, putDate } from './refine-lines';
+import { DATE_WHITELIST, dateBox, dateIso, dateText, putDate } from './refine-lines';
 import { PSM, type TesseractPool } from './engine/tesseract-pool';
 
 /** Scales and modes the earlier date reads did not use: the model's slips (１１ read as １) differ between them. */
@@ -22,10 +21,8 @@ interface Votes {
   read: Map<string, { text: string; confidence: number }>;
 }
 
-const isoOf = (text: string, today: string): string | null => (plausibleDate(text, today) ? (parseCardDate(dateText(text)) as { iso: string }).iso : null);
-
 function vote(v: Votes, text: string, confidence: number, today: string): void {
-  const iso = isoOf(text, today);
+  const iso = dateIso(text, today);
   if (!iso) return;
   v.weight.set(iso, (v.weight.get(iso) ?? 0) + 1 + confidence);
   if ((v.read.get(iso)?.confidence ?? -1) < confidence) v.read.set(iso, { text: dateText(text).trim(), confidence });

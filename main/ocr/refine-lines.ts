@@ -28,6 +28,11 @@ export function plausibleDate(text: string, today: string): boolean {
   return d.iso >= '1868-01-01' && d.iso <= limit;
 }
 
+/** The ISO date a line's text gives, when it is a plausible card date (see plausibleDate); else null. */
+export function dateIso(text: string, today: string): string | null {
+  return plausibleDate(text, today) ? (parseCardDate(dateText(text)) as { iso: string }).iso : null;
+}
+
 /**
  * A date line, or what is left of one after a bad read (a digit next to one of 年月日, or 日生 / まで有効);
  * not a place name that holds 日 or 生 (日本大通４－３２, 生田２丁目) near its 番地.
@@ -97,7 +102,7 @@ async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLin
   const raw = lineCrop(card, box, 48).image;
   const a = cleanBackground(lineCrop(card, box, 40).image);
   const b = cleanBackground(raw);
-  const isoOf = (t: string): string | null => (plausibleDate(t, today) ? (parseCardDate(dateText(t)) as { iso: string }).iso : null);
+  const isoOf = (t: string): string | null => dateIso(t, today);
   const first = isoOf(l.text);
   // a first read that parses only needs one cleaned, whitelisted read to agree with it
   const reads = first !== null ? [await pool.recognize({ image: a, psm: PSM.SINGLE_LINE, whitelist: DATE_WHITELIST })] : [];
@@ -116,7 +121,7 @@ async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLin
   const cands = [...orig, ...reads.filter((r) => plausibleDate(r.text, today)).map((r) => ({ text: r.text, confidence: r.confidence }))];
   if (cands.length === 0) return;
   // reads that agree win; otherwise the most confident
-  const iso = (s: string): string => (parseCardDate(s) as { iso: string }).iso;
+  const iso = (s: string): string => dateIso(s, today)!;
   const votes = new Map<string, number>();
   for (const c of cands) votes.set(iso(c.text), (votes.get(iso(c.text)) ?? 0) + 1 + c.confidence);
   const bestIso = [...votes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
