@@ -74,15 +74,15 @@ describe('address rows sure enough to keep as first read', () => {
 });
 
 describe('番地 to read again as numbers', () => {
+  /** code point index just after `s` */
+  const at = (s: string): number => [...s].length;
   it('finds the 番地 after a known 町域 when the model gave kana for digits', () => {
-    const at = (s: string): number => [...s].length;
     expect(blockToMend('愛知県名古屋市中区栄イー２３－２４', master)).toEqual({ start: at('愛知県名古屋市中区栄'), end: at('愛知県名古屋市中区栄イー２３－２４') });
     expect(blockToMend('宮城県仙台市青葉区本町ノー6-11', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町ノー6-11') });
     // the building's name after it stays out of the numbers
     expect(blockToMend('宮城県仙台市青葉区本町4オー30-9メゾン緑804号', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町4オー30-9') });
   });
   it('finds it after a 町域 the master does not list, up to the last kanji', () => {
-    const at = (s: string): number => [...s].length;
     expect(blockToMend('宮城県仙台市青葉区新町ノ1-2', master)).toEqual({ start: at('宮城県仙台市青葉区新町'), end: at('宮城県仙台市青葉区新町ノ1-2') });
     expect(blockToMend('長野県北佐久郡軽井沢町大字追分クー１４－２９', master)).toEqual({ start: at('長野県北佐久郡軽井沢町大字追分'), end: at('長野県北佐久郡軽井沢町大字追分クー１４－２９') });
     // a stray mark the model put between numbers
@@ -90,7 +90,6 @@ describe('番地 to read again as numbers', () => {
     expect(blockToMend('長野県北佐久郡軽井沢町大字追分14-29', master)).toBeNull();
   });
   it('keeps look-alikes side by side inside the 番地 (４－４－１４ read as オーオォー１４)', () => {
-    const at = (s: string): number => [...s].length;
     expect(blockToMend('宮城県仙台市青葉区本町オーオォー１４サンライズマンション５０３号', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町オーオォー１４') });
     expect(blockToMend('宮城県仙台市青葉区本町4-3リバーサイド', master)).toBeNull();
   });
