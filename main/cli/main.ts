@@ -13,6 +13,14 @@ async function main(argv: string[]): Promise<void> {
   await command.run(argv.slice(command.name.length));
 }
 
+// A reader that stops early (`queue export --json | head`) closes the pipe: that is its choice, not our
+// failure, so the command ends quietly as other Unix tools do instead of dying with an EPIPE trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`ichimado cli: 出力に書き込めません (${err.code ?? err.message})\n`);
+  process.exit(1);
+});
+
 main(process.argv.slice(2)).catch((err: unknown) => {
   const code = (err as { code?: unknown } | null)?.code;
   if (err instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_'))) {

@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
+import { runCli } from '../support/processes';
 
 describe('cli ocr --json', () => {
   it('prints one JSON line per image, in order, and keeps going after a bad one', async () => {
     const files = ['tests/fixtures/cards/card-101-0000-current-flat.jpg', 'package.json', 'no/such/file.png'];
-    const { stdout } = await run('npx', ['tsx', 'main/cli/main.ts', 'ocr', '--json', ...files], { cwd: ROOT, timeout: 60_000 });
+    const { stdout, code } = await runCli(['ocr', '--json', ...files], 60_000);
+    expect(code).toBe(1); // two of the three failed
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.file)).toEqual(files);
     const first = lines[0] as { layout: string; ms: number; fields: Record<string, { value: unknown; confidence: number }> };
