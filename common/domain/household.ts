@@ -69,6 +69,19 @@ export interface VisitCaseData {
   applicantIndex?: number;
 }
 
+/**
+ * What a person added to the household is taken to be covered by until the clerk answers. A 子 or
+ * 配偶者 usually shares the 本人's health insurance (dependants are insured with the earner; the clerk
+ * sees the choice and confirms it). Pension is never assumed: a 子 may be 37 and in 国民年金, a
+ * dependent spouse is 第3号 whatever the 本人 is. Unanswered stays 不明, so the navigator asks (要確認)
+ * instead of filing or skipping 国民年金 on a guess; under 20 the pension rules do not apply, so 不明
+ * costs nothing for a child.
+ */
+export function assumedCoverage(relation: Relation, honnin?: Pick<HouseholdPerson, 'healthInsurance'>): Pick<HouseholdPerson, 'healthInsurance' | 'pension'> {
+  const dependant = relation === '子' || relation === '配偶者';
+  return { healthInsurance: honnin && dependant ? honnin.healthInsurance : '不明', pension: '不明' };
+}
+
 /** Relations of the 本人's generation and the one above: a 子 must be younger than each of them. */
 const PARENT_SIDE: readonly Relation[] = ['本人', '配偶者'];
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { CaseDataDto, CaseSummary, VisitCaseView } from '../../common/contract/case-operations';
-import type { HealthInsurance, LifeEvent, Pension, Relation, Sex } from '../../common/domain/household';
+import { assumedCoverage, type HealthInsurance, type LifeEvent, type Pension, type Relation, type Sex } from '../../common/domain/household';
 import { parseDateInput, parseEventDateInput, formatWareki, type YearlessRule } from '../../common/validation/wareki';
 import { addressForEvent, isOnlyCityPrefix, type CityIdentity } from '../../common/domain/city';
 import { guessRelation } from '../../common/domain/relation-guess';
@@ -91,9 +91,7 @@ function emptyPerson(relation: Relation, from?: PersonDraft): PersonDraft {
     givenNameKana: '',
     birthRaw: '',
     sex: '',
-    // a dependant usually shares the 本人's insurance; the clerk sees the choice and confirms it
-    healthInsurance: from && (relation === '子' || relation === '配偶者') ? from.healthInsurance : '不明',
-    pension: relation === '子' ? 'なし' : from && relation === '配偶者' ? from.pension : '不明',
+    ...assumedCoverage(relation, from),
     careCertified: false,
     phone: '',
     myNumber: '',

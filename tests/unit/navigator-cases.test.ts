@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { navigate, NavigatorInputError, type NavigatorCase } from '../../common/navigator/navigate';
 import { parseNavigatorCase } from '../../common/navigator/case-schema';
-import type { HouseholdPerson } from '../../common/domain/household';
+import { assumedCoverage, type HouseholdPerson } from '../../common/domain/household';
 
 const D = '2026-11-20';
 type P = HouseholdPerson;
@@ -175,5 +175,29 @@ describe('bad input', () => {
     expect(r.find((p) => p.formId === 'jidou-teate-nintei')).toMatchObject({ overdue: false });
     expect(r.find((p) => p.formId === 'jidou-teate-nintei')).not.toHaveProperty('warning');
     expect(r).toHaveLength(6);
+  });
+});
+
+describe('coverage assumed for a person the clerk has not asked about', () => {
+  const honnin = person('1960-04-01', '本人', '社保', '厚生年金');
+  const added = (birthDate: string, relation: P['relation']): P => ({ birthDate, relation, careCertified: false, ...assumedCoverage(relation, honnin) });
+
+  it('a 37-year-old 子 is not filed for 国民年金 on a guess: the navigator asks (要確認)', () => {
+    const c: NavigatorCase = { event: '転入', date: D, persons: [honnin, added('1989-02-02', '子')] };
+    const nenkin = navigate(c, { today: D }).procedures.filter((p) => p.formId === 'kokumin-nenkin-hihokensha');
+    expect(nenkin).toHaveLength(1);
+    expect(nenkin[0]).toMatchObject({ required: false, needsConfirmation: true, persons: [1] });
+    expect(nenkin[0]!.reason).toMatch(/不明/);
+  });
+
+  it('a 7-year-old 子 with the same assumption gets no pension question at all', () => {
+    const c: NavigatorCase = { event: '転入', date: D, persons: [honnin, added('2019-06-01', '子')] };
+    expect(navigate(c, { today: D }).procedures.some((p) => p.formId === 'kokumin-nenkin-hihokensha')).toBe(false);
+  });
+
+  it('a dependant shares the 本人 health insurance, but never the pension', () => {
+    expect(assumedCoverage('配偶者', honnin)).toEqual({ healthInsurance: '社保', pension: '不明' });
+    expect(assumedCoverage('子', honnin)).toEqual({ healthInsurance: '社保', pension: '不明' });
+    expect(assumedCoverage('父母', honnin)).toEqual({ healthInsurance: '不明', pension: '不明' });
   });
 });

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { repoRoot, startBrowserMode, tempDir, type Proc } from '../support/processes';
+
+/**
+ * What the household step assumes before the clerk answers. An adult 子 is not filed for 国民年金 on a
+ * guess (「厚生年金に加入していないため」), nor skipped: the pension is 不明 until asked, so the navigator
+ * lists 国民年金 under 確認が必要.
+ */
+const shots = path.join(repoRoot, 'test-results', 'screenshots');
+
+describe('household step: nothing assumed about an adult child\'s pension (browser mode)', () => {
+  let app: Proc;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startBrowserMode(tempDir('household-defaults'));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' });
+    await page.goto(app.url);
+    await page.getByRole('button', { name: '手続きナビ' }).click();
+    await page.getByRole('button', { name: '新しい来庁' }).click();
+    await page.locator('#h-address').waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('a 37-year-old 子 defaults to 年金「不明」 and 国民年金 is listed as 確認が必要, not 必要', async () => {
+    await page.locator('input[name="event"][value="転入"]').check();
+    await page.locator('#p0-familyName').fill('中川');
+    await page.locator('#p0-givenName').fill('勇気');
+    await page.locator('#p0-familyNameKana').fill('なかがわ');
+    await page.locator('#p0-givenNameKana').fill('ゆうき');
+    await page.locator('#p0-birth').fill('1960-04-01');
+    await page.locator('input[name="p0-sex"][value="男"]').check();
+    await page.locator('input[name="p0-health"][value="社保"]').check();
+    await page.locator('input[name="p0-pension"][value="厚生年金"]').check();
+    await page.getByRole('button', { name: '＋ 子' }).click();
+    await page.locator('#p1-givenName').fill('太郎');
+    await page.locator('#p1-givenNameKana').fill('たろう');
+    await page.locator('#p1-birth').fill(`${new Date().getFullYear() - 37}-02-02`);
+    await page.locator('input[name="p1-sex"][value="男"]').check();
+    expect(await page.locator('input[name="p1-pension"]:checked').getAttribute('value')).toBe('不明');
+    await page.locator('#h-address').fill('東京都千代田区千代田1-1');
+    await page.getByRole('button', { name: '手続きを調べる →' }).click();
+    const confirm = page.getByRole('region', { name: '確認が必要' });
+    await expect.poll(() => confirm.innerText(), { timeout: 10_000 }).toContain('国民年金');
+    expect(await page.getByRole('region', { name: '必要な手続き' }).innerText()).not.toContain('国民年金');
+    fs.mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, 'household-adult-child-pension.png'), fullPage: true });
+  });
+});
