@@ -20,6 +20,11 @@ function codePointLength(s: string): number {
   return n;
 }
 
+/** A choice is chosen, not typed: the message says what the clerk does with the control they see. */
+function requiredMessage(def: FieldDef): string {
+  return def.kind === 'select' ? `${def.label}を選択してください。` : `${def.label}を入力してください。`;
+}
+
 export function checkField(def: FieldDef, raw: string): FieldCheck {
   // A huge paste is refused before any trimming or pattern work, so it costs nothing.
   if (raw.length > HARD_INPUT_LIMIT) return { error: `${def.label}: ${TOO_LONG_MESSAGE}` };
@@ -30,7 +35,7 @@ export function checkField(def: FieldDef, raw: string): FieldCheck {
     if (!UNCHECKED.has(trimmed)) return { error: `${def.label}は「はい」か空欄にしてください。` };
     return def.required ? { error: `${def.label}を確認してチェックしてください。` } : { value: '' };
   }
-  if (trimmed === '') return def.required ? { error: `${def.label}を入力してください。` } : { value: '' };
+  if (trimmed === '') return def.required ? { error: requiredMessage(def) } : { value: '' };
   if (codePointLength(trimmed) > def.maxLength) return { error: `${def.label}は${def.maxLength}文字以内で入力してください。` };
   if (CONTROL.test(trimmed)) return { error: `${def.label}に使えない制御文字が含まれています。` };
   switch (def.kind) {

@@ -54,7 +54,7 @@ export const DEFAULT_RULES: readonly NavigatorRule[] = [
   {
     id: 'tennyu-jidou-teate', events: ['転入'], formId: 'jidou-teate-nintei', required: true, scope: 'household', deadline: DAYS_15,
     who: CHILD_ALLOWANCE_AGE,
-    reason: '{who}がいるため', legalBasis: '児童手当法第8条（転入日の翌日から15日以内に請求しないと、その間の手当が受けられません）',
+    reason: '{who}がいるため、児童手当の認定請求が必要です', legalBasis: '児童手当法第8条（転入日の翌日から15日以内に請求しないと、その間の手当が受けられません）',
   },
   {
     id: 'tennyu-kodomo-iryo', events: ['転入'], formId: 'kodomo-iryo-jukyu', required: true, scope: 'household', deadline: null,

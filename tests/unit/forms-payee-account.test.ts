@@ -73,7 +73,7 @@ describe('受取口座: 公金受取口座 or a written account', () => {
   it('the choice itself is required: nothing is assumed about consent', () => {
     const form = findForm('kouki-sousaihi')!;
     const v = validateForm(form, {}, TODAY);
-    expect(v.fieldErrors.payeeAccount).toBe('受取口座を入力してください。');
+    expect(v.fieldErrors.payeeAccount).toBe('受取口座を選択してください。');
     expect(v.fieldErrors).not.toHaveProperty('bankName');
   });
 

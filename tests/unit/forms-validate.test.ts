@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findForm } from '../../common/forms/registry';
+import { FORMS, findForm } from '../../common/forms/registry';
+import { checkField } from '../../common/forms/check-field';
+import type { FieldDef, FormDefinition } from '../../common/forms/form-definition';
 import { validateForm } from '../../common/forms/validate-form';
 import { prefillForm } from '../../common/forms/prefill';
 import { buildPayload } from '../../common/forms/payload';
@@ -71,7 +73,7 @@ describe('groups, conditions and payload', () => {
     const abroad = { ...base(), origin: '国外' };
     delete (abroad as Record<string, string>).moveOutProof;
     expect(validateForm(tennyu, abroad, TODAY).ok).toBe(true);
-    expect(validateForm(tennyu, { ...base(), moveOutProof: '' }, TODAY).fieldErrors.moveOutProof).toBe('転出の確認を入力してください。');
+    expect(validateForm(tennyu, { ...base(), moveOutProof: '' }, TODAY).fieldErrors.moveOutProof).toBe('転出の確認を選択してください。');
 
     const foreign = { ...base(), 'persons.1.nationality': 'ベトナム' };
     const v = validateForm(tennyu, foreign, TODAY);
@@ -131,5 +133,29 @@ describe('groups, conditions and payload', () => {
     const t = performance.now();
     for (let i = 0; i < 100; i++) validateForm(tennyu, raw, TODAY);
     expect((performance.now() - t) / 100).toBeLessThan(16);
+  });
+});
+
+const allFields = (f: FormDefinition): FieldDef[] => [...f.fields, ...(f.groups ?? []).flatMap((g) => g.fields)];
+
+describe('messages a clerk reads when a required field is empty', () => {
+  it('a choice says 選択, and a yes/no question reads as a question', () => {
+    const kaigo = findForm('kaigo-shikaku-ido')!;
+    const v = validateForm(kaigo, { notification: '資格取得（転入）', certifiedBefore: '' }, TODAY);
+    expect(v.ok).toBe(false);
+    if (v.ok) return;
+    expect(v.fieldErrors.certifiedBefore).toBe('前住所地で要介護・要支援の認定を受けていたかを選択してください。');
+    expect(v.fieldErrors.notification).toBeUndefined();
+  });
+
+  it('every required choice of every form reads 「…を選択してください。」 and never 「…たを」', () => {
+    for (const form of FORMS) {
+      for (const f of allFields(form)) {
+        if (f.kind !== 'select' || !f.required) continue;
+        const msg = checkField(f, '').error!;
+        expect(msg, `${form.id}.${f.id}`).toBe(`${f.label}を選択してください。`);
+        expect(msg, `${form.id}.${f.id}`).not.toMatch(/たを|るを|からを/);
+      }
+    }
   });
 });

@@ -47,7 +47,7 @@ describe('family of four moving in (転入)', () => {
   it('gives reasons that name the persons, 業務 names, and whom each form is for', () => {
     const r = navigate(familyOfFour('国保'), { today: D }).procedures;
     const by = (id: string) => r.filter((p) => p.formId === id);
-    expect(by('jidou-teate-nintei')[0]).toMatchObject({ gyomu: '児童手当', reason: '7歳のお子さま・3歳のお子さまがいるため', persons: [2, 3], needsConfirmation: false, overdue: false });
+    expect(by('jidou-teate-nintei')[0]).toMatchObject({ gyomu: '児童手当', reason: '7歳のお子さま・3歳のお子さまがいるため、児童手当の認定請求が必要です', persons: [2, 3], needsConfirmation: false, overdue: false });
     expect(by('shugaku-tennyugaku')[0]).toMatchObject({ gyomu: '就学', reason: '7歳のお子さま（小学1年生）の転入学の手続きが必要です', persons: [2] });
     expect(by('kokuho-shikaku-shutoku')[0]).toMatchObject({ gyomu: '国民健康保険', persons: [0, 1, 2, 3] });
     expect(by('kokumin-nenkin-hihokensha').map((p) => [p.persons, p.reason])).toEqual([
@@ -60,7 +60,7 @@ describe('family of four moving in (転入)', () => {
   it('uses a name when one is given', () => {
     const c = familyOfFour('社保');
     const named = { ...c, persons: c.persons.map((p, i) => (i === 3 ? { ...p, name: '髙橋 結' } : p)) };
-    expect(navigate(named, { today: D }).procedures.find((p) => p.formId === 'jidou-teate-nintei')!.reason).toBe('7歳のお子さま・髙橋 結さん（3歳）がいるため');
+    expect(navigate(named, { today: D }).procedures.find((p) => p.formId === 'jidou-teate-nintei')!.reason).toBe('7歳のお子さま・髙橋 結さん（3歳）がいるため、児童手当の認定請求が必要です');
   });
 });
 

@@ -29,7 +29,7 @@ describe('benefit forms: the written account defaults to the applicant as holder
       expect(f.values.accountHolderKana).toBe('ワタナベカズコ');
       expect(f.fromCase).not.toContain('accountHolderKana'); // a default the clerk may change
       expect(f.values.payeeAccount).toBeUndefined(); // consent to the 公金受取口座 is asked, not assumed
-      expect(f.fieldErrors.payeeAccount).toBe('受取口座を入力してください。');
+      expect(f.fieldErrors.payeeAccount).toBe('受取口座を選択してください。');
     }
   });
 });

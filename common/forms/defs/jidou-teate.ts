@@ -12,7 +12,7 @@ function children(min: number): GroupDef {
       ...nameFields('person', 'children'),
       birthDateField('person', 'children'),
       { id: 'relation', label: '請求者との続柄', kind: 'select', required: true, maxLength: 10, options: RELATION_OPTIONS, bind: 'person.relation', item: '続柄', print: { section: 'children', span: 2 } },
-      { id: 'livingTogether', label: '同居', kind: 'select', required: true, maxLength: 4, options: options(['同居', '別居']), item: '同別居', print: { section: 'children', span: 2 } },
+      { id: 'livingTogether', label: '同居・別居', kind: 'select', required: true, maxLength: 4, options: options(['同居', '別居']), item: '同別居', print: { section: 'children', span: 2 } },
     ],
     rules: [{ kind: 'notFuture', field: 'birthDate', message: '生年月日が未来の日付です。' }],
     print: { section: 'children' },

@@ -39,7 +39,7 @@ export const juminIdoTennyu: FormDefinition = {
     ...applicantFields(),
     eventDateField('moveDate', '転入した日', 'address'),
     ...addressFields('address', '新住所', 'address'),
-    { id: 'origin', label: 'どこから', kind: 'select', required: true, maxLength: 10, options: options(['国内', '国外']), item: '転入元区分', print: { section: 'address', span: 2 } },
+    { id: 'origin', label: '転入前の住所（国内・国外）', kind: 'select', required: true, maxLength: 10, options: options(['国内', '国外']), item: '転入元区分', print: { section: 'address', span: 2 } },
     { id: 'previousPostalCode', label: '従前の住所の郵便番号', kind: 'postalCode', required: false, maxLength: 10, bind: 'household.previousPostalCode', when: { field: 'origin', equals: '国内' }, item: '従前の住所_郵便番号', print: { section: 'address', span: 3 } },
     { id: 'previousAddress', label: '従前の住所', kind: 'address', required: true, maxLength: 200, bind: 'household.previousAddress', item: '従前の住所', print: { section: 'address', span: 9 } },
     { id: 'moveOutProof', label: '転出の確認', kind: 'select', required: true, maxLength: 20, when: { field: 'origin', equals: '国内' }, options: options(['転出証明書', 'マイナンバーカード（転出届の特例）']), item: '転出証明区分', print: { section: 'address', span: 4 } },

@@ -18,7 +18,7 @@ export const kaigoShikakuIdo: FormDefinition = {
     eventDateField('occurredOn', '異動日', 'details'),
     ...addressFields('address', '住所', 'details'),
     { id: 'previousAddress', label: '前住所', kind: 'address', required: true, maxLength: 200, bind: 'household.previousAddress', when: { field: 'notification', in: ['資格取得（転入）', '住所変更'] }, item: '前住所', print: { section: 'details', span: 12 } },
-    { id: 'certifiedBefore', label: '前住所地で要介護・要支援の認定を受けていた', kind: 'select', required: true, maxLength: 4, options: YES_NO, when: { field: 'notification', equals: '資格取得（転入）' }, item: '前住所地認定有無', print: { section: 'details', span: 6 } },
+    { id: 'certifiedBefore', label: '前住所地で要介護・要支援の認定を受けていたか', kind: 'select', required: true, maxLength: 4, options: YES_NO, when: { field: 'notification', equals: '資格取得（転入）' }, item: '前住所地認定有無', print: { section: 'details', span: 6 } },
     { id: 'certificateSubmitted', label: '受給資格証明書の提出', kind: 'select', required: true, maxLength: 4, options: YES_NO, when: { field: 'certifiedBefore', equals: 'はい' }, hint: '転入から14日以内の提出で前住所地の認定を引き継げます', item: '受給資格証明書提出', print: { section: 'details', span: 6 } },
   ],
   groups: [
