@@ -4,7 +4,7 @@
  * variants the model cannot output (see main/ocr/kanji/variant-shape.ts), and only when the shape is clearly
  * closer. Written by hand for this project; each group is a plain fact about the characters' shapes.
  */
-export const LOOKALIKE_GROUPS: readonly string[] = ['男勇', '田由甲申', '大太', '土士', '末未', '千干', '王玉', '日目', '己巳'];
+export const LOOKALIKE_GROUPS: readonly string[] = ['男勇', '田由甲申', '大太', '土士', '末未', '千干', '王玉', '日目', '己巳', '藤籐', '晴睛'];
 
 const BY_CHAR = new Map<string, readonly string[]>();
 for (const g of LOOKALIKE_GROUPS) for (const c of g) BY_CHAR.set(c, [...g]);

@@ -6,6 +6,8 @@
  * It is deliberately small: the MJ縮退マップ is the complete source but is CC BY-SA 2.1 JP, and data
  * derived from it would have to carry that licence; no permissively licensed offline table is on npm.
  * The first character of each group is the common form the OCR model outputs.
+ * Only true 異体字 belong here (the clerk's picker offers them as the same character): a different
+ * character that merely looks alike (藤/籐, 晴/睛, 斎/斉) is a look-alike (lookalike-table.ts).
  * Each string is one group; characters are separate code points (no IVS here). CJK compatibility
  * ideographs are written as \u{…} escapes so that no editor or tool can silently normalize them away.
  */
@@ -13,12 +15,12 @@ export const VARIANT_GROUPS: readonly string[] = [
   '高髙',
   '崎﨑嵜',
   '辺邊邉',
-  '斎齋齊斉',
+  '斎齋',
+  '斉齊',
   '浜濱濵',
   '沢澤',
   '島嶋嶌',
   '吉𠮷',
-  '藤籐',
   '徳德',
   '広廣',
   '国國',
@@ -37,7 +39,6 @@ export const VARIANT_GROUPS: readonly string[] = [
   '野埜',
   '隆\u{F9DC}',
   '黒黑',
-  '晴睛',
   '渕淵渊',
   '峰峯',
   '実實',
