@@ -6,13 +6,14 @@ import { launchChromium } from '../support/chromium';
 import { repoRoot, startBrowserMode, tempDir, type Proc } from '../support/processes';
 
 /**
- * What the household step assumes before the clerk answers. An adult 子 is not filed for 国民年金 on a
+ * The household step as a clerk types it. Tab goes from 氏（ふりがな） to 名（ふりがな） whatever chips are
+ * shown (they are reached with ↓). And what the step assumes before the clerk answers: An adult 子 is not filed for 国民年金 on a
  * guess (「厚生年金に加入していないため」), nor skipped: the pension is 不明 until asked, so the navigator
  * lists 国民年金 under 確認が必要.
  */
 const shots = path.join(repoRoot, 'test-results', 'screenshots');
 
-describe('household step: nothing assumed about an adult child\'s pension (browser mode)', () => {
+describe('household step: typing and defaults (browser mode)', () => {
   let app: Proc;
   let browser: Browser;
   let page: Page;
@@ -30,6 +31,29 @@ describe('household step: nothing assumed about an adult child\'s pension (brows
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+  });
+
+  it('Tab goes from 氏（ふりがな） to 名（ふりがな） past the reading chips; ↓ picks a chip and Tab still leads on', async () => {
+    await page.locator('#p0-familyName').fill('佐藤');
+    await page.locator('#p0-givenName').fill('健太');
+    await page.locator('#p0-familyNameKana-readings[data-state="ready"]').waitFor();
+    await page.locator('#p0-familyNameKana').click();
+    await page.keyboard.type('さとう');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('けんた');
+    expect(await page.locator('#p0-familyNameKana').inputValue()).toBe('さとう');
+    expect(await page.locator('#p0-givenNameKana').inputValue()).toBe('けんた');
+
+    // by keyboard alone: ↓ into the chips, Enter takes the first reading, focus is back in the input
+    await page.locator('#p0-familyNameKana').fill('');
+    await page.locator('#p0-familyNameKana').focus();
+    await page.keyboard.press('ArrowDown');
+    const first = await page.locator('#p0-familyNameKana-readings button').first().innerText();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#p0-familyNameKana').inputValue()).toBe(first);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('p0-familyNameKana');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('p0-givenNameKana');
   });
 
   it('a 37-year-old 子 defaults to 年金「不明」 and 国民年金 is listed as 確認が必要, not 必要', async () => {
