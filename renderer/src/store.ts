@@ -84,7 +84,10 @@ export const useApp = create<AppState>((set, get) => ({
   stats: null,
   sync: null,
 
-  setScreen: (screen) => set({ screen }),
+  // 「同じ来庁」 is a look at one visit from the queue screen: it ends when the clerk leaves the screen, so
+  // a later visit to 送信状況 never hides a new 差戻し behind an old case filter.
+  setScreen: (screen) =>
+    set((s) => (screen !== 'queue' && s.queue.filter.caseId ? { screen, queue: { ...s.queue, filter: { ...s.queue.filter, caseId: null }, offset: 0, items: [], total: 0 } } : { screen })),
 
   setField: (id, value) =>
     set((s) => {

@@ -60,8 +60,14 @@ describe('差戻し → 修正して再提出 → 完了 (browser mode)', () => 
     await expect.poll(() => rowOf('山﨑\u3000栞').getByTestId('status').innerText(), { timeout: 15_000 }).toBe('差戻し');
     await expect.poll(() => rowOf('山﨑\u3000蒼').getByTestId('status').innerText(), { timeout: 15_000 }).toBe('完了');
     expect(await rowOf('山﨑\u3000栞').locator('.note').innerText()).toContain('住所辞書に見つかりません');
-    await expect.poll(() => page.getByTestId('action-count').innerText()).toBe('要対応 1件');
+    // the header's pill names the status it opens, with that status's count
+    await expect.poll(() => page.getByTestId('returned-count').innerText()).toBe('差戻し 1件');
+    expect(await page.getByTestId('action-count').count()).toBe(0);
     await page.screenshot({ path: path.join(shots, '05-returned-and-completed.png'), fullPage: true });
+    await page.getByTestId('returned-count').click();
+    await expect.poll(() => page.getByTestId('queue-total').innerText()).toBe('1件');
+    await page.getByRole('button', { name: /^すべて/ }).click();
+    await expect.poll(() => page.getByTestId('queue-total').innerText()).toBe('2件');
   });
 
   it('corrects the returned application and resubmits it as version 2 of the same application', async () => {
@@ -79,13 +85,35 @@ describe('差戻し → 修正して再提出 → 完了 (browser mode)', () => 
     await expect.poll(() => fixed.getByTestId('status').innerText(), { timeout: 15_000 }).toBe('完了');
     // one row per application: the returned version is replaced, not listed twice
     await expect.poll(() => page.locator('.qrow').count()).toBe(2);
-    await expect.poll(() => page.getByTestId('action-count').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('returned-count').count()).toBe(0);
     await page.screenshot({ path: path.join(shots, '07-corrected-completed.png'), fullPage: true });
+    // the detail of one row: what the narrow columns cut off
+    await fixed.getByRole('button', { name: /の詳細$/ }).click();
+    const detail = page.getByRole('region', { name: '申請の詳細' });
+    await expect.poll(() => detail.innerText()).toContain('第2版');
+    expect(await detail.innerText()).toMatch(/受付番号\s*\S+/);
+    expect(await detail.innerText()).toContain('山﨑\u3000栞');
+    await page.screenshot({ path: path.join(shots, '07b-queue-detail.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => detail.count()).toBe(0);
     // filters: one visit case, then today's date range, then back to everything
     await fixed.getByRole('button', { name: '同じ来庁' }).click();
     await expect.poll(() => page.getByTestId('queue-total').innerText()).toBe('1件');
     await page.getByRole('button', { name: '同じ来庁の申請のみ ✕' }).click();
     await expect.poll(() => page.getByTestId('queue-total').innerText()).toBe('2件');
+    // the one-visit filter ends with the visit to the screen: coming back shows the whole queue
+    await fixed.getByRole('button', { name: '同じ来庁' }).click();
+    await expect.poll(() => page.getByTestId('queue-total').innerText()).toBe('1件');
+    await page.getByRole('button', { name: '届出入力' }).click();
+    await page.getByRole('button', { name: '送信状況' }).click();
+    await expect.poll(() => page.getByTestId('queue-total').innerText()).toBe('2件');
+    expect(await page.getByRole('button', { name: '同じ来庁の申請のみ ✕' }).count()).toBe(0);
+    // days are typed as everywhere else in the app (和暦 too), not in the browser's mm/dd/yyyy
+    await page.getByLabel('受付日（から）').fill('H12.1.1');
+    await page.getByLabel('受付日（まで）').fill('H12.1.2');
+    await expect.poll(() => page.getByTestId('queue-total').innerText()).toBe('0件');
+    await page.getByLabel('受付日（まで）').fill('2.30');
+    await expect.poll(() => page.locator('.day-input .field-error').count()).toBe(1);
     await page.getByLabel('受付日（から）').fill('2000-01-01');
     await page.getByLabel('受付日（まで）').fill('2000-01-02');
     await expect.poll(() => page.getByTestId('queue-total').innerText()).toBe('0件');

@@ -115,9 +115,18 @@ export function checkStoredPayload(formId: string, payload: Record<string, unkno
 
 /** The name shown in the queue: the form's person, or the first listed member of a multi-person form. */
 export function personLabel(form: FormDefinition, values: Record<string, string>): string {
-  for (const prefix of ['', 'persons.0.', 'members.0.']) {
-    const family = values[`${prefix}familyName`];
-    if (family) return `${family}\u3000${values[`${prefix}givenName`] ?? ''}`.trim();
+  // The form's first person-name field with a value, wherever the form keeps it (the 請求者 of 児童手当,
+  // the 被保険者 of 後期高齢, the 亡くなった方 of 死亡届, the first row of a 世帯 list): a name field is one
+  // bound to a person's familyName, and its 名 is the field bound to the same person's givenName.
+  const named = [
+    ...form.fields.map((f) => ({ f, key: f.id, at: '' })),
+    ...(form.groups ?? []).flatMap((g) => g.fields.map((f) => ({ f, key: `${g.id}.0.${f.id}`, at: `${g.id}.0.` }))),
+  ];
+  for (const { f, key, at } of named) {
+    if (f.kind !== 'name' || !f.bind?.endsWith('.familyName') || !values[key]) continue;
+    const givenBind = f.bind.replace(/familyName$/, 'givenName');
+    const given = named.find((n) => n.at === at && n.f.bind === givenBind);
+    return `${values[key]}\u3000${given ? (values[given.key] ?? '') : ''}`.trim();
   }
   return form.title;
 }

@@ -5,11 +5,14 @@ export function ConnectionIndicator() {
   const { sync, stats, sendNow, setScreen, setFilter } = useApp();
   const sending = stats?.inFlight ?? 0;
   const waiting = stats?.pending ?? 0;
-  const needsAction = (stats?.failed ?? 0) + (stats?.returned ?? 0);
+  // each pill names the status it opens, with that status's count: 差戻し (the back office returned it)
+  // and 要対応 (the back end refused its content) are both the clerk's, but listed apart in the queue
+  const returned = stats?.returned ?? 0;
+  const failed = stats?.failed ?? 0;
   const conn = sync?.connection ?? 'unknown';
   const label = conn === 'online' ? 'オンライン' : conn === 'offline' ? 'オフライン' : '確認中';
   const show = (status: 'pending' | 'failed' | 'returned') => {
-    setFilter({ status });
+    setFilter({ status, caseId: null });
     setScreen('queue');
   };
   return (
@@ -22,9 +25,14 @@ export function ConnectionIndicator() {
           送信待ち {waiting}件
         </button>
       )}
-      {needsAction > 0 && (
-        <button type="button" className="pill warn" data-testid="action-count" onClick={() => show((stats?.returned ?? 0) > 0 ? 'returned' : 'failed')}>
-          要対応 {needsAction}件
+      {returned > 0 && (
+        <button type="button" className="pill warn" data-testid="returned-count" onClick={() => show('returned')}>
+          差戻し {returned}件
+        </button>
+      )}
+      {failed > 0 && (
+        <button type="button" className="pill warn" data-testid="action-count" onClick={() => show('failed')}>
+          要対応 {failed}件
         </button>
       )}
       <button type="button" className="send-now" onClick={() => void sendNow()} title="待たずに送信と状況の確認をします">

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { parseDateInput, formatWareki } from '../../../common/validation/wareki';
 import { QUEUE_PAGE, useApp } from '../store';
 import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from '../../../common/domain/application-status';
 import type { QueueItem } from '../../../common/contract/operations';
@@ -17,7 +18,7 @@ function note(it: QueueItem): string {
   return '';
 }
 
-function Row({ it, top }: { it: QueueItem; top: number }) {
+function Row({ it, top, onDetail }: { it: QueueItem; top: number; onDetail(): void }) {
   const { cancel, startCorrection, setFilter } = useApp();
   const [confirming, setConfirming] = useState(false);
   const cancellable = it.status === 'pending' || it.status === 'failed';
@@ -25,11 +26,11 @@ function Row({ it, top }: { it: QueueItem; top: number }) {
   return (
     <div className="qrow" role="row" style={{ top }} data-application-id={it.id}>
       <span role="cell" className="c-time">{time(it.createdAt)}</span>
-      <span role="cell" className="c-form">
+      <span role="cell" className="c-form" title={it.version > 1 ? `${it.formTitle}（第${it.version}版）` : it.formTitle}>
         {it.formTitle}
         {it.version > 1 && <span className="ver">第{it.version}版</span>}
       </span>
-      <span role="cell" className="c-name name">{it.personName}</span>
+      <span role="cell" className="c-name name" title={it.personName}>{it.personName}</span>
       <span role="cell" className="c-status">
         <span className={`status s-${it.status}`} data-testid="status">{STATUS_LABEL[it.status]}</span>
       </span>
@@ -48,9 +49,64 @@ function Row({ it, top }: { it: QueueItem; top: number }) {
             <button type="button" className="row-btn subtle" onClick={() => setConfirming(false)}>戻る</button>
           </>
         )}
+        <button type="button" className="row-btn link" onClick={onDetail} aria-label={`${it.formTitle} ${it.personName} の詳細`}>詳細</button>
         <button type="button" className="row-btn link" onClick={() => setFilter({ caseId: it.caseId })} title="同じ来庁（ケース）の申請だけを表示">同じ来庁</button>
       </span>
     </div>
+  );
+}
+
+/**
+ * A day typed as the clerk types dates everywhere else (R8.12.3, 令和8年12月3日, 2026-12-03): the
+ * browser's own date input would show mm/dd/yyyy in an English Chromium, which no setting of ours fixes.
+ */
+function DayInput({ label, iso, onDay }: { label: string; iso: string; onDay(iso: string): void }) {
+  const [raw, setRaw] = useState(iso ? formatWareki(iso) : '');
+  const parsed = raw.trim() === '' ? null : parseDateInput(raw);
+  useEffect(() => {
+    // the filter was cleared elsewhere: a valid day still shown would claim a filter that is gone
+    if (iso === '') setRaw((r) => (r.trim() !== '' && parseDateInput(r).ok ? '' : r));
+  }, [iso]);
+  const change = (v: string) => {
+    setRaw(v);
+    if (v.trim() === '') return onDay('');
+    const p = parseDateInput(v);
+    if (p.ok) onDay(p.iso);
+  };
+  return (
+    <span className="day-input">
+      <input type="text" inputMode="numeric" aria-label={label} placeholder="R8.12.3" value={raw} onChange={(e) => change(e.target.value)} aria-invalid={parsed && !parsed.ok ? true : undefined} />
+      {parsed && !parsed.ok && <span className="field-error" role="alert">{parsed.message}</span>}
+    </span>
+  );
+}
+
+function fullTime(iso: string | null): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return `${formatWareki(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** One application in full: what the narrow row cuts off, and where it stands in its sending. */
+function Detail({ it, onClose }: { it: QueueItem; onClose(): void }) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), [it.id]);
+  return (
+    <section className="qdetail" aria-label="申請の詳細" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <h2>{it.formTitle}{it.version > 1 && <span className="ver">第{it.version}版</span>}</h2>
+      <dl>
+        <dt>氏名</dt><dd className="name">{it.personName}</dd>
+        <dt>状態</dt><dd><span className={`status s-${it.status}`}>{STATUS_LABEL[it.status]}</span></dd>
+        <dt>受付番号</dt><dd>{it.receiptNumber ?? '—（未受付）'}</dd>
+        {it.statusReason && (<><dt>基幹システムからの理由</dt><dd>{it.statusReason}</dd></>)}
+        {it.attempts > 0 && (<><dt>送信の試行</dt><dd>{it.attempts}回{it.lastError ? `（最後のエラー: ${it.lastError}）` : ''}</dd></>)}
+        {it.nextAttemptAt && it.status === 'pending' && (<><dt>次の送信</dt><dd>{fullTime(it.nextAttemptAt)}</dd></>)}
+        <dt>受付</dt><dd>{fullTime(it.createdAt)}</dd>
+        <dt>最終更新</dt><dd>{fullTime(it.updatedAt)}</dd>
+        <dt>来庁ケース</dt><dd>{it.caseId.slice(-8)}</dd>
+      </dl>
+      <button ref={closeRef} type="button" className="row-btn" onClick={onClose}>閉じる（Esc）</button>
+    </section>
   );
 }
 
@@ -62,7 +118,9 @@ export function QueueScreen() {
   const { queue, stats, setFilter, setQueueOffset } = useApp();
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
+  const [detailId, setDetailId] = useState<string | null>(null);
   const { filter } = queue;
+  const detail = detailId ? queue.items.find((it) => it.id === detailId) ?? null : null;
 
   const firstVisible = Math.floor(scrollTop / ROW_HEIGHT);
   useEffect(() => {
@@ -95,12 +153,12 @@ export function QueueScreen() {
         ))}
       </div>
       <div className="filters" role="group" aria-label="受付日と来庁で絞り込み">
-        <label className="day">
+        <span className="day">
           受付日
-          <input type="date" aria-label="受付日（から）" value={filter.fromDay} onChange={(e) => setFilter({ fromDay: e.target.value })} />
-        </label>
-        〜
-        <input type="date" aria-label="受付日（まで）" value={filter.toDay} onChange={(e) => setFilter({ toDay: e.target.value })} />
+          <DayInput label="受付日（から）" iso={filter.fromDay} onDay={(d) => d !== filter.fromDay && setFilter({ fromDay: d })} />
+          〜
+          <DayInput label="受付日（まで）" iso={filter.toDay} onDay={(d) => d !== filter.toDay && setFilter({ toDay: d })} />
+        </span>
         {filter.caseId && (
           <button type="button" className="chip active" onClick={() => setFilter({ caseId: null })} title="来庁の絞り込みを解除">
             同じ来庁の申請のみ ✕
@@ -131,11 +189,12 @@ export function QueueScreen() {
         >
           <div className="qspace" style={{ height: queue.total * ROW_HEIGHT }}>
             {visible.map(({ it, index }) => (
-              <Row key={it.id} it={it} top={index * ROW_HEIGHT} />
+              <Row key={it.id} it={it} top={index * ROW_HEIGHT} onDetail={() => setDetailId(it.id)} />
             ))}
           </div>
         </div>
       )}
+      {detail && <Detail it={detail} onClose={() => setDetailId(null)} />}
     </section>
   );
 }
