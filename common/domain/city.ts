@@ -45,3 +45,18 @@ export function addressForEvent(event: string, address: string, city: CityIdenti
   if (!moving && city && address.trim() === cityAddressPrefix(city)) return '';
   return address;
 }
+
+/**
+ * Whom a 届 is addressed to: the head of the city the counter serves. A 特別区 has its own 区長
+ * (千代田区長); a 政令市's 区 acts for the 市長 (横浜市中区 → 横浜市長); a 町 or 村 in a 郡 is headed by its
+ * own 町長 / 村長. With no city configured the generic 市区町村長 is printed rather than a guess.
+ */
+export function addresseeOf(city: CityIdentity | null | undefined): string {
+  if (!city) return '市区町村長';
+  const m = city.municipality.trim();
+  const ward = /^(.+?市).+区$/u.exec(m);
+  if (ward) return `${ward[1]}長`;
+  const inGun = /郡(.+[町村])$/u.exec(m);
+  if (inGun) return `${inGun[1]}長`;
+  return `${m}長`;
+}

@@ -4,6 +4,7 @@ import { formatJa, formatWareki, parseDateInput } from '../validation/wareki';
 import { formatPostalCode, parsePostalCode } from '../validation/postal-code';
 import type { CaseFormState, CaseProcedure } from '../cases/visit-case';
 import { FORM_TEXT, GENERIC_BRING } from './summary-text';
+import { addresseeOf, type CityIdentity } from '../domain/city';
 
 /**
  * Print-ready A4 HTML for the forms of a visit case and for the resident's summary sheet. One
@@ -19,6 +20,8 @@ export interface PrintOptions {
   sample: boolean;
   /** ISO date printed as the day of the visit */
   today: string;
+  /** the city the counter serves: the 届's あて先 (千代田区長, 横浜市長 …); absent → 市区町村長 */
+  city?: CityIdentity;
 }
 
 export function escapeHtml(s: string): string {
@@ -152,8 +155,8 @@ export function formSheetHtml(form: FormDefinition, values: Record<string, strin
     ? `<div class="sign"><div><span class="label">届出人（請求者）署名</span></div><div><span class="label">受付（職員記入）</span></div></div>`
     : '';
   return `<div class="sheet" data-form="${escapeHtml(form.id)}">
-<div class="head"><h1>${escapeHtml(form.title)}</h1><div class="meta">業務：${escapeHtml(form.gyomu)}<br>様式 ${escapeHtml(form.id)} 第${form.version}版<br>${escapeHtml(caseLabel)}</div></div>
-<p class="to">（あて先）市長　　届出日：${escapeHtml(formatWareki(o.today))}</p>
+<div class="head"><h1>${escapeHtml(form.title)}</h1><div class="meta">業務：${escapeHtml(form.gyomu)}<br>${escapeHtml(caseLabel)}</div></div>
+<p class="to">（あて先）${escapeHtml(addresseeOf(o.city))}　　届出日：${escapeHtml(formatWareki(o.today))}</p>
 ${body}${sign}
 <p class="foot">この届書は窓口で入力した内容を印刷したものです。内容をご確認のうえ、署名してください。</p>
 </div>`;

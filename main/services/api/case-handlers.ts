@@ -187,7 +187,8 @@ export function createCaseHandlers(d: HandlerDeps): Pick<Handlers, CaseOps> {
       const derived = deriveCase(s.content, today());
       const renderer = format === 'pdf' ? (deps?.pdf() ?? null) : null;
       if (format === 'pdf' && !renderer) return fail({ code: 'INTERNAL', message: 'この端末ではPDFを作成できません（印刷用のブラウザがありません）。' });
-      const o = { fontUrl: renderer?.fontUrl ?? PRINT_FONT_FALLBACK, sample: d.info().backend.simulated, today: today() };
+      const info = d.info();
+      const o = { fontUrl: renderer?.fontUrl ?? PRINT_FONT_FALLBACK, sample: info.backend.simulated, today: today(), ...(info.city ? { city: info.city } : {}) };
       const label = `来庁ケース ${caseId.slice(-8)}`;
       let forms: CaseFormState[] = derived.forms;
       if (target === 'form') {
