@@ -17,17 +17,33 @@ function sameName(a: string | undefined, b: string | undefined): boolean {
 }
 
 /**
- * The stored person an incoming one is: same 続柄 and 生年月日, and no different name (twins share a
- * birthday, never a 名), first unused match in order.
+ * The stored person each incoming one is: same 続柄 and 生年月日 and no different name (twins share a
+ * birthday, never a 名), at the same place first, else the first unused such person; a name edited in
+ * place (same place, same 続柄 and 生年月日, nobody added or removed) is still the same person.
  */
 function matchPersons(old: readonly StoredPerson[], incoming: readonly IncomingPerson[]): (number | undefined)[] {
   const used = new Set<number>();
-  return incoming.map((p) => {
-    const j = old.findIndex((o, k) => !used.has(k) && o.relation === p.relation && o.birthDate === p.birthDate && sameName(o.givenName, p.givenName) && sameName(o.familyName, p.familyName));
-    if (j < 0) return undefined;
+  const out: (number | undefined)[] = incoming.map(() => undefined);
+  const same = (o: StoredPerson, p: IncomingPerson) => o.relation === p.relation && o.birthDate === p.birthDate;
+  const named = (o: StoredPerson, p: IncomingPerson) => same(o, p) && sameName(o.givenName, p.givenName) && sameName(o.familyName, p.familyName);
+  const take = (i: number, j: number) => {
+    out[i] = j;
     used.add(j);
-    return j;
+  };
+  incoming.forEach((p, i) => {
+    if (old[i] && named(old[i]!, p)) take(i, i);
   });
+  incoming.forEach((p, i) => {
+    if (out[i] !== undefined) return;
+    const j = old.findIndex((o, k) => !used.has(k) && named(o, p));
+    if (j >= 0) take(i, j);
+  });
+  if (old.length === incoming.length) {
+    incoming.forEach((p, i) => {
+      if (out[i] === undefined && !used.has(i) && same(old[i]!, p)) take(i, i);
+    });
+  }
+  return out;
 }
 
 /**

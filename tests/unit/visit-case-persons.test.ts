@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyFormEdits, deriveCase, emptyCaseContent, recordCardMyNumber, type CaseContent, type CaseFormState, type StoredPerson } from '../../common/cases/visit-case';
+import { applyFormEdits, deriveCase, emptyCaseContent, mergeHouseholdUpdate, recordCardMyNumber, type CaseContent, type CaseFormState, type StoredPerson } from '../../common/cases/visit-case';
+import { upgradeCaseContent } from '../../common/cases/case-upgrade';
 import { findForm } from '../../common/forms/registry';
 import { applicantIndex } from '../../common/forms/bindings';
 import { groupKey } from '../../common/forms/form-keys';
@@ -154,7 +155,9 @@ const arbPerson = (i: number) =>
     withNumber: fc.boolean(),
   });
 
-function caseOf(event: (typeof EVENTS)[number], people: fc.RecordValue<ReturnType<typeof arbPerson>>[]): CaseContent {
+type PersonIn = { relation: Relation; birthYear: number; healthInsurance: StoredPerson['healthInsurance']; pension: StoredPerson['pension']; careCertified: boolean; withPhone: boolean; withNumber: boolean };
+
+function caseOf(event: (typeof EVENTS)[number], people: readonly PersonIn[]): CaseContent {
   const c = emptyCaseContent(TODAY);
   const persons: StoredPerson[] = people.map((p, i) => ({
     relation: p.relation,
@@ -217,5 +220,52 @@ describe('no per-person value of one person ever appears on a field about anothe
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a household saved again keeps each person’s own facts', () => {
+  it('keeps a card-read source while the number is unchanged, drops it when edited, and never takes it from the screen', () => {
+    let c = recordCardMyNumber(nakagawaFujii(), 1, FROM_CARD, 'card-qr')!;
+    const sent = c.data.persons.map((p) => ({ ...p, answers: { 'person.myNumber': '999999999999' } }));
+    let merged = mergeHouseholdUpdate(c.data, { ...c.data, persons: sent });
+    expect(merged.persons[1]).toMatchObject({ myNumber: FROM_CARD, myNumberSource: 'card-qr' });
+    expect(merged.persons[1]!.answers).toEqual(c.data.persons[1]!.answers ?? {}); // answers come from the stored person, not the screen
+    merged = mergeHouseholdUpdate(c.data, { ...c.data, persons: c.data.persons.map((p, i) => (i === 1 ? { ...p, myNumber: TYPED } : i === 0 ? { ...p, myNumber: TYPED, myNumberSource: 'card-qr' as const } : p)) });
+    expect(merged.persons[1]!.myNumberSource).toBeUndefined();
+    expect(merged.persons[0]!.myNumberSource).toBeUndefined();
+    c = { ...c, data: merged };
+    expect(deriveCase(c, TODAY).forms.flatMap((f) => f.verifiedMyNumbers)).toEqual([]);
+  });
+
+  it('removing one of twins does not hand the other one their answers', () => {
+    let c = nakagawaFujii();
+    const twin = { relation: '子' as const, familyName: '中川', familyNameKana: 'なかがわ', birthDate: '2018-05-05', sex: '女' as const, healthInsurance: '国保' as const, pension: 'なし' as const, careCertified: false };
+    c.data = { ...c.data, persons: [...c.data.persons, { ...twin, givenName: '凛', givenNameKana: 'りん' }] };
+    const [sho, rin] = deriveCase(c, TODAY).forms.filter((f) => f.formId === 'shugaku-tennyugaku');
+    expect([sho!.persons, rin!.persons]).toEqual([[2], [3]]);
+    c = type(c, sho!, { 'children.0.previousSchool': '北小学校' });
+    c = type(c, rin!, { 'children.0.previousSchool': '南小学校' });
+    // the clerk removes 翔 (index 2): 凛 keeps her own school
+    const after = mergeHouseholdUpdate(c.data, { ...c.data, persons: c.data.persons.filter((_, i) => i !== 2) });
+    expect(after.persons[2]!.givenName).toBe('凛');
+    expect(after.persons[2]!.answers).toEqual({ 前在籍校: '南小学校' });
+  });
+});
+
+describe('content stored by version 1', () => {
+  it('gives a top-level answer to the one person whose forms showed it, to nobody when two persons’ did', () => {
+    const v1 = nakagawaFujii();
+    delete v1.version;
+    v1.answers = { 個人番号: TYPED, 番号種別: '個人番号', 金融機関名: 'ちよだ銀行', 転出証明区分: '転出証明書' };
+    v1.data = { ...v1.data, persons: v1.data.persons.map((p, i) => (i === 2 ? { ...p, answers: { 同別居: '別居', 個人番号: '222222222226' } } : p)) };
+    const c = upgradeCaseContent(v1, TODAY);
+    expect(c.version).toBe(2);
+    // unbound answers of a form are its 届出人's: the 本人 filed the 児童手当 and the 住民異動届
+    expect(c.data.persons[0]!.answers).toEqual({ 金融機関名: 'ちよだ銀行', 転出証明区分: '転出証明書' });
+    expect(c.data.persons[1]!.answers).toEqual({ 番号種別: '個人番号' });
+    expect(c.data.persons[2]!.answers).toEqual({ 同別居: '別居', 'person.myNumber': '222222222226' });
+    expect(holding(c, TYPED)).toEqual([]);
+    expect(form(c, 'jumin-ido-tennyu').values.moveOutProof).toBe('転出証明書');
+    expect(upgradeCaseContent(c, TODAY)).toBe(c);
   });
 });
