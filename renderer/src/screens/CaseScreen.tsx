@@ -242,7 +242,7 @@ function FormEditor({ f }: { f: CaseFormView }) {
     <form className="form-card case-form" onSubmit={onSubmit} noValidate aria-labelledby={`t-${f.key}`} data-form-key={f.key}>
       <h1 id={`t-${f.key}`}>{def.title}</h1>
       <p className="form-meta">業務: {def.gyomu} ・ 様式 v{def.version} ・ {f.confirmed ? '確認済み' : '未確認'}</p>
-      <MyNumberNeeded f={f} />
+      <MyNumberNeeded f={f} values={values} />
       <FormFields form={def} values={values} errors={v.fieldErrors} warnings={v.warnings} fromCase={fromCase} verified={verified} onChange={(k, val) => setFormValue(f.key, k, val)} city={city} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || f.applicationId !== null}>
@@ -259,7 +259,7 @@ function FormEditor({ f }: { f: CaseFormView }) {
  * their card's back. Whose number a field asks for is the case's answer (CaseFormView.owners): on 藤井恵's
  * 国民年金 届 it is hers, whoever the household's 本人 is.
  */
-function MyNumberNeeded({ f }: { f: CaseFormView }) {
+function MyNumberNeeded({ f, values }: { f: CaseFormView; values: Record<string, string> }) {
   const { current } = useCase();
   const openCard = useCard((s) => s.open);
   const def = findForm(f.formId);
@@ -267,7 +267,8 @@ function MyNumberNeeded({ f }: { f: CaseFormView }) {
   const persons = current.data.persons;
   const who = new Set<number>();
   for (const x of def.fields) {
-    if (x.kind !== 'myNumber' || (x.when && !conditionHolds(x.when, (id) => f.values[id] ?? ''))) continue;
+    // as the clerk sees the form: 番号の種類 just picked counts
+    if (x.kind !== 'myNumber' || (x.when && !conditionHolds(x.when, (id) => values[id] ?? ''))) continue;
     const owner = f.owners[x.id];
     if (owner !== undefined) who.add(owner);
   }
