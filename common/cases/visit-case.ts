@@ -1,13 +1,16 @@
 import type { CasePerson, VisitCaseData } from '../domain/household';
-import type { FieldDef, FormDefinition } from '../forms/form-definition';
+import type { FormDefinition } from '../forms/form-definition';
 import { findForm } from '../forms/registry';
 import { prefillForm } from '../forms/prefill';
-import { applicantIndex } from '../forms/bindings';
 import { groupKey, isKnownFieldKey } from '../forms/form-keys';
 import { validateForm, type RawFormValues } from '../forms/validate-form';
 import { navigate, NavigatorInputError, type Procedure } from '../navigator/navigate';
 import { schoolStageOn } from '../domain/school';
 import { toFullwidthKatakana } from '../validation/kana';
+import { formRoles, groupMembers, memberFieldHome, topFieldHome, type FieldHome } from './field-home';
+
+export { answerKey } from './field-home';
+export { mergeHouseholdUpdate, recordCardMyNumber } from './person-facts';
 
 /**
  * A visit case (来庁ケース) as it is kept between steps and restarts: the household and event
@@ -16,23 +19,36 @@ import { toFullwidthKatakana } from '../validation/kana';
  *
  * Forms are never stored as the source of truth: they are derived again from the case every time
  * (prefillForm), so editing a person updates every form of the case. What the clerk typed into a
- * form is kept as an answer and re-applied only where the case itself has no value.
+ * form is kept as an answer and re-applied only where the case itself has no value: an answer about a
+ * person on that person (it fills that person's forms only), an answer about the household or the
+ * event on the case (field-home.ts).
  */
 export const CASE_STATUSES = ['open', 'submitted'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** A case person plus the per-person answers the forms ask for (学年, 前の学校 …), keyed by data item. */
+/**
+ * A case person plus what the clerk answered about them through the forms (学年, 前の学校, 振込先, a
+ * 個人番号 or phone typed on their form …), keyed by field-home.ts's personAnswerKey.
+ */
 export interface StoredPerson extends CasePerson {
   answers?: Record<string, string>;
 }
+
+/**
+ * The shape of stored content: 1 kept every top-level answer by data item for the whole case, whoever
+ * it was about; 2 keeps answers about a person on that person (case-upgrade.ts reads 1).
+ */
+export const CASE_CONTENT_VERSION = 2;
 
 export interface StoredCaseData extends Omit<VisitCaseData, 'persons'> {
   persons: readonly StoredPerson[];
 }
 
 export interface CaseContent {
+  /** absent in content stored before version 2 */
+  version?: number;
   data: StoredCaseData;
-  /** answers for top-level form fields no case data fills, shared by data item across forms */
+  /** answers about the household or the event (not about one person), shared by data item across forms */
   answers: Record<string, string>;
   /** procedure key → chosen; absent keys take the default (required and not 確認が必要) */
   selection: Record<string, boolean>;
@@ -44,6 +60,7 @@ export interface CaseContent {
 
 export function emptyCaseContent(today: string): CaseContent {
   return {
+    version: CASE_CONTENT_VERSION,
     data: { event: '転入', date: today, persons: [], household: {} },
     answers: {},
     selection: {},
@@ -69,6 +86,10 @@ export interface CaseFormState {
   values: RawFormValues;
   /** field keys whose value comes from the case (edit the person / household to change them) */
   fromCase: string[];
+  /** field key → the person (index) whose data the field holds; household and event fields are absent */
+  owners: Record<string, number>;
+  /** 個人番号 field keys whose number was read from that person's card (the only ones printed as 確認済み) */
+  verifiedMyNumbers: string[];
   fieldErrors: Record<string, string>;
   warnings: Record<string, string>;
   valid: boolean;
@@ -120,11 +141,6 @@ export function caseProcedures(c: CaseContent, today: string): { problems: strin
     if (err instanceof NavigatorInputError) return { problems: [...err.problems], procedures: [] };
     throw err;
   }
-}
-
-/** Whether a form names one person only through `applicant.*` (国民年金, 後期高齢 取得 …): that person is the procedure's. */
-function personalForm(form: FormDefinition): boolean {
-  return !(form.groups ?? []).some((g) => g.bind === 'persons') && form.fields.some((f) => f.bind?.startsWith('applicant.birthDate'));
 }
 
 const HEALTH_TO_KODOMO: Record<string, string> = { 国保: '国民健康保険', 社保: '職場の健康保険' };
@@ -199,58 +215,54 @@ function derivedTop(form: FormDefinition, d: StoredCaseData, applicant: StoredPe
   return out;
 }
 
-function derivedMember(fieldId: string, form: FormDefinition, d: StoredCaseData, p: StoredPerson, applicant: StoredPerson | undefined): string | undefined {
+function derivedMember(fieldId: string, d: StoredCaseData, p: StoredPerson): string | undefined {
   if (fieldId === 'livingTogether') return '同居'; // the case is one household living together
   if (fieldId === 'grade' && p.birthDate) {
     const s = schoolStageOn(p.birthDate, d.date);
     if (s.level === '小学校') return `小${s.grade}`;
     if (s.level === '中学校') return `中${s.grade}`;
   }
-  void form;
-  void applicant;
   return undefined;
 }
 
-/** The clerk's answer for a field: by data item, so one 振込先 typed once fills every form asking for it. */
-export function answerKey(f: FieldDef): string {
-  return f.item ?? f.id;
+/** The clerk's answer kept at `home`, if any. */
+function answerAt(c: CaseContent, home: FieldHome): string | undefined {
+  return home.kind === 'case' ? c.answers[home.key] : c.data.persons[home.index]?.answers?.[home.key];
 }
 
 export function deriveForm(c: CaseContent, p: CaseProcedure, today: string): CaseFormState {
   const form = findForm(p.formId)!;
-  const data: VisitCaseData = personalForm(form) && p.persons.length === 1 ? { ...c.data, applicantIndex: p.persons[0]! } : c.data;
-  const prefill = prefillForm(form, data, p.persons);
-  const applicantIdx = applicantIndex(data);
-  const applicant = data.persons[applicantIdx] as StoredPerson | undefined;
+  const roles = formRoles(c.data, form, p.persons);
+  const prefill = prefillForm(form, roles.data, p.persons);
+  const applicant = c.data.persons[roles.applicant] as StoredPerson | undefined;
   const values: RawFormValues = { ...prefill };
   const fromCase = Object.keys(prefill).filter((k) => prefill[k] !== '');
+  const owners: Record<string, number> = {};
   const derived = derivedTop(form, c.data, applicant);
   if (form.id === 'kodomo-iryo-jukyu') {
     // the children's insurance when they all share one kind
     const kinds = new Set(p.persons.map((i) => HEALTH_TO_KODOMO[c.data.persons[i]?.healthInsurance ?? ''] ?? ''));
     if (kinds.size === 1 && !kinds.has('')) derived.insurance = [...kinds][0]!;
   }
-  // the household's contact number when the person filing has none of their own
-  const contact = data.persons[applicantIdx]?.phone || data.persons.find((x) => x.relation === '本人')?.phone || data.persons.find((x) => x.phone)?.phone;
   for (const f of form.fields) {
-    if (!values[f.id] && f.kind === 'phone' && f.bind?.endsWith('.phone') && contact && !c.answers[answerKey(f)]) derived[f.id] = contact;
-  }
-  for (const f of form.fields) {
+    const home = topFieldHome(form, f, roles);
+    if (home.kind === 'person') owners[f.id] = home.index;
     if (values[f.id]) continue;
-    const a = c.answers[answerKey(f)];
+    const a = answerAt(c, home);
     if (a !== undefined && a !== '' && (f.kind !== 'select' || f.options?.some((o) => o.value === a))) values[f.id] = a;
     else if (derived[f.id] !== undefined) values[f.id] = derived[f.id]!;
   }
   for (const g of form.groups ?? []) {
-    const members = g.bind === 'subjects' ? [] : p.persons;
-    members.slice(0, g.max).forEach((personIndex, i) => {
+    groupMembers(g, roles, p.persons).forEach((personIndex, i) => {
       const person = c.data.persons[personIndex];
       if (!person) return;
       for (const f of g.fields) {
         const k = groupKey(g.id, i, f.id);
+        const home = memberFieldHome(form, f, personIndex, roles);
+        if (home.kind === 'person') owners[k] = home.index;
         if (values[k]) continue;
-        const a = person.answers?.[answerKey(f)];
-        const v = a !== undefined && a !== '' ? a : derivedMember(f.id, form, c.data, person, applicant);
+        const a = answerAt(c, home);
+        const v = a !== undefined && a !== '' ? a : derivedMember(f.id, c.data, person);
         if (v !== undefined) values[k] = v;
       }
     });
@@ -266,12 +278,28 @@ export function deriveForm(c: CaseContent, p: CaseProcedure, today: string): Cas
     persons: p.persons,
     values,
     fromCase,
+    owners,
+    verifiedMyNumbers: verifiedMyNumbers(form, c.data.persons, values, new Set(fromCase), owners),
     fieldErrors: v.fieldErrors,
     warnings: v.warnings,
     valid: v.ok,
     confirmed: c.confirmed[p.key] === json && v.ok,
     applicationId: c.submitted[p.key] ?? null,
   };
+}
+
+/**
+ * The 個人番号 fields showing the number that was read from their own person's card: the value comes
+ * from the case (not typed on this form), and that person's number carries its card source.
+ */
+function verifiedMyNumbers(form: FormDefinition, persons: readonly StoredPerson[], values: RawFormValues, fromCase: ReadonlySet<string>, owners: Record<string, number>): string[] {
+  const myNumberIds = new Set([...form.fields, ...(form.groups ?? []).flatMap((g) => g.fields)].filter((f) => f.kind === 'myNumber').map((f) => f.id));
+  return Object.entries(owners)
+    .filter(([k, i]) => {
+      const p = persons[i];
+      return myNumberIds.has(k.split('.').at(-1)!) && fromCase.has(k) && !!p?.myNumberSource && !!p.myNumber && values[k] === p.myNumber;
+    })
+    .map(([k]) => k);
 }
 
 export function stableJson(values: Record<string, string>): string {
@@ -285,27 +313,33 @@ export function deriveCase(c: CaseContent, today: string): DerivedCase {
 }
 
 /**
- * Records what the clerk typed into one form as case answers: top-level fields by data item (shared
- * by every form), group fields on the member's person. Values that come from the case are not
- * answers (edit the person instead) and are ignored here.
+ * Records what the clerk typed into one form as answers, each where field-home.ts says it belongs: on
+ * the person the field is about (so it fills that person's forms and no one else's), or on the case for
+ * household and event items. Values that come from the case are not answers (edit the person instead)
+ * and are ignored here.
  */
 export function applyFormEdits(c: CaseContent, form: FormDefinition, persons: readonly number[], fromCase: readonly string[], edits: Record<string, string>): CaseContent {
   const answers = { ...c.answers };
   const people = c.data.persons.map((p) => ({ ...p, answers: { ...(p.answers ?? {}) } }));
+  const roles = formRoles(c.data, form, persons);
   const locked = new Set(fromCase);
+  const put = (home: FieldHome, v: string) => {
+    if (home.kind === 'case') answers[home.key] = v;
+    else if (people[home.index]) people[home.index]!.answers[home.key] = v;
+  };
   for (const [k, v] of Object.entries(edits)) {
     if (locked.has(k) || !isKnownFieldKey(form, k)) continue;
     const top = form.fields.find((f) => f.id === k);
     if (top) {
-      answers[answerKey(top)] = v;
+      put(topFieldHome(form, top, roles), v);
       continue;
     }
     const [gid, idx, fid] = k.split('.');
     const g = form.groups?.find((x) => x.id === gid);
     const f = g?.fields.find((x) => x.id === fid);
-    const personIndex = persons[Number(idx)];
+    const personIndex = g ? groupMembers(g, roles, persons)[Number(idx)] : undefined;
     if (!f || personIndex === undefined || !people[personIndex]) continue;
-    people[personIndex]!.answers[answerKey(f)] = v;
+    put(memberFieldHome(form, f, personIndex, roles), v);
   }
   return { ...c, answers, data: { ...c.data, persons: people } };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HEALTH_INSURANCES, LIFE_EVENTS, PENSIONS, RELATIONS, SEXES } from '../domain/household';
+import { HEALTH_INSURANCES, LIFE_EVENTS, MY_NUMBER_SOURCES, PENSIONS, RELATIONS, SEXES } from '../domain/household';
 import { CASE_STATUSES } from '../cases/visit-case';
 
 /**
@@ -51,6 +51,13 @@ export const CaseDataSchema = z.strictObject({
   applicantIndex: z.number().int().min(0).max(19).optional(),
 });
 
+/**
+ * A person as the services show them: also where their 個人番号 was read from (a card), a fact the
+ * services record from the card read itself; what the screen sends never sets it.
+ */
+const CasePersonView = CasePersonSchema.extend({ myNumberSource: z.enum(MY_NUMBER_SOURCES).optional() });
+const CaseDataView = CaseDataSchema.extend({ persons: z.array(CasePersonView) });
+
 const ProcedureOut = z.object({
   key: z.string(),
   formId: z.string(),
@@ -77,6 +84,10 @@ const CaseFormOut = z.object({
   persons: z.array(z.number().int()),
   values: z.record(z.string(), z.string()),
   fromCase: z.array(z.string()),
+  /** field key → index of the person whose data the field holds (household and event fields absent) */
+  owners: z.record(z.string(), z.number().int()),
+  /** 個人番号 field keys showing a number read from that person's card (shown and printed as 確認済み) */
+  verifiedMyNumbers: z.array(z.string()),
   fieldErrors: z.record(z.string(), z.string()),
   warnings: z.record(z.string(), z.string()),
   valid: z.boolean(),
@@ -89,7 +100,7 @@ export const VisitCaseView = z.object({
   status: z.enum(CASE_STATUSES),
   createdAt: z.string(),
   updatedAt: z.string(),
-  data: CaseDataSchema,
+  data: CaseDataView,
   answers: z.record(z.string(), z.string()),
   problems: z.array(z.string()),
   procedures: z.array(ProcedureOut),
@@ -110,6 +121,12 @@ export const UpdateCaseInput = z.strictObject({
     .optional(),
   /** what the clerk typed into one form; `confirm` marks it checked with the resident */
   form: z.strictObject({ key: z.string().min(1).max(200), values: FormValues, confirm: z.boolean() }).optional(),
+  /**
+   * the clerk confirmed the 個人番号 that card read `readId` (a back side) found: it becomes person
+   * `person`'s number, recorded as read from the card. The number itself does not cross again: the
+   * services take it from their own record of that read, so nothing but a real card read is 確認済み.
+   */
+  cardMyNumber: z.strictObject({ person: z.number().int().min(0).max(19), readId: Id }).optional(),
 });
 
 export const ListCasesInput = z.strictObject({

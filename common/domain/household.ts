@@ -22,6 +22,10 @@ export type Pension = (typeof PENSIONS)[number];
 export const SEXES = ['男', '女'] as const;
 export type Sex = (typeof SEXES)[number];
 
+/** Where a checked 個人番号 was read: the QR code on the card's back, or the card's IC chip. */
+export const MY_NUMBER_SOURCES = ['card-qr', 'card-chip'] as const;
+export type MyNumberSource = (typeof MY_NUMBER_SOURCES)[number];
+
 export interface HouseholdPerson {
   /** ISO date */
   birthDate: string;
@@ -43,6 +47,13 @@ export interface CasePerson extends HouseholdPerson {
   sex?: Sex;
   /** 個人番号: 特定個人情報, only bound into forms that legally use it */
   myNumber?: string;
+  /**
+   * How `myNumber` was checked: read from this person's card (the QR code of its back, or its chip).
+   * Absent when it was typed. Set only by the services when the clerk confirms a card read for this
+   * person, and dropped as soon as the number changes (see common/cases/person-facts.ts): a number
+   * is shown and printed as 確認済み on this fact alone, never because of how it looks.
+   */
+  myNumberSource?: MyNumberSource;
   nationality?: string;
   phone?: string;
 }

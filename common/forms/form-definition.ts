@@ -75,6 +75,13 @@ export interface FieldDef {
   suggestions?: readonly string[];
   /** the standard data item (基本データリスト) name in the payload; defaults to the field id */
   item?: string;
+  /**
+   * Whose data an unbound top-level field holds, so that what the clerk types reaches the forms of that
+   * person only (common/cases/field-home.ts): the 届出人/請求者 (the default: 振込先, 基礎年金番号 on their
+   * own 国民年金 届) or the event's subject (the deceased's 被保険者番号 or 本籍). A bound field is the
+   * bound person's; a group field is its member's.
+   */
+  owner?: 'applicant' | 'subject';
   print?: PrintHint;
 }
 

@@ -126,7 +126,7 @@ export function funeralExpensesForm(o: { id: string; title: string; gyomu: strin
       ...nameFields('subject', 'deceased', 'deceased', '亡くなった方 '),
       birthDateField('subject', 'deceased', 'deceasedBirthDate', '亡くなった方 生年月日'),
       eventDateField('deathDate', '死亡日', 'deceased'),
-      { id: 'insuredNumber', label: o.insuredNumberLabel, kind: 'text', required: false, maxLength: o.insuredNumberMax, item: '被保険者番号', print: { section: 'deceased', span: 4 } },
+      { id: 'insuredNumber', label: o.insuredNumberLabel, kind: 'text', required: false, maxLength: o.insuredNumberMax, item: '被保険者番号', owner: 'subject', print: { section: 'deceased', span: 4 } },
       { id: 'funeralDate', label: '葬儀の日', kind: 'date', required: true, maxLength: 20, item: '葬祭日', print: { section: 'applicant', span: 4 } },
       ...applicantFields('applicant', '申請者'),
       ...bankFields('bank'),

@@ -72,7 +72,10 @@ function maskMyNumber(v: string): string {
   return v.length >= 4 ? `${'＊'.repeat(Math.max(0, v.length - 4))}${v.slice(-4)}` : v;
 }
 
-function displayValue(f: FieldDef, raw: string): string {
+/** Printed after a 個人番号 read from its person's card; a typed number gets no such mark. */
+export const CARD_CHECKED_MARK = '（カードで確認済み）';
+
+function displayValue(f: FieldDef, raw: string, verified: boolean): string {
   const v = raw.trim();
   if (v === '') return '';
   switch (f.kind) {
@@ -85,8 +88,9 @@ function displayValue(f: FieldDef, raw: string): string {
       return `〒${escapeHtml(p.ok ? p.display : formatPostalCode(v))}`;
     }
     case 'myNumber':
-      // 特定個人情報: printed masked; the full number is held by the system, not on paper
-      return `${escapeHtml(maskMyNumber(v.replace(/\D/g, '')))}<span class="sub">（確認済み）</span>`;
+      // 特定個人情報: printed masked; the full number is held by the system, not on paper. 確認済み only
+      // when the case records that this number was read from this person's card (CaseFormState.verifiedMyNumbers)
+      return `${escapeHtml(maskMyNumber(v.replace(/\D/g, '')))}${verified ? `<span class="sub">${CARD_CHECKED_MARK}</span>` : ''}`;
     case 'checkbox':
       return v === 'はい' || v === 'true' || v === '1' || v === 'on' ? '☑ はい' : '☐';
     case 'select':
@@ -97,14 +101,14 @@ function displayValue(f: FieldDef, raw: string): string {
   }
 }
 
-function cell(f: FieldDef, raw: string): string {
+function cell(f: FieldDef, raw: string, verified: boolean): string {
   const span = Math.min(12, Math.max(1, f.print?.span ?? 6));
   const cls = f.kind === 'name' || f.kind === 'kana' || f.kind === 'katakana' ? 'value name' : 'value';
-  return `<div class="cell" style="grid-column: span ${span}"><span class="label">${escapeHtml(f.label)}</span><span class="${cls}">${displayValue(f, raw)}</span></div>`;
+  return `<div class="cell" style="grid-column: span ${span}"><span class="label">${escapeHtml(f.label)}</span><span class="${cls}">${displayValue(f, raw, verified)}</span></div>`;
 }
 
-/** Lays fields out on the 12-column grid; a row that would overflow starts a new one. */
-function grid(fields: readonly FieldDef[], value: (f: FieldDef) => string): string {
+/** Lays fields out on the 12-column grid; a row that would overflow starts a new one. `key`: the field's value key. */
+function grid(fields: readonly FieldDef[], value: (f: FieldDef) => string, key: (f: FieldDef) => string, verified: ReadonlySet<string>): string {
   if (fields.length === 0) return '';
   let used = 0;
   const cells: string[] = [];
@@ -114,25 +118,26 @@ function grid(fields: readonly FieldDef[], value: (f: FieldDef) => string): stri
       if (used < 12) cells.push(`<div class="cell" style="grid-column: span ${12 - used}"></div>`);
       used = 0;
     }
-    cells.push(cell(f, value(f)));
+    cells.push(cell(f, value(f), verified.has(key(f))));
     used += span;
   }
   if (used > 0 && used < 12) cells.push(`<div class="cell" style="grid-column: span ${12 - used}"></div>`);
   return `<div class="grid">${cells.join('')}</div>`;
 }
 
-function groupHtml(g: GroupDef, values: Record<string, string>): string {
+function groupHtml(g: GroupDef, values: Record<string, string>, verified: ReadonlySet<string>): string {
   const n = groupCount(g, values);
   const members: string[] = [];
   for (let i = 0; i < n; i++) {
     const raw = (id: string) => values[groupKey(g.id, i, id)] ?? values[id] ?? '';
     const shown = g.fields.filter((f) => !f.when || conditionHolds(f.when, raw));
-    members.push(`<div class="member"><span class="member-no">${i + 1}人目</span>${grid(shown, (f) => raw(f.id))}</div>`);
+    members.push(`<div class="member"><span class="member-no">${i + 1}人目</span>${grid(shown, (f) => raw(f.id), (f) => groupKey(g.id, i, f.id), verified)}</div>`);
   }
   return members.join('');
 }
 
-export function formSheetHtml(form: FormDefinition, values: Record<string, string>, o: PrintOptions, caseLabel: string): string {
+/** `verified`: the 個人番号 field keys read from their person's card (CaseFormState.verifiedMyNumbers); none by default. */
+export function formSheetHtml(form: FormDefinition, values: Record<string, string>, o: PrintOptions, caseLabel: string, verified: ReadonlySet<string> = new Set()): string {
   const raw = (id: string) => values[id] ?? '';
   const visible = form.fields.filter((f) => !f.when || conditionHolds(f.when, raw));
   const layout = form.print ?? { paper: 'A4', orientation: 'portrait', signature: true, sections: [] };
@@ -148,7 +153,7 @@ export function formSheetHtml(form: FormDefinition, values: Record<string, strin
       const fields = visible.filter((f) => inSection(s.id, f.print));
       const groups = (form.groups ?? []).filter((g) => inSection(s.id, g.print));
       if (fields.length === 0 && groups.length === 0) return '';
-      return `<section><h2>${escapeHtml(s.title)}</h2>${grid(fields, (f) => raw(f.id))}${groups.map((g) => groupHtml(g, values)).join('')}</section>`;
+      return `<section><h2>${escapeHtml(s.title)}</h2>${grid(fields, (f) => raw(f.id), (f) => f.id, verified)}${groups.map((g) => groupHtml(g, values, verified)).join('')}</section>`;
     })
     .join('');
   const sign = layout.signature

@@ -1,10 +1,10 @@
 import { create } from 'zustand';
 import type { CaseDataDto, CaseSummary, VisitCaseView } from '../../common/contract/case-operations';
-import { assumedCoverage, type HealthInsurance, type LifeEvent, type Pension, type Relation, type Sex } from '../../common/domain/household';
+import { assumedCoverage, type HealthInsurance, type LifeEvent, type MyNumberSource, type Pension, type Relation, type Sex } from '../../common/domain/household';
 import { parseDateInput, parseEventDateInput, formatWareki, type YearlessRule } from '../../common/validation/wareki';
 import { addressForEvent, isOnlyCityPrefix, type CityIdentity } from '../../common/domain/city';
 import { guessRelation } from '../../common/domain/relation-guess';
-import type { ConfirmedCard } from './card/CardCapture';
+import type { CardNumberRead, ConfirmedCard } from './card/CardCapture';
 import type { CardTarget } from './card/card-store';
 import { bridge } from './bridge/bridge';
 import { useApp } from './store';
@@ -28,6 +28,8 @@ export interface PersonDraft {
   careCertified: boolean;
   phone: string;
   myNumber: string;
+  /** the saved number was read from this person's card (cleared as soon as the number is edited) */
+  myNumberSource?: MyNumberSource;
   nationality: string;
   answers: Record<string, string>;
   /** the person's data came from a card the clerk confirmed */
@@ -77,8 +79,8 @@ interface CaseState {
   submit(): Promise<void>;
   /** the clerk confirmed a card read: it becomes that person (or a new one) of the case */
   applyCard(target: CardTarget, card: ConfirmedCard): Promise<void>;
-  /** the 個人番号 read from a card's back, confirmed by the clerk */
-  applyMyNumber(index: number, digits: string): Promise<void>;
+  /** the 個人番号 read from person `index`'s card back, confirmed by the clerk */
+  applyMyNumber(index: number, read: CardNumberRead): Promise<void>;
 }
 
 function emptyPerson(relation: Relation, from?: PersonDraft): PersonDraft {
@@ -118,6 +120,7 @@ function toDraft(v: VisitCaseView): HouseholdDraft {
       careCertified: p.careCertified,
       phone: p.phone ?? '',
       myNumber: p.myNumber ?? '',
+      ...(p.myNumberSource ? { myNumberSource: p.myNumberSource } : {}),
       nationality: p.nationality ?? '',
       answers: p.answers ?? {},
     })),
@@ -288,7 +291,13 @@ export const useCase = create<CaseState>((set, get) => ({
     set((s) => {
       if (!s.draft) return s;
       const before = s.draft.persons[i];
-      let persons = s.draft.persons.map((x, j) => (j === i ? { ...x, ...p } : x));
+      let persons = s.draft.persons.map((x, j) => {
+        if (j !== i) return x;
+        const next = { ...x, ...p };
+        // a number edited by hand is a typed number: no longer the one read from the card
+        if (p.myNumber !== undefined && p.myNumber !== x.myNumber) delete next.myNumberSource;
+        return next;
+      });
       // the 本人's family-name ふりがな is typed once: members with the same family name follow it
       if (before?.relation === '本人' && p.familyNameKana !== undefined) {
         persons = persons.map((x, j) =>
@@ -419,12 +428,16 @@ export const useCase = create<CaseState>((set, get) => ({
     await persist(get, set);
   },
 
-  applyMyNumber: async (index, digits) => {
-    const { draft } = get();
-    if (!draft?.persons[index]) return;
-    get().patchPerson(index, { myNumber: digits });
+  applyMyNumber: async (index, read) => {
+    const { draft, current } = get();
+    if (!draft?.persons[index] || !current) return;
+    // what the household step holds is saved first, so the services match the person being read
     await persist(get, set);
-    set({ message: { kind: 'success', text: '個人番号を反映しました（画面では伏せて表示します）。' } });
+    // the services take the digits from their own record of this read: the number is recorded as the card's
+    const r = await bridge.updateCase({ caseId: current.id, cardMyNumber: { person: index, readId: read.readId } });
+    if (!r.ok) return set({ message: { kind: 'error', text: r.error.message } });
+    const persons = get().draft?.persons.map((p, j) => (j === index ? { ...p, myNumber: read.myNumber, myNumberSource: r.value.data.persons[index]?.myNumberSource } : p));
+    set({ current: r.value, ...(persons && get().draft ? { draft: { ...get().draft!, persons } } : {}), message: { kind: 'success', text: '個人番号を反映しました（画面では伏せて表示します）。' } });
   },
 
   submit: async () => {

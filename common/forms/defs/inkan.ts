@@ -36,7 +36,7 @@ export const inkanHaishi: FormDefinition = {
   fields: [
     ...nameFields('subject', 'registrant', 'registrant', '登録者 '),
     birthDateField('subject', 'registrant', 'registrantBirthDate', '登録者 生年月日'),
-    { id: 'registrationNumber', label: '印鑑登録番号', kind: 'text', required: false, maxLength: 20, item: '印鑑登録番号', print: { section: 'registrant', span: 4 } },
+    { id: 'registrationNumber', label: '印鑑登録番号', kind: 'text', required: false, maxLength: 20, item: '印鑑登録番号', owner: 'subject', print: { section: 'registrant', span: 4 } },
     { id: 'reason', label: '廃止の理由', kind: 'select', required: true, maxLength: 20, options: options(['死亡', '登録証の紛失', '登録印の変更', 'その他']), item: '廃止事由', print: { section: 'registrant', span: 4 } },
     ...applicantFields(),
   ],

@@ -39,7 +39,7 @@ function soshitsu(id: string, title: string, gyomu: string, law: string): FormDe
     fields: [
       ...nameFields('subject', 'insured', 'insured', '被保険者 '),
       birthDateField('subject', 'insured', 'insuredBirthDate', '被保険者 生年月日'),
-      { id: 'insuredNumber', label: '被保険者番号', kind: 'text', required: false, maxLength: 10, item: '被保険者番号', print: { section: 'insured', span: 4 } },
+      { id: 'insuredNumber', label: '被保険者番号', kind: 'text', required: false, maxLength: 10, item: '被保険者番号', owner: 'subject', print: { section: 'insured', span: 4 } },
       { id: 'reason', label: '喪失の理由', kind: 'select', required: true, maxLength: 10, options: options(['死亡', '転出', 'その他']), item: '喪失事由', print: { section: 'insured', span: 4 } },
       eventDateField('lostOn', '喪失の理由が生じた日', 'insured'),
       { id: 'nextAddress', label: '転出先', kind: 'address', required: true, maxLength: 200, bind: 'household.nextAddress', when: { field: 'reason', equals: '転出' }, item: '転出先', print: { section: 'insured', span: 12 } },

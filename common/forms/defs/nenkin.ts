@@ -40,7 +40,7 @@ export const nenkinMishikyu: FormDefinition = {
     ...nameFields('subject', 'deceased', 'deceased', '亡くなった方 '),
     birthDateField('subject', 'deceased', 'deceasedBirthDate', '亡くなった方 生年月日'),
     eventDateField('deathDate', '死亡日', 'deceased'),
-    { id: 'basicPensionNumber', label: '亡くなった方の基礎年金番号', kind: 'text', required: true, maxLength: 12, item: '基礎年金番号', print: { section: 'deceased', span: 4 } },
+    { id: 'basicPensionNumber', label: '亡くなった方の基礎年金番号', kind: 'text', required: true, maxLength: 12, item: '基礎年金番号', owner: 'subject', print: { section: 'deceased', span: 4 } },
     ...applicantFields('applicant', '請求者'),
     { id: 'claimantRelation', label: '亡くなった方との続柄', kind: 'select', required: true, maxLength: 10, options: options(['配偶者', '子', '父母', '孫', '祖父母', '兄弟姉妹', 'その他']), item: '続柄', print: { section: 'applicant', span: 4 } },
     ...bankFields('bank'),

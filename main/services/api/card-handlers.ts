@@ -2,6 +2,7 @@ import { fail, ok } from '../../../common/contract/result';
 import type { Handlers } from './handlers';
 import { CardReadError, type CardService } from '../ocr/card-service';
 import type { ScannerDrop } from '../ocr/scanner-drop';
+import type { CardNumberReads } from './card-number-reads';
 
 type CardOps = 'getOcrStatus' | 'readCard' | 'listScannerImages' | 'readScannerImage' | 'discardScannerImage';
 
@@ -15,9 +16,12 @@ const NO_READER = { code: 'NOT_READY', message: 'カード読み取りはこの�
 const NO_SCANNER = { code: 'NOT_FOUND', message: 'スキャナの取り込みフォルダが設定されていません（config.json の scannerDropDir）。' } as const;
 const GONE = { code: 'NOT_FOUND', message: 'スキャン画像が見つかりません。もう一度スキャンしてください。' } as const;
 
-async function readWith(deps: CardDeps, bytes: Uint8Array, side: 'front' | 'back', readId: string) {
+async function readWith(deps: CardDeps, numbers: CardNumberReads, bytes: Uint8Array, side: 'front' | 'back', readId: string) {
   try {
-    return ok(await deps.reader.read(bytes, side, readId));
+    const r = await deps.reader.read(bytes, side, readId);
+    // the services' own record of the number this card showed: only such a number is ever 確認済み
+    if (r.side === 'back' && r.myNumber) numbers.remember(readId, r.myNumber, 'card-qr');
+    return ok(r);
   } catch (err) {
     if (err instanceof CardReadError) return fail({ code: err.code, message: err.message, reason: err.reason });
     throw err;
@@ -31,7 +35,7 @@ async function readWith(deps: CardDeps, bytes: Uint8Array, side: 'front' | 'back
  * Card reading (My Number card front by OCR, back by QR code). The image comes in the call (camera
  * capture or file import) or from the scanner drop folder; nothing of it is kept once the answer is sent.
  */
-export function createCardHandlers(deps: CardDeps | undefined): Pick<Handlers, CardOps> {
+export function createCardHandlers(deps: CardDeps | undefined, numbers: CardNumberReads): Pick<Handlers, CardOps> {
   return {
     getOcrStatus: ({ readId }) => (deps ? ok({ ...deps.reader.status(readId), scannerConfigured: deps.scanner !== null }) : fail(NO_READER)),
 
@@ -39,7 +43,7 @@ export function createCardHandlers(deps: CardDeps | undefined): Pick<Handlers, C
       if (!deps) return fail(NO_READER);
       const bytes = Buffer.from(image, 'base64');
       if (bytes.length === 0) return fail({ code: 'INVALID_INPUT', message: '画像が空です。' });
-      return readWith(deps, bytes, side, readId);
+      return readWith(deps, numbers, bytes, side, readId);
     },
 
     listScannerImages: () => ok({ configured: deps?.scanner != null, items: deps?.scanner?.list() ?? [] }),
@@ -49,7 +53,7 @@ export function createCardHandlers(deps: CardDeps | undefined): Pick<Handlers, C
       if (!deps.scanner) return fail(NO_SCANNER);
       const bytes = deps.scanner.take(id);
       if (!bytes) return fail(GONE);
-      return readWith(deps, bytes, side, readId);
+      return readWith(deps, numbers, bytes, side, readId);
     },
 
     discardScannerImage: ({ id }) => {

@@ -3,13 +3,14 @@ import type { VisitCaseView, CaseSummary } from '../../../common/contract/case-o
 import { FORMS, findForm } from '../../../common/forms/registry';
 import { validateForm } from '../../../common/forms/validate-form';
 import {
-  applyFormEdits, deriveCase, emptyCaseContent, stableJson, type CaseContent, type CaseFormState, type StoredPerson,
+  applyFormEdits, deriveCase, emptyCaseContent, mergeHouseholdUpdate, recordCardMyNumber, stableJson, type CaseContent, type CaseFormState,
 } from '../../../common/cases/visit-case';
 import { formSheetHtml, printDocumentHtml, summarySheetHtml } from '../../../common/print/print-html';
 import type { Handlers, HandlerDeps } from './handlers';
 import { personLabel } from './handlers';
 import type { StoredVisitCase, VisitCaseRepository } from '../store/visit-case-repository';
 import { countPdfPages, type PdfRenderer } from '../print/pdf-renderer';
+import type { CardNumberReads } from './card-number-reads';
 
 type CaseOps = 'createCase' | 'getCase' | 'updateCase' | 'listCases' | 'runNavigator' | 'listForms' | 'getCaseForms' | 'submitCase' | 'renderPrint';
 
@@ -24,27 +25,11 @@ const NO_CASES = { code: 'INTERNAL', message: '来庁ケースの機能はこの
 const PRINT_FONT_FALLBACK = 'data:,';
 
 /**
- * Per-person answers (学年, 前の学校 …) are recorded through the forms, not the household step: an
- * updated household keeps them, matched to the same person (same 続柄 and 生年月日) even when
- * persons were added or removed in between.
- */
-function keepPersonAnswers(old: readonly StoredPerson[], data: VisitCaseView['data']): VisitCaseView['data'] {
-  const used = new Set<number>();
-  const persons = data.persons.map((p) => {
-    const j = old.findIndex((o, k) => !used.has(k) && o.relation === p.relation && o.birthDate === p.birthDate);
-    if (j < 0) return { ...p, answers: {} };
-    used.add(j);
-    return { ...p, answers: { ...(old[j]!.answers ?? {}) } };
-  });
-  return { ...data, persons };
-}
-
-/**
  * The visit-case operations: a case is created empty, filled step by step (household, event,
  * answers, confirmations), resumed after a restart, printed, and submitted as one application per
  * confirmed form in case order. Forms are derived from the case on every read (common/cases).
  */
-export function createCaseHandlers(d: HandlerDeps): Pick<Handlers, CaseOps> {
+export function createCaseHandlers(d: HandlerDeps, cardNumbers: CardNumberReads): Pick<Handlers, CaseOps> {
   const deps = d.cases;
   const today = () => d.today();
 
@@ -77,7 +62,7 @@ export function createCaseHandlers(d: HandlerDeps): Pick<Handlers, CaseOps> {
       return s ? ok(view(s)) : fail(CASE_NOT_FOUND);
     },
 
-    updateCase: ({ caseId, data, selection, form }) => {
+    updateCase: ({ caseId, data, selection, form, cardMyNumber }) => {
       if (!deps) return fail(NO_CASES);
       const cur = load(caseId);
       if (!cur) return fail(CASE_NOT_FOUND);
@@ -85,7 +70,17 @@ export function createCaseHandlers(d: HandlerDeps): Pick<Handlers, CaseOps> {
       let problem: string | null = null;
       const next = deps.cases.update(caseId, (s) => {
         let content: CaseContent = { ...s.content };
-        if (data) content = { ...content, data: keepPersonAnswers(content.data.persons, data) };
+        // each person keeps their own answers and card-read 個人番号 source through an edited household
+        if (data) content = { ...content, data: mergeHouseholdUpdate(content.data, data) };
+        if (cardMyNumber) {
+          const read = cardNumbers.take(cardMyNumber.readId);
+          const next = read && recordCardMyNumber(content, cardMyNumber.person, read.digits, read.source);
+          if (!next) {
+            problem = 'カードから読み取った個人番号を反映できませんでした。もう一度カードの裏面を読み取ってください。';
+            return { content };
+          }
+          content = next;
+        }
         if (selection) content = { ...content, selection: { ...content.selection, ...selection } };
         if (form) {
           const derived = deriveCase(content, today()).forms.find((f) => f.key === form.key);
@@ -195,7 +190,7 @@ export function createCaseHandlers(d: HandlerDeps): Pick<Handlers, CaseOps> {
         forms = derived.forms.filter((f) => f.key === formKey);
         if (forms.length === 0) return fail({ code: 'NOT_FOUND', message: '印刷する様式が見つかりません。' });
       }
-      const sheets = target === 'summary' ? [] : forms.map((f) => formSheetHtml(findForm(f.formId)!, f.values, o, label));
+      const sheets = target === 'summary' ? [] : forms.map((f) => formSheetHtml(findForm(f.formId)!, f.values, o, label, new Set(f.verifiedMyNumbers)));
       if (target !== 'form') sheets.push(summarySheetHtml({ procedures: derived.procedures, forms: derived.forms, eventLabel: `${s.content.data.event}`, today: today() }, o, label));
       const title = target === 'form' ? forms[0]!.title : target === 'summary' ? '本日の手続きのご案内' : `${s.content.data.event} 届書一式`;
       const html = printDocumentHtml(sheets, o, title);

@@ -13,6 +13,7 @@ import { uuidv7 } from '../ids';
 import { createCaseHandlers, type CaseDeps } from './case-handlers';
 import { createCardHandlers, type CardDeps } from './card-handlers';
 import { createNameHandlers } from './name-handlers';
+import { CardNumberReads } from './card-number-reads';
 import type { NameReadings } from '../../../common/names/name-readings';
 
 export type Handlers = {
@@ -36,6 +37,8 @@ export interface HandlerDeps {
 const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
 
 export function createHandlers(d: HandlerDeps): Handlers {
+  // numbers read from card backs, between the read and the clerk's confirmation for a person
+  const cardNumbers = new CardNumberReads();
   return {
     getAppInfo: () => ok(d.info()),
 
@@ -96,8 +99,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
       d.sync.sendNow();
       return ok({ accepted: true });
     },
-    ...createCaseHandlers(d),
-    ...createCardHandlers(d.cards),
+    ...createCaseHandlers(d, cardNumbers),
+    ...createCardHandlers(d.cards, cardNumbers),
     ...createNameHandlers(d.names),
   };
 }

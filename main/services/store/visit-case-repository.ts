@@ -2,6 +2,8 @@ import type { Db } from './open-database';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { uuidv7 } from '../ids';
 import type { CaseContent, CaseStatus } from '../../../common/cases/visit-case';
+import { upgradeCaseContent } from '../../../common/cases/case-upgrade';
+import { localIsoDate } from '../local-date';
 
 export interface StoredVisitCase {
   id: string;
@@ -42,7 +44,8 @@ export class VisitCaseRepository {
     return {
       id: r.id,
       status: r.status,
-      content: JSON.parse(this.cipher.decrypt(r.data_enc, `${r.id}:case`)) as CaseContent,
+      // content stored by an earlier version is read as the current one means it (rewritten at its next update)
+      content: upgradeCaseContent(JSON.parse(this.cipher.decrypt(r.data_enc, `${r.id}:case`)) as CaseContent, localIsoDate(this.now())),
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     };

@@ -495,7 +495,13 @@ function Verify({ front, url, onConfirm, householdFamily, known = [] }: { front:
   );
 }
 
-function BackResult({ back, onConfirm }: { back: { myNumber: string | null; message: string | null }; onConfirm(n: string): void }) {
+/** A number read from a card's back, as the clerk confirms it: the services hold the digits under `readId`. */
+export interface CardNumberRead {
+  myNumber: string;
+  readId: string;
+}
+
+function BackResult({ back, onConfirm }: { back: { myNumber: string | null; message: string | null; readId: string }; onConfirm(n: CardNumberRead): void }) {
   const { retake } = useCard();
   const [reveal, setReveal] = useState(false);
   if (!back.myNumber) {
@@ -508,7 +514,7 @@ function BackResult({ back, onConfirm }: { back: { myNumber: string | null; mess
   }
   const n = back.myNumber;
   return (
-    <form className="card-back" onSubmit={(e) => { e.preventDefault(); onConfirm(n); }} aria-label="個人番号の確認">
+    <form className="card-back" onSubmit={(e) => { e.preventDefault(); onConfirm({ myNumber: n, readId: back.readId }); }} aria-label="個人番号の確認">
       <p>QRコードから個人番号を読み取りました（検査用数字 一致）。</p>
       <p className="mynumber-read" data-testid="mynumber-read">{reveal ? `${n.slice(0, 4)} ${n.slice(4, 8)} ${n.slice(8)}` : maskMyNumber(n)}</p>
       <label className="check small">
@@ -523,7 +529,7 @@ function BackResult({ back, onConfirm }: { back: { myNumber: string | null; mess
   );
 }
 
-export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, known }: { title: string; onConfirm(c: ConfirmedCard): void; onMyNumber(n: string): void; householdFamily?: string | undefined; known?: readonly KnownPerson[] }) {
+export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, known }: { title: string; onConfirm(c: ConfirmedCard): void; onMyNumber(n: CardNumberRead): void; householdFamily?: string | undefined; known?: readonly KnownPerson[] }) {
   const { target, reading, front, back, imageUrl, error, close, readBlob } = useCard();
   const dialog = useRef<HTMLDivElement>(null);
   // the dialog takes the focus, so Space / Enter go to the camera, not to the button that opened it

@@ -28,7 +28,8 @@ interface CardState {
   front: CardFrontView | null;
   /** blob: URL of the warped card image, for the crops */
   imageUrl: string | null;
-  back: { myNumber: string | null; message: string | null } | null;
+  /** the back side's read: `readId` names it when the clerk confirms the number for a person */
+  back: { myNumber: string | null; message: string | null; readId: string } | null;
   error: string | null;
   ocr: OcrStatus | null;
   scanner: ScannerImage[];
@@ -92,7 +93,7 @@ export const useCard = create<CardState>((set, get) => {
     live = false;
     if (get().reading?.readId !== readId) return; // closed meanwhile: drop the answer
     if (!r.ok) return set({ reading: null, error: r.error.message });
-    if (r.value.side === 'back') return set({ reading: null, back: { myNumber: r.value.myNumber, message: r.value.message } });
+    if (r.value.side === 'back') return set({ reading: null, back: { myNumber: r.value.myNumber, message: r.value.message, readId } });
     const url = URL.createObjectURL(base64ToBlob(r.value.image.data, r.value.image.mimeType));
     // the base64 copy is not kept: the blob URL is the one image in memory
     set({ reading: null, front: { ...r.value, image: { ...r.value.image, data: '' } }, imageUrl: url });

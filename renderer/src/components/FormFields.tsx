@@ -20,6 +20,8 @@ export interface FormFieldsProps {
   warnings: Record<string, string>;
   /** keys filled from the case (read-only here) */
   fromCase?: ReadonlySet<string>;
+  /** 個人番号 keys whose number was read from that person's card (the only ones marked as checked) */
+  verified?: ReadonlySet<string>;
   onChange(key: string, value: string): void;
   idPrefix?: string;
   /** the counter's city, for quick picks naming it */
@@ -51,13 +53,15 @@ interface FieldProps {
   error?: string;
   warning?: string;
   locked: boolean;
+  /** a 個人番号 read from its person's card */
+  checked?: boolean;
   onChange(key: string, value: string): void;
   idPrefix: string;
   /** quick picks, already expanded for the city */
   picks?: readonly string[];
 }
 
-export const Field = memo(function Field({ def, k, value, error, warning, locked, onChange, idPrefix, picks }: FieldProps) {
+export const Field = memo(function Field({ def, k, value, error, warning, locked, checked, onChange, idPrefix, picks }: FieldProps) {
   const [reveal, setReveal] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const id = `${idPrefix}${k.replace(/\./g, '_')}`;
@@ -68,6 +72,7 @@ export const Field = memo(function Field({ def, k, value, error, warning, locked
       {def.label}
       {def.required && <span className="req">必須</span>}
       {locked && <span className="from-case-tag" title="来庁者・世帯の画面で修正すると、すべての様式に反映されます">世帯から</span>}
+      {checked && <span className="tag ok" data-testid="mynumber-checked">カードで確認済み</span>}
     </>
   );
   let control;
@@ -184,7 +189,7 @@ export const Field = memo(function Field({ def, k, value, error, warning, locked
   );
 });
 
-export function FormFields({ form, values, errors, warnings, fromCase, onChange, idPrefix = 'cf-', city }: FormFieldsProps) {
+export function FormFields({ form, values, errors, warnings, fromCase, verified, onChange, idPrefix = 'cf-', city }: FormFieldsProps) {
   const top = (id: string) => values[id] ?? '';
   // field id → its quick picks for this city (stable arrays, so memoized fields do not re-render)
   const picks = useMemo(() => {
@@ -197,7 +202,7 @@ export function FormFields({ form, values, errors, warnings, fromCase, onChange,
     <div className="form-fields">
       <div className="fields">
         {visibleTop.map((f) => (
-          <Field key={f.id} def={f} k={f.id} value={values[f.id] ?? ''} error={errors[f.id]} warning={warnings[f.id]} locked={fromCase?.has(f.id) ?? false} onChange={onChange} idPrefix={idPrefix} picks={picks.get(f.id)} />
+          <Field key={f.id} def={f} k={f.id} value={values[f.id] ?? ''} error={errors[f.id]} warning={warnings[f.id]} locked={fromCase?.has(f.id) ?? false} checked={verified?.has(f.id) ?? false} onChange={onChange} idPrefix={idPrefix} picks={picks.get(f.id)} />
         ))}
       </div>
       {(form.groups ?? []).map((g) => {
@@ -216,7 +221,7 @@ export function FormFields({ form, values, errors, warnings, fromCase, onChange,
                       .filter((f) => !f.when || conditionHolds(f.when, raw))
                       .map((f) => {
                         const k = groupKey(g.id, i, f.id);
-                        return <Field key={k} def={f} k={k} value={values[k] ?? ''} error={errors[k]} warning={warnings[k]} locked={fromCase?.has(k) ?? false} onChange={onChange} idPrefix={idPrefix} picks={picks.get(f.id)} />;
+                        return <Field key={k} def={f} k={k} value={values[k] ?? ''} error={errors[k]} warning={warnings[k]} locked={fromCase?.has(k) ?? false} checked={verified?.has(k) ?? false} onChange={onChange} idPrefix={idPrefix} picks={picks.get(f.id)} />;
                       })}
                   </div>
                 </fieldset>

@@ -94,7 +94,7 @@ function PersonCard({ p, i }: { p: PersonDraft; i: number }) {
           </label>
         </div>
         <Text id={`${pre}phone`} label="電話番号" value={p.phone} onChange={(v) => set({ phone: v })} placeholder="090-1234-5678" />
-        <Text id={`${pre}myNumber`} label="個人番号（カードで確認）" type="password" value={p.myNumber} onChange={(v) => set({ myNumber: v })} />
+        <Text id={`${pre}myNumber`} label={p.myNumberSource ? '個人番号（カードから読み取り済み）' : '個人番号（カードで確認）'} type="password" value={p.myNumber} onChange={(v) => set({ myNumber: v })} />
         <Text id={`${pre}nationality`} label="国籍・地域（外国籍の方）" value={p.nationality} onChange={(v) => set({ nationality: v })} />
       </div>
       {p.relation !== '本人' && (
@@ -231,6 +231,7 @@ function FormEditor({ f }: { f: CaseFormView }) {
   const mine = edits[f.key];
   const values = useMemo(() => ({ ...f.values, ...(mine ?? {}) }), [f.values, mine]);
   const fromCase = useMemo(() => new Set(f.fromCase), [f.fromCase]);
+  const verified = useMemo(() => new Set(f.verifiedMyNumbers), [f.verifiedMyNumbers]);
   const v = useMemo(() => (def ? validateForm(def, values, today) : null), [def, values, today]);
   if (!def || !v) return <p>様式が見つかりません。</p>;
   const onSubmit = (e: FormEvent) => {
@@ -241,8 +242,8 @@ function FormEditor({ f }: { f: CaseFormView }) {
     <form className="form-card case-form" onSubmit={onSubmit} noValidate aria-labelledby={`t-${f.key}`} data-form-key={f.key}>
       <h1 id={`t-${f.key}`}>{def.title}</h1>
       <p className="form-meta">業務: {def.gyomu} ・ 様式 v{def.version} ・ {f.confirmed ? '確認済み' : '未確認'}</p>
-      <MyNumberNeeded f={f} />
-      <FormFields form={def} values={values} errors={v.fieldErrors} warnings={v.warnings} fromCase={fromCase} onChange={(k, val) => setFormValue(f.key, k, val)} city={city} />
+      <MyNumberNeeded f={f} values={values} />
+      <FormFields form={def} values={values} errors={v.fieldErrors} warnings={v.warnings} fromCase={fromCase} verified={verified} onChange={(k, val) => setFormValue(f.key, k, val)} city={city} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || f.applicationId !== null}>
           {f.applicationId ? '送信済み' : '内容を確認しました（Enter）'}
@@ -253,26 +254,30 @@ function FormEditor({ f }: { f: CaseFormView }) {
 }
 
 /**
- * The card's back is read only when a chosen form asks for the 個人番号: for each person of this form
- * without one, a button reads the QR code of their card's back.
+ * The card's back is read only when a chosen form asks for the 個人番号: for each person whose number
+ * this form asks for and whose number was not read from their card, a button reads the QR code of
+ * their card's back. Whose number a field asks for is the case's answer (CaseFormView.owners): on 藤井恵's
+ * 国民年金 届 it is hers, whoever the household's 本人 is.
  */
-function MyNumberNeeded({ f }: { f: CaseFormView }) {
+function MyNumberNeeded({ f, values }: { f: CaseFormView; values: Record<string, string> }) {
   const { current } = useCase();
   const openCard = useCard((s) => s.open);
   const def = findForm(f.formId);
   if (!def || !current) return null;
   const persons = current.data.persons;
-  // whose number the form asks for: the 届出人/請求者 (applicant.*), or the persons the form is about (person.*)
-  const applicant = current.data.applicantIndex ?? Math.max(0, persons.findIndex((p) => p.relation === '本人'));
-  const about = f.persons.length > 0 ? f.persons : persons.map((_, i) => i);
   const who = new Set<number>();
   for (const x of def.fields) {
-    if (x.kind !== 'myNumber' || !x.bind || (x.when && !conditionHolds(x.when, (id) => f.values[id] ?? ''))) continue;
-    if (x.bind.startsWith('applicant.')) who.add(applicant);
-    else if (x.bind.startsWith('person.') && about[0] !== undefined) who.add(about[0]);
+    // as the clerk sees the form: 番号の種類 just picked counts
+    if (x.kind !== 'myNumber' || (x.when && !conditionHolds(x.when, (id) => values[id] ?? ''))) continue;
+    const owner = f.owners[x.id];
+    if (owner !== undefined) who.add(owner);
   }
-  for (const g of def.groups ?? []) if (g.bind === 'persons' && g.fields.some((x) => x.kind === 'myNumber' && x.bind)) about.forEach((i) => who.add(i));
-  const missing = [...who].filter((i) => persons[i] && !persons[i]!.myNumber).sort((a, b) => a - b);
+  for (const g of def.groups ?? []) {
+    for (const x of g.fields.filter((y) => y.kind === 'myNumber')) {
+      for (const [k, owner] of Object.entries(f.owners)) if (k.startsWith(`${g.id}.`) && k.endsWith(`.${x.id}`)) who.add(owner);
+    }
+  }
+  const missing = [...who].filter((i) => persons[i] && !persons[i]!.myNumberSource).sort((a, b) => a - b);
   if (missing.length === 0) return null;
   return (
     <div className="banner info mynumber-needed" role="note">
@@ -404,9 +409,9 @@ function CardDialog() {
       known={known}
       householdFamily={householdFamily}
       onConfirm={(c) => void applyCard(target, c)}
-      onMyNumber={(n) => {
+      onMyNumber={(read) => {
         if (target.kind !== 'back') return;
-        void applyMyNumber(target.index, n);
+        void applyMyNumber(target.index, read);
       }}
     />
   );
