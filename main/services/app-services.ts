@@ -3,6 +3,7 @@ import type { AppServices, AppServicesOptions } from './app-services.types';
 import { DB_FILE_NAME, openStore } from './store/open-database';
 import { ApplicationRepository } from './store/application-repository';
 import { VisitCaseRepository } from './store/visit-case-repository';
+import { CaseSubmission } from './store/case-submission';
 import { ChromiumPdfRenderer } from './print/chromium-pdf';
 import type { PdfRenderer } from './print/pdf-renderer';
 import { SyncEngine } from './sync/sync-engine';
@@ -65,11 +66,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   };
   const warmNames = setTimeout(names, 3000);
   warmNames.unref();
+  const cases = new VisitCaseRepository(db, cipher);
   const handlers = createHandlers({
     repo,
     ...(reader ? { cards: { reader, scanner } } : {}),
     sync,
-    cases: { cases: new VisitCaseRepository(db, cipher), pdf: pdfRenderer },
+    cases: { cases, submission: new CaseSubmission(db, repo, cases), pdf: pdfRenderer },
     names,
     today: () => localIsoDate(),
     info: () => ({
