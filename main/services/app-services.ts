@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { AppServices, AppServicesOptions } from './app-services.types';
-import { DB_FILE_NAME, openStore } from './store/open-database';
+import { DB_FILE_NAME, openStore, storeFailureDetail, type Store } from './store/open-database';
 import { ApplicationRepository } from './store/application-repository';
 import { VisitCaseRepository } from './store/visit-case-repository';
 import { CaseSubmission } from './store/case-submission';
@@ -26,7 +26,16 @@ const HOUR = 60 * 60_000;
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const log = opts.log ?? fileLogger(opts.dataDir, true);
   const config = loadConfig(opts.dataDir);
-  const { db, cipher } = openStore(path.join(opts.dataDir, DB_FILE_NAME), opts.keyStore ? { keyStore: opts.keyStore } : {});
+  let store: Store;
+  try {
+    store = openStore(path.join(opts.dataDir, DB_FILE_NAME), opts.keyStore ? { keyStore: opts.keyStore } : {});
+  } catch (err) {
+    // the Japanese message goes to the clerk (start-up dialog / console); this line is for IT staff
+    log('error', 'store.open_failed', storeFailureDetail(err));
+    throw err;
+  }
+  const { db, cipher } = store;
+  if (store.modesTightened?.length) log('warn', 'store.permissions_tightened', { files: store.modesTightened });
 
   let sim: SimServer | null = null;
   let fallback: ConnectorConfig | undefined = opts.backendUrl
