@@ -21,6 +21,10 @@ import { loadNameReadings } from './names/name-reading-files';
 import type { NameReadings } from '../../common/names/name-readings';
 
 const HOUR = 60 * 60_000;
+/** personal data of finished applications and submitted cases: a week covers a resident's follow-up questions */
+const DEFAULT_RETENTION_DAYS = 7;
+/** an open case nobody touched for a month will not be finished: the visitor would be asked again */
+const DEFAULT_ABANDONED_CASE_DAYS = 30;
 
 /** Composition root of the services: one per running app, whichever host (Electron or browser). */
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
@@ -50,11 +54,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const router = new ConnectorRouter(buildConnector(fallback), byGyomu, (formId) => findForm(formId)?.gyomu);
   const backoffCapMs = config.sync?.backoffCapMs ?? 60_000;
 
+  const now = opts.now ?? Date.now;
   const repo = new ApplicationRepository(db, cipher, {
+    now,
     formTitle: (id) => findForm(id)?.title ?? id,
     maxRetryDelayMs: Math.max(15 * 60_000, backoffCapMs * 2),
   });
-  const sync = new SyncEngine(repo, router, { ...config.sync, log, checkPayload: checkStoredPayload, toIntakePayload: intakePayload });
+  const sync = new SyncEngine(repo, router, { ...config.sync, now, log, checkPayload: checkStoredPayload, toIntakePayload: intakePayload });
   // PDFs: the host's renderer (Electron printToPDF) or the system Chromium, started on first use
   let pdf: PdfRenderer | null = opts.pdfRenderer ?? null;
   const pdfRenderer = () => (pdf ??= opts.host === 'browser' ? new ChromiumPdfRenderer() : null);
@@ -75,7 +81,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   };
   const warmNames = setTimeout(names, 3000);
   warmNames.unref();
-  const cases = new VisitCaseRepository(db, cipher);
+  const cases = new VisitCaseRepository(db, cipher, { now });
   const handlers = createHandlers({
     repo,
     ...(reader ? { cards: { reader, scanner } } : {}),
@@ -93,11 +99,19 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   });
   const dispatch = createDispatch(handlers, log);
 
-  const retentionDays = config.retentionDays ?? 7;
+  const retentionDays = config.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const abandonedCaseDays = config.abandonedCaseDays ?? DEFAULT_ABANDONED_CASE_DAYS;
   const purge = () => {
     try {
       const n = repo.purgeFinished(retentionDays);
       if (n > 0) log('info', 'retention.purged', { count: n, days: retentionDays });
+      // visit cases hold 個人番号 too: submitted ones follow retentionDays, untouched open ones abandonedCaseDays
+      const purged = repo.inTransaction(() => {
+        const p = cases.purgeExpired({ finishedDays: retentionDays, abandonedDays: abandonedCaseDays });
+        if (p.finished + p.abandoned > 0) repo.audit('case_retention_purge', { ...p, finishedDays: retentionDays, abandonedDays: abandonedCaseDays });
+        return p;
+      });
+      if (purged.finished + purged.abandoned > 0) log('info', 'retention.cases_purged', { ...purged, finishedDays: retentionDays, abandonedDays: abandonedCaseDays });
     } catch (err) {
       log('error', 'retention.failed', { error: String(err).slice(0, 200) });
     }

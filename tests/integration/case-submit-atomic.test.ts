@@ -12,10 +12,10 @@ import { createDispatch } from '../../main/services/api/dispatch';
 import type { VisitCaseView } from '../../common/contract/case-operations';
 import type { Result } from '../../common/contract/result';
 import { localIsoDate } from '../../main/services/local-date';
-import { addDays } from '../../common/domain/age';
 import { findForm } from '../../common/forms/registry';
 import { getJson, waitFor } from '../support/processes';
 import { testScope } from '../support/test-scope';
+import { TENNYU_FILLS, tennyuHousehold } from '../support/tennyu-case';
 
 /**
  * Submitting a visit case when the disk fills up between queuing its applications and recording
@@ -24,20 +24,8 @@ import { testScope } from '../support/test-scope';
  */
 const scope = testScope();
 const today = localIsoDate();
-const household = {
-  event: '転入' as const,
-  date: addDays(today, -2),
-  household: { address: '東京都千代田区千代田1-1', previousAddress: '大阪府大阪市北区1-1' },
-  persons: [
-    { familyName: '塚田', givenName: '一郎', familyNameKana: 'つかだ', givenNameKana: 'いちろう', birthDate: '1985-04-01', sex: '男' as const, relation: '本人' as const, healthInsurance: '国保' as const, pension: '国民年金' as const, careCertified: false, phone: '0312345678' },
-    { familyName: '塚田', givenName: '花子', familyNameKana: 'つかだ', givenNameKana: 'はなこ', birthDate: '2021-05-05', sex: '女' as const, relation: '子' as const, healthInsurance: '国保' as const, pension: 'なし' as const, careCertified: false },
-  ],
-};
-const fills: Record<string, Record<string, string>> = {
-  'jumin-ido-tennyu': { moveOutProof: '転出証明書' },
-  'kokumin-nenkin-hihokensha': { idType: '基礎年金番号', basicPensionNumber: '1234567890' },
-  'jidou-teate-nintei': { bankName: 'ちよだ銀行', 'children.0.livingTogether': '別居', payeeAccount: '口座を記入する', branchName: '本店', accountType: '普通', accountNumber: '1234567', accountHolderKana: 'ツカダイチロウ' },
-};
+const household = tennyuHousehold(today);
+const fills = TENNYU_FILLS;
 
 function value<T>(r: Result<unknown>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);

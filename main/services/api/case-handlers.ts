@@ -12,7 +12,7 @@ import type { StoredVisitCase, VisitCaseRepository } from '../store/visit-case-r
 import type { CaseSubmission } from '../store/case-submission';
 import { countPdfPages, type PdfRenderer } from '../print/pdf-renderer';
 
-type CaseOps = 'createCase' | 'getCase' | 'updateCase' | 'listCases' | 'runNavigator' | 'listForms' | 'getCaseForms' | 'submitCase' | 'renderPrint';
+type CaseOps = 'createCase' | 'getCase' | 'updateCase' | 'listCases' | 'runNavigator' | 'listForms' | 'getCaseForms' | 'submitCase' | 'discardCase' | 'renderPrint';
 
 export interface CaseDeps {
   cases: VisitCaseRepository;
@@ -175,6 +175,19 @@ export function createCaseHandlers(d: HandlerDeps): Pick<Handlers, CaseOps> {
       if (!r.ok) return fail(r.reason === 'not_found' ? CASE_NOT_FOUND : { code: 'VALIDATION_FAILED', message: 'この様式はすでに送信キューに入っています。来庁ケースを開き直して確認してください。' });
       d.sync.kick();
       return ok({ applicationIds: r.applicationIds, unconfirmed });
+    },
+
+    discardCase: ({ caseId }) => {
+      if (!deps) return fail(NO_CASES);
+      // the deletion and its audit record are one transaction
+      const r = d.repo.inTransaction(() => {
+        const done = deps.cases.discard(caseId);
+        if (done === 'discarded') d.repo.audit('case_discard', { caseId });
+        return done;
+      });
+      if (r === 'not_found') return fail(CASE_NOT_FOUND);
+      if (r === 'submitted') return fail({ code: 'INVALID_INPUT', message: '送信済みの来庁ケースは破棄できません。保存期間が過ぎると自動で削除されます。' });
+      return ok({ discarded: true as const });
     },
 
     renderPrint: async ({ caseId, target, formKey, format }) => {
