@@ -161,6 +161,9 @@ export const SubmitCaseOutput = z.object({
   unconfirmed: z.array(z.string()),
 });
 
+/** The clerk discards a saved (open) case: its content is deleted. */
+export const DiscardCaseOutput = z.object({ discarded: z.literal(true) });
+
 export const RenderPrintInput = z.strictObject({
   caseId: Id,
   /** every chosen form then the summary sheet, one form, or the summary sheet alone */

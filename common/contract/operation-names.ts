@@ -19,6 +19,7 @@ export const OPERATION_NAMES = [
   'listForms',
   'getCaseForms',
   'submitCase',
+  'discardCase',
   'renderPrint',
   'getOcrStatus',
   'readCard',

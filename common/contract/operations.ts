@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { APPLICATION_STATUSES } from '../domain/application-status';
 import type { OperationName } from './operation-names';
 import {
-  CaseFormsOutput, CaseRef, CreateCaseInput, FormListOutput, ListCasesInput, ListCasesOutput, RenderPrintInput, RenderPrintOutput,
+  CaseFormsOutput, CaseRef, CreateCaseInput, DiscardCaseOutput, FormListOutput, ListCasesInput, ListCasesOutput, RenderPrintInput, RenderPrintOutput,
   RunNavigatorOutput, SubmitCaseOutput, UpdateCaseInput, VisitCaseView,
 } from './case-operations';
 import {
@@ -124,6 +124,7 @@ export const operations = {
   listForms: { input: Empty, output: FormListOutput },
   getCaseForms: { input: CaseRef, output: CaseFormsOutput },
   submitCase: { input: CaseRef, output: SubmitCaseOutput },
+  discardCase: { input: CaseRef, output: DiscardCaseOutput },
   renderPrint: { input: RenderPrintInput, output: RenderPrintOutput },
   getOcrStatus: { input: OcrStatusInput, output: OcrStatusOutput },
   readCard: { input: ReadCardInput, output: ReadCardOutput },

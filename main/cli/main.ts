@@ -1,5 +1,6 @@
 import { COMMANDS } from './commands';
 import { UsageError } from './command';
+import { storeFailureDetail } from '../services/store/open-database';
 
 /** `npm run --silent cli -- <command>`: for city IT staff, trainers and tests. */
 function usage(): string {
@@ -28,5 +29,8 @@ main(process.argv.slice(2)).catch((err: unknown) => {
     process.exit(2);
   }
   process.stderr.write(`ichimado cli: ${err instanceof Error ? err.message : String(err)}\n`);
+  // storage and key problems also get the precise log line, for IT staff (codes and file names only)
+  const detail = (err as { detail?: unknown } | null)?.detail;
+  if (typeof detail === 'object' && detail !== null) process.stderr.write(`${JSON.stringify({ level: 'error', event: 'store.open_failed', ...storeFailureDetail(err) })}\n`);
   process.exit(1);
 });

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { AppServices, AppServicesOptions } from './app-services.types';
-import { DB_FILE_NAME, openStore } from './store/open-database';
+import { DB_FILE_NAME, openStore, storeFailureDetail, type Store } from './store/open-database';
 import { ApplicationRepository } from './store/application-repository';
 import { VisitCaseRepository } from './store/visit-case-repository';
+import { CaseSubmission } from './store/case-submission';
 import { ChromiumPdfRenderer } from './print/chromium-pdf';
 import type { PdfRenderer } from './print/pdf-renderer';
 import { SyncEngine } from './sync/sync-engine';
@@ -20,12 +21,25 @@ import { loadNameReadings } from './names/name-reading-files';
 import type { NameReadings } from '../../common/names/name-readings';
 
 const HOUR = 60 * 60_000;
+/** personal data of finished applications and submitted cases: a week covers a resident's follow-up questions */
+const DEFAULT_RETENTION_DAYS = 7;
+/** an open case nobody touched for a month will not be finished: the visitor would be asked again */
+const DEFAULT_ABANDONED_CASE_DAYS = 30;
 
 /** Composition root of the services: one per running app, whichever host (Electron or browser). */
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const log = opts.log ?? fileLogger(opts.dataDir, true);
   const config = loadConfig(opts.dataDir);
-  const { db, cipher } = openStore(path.join(opts.dataDir, DB_FILE_NAME), opts.keyStore ? { keyStore: opts.keyStore } : {});
+  let store: Store;
+  try {
+    store = openStore(path.join(opts.dataDir, DB_FILE_NAME), opts.keyStore ? { keyStore: opts.keyStore } : {});
+  } catch (err) {
+    // the Japanese message goes to the clerk (start-up dialog / console); this line is for IT staff
+    log('error', 'store.open_failed', storeFailureDetail(err));
+    throw err;
+  }
+  const { db, cipher } = store;
+  if (store.modesTightened?.length) log('warn', 'store.permissions_tightened', { files: store.modesTightened });
 
   let sim: SimServer | null = null;
   let fallback: ConnectorConfig | undefined = opts.backendUrl
@@ -40,11 +54,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const router = new ConnectorRouter(buildConnector(fallback), byGyomu, (formId) => findForm(formId)?.gyomu);
   const backoffCapMs = config.sync?.backoffCapMs ?? 60_000;
 
+  const now = opts.now ?? Date.now;
   const repo = new ApplicationRepository(db, cipher, {
+    now,
     formTitle: (id) => findForm(id)?.title ?? id,
     maxRetryDelayMs: Math.max(15 * 60_000, backoffCapMs * 2),
   });
-  const sync = new SyncEngine(repo, router, { ...config.sync, log, checkPayload: checkStoredPayload, toIntakePayload: intakePayload });
+  const sync = new SyncEngine(repo, router, { ...config.sync, now, log, checkPayload: checkStoredPayload, toIntakePayload: intakePayload });
   // PDFs: the host's renderer (Electron printToPDF) or the system Chromium, started on first use
   let pdf: PdfRenderer | null = opts.pdfRenderer ?? null;
   const pdfRenderer = () => (pdf ??= opts.host === 'browser' ? new ChromiumPdfRenderer() : null);
@@ -65,11 +81,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   };
   const warmNames = setTimeout(names, 3000);
   warmNames.unref();
+  const cases = new VisitCaseRepository(db, cipher, { now });
   const handlers = createHandlers({
     repo,
     ...(reader ? { cards: { reader, scanner } } : {}),
     sync,
-    cases: { cases: new VisitCaseRepository(db, cipher), pdf: pdfRenderer },
+    cases: { cases, submission: new CaseSubmission(db, repo, cases), pdf: pdfRenderer },
     names,
     today: () => localIsoDate(),
     info: () => ({
@@ -82,11 +99,19 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   });
   const dispatch = createDispatch(handlers, log);
 
-  const retentionDays = config.retentionDays ?? 7;
+  const retentionDays = config.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const abandonedCaseDays = config.abandonedCaseDays ?? DEFAULT_ABANDONED_CASE_DAYS;
   const purge = () => {
     try {
       const n = repo.purgeFinished(retentionDays);
       if (n > 0) log('info', 'retention.purged', { count: n, days: retentionDays });
+      // visit cases hold 個人番号 too: submitted ones follow retentionDays, untouched open ones abandonedCaseDays
+      const purged = repo.inTransaction(() => {
+        const p = cases.purgeExpired({ finishedDays: retentionDays, abandonedDays: abandonedCaseDays });
+        if (p.finished + p.abandoned > 0) repo.audit('case_retention_purge', { ...p, finishedDays: retentionDays, abandonedDays: abandonedCaseDays });
+        return p;
+      });
+      if (purged.finished + purged.abandoned > 0) log('info', 'retention.cases_purged', { ...purged, finishedDays: retentionDays, abandonedDays: abandonedCaseDays });
     } catch (err) {
       log('error', 'retention.failed', { error: String(err).slice(0, 200) });
     }

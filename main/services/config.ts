@@ -43,6 +43,8 @@ export const ConfigSchema = z.strictObject({
     .optional(),
   /** days personal data of finished applications is kept (default 7) */
   retentionDays: z.number().int().min(1).max(3650).optional(),
+  /** days an open visit case nobody touches is kept before it is deleted as abandoned (default 30) */
+  abandonedCaseDays: z.number().int().min(1).max(3650).optional(),
   /** the city this counter serves: 都道府県 and 市区町村 as its addresses begin (see common/domain/city.ts) */
   city: z
     .strictObject({

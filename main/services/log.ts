@@ -10,12 +10,13 @@ export type Logger = (level: LogLevel, event: string, detail?: Record<string, un
  */
 export function fileLogger(dataDir: string, alsoStderr = false): Logger {
   const dir = path.join(dataDir, 'logs');
-  fs.mkdirSync(dir, { recursive: true });
+  // 0700 / 0600: the log is for the PC's IT staff, not for other users of the PC
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, 'ichimado.log');
   return (level, event, detail) => {
     const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...detail }) + '\n';
     try {
-      fs.appendFileSync(file, line);
+      fs.appendFileSync(file, line, { mode: 0o600 });
     } catch {
       // a full disk must not take the counter down with it
     }

@@ -64,6 +64,8 @@ interface CaseState {
   loadResumable(): Promise<void>;
   newCase(): Promise<void>;
   resume(id: string): Promise<void>;
+  /** deletes a saved case the clerk will not finish (asked to confirm in the list first) */
+  discard(id: string): Promise<void>;
   closeCase(): void;
   setStep(s: CaseStep): void;
   patchDraft(p: Partial<HouseholdDraft>): void;
@@ -261,6 +263,12 @@ export const useCase = create<CaseState>((set, get) => ({
     const draft = toDraft(r.value);
     draft.address = addressForEvent(draft.event, draft.address, counterContext().city);
     set({ current: r.value, draft, step, edits: {}, activeForm: firstOpenForm(r.value), message: null, householdErrors: {}, pdf: null });
+  },
+
+  discard: async (id) => {
+    const r = await bridge.discardCase({ caseId: id });
+    set({ message: r.ok ? { kind: 'success', text: '保存していた来庁を破棄しました。' } : { kind: 'error', text: r.error.message } });
+    await get().loadResumable();
   },
 
   closeCase: () => {

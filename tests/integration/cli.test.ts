@@ -48,8 +48,10 @@ afterAll(() => {
 });
 
 describe('cli queue stats', () => {
-  it('on an empty data dir prints exactly the zero stats as one JSON line', async () => {
-    const r = await runCli(['queue', 'stats', '--data-dir', dataDir(), '--json']);
+  it('on an empty queue prints exactly the zero stats as one JSON line', async () => {
+    const dir = dataDir();
+    enqueue(dir, 0);
+    const r = await runCli(['queue', 'stats', '--data-dir', dir, '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('{"total":0,"pending":0,"inFlight":0,"accepted":0,"returned":0,"completed":0,"failed":0}\n');

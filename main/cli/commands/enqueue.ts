@@ -11,7 +11,7 @@ export const enqueueCommand: CliCommand = {
     const { values } = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' }, sample: { type: 'string' }, seed: { type: 'string', default: '1' } } });
     const n = Number(values.sample);
     if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new UsageError('--sample must be 1..1000000 synthetic applications');
-    const { db, repo } = openQueue(values['data-dir']);
+    const { db, repo } = openQueue(values['data-dir'], { mustExist: false });
     try {
       const apps = sampleApplications(n, Number(values.seed));
       // batches of 1000 per transaction: durable and fast, and a kill loses at most one batch

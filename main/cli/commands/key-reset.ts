@@ -3,9 +3,32 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
-import { DB_FILE_NAME } from '../../services/store/open-database';
-import { KEY_FILE_NAME } from '../../services/crypto/key-store';
+import { DB_FILE_NAME, checkDatabaseKey, type KeyCheck } from '../../services/store/open-database';
+import { KeyFileError } from '../../services/crypto/key-errors';
+import { DatabaseNotFoundError } from '../../services/store/storage-errors';
+import { FileKeyStore, KEY_FILE_NAME } from '../../services/crypto/key-store';
 import { defaultDataDir } from '../../services/default-data-dir';
+
+/** key reset was asked for a database its key opens: refused, nothing moved. */
+class KeyOpensDatabaseError extends Error {
+  constructor(file: string, applications: number, pending: number) {
+    super(
+      `今の暗号鍵でデータベースを開けます（${file}、申請 ${applications} 件、うち送信待ち ${pending} 件）。` +
+        'key reset は鍵をなくして開けなくなったときの復旧用のため、何も移動していません。',
+    );
+    this.name = 'KeyOpensDatabaseError';
+  }
+}
+
+/** A malformed key file cannot open the database either; an unreadable one (permissions, a folder) is a different problem. */
+function keyCheck(dbFile: string, dir: string): KeyCheck {
+  try {
+    return checkDatabaseKey(dbFile, new FileKeyStore(dir));
+  } catch (err) {
+    if (err instanceof KeyFileError && err.detail.reason === 'key_malformed') return { opens: false, reason: 'key_mismatch' };
+    throw err;
+  }
+}
 
 /**
  * Recovery when the database key is lost: the unreadable database (and its WAL) is moved aside
@@ -18,6 +41,12 @@ export const keyResetCommand: CliCommand = {
     const { values } = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' }, confirm: { type: 'boolean', default: false } } });
     if (!values.confirm) throw new UsageError('key reset moves the unreadable database aside; pass --confirm to do it');
     const dir = path.resolve(values['data-dir'] ?? defaultDataDir());
+    const dbFile = path.join(dir, DB_FILE_NAME);
+    if (!fs.existsSync(dbFile)) throw new DatabaseNotFoundError(dbFile);
+    // Only a key that really cannot open the database is reset: a healthy queue is never set aside.
+    // A damaged database or a malformed key file throws here with its own message, nothing moved.
+    const check = keyCheck(dbFile, dir);
+    if (check.opens) throw new KeyOpensDatabaseError(dbFile, check.applications, check.pending);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const moved: string[] = [];
     // The WAL keeps SQLite's naming (<db>-wal) under the new name, so the set-aside database

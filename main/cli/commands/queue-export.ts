@@ -15,7 +15,7 @@ export const queueExportCommand: CliCommand = {
   run(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } } });
     if (!values.json) throw new UsageError('queue export writes JSON lines only: pass --json');
-    const { db, repo, dataDir } = openQueue(values['data-dir']);
+    const { db, repo, dataDir } = openQueue(values['data-dir'], { mustExist: true });
     const actor = `${os.userInfo().username}@${os.hostname()}`;
     let count = 0;
     try {

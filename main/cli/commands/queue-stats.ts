@@ -7,7 +7,7 @@ export const queueStatsCommand: CliCommand = {
   usage: 'queue stats --data-dir D [--json]',
   run(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } } });
-    const { db, repo } = openQueue(values['data-dir']);
+    const { db, repo } = openQueue(values['data-dir'], { mustExist: true });
     const s = repo.stats();
     db.close();
     process.stdout.write(

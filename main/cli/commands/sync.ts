@@ -31,7 +31,7 @@ export const syncCommand: CliCommand = {
     if (!values['until-empty']) throw new UsageError('sync needs --until-empty (the app syncs continuously by itself)');
     const timeoutS = Number(values['timeout-s']);
     if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new UsageError('--timeout-s must be a positive number of seconds');
-    const { db, repo, dataDir } = openQueue(values['data-dir']);
+    const { db, repo, dataDir } = openQueue(values['data-dir'], { mustExist: true });
     const connector = new HttpIntakeConnector({ baseUrl: values.backend });
     const engine = new SyncEngine(repo, ConnectorRouter.single(connector), {
       backoffBaseMs: 200,

@@ -9,18 +9,22 @@ import { formSheetHtml, printDocumentHtml, summarySheetHtml } from '../../../com
 import type { Handlers, HandlerDeps } from './handlers';
 import { personLabel } from './handlers';
 import type { StoredVisitCase, VisitCaseRepository } from '../store/visit-case-repository';
+import type { CaseSubmission } from '../store/case-submission';
 import { countPdfPages, type PdfRenderer } from '../print/pdf-renderer';
 import type { CardNumberReads } from './card-number-reads';
 
-type CaseOps = 'createCase' | 'getCase' | 'updateCase' | 'listCases' | 'runNavigator' | 'listForms' | 'getCaseForms' | 'submitCase' | 'renderPrint';
+type CaseOps = 'createCase' | 'getCase' | 'updateCase' | 'listCases' | 'runNavigator' | 'listForms' | 'getCaseForms' | 'submitCase' | 'discardCase' | 'renderPrint';
 
 export interface CaseDeps {
   cases: VisitCaseRepository;
+  /** queues a case's confirmed forms and records them on the case in one transaction */
+  submission: CaseSubmission;
   /** null when this host cannot make PDFs (HTML is still available) */
   pdf: () => PdfRenderer | null;
 }
 
 const CASE_NOT_FOUND = { code: 'NOT_FOUND', message: '来庁ケースが見つかりません。' } as const;
+const ALREADY_SUBMITTED = 'この来庁ケースの様式はすべて送信済みです。';
 const NO_CASES = { code: 'INTERNAL', message: '来庁ケースの機能はこの構成では使えません。' } as const;
 const PRINT_FONT_FALLBACK = 'data:,';
 
@@ -145,7 +149,7 @@ export function createCaseHandlers(d: HandlerDeps, cardNumbers: CardNumberReads)
       const toSend = derived.forms.filter((f) => f.confirmed && !f.applicationId);
       const unconfirmed = derived.forms.filter((f) => !f.confirmed && !f.applicationId).map((f) => f.title);
       if (toSend.length === 0) {
-        return fail({ code: 'VALIDATION_FAILED', message: unconfirmed.length ? '確認済みの様式がありません。各様式を確認してから送信してください。' : 'この来庁ケースの様式はすべて送信済みです。' });
+        return fail({ code: 'VALIDATION_FAILED', message: unconfirmed.length ? '確認済みの様式がありません。各様式を確認してから送信してください。' : ALREADY_SUBMITTED });
       }
       const apps: { form: CaseFormState; def: NonNullable<ReturnType<typeof findForm>>; values: Record<string, string> }[] = [];
       for (const f of toSend) {
@@ -154,26 +158,31 @@ export function createCaseHandlers(d: HandlerDeps, cardNumbers: CardNumberReads)
         if (!v.ok) return fail({ code: 'VALIDATION_FAILED', message: `「${def.title}」に不備があります。`, fieldErrors: v.fieldErrors });
         apps.push({ form: f, def, values: v.values });
       }
-      const base = d.repo.list({ caseId, limit: 1 }).total;
-      const created = d.repo.enqueueMany(
-        apps.map((a, i) => ({
-          caseId,
-          caseOrder: base + i,
-          formId: a.def.id,
-          formVersion: a.def.version,
-          payload: a.values,
-          personName: personLabel(a.def, a.values),
+      // the applications and the case's record of them are one transaction (store/case-submission.ts)
+      const r = deps.submission.submit(
+        caseId,
+        apps.map((a) => ({
+          formKey: a.form.key,
+          application: { formId: a.def.id, formVersion: a.def.version, payload: a.values, personName: personLabel(a.def, a.values) },
         })),
+        derived.forms.map((f) => f.key),
       );
-      const ids = created.map((c) => c.id);
-      deps.cases.update(caseId, (cur) => {
-        const submitted = { ...cur.content.submitted };
-        apps.forEach((a, i) => (submitted[a.form.key] = ids[i]!));
-        const allSent = derived.forms.every((f) => submitted[f.key]);
-        return { content: { ...cur.content, submitted }, status: allSent ? 'submitted' : 'open' };
-      });
+      if (!r.ok) return fail(r.reason === 'not_found' ? CASE_NOT_FOUND : { code: 'VALIDATION_FAILED', message: 'この様式はすでに送信キューに入っています。来庁ケースを開き直して確認してください。' });
       d.sync.kick();
-      return ok({ applicationIds: ids, unconfirmed });
+      return ok({ applicationIds: r.applicationIds, unconfirmed });
+    },
+
+    discardCase: ({ caseId }) => {
+      if (!deps) return fail(NO_CASES);
+      // the deletion and its audit record are one transaction
+      const r = d.repo.inTransaction(() => {
+        const done = deps.cases.discard(caseId);
+        if (done === 'discarded') d.repo.audit('case_discard', { caseId });
+        return done;
+      });
+      if (r === 'not_found') return fail(CASE_NOT_FOUND);
+      if (r === 'submitted') return fail({ code: 'INVALID_INPUT', message: '送信済みの来庁ケースは破棄できません。保存期間が過ぎると自動で削除されます。' });
+      return ok({ discarded: true as const });
     },
 
     renderPrint: async ({ caseId, target, formKey, format }) => {

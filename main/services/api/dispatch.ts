@@ -6,13 +6,27 @@ import type { Logger } from '../log';
 /** SQLite's answers that mean "the write could not be made durable here". */
 const STORAGE_CODES = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_READONLY', 'SQLITE_CORRUPT', 'SQLITE_CANTOPEN']);
 
-export function classifyError(err: unknown): ApiError {
+/**
+ * Operations whose storage failure needs its own words: the clerk must know whether anything was
+ * sent. submitCase is one transaction (store/case-submission.ts), so on failure nothing was queued.
+ */
+const STORAGE_MESSAGES: Partial<Record<OperationName, { full: string; other: string }>> = {
+  submitCase: {
+    full: 'ディスクの空きが不足しているため送信できませんでした。どの様式も送信キューには入っていません。情報システム担当へ連絡し、空きができてからもう一度「送信キューへ」を押してください。',
+    other: '端末のデータベースに書き込めなかったため送信できませんでした。どの様式も送信キューには入っていません。もう一度「送信キューへ」を押してください。',
+  },
+};
+
+export function classifyError(err: unknown, operation?: OperationName): ApiError {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && [...STORAGE_CODES].some((c) => code.startsWith(c))) {
+    const own = operation ? STORAGE_MESSAGES[operation] : undefined;
+    const full = code.startsWith('SQLITE_FULL');
     return {
       code: 'STORAGE',
-      message:
-        code.startsWith('SQLITE_FULL')
+      message: own
+        ? full ? own.full : own.other
+        : full
           ? 'ディスクの空きが不足しているため保存できませんでした。入力内容は画面に残っています。情報システム担当へ連絡してください。'
           : '端末のデータベースに保存できませんでした。入力内容は画面に残っています。もう一度お試しください。',
     };
@@ -43,7 +57,7 @@ export function createDispatch(handlers: Handlers, log: Logger) {
       const handler = handlers[operation] as (i: unknown) => Result<unknown> | Promise<Result<unknown>>;
       return await handler(parsed.data);
     } catch (err) {
-      const apiError = classifyError(err);
+      const apiError = classifyError(err, operation);
       log('error', 'api.handler_failed', { operation, code: apiError.code, error: errorSummary(err) });
       return fail(apiError);
     }

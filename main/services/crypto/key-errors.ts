@@ -21,3 +21,46 @@ export class DatabaseKeyMismatchError extends Error {
     this.name = 'DatabaseKeyMismatchError';
   }
 }
+
+/**
+ * The key file is there but cannot be used as a key: malformed (edited, truncated, another program's
+ * file), unreadable, or something else is in its place. Never treated as "no key": a new key would
+ * be made and the file overwritten or the database orphaned.
+ */
+export class KeyFileError extends Error {
+  constructor(
+    message: string,
+    /** for the log line: codes and the file's name, never the key */
+    readonly detail: { reason: 'key_malformed' | 'key_unreadable' | 'folder_in_the_way' | 'something_in_the_way'; file: string; code?: string },
+  ) {
+    super(message);
+    this.name = 'KeyFileError';
+  }
+}
+
+const NOTHING_CHANGED = 'データは変更していません。';
+
+export function keyFileMalformed(where: string, file: string): KeyFileError {
+  return new KeyFileError(
+    `データベースの暗号鍵ファイルの形式が正しくありません（${where}）。編集されたか、壊れているか、別のファイルに置き換わっています。${NOTHING_CHANGED}` +
+      '鍵ファイルをバックアップから戻すか、情報システム担当に連絡してください。',
+    { reason: 'key_malformed', file },
+  );
+}
+
+export function keyFileUnusable(where: string, file: string, code: string): KeyFileError {
+  if (code === 'EISDIR') {
+    return new KeyFileError(`データベースの暗号鍵ファイルの場所にフォルダがあります（${where}）。${NOTHING_CHANGED}フォルダを移動するか、情報システム担当に連絡してください。`, {
+      reason: 'folder_in_the_way', file, code,
+    });
+  }
+  if (code === 'EEXIST') {
+    return new KeyFileError(
+      `データベースの暗号鍵ファイルの場所に読めないもの（壊れたリンクなど）があります（${where}）。上書きせずに中止しました。${NOTHING_CHANGED}情報システム担当に連絡してください。`,
+      { reason: 'something_in_the_way', file, code },
+    );
+  }
+  return new KeyFileError(`データベースの暗号鍵ファイルを読み書きできません（${where}、${code}）。権限やディスクを確認するか、情報システム担当に連絡してください。${NOTHING_CHANGED}`, {
+    reason: 'key_unreadable', file, code,
+  });
+}

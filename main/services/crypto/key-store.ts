@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { keyFileMalformed, keyFileUnusable } from './key-errors';
 
 /**
  * Where the database key lives. The desktop app wraps it with Electron safeStorage (OS user
@@ -30,18 +31,27 @@ export class FileKeyStore implements KeyStore {
     try {
       text = fs.readFileSync(this.file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw err;
+      const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+      if (code === 'ENOENT') return null;
+      throw keyFileUnusable(this.file, KEY_FILE_NAME, code);
     }
-    const key = Buffer.from(text.trim(), 'base64');
-    return key.length === 32 ? key : null;
+    // a key file that is there but not a key is never "no key": that would make a new one
+    const trimmed = text.trim();
+    const key = Buffer.from(trimmed, 'base64');
+    if (key.length !== 32 || !/^[A-Za-z0-9+/]{43}=$/.test(trimmed)) throw keyFileMalformed(this.file, KEY_FILE_NAME);
+    return key;
   }
 
   create(): Buffer {
     const key = randomBytes(32);
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
     // wx: never overwrite an existing key (that would orphan every encrypted row)
-    const fd = fs.openSync(this.file, 'wx', 0o600);
+    let fd: number;
+    try {
+      fd = fs.openSync(this.file, 'wx', 0o600);
+    } catch (err) {
+      throw keyFileUnusable(this.file, KEY_FILE_NAME, (err as NodeJS.ErrnoException).code ?? 'EIO');
+    }
     try {
       fs.writeSync(fd, key.toString('base64') + '\n');
       fs.fsyncSync(fd);

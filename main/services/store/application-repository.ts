@@ -4,6 +4,7 @@ import type { ApplicationStatus } from '../../../common/domain/application-statu
 import type { QueueItem, QueueStats } from '../../../common/contract/operations';
 import { idempotencyKey, uuidv7 } from '../ids';
 import { localIsoDate } from '../local-date';
+import { retentionClockTrusted } from './retention-clock';
 
 export interface NewApplication {
   /** the visit case: its applications are delivered in `caseOrder` */
@@ -101,8 +102,8 @@ export class ApplicationRepository {
   }
 
   /** Runs several repository writes as one commit (one fsync instead of one each). */
-  inTransaction(fn: () => void): void {
-    this.db.transaction(fn).immediate();
+  inTransaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
   }
 
   /** The applications and the promises to deliver them are one write: all or nothing. */
@@ -324,15 +325,10 @@ export class ApplicationRepository {
    */
   purgeFinished(days: number): number {
     const nowMs = this.now();
-    const seen = this.db.prepare(`SELECT value FROM meta WHERE key = 'clock_high_water'`).get() as { value: string } | undefined;
-    const highWater = seen ? Number(seen.value) : 0;
-    if (nowMs < highWater - 60 * 60_000) return 0;
     const cutoff = new Date(nowMs - days * 86_400_000).toISOString();
     return this.db
       .transaction(() => {
-        this.db
-          .prepare(`INSERT INTO meta (key, value) VALUES ('clock_high_water', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
-          .run(String(Math.max(nowMs, highWater)));
+        if (!retentionClockTrusted(this.db, nowMs)) return 0;
         const n = this.db
           .prepare(
             `UPDATE applications SET payload_enc = NULL, person_name_enc = NULL, purged_at = @at

@@ -1,6 +1,7 @@
 import type { Db } from './open-database';
 import type { FieldCipher } from '../crypto/field-cipher';
 import { uuidv7 } from '../ids';
+import { retentionClockTrusted } from './retention-clock';
 import type { CaseContent, CaseStatus } from '../../../common/cases/visit-case';
 import { upgradeCaseContent } from '../../../common/cases/case-upgrade';
 import { localIsoDate } from '../local-date';
@@ -96,5 +97,38 @@ export class VisitCaseRepository {
       }
     }
     return out;
+  }
+
+  /**
+   * The clerk discards a saved case that will not be finished (the visitor left, a test entry):
+   * its content (names, 個人番号 …) is deleted. A submitted case is kept until retention ends it.
+   */
+  discard(id: string): 'discarded' | 'not_found' | 'submitted' {
+    return this.db
+      .transaction(() => {
+        const row = this.db.prepare('SELECT status FROM visit_cases WHERE id = ?').get(id) as { status: CaseStatus } | undefined;
+        if (!row) return 'not_found' as const;
+        if (row.status === 'submitted') return 'submitted' as const;
+        this.db.prepare('DELETE FROM visit_cases WHERE id = ?').run(id);
+        return 'discarded' as const;
+      })
+      .immediate();
+  }
+
+  /**
+   * Retention: a submitted case is deleted `finishedDays` after it was submitted (its applications
+   * keep their own retention), an open case nobody touched for `abandonedDays` is deleted as
+   * abandoned. Nothing is deleted while the clock reads earlier than a time already seen.
+   */
+  purgeExpired(p: { finishedDays: number; abandonedDays: number }): { finished: number; abandoned: number } {
+    const nowMs = this.now();
+    const cutoff = (days: number) => new Date(nowMs - days * 86_400_000).toISOString();
+    return this.db
+      .transaction(() => {
+        if (!retentionClockTrusted(this.db, nowMs)) return { finished: 0, abandoned: 0 };
+        const del = this.db.prepare('DELETE FROM visit_cases WHERE status = ? AND updated_at <= ?');
+        return { finished: del.run('submitted', cutoff(p.finishedDays)).changes, abandoned: del.run('open', cutoff(p.abandonedDays)).changes };
+      })
+      .immediate();
   }
 }

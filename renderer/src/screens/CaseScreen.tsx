@@ -13,6 +13,7 @@ import { useCard } from '../card/card-store';
 import { KanaField } from '../names/KanaField';
 import { useNameReadings } from '../names/use-name-readings';
 import { continueAfterTab } from '../components/caret';
+import { ResumeList } from './ResumeList';
 
 /**
  * 手続きナビ: new case → household (persons) → event, date and a few questions → the navigator's
@@ -360,7 +361,7 @@ function FinishStep() {
 }
 
 function StartPanel() {
-  const { newCase, resume, resumable, loadResumable, message } = useCase();
+  const { newCase, loadResumable, message } = useCase();
   useEffect(() => {
     void loadResumable();
   }, [loadResumable]);
@@ -370,21 +371,7 @@ function StartPanel() {
       <p className="form-meta">来庁された方の世帯とできごとから、必要な手続きと届書をまとめて作成します。</p>
       {message && <div className={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</div>}
       <button type="button" className="primary" onClick={() => void newCase()} autoFocus>新しい来庁</button>
-      {resumable.length > 0 && (
-        <>
-          <h2>続きから</h2>
-          <ul className="resume-list">
-            {resumable.map((c) => (
-              <li key={c.id}>
-                <button type="button" className="row-btn" onClick={() => void resume(c.id)}>
-                  {c.event}・{c.date}・<span className="mj">{c.name || '（氏名未入力）'}</span>・{c.persons}人
-                </button>
-                <span className="note">更新 {new Date(c.updatedAt).toLocaleString('ja-JP')}</span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ResumeList />
     </section>
   );
 }
