@@ -8,6 +8,7 @@ import type { AppServices } from '../services/app-services.types';
 import { mimeFor, resolveStaticFile } from './static-files';
 import type { Logger } from '../services/log';
 import { readBodyLimited } from '../http/read-body';
+import { isOwnHost } from '../http/own-host';
 import { MAX_CARD_IMAGE_BASE64 } from '../../common/contract/card-operations';
 
 /**
@@ -127,7 +128,8 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
   const server = http.createServer((req, res) => {
     void (async () => {
       try {
-        if (!allowedHosts().has(req.headers.host ?? '')) return plain(res, 403, 'Forbidden');
+        // DNS rebinding: a foreign host name resolved to 127.0.0.1 gets nothing (checked before anything is logged)
+        if (!isOwnHost(req.headers.host, port)) return plain(res, 403, 'Forbidden');
         const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
         const offered = url.searchParams.get('token');
         if (offered !== null && req.method === 'GET') {
