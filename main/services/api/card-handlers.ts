@@ -28,7 +28,8 @@ export interface CardDeps {
 const NO_READER = { code: 'NOT_READY', message: 'カード読み取りはこの構成では使えません。' } as const;
 const NO_SCANNER = { code: 'NOT_FOUND', message: 'スキャナの取り込みフォルダが設定されていません（config.json の scannerDropDir）。' } as const;
 const GONE = { code: 'NOT_FOUND', message: 'スキャン画像が見つかりません。もう一度スキャンしてください。' } as const;
-const BUSY = { code: 'BUSY', message: 'ほかのカードの読み取り中です。読み取りが終わるまでお待ちください。' } as const;
+/** the answer to a read beyond the slots and the queue (the browser host gives it too, before reading the body) */
+export const CARD_READS_BUSY = { code: 'BUSY', message: 'ほかのカードの読み取り中です。読み取りが終わるまでお待ちください。' } as const;
 
 async function readWith(deps: CardDeps, bytes: Uint8Array, side: 'front' | 'back', readId: string) {
   try {
@@ -50,7 +51,7 @@ export function createCardHandlers(deps: CardDeps | undefined, slots = new ReadS
   /** runs `read` in a slot (decoding the image included), or answers BUSY when none is free or near */
   const admitted = async <T>(read: () => Promise<T>): Promise<T | ReturnType<typeof fail>> => {
     const entering = slots.tryEnter();
-    if (!entering) return fail(BUSY);
+    if (!entering) return fail(CARD_READS_BUSY);
     const release = await entering;
     try {
       return await read();
