@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { FieldCipher } from '../services/crypto/field-cipher';
+import { CorruptFieldError, type FieldCipher } from '../services/crypto/field-cipher';
 import { ensureOwnerOnlyDir, ensureOwnerOnlyFile, narrowToOwnerIfPresent } from '../services/files/owner-only';
 
 export interface StoredReceipt {
@@ -19,6 +19,9 @@ export interface StatusChangeRow {
 export class KeyReusedError extends Error {}
 
 export const SIM_DB_FILE = 'backend-sim.db';
+const UNREADABLE = Symbol('unreadable');
+/** a body sealed with a key that is gone is returned (差戻し) rather than left waiting for ever */
+const UNREADABLE_REASON = '受け付けた申請データを読み取れませんでした（鍵が変更されています）。再提出してください。';
 
 /**
  * The simulator's own durable store: what the back end has accepted, keyed by idempotency key.
@@ -75,6 +78,17 @@ export class SimStore {
       );
     `);
     this.sealLegacyBodies();
+  }
+
+  /** the stored body, or UNREADABLE when its key is gone (the app's database key was reset) */
+  private openBody(key: string, sealed: Buffer | null): unknown {
+    if (!sealed) return {};
+    try {
+      return JSON.parse(this.cipher.decrypt(sealed, this.aad(key))) as unknown;
+    } catch (err) {
+      if (err instanceof CorruptFieldError) return UNREADABLE;
+      throw err;
+    }
   }
 
   private aad(key: string): string {
@@ -142,8 +156,8 @@ export class SimStore {
         const mark = this.db.prepare('UPDATE applications SET review = ? WHERE seq = ?');
         const change = this.db.prepare('INSERT INTO status_changes (receipt_number, status, reason, at) VALUES (?, ?, ?, ?)');
         for (const a of due) {
-          const body = a.body_sealed ? (JSON.parse(this.cipher.decrypt(a.body_sealed, this.aad(a.idempotency_key))) as unknown) : {};
-          const reason = decide(body);
+          const body = this.openBody(a.idempotency_key, a.body_sealed);
+          const reason = body === UNREADABLE ? UNREADABLE_REASON : decide(body);
           const status = reason === null ? 'completed' : 'returned';
           mark.run(status, a.seq);
           change.run(a.receipt_number, status, reason, new Date(nowMs).toISOString());

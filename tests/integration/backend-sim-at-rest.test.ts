@@ -169,3 +169,18 @@ describe('the simulator store on disk', () => {
     expect(ownerOnly(dir)).toEqual([]);
   });
 });
+
+describe('the simulator store after a key change', () => {
+  it('returns (差戻し) an application whose body it can no longer open instead of leaving it waiting', () => {
+    const dir = tempDir('sim-rekey');
+    const before = new SimStore(dir, new FieldCipher(randomBytes(32)));
+    before.accept('k', 'a', 'kokuho-shikaku', application());
+    before.close();
+    const after = new SimStore(dir, new FieldCipher(randomBytes(32)));
+    expect(after.review(0, () => null)).toBe(1);
+    expect(after.reviewStats()).toEqual({ waiting: 0, returned: 1, completed: 0 });
+    expect(after.changesAfter(0, 10)[0]!.reason).toContain('再提出');
+    after.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
