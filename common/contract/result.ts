@@ -10,6 +10,7 @@ export type ApiErrorCode =
   | 'STORAGE' // the local database refused the write (disk full, locked, …)
   | 'CARD_UNREADABLE' // the card image could not be read; `reason` says why (back-side, blank, timeout, …)
   | 'NOT_READY' // the card reader (OCR) is not available
+  | 'BUSY' // too many card reads at once: nothing was done, try again when the others are finished
   | 'INTERNAL';
 
 export interface ApiError {

@@ -3,7 +3,12 @@ import https from 'node:https';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import path from 'node:path';
 import { SimStore } from './sim-store';
+import { FieldCipher } from '../services/crypto/field-cipher';
+import { FileKeyStore } from '../services/crypto/key-store';
+import { ensureOwnerOnlyDir } from '../services/files/owner-only';
+import { isOwnHost } from '../http/own-host';
 import { intake, reviewDecision } from './sim-intake';
 import { readBodyLimited } from '../http/read-body';
 import { startFileExchange, type FileExchangeSim } from './sim-file-exchange';
@@ -18,6 +23,13 @@ import { seededRandom } from './seeded-random';
  * plus the same intake by file exchange, and fault injection for drills and tests.
  */
 const MAX_BODY = 1024 * 1024;
+/**
+ * Days a decided application's body is kept. A drill or a training day needs its 差戻し bodies for
+ * minutes to days; a week matches the counter's own default retention (config retentionDays).
+ */
+export const SIM_RETENTION_DAYS = 7;
+/** how often the retention purge runs: the period is counted in days, an hour late is nothing */
+const PURGE_INTERVAL_MS = 60 * 60_000;
 
 export interface SimFaults {
   /** added before every API answer */
@@ -50,6 +62,13 @@ export interface SimOptions {
   /** HTTPS; with clientCaFile the terminal must present a certificate signed by it */
   tls?: { certFile: string; keyFile: string; clientCaFile?: string };
   files?: { inboxDir: string; resultsDir: string };
+  /**
+   * seals the stored request bodies: the app passes its own database cipher to its embedded demo back
+   * end; when absent (the standalone `cli backend-sim`) a key of its own in a 0600 key file beside the store
+   */
+  cipher?: FieldCipher;
+  /** days a decided application's body is kept (default SIM_RETENTION_DAYS) */
+  retentionDays?: number;
 }
 
 export interface SimServer {
@@ -63,8 +82,17 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The standalone simulator's own key: `ichimado.key` (0600) in its data dir, made on first start. */
+function ownCipher(dataDir: string): FieldCipher {
+  ensureOwnerOnlyDir(dataDir);
+  const keys = new FileKeyStore(path.resolve(dataDir));
+  return new FieldCipher(keys.load() ?? keys.create());
+}
+
 export function startSimServer(opts: SimOptions): Promise<SimServer> {
-  const store = new SimStore(opts.dataDir);
+  const store = new SimStore(opts.dataDir, opts.cipher ?? ownCipher(opts.dataDir));
+  const retentionDays = opts.retentionDays ?? SIM_RETENTION_DAYS;
+  let port = 0;
   const faults = opts.faults ?? {};
   const random = seededRandom(faults.seed ?? Date.now());
   const chance = (p: number | undefined) => p !== undefined && p > 0 && random() < p;
@@ -95,6 +123,8 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
       try {
+        // DNS rebinding: a page of another site resolving its own name to 127.0.0.1 must get nothing
+        if (!isOwnHost(req.headers.host, port, opts.host)) return void (await send(res, 421, { reason: 'misdirected request' }));
         const url = new URL(req.url ?? '/', 'http://sim');
         if (req.method === 'GET' && url.pathname === '/health') return void (await send(res, 200, { status: 'ok' }));
         if (req.method === 'GET' && url.pathname === '/admin/stats') return void (await send(res, 200, store.stats()));
@@ -166,17 +196,28 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
     }
   }, Math.max(50, Math.min(1000, reviewDelayMs / 2)));
   reviewTimer.unref();
+  const purge = () => {
+    try {
+      store.purgeDecided(retentionDays);
+    } catch (err) {
+      process.stderr.write(`backend-sim: retention purge failed: ${String(err)}\n`);
+    }
+  };
+  purge();
+  const purgeTimer = setInterval(purge, PURGE_INTERVAL_MS);
+  purgeTimer.unref();
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
+      port = (server.address() as AddressInfo).port;
       if (opts.files) files = startFileExchange(store, opts.files);
       resolve({
         url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
         close: () =>
           new Promise<void>((done) => {
             clearInterval(reviewTimer);
+            clearInterval(purgeTimer);
             files?.stop();
             server.closeAllConnections();
             server.close(() => {

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { CorruptFieldError, type FieldCipher } from '../services/crypto/field-cipher';
+import { ensureOwnerOnlyDir, ensureOwnerOnlyFile, narrowToOwnerIfPresent } from '../services/files/owner-only';
 
 export interface StoredReceipt {
   receiptNumber: string;
@@ -17,14 +18,37 @@ export interface StatusChangeRow {
 
 export class KeyReusedError extends Error {}
 
-/** The simulator's own durable store: what the back end has accepted, keyed by idempotency key. */
+export const SIM_DB_FILE = 'backend-sim.db';
+const UNREADABLE = Symbol('unreadable');
+/** a body sealed with a key that is gone is returned (差戻し) rather than left waiting for ever */
+const UNREADABLE_REASON = '受け付けた申請データを読み取れませんでした（鍵が変更されています）。再提出してください。';
+
+/**
+ * The simulator's own durable store: what the back end has accepted, keyed by idempotency key.
+ *
+ * Request bodies are personal data (names, 個人番号): each is sealed with AES-256-GCM (`cipher`,
+ * bound to its idempotency key) before it reaches SQLite, so neither the database nor its WAL holds
+ * them in plaintext; once reviewed and older than the retention period the sealed body is deleted
+ * too (`purgeDecided`). The files are the OS user's only (0700 folder, 0600 files). It stays a file,
+ * not memory, because the counter remembers across its own restart what it sent and how far it read
+ * the status feed: a simulator that forgot would leave 送信済み applications that are never decided
+ * and hand out receipt numbers the counter already holds.
+ */
 export class SimStore {
   private readonly db: Database.Database;
 
-  constructor(dataDir: string) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(path.join(dataDir, 'backend-sim.db'));
+  constructor(
+    dataDir: string,
+    private readonly cipher: FieldCipher,
+  ) {
+    ensureOwnerOnlyDir(dataDir);
+    const file = path.join(dataDir, SIM_DB_FILE);
+    ensureOwnerOnlyFile(file);
+    for (const side of ['-wal', '-shm']) narrowToOwnerIfPresent(file + side);
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    // a purged body is overwritten with zeros, not merely unlinked from the b-tree
+    this.db.pragma('secure_delete = ON');
     // NORMAL in WAL mode: a commit survives the process being killed (what the drills do) but not a
     // power cut — enough for a simulator, and it keeps the simulator from being the bottleneck
     // the counter's drain rate is measured against.
@@ -37,7 +61,7 @@ export class SimStore {
         application_id  TEXT NOT NULL,
         form_id         TEXT NOT NULL,
         body_sha256     TEXT NOT NULL,
-        body_json       TEXT NOT NULL,
+        body_sealed     BLOB,                             -- AES-256-GCM; NULL once purged
         receipt_number  TEXT NOT NULL UNIQUE,
         received_at     TEXT NOT NULL,
         received_ms     INTEGER NOT NULL DEFAULT 0,
@@ -53,6 +77,43 @@ export class SimStore {
         at             TEXT NOT NULL
       );
     `);
+    this.sealLegacyBodies();
+  }
+
+  /** the stored body, or UNREADABLE when its key is gone (the app's database key was reset) */
+  private openBody(key: string, sealed: Buffer | null): unknown {
+    if (!sealed) return {};
+    try {
+      return JSON.parse(this.cipher.decrypt(sealed, this.aad(key))) as unknown;
+    } catch (err) {
+      if (err instanceof CorruptFieldError) return UNREADABLE;
+      throw err;
+    }
+  }
+
+  private aad(key: string): string {
+    return `backend-sim.applications.body:${key}`;
+  }
+
+  /**
+   * A store written before bodies were sealed has them in a plaintext `body_json` column: seal
+   * each one, drop the column, and rewrite the file and empty the WAL so no old page survives.
+   */
+  private sealLegacyBodies(): void {
+    const cols = this.db.prepare(`SELECT name FROM pragma_table_info('applications')`).all() as { name: string }[];
+    if (!cols.some((c) => c.name === 'body_json')) return;
+    this.db
+      .transaction(() => {
+        if (!cols.some((c) => c.name === 'body_sealed')) this.db.exec('ALTER TABLE applications ADD COLUMN body_sealed BLOB');
+        const seal = this.db.prepare('UPDATE applications SET body_sealed = ? WHERE seq = ?');
+        for (const r of this.db.prepare('SELECT seq, idempotency_key, body_json FROM applications').all() as { seq: number; idempotency_key: string; body_json: string }[]) {
+          seal.run(this.cipher.encrypt(r.body_json, this.aad(r.idempotency_key)), r.seq);
+        }
+        this.db.exec('ALTER TABLE applications DROP COLUMN body_json');
+      })
+      .immediate();
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /** Stores a new application, or replays the receipt for a key already seen. */
@@ -73,10 +134,10 @@ export class SimStore {
         const receiptNumber = `R${now.getUTCFullYear()}-${String(next).padStart(6, '0')}`;
         this.db
           .prepare(
-            `INSERT INTO applications (seq, idempotency_key, application_id, form_id, body_sha256, body_json, receipt_number, received_at, received_ms)
+            `INSERT INTO applications (seq, idempotency_key, application_id, form_id, body_sha256, body_sealed, receipt_number, received_at, received_ms)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(next, key, applicationId, formId, sha, bodyJson, receiptNumber, now.toISOString(), nowMs);
+          .run(next, key, applicationId, formId, sha, this.cipher.encrypt(bodyJson, this.aad(key)), receiptNumber, now.toISOString(), nowMs);
         return { receiptNumber, replayed: false };
       })
       .immediate();
@@ -90,12 +151,13 @@ export class SimStore {
     return this.db
       .transaction(() => {
         const due = this.db
-          .prepare(`SELECT seq, receipt_number, body_json FROM applications WHERE review = 'waiting' AND received_ms <= ? ORDER BY seq`)
-          .all(nowMs - delayMs) as { seq: number; receipt_number: string; body_json: string }[];
+          .prepare(`SELECT seq, idempotency_key, receipt_number, body_sealed FROM applications WHERE review = 'waiting' AND received_ms <= ? ORDER BY seq`)
+          .all(nowMs - delayMs) as { seq: number; idempotency_key: string; receipt_number: string; body_sealed: Buffer | null }[];
         const mark = this.db.prepare('UPDATE applications SET review = ? WHERE seq = ?');
         const change = this.db.prepare('INSERT INTO status_changes (receipt_number, status, reason, at) VALUES (?, ?, ?, ?)');
         for (const a of due) {
-          const reason = decide(JSON.parse(a.body_json) as unknown);
+          const body = this.openBody(a.idempotency_key, a.body_sealed);
+          const reason = body === UNREADABLE ? UNREADABLE_REASON : decide(body);
           const status = reason === null ? 'completed' : 'returned';
           mark.run(status, a.seq);
           change.run(a.receipt_number, status, reason, new Date(nowMs).toISOString());
@@ -103,6 +165,17 @@ export class SimStore {
         return due.length;
       })
       .immediate();
+  }
+
+  /**
+   * Deletes the bodies of applications decided (差戻し or 完了) and received more than `days` ago.
+   * The receipt, the key and the body's hash stay, so a late retry of the same request still gets its
+   * receipt back. Returns how many bodies were deleted.
+   */
+  purgeDecided(days: number, nowMs = Date.now()): number {
+    return this.db
+      .prepare(`UPDATE applications SET body_sealed = NULL WHERE review != 'waiting' AND body_sealed IS NOT NULL AND received_ms <= ?`)
+      .run(nowMs - days * 86_400_000).changes;
   }
 
   changesAfter(after: number, limit: number): StatusChangeRow[] {

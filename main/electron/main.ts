@@ -9,6 +9,7 @@ import { installSecurityPolicy } from './security';
 import { createMainWindow } from './window';
 import { SafeStorageKeyStore } from './safe-storage-key-store';
 import { ElectronPdfRenderer } from './electron-pdf';
+import { launchOptions } from './launch-options';
 
 /** Injected by scripts/build-electron.mjs: launched as `electron main.cjs`, app.getVersion() is Electron's. */
 declare const __ICHIMADO_VERSION__: string | undefined;
@@ -17,13 +18,12 @@ const STARTUP_FAILED_TITLE = 'いちまど を起動できません';
 const STARTUP_FAILED_FALLBACK = '起動中に予期しないエラーが発生しました。システム管理者に連絡してください。';
 
 // Set before anything touches userData: the single-instance lock and Chromium's profile live
-// there, and a test data dir must not collide with a clerk's running app.
-const dataDirOverride = process.env.ICHIMADO_DATA_DIR;
+// there, and a test data dir must not collide with a clerk's running app. Environment overrides
+// count in a development build only (launch-options.ts).
+const launch = launchOptions({ isPackaged: app.isPackaged, env: process.env, appDataDir: app.getPath('appData') });
 app.setName('ichimado');
-app.setPath(
-  'userData',
-  dataDirOverride ? path.resolve(dataDirOverride) : path.join(app.getPath('appData'), 'ichimado'),
-);
+app.setPath('userData', launch.dataDir);
+if (launch.ignoredEnv.length > 0) log('env_override_ignored', { names: launch.ignoredEnv }, 'warn');
 
 registerAppScheme();
 installSecurityPolicy(log);
@@ -70,7 +70,7 @@ async function start(): Promise<void> {
       keyStore: new SafeStorageKeyStore(app.getPath('userData'), (event, detail) => log(event, detail, 'warn')),
       pdfRenderer: new ElectronPdfRenderer(),
       appVersion: typeof __ICHIMADO_VERSION__ === 'string' ? __ICHIMADO_VERSION__ : app.getVersion(),
-      ...(process.env.ICHIMADO_BACKEND_URL ? { backendUrl: process.env.ICHIMADO_BACKEND_URL } : {}),
+      ...(launch.backendUrl ? { backendUrl: launch.backendUrl } : {}),
     });
   } catch (err) {
     log('startup_failed', { error: errorName(err) }, 'error');

@@ -8,7 +8,9 @@ import type { AppServices } from '../services/app-services.types';
 import { mimeFor, resolveStaticFile } from './static-files';
 import type { Logger } from '../services/log';
 import { readBodyLimited } from '../http/read-body';
+import { isOwnHost } from '../http/own-host';
 import { MAX_CARD_IMAGE_BASE64 } from '../../common/contract/card-operations';
+import { CARD_READS_AT_ONCE, CARD_READS_BUSY, CARD_READS_WAITING } from '../services/api/card-handlers';
 
 /**
  * Browser mode: the same services behind an HTTP bridge on 127.0.0.1, for e2e tests, trainers
@@ -23,6 +25,12 @@ const MAX_API_BODY = 256 * 1024;
 /** readCard carries one card image (≤ 20 MB as base64) */
 const MAX_CARD_BODY = MAX_CARD_IMAGE_BASE64 + 4096;
 const bodyLimit = (operation: string): number => (operation === 'readCard' ? MAX_CARD_BODY : MAX_API_BODY);
+/**
+ * readCard calls the host holds at once (body being received or read): as many as the services admit
+ * (running + waiting). Beyond, BUSY before the body is read — each one is up to 20 MB in memory here.
+ */
+const CARD_CALLS_HELD = CARD_READS_AT_ONCE + CARD_READS_WAITING;
+const BUSY_CARD = fail(CARD_READS_BUSY);
 
 export interface BrowserHost {
   url: string;
@@ -76,6 +84,7 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
   const token = randomBytes(32).toString('base64url');
   let port = 0;
   let cookieName = '';
+  let cardCalls = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
   function authorized(req: http.IncomingMessage): boolean {
@@ -95,6 +104,20 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return json(res, 415, fail({ code: 'INVALID_INPUT', message: '送信形式が正しくありません。' }));
     }
+    if (operation !== 'readCard') return handleCall(req, res, operation);
+    if (cardCalls >= CARD_CALLS_HELD) {
+      res.setHeader('connection', 'close'); // the unread body goes with the connection
+      return json(res, 503, BUSY_CARD);
+    }
+    cardCalls++;
+    try {
+      return await handleCall(req, res, operation);
+    } finally {
+      cardCalls--;
+    }
+  }
+
+  async function handleCall(req: http.IncomingMessage, res: http.ServerResponse, operation: string): Promise<void> {
     const body = await readBodyLimited(req, bodyLimit(operation));
     if (body === null) {
       opts.log('warn', 'host.body_too_large', { operation: operation.slice(0, 64) });
@@ -127,7 +150,8 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
   const server = http.createServer((req, res) => {
     void (async () => {
       try {
-        if (!allowedHosts().has(req.headers.host ?? '')) return plain(res, 403, 'Forbidden');
+        // DNS rebinding: a foreign host name resolved to 127.0.0.1 gets nothing (checked before anything is logged)
+        if (!isOwnHost(req.headers.host, port)) return plain(res, 403, 'Forbidden');
         const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
         const offered = url.searchParams.get('token');
         if (offered !== null && req.method === 'GET') {

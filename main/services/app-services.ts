@@ -47,7 +47,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     : (config.connectors?.default ?? (config.backendUrl ? { type: 'http', baseUrl: config.backendUrl } : undefined));
   if (!fallback) {
     // No back end configured: a simulated one, so the app can be tried; the UI says so plainly.
-    sim = await startSimServer({ port: 0, dataDir: path.join(opts.dataDir, 'demo-backend') });
+    // its store is sealed with the app's own database key and purged like the app's own data
+    sim = await startSimServer({
+      port: 0,
+      dataDir: path.join(opts.dataDir, 'demo-backend'),
+      cipher,
+      ...(config.retentionDays ? { retentionDays: config.retentionDays } : {}),
+    });
     fallback = { type: 'http', baseUrl: sim.url };
   }
   const byGyomu = new Map(Object.entries(config.connectors?.byGyomu ?? {}).map(([g, c]) => [g, buildConnector(c)]));

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { INSECURE_BACKEND_MESSAGE, isAllowedBackendUrl } from './backend-url-rule';
 
 /** `<data-dir>/config.json`, written by the city's IT staff. Every key is optional. */
-const HttpUrl = z.url({ protocol: /^https?$/ });
+const HttpUrl = z.url({ protocol: /^https?$/ }).refine(isAllowedBackendUrl, { message: INSECURE_BACKEND_MESSAGE });
 const Tls = z.strictObject({ caFile: z.string().optional(), certFile: z.string().optional(), keyFile: z.string().optional() });
 const Auth = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('none') }),
@@ -75,7 +76,8 @@ export function loadConfig(dataDir: string): Config {
   }
   const r = ConfigSchema.safeParse(json);
   if (!r.success) {
-    const where = r.error.issues.map((i) => i.path.join('.') || '(全体)').join(', ');
+    // the key, and for a rule of ours (https) its Japanese reason; zod's own messages are English
+    const where = r.error.issues.map((i) => (i.path.join('.') || '(全体)') + (i.code === 'custom' ? `（${i.message}）` : '')).join(', ');
     throw new ConfigError(`設定ファイル ${file} の項目が正しくありません: ${where}`);
   }
   return r.data;

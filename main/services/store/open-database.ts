@@ -7,7 +7,8 @@ import type { KeyStore } from '../crypto/key-store';
 import { FileKeyStore } from '../crypto/key-store';
 import { DatabaseKeyMismatchError, DatabaseKeyMissingError } from '../crypto/key-errors';
 import { DatabaseNotFoundError, withStorageErrors } from './storage-errors';
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tightenDataDirModes } from './private-files';
+import { tightenDataDirModes } from './private-files';
+import { OWNER_ONLY_DIR_MODE, OWNER_ONLY_FILE_MODE } from '../files/owner-only';
 
 export type Db = Database.Database;
 
@@ -138,8 +139,8 @@ function readableSchemaVersion(db: Db): number {
 
 /** A new database file, private from its first byte (SQLite would create it 0644; its WAL takes its mode). */
 function createPrivateFile(file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
-  fs.closeSync(fs.openSync(file, 'wx', PRIVATE_FILE_MODE));
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: OWNER_ONLY_DIR_MODE });
+  fs.closeSync(fs.openSync(file, 'wx', OWNER_ONLY_FILE_MODE));
 }
 
 /** For callers that need only the database (tests, tools); the key is still required. */

@@ -5,8 +5,6 @@ import path from 'node:path';
  * The data dir holds 特定個人情報 (encrypted database, its WAL, the key, logs): only the OS user
  * that runs ichimado may list or read it.
  */
-export const PRIVATE_DIR_MODE = 0o700;
-export const PRIVATE_FILE_MODE = 0o600;
 const GROUP_AND_OTHER = 0o077;
 
 /** What of the data dir is ours to keep private: the database and its WAL, keys, set-aside copies, config, logs. */
