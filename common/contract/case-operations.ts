@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HEALTH_INSURANCES, LIFE_EVENTS, MY_NUMBER_SOURCES, PENSIONS, RELATIONS, SEXES } from '../domain/household';
 import { CASE_STATUSES } from '../cases/visit-case';
+import { APPLICATION_STATUSES } from '../domain/application-status';
 
 /**
  * Schemas of the visit-case operations (手続きナビ, enter-once forms, print, submit). Inputs are
@@ -93,6 +94,8 @@ const CaseFormOut = z.object({
   valid: z.boolean(),
   confirmed: z.boolean(),
   applicationId: z.string().nullable(),
+  /** where the queued application stands now (its latest version after a correction); null until queued */
+  applicationStatus: z.enum(APPLICATION_STATUSES).nullable().optional(),
 });
 
 export const VisitCaseView = z.object({

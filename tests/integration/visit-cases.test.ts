@@ -84,6 +84,9 @@ describe('visit cases', () => {
     expect([...q.value.items].reverse().map((i) => i.formId)).toEqual(v.forms.map((f) => f.formId));
     const again = await s.dispatch('updateCase', { caseId, selection: {} });
     expect(again.ok).toBe(false); // a submitted case is closed for edits
+    // the back end is unreachable: every form says 送信待ち (pending), not 送信済み
+    const statuses = async () => ((await s.dispatch('getCase', { caseId })) as { ok: true; value: VisitCaseView }).value.forms.map((f) => f.applicationStatus);
+    await expect.poll(statuses, { timeout: 10_000 }).toEqual(v.forms.map(() => 'pending'));
   });
 
   it('renders print HTML with every form and the summary sheet, and refuses unknown input', async () => {

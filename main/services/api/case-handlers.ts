@@ -39,6 +39,8 @@ export function createCaseHandlers(d: HandlerDeps, cardNumbers: CardNumberReads)
 
   const view = (s: StoredVisitCase): VisitCaseView => {
     const derived = deriveCase(s.content, today());
+    // a queued form says where it stands (送信待ち while offline), never a blanket 送信済み
+    const statuses = d.repo.currentStatuses(derived.forms.flatMap((f) => (f.applicationId ? [f.applicationId] : [])));
     return {
       id: s.id,
       status: s.status,
@@ -48,7 +50,7 @@ export function createCaseHandlers(d: HandlerDeps, cardNumbers: CardNumberReads)
       answers: s.content.answers,
       problems: derived.problems,
       procedures: derived.procedures,
-      forms: derived.forms,
+      forms: derived.forms.map((f) => ({ ...f, applicationStatus: f.applicationId ? (statuses.get(f.applicationId) ?? null) : null })),
     };
   };
   const load = (id: string) => deps?.cases.get(id) ?? null;

@@ -352,6 +352,24 @@ export class ApplicationRepository {
     return rows.filter((r) => (status ? r.status === status : r.status !== 'cancelled')).reduce((sum, r) => sum + r.n, 0);
   }
 
+  /**
+   * Where each application stands now, following corrections: an id that was returned and resubmitted
+   * answers with its latest version's status (its root's row that nothing supersedes).
+   */
+  currentStatuses(ids: readonly string[]): Map<string, ApplicationStatus> {
+    const out = new Map<string, ApplicationStatus>();
+    if (ids.length === 0) return out;
+    const rows = this.db
+      .prepare(
+        `SELECT a.id AS asked, c.status AS status FROM applications a
+           JOIN applications c ON c.root_id = a.root_id AND c.superseded_by IS NULL
+          WHERE a.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids)) as { asked: string; status: ApplicationStatus }[];
+    for (const r of rows) out.set(r.asked, r.status);
+    return out;
+  }
+
   stats(): QueueStats {
     const rows = this.db
       .prepare('SELECT status, COUNT(*) AS n FROM applications WHERE superseded_by IS NULL GROUP BY status')

@@ -14,6 +14,12 @@ import { KanaField } from '../names/KanaField';
 import { useNameReadings } from '../names/use-name-readings';
 import { continueAfterTab } from '../components/caret';
 import { ResumeList } from './ResumeList';
+import { STATUS_LABEL } from '../../../common/domain/application-status';
+
+/** A queued form's state as the queue has it now: 送信待ち while offline, 受理, 差戻し … (not a blanket 送信済み). */
+function queuedLabel(f: CaseFormView): string {
+  return f.applicationStatus ? STATUS_LABEL[f.applicationStatus] : '送信キューに登録済み';
+}
 
 /**
  * 手続きナビ: new case → household (persons) → event, date and a few questions → the navigator's
@@ -247,7 +253,7 @@ function FormEditor({ f }: { f: CaseFormView }) {
       <FormFields form={def} values={values} errors={v.fieldErrors} warnings={v.warnings} fromCase={fromCase} verified={verified} onChange={(k, val) => setFormValue(f.key, k, val)} city={city} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || f.applicationId !== null}>
-          {f.applicationId ? '送信済み' : '内容を確認しました（Enter）'}
+          {f.applicationId ? `送信キューに登録済み（${queuedLabel(f)}）` : '内容を確認しました（Enter）'}
         </button>
       </div>
     </form>
@@ -336,7 +342,7 @@ function FinishStep() {
       <h2>確認済みの様式（{confirmed.length} / {current.forms.length}）</h2>
       <ul className="finish-list">
         {current.forms.map((f) => (
-          <li key={f.key}>{f.confirmed ? '✔' : '・'} {f.title}{f.applicationId ? '（送信済み）' : f.confirmed ? '' : '（未確認）'}</li>
+          <li key={f.key}>{f.confirmed ? '✔' : '・'} {f.title}{f.applicationId ? `（${queuedLabel(f)}）` : f.confirmed ? '' : '（未確認）'}</li>
         ))}
       </ul>
       <div className="actions finish-actions">
@@ -420,7 +426,7 @@ export function CaseScreen() {
             </li>
           ))}
         </ol>
-        <span className="note">来庁ケース {current.id.slice(-8)}{current.status === 'submitted' ? '（送信済み）' : ''}</span>
+        <span className="note">来庁ケース {current.id.slice(-8)}{current.status === 'submitted' ? '（全様式を送信キューに登録済み）' : ''}</span>
         <button type="button" className="row-btn subtle" onClick={closeCase}>閉じる（保存済み）</button>
       </div>
       {message && <div className={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</div>}
