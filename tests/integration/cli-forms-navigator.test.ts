@@ -69,7 +69,7 @@ describe('cli navigator', () => {
       ['inkan-toroku', '印鑑登録', false, null],
     ]);
     expect(Object.keys(out.procedures[0]!).slice(0, 5)).toEqual(['formId', 'gyomu', 'required', 'reason', 'deadline']);
-    expect(out.procedures[1]!.reason).toBe('7歳のお子さま・3歳のお子さまがいるため');
+    expect(out.procedures[1]!.reason).toBe('7歳のお子さま・3歳のお子さまがいるため、児童手当の認定請求が必要です');
   });
 
   it('an overdue deadline is a warning in the output, exit 0', async () => {

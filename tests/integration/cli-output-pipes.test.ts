@@ -6,6 +6,9 @@ import { openTestQueue } from '../support/queue';
 import { sampleApplications } from '../../main/services/demo/sample-applications';
 import { repoRoot, runCli, tempDir } from '../support/processes';
 
+/** an OCR CLI run starts its own worker pool and model: seconds alone, far more on a loaded 2-core machine */
+const OCR_CLI_TEST_MS = 120_000;
+
 /** The CLI as a shell user pipes it: a reader that stops early is not an error, and failures show in the exit code. */
 
 const dirs: string[] = [];
@@ -48,12 +51,12 @@ describe('cli output', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(2);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/1 件/);
-  });
+  }, OCR_CLI_TEST_MS);
 
   it('ocr prints no 性別 for a next-generation card, which has none', async () => {
     const r = await runCli(['ocr', 'tests/fixtures/cards/card-102-0000-next-gen-scanner.png'], 90_000);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/\[next-gen\]/);
     expect(r.stdout).not.toMatch(/性別/);
-  });
+  }, OCR_CLI_TEST_MS);
 });
