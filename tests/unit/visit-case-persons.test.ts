@@ -7,6 +7,8 @@ import { applicantIndex } from '../../common/forms/bindings';
 import { groupKey } from '../../common/forms/form-keys';
 import type { FieldDef, FormDefinition } from '../../common/forms/form-definition';
 import type { Relation } from '../../common/domain/household';
+import { FormDefinitionError, loadFormDefinition } from '../../common/forms/form-schema';
+import { juminIdoTenkyo } from '../../common/forms/jumin-ido-tenkyo';
 
 /**
  * A value that belongs to one person (their 個人番号, phone, names, what the clerk typed on their form)
@@ -249,6 +251,35 @@ describe('a household saved again keeps each person’s own facts', () => {
     const after = mergeHouseholdUpdate(c.data, { ...c.data, persons: c.data.persons.filter((_, i) => i !== 2) });
     expect(after.persons[2]!.givenName).toBe('凛');
     expect(after.persons[2]!.answers).toEqual({ 前在籍校: '南小学校' });
+  });
+});
+
+describe('the deceased’s own items (FieldDef.owner)', () => {
+  it('未支給年金: the deceased’s 基礎年金番号 is kept on the deceased, the 請求者’s 振込先 on the 請求者', () => {
+    let c = emptyCaseContent(TODAY);
+    c.data = {
+      event: '死亡',
+      date: '2026-11-25',
+      household: { address: '東京都千代田区千代田2-2' },
+      persons: [
+        { relation: '本人', familyName: '渡邉', givenName: '正雄', familyNameKana: 'わたなべ', givenNameKana: 'まさお', birthDate: '1944-11-17', sex: '男', healthInsurance: '後期高齢', pension: '国民年金', careCertified: false },
+        { relation: '配偶者', familyName: '渡邉', givenName: '和子', familyNameKana: 'わたなべ', givenNameKana: 'かずこ', birthDate: '1948-10-08', sex: '女', healthInsurance: '後期高齢', pension: '国民年金', careCertified: false, phone: '0312345678' },
+      ],
+    };
+    for (const p of deriveCase(c, TODAY).procedures) c.selection[p.key] = true;
+    const f = form(c, 'nenkin-mishikyu');
+    expect(f.owners).toMatchObject({ basicPensionNumber: 0, deceasedFamilyName: 0, applicantFamilyName: 1, bankName: 1 });
+    c = type(c, f, { basicPensionNumber: '1234567890', bankName: 'ちよだ銀行' });
+    expect(c.data.persons[0]!.answers).toEqual({ 基礎年金番号: '1234567890' });
+    expect(c.data.persons[1]!.answers).toEqual({ 金融機関名: 'ちよだ銀行' });
+    expect(form(c, 'kouki-sousaihi').values.bankName).toBe('ちよだ銀行'); // the same 申請者’s account, typed once
+  });
+
+  it('a definition may name the owner of unbound top-level fields only', () => {
+    const def = JSON.parse(JSON.stringify(juminIdoTenkyo)) as { fields: { owner?: string }[] };
+    def.fields[0]!.owner = 'subject';
+    expect(() => loadFormDefinition(def)).toThrow(FormDefinitionError);
+    expect(() => loadFormDefinition(def)).toThrow(/owner/);
   });
 });
 

@@ -80,12 +80,12 @@ export function createCaseHandlers(d: HandlerDeps, cardNumbers: CardNumberReads)
         if (data) content = { ...content, data: mergeHouseholdUpdate(content.data, data) };
         if (cardMyNumber) {
           const read = cardNumbers.take(cardMyNumber.readId);
-          const next = read && recordCardMyNumber(content, cardMyNumber.person, read.digits, read.source);
-          if (!next) {
+          const recorded = read && recordCardMyNumber(content, cardMyNumber.person, read.digits, read.source);
+          if (!recorded) {
             problem = 'カードから読み取った個人番号を反映できませんでした。もう一度カードの裏面を読み取ってください。';
             return { content };
           }
-          content = next;
+          content = recorded;
         }
         if (selection) content = { ...content, selection: { ...content.selection, ...selection } };
         if (form) {
