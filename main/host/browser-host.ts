@@ -8,6 +8,7 @@ import type { AppServices } from '../services/app-services.types';
 import { mimeFor, resolveStaticFile } from './static-files';
 import type { Logger } from '../services/log';
 import { readBodyLimited } from '../http/read-body';
+import { requestUrl } from '../http/request-url';
 import { MAX_CARD_IMAGE_BASE64 } from '../../common/contract/card-operations';
 
 /**
@@ -128,7 +129,8 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
     void (async () => {
       try {
         if (!allowedHosts().has(req.headers.host ?? '')) return plain(res, 403, 'Forbidden');
-        const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+        const url = requestUrl(req);
+        if (!url) return plain(res, 400, 'Bad Request');
         const offered = url.searchParams.get('token');
         if (offered !== null && req.method === 'GET') {
           if (!safeEqual(offered, token)) {
