@@ -87,8 +87,9 @@ function expectTypedResult(r: unknown, op: string, schemaValid: boolean): assert
 
 /** One in-process call and its properties. */
 async function dispatchChecked(op: string, input: unknown): Promise<void> {
-  counts.dispatch++;
   const valid = schemaAccepts(op, input);
+  if (valid && session.sessionEnding.includes(op)) return; // would sign the fuzzer out (see session.ts)
+  counts.dispatch++;
   const before = valid ? null : digestNow();
   const r = await session.dispatch(op, input);
   expectTypedResult(r, op, valid);
@@ -125,9 +126,10 @@ async function post(op: string, b: HttpBody): Promise<RawAnswer> {
 
 /** One HTTP call and its properties. */
 async function httpChecked(op: string, b: HttpBody): Promise<void> {
-  counts.http++;
   const view = hostView(op, b);
   const valid = 'input' in view && schemaAccepts(op, view.input);
+  if (valid && session.sessionEnding.includes(op)) return; // would sign the fuzzer out (see session.ts)
+  counts.http++;
   const before = valid ? null : digestNow();
   const a = await post(op, b);
   expect(a.status, `${op}: ${a.body.slice(0, 200)}`).toBeLessThan(500);
@@ -223,7 +225,7 @@ describe('fuzzing the bridges', () => {
 
   it('answers the valid seeds with typed results (the harness reaches real handlers, not only the schema)', async () => {
     const answered: Record<string, string> = {};
-    for (const op of OPERATION_NAMES) {
+    for (const op of OPERATION_NAMES.filter((o) => !session.sessionEnding.includes(o))) {
       const input = seeds.get(op)!.at(-1);
       const r = await session.dispatch(op, input);
       expectTypedResult(r, op, true);
