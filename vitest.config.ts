@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import LastFileSequencer from './tests/support/last-file-sequencer.js';
+import { E2E_DATA_ROOT_ENV, e2eDataRoot } from './tests/support/e2e-data-root.js';
 
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    // the e2e data-dir scan runs after every other e2e file (see tests/support/last-file-sequencer.ts)
+    sequence: { sequencer: LastFileSequencer },
     projects: [
       {
         test: {
@@ -21,6 +25,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           // two cores: one Chromium at a time keeps timings honest
           fileParallelism: false,
+          // every temp folder of the run in one place, for the data-dir scan that runs last
+          env: { [E2E_DATA_ROOT_ENV]: e2eDataRoot() },
+          globalSetup: ['./tests/support/e2e-global-setup.ts'],
         },
       },
     ],

@@ -23,6 +23,9 @@ export function intake(store: SimStore, body: string, key: string | undefined): 
   } catch {
     return { status: 400, body: { reason: '申請データが JSON ではありません' } };
   }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return { status: 422, body: { reason: '申請データが JSON のオブジェクトではありません' } };
+  }
   const p = parsed as { schemaVersion?: unknown; applicationId?: unknown; formId?: unknown; payload?: unknown };
   if (p.schemaVersion !== undefined && p.schemaVersion !== 1) return { status: 422, body: { reason: `未対応のスキーマ版です（${String(p.schemaVersion)}）` } };
   if (typeof p.applicationId !== 'string' || typeof p.formId !== 'string' || typeof p.payload !== 'object' || p.payload === null) {

@@ -11,6 +11,7 @@ import { ensureOwnerOnlyDir } from '../services/files/owner-only';
 import { isOwnHost } from '../http/own-host';
 import { intake, reviewDecision } from './sim-intake';
 import { readBodyLimited } from '../http/read-body';
+import { requestUrl } from '../http/request-url';
 import { startFileExchange, type FileExchangeSim } from './sim-file-exchange';
 import { seededRandom } from './seeded-random';
 
@@ -76,6 +77,22 @@ export interface SimServer {
   close(): Promise<void>;
 }
 
+/** A query parameter that counts (a feed position, a page size): absent → the default; not a whole number ≥ 0 → null. */
+function countParam(v: string | null, absent: number): number | null {
+  if (v === null || v === '') return absent;
+  return /^\d{1,15}$/.test(v) ? Number(v) : null;
+}
+
+/** A JSON object from a request body, or null for anything else (broken JSON, null, an array, a number). */
+function parseJsonObject(text: string): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -125,7 +142,8 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
       try {
         // DNS rebinding: a page of another site resolving its own name to 127.0.0.1 must get nothing
         if (!isOwnHost(req.headers.host, port, opts.host)) return void (await send(res, 421, { reason: 'misdirected request' }));
-        const url = new URL(req.url ?? '/', 'http://sim');
+        const url = requestUrl(req);
+        if (!url) return void (await send(res, 400, { reason: 'リクエストの URL が正しくありません' }));
         if (req.method === 'GET' && url.pathname === '/health') return void (await send(res, 200, { status: 'ok' }));
         if (req.method === 'GET' && url.pathname === '/admin/stats') return void (await send(res, 200, store.stats()));
         if (req.method === 'GET' && url.pathname === '/admin/review-stats') return void (await send(res, 200, store.reviewStats()));
@@ -133,7 +151,9 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
 
         if (req.method === 'POST' && url.pathname === '/v1/auth/token' && opts.auth) {
           const raw = await readBodyLimited(req, 16 * 1024);
-          const b = JSON.parse(raw?.toString('utf8') || '{}') as { client_id?: unknown; client_secret?: unknown };
+          if (raw === null) return void (await send(res, 413, { error: 'invalid_request' }));
+          const b = parseJsonObject(raw.toString('utf8') || '{}');
+          if (!b) return void (await send(res, 400, { error: 'invalid_request' }));
           if (b.client_id !== opts.auth.clientId || typeof b.client_secret !== 'string' || !safeEqual(b.client_secret, opts.auth.clientSecret)) {
             return void (await send(res, 401, { error: 'invalid_client' }));
           }
@@ -161,9 +181,10 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
         }
         if (req.method === 'GET' && url.pathname === '/v1/status-changes') {
           store.review(reviewDelayMs, decide);
-          const after = Number(url.searchParams.get('after') ?? '0');
-          const limit = Math.min(500, Number(url.searchParams.get('limit') ?? '500'));
-          const rows = store.changesAfter(Number.isFinite(after) ? after : 0, limit);
+          const after = countParam(url.searchParams.get('after'), 0);
+          const limit = countParam(url.searchParams.get('limit'), 500);
+          if (after === null || limit === null) return void (await send(res, 400, { reason: 'after と limit は 0 以上の整数で指定してください' }));
+          const rows = store.changesAfter(after, Math.min(500, limit));
           const changes = rows.flatMap((c) => (chance(faults.duplicateStatusRate) ? [c, c] : [c]));
           const next = rows.length > 0 ? String(rows[rows.length - 1]!.seq) : String(after);
           return void (await send(res, 200, { changes, next }));

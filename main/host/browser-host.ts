@@ -9,6 +9,7 @@ import { mimeFor, resolveStaticFile } from './static-files';
 import type { Logger } from '../services/log';
 import { readBodyLimited } from '../http/read-body';
 import { isOwnHost } from '../http/own-host';
+import { requestUrl } from '../http/request-url';
 import { MAX_CARD_IMAGE_BASE64 } from '../../common/contract/card-operations';
 import { CARD_READS_AT_ONCE, CARD_READS_BUSY, CARD_READS_WAITING } from '../services/api/card-handlers';
 
@@ -152,7 +153,8 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
       try {
         // DNS rebinding: a foreign host name resolved to 127.0.0.1 gets nothing (checked before anything is logged)
         if (!isOwnHost(req.headers.host, port)) return plain(res, 403, 'Forbidden');
-        const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+        const url = requestUrl(req);
+        if (!url) return plain(res, 400, 'Bad Request');
         const offered = url.searchParams.get('token');
         if (offered !== null && req.method === 'GET') {
           if (!safeEqual(offered, token)) {

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATION_NAMES } from '../../common/contract/operations';
 import { findElectronBinary, repoRoot } from '../support/electron-binary';
+import { tempDir } from '../support/processes';
 
 const executablePath = findElectronBinary();
 
@@ -26,7 +26,8 @@ if (!executablePath) {
       }
       // Cheap (well under a second), and guarantees the shell under test matches the sources.
       execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'build-electron.mjs')], { cwd: repoRoot });
-      dataDir = mkdtempSync(path.join(tmpdir(), 'ichimado-e2e-electron-'));
+      // under the e2e run's folder, kept until the data-dir scan has looked at it
+      dataDir = tempDir('e2e-electron');
       const env = Object.fromEntries(
         Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && e[0] !== 'ELECTRON_RUN_AS_NODE'),
       );
@@ -43,7 +44,6 @@ if (!executablePath) {
 
     afterAll(async () => {
       await app?.close();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     });
 
     it('shows the ichimado window from app://ichimado/', async () => {

@@ -9,7 +9,7 @@ import type { AppServices } from '../../main/services/app-services.types';
 import { formatWareki } from '../../common/validation/wareki';
 import { localIsoDate } from '../../main/services/local-date';
 import { startBackendSim, tempDir, waitFor, type Proc } from '../support/processes';
-import { filesUnder, scanForPersonalData } from '../support/personal-data-scan';
+import { filesWithModes, scanForPersonalData } from '../support/personal-data-scan';
 import { FieldCipher } from '../../main/services/crypto/field-cipher';
 import { SIM_DB_FILE, SimStore } from '../../main/backend-sim/sim-store';
 
@@ -49,7 +49,7 @@ function getWithHost(base: string, pathname: string, host: string): Promise<numb
   });
 }
 
-const ownerOnly = (dir: string) => filesUnder(dir).filter((f) => f.mode !== 0o600).map((f) => `${path.basename(f.file)} ${f.mode.toString(8)}`);
+const ownerOnly = (dir: string) => filesWithModes(dir).filter((f) => f.mode !== 0o600).map((f) => `${path.basename(f.file)} ${f.mode.toString(8)}`);
 
 describe('backend-sim process at rest', () => {
   let dir: string;

@@ -3,11 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { E2E_DATA_ROOT_ENV } from './e2e-data-root';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** A new temp folder: under the e2e run's folder in the e2e project (see e2e-data-root.ts), else the OS temp dir. */
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `ichimado-${prefix}-`));
+  const root = process.env[E2E_DATA_ROOT_ENV];
+  if (root) fs.mkdirSync(root, { recursive: true, mode: 0o700 });
+  return fs.mkdtempSync(path.join(root ?? os.tmpdir(), `ichimado-${prefix}-`));
 }
 
 export interface Proc {

@@ -2,6 +2,7 @@ import { isOperationName, operations, type OperationName } from '../../../common
 import { fail, type ApiError, type Result } from '../../../common/contract/result';
 import type { Handlers } from './handlers';
 import type { Logger } from '../log';
+import { issuePath } from './issue-path';
 
 /** SQLite's answers that mean "the write could not be made durable here". */
 const STORAGE_CODES = new Set(['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_READONLY', 'SQLITE_CORRUPT', 'SQLITE_CANTOPEN']);
@@ -46,10 +47,10 @@ export function createDispatch(handlers: Handlers, log: Logger) {
     }
     const parsed = operations[operation].input.safeParse(input);
     if (!parsed.success) {
-      // Paths and issue codes only: the rejected values may be personal data.
+      // Paths and issue codes only: the rejected values may be personal data, and so may the keys of a record.
       log('warn', 'api.invalid_input', {
         operation,
-        issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.map(String).join('.').slice(0, 100), code: i.code })),
+        issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: issuePath(operations[operation].input, i.path).slice(0, 100), code: i.code })),
       });
       return fail({ code: 'INVALID_INPUT', message: '送信されたデータの形式が正しくありません。' });
     }
