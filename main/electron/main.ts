@@ -10,6 +10,7 @@ import { createMainWindow } from './window';
 import { SafeStorageKeyStore } from './safe-storage-key-store';
 import { ElectronPdfRenderer } from './electron-pdf';
 import { launchOptions } from './launch-options';
+import { UI_LANGUAGE } from './policy';
 
 /** Injected by scripts/build-electron.mjs: launched as `electron main.cjs`, app.getVersion() is Electron's. */
 declare const __ICHIMADO_VERSION__: string | undefined;
@@ -25,6 +26,7 @@ app.setName('ichimado');
 app.setPath('userData', launch.dataDir);
 if (launch.ignoredEnv.length > 0) log('env_override_ignored', { names: launch.ignoredEnv }, 'warn');
 
+app.commandLine.appendSwitch('lang', UI_LANGUAGE);
 registerAppScheme();
 installSecurityPolicy(log);
 app.enableSandbox();

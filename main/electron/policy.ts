@@ -4,6 +4,12 @@
  */
 import { APP_CSP } from '../../common/security/csp';
 
+/**
+ * Chromium's own UI language for every window: the file chooser, date pickers and built-in error pages
+ * speak Japanese whatever language the PC's Windows account is set to (a clerk's PC may be English).
+ */
+export const UI_LANGUAGE = 'ja';
+
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'ichimado';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
