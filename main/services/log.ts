@@ -11,7 +11,11 @@ export type Logger = (level: LogLevel, event: string, detail?: Record<string, un
 export function fileLogger(dataDir: string, alsoStderr = false): Logger {
   const dir = path.join(dataDir, 'logs');
   // 0700 / 0600: the log is for the PC's IT staff, not for other users of the PC
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch {
+    // a data dir that cannot be written: opening the database says so in Japanese; lines are lost until then
+  }
   const file = path.join(dir, 'ichimado.log');
   return (level, event, detail) => {
     const line = JSON.stringify({ t: new Date().toISOString(), level, event, ...detail }) + '\n';
