@@ -46,10 +46,16 @@ export function fileLogger(dataDir: string, alsoStderr = false, o: FileLoggerOpt
   const burst = o.repeatBurst ?? LOG_REPEAT_BURST;
   const windowMs = o.repeatWindowMs ?? LOG_REPEAT_WINDOW_MS;
   const dir = path.join(dataDir, 'logs');
-  ensureOwnerOnlyDir(dir);
   const file = path.join(dir, 'ichimado.log');
-  // a log written by an earlier version may be world-readable
-  for (const f of [file, ...Array.from({ length: keepFiles }, (_, i) => `${file}.${i + 1}`)]) narrowToOwnerIfPresent(f);
+  // 0700 / 0600: the log is for the PC's IT staff, not other users of the PC; a log written by an earlier
+  // version may be world-readable. A data dir that cannot be written must not stop the start here:
+  // opening the database says so in Japanese, and lines are lost until then.
+  try {
+    ensureOwnerOnlyDir(dir);
+    for (const f of [file, ...Array.from({ length: keepFiles }, (_, i) => `${file}.${i + 1}`)]) narrowToOwnerIfPresent(f);
+  } catch {
+    // see above
+  }
   const windows = new Map<string, RepeatWindow>();
 
   const rotate = () => {

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cliBundle, runBundledCli } from '../support/cli-bundle';
 import { openTestQueue } from '../support/queue';
 import { testScope } from '../support/test-scope';
+import { readAppLog, startBrowserMode } from '../support/processes';
 import { sampleApplications } from '../../main/services/demo/sample-applications';
 import { createAppServices } from '../../main/services/app-services';
 import { DB_FILE_NAME } from '../../main/services/store/open-database';
@@ -285,6 +286,24 @@ describe('bad storage: a Japanese message, a precise log line, not one byte chan
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('browser mode refuses to start on a damaged database: the Japanese message on its console, store.open_failed in its log, the database and key byte for byte', async () => {
+    const dir = queueWith(3);
+    cases[0]!.make(dir);
+    const before = snapshot(dir);
+    const failed = await startBrowserMode(dir).then(
+      (p) => p.stop().then(() => 'started'),
+      (err: unknown) => String(err),
+    );
+    // the console: the log line (with SQLite's own words, for IT staff) and the message for the clerk
+    const shown = failed.split('\n').find((l) => l.startsWith('ichimado: '));
+    expect(shown).toContain('起動できませんでした: データベースファイルが壊れています');
+    expect(shown).not.toMatch(/malformed/);
+    expect(readAppLog(dir).find((l) => l.event === 'store.open_failed')).toMatchObject({ level: 'error', reason: 'corrupt', code: 'SQLITE_CORRUPT' });
+    const after = snapshot(dir);
+    for (const name of Object.keys(after)) if (name.startsWith('logs')) delete after[name];
+    expect(after).toEqual(before);
+  });
+
   it.skipIf(!canMakeImmutable)('a database file that cannot be written (immutable, so even root cannot)', async () => {
     const dir = queueWith(3);
     const file = path.join(dir, DB_FILE_NAME);
@@ -309,6 +328,16 @@ describe('bad storage: a Japanese message, a precise log line, not one byte chan
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toContain('データベースに書き込めません');
     expect(r.stderr).not.toMatch(/readonly database/);
+    expect(snapshot(dir)).toEqual(before);
+    // the app cannot even make its log folder there: it still says what is wrong, in Japanese
+    const failed = await startBrowserMode(dir).then(
+      (p) => p.stop().then(() => 'started'),
+      (err: unknown) => String(err),
+    );
+    const shown = failed.split('\n').find((l) => l.startsWith('ichimado: '));
+    expect(shown).toContain('起動できませんでした: データベースに書き込めません');
+    expect(shown).not.toMatch(/EPERM|readonly database/);
+    expect(failed).toContain('"event":"store.open_failed"');
     expect(snapshot(dir)).toEqual(before);
   });
 });

@@ -41,6 +41,6 @@ describe('PDF through the system Chromium', () => {
     await pdf.close();
     // what Chromium may leave behind of its own (its profile is removed as it exits) holds nothing of the page
     expect(scanForPersonalData(tmp, [NAME, MY_NUMBER], { anyTwelveDigits: false })).toEqual([]);
-    expect(filesUnder(tmp).filter((f) => /\.html?$/i.test(f.file))).toEqual([]);
+    expect(filesUnder(tmp).filter((f) => /\.html?$/i.test(f))).toEqual([]);
   }, 60_000);
 });

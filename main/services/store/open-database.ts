@@ -52,7 +52,7 @@ export interface OpenOptions {
 
 /**
  * Opens (or creates) the data dir's database. An existing file is first inspected through a
- * read-only connection — schema version, readable schema, the key — so a database from a newer
+ * connection that only reads — schema version, readable schema, the key — so a database from a newer
  * version, a damaged file or a wrong key is refused before anything writes to it (not even the
  * switch to WAL, which rewrites the header). Raw SQLite and file-system errors come out as
  * StorageError / KeyFileError with a Japanese message and a log detail.
