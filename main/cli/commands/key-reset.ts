@@ -6,6 +6,8 @@ import { UsageError } from '../command';
 import { DB_FILE_NAME } from '../../services/store/open-database';
 import { KEY_FILE_NAME } from '../../services/crypto/key-store';
 import { defaultDataDir } from '../../services/default-data-dir';
+import { writeKeyResetNote } from '../../services/audit/key-reset-note';
+import { osActor } from '../../services/audit/open-audit-log';
 
 /**
  * Recovery when the database key is lost: the unreadable database (and its WAL) is moved aside
@@ -35,6 +37,8 @@ export const keyResetCommand: CliCommand = {
       fs.renameSync(from, path.join(dir, toName));
       moved.push(toName);
     }
+    // the next start records the reset in the new database's audit trail
+    if (moved.length > 0) writeKeyResetNote(dir, { actor: osActor(), at: new Date().toISOString(), movedAside: moved });
     process.stdout.write(JSON.stringify({ movedAside: moved }) + '\n');
   },
 };
