@@ -18,6 +18,8 @@ import { CardService } from './ocr/card-service';
 import { ScannerDrop } from './ocr/scanner-drop';
 import { loadNameReadings } from './names/name-reading-files';
 import type { NameReadings } from '../../common/names/name-readings';
+import { startAccountsAudit } from './audit/start-accounts-audit';
+import { withAudit } from './audit/audited-operations';
 
 const HOUR = 60 * 60_000;
 
@@ -36,6 +38,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     sim = await startSimServer({ port: 0, dataDir: path.join(opts.dataDir, 'demo-backend') });
     fallback = { type: 'http', baseUrl: sim.url };
   }
+  const { audit, session, purgeAudit } = await startAccountsAudit({ db, cipher }, { dataDir: opts.dataDir, config, demo: sim !== null, log });
   const byGyomu = new Map(Object.entries(config.connectors?.byGyomu ?? {}).map(([g, c]) => [g, buildConnector(c)]));
   const router = new ConnectorRouter(buildConnector(fallback), byGyomu, (formId) => findForm(formId)?.gyomu);
   const backoffCapMs = config.sync?.backoffCapMs ?? 60_000;
@@ -71,6 +74,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     sync,
     cases: { cases: new VisitCaseRepository(db, cipher), pdf: pdfRenderer },
     names,
+    accounts: { session, audit },
     today: () => localIsoDate(),
     info: () => ({
       version: opts.appVersion,
@@ -80,13 +84,19 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       ...(config.city ? { city: config.city } : {}),
     }),
   });
-  const dispatch = createDispatch(handlers, log);
+  // every write and every read of a case runs with its audit entry; every call needs a signed-in clerk
+  const dispatch = createDispatch(withAudit(handlers, { db, audit, actor: () => session.actor() }), log, { access: (op) => session.check(op) });
 
   const retentionDays = config.retentionDays ?? 7;
   const purge = () => {
     try {
-      const n = repo.purgeFinished(retentionDays);
+      const n = db.transaction(() => {
+        const purged = repo.purgeFinished(retentionDays);
+        if (purged > 0) audit.append({ actor: 'system', event: 'retention.purged', detail: { count: purged, days: retentionDays } });
+        return purged;
+      }).immediate();
       if (n > 0) log('info', 'retention.purged', { count: n, days: retentionDays });
+      purgeAudit();
     } catch (err) {
       log('error', 'retention.failed', { error: String(err).slice(0, 200) });
     }

@@ -4,6 +4,8 @@ import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { FormScreen } from './screens/FormScreen';
 import { QueueScreen } from './screens/QueueScreen';
 import { CaseScreen } from './screens/CaseScreen';
+import { SessionGate } from './session/SessionGate';
+import { SessionBar } from './session/SessionBar';
 
 const REFRESH_MS = 1000;
 
@@ -11,6 +13,14 @@ const REFRESH_MS = 1000;
 const BenchScreen = import.meta.env.MODE === 'bench' ? lazy(() => import('./screens/BenchScreen').then((m) => ({ default: m.BenchScreen }))) : null;
 
 export function App() {
+  return (
+    <SessionGate>
+      <AppScreens />
+    </SessionGate>
+  );
+}
+
+function AppScreens() {
   const { screen, setScreen, info, fatal, loadInfo, refresh } = useApp();
 
   useEffect(() => {
@@ -39,6 +49,7 @@ export function App() {
           </button>
         </nav>
         <ConnectionIndicator />
+        <SessionBar />
       </header>
       {info?.backend.simulated && (
         <div className="demo-banner" role="note">

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { repoRoot, startBrowserMode, tempDir, type Proc } from '../support/processes';
+import { signInPage } from '../support/sign-in';
 import { writeY4m } from '../support/y4m';
 import { cardPerson, renderPersonCard } from '../support/cards/person-card';
 import { qrCardBack } from '../support/cards/qr-card';
@@ -67,6 +68,7 @@ describe('card reading: camera, file, QR (browser mode)', () => {
     page = await ctx.newPage();
     page.on('request', (r) => requested.push(r.url()));
     await page.goto(app.url);
+    await signInPage(page);
   }, 120_000);
 
   afterAll(async () => {

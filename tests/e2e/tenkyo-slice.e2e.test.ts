@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { getJson, repoRoot, runCli, startBackendSim, startBrowserMode, tempDir, waitFor, type Proc } from '../support/processes';
+import { signInPage } from '../support/sign-in';
 import { formatWareki } from '../../common/validation/wareki';
 import { localIsoDate } from '../../main/services/local-date';
 
@@ -37,6 +38,7 @@ describe('転居届: fill → queue → 受理 (browser mode)', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
     page.on('request', (r) => requested.push(r.url()));
     await page.goto(app.url);
+    await signInPage(page);
   });
 
   afterAll(async () => {

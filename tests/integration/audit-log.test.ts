@@ -45,7 +45,7 @@ async function expectBroken(dir: string, seq: number): Promise<void> {
   expect(r.stderr).toContain(`項目 #${seq}`);
 }
 
-describe('cli audit verify', () => {
+describe('cli audit verify', { timeout: 90_000 }, () => {
   it('exits 0 on an intact trail and reports its entries and head', async () => {
     const dir = writeTrail();
     const r = await verify(dir);
@@ -119,7 +119,7 @@ describe('cli audit verify', () => {
   });
 });
 
-describe('audit retention', () => {
+describe('audit retention', { timeout: 90_000 }, () => {
   it('purges entries older than the retention, and the rest still verifies from the sealed anchor', async () => {
     let now = Date.UTC(2018, 0, 10);
     const dir = writeTrail(() => now);
@@ -152,7 +152,7 @@ describe('audit retention', () => {
   });
 });
 
-describe('cli audit export', () => {
+describe('cli audit export', { timeout: 90_000 }, () => {
   it('writes the days asked for as CSV or JSON with each MAC, and records the export itself', async () => {
     const dir = writeTrail();
     const today = new Date().toLocaleDateString('sv-SE');

@@ -13,6 +13,7 @@ import { uuidv7 } from '../ids';
 import { createCaseHandlers, type CaseDeps } from './case-handlers';
 import { createCardHandlers, type CardDeps } from './card-handlers';
 import { createNameHandlers } from './name-handlers';
+import { createAccountHandlers, type AccountDeps } from './account-handlers';
 import type { NameReadings } from '../../../common/names/name-readings';
 
 export type Handlers = {
@@ -31,6 +32,8 @@ export interface HandlerDeps {
   /** name readings for the ふりがな suggestions; empty suggestions without it */
   /** the ふりがな tables, or a getter that reads them on first use */
   names?: NameReadings | (() => NameReadings);
+  /** sign-in, lock, accounts, audit trail; the account operations answer an error without it */
+  accounts?: AccountDeps;
 }
 
 const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
@@ -99,6 +102,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createCaseHandlers(d),
     ...createCardHandlers(d.cards),
     ...createNameHandlers(d.names),
+    ...createAccountHandlers(d.accounts),
   };
 }
 
