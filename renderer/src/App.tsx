@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useApp } from './store';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { FormScreen } from './screens/FormScreen';
@@ -6,6 +6,9 @@ import { QueueScreen } from './screens/QueueScreen';
 import { CaseScreen } from './screens/CaseScreen';
 import { SessionGate } from './session/SessionGate';
 import { SessionBar } from './session/SessionBar';
+import { AuditScreen } from './session/AuditScreen';
+import { useSession } from './session/session-store';
+import { AUDIT_READER_ROLES } from '../../common/accounts/roles';
 
 const REFRESH_MS = 1000;
 
@@ -21,7 +24,15 @@ export function App() {
 }
 
 function AppScreens() {
-  const { screen, setScreen, info, fatal, loadInfo, refresh } = useApp();
+  const { screen: appScreen, setScreen: setAppScreen, info, fatal, loadInfo, refresh } = useApp();
+  const role = useSession((s) => s.session?.user?.role);
+  // the audit trail is the supervisor's screen, kept apart from the clerk's screens' state
+  const [audit, setAudit] = useState(false);
+  const screen = audit ? 'audit' : appScreen;
+  const setScreen = (s: typeof appScreen) => {
+    setAudit(false);
+    setAppScreen(s);
+  };
 
   useEffect(() => {
     void loadInfo();
@@ -47,6 +58,11 @@ function AppScreens() {
           <button type="button" className={screen === 'queue' ? 'tab active' : 'tab'} aria-pressed={screen === 'queue'} onClick={() => setScreen('queue')}>
             送信状況
           </button>
+          {role && AUDIT_READER_ROLES.includes(role) && (
+            <button type="button" className={audit ? 'tab active' : 'tab'} aria-pressed={audit} onClick={() => setAudit(true)}>
+              監査ログ
+            </button>
+          )}
         </nav>
         <ConnectionIndicator />
         <SessionBar />
@@ -66,7 +82,7 @@ function AppScreens() {
           <Suspense fallback={null}>
             <BenchScreen />
           </Suspense>
-        ) : screen === 'entry' ? <FormScreen /> : screen === 'case' ? <CaseScreen /> : <QueueScreen />}
+        ) : screen === 'audit' ? <AuditScreen /> : screen === 'entry' ? <FormScreen /> : screen === 'case' ? <CaseScreen /> : <QueueScreen />}
       </main>
     </div>
   );

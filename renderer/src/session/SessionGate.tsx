@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { useSession } from './session-store';
 import { FirstRunScreen, LockScreen, SignInScreen } from './SignInScreens';
+import { RevealPrompt } from './reveal';
 import { useLockTriggers } from './use-lock-triggers';
 import './session.css';
 
@@ -21,7 +22,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
       <div className="session-content" hidden={session.locked} inert={session.locked} aria-hidden={session.locked}>
         {children}
       </div>
-      {session.locked && <LockScreen s={session} />}
+      {session.locked ? <LockScreen s={session} /> : <RevealPrompt />}
     </>
   );
 }
