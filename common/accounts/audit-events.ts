@@ -20,6 +20,7 @@ export const AUDIT_EVENT_LABELS = {
   'application.submitted': '申請の送信',
   'application.opened': '申請を開く',
   'application.cancelled': '申請の取消',
+  'queue.sent_now': '今すぐ送信',
   'card.read': 'カード読み取り',
   'mynumber.revealed': '個人番号の表示',
   'mynumber.reveal_failed': '個人番号の表示（パスワード誤り）',

@@ -137,6 +137,12 @@ describe('first run, sign-in, lock and roles', { timeout: SLOW }, () => {
     expect(created.ok).toBe(true);
     const caseId = (created as { value: { id: string } }).value.id;
     expect(trail(dataDir).at(-1)).toMatchObject({ actor: me.user!.id, event: 'case.created', case_id: caseId });
+    expect(await s.dispatch('getCase', { caseId })).toMatchObject({ ok: true });
+    expect(await s.dispatch('syncNow', {})).toMatchObject({ ok: true });
+    expect(trail(dataDir).slice(-2)).toMatchObject([
+      { actor: me.user!.id, event: 'case.opened', case_id: caseId },
+      { actor: me.user!.id, event: 'queue.sent_now' },
+    ]);
 
     const raw = new Database(path.join(dataDir, DB_FILE_NAME));
     raw.exec(`CREATE TRIGGER audit_full BEFORE INSERT ON audit_entries BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);

@@ -38,6 +38,7 @@ export const AUDITED_OPERATIONS: { [K in OperationName]?: Rule<K> } = {
   },
   getApplication: { event: 'application.opened', ids: (i, o) => ({ applicationId: i.applicationId, caseId: o.caseId }) },
   cancelApplication: { event: 'application.cancelled', ids: (i) => ({ applicationId: i.applicationId }) },
+  syncNow: { event: 'queue.sent_now', ids: () => ({}) },
   renderPrint: {
     event: 'print',
     afterAnswer: true,
