@@ -7,8 +7,9 @@ import { CaseScreen } from './screens/CaseScreen';
 import { SessionGate } from './session/SessionGate';
 import { SessionBar } from './session/SessionBar';
 import { AuditScreen } from './session/AuditScreen';
+import { AccountsScreen } from './session/AccountsScreen';
 import { useSession } from './session/session-store';
-import { AUDIT_READER_ROLES } from '../../common/accounts/roles';
+import { ACCOUNT_ADMIN_ROLES, AUDIT_READER_ROLES } from '../../common/accounts/roles';
 
 const REFRESH_MS = 1000;
 
@@ -26,11 +27,11 @@ export function App() {
 function AppScreens() {
   const { screen: appScreen, setScreen: setAppScreen, info, fatal, loadInfo, refresh } = useApp();
   const role = useSession((s) => s.session?.user?.role);
-  // the audit trail is the supervisor's screen, kept apart from the clerk's screens' state
-  const [audit, setAudit] = useState(false);
-  const screen = audit ? 'audit' : appScreen;
+  // the audit trail and the accounts are the supervisor's / admin's screens, kept apart from the clerk's screens' state
+  const [office, setOffice] = useState<'audit' | 'accounts' | null>(null);
+  const screen = office ?? appScreen;
   const setScreen = (s: typeof appScreen) => {
-    setAudit(false);
+    setOffice(null);
     setAppScreen(s);
   };
 
@@ -59,8 +60,13 @@ function AppScreens() {
             送信状況
           </button>
           {role && AUDIT_READER_ROLES.includes(role) && (
-            <button type="button" className={audit ? 'tab active' : 'tab'} aria-pressed={audit} onClick={() => setAudit(true)}>
+            <button type="button" className={office === 'audit' ? 'tab active' : 'tab'} aria-pressed={office === 'audit'} onClick={() => setOffice('audit')}>
               監査ログ
+            </button>
+          )}
+          {role && ACCOUNT_ADMIN_ROLES.includes(role) && (
+            <button type="button" className={office === 'accounts' ? 'tab active' : 'tab'} aria-pressed={office === 'accounts'} onClick={() => setOffice('accounts')}>
+              アカウント
             </button>
           )}
         </nav>
@@ -82,7 +88,7 @@ function AppScreens() {
           <Suspense fallback={null}>
             <BenchScreen />
           </Suspense>
-        ) : screen === 'audit' ? <AuditScreen /> : screen === 'entry' ? <FormScreen /> : screen === 'case' ? <CaseScreen /> : <QueueScreen />}
+        ) : screen === 'audit' ? <AuditScreen /> : screen === 'accounts' ? <AccountsScreen /> : screen === 'entry' ? <FormScreen /> : screen === 'case' ? <CaseScreen /> : <QueueScreen />}
       </main>
     </div>
   );

@@ -90,12 +90,23 @@ describe('first run → sign in → case → lock → unlock → supervisor sees
     expect(await page.getByRole('form', { name: '来庁者・世帯' }).isVisible()).toBe(true);
   });
 
-  it('shows a supervisor (added with the CLI) every step in the audit log, with filters, the chain verified', async () => {
+  it('lets the admin add a clerk on screen, and shows a supervisor (added with the CLI) every step in the audit log, with filters, the chain verified', async () => {
     const added = await runCli(['user', 'add', '--data-dir', appDir, '--name', SUPERVISOR.name, '--role', '監督者'], 60_000, `${SUPERVISOR.password}\n`);
     expect(added.code, added.stderr).toBe(0);
-    // a clerk of role admin sees the tab too; the supervisor signs in after the admin signs out
+    // the admin creates a clerk on the アカウント screen
+    await page.getByRole('button', { name: 'アカウント' }).click();
+    const create = page.getByRole('form', { name: 'アカウントの作成' });
+    await create.getByLabel('名前').fill('窓口 次郎');
+    await create.getByLabel('初期パスワード').fill('clerk-pass-2');
+    await create.getByLabel('役割').selectOption('clerk');
+    await create.getByRole('button', { name: '作成' }).click();
+    await page.getByText('窓口 次郎さん（窓口職員）のアカウントを作成しました。').waitFor();
+    await expect.poll(() => page.getByRole('region', { name: 'アカウント' }).locator('tbody tr').count()).toBe(3);
+
+    // the supervisor signs in after the admin signs out; the audit log is theirs, the accounts are not
     await page.getByRole('button', { name: 'サインアウト' }).click();
     await signInPage(page, SUPERVISOR);
+    expect(await page.getByRole('button', { name: 'アカウント' }).count()).toBe(0);
     await page.getByRole('button', { name: '監査ログ' }).click();
     const log = page.getByRole('region', { name: '監査ログ' });
     await log.getByTestId('audit-verified').waitFor();
@@ -104,6 +115,7 @@ describe('first run → sign in → case → lock → unlock → supervisor sees
     for (const e of ['config.changed', 'account.created', 'auth.sign_in_failed', 'auth.signed_in', 'case.created', 'session.locked', 'session.unlock_failed', 'session.unlocked', 'auth.signed_out']) {
       expect(seen, e).toContain(e);
     }
+    expect(seen.filter((e) => e === 'account.created')).toHaveLength(3); // admin (first run), supervisor (CLI), clerk (screen)
     await page.screenshot({ path: path.join(shots, 'accounts-audit-log.png'), fullPage: true });
 
     await log.getByLabel('操作で絞り込む').selectOption('session.locked');
