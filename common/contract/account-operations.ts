@@ -50,6 +50,8 @@ export const ListAuditLogInput = z.strictObject({
   /** entries with a lower seq than this (paging newest first) */
   beforeSeq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   limit: z.number().int().min(1).max(500).optional(),
+  /** also check the whole chain (a walk over every entry: asked once per visit of the screen, not per filter) */
+  verify: z.boolean().optional(),
 });
 export const AuditEntryView = z.strictObject({
   seq: z.number().int(),
@@ -69,7 +71,7 @@ export const ListAuditLogOutput = z.strictObject({
   /** every account, for the "who" filter */
   actors: z.array(z.strictObject({ id: z.string(), name: z.string() })),
   /** the chain checked from its start: intact, or the first bad entry */
-  verified: z.strictObject({ ok: z.boolean(), entries: z.number().int(), firstBadSeq: z.number().int().nullable(), problem: z.string().nullable() }),
+  verified: z.strictObject({ ok: z.boolean(), entries: z.number().int(), firstBadSeq: z.number().int().nullable(), problem: z.string().nullable() }).nullable(),
 });
 
 export type SessionView = z.output<typeof SessionView>;

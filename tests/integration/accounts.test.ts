@@ -92,7 +92,7 @@ describe('first run, sign-in, lock and roles', { timeout: SLOW }, () => {
     expect(await s.dispatch('createAccount', { name: '窓口 一', password: 'clerk-pass-1', role: 'clerk' })).toMatchObject({ ok: true, value: { role: 'clerk', demo: false } });
     expect(await s.dispatch('createAccount', { name: '窓口 一', password: 'clerk-pass-1', role: 'clerk' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await s.dispatch('createAccount', { name: '監督 一', password: 'super-pass-1', role: 'supervisor' })).toMatchObject({ ok: true });
-    const audit = await s.dispatch('listAuditLog', { limit: 5 });
+    const audit = await s.dispatch('listAuditLog', { limit: 5, verify: true });
     expect(audit).toMatchObject({ ok: true, value: { verified: { ok: true, firstBadSeq: null } } });
 
     await signInServices(s, { name: '窓口 一', password: 'clerk-pass-1' });

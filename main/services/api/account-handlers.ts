@@ -43,7 +43,7 @@ export function createAccountHandlers(d: AccountDeps | undefined): Pick<Handlers
       audit.append({ actor: session.actor(), event: 'mynumber.revealed', caseId: caseId ?? null, personRef: personRef ?? null });
       return ok({ revealed: true });
     },
-    listAuditLog: ({ actor, event, day, beforeSeq, limit }) => {
+    listAuditLog: ({ actor, event, day, beforeSeq, limit, verify }) => {
       const accounts = session.accounts.list();
       const names = new Map(accounts.map((a) => [a.id, a.name]));
       const items = audit.list({ ...(actor ? { actor } : {}), ...(event ? { event } : {}), ...(day ? { day } : {}), ...(beforeSeq ? { beforeSeq } : {}), limit: limit ?? 200 }).map((e) => ({
@@ -58,13 +58,15 @@ export function createAccountHandlers(d: AccountDeps | undefined): Pick<Handlers
         terminal: e.terminal,
         detail: JSON.parse(e.detail) as Record<string, unknown>,
       }));
-      const v = audit.verify();
+      const v = verify ? audit.verify() : null;
       return ok({
         items,
         actors: accounts.map((a) => ({ id: a.id, name: a.name })),
-        verified: v.ok
-          ? { ok: true, entries: v.entries, firstBadSeq: null, problem: null }
-          : { ok: false, entries: v.entries, firstBadSeq: v.firstBadSeq, problem: v.problem },
+        verified: !v
+          ? null
+          : v.ok
+            ? { ok: true, entries: v.entries, firstBadSeq: null, problem: null }
+            : { ok: false, entries: v.entries, firstBadSeq: v.firstBadSeq, problem: v.problem },
       });
     },
   };

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { AUDIT_EVENT_LABELS, AUDIT_EVENTS, type AuditEvent } from '../../../common/accounts/audit-events';
 import type { AuditEntryView } from '../../../common/contract/account-operations';
 import { bridge } from '../bridge/bridge';
@@ -37,15 +37,20 @@ export function AuditScreen() {
   const [verified, setVerified] = useState<{ ok: boolean; entries: number; firstBadSeq: number | null; problem: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(async (f: Filter, beforeSeq?: number) => {
-    const r = await bridge.listAuditLog({ ...(f.actor ? { actor: f.actor } : {}), ...(f.event ? { event: f.event } : {}), ...(f.day ? { day: f.day } : {}), ...(beforeSeq ? { beforeSeq } : {}), limit: PAGE });
+  const load = useCallback(async (f: Filter, beforeSeq?: number, verify = false) => {
+    const r = await bridge.listAuditLog({ ...(verify ? { verify } : {}), ...(f.actor ? { actor: f.actor } : {}), ...(f.event ? { event: f.event } : {}), ...(f.day ? { day: f.day } : {}), ...(beforeSeq ? { beforeSeq } : {}), limit: PAGE });
     if (!r.ok) return setError(r.error.message);
     setError(null);
     setActors(r.value.actors);
-    setVerified(r.value.verified);
+    if (r.value.verified) setVerified(r.value.verified);
     setItems((prev) => (beforeSeq ? [...prev, ...r.value.items] : r.value.items));
   }, []);
-  useEffect(() => void load(filter), [filter, load]);
+  // the chain is checked once per visit of the screen; a filter only reads
+  const visited = useRef(false);
+  useEffect(() => {
+    void load(filter, undefined, !visited.current);
+    visited.current = true;
+  }, [filter, load]);
 
   return (
     <section className="queue audit" aria-label="監査ログ">
