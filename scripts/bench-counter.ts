@@ -14,6 +14,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { launchChromium } from '../tests/support/chromium';
 import { repoRoot, startBrowserMode, tempDir } from '../tests/support/processes';
+import { signInPage } from '../tests/support/sign-in';
 import { familyTennyu, okuyamiCase, renderScenarioCards, runCounterFlow, type FlowResult, type Scenario } from '../tests/support/counter-flow';
 import { localIsoDate } from '../main/services/local-date';
 
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'ja-JP', acceptDownloads: true });
     await page.goto(app.url);
+    await signInPage(page);
     const today = localIsoDate();
     const fs1 = familyTennyu(today);
     const os1 = okuyamiCase(today);

@@ -27,6 +27,17 @@ export const OPERATION_NAMES = [
   'readScannerImage',
   'discardScannerImage',
   'suggestNameReadings',
+  // clerk accounts, screen lock and the audit trail (account-operations.ts)
+  'getSession',
+  'signIn',
+  'signOut',
+  'lock',
+  'unlock',
+  'createFirstAdmin',
+  'createAccount',
+  'listAccounts',
+  'revealMyNumber',
+  'listAuditLog',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

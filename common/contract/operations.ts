@@ -9,6 +9,10 @@ import {
   DiscardScannerImageInput, ListScannerImagesOutput, OcrStatusInput, OcrStatusOutput, ReadCardInput, ReadCardOutput, ReadScannerImageInput,
 } from './card-operations';
 import { SuggestNameReadingsInput, SuggestNameReadingsOutput } from './name-operations';
+import {
+  AccountView, CreateAccountInput, CreateFirstAdminInput, ListAccountsOutput, ListAuditLogInput, ListAuditLogOutput, LockInput, PasswordInput,
+  RevealMyNumberInput, SessionView, SignInInput,
+} from './account-operations';
 
 export { OPERATION_NAMES, isOperationName, type OperationName } from './operation-names';
 
@@ -132,6 +136,16 @@ export const operations = {
   readScannerImage: { input: ReadScannerImageInput, output: ReadCardOutput },
   discardScannerImage: { input: DiscardScannerImageInput, output: z.strictObject({ discarded: z.boolean() }) },
   suggestNameReadings: { input: SuggestNameReadingsInput, output: SuggestNameReadingsOutput },
+  getSession: { input: Empty, output: SessionView },
+  signIn: { input: SignInInput, output: SessionView },
+  signOut: { input: Empty, output: SessionView },
+  lock: { input: LockInput, output: SessionView },
+  unlock: { input: PasswordInput, output: SessionView },
+  createFirstAdmin: { input: CreateFirstAdminInput, output: SessionView },
+  createAccount: { input: CreateAccountInput, output: AccountView },
+  listAccounts: { input: Empty, output: ListAccountsOutput },
+  revealMyNumber: { input: RevealMyNumberInput, output: z.strictObject({ revealed: z.boolean() }) },
+  listAuditLog: { input: ListAuditLogInput, output: ListAuditLogOutput },
 } as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -6,7 +6,10 @@ export type ApiErrorCode =
   | 'INVALID_INPUT' // the call itself is malformed (wrong types, extra fields, too large)
   | 'VALIDATION_FAILED' // well-formed, but the form data is not acceptable; see fieldErrors
   | 'NOT_FOUND'
-  | 'UNAUTHORIZED'
+  | 'UNAUTHORIZED' // the transport's own check failed (IPC sender, browser-mode token)
+  | 'UNAUTHENTICATED' // no clerk is signed in: the renderer shows the sign-in screen
+  | 'LOCKED' // the screen is locked: the renderer shows the lock screen
+  | 'FORBIDDEN' // the signed-in clerk's role may not do this
   | 'STORAGE' // the local database refused the write (disk full, locked, …)
   | 'CARD_UNREADABLE' // the card image could not be read; `reason` says why (back-side, blank, timeout, …)
   | 'NOT_READY' // the card reader (OCR) is not available

@@ -19,6 +19,8 @@ import { CardService } from './ocr/card-service';
 import { ScannerDrop } from './ocr/scanner-drop';
 import { loadNameReadings } from './names/name-reading-files';
 import type { NameReadings } from '../../common/names/name-readings';
+import { startAccountsAudit } from './audit/start-accounts-audit';
+import { withAudit } from './audit/audited-operations';
 
 const HOUR = 60 * 60_000;
 /** personal data of finished applications and submitted cases: a week covers a resident's follow-up questions */
@@ -56,6 +58,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     });
     fallback = { type: 'http', baseUrl: sim.url };
   }
+  const { audit, session, purgeAudit } = await startAccountsAudit({ db, cipher }, { dataDir: opts.dataDir, config, demo: sim !== null, log });
   const byGyomu = new Map(Object.entries(config.connectors?.byGyomu ?? {}).map(([g, c]) => [g, buildConnector(c)]));
   const router = new ConnectorRouter(buildConnector(fallback), byGyomu, (formId) => findForm(formId)?.gyomu);
   const backoffCapMs = config.sync?.backoffCapMs ?? 60_000;
@@ -94,6 +97,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     sync,
     cases: { cases, submission: new CaseSubmission(db, repo, cases), pdf: pdfRenderer },
     names,
+    accounts: { session, audit },
     today: () => localIsoDate(),
     info: () => ({
       version: opts.appVersion,
@@ -103,21 +107,27 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       ...(config.city ? { city: config.city } : {}),
     }),
   });
-  const dispatch = createDispatch(handlers, log);
+  // every write and every read of a case runs with its audit entry; every call needs a signed-in clerk
+  const dispatch = createDispatch(withAudit(handlers, { db, audit, actor: () => session.actor() }), log, { access: (op) => session.check(op) });
 
   const retentionDays = config.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const abandonedCaseDays = config.abandonedCaseDays ?? DEFAULT_ABANDONED_CASE_DAYS;
   const purge = () => {
     try {
-      const n = repo.purgeFinished(retentionDays);
+      const n = db.transaction(() => {
+        const purged = repo.purgeFinished(retentionDays);
+        if (purged > 0) audit.append({ actor: 'system', event: 'retention.purged', detail: { count: purged, days: retentionDays } });
+        return purged;
+      }).immediate();
       if (n > 0) log('info', 'retention.purged', { count: n, days: retentionDays });
       // visit cases hold 個人番号 too: submitted ones follow retentionDays, untouched open ones abandonedCaseDays
       const purged = repo.inTransaction(() => {
         const p = cases.purgeExpired({ finishedDays: retentionDays, abandonedDays: abandonedCaseDays });
-        if (p.finished + p.abandoned > 0) repo.audit('case_retention_purge', { ...p, finishedDays: retentionDays, abandonedDays: abandonedCaseDays });
+        if (p.finished + p.abandoned > 0) audit.append({ actor: 'system', event: 'retention.purged', detail: { visitCases: p.finished + p.abandoned, finished: p.finished, abandoned: p.abandoned, finishedDays: retentionDays, abandonedDays: abandonedCaseDays } });
         return p;
       });
       if (purged.finished + purged.abandoned > 0) log('info', 'retention.cases_purged', { ...purged, finishedDays: retentionDays, abandonedDays: abandonedCaseDays });
+      purgeAudit();
     } catch (err) {
       log('error', 'retention.failed', { error: String(err).slice(0, 200) });
     }

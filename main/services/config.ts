@@ -55,6 +55,12 @@ export const ConfigSchema = z.strictObject({
     .optional(),
   /** folder the counter's scanner saves card scans into; offered to the clerk, deleted once read */
   scannerDropDir: z.string().min(1).optional(),
+  /** this counter PC's name in the audit trail (default: the host name) */
+  terminalId: z.string().regex(/^[0-9A-Za-z._-]{1,64}$/).optional(),
+  /** idle minutes before the screen locks itself (default 5) */
+  lockAfterMinutes: z.number().int().min(1).max(60).optional(),
+  /** years the audit trail is kept (default 7) */
+  auditRetentionYears: z.number().int().min(1).max(30).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

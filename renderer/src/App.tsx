@@ -1,9 +1,15 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useApp } from './store';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { FormScreen } from './screens/FormScreen';
 import { QueueScreen } from './screens/QueueScreen';
 import { CaseScreen } from './screens/CaseScreen';
+import { SessionGate } from './session/SessionGate';
+import { SessionBar } from './session/SessionBar';
+import { AuditScreen } from './session/AuditScreen';
+import { AccountsScreen } from './session/AccountsScreen';
+import { useSession } from './session/session-store';
+import { ACCOUNT_ADMIN_ROLES, AUDIT_READER_ROLES } from '../../common/accounts/roles';
 
 const REFRESH_MS = 1000;
 
@@ -11,7 +17,23 @@ const REFRESH_MS = 1000;
 const BenchScreen = import.meta.env.MODE === 'bench' ? lazy(() => import('./screens/BenchScreen').then((m) => ({ default: m.BenchScreen }))) : null;
 
 export function App() {
-  const { screen, setScreen, info, fatal, loadInfo, refresh } = useApp();
+  return (
+    <SessionGate>
+      <AppScreens />
+    </SessionGate>
+  );
+}
+
+function AppScreens() {
+  const { screen: appScreen, setScreen: setAppScreen, info, fatal, loadInfo, refresh } = useApp();
+  const role = useSession((s) => s.session?.user?.role);
+  // the audit trail and the accounts are the supervisor's / admin's screens, kept apart from the clerk's screens' state
+  const [office, setOffice] = useState<'audit' | 'accounts' | null>(null);
+  const screen = office ?? appScreen;
+  const setScreen = (s: typeof appScreen) => {
+    setOffice(null);
+    setAppScreen(s);
+  };
 
   useEffect(() => {
     void loadInfo();
@@ -37,8 +59,19 @@ export function App() {
           <button type="button" className={screen === 'queue' ? 'tab active' : 'tab'} aria-pressed={screen === 'queue'} onClick={() => setScreen('queue')}>
             送信状況
           </button>
+          {role && AUDIT_READER_ROLES.includes(role) && (
+            <button type="button" className={office === 'audit' ? 'tab active' : 'tab'} aria-pressed={office === 'audit'} onClick={() => setOffice('audit')}>
+              監査ログ
+            </button>
+          )}
+          {role && ACCOUNT_ADMIN_ROLES.includes(role) && (
+            <button type="button" className={office === 'accounts' ? 'tab active' : 'tab'} aria-pressed={office === 'accounts'} onClick={() => setOffice('accounts')}>
+              アカウント
+            </button>
+          )}
         </nav>
         <ConnectionIndicator />
+        <SessionBar />
       </header>
       {info?.backend.simulated && (
         <div className="demo-banner" role="note">
@@ -55,7 +88,7 @@ export function App() {
           <Suspense fallback={null}>
             <BenchScreen />
           </Suspense>
-        ) : screen === 'entry' ? <FormScreen /> : screen === 'case' ? <CaseScreen /> : <QueueScreen />}
+        ) : screen === 'audit' ? <AuditScreen /> : screen === 'accounts' ? <AccountsScreen /> : screen === 'entry' ? <FormScreen /> : screen === 'case' ? <CaseScreen /> : <QueueScreen />}
       </main>
     </div>
   );

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { repoRoot, startBrowserMode, tempDir, type Proc } from '../support/processes';
+import { DEMO_CLERK, signInPage } from '../support/sign-in';
 import { writeY4m } from '../support/y4m';
 import { cardPerson, renderPersonCard } from '../support/cards/person-card';
 import { qrCardBack } from '../support/cards/qr-card';
@@ -67,6 +68,7 @@ describe('card reading: camera, file, QR (browser mode)', () => {
     page = await ctx.newPage();
     page.on('request', (r) => requested.push(r.url()));
     await page.goto(app.url);
+    await signInPage(page);
   }, 120_000);
 
   afterAll(async () => {
@@ -196,6 +198,23 @@ describe('card reading: camera, file, QR (browser mode)', () => {
     const shown = await page.locator('form.case-form input[readonly][value$="7188"]').first().inputValue();
     expect(shown).toBe('●●●●●●●●7188');
   }, 120_000);
+
+  it('shows the masked 個人番号 only after the clerk types the password again', async () => {
+    const field = page.locator('form.case-form .mynumber').filter({ has: page.locator('input[readonly][value$="7188"]') }).first();
+    await field.getByLabel('表示する').click(); // stays unchecked until the password is given
+    const prompt = page.getByRole('form', { name: '個人番号の表示の確認' });
+    await prompt.waitFor();
+    await prompt.getByLabel('パスワード').fill('not-the-password');
+    await prompt.getByRole('button', { name: '表示する' }).click();
+    await prompt.getByText('パスワードが違います。').waitFor();
+    expect(await field.locator('input[readonly]').inputValue()).toBe('●●●●●●●●7188');
+    await prompt.getByLabel('パスワード').fill(DEMO_CLERK.password);
+    await prompt.getByRole('button', { name: '表示する' }).click();
+    await prompt.waitFor({ state: 'detached' });
+    expect(await field.locator('input[readonly]').inputValue()).toMatch(/^\d{8}7188$/);
+    await field.getByLabel('表示する').click();
+    expect(await field.locator('input[readonly]').inputValue()).toBe('●●●●●●●●7188');
+  }, 60_000);
 
   it('fetched nothing from outside the app, and left no card image in the page', async () => {
     const origin = new URL(app.url).origin;

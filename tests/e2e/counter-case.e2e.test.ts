@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { getJson, repoRoot, runCli, startBackendSim, startBrowserMode, tempDir, waitFor, type Proc } from '../support/processes';
+import { signInPage } from '../support/sign-in';
 import { familyTennyu, okuyamiCase, renderScenarioCards, runCounterFlow, type FlowResult } from '../support/counter-flow';
 import { localIsoDate } from '../../main/services/local-date';
 
@@ -38,6 +39,7 @@ describe('手続きナビ: family 転入 and おくやみ (browser mode)', () =>
     page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'ja-JP', acceptDownloads: true });
     page.on('request', (r) => requested.push(r.url()));
     await page.goto(app.url);
+    await signInPage(page);
   }, 60_000);
 
   afterAll(async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { repoRoot, startBrowserMode, tempDir, type Proc } from '../support/processes';
+import { signInPage } from '../support/sign-in';
 import { formatWareki, parseEventDateInput } from '../../common/validation/wareki';
 import { localIsoDate } from '../../main/services/local-date';
 
@@ -32,6 +33,7 @@ describe('household step: the city prefix and the date without its year (browser
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'ja-JP' });
     await page.goto(app.url);
+    await signInPage(page);
     await page.getByRole('button', { name: '手続きナビ' }).click();
     await page.getByRole('button', { name: '新しい来庁' }).click();
     await page.locator('#h-address').waitFor();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { getJson, repoRoot, startBrowserMode, startTs, tempDir, type Proc } from '../support/processes';
+import { signInPage } from '../support/sign-in';
 import { formatWareki } from '../../common/validation/wareki';
 import { localIsoDate } from '../../main/services/local-date';
 
@@ -30,6 +31,7 @@ describe('差戻し → 修正して再提出 → 完了 (browser mode)', () => 
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' });
     await page.goto(app.url);
+    await signInPage(page);
   });
   afterAll(async () => {
     await browser?.close();

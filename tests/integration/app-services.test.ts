@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createAppServices } from '../../main/services/app-services';
+import { signInServices } from '../support/sign-in';
 import type { AppServices } from '../../main/services/app-services.types';
 import { formatWareki } from '../../common/validation/wareki';
 import { localIsoDate } from '../../main/services/local-date';
@@ -34,7 +35,8 @@ describe('app services dispatch', () => {
     dataDir = tempDir('services');
     sim = await startBackendSim(tempDir('sim'));
     services = await createAppServices({ dataDir, host: 'browser', appVersion: '9.9.9', backendUrl: sim.url });
-  });
+    await signInServices(services);
+  }, 60_000);
   afterAll(async () => {
     await services?.close();
     await sim?.stop();

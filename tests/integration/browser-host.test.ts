@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
 import { createAppServices } from '../../main/services/app-services';
+import { signInServices } from '../support/sign-in';
 import type { AppServices } from '../../main/services/app-services.types';
 import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host';
 import { APP_CSP } from '../../common/security/csp';
@@ -37,9 +38,10 @@ describe('browser-mode host', () => {
     fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
     fs.writeFileSync(path.join(root, 'secret.txt'), 'do not serve');
     services = await createAppServices({ dataDir: path.join(root, 'data'), host: 'browser', appVersion: '1', backendUrl: 'http://127.0.0.1:9' });
+    await signInServices(services);
     host = await startBrowserHost({ services, rendererDir, port: 0, log: () => {} });
     origin = `http://127.0.0.1:${host.port}`;
-  });
+  }, 60_000);
   afterAll(async () => {
     await host?.close();
     await services?.close();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../main/services/app-services';
+import { signInServices } from '../support/sign-in';
 import type { AppServices } from '../../main/services/app-services.types';
 import { tempDir, waitFor } from '../support/processes';
 import { qrCardBack } from '../support/cards/qr-card';
@@ -20,6 +21,7 @@ describe('card reading in the app services', () => {
     drop = path.join(dataDir, 'scans');
     fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ scannerDropDir: 'scans' }));
     services = await createAppServices({ dataDir, host: 'browser', appVersion: '0.0.0', backendUrl: 'http://127.0.0.1:9' });
+    await signInServices(services);
   }, 60_000);
   afterAll(async () => {
     await services?.close();

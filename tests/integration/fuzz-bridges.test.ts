@@ -46,6 +46,9 @@ const ERROR_CODES: Record<ApiErrorCode, true> = {
   CARD_UNREADABLE: true,
   NOT_READY: true,
   BUSY: true,
+  UNAUTHENTICATED: true,
+  LOCKED: true,
+  FORBIDDEN: true,
   INTERNAL: true,
 };
 const JAPANESE = /[ぁ-んァ-ヶ一-龯]/;

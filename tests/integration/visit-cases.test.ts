@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createAppServices } from '../../main/services/app-services';
+import { signInServices } from '../support/sign-in';
 import type { AppServices } from '../../main/services/app-services.types';
 import type { VisitCaseView } from '../../common/contract/case-operations';
 import { localIsoDate } from '../../main/services/local-date';
@@ -12,7 +13,11 @@ import { tempDir } from '../support/processes';
 describe('visit cases', () => {
   const dataDir = tempDir('cases');
   let services: AppServices | null = null;
-  const open = async () => (services = await createAppServices({ dataDir, host: 'browser', appVersion: '1', backendUrl: 'http://127.0.0.1:9', log: () => {} }));
+  const open = async () => {
+    services = await createAppServices({ dataDir, host: 'browser', appVersion: '1', backendUrl: 'http://127.0.0.1:9', log: () => {} });
+    await signInServices(services);
+    return services;
+  };
   afterAll(async () => services?.close());
   const today = localIsoDate();
   const data = {

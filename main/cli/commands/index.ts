@@ -8,6 +8,9 @@ import { navigatorCommand } from './navigator';
 import { ocrCommand } from './ocr';
 import { enqueueCommand } from './enqueue';
 import { keyResetCommand } from './key-reset';
+import { auditVerifyCommand } from './audit-verify';
+import { auditExportCommand } from './audit-export';
+import { userAddCommand } from './user-add';
 
 /** Every CLI command, one file each. */
-export const COMMANDS: readonly CliCommand[] = [backendSimCommand, queueStatsCommand, queueExportCommand, syncCommand, enqueueCommand, keyResetCommand, ocrCommand, formsListCommand, navigatorCommand];
+export const COMMANDS: readonly CliCommand[] = [backendSimCommand, queueStatsCommand, queueExportCommand, syncCommand, enqueueCommand, keyResetCommand, ocrCommand, formsListCommand, navigatorCommand, auditVerifyCommand, auditExportCommand, userAddCommand];

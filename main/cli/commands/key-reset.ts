@@ -8,6 +8,8 @@ import { KeyFileError } from '../../services/crypto/key-errors';
 import { DatabaseNotFoundError } from '../../services/store/storage-errors';
 import { FileKeyStore, KEY_FILE_NAME } from '../../services/crypto/key-store';
 import { defaultDataDir } from '../../services/default-data-dir';
+import { writeKeyResetNote } from '../../services/audit/key-reset-note';
+import { osActor } from '../../services/audit/open-audit-log';
 
 /** key reset was asked for a database its key opens: refused, nothing moved. */
 class KeyOpensDatabaseError extends Error {
@@ -64,6 +66,8 @@ export const keyResetCommand: CliCommand = {
       fs.renameSync(from, path.join(dir, toName));
       moved.push(toName);
     }
+    // the next start records the reset in the new database's audit trail
+    if (moved.length > 0) writeKeyResetNote(dir, { actor: osActor(), at: new Date().toISOString(), movedAside: moved });
     process.stdout.write(JSON.stringify({ movedAside: moved }) + '\n');
   },
 };

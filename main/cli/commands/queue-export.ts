@@ -2,7 +2,8 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
-import { openQueue } from '../open-queue';
+import { openAudited } from '../open-audit';
+import { osActor } from '../../services/audit/open-audit-log';
 import { fileLogger } from '../../services/log';
 
 /**
@@ -15,10 +16,12 @@ export const queueExportCommand: CliCommand = {
   run(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } } });
     if (!values.json) throw new UsageError('queue export writes JSON lines only: pass --json');
-    const { db, repo, dataDir } = openQueue(values['data-dir'], { mustExist: true });
+    const { db, repo, dataDir, audit } = openAudited(values['data-dir'], { mustExist: true });
     const actor = `${os.userInfo().username}@${os.hostname()}`;
     let count = 0;
     try {
+      // recorded before any personal data leaves: a run cut short is still on record
+      audit.append({ actor: osActor(), event: 'export.queue', detail: { format: 'jsonl' } });
       for (const a of repo.exportAll(actor)) {
         process.stdout.write(JSON.stringify({ id: a.id, status: a.status, caseId: a.caseId, version: a.version, receiptNumber: a.receiptNumber, payload: a.payload }) + '\n');
         count++;

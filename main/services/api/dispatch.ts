@@ -35,16 +35,25 @@ export function classifyError(err: unknown, operation?: OperationName): ApiError
   return { code: 'INTERNAL', message: '内部エラーが発生しました。もう一度お試しください。続く場合は情報システム担当へ連絡してください。' };
 }
 
+export interface DispatchOptions {
+  /** the session's verdict on an operation (accounts/access-policy.ts): an error refuses the call */
+  access?: (operation: OperationName) => ApiError | null;
+}
+
 /**
  * The single entry point for both bridges: checks the operation name and the input schema, runs
  * the handler, and turns every failure into a typed result. Nothing thrown escapes.
  */
-export function createDispatch(handlers: Handlers, log: Logger) {
+export function createDispatch(handlers: Handlers, log: Logger, opts: DispatchOptions = {}) {
   return async (operation: string, input: unknown): Promise<Result<unknown>> => {
     if (!isOperationName(operation)) {
       log('warn', 'api.unknown_operation', { operation: operation.slice(0, 64) });
       return fail({ code: 'INVALID_INPUT', message: '不明な操作です。' });
     }
+    // Who may call it, before anything about the input is looked at (not logged: a signed-out
+    // screen polls, and a refusal carries no news).
+    const refused = opts.access?.(operation);
+    if (refused) return fail(refused);
     const parsed = operations[operation].input.safeParse(input);
     if (!parsed.success) {
       // Paths and issue codes only: the rejected values may be personal data, and so may the keys of a record.

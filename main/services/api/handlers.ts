@@ -14,6 +14,7 @@ import { createCaseHandlers, type CaseDeps } from './case-handlers';
 import { createCardHandlers, type CardDeps } from './card-handlers';
 import { createNameHandlers } from './name-handlers';
 import { CardNumberReads } from './card-number-reads';
+import { createAccountHandlers, type AccountDeps } from './account-handlers';
 import type { NameReadings } from '../../../common/names/name-readings';
 
 export type Handlers = {
@@ -32,6 +33,8 @@ export interface HandlerDeps {
   /** name readings for the ふりがな suggestions; empty suggestions without it */
   /** the ふりがな tables, or a getter that reads them on first use */
   names?: NameReadings | (() => NameReadings);
+  /** sign-in, lock, accounts, audit trail; the account operations answer an error without it */
+  accounts?: AccountDeps;
 }
 
 const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
@@ -102,6 +105,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createCaseHandlers(d, cardNumbers),
     ...createCardHandlers(d.cards, cardNumbers),
     ...createNameHandlers(d.names),
+    ...createAccountHandlers(d.accounts),
   };
 }
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * Field-level AES-256-GCM for personal data in the local database.
@@ -37,6 +37,15 @@ export class FieldCipher {
     cipher.setAAD(Buffer.from(aad, 'utf8'));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return Buffer.concat([Buffer.from([FORMAT]), iv, cipher.getAuthTag(), body]);
+  }
+
+  /**
+   * A 32-byte key for another purpose (e.g. the audit log's MACs), derived from the data key with
+   * HKDF-SHA256 under its own label: nothing new to store, and knowing one derived key tells
+   * nothing about the data key or another label's key.
+   */
+  deriveKey(label: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), Buffer.from(label, 'utf8'), 32));
   }
 
   decrypt(blob: Buffer | Uint8Array, aad: string): string {

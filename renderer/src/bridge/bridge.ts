@@ -1,5 +1,6 @@
 import type { IchimadoApi } from '../../../common/contract/bridge';
 import { httpBridge } from './http-bridge';
+import { withSessionSignal } from './session-signal';
 
 declare global {
   interface Window {
@@ -9,4 +10,4 @@ declare global {
 }
 
 /** The Electron preload bridge when present, otherwise the browser-mode HTTP bridge. */
-export const bridge: IchimadoApi = window.ichimado ?? httpBridge;
+export const bridge: IchimadoApi = withSessionSignal(window.ichimado ?? httpBridge);

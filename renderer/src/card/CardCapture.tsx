@@ -4,6 +4,7 @@ import type { CardFieldView, CardFrontView } from '../../../common/contract/card
 import { variantMatchKey, variantsOf } from '../../../common/kanji/variants';
 import { parseDateInput, formatWareki } from '../../../common/validation/wareki';
 import { maskMyNumber } from '../../../common/validation/my-number';
+import { confirmReveal } from '../session/reveal';
 import { DateEcho } from '../components/FormFields';
 import { useApp } from '../store';
 
@@ -518,7 +519,7 @@ function BackResult({ back, onConfirm }: { back: { myNumber: string | null; mess
       <p>QRコードから個人番号を読み取りました（検査用数字 一致）。</p>
       <p className="mynumber-read" data-testid="mynumber-read">{reveal ? `${n.slice(0, 4)} ${n.slice(4, 8)} ${n.slice(8)}` : maskMyNumber(n)}</p>
       <label className="check small">
-        <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />
+        <input type="checkbox" checked={reveal} onChange={(e) => void confirmReveal(e.target.checked, 'card-back').then(setReveal)} />
         表示する（カードと見比べるときだけ）
       </label>
       <div className="actions verify-actions">

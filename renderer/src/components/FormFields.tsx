@@ -4,6 +4,7 @@ import { conditionHolds, groupCount, groupKey } from '../../../common/forms/form
 import { formatJa, formatWareki, parseDateInput } from '../../../common/validation/wareki';
 import { expandSuggestions, type CityIdentity } from '../../../common/domain/city';
 import { caretToEnd } from './caret';
+import { confirmReveal } from '../session/reveal';
 
 /**
  * Generic rendering of any form definition: every field kind (text, kana, date with 和暦 echo,
@@ -132,7 +133,7 @@ export const Field = memo(function Field({ def, k, value, error, warning, locked
           />
         )}
         <label className="reveal">
-          <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />
+          <input type="checkbox" checked={reveal} onChange={(e) => void confirmReveal(e.target.checked, k).then(setReveal)} />
           表示する
         </label>
       </span>

@@ -2,12 +2,12 @@ import http from 'node:http';
 import type { Result } from '../../../common/contract/result';
 import type { AppServices } from '../../../main/services/app-services.types';
 import type { BrowserHost } from '../../../main/host/browser-host';
+import { signInServices, TEST_ADMIN } from '../sign-in';
 
 /**
- * How the fuzz tests act as a signed-in clerk: the one place to change when sign-in arrives (every
- * operation but sign-in will need a session). Today there are no accounts, so a session is the
- * services' dispatch as it is and, over HTTP, the launch token exchanged for its cookie plus our Origin.
- * After accounts: sign in here (an admin or a seeded clerk) and return the session's dispatch / cookie.
+ * How the fuzz tests act as a signed-in clerk (every operation but sign-in needs a session): the
+ * services' session signed in as the test admin and, over HTTP, the launch token exchanged for its
+ * cookie plus our Origin.
  */
 export interface FuzzSession {
   /** calls one operation in-process, as the signed-in clerk */
@@ -21,10 +21,13 @@ export interface FuzzSession {
 export async function signedInSession(services: AppServices, host: BrowserHost): Promise<FuzzSession> {
   const origin = `http://127.0.0.1:${host.port}`;
   const cookie = await launchCookie(host.url);
+  // the services hold one session (one clerk per counter PC): the test admin, so no role is refused
+  await signInServices(services, TEST_ADMIN);
   return {
     dispatch: (operation, input) => services.dispatch(operation as never, input),
     headers: { cookie, origin },
-    sessionEnding: [],
+    // with valid input these would end, lock or switch the session, or count wrong passwords towards a lock-out
+    sessionEnding: ['signOut', 'lock', 'unlock', 'signIn', 'createFirstAdmin', 'revealMyNumber'],
   };
 }
 
