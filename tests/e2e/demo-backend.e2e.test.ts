@@ -3,6 +3,7 @@ import { startBrowserMode, tempDir, waitFor, type Proc } from '../support/proces
 import { rawRequest } from '../support/fuzz/http-call';
 import { formatWareki } from '../../common/validation/wareki';
 import { localIsoDate } from '../../main/services/local-date';
+import { DEMO_CLERK } from '../support/sign-in';
 
 /**
  * The app tried without a back end (demo mode): it starts its own simulated back end inside its data
@@ -26,6 +27,8 @@ describe('demo mode: an application sent to the built-in simulated back end', ()
     // the launch URL's token, exchanged for the session cookie as the browser does
     const launch = await fetch(app.url, { redirect: 'manual' });
     cookie = (launch.headers.get('set-cookie') ?? '').split(';')[0]!;
+    // demo mode: the seeded training clerk
+    expect(await api('signIn', DEMO_CLERK)).toMatchObject({ ok: true });
   });
   afterAll(async () => {
     await app?.stop();

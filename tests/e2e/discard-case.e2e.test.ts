@@ -8,6 +8,7 @@ import { repoRoot, startBrowserMode, tempDir, type Proc } from '../support/proce
 import { tennyuHousehold } from '../support/tennyu-case';
 import { localIsoDate } from '../../main/services/local-date';
 import { DB_FILE_NAME } from '../../main/services/store/open-database';
+import { signInPage } from '../support/sign-in';
 
 /**
  * The clerk discards a saved visit case from 続きから (browser mode in Chromium): it asks once more
@@ -36,6 +37,7 @@ describe('続きから: discarding a saved case (browser mode)', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'ja-JP' });
     await page.goto(app.url);
+    await signInPage(page);
   }, 60_000);
 
   afterAll(async () => {

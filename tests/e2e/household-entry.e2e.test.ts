@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { repoRoot, startBrowserMode, tempDir, type Proc } from '../support/processes';
+import { signInPage } from '../support/sign-in';
 
 /**
  * The household step as a clerk types it. Tab goes from 氏（ふりがな） to 名（ふりがな） whatever chips are
@@ -23,6 +24,7 @@ describe('household step: typing and defaults (browser mode)', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' });
     await page.goto(app.url);
+    await signInPage(page);
     await page.getByRole('button', { name: '手続きナビ' }).click();
     await page.getByRole('button', { name: '新しい来庁' }).click();
     await page.locator('#h-address').waitFor();

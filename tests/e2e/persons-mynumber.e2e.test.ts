@@ -9,6 +9,7 @@ import { caseDateInput, shortWareki, yearsBefore } from '../support/counter-flow
 import { qrCardBack } from '../support/cards/qr-card';
 import { localIsoDate } from '../../main/services/local-date';
 import { addDays } from '../../common/domain/age';
+import { signInPage } from '../support/sign-in';
 
 /**
  * Issue 10, defects 1 and 2, as the clerk met them in browser mode: a 転入 of 中川勇気 (本人, 78), 藤井恵
@@ -44,6 +45,7 @@ describe('個人番号 of one person stays theirs (browser mode)', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'ja-JP', acceptDownloads: true });
     await page.goto(app.url);
+    await signInPage(page);
   }, 60_000);
 
   afterAll(async () => {

@@ -12,6 +12,7 @@ import { startBackendSim, tempDir, waitFor, type Proc } from '../support/process
 import { filesWithModes, scanForPersonalData } from '../support/personal-data-scan';
 import { FieldCipher } from '../../main/services/crypto/field-cipher';
 import { SIM_DB_FILE, SimStore } from '../../main/backend-sim/sim-store';
+import { signInServices } from '../support/sign-in';
 
 /**
  * What the simulated back end leaves on disk (issue 10, defects 5 and 13): no request body in
@@ -90,7 +91,8 @@ describe('the embedded demo back end of the app services', () => {
   beforeAll(async () => {
     dataDir = tempDir('demo-rest');
     services = await createAppServices({ dataDir, host: 'browser', appVersion: '0.0.0', ocr: 'off' });
-  });
+    await signInServices(services);
+  }, 60_000);
   afterAll(async () => {
     await services?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });

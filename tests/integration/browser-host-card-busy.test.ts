@@ -7,6 +7,7 @@ import type { AppServices } from '../../main/services/app-services.types';
 import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host';
 import { CARD_READS_AT_ONCE, CARD_READS_WAITING } from '../../main/services/api/card-handlers';
 import { tempDir, waitFor } from '../support/processes';
+import { signInServices } from '../support/sign-in';
 
 /**
  * Browser mode holds each card image (up to 20 MB) in memory while it arrives (issue 10, defect 9):
@@ -25,9 +26,10 @@ describe('browser host: card reads beyond the cap', () => {
     fs.mkdirSync(path.join(root, 'renderer'));
     fs.writeFileSync(path.join(root, 'renderer', 'index.html'), '<!doctype html>');
     services = await createAppServices({ dataDir, host: 'browser', appVersion: '1', backendUrl: 'http://127.0.0.1:9', ocr: 'off' });
+    await signInServices(services);
     host = await startBrowserHost({ services, rendererDir: path.join(root, 'renderer'), port: 0, log: () => {} });
     origin = `http://127.0.0.1:${host.port}`;
-  });
+  }, 60_000);
   afterAll(async () => {
     await host?.close();
     await services?.close();

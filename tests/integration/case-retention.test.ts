@@ -10,6 +10,7 @@ import type { Result } from '../../common/contract/result';
 import { localIsoDate } from '../../main/services/local-date';
 import { testScope } from '../support/test-scope';
 import { TENNYU_FILLS, tennyuHousehold } from '../support/tennyu-case';
+import { signInServices } from '../support/sign-in';
 
 /**
  * Visit cases (which hold 個人番号) are purged on time: the services on a real SQLite file, restarted
@@ -28,6 +29,16 @@ function rawCaseIds(dir: string): string[] {
   const db = new Database(path.join(dir, DB_FILE_NAME), { readonly: true, fileMustExist: true });
   try {
     return (db.prepare('SELECT id FROM visit_cases ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+  } finally {
+    db.close();
+  }
+}
+
+/** the keyed audit trail's entries of one event, by their detail */
+function auditEntries(dir: string, event: string): Record<string, unknown>[] {
+  const db = new Database(path.join(dir, DB_FILE_NAME), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT detail FROM audit_entries WHERE event = ? ORDER BY seq').all(event) as { detail: string }[]).map((r) => JSON.parse(r.detail) as Record<string, unknown>);
   } finally {
     db.close();
   }
@@ -56,6 +67,7 @@ describe('visit case retention', () => {
         dataDir: dir, host: 'browser', appVersion: '1', backendUrl: 'http://127.0.0.1:9', ocr: 'off', now: () => clock,
         log: (_l, event, detail) => logged.push({ event, ...(detail ? { detail } : {}) }),
       });
+      await signInServices(services);
       return services;
     };
     scope.defer(() => services?.close());
@@ -92,9 +104,9 @@ describe('visit case retention', () => {
     expect(value<{ items: { id: string }[] }>(await s.dispatch('listCases', { status: 'open' })).items.map((c) => c.id)).toEqual([touched.id]);
 
     // the record says how many and why, never whose
-    expect(audit(dir, 'case_retention_purge')).toEqual([
-      { finished: 1, abandoned: 0, finishedDays: 7, abandonedDays: 30 },
-      { finished: 0, abandoned: 1, finishedDays: 7, abandonedDays: 30 },
+    expect(auditEntries(dir, 'retention.purged').filter((d) => 'visitCases' in d)).toEqual([
+      { visitCases: 1, finished: 1, abandoned: 0, finishedDays: 7, abandonedDays: 30 },
+      { visitCases: 1, finished: 0, abandoned: 1, finishedDays: 7, abandonedDays: 30 },
     ]);
     expect(logged.filter((l) => l.event === 'retention.cases_purged').map((l) => l.detail)).toEqual([
       { finished: 1, abandoned: 0, finishedDays: 7, abandonedDays: 30 },
@@ -109,7 +121,11 @@ describe('visit case retention', () => {
   it('abandonedCaseDays defaults to 30 days', async () => {
     const dir = scope.dir('case-retention-default');
     let clock = t0;
-    const open = () => createAppServices({ dataDir: dir, host: 'browser', appVersion: '1', backendUrl: 'http://127.0.0.1:9', ocr: 'off', now: () => clock, log: () => {} });
+    const open = async () => {
+      const services = await createAppServices({ dataDir: dir, host: 'browser', appVersion: '1', backendUrl: 'http://127.0.0.1:9', ocr: 'off', now: () => clock, log: () => {} });
+      await signInServices(services);
+      return services;
+    };
     let s = await open();
     const c = value<VisitCaseView>(await s.dispatch('createCase', {}));
     await s.close();
@@ -136,6 +152,7 @@ describe('discardCase', () => {
   it('deletes an open case with an id-only audit row; a submitted or unknown case is refused', async () => {
     const dir = scope.dir('case-discard');
     const s = await createAppServices({ dataDir: dir, host: 'browser', appVersion: '1', backendUrl: 'http://127.0.0.1:9', ocr: 'off', log: () => {} });
+    await signInServices(s);
     scope.defer(() => s.close());
     const today = localIsoDate();
     const open = value<VisitCaseView>(await s.dispatch('createCase', { data: tennyuHousehold(today) }));

@@ -12,6 +12,7 @@ import { sampleApplications } from '../../main/services/demo/sample-applications
 import { createAppServices } from '../../main/services/app-services';
 import { DB_FILE_NAME } from '../../main/services/store/open-database';
 import { KEY_FILE_NAME } from '../../main/services/crypto/key-store';
+import { signInServices } from '../support/sign-in';
 
 /**
  * The data dir as IT staff and the app meet it when something is wrong with it: a mistyped
@@ -348,6 +349,7 @@ describe('data dir permissions', () => {
   it('a new data dir is 0700 and the database, its WAL, the key and the log are 0600', async () => {
     const dir = path.join(scope.dir('modes'), 'data');
     const services = await createAppServices({ dataDir: dir, host: 'browser', appVersion: '1', backendUrl: 'http://127.0.0.1:9', ocr: 'off' });
+    await signInServices(services);
     try {
       await services.dispatch('createCase', {});
       expect(mode(dir)).toBe(0o700);

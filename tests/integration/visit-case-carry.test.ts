@@ -5,6 +5,7 @@ import type { VisitCaseView } from '../../common/contract/case-operations';
 import { localIsoDate } from '../../main/services/local-date';
 import { addDays } from '../../common/domain/age';
 import { tempDir } from '../support/processes';
+import { signInServices } from '../support/sign-in';
 
 /**
  * Data entered once reaches every form of the case that asks for it about the same person: the 本人's
@@ -18,6 +19,7 @@ describe('a value typed once carries to every form of the same person', () => {
 
   it('the 本人 phone typed on the 住民異動届 fills 児童手当 請求者, 子ども医療費 保護者 and 国保 世帯主', async () => {
     services = await createAppServices({ dataDir: tempDir('carry'), host: 'browser', appVersion: '1', backendUrl: 'http://127.0.0.1:9', log: () => {} });
+    await signInServices(services);
     const s = services;
     const created = (await s.dispatch('createCase', {
       data: {

@@ -11,6 +11,7 @@ import { localIsoDate } from '../../main/services/local-date';
 import { addDays } from '../../common/domain/age';
 import { tempDir } from '../support/processes';
 import { qrCardBack } from '../support/cards/qr-card';
+import { signInServices } from '../support/sign-in';
 
 /**
  * Issue 10, defects 1 and 2, through the services' dispatch as both bridges call it: a 個人番号 typed on
@@ -24,7 +25,11 @@ const ON_CARD = '537686677188';
 describe('visit cases: one person’s 個人番号 stays theirs', () => {
   const dataDir = tempDir('case-persons');
   let services: AppServices | null = null;
-  const open = async () => (services = await createAppServices({ dataDir, host: 'browser', appVersion: '1', backendUrl: 'http://127.0.0.1:9', log: () => {}, ocr: 'lazy' }));
+  const open = async () => {
+    services = await createAppServices({ dataDir, host: 'browser', appVersion: '1', backendUrl: 'http://127.0.0.1:9', log: () => {}, ocr: 'lazy' });
+    await signInServices(services);
+    return services;
+  };
   afterAll(async () => services?.close());
   const today = localIsoDate();
   const data = {
