@@ -77,6 +77,15 @@ describe('focus and view as the clerk moves on (browser mode)', () => {
     await expect.poll(() => focused(page)).toMatchObject({ tag: 'INPUT', id: 'p0-birth' });
   });
 
+  it('届出入力: a failed 送信 puts the focus on the first field in error', async () => {
+    await page.getByRole('button', { name: '届出入力' }).click();
+    await page.getByRole('button', { name: '確認して送信キューへ' }).click();
+    await page.locator('.form-card .has-error').first().waitFor();
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.form-card .has-error'))).toBe(true);
+    await page.getByRole('button', { name: '手続きナビ' }).click();
+    await page.locator('#h-address').waitFor();
+  });
+
   it('card results take the focus so Enter confirms; closing the dialog gives the focus back to its opener', async () => {
     await page.locator('#case-date').fill(addDays(today, -3));
     const opener = page.getByRole('button', { name: '1人目のカードを読み取る' });
