@@ -110,6 +110,8 @@ describe('focus and view as the clerk moves on (browser mode)', () => {
     const opener = page.getByRole('button', { name: '1人目のカードを読み取る' });
     await opener.click();
     const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await page.screenshot({ path: path.join(shots, 'focus-card-capture-1280x720.png') });
     await dialog.getByLabel('カード画像ファイルを選ぶ').setInputFiles(longCard);
     const form = dialog.getByRole('form', { name: '読み取り結果の確認' });
     await form.waitFor({ timeout: 90_000 });
