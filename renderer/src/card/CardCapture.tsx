@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { useCard, type ReadingState } from './card-store';
 import type { CardFieldView, CardFrontView } from '../../../common/contract/card-operations';
 import { variantMatchKey, variantsOf } from '../../../common/kanji/variants';
@@ -6,6 +6,7 @@ import { parseDateInput, formatWareki } from '../../../common/validation/wareki'
 import { maskMyNumber } from '../../../common/validation/my-number';
 import { confirmReveal } from '../session/reveal';
 import { DateEcho } from '../components/FormFields';
+import { firstControl } from '../components/focus';
 import { useApp } from '../store';
 
 /**
@@ -278,13 +279,22 @@ function ScannerDrop({ busy }: { busy: boolean }) {
   );
 }
 
-/** The part of the card image a field was read from, cut out with CSS (no canvas, no copy of the image). */
-function Crop({ url, img, rect, label }: { url: string; img: { width: number; height: number }; rect: CardFieldView['crop']; label: string }) {
+/**
+ * 性別's line is found by its label and may end there (the 男 / 女 printed apart, a gap after 性別): its crop
+ * reaches this many line heights to the right of where the line starts, so the value is in it.
+ */
+const SEX_CROP_WIDTH_IN_LINE_HEIGHTS = 5;
+
+/**
+ * The part of the card image a field was read from, cut out with CSS (no canvas, no copy of the image).
+ * `minWidthInHeights`: the crop is at least this many of the rect's heights wide (to the right).
+ */
+function Crop({ url, img, rect, label, minWidthInHeights = 0 }: { url: string; img: { width: number; height: number }; rect: CardFieldView['crop']; label: string; minWidthInHeights?: number }) {
   if (!rect) return <div className="crop none">（カード上の位置なし）</div>;
   const pad = 6;
   const x = Math.max(0, rect.x - pad);
   const y = Math.max(0, rect.y - pad);
-  const w = Math.min(img.width - x, rect.width + pad * 2);
+  const w = Math.min(img.width - x, Math.max(rect.width, rect.height * minWidthInHeights) + pad * 2);
   const h = Math.min(img.height - y, rect.height + pad * 2);
   const k = Math.min(48 / Math.max(1, Math.min(h, 60)), 460 / Math.max(1, w), 2.2);
   return (
@@ -393,6 +403,12 @@ function Verify({ front, url, onConfirm, householdFamily, known = [] }: { front:
     expiry: f.expiryDate.value ?? '',
   });
   const [error, setError] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // the results take the focus: the first field the clerk must look at, else the confirm button, so
+  // Enter confirms (the dialog itself had it, and Enter did nothing until a field was clicked)
+  useEffect(() => {
+    (firstControl(form.current, '.verify-row.doubt .verify-input') ?? form.current?.querySelector<HTMLElement>('button[type=submit]'))?.focus();
+  }, []);
   const set = (p: Partial<typeof v>) => setV((x) => ({ ...x, ...p }));
   const expiryIso = parseDateInput(v.expiry);
   const expired = expiryIso.ok ? expiryIso.iso < today : front.expired;
@@ -403,6 +419,15 @@ function Verify({ front, url, onConfirm, householdFamily, known = [] }: { front:
   const other = target && readBirth.ok && target.birthIso !== readBirth.iso ? target : null;
   const doubt = (x: CardFieldView) => (x.value === null || x.confidence < FIELD_DOUBT ? ' doubt' : '');
   const img = front.image;
+  // Enter confirms from every field: from the address (a textarea) and the 性別 radios too, not only from text inputs
+  const onKeyDown = (e: ReactKeyboardEvent<HTMLFormElement>) => {
+    const t = e.target as HTMLElement;
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.shiftKey) return;
+    if (t.tagName === 'TEXTAREA' || (t instanceof HTMLInputElement && t.type === 'radio')) {
+      e.preventDefault();
+      form.current?.requestSubmit();
+    }
+  };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const b = v.birth.trim() === '' ? null : parseDateInput(v.birth);
@@ -418,21 +443,22 @@ function Verify({ front, url, onConfirm, householdFamily, known = [] }: { front:
       address: v.address.trim(),
     });
   };
-  const row = (label: string, field: CardFieldView, body: ReactNode, key: string) => (
+  const row = (label: string, field: CardFieldView, body: ReactNode, key: string, minCropWidthInHeights = 0) => (
     <div className={`verify-row${doubt(field)}`} data-card-field={key}>
       <div className="verify-label">
         {label}
         {field.value === null ? <span className="tag warn">読めず</span> : field.confidence < FIELD_DOUBT ? <span className="tag warn">要確認 {Math.round(field.confidence * 100)}%</span> : <span className="tag ok">{Math.round(field.confidence * 100)}%</span>}
       </div>
       <div className="verify-source">
-        <Crop url={url} img={img} rect={field.crop} label={label} />
+        <Crop url={url} img={img} rect={field.crop} label={label} minWidthInHeights={minCropWidthInHeights} />
         <RawText f={field} />
       </div>
       <div className="verify-input">{body}</div>
     </div>
   );
   return (
-    <form className="card-verify" onSubmit={onSubmit} noValidate aria-label="読み取り結果の確認">
+    <form className="card-verify" ref={form} onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label="読み取り結果の確認">
+      <div className="verify-body">
       {expired && (
         <div className="banner error" role="alert">
           有効期限が切れたカードです{expiryIso.ok ? `（${formatWareki(expiryIso.iso)}まで有効）` : ''}。本人確認書類としては使えません。ほかの書類で確認してください。
@@ -479,14 +505,16 @@ function Verify({ front, url, onConfirm, householdFamily, known = [] }: { front:
             </label>
           ))}
         </div>
-      ), 'sex')}
-      {row('住所', f.address, <input aria-label="住所（カード）" value={v.address} onChange={(e) => set({ address: e.target.value })} autoComplete="off" />, 'address')}
+      ), 'sex', SEX_CROP_WIDTH_IN_LINE_HEIGHTS)}
+      {/* an address is one line that may be long (…５０４号): it wraps, Enter still confirms (see onKeyDown) */}
+      {row('住所', f.address, <textarea aria-label="住所（カード）" className="verify-address" rows={2} value={v.address} onChange={(e) => set({ address: e.target.value.replace(/[\r\n]+/g, '') })} autoComplete="off" spellCheck={false} />, 'address')}
       {row('有効期限', f.expiryDate, (
         <>
           <input aria-label="有効期限（カード）" value={v.expiry} onChange={(e) => set({ expiry: e.target.value })} autoComplete="off" />
           <DateEcho raw={v.expiry} />
         </>
       ), 'expiryDate')}
+      </div>
       {error && <p className="field-error" role="alert">{error}</p>}
       <div className="actions verify-actions">
         <button type="button" className="row-btn subtle" onClick={retake}>撮り直す</button>
@@ -533,10 +561,25 @@ function BackResult({ back, onConfirm }: { back: { myNumber: string | null; mess
 export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, known }: { title: string; onConfirm(c: ConfirmedCard): void; onMyNumber(n: CardNumberRead): void; householdFamily?: string | undefined; known?: readonly KnownPerson[] }) {
   const { target, reading, front, back, imageUrl, error, close, readBlob } = useCard();
   const dialog = useRef<HTMLDivElement>(null);
-  // the dialog takes the focus, so Space / Enter go to the camera, not to the button that opened it
+  const opener = useRef<HTMLElement | null>(null);
+  // the dialog takes the focus, so Space / Enter go to the camera, not to the button that opened it;
+  // closed, it gives the focus back to that button (else the focus would fall to <body>)
+  const open = target !== null;
   useEffect(() => {
-    if (target) dialog.current?.focus();
-  }, [target]);
+    if (!open) return;
+    const active = document.activeElement;
+    opener.current = active instanceof HTMLElement && active !== document.body && !dialog.current?.contains(active) ? active : null;
+    dialog.current?.focus();
+    return () => {
+      const back = opener.current;
+      opener.current = null;
+      // after React has applied the confirmed read (the opener may have been re-rendered, or be gone)
+      requestAnimationFrame(() => {
+        if (back?.isConnected) back.focus();
+        else document.querySelector<HTMLElement>('form.case-form h1')?.focus();
+      });
+    };
+  }, [open]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') close();

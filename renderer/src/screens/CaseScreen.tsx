@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, type FormEvent } from 'react';
 import { parseCaseDate, useCase, type PersonDraft } from '../case-store';
 import { useApp } from '../store';
 import { FormFields, DateEcho } from '../components/FormFields';
@@ -13,6 +13,7 @@ import { useCard } from '../card/card-store';
 import { KanaField } from '../names/KanaField';
 import { useNameReadings } from '../names/use-name-readings';
 import { continueAfterTab } from '../components/caret';
+import { firstControl, useFocusOnError, useOpenAtTop } from '../components/focus';
 import { ResumeList } from './ResumeList';
 import { STATUS_LABEL } from '../../../common/domain/application-status';
 
@@ -87,7 +88,7 @@ function PersonCard({ p, i }: { p: PersonDraft; i: number }) {
         <KanaField id={`${pre}givenNameKana`} label="名（ふりがな）" value={p.givenNameKana} onChange={(v) => set({ givenNameKana: v })} readings={readings.given} state={p.givenName.trim() ? readings.state : 'empty'} />
         <div className={`field${householdErrors[`p${i}.birth`] ? ' has-error' : ''}`}>
           <label htmlFor={`${pre}birth`}>生年月日</label>
-          <input id={`${pre}birth`} value={p.birthRaw} placeholder="S60.4.1 / R4.6.1 / 1985-04-01" autoComplete="off" onChange={(e) => set({ birthRaw: e.target.value })} />
+          <input id={`${pre}birth`} aria-invalid={householdErrors[`p${i}.birth`] ? true : undefined} value={p.birthRaw} placeholder="S60.4.1 / R4.6.1 / 1985-04-01" autoComplete="off" onChange={(e) => set({ birthRaw: e.target.value })} />
           <DateEcho raw={p.birthRaw} />
           {householdErrors[`p${i}.birth`] && <p className="field-error" role="alert">{householdErrors[`p${i}.birth`]}</p>}
         </div>
@@ -115,15 +116,20 @@ function HouseholdStep() {
   const { draft, patchDraft, addPerson, saveHousehold, setStep, busy, householdErrors } = useCase();
   const openCard = useCard((s) => s.open);
   const today = useApp((s) => s.info?.today);
+  const form = useRef<HTMLFormElement>(null);
+  // a new visit starts at its first field, the event (arrow keys pick it, Tab goes on to the date)
+  useOpenAtTop(() => firstControl(form.current, '[data-field="event"]'));
+  const failed = useFocusOnError(form);
   if (!draft) return null;
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (await saveHousehold()) setStep('procedures');
+    else failed();
   };
   const ev = draft.event;
   const addressLabel = ev === '転入' || ev === '転居' ? '新しい住所' : '住所';
   return (
-    <form className="case-step" onSubmit={(e) => void onSubmit(e)} noValidate aria-label="来庁者・世帯">
+    <form className="case-step" ref={form} onSubmit={(e) => void onSubmit(e)} noValidate aria-label="来庁者・世帯">
       <fieldset className="field radios event" data-field="event">
         <legend>届出の種類（ライフイベント）</legend>
         <div className="radio-row">
@@ -138,7 +144,7 @@ function HouseholdStep() {
       <div className="fields">
         <div className={`field${householdErrors.date ? ' has-error' : ''}`}>
           <label htmlFor="case-date">{ev === '転入' ? '転入した日' : ev === '転居' ? '転居した日' : ev === '転出' ? '転出（予定）日' : ev === '出生' ? '生まれた日' : ev === '死亡' ? '亡くなった日' : '届出日'}</label>
-          <input id="case-date" value={draft.dateRaw} autoComplete="off" placeholder="11.20 / R8.11.20 / 2026-11-20" onChange={(e) => patchDraft({ dateRaw: e.target.value })} />
+          <input id="case-date" aria-invalid={householdErrors.date ? true : undefined} value={draft.dateRaw} autoComplete="off" placeholder="11.20 / R8.11.20 / 2026-11-20" onChange={(e) => patchDraft({ dateRaw: e.target.value })} />
           <CaseDateEcho parsed={draft.dateRaw.trim() === '' ? null : parseCaseDate(draft, today)} />
           {householdErrors.date && <p className="field-error" role="alert">{householdErrors.date}</p>}
         </div>
@@ -203,6 +209,8 @@ function ProcedureRow({ p }: { p: CaseProcedureView }) {
 
 function ProceduresStep() {
   const { current, setStep } = useCase();
+  const step = useRef<HTMLDivElement>(null);
+  useOpenAtTop(() => firstControl(step.current, '.proc'));
   if (!current) return null;
   const req = current.procedures.filter((p) => p.required && !p.needsConfirmation);
   const confirm = current.procedures.filter((p) => p.needsConfirmation);
@@ -215,7 +223,7 @@ function ProceduresStep() {
       </section>
     );
   return (
-    <div className="case-step" aria-label="手続き一覧">
+    <div className="case-step" ref={step} aria-label="手続き一覧">
       {current.problems.length > 0 && <div className="banner error" role="alert">{current.problems.map((x) => <p key={x}>{x}</p>)}</div>}
       {list('必要な手続き', req, 'required')}
       {list('確認が必要', confirm, 'confirm')}
@@ -240,14 +248,21 @@ function FormEditor({ f }: { f: CaseFormView }) {
   const fromCase = useMemo(() => new Set(f.fromCase), [f.fromCase]);
   const verified = useMemo(() => new Set(f.verifiedMyNumbers), [f.verifiedMyNumbers]);
   const v = useMemo(() => (def ? validateForm(def, values, today) : null), [def, values, today]);
+  const form = useRef<HTMLFormElement>(null);
+  // each form opens at its title: the clerk starts at the first field still to fill when it is in view, else at the title
+  useOpenAtTop(() => {
+    const todo = firstControl(form.current, '.has-error');
+    return todo && todo.getBoundingClientRect().bottom <= window.innerHeight ? todo : form.current?.querySelector('h1');
+  });
+  const failed = useFocusOnError(form);
   if (!def || !v) return <p>様式が見つかりません。</p>;
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    void confirmForm(f.key);
+    void confirmForm(f.key).then((ok) => ok || failed());
   };
   return (
-    <form className="form-card case-form" onSubmit={onSubmit} noValidate aria-labelledby={`t-${f.key}`} data-form-key={f.key}>
-      <h1 id={`t-${f.key}`}>{def.title}</h1>
+    <form className="form-card case-form" ref={form} onSubmit={onSubmit} noValidate aria-labelledby={`t-${f.key}`} data-form-key={f.key}>
+      <h1 id={`t-${f.key}`} tabIndex={-1}>{def.title}</h1>
       <p className="form-meta">業務: {def.gyomu} ・ 様式 v{def.version} ・ {f.confirmed ? '確認済み' : '未確認'}</p>
       <MyNumberNeeded f={f} values={values} />
       <FormFields form={def} values={values} errors={v.fieldErrors} warnings={v.warnings} fromCase={fromCase} verified={verified} onChange={(k, val) => setFormValue(f.key, k, val)} city={city} />
@@ -334,11 +349,13 @@ function FormsStep() {
 function FinishStep() {
   const { current, makePdf, submit, pdf, busy, closeCase } = useCase();
   const setScreen = useApp((s) => s.setScreen);
+  const step = useRef<HTMLDivElement>(null);
+  useOpenAtTop(() => firstControl(step.current, '.finish-actions'));
   if (!current) return null;
   const confirmed = current.forms.filter((f) => f.confirmed);
   const sent = current.forms.filter((f) => f.applicationId);
   return (
-    <div className="case-step" aria-label="印刷・送信">
+    <div className="case-step" ref={step} aria-label="印刷・送信">
       <h2>確認済みの様式（{confirmed.length} / {current.forms.length}）</h2>
       <ul className="finish-list">
         {current.forms.map((f) => (
@@ -429,7 +446,11 @@ export function CaseScreen() {
         <span className="note">来庁ケース {current.id.slice(-8)}{current.status === 'submitted' ? '（全様式を送信キューに登録済み）' : ''}</span>
         <button type="button" className="row-btn subtle" onClick={closeCase}>閉じる（保存済み）</button>
       </div>
-      {message && <div className={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</div>}
+      {message && (
+        <div className={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} {...(message.kind === 'error' ? { 'data-error-banner': true, tabIndex: -1 } : {})}>
+          {message.text}
+        </div>
+      )}
       {step === 'household' && <HouseholdStep />}
       {step === 'procedures' && <ProceduresStep />}
       {step === 'forms' && <FormsStep />}

@@ -1,7 +1,8 @@
-import type { FocusEvent, FormEvent } from 'react';
+import { useEffect, useRef, type FocusEvent, type FormEvent } from 'react';
 import { useApp } from '../store';
 import { findForm } from '../../../common/forms/registry';
 import { FormFields } from '../components/FormFields';
+import { focusFirstError } from '../components/focus';
 
 /**
  * One application typed or corrected on its own (a returned application comes back here): the same field
@@ -12,13 +13,19 @@ export function FormScreen() {
   const { form, submit, abandonCorrection, setField, touch } = useApp();
   const city = useApp((s) => s.info?.city ?? null);
   const def = findForm(form.formId);
+  const root = useRef<HTMLFormElement>(null);
+  const banner = useRef<HTMLDivElement>(null);
+  // a failed 送信 (each sets a new banner): the first field in error takes the focus, else the banner
+  useEffect(() => {
+    if (form.banner?.kind === 'error') focusFirstError(root.current, banner.current);
+  }, [form.banner]);
   if (!def) return <p>様式が見つかりません。</p>;
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     void submit();
   };
   return (
-    <form className="form-card" onSubmit={onSubmit} noValidate aria-labelledby="form-title">
+    <form className="form-card" ref={root} onSubmit={onSubmit} noValidate aria-labelledby="form-title">
       <h1 id="form-title">{def.title}</h1>
       <p className="form-meta">業務: {def.gyomu} ・ 様式 v{def.version}</p>
       {form.correcting && (
@@ -28,7 +35,7 @@ export function FormScreen() {
         </div>
       )}
       {form.banner && (
-        <div className={`banner ${form.banner.kind}`} role={form.banner.kind === 'error' ? 'alert' : 'status'}>
+        <div className={`banner ${form.banner.kind}`} ref={banner} tabIndex={-1} role={form.banner.kind === 'error' ? 'alert' : 'status'}>
           {form.banner.text}
         </div>
       )}
