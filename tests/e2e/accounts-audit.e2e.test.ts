@@ -13,7 +13,8 @@ import { TEST_ADMIN, signInPage } from '../support/sign-in';
  * and step with what was typed; a supervisor (created with the CLI) reads all of it in the audit log.
  */
 const shots = path.join(repoRoot, 'test-results', 'screenshots');
-const SUPERVISOR = { name: '監督 花子', password: 'supervisor-pass-1' };
+// staff names unlike any test resident's: the data-dir scan looks for residents' names in every file
+const SUPERVISOR = { name: '監督 甲', password: 'supervisor-pass-1' };
 
 describe('first run → sign in → case → lock → unlock → supervisor sees the entries', () => {
   let appDir: string;
@@ -96,11 +97,11 @@ describe('first run → sign in → case → lock → unlock → supervisor sees
     // the admin creates a clerk on the アカウント screen
     await page.getByRole('button', { name: 'アカウント' }).click();
     const create = page.getByRole('form', { name: 'アカウントの作成' });
-    await create.getByLabel('名前').fill('窓口 次郎');
+    await create.getByLabel('名前').fill('窓口 乙');
     await create.getByLabel('初期パスワード').fill('clerk-pass-2');
     await create.getByLabel('役割').selectOption('clerk');
     await create.getByRole('button', { name: '作成' }).click();
-    await page.getByText('窓口 次郎さん（窓口職員）のアカウントを作成しました。').waitFor();
+    await page.getByText('窓口 乙さん（窓口職員）のアカウントを作成しました。').waitFor();
     await expect.poll(() => page.getByRole('region', { name: 'アカウント' }).locator('tbody tr').count()).toBe(3);
 
     // the supervisor signs in after the admin signs out; the audit log is theirs, the accounts are not

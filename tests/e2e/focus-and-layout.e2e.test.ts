@@ -7,6 +7,7 @@ import { repoRoot, startBrowserMode, tempDir, type Proc } from '../support/proce
 import { localIsoDate } from '../../main/services/local-date';
 import { addDays } from '../../common/domain/age';
 import { cardPerson, renderPersonCard } from '../support/cards/person-card';
+import { signInPage } from '../support/sign-in';
 
 /**
  * Where the focus and the view are as a clerk goes through a visit with the keyboard (issue 15, #2 #3 #8):
@@ -59,6 +60,7 @@ describe('focus and view as the clerk moves on (browser mode)', () => {
     await gen.close();
     page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'ja-JP' });
     await page.goto(app.url);
+    await signInPage(page);
     await page.getByRole('button', { name: '手続きナビ' }).click();
   }, 60_000);
 
