@@ -114,6 +114,10 @@ describe('focus and view as the clerk moves on (browser mode)', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     await page.screenshot({ path: path.join(shots, 'focus-card-capture-1280x720.png') });
+    // the file picker is our own Japanese button: the platform's input (English in Debian's Chromium) is hidden
+    const fileSection = dialog.getByRole('region', { name: '画像ファイル' });
+    expect(await fileSection.innerText()).toContain('画像ファイルを選ぶ…');
+    expect((await dialog.getByLabel('カード画像ファイルを選ぶ').boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
     await dialog.getByLabel('カード画像ファイルを選ぶ').setInputFiles(longCard);
     const form = dialog.getByRole('form', { name: '読み取り結果の確認' });
     await form.waitFor({ timeout: 90_000 });
