@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { repoRoot, startBrowserMode, tempDir, type Proc } from '../support/processes';
-import { signInPage } from '../support/sign-in';
+import type { Locator, Page } from 'playwright-core';
+import { repoRoot, tempDir } from '../support/processes';
+import { openNewVisit, type NewVisit } from '../support/new-visit';
 import { formatWareki, parseEventDateInput } from '../../common/validation/wareki';
 import { localIsoDate } from '../../main/services/local-date';
 
@@ -16,8 +15,7 @@ import { localIsoDate } from '../../main/services/local-date';
 const shots = path.join(repoRoot, 'test-results', 'screenshots');
 
 describe('household step: the city prefix and the date without its year (browser mode)', () => {
-  let app: Proc;
-  let browser: Browser;
+  let visit: NewVisit;
   let page: Page;
 
   const caret = (l: Locator) =>
@@ -29,19 +27,12 @@ describe('household step: the city prefix and the date without its year (browser
   beforeAll(async () => {
     const dir = tempDir('household-city');
     fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ city: { prefecture: '東京都', municipality: '千代田区' } }));
-    app = await startBrowserMode(dir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'ja-JP' });
-    await page.goto(app.url);
-    await signInPage(page);
-    await page.getByRole('button', { name: '手続きナビ' }).click();
-    await page.getByRole('button', { name: '新しい来庁' }).click();
-    await page.locator('#h-address').waitFor();
+    visit = await openNewVisit(dir, { width: 1360, height: 1000 });
+    page = visit.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await visit?.close();
   });
 
   it('starts the new address with the city; Tab leaves the caret after it, select-all still replaces it', async () => {

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { repoRoot, startBrowserMode, tempDir, type Proc } from '../support/processes';
-import { signInPage } from '../support/sign-in';
+import type { Page } from 'playwright-core';
+import { repoRoot, tempDir } from '../support/processes';
+import { openNewVisit, type NewVisit } from '../support/new-visit';
 
 /**
  * The household step as a clerk types it. Tab goes from 氏（ふりがな） to 名（ふりがな） whatever chips are
@@ -15,24 +14,16 @@ import { signInPage } from '../support/sign-in';
 const shots = path.join(repoRoot, 'test-results', 'screenshots');
 
 describe('household step: typing and defaults (browser mode)', () => {
-  let app: Proc;
-  let browser: Browser;
+  let visit: NewVisit;
   let page: Page;
 
   beforeAll(async () => {
-    app = await startBrowserMode(tempDir('household-defaults'));
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ja-JP' });
-    await page.goto(app.url);
-    await signInPage(page);
-    await page.getByRole('button', { name: '手続きナビ' }).click();
-    await page.getByRole('button', { name: '新しい来庁' }).click();
-    await page.locator('#h-address').waitFor();
+    visit = await openNewVisit(tempDir('household-defaults'), { width: 1366, height: 768 });
+    page = visit.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await visit?.close();
   });
 
   it('Tab goes from 氏（ふりがな） to 名（ふりがな） past the reading chips; ↓ picks a chip and Tab still leads on', async () => {

@@ -229,7 +229,7 @@ describe('local store (real SQLite file)', () => {
 
   it('purges personal data of finished applications after the retention period, keeping the receipt', () => {
     let now = Date.UTC(2026, 10, 1);
-    const { repo, db } = openAt(tempDir('store'), { now: () => now });
+    const { repo } = openAt(tempDir('store'), { now: () => now });
     const done = repo.enqueue(sample()).id;
     const open = repo.enqueue(sample()).id;
     repo.claimDue(2);
@@ -244,7 +244,6 @@ describe('local store (real SQLite file)', () => {
     expect(purged).toMatchObject({ status: 'completed', receiptNumber: 'R1', personName: '（保存期間経過のため削除済み）' });
     expect(repo.payloadOf(done)).toBeNull();
     expect(repo.payloadOf(open)?.payload).toEqual({ newAddress: ADDRESS });
-    expect(db.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'retention_purge'`).get()).toEqual({ n: 1 });
     // a clock set back must not purge by a calendar it has already passed
     now -= 3 * 86_400_000;
     expect(repo.purgeFinished(0)).toBe(0);

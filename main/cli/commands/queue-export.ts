@@ -22,7 +22,7 @@ export const queueExportCommand: CliCommand = {
     try {
       // recorded before any personal data leaves: a run cut short is still on record
       audit.append({ actor: osActor(), event: 'export.queue', detail: { format: 'jsonl' } });
-      for (const a of repo.exportAll(actor)) {
+      for (const a of repo.exportAll()) {
         process.stdout.write(JSON.stringify({ id: a.id, status: a.status, caseId: a.caseId, version: a.version, receiptNumber: a.receiptNumber, payload: a.payload }) + '\n');
         count++;
       }

@@ -176,12 +176,8 @@ export function createCaseHandlers(d: HandlerDeps, cardNumbers: CardNumberReads)
 
     discardCase: ({ caseId }) => {
       if (!deps) return fail(NO_CASES);
-      // the deletion and its audit record are one transaction
-      const r = d.repo.inTransaction(() => {
-        const done = deps.cases.discard(caseId);
-        if (done === 'discarded') d.repo.audit('case_discard', { caseId });
-        return done;
-      });
+      // recorded as case.discarded in the keyed audit trail, in the same transaction (audited-operations.ts)
+      const r = deps.cases.discard(caseId);
       if (r === 'not_found') return fail(CASE_NOT_FOUND);
       if (r === 'submitted') return fail({ code: 'INVALID_INPUT', message: '送信済みの来庁ケースは破棄できません。保存期間が過ぎると自動で削除されます。' });
       return ok({ discarded: true as const });

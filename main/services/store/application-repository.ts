@@ -276,7 +276,6 @@ export class ApplicationRepository {
         if (row.status !== 'pending' && row.status !== 'failed') return 'not_cancellable' as const;
         this.db.prepare(`UPDATE applications SET status = 'cancelled', updated_at = ? WHERE id = ?`).run(this.iso(), applicationId);
         this.db.prepare('DELETE FROM outbox WHERE application_id = ?').run(applicationId);
-        this.audit('cancel', { applicationId });
         return 'cancelled' as const;
       })
       .immediate();
@@ -338,7 +337,6 @@ export class ApplicationRepository {
                 (superseded_by IS NOT NULL AND updated_at <= @cutoff))`,
           )
           .run({ at: new Date(nowMs).toISOString(), cutoff }).changes;
-        if (n > 0) this.audit('retention_purge', { count: n, days });
         return n;
       })
       .immediate();
@@ -450,9 +448,8 @@ export class ApplicationRepository {
     return { formId: r.form_id, caseId: r.case_id, caseOrder: r.case_order, status: r.status, payload: JSON.parse(json) as Record<string, unknown> };
   }
 
-  /** Every application with its decrypted payload, for the audited admin export. */
-  *exportAll(actor: string): Generator<{ id: string; status: ApplicationStatus; caseId: string; version: number; receiptNumber: string | null; payload: unknown }> {
-    this.audit('export', { actor });
+  /** Every application with its decrypted payload, for the admin export (the caller records it in the audit trail). */
+  *exportAll(): Generator<{ id: string; status: ApplicationStatus; caseId: string; version: number; receiptNumber: string | null; payload: unknown }> {
     const rows = this.db.prepare('SELECT id, status, case_id, version, receipt_number, payload_enc FROM applications ORDER BY seq').iterate() as Iterable<{
       id: string; status: ApplicationStatus; case_id: string; version: number; receipt_number: string | null; payload_enc: Buffer | null;
     }>;
@@ -462,7 +459,4 @@ export class ApplicationRepository {
     }
   }
 
-  audit(action: string, detail: Record<string, unknown>): void {
-    this.db.prepare('INSERT INTO audit_log (at, action, detail) VALUES (?, ?, ?)').run(this.iso(), action, JSON.stringify(detail));
-  }
 }
