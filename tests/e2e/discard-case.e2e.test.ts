@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { repoRoot, startBrowserMode, tempDir, type Proc } from '../support/processes';
+import type { Page } from 'playwright-core';
+import { repoRoot, tempDir } from '../support/processes';
+import { openSignedIn, type SignedInApp } from '../support/new-visit';
 import { tennyuHousehold } from '../support/tennyu-case';
 import { localIsoDate } from '../../main/services/local-date';
 import { DB_FILE_NAME } from '../../main/services/store/open-database';
-import { signInPage } from '../support/sign-in';
 
 /**
  * The clerk discards a saved visit case from 続きから (browser mode in Chromium): it asks once more
@@ -18,8 +17,7 @@ const shots = path.join(repoRoot, 'test-results', 'screenshots');
 
 describe('続きから: discarding a saved case (browser mode)', () => {
   let dir: string;
-  let app: Proc;
-  let browser: Browser;
+  let opened: SignedInApp;
   let page: Page;
 
   const savedCaseIds = () => {
@@ -33,17 +31,13 @@ describe('続きから: discarding a saved case (browser mode)', () => {
 
   beforeAll(async () => {
     dir = tempDir('discard-case');
-    app = await startBrowserMode(dir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'ja-JP' });
-    await page.goto(app.url);
-    await signInPage(page);
+    opened = await openSignedIn(dir, { viewport: { width: 1360, height: 1000 } });
+    page = opened.page;
   }, 60_000);
 
+  // the data dir stays: the scan at the end of the e2e run reads it for residents' data
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await opened?.close();
   });
 
   it('asks before discarding, keeps the case on 戻る, and deletes only the chosen case on 破棄する', async () => {

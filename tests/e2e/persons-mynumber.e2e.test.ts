@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { repoRoot, startBrowserMode, tempDir, type Proc } from '../support/processes';
+import type { Page } from 'playwright-core';
+import { repoRoot, tempDir } from '../support/processes';
+import { openSignedIn, type SignedInApp } from '../support/new-visit';
 import { caseDateInput, shortWareki, yearsBefore } from '../support/counter-flow';
 import { qrCardBack } from '../support/cards/qr-card';
 import { localIsoDate } from '../../main/services/local-date';
 import { addDays } from '../../common/domain/age';
-import { signInPage } from '../support/sign-in';
 
 /**
  * Issue 10, defects 1 and 2, as the clerk met them in browser mode: a 転入 of 中川勇気 (本人, 78), 藤井恵
@@ -31,8 +30,7 @@ async function pollUntil(fn: () => Promise<boolean>, timeoutMs: number, what: st
 }
 
 describe('個人番号 of one person stays theirs (browser mode)', () => {
-  let app: Proc;
-  let browser: Browser;
+  let opened: SignedInApp;
   let page: Page;
   let dir: string;
   const today = localIsoDate();
@@ -41,16 +39,12 @@ describe('個人番号 of one person stays theirs (browser mode)', () => {
     fs.mkdirSync(shots, { recursive: true });
     dir = tempDir('persons-e2e');
     fs.writeFileSync(path.join(dir, 'back.jpg'), await qrCardBack(ON_CARD, { desk: true }));
-    app = await startBrowserMode(tempDir('persons-app'), undefined);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'ja-JP', acceptDownloads: true });
-    await page.goto(app.url);
-    await signInPage(page);
+    opened = await openSignedIn(tempDir('persons-app'), { viewport: { width: 1360, height: 1000 }, acceptDownloads: true });
+    page = opened.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await opened?.close();
   });
 
   const radio = (name: string, value: string) => page.locator(`input[type=radio][name="${name}"][value="${value}"]`);
