@@ -21,6 +21,13 @@ function csvField(v: string | number | null): string {
 export const auditExportCommand: CliCommand = {
   name: ['audit', 'export'],
   usage: 'audit export --data-dir D --from YYYY-MM-DD --to YYYY-MM-DD --format csv|json',
+  summary: '監査ログを期間を指定して CSV か JSON で書き出す（個人番号は含まない）',
+  options: [
+    ['--data-dir D', 'データフォルダ（アプリの保存先。省略時は既定の保存先）'],
+    ['--from YYYY-MM-DD', 'この日から（当日を含む）'],
+    ['--to YYYY-MM-DD', 'この日まで（当日を含む）'],
+    ['--format csv|json', '書き出す形式'],
+  ],
   run(argv) {
     const { values } = parseArgs({
       args: argv,

@@ -13,6 +13,10 @@ export const AUDIT_BROKEN_EXIT = 4;
 export const auditVerifyCommand: CliCommand = {
   name: ['audit', 'verify'],
   usage: 'audit verify --data-dir D',
+  summary: '監査ログの連鎖と鍵付き検証値を確かめる（改ざんがあれば終了コード 4）',
+  options: [
+    ['--data-dir D', 'データフォルダ（アプリの保存先。省略時は既定の保存先）'],
+  ],
   run(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' } } });
     const { db, audit } = openAudited(values['data-dir'], { mustExist: true });

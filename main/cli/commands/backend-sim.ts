@@ -22,9 +22,31 @@ function ms(name: string, v: string | undefined): number | undefined {
 export const backendSimCommand: CliCommand = {
   name: ['backend-sim'],
   usage:
-    'backend-sim --port P --data-dir D [--review-delay-ms N] [--file-inbox DIR --file-results DIR] [--client-id ID --client-secret S] ' +
+    'backend-sim --port P --data-dir D [--review-delay-ms N] [--file-inbox DIR --file-results DIR] [--client-id ID --client-secret S [--token-ttl-s N]] ' +
     '[--tls-cert F --tls-key F [--client-ca F]] [--latency-ms N] [--fail-rate R] [--rate-limit-rate R] [--retry-after-s N] ' +
     '[--drop-after-commit-rate R] [--duplicate-status-rate R] [--slow-body-ms N] [--seed N]',
+  summary: '研修・試験用の受付システム（標準準拠システムの代わり）を起動する',
+  options: [
+    ['--port P', '待ち受けるポート（0 なら空いているポート）'],
+    ['--data-dir D', 'シミュレーターのデータフォルダ'],
+    ['--review-delay-ms N', '受理から審査結果（完了・差戻し）までの時間（ミリ秒）'],
+    ['--file-inbox DIR', 'ファイル連携: 申請ファイルを受け取るフォルダ'],
+    ['--file-results DIR', 'ファイル連携: 結果ファイルを置くフォルダ'],
+    ['--client-id ID', 'OAuth クライアント ID（指定するとトークンが必要になる）'],
+    ['--client-secret S', 'OAuth クライアントシークレット'],
+    ['--token-ttl-s N', '発行するアクセストークンの有効期間（秒）'],
+    ['--tls-cert F', 'TLS サーバー証明書（PEM）'],
+    ['--tls-key F', 'TLS 秘密鍵（PEM）'],
+    ['--client-ca F', 'クライアント証明書を検証する CA（PEM、相互 TLS）'],
+    ['--latency-ms N', '障害訓練: 応答を遅らせる時間（ミリ秒）'],
+    ['--fail-rate R', '障害訓練: 503 を返す割合（0〜1）'],
+    ['--rate-limit-rate R', '障害訓練: 429 を返す割合（0〜1）'],
+    ['--retry-after-s N', '429 に付ける Retry-After（秒）'],
+    ['--drop-after-commit-rate R', '障害訓練: 受け付けた後に接続を切る割合（0〜1）'],
+    ['--duplicate-status-rate R', '障害訓練: 同じ結果を二度返す割合（0〜1）'],
+    ['--slow-body-ms N', '障害訓練: 応答本文を遅く送る時間（ミリ秒）'],
+    ['--seed N', '障害の出方を再現するための乱数の種'],
+  ],
   async run(argv) {
     const { values: v } = parseArgs({
       args: argv,

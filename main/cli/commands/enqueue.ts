@@ -7,6 +7,12 @@ import { sampleApplications } from '../../services/demo/sample-applications';
 export const enqueueCommand: CliCommand = {
   name: ['enqueue'],
   usage: 'enqueue --data-dir D --sample N [--seed S]',
+  summary: '架空の申請を送信待ちに積む（負荷試験用。実データは使わない）',
+  options: [
+    ['--data-dir D', 'データフォルダ（アプリの保存先。省略時は既定の保存先）'],
+    ['--sample N', '積む件数（1〜1000000）'],
+    ['--seed S', '架空データの乱数の種（既定 1）'],
+  ],
   run(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' }, sample: { type: 'string' }, seed: { type: 'string', default: '1' } } });
     const n = Number(values.sample);

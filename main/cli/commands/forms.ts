@@ -6,6 +6,10 @@ import { FORMS } from '../../../common/forms/registry';
 export const formsListCommand: CliCommand = {
   name: ['forms', 'list'],
   usage: 'forms list [--json]',
+  summary: '収録している様式の一覧を出す',
+  options: [
+    ['--json', 'JSON で出す'],
+  ],
   run(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { json: { type: 'boolean', default: false } } });
     const rows = FORMS.map((f) => ({ id: f.id, title: f.title, gyomu: f.gyomu }));

@@ -39,6 +39,11 @@ function keyCheck(dbFile: string, dir: string): KeyCheck {
 export const keyResetCommand: CliCommand = {
   name: ['key', 'reset'],
   usage: 'key reset --data-dir D --confirm',
+  summary: '暗号鍵を作り直す（鍵を失ったとき。暗号化された申請は読めなくなる）',
+  options: [
+    ['--data-dir D', 'データフォルダ（アプリの保存先。省略時は既定の保存先）'],
+    ['--confirm', '読めなくなるデータがあることを承知した印（ないと実行しない）'],
+  ],
   run(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' }, confirm: { type: 'boolean', default: false } } });
     if (!values.confirm) throw new UsageError('key reset moves the unreadable database aside; pass --confirm to do it');

@@ -43,6 +43,12 @@ function parseJson(text: string, what: string): unknown {
 export const navigatorCommand: CliCommand = {
   name: ['navigator'],
   usage: 'navigator [--json] [--today YYYY-MM-DD] [--city rules.json]  < case.json',
+  summary: '来庁の内容（標準入力の JSON）から必要な手続きを出す（手続きナビ）',
+  options: [
+    ['--json', 'JSON で出す'],
+    ['--today YYYY-MM-DD', '基準日（期限の計算に使う。省略時は今日）'],
+    ['--city rules.json', '市独自の手続き規則ファイル'],
+  ],
   async run(argv) {
     const { values } = parseArgs({
       args: argv,

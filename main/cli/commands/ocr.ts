@@ -10,6 +10,10 @@ import type { toCliLine } from '../../ocr/cli-output';
 export const ocrCommand: CliCommand = {
   name: ['ocr'],
   usage: 'ocr [--json] <image>...',
+  summary: 'マイナンバーカード券面の画像を読み取って結果を出す（1 枚でも失敗すれば終了コード 1）',
+  options: [
+    ['--json', 'JSON で出す'],
+  ],
   async run(argv) {
     const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
     if (positionals.length === 0) throw new UsageError('ocr: give at least one image file');

@@ -13,6 +13,11 @@ import { fileLogger } from '../../services/log';
 export const queueExportCommand: CliCommand = {
   name: ['queue', 'export'],
   usage: 'queue export --data-dir D --json',
+  summary: '申請を復号して 1 行 1 件の JSON で書き出す（管理者用。個人情報を含むため実行は監査ログに残る）',
+  options: [
+    ['--data-dir D', 'データフォルダ（アプリの保存先。省略時は既定の保存先）'],
+    ['--json', 'JSON で出す（必須）'],
+  ],
   run(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } } });
     if (!values.json) throw new UsageError('queue export writes JSON lines only: pass --json');

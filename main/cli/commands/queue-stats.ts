@@ -5,6 +5,11 @@ import { openQueue } from '../open-queue';
 export const queueStatsCommand: CliCommand = {
   name: ['queue', 'stats'],
   usage: 'queue stats --data-dir D [--json]',
+  summary: '送信待ち・受理・差戻し・完了の件数を出す',
+  options: [
+    ['--data-dir D', 'データフォルダ（アプリの保存先。省略時は既定の保存先）'],
+    ['--json', 'JSON で出す'],
+  ],
   run(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } } });
     const { db, repo } = openQueue(values['data-dir'], { mustExist: true });

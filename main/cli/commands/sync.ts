@@ -15,6 +15,14 @@ import { openQueue } from '../open-queue';
 export const syncCommand: CliCommand = {
   name: ['sync'],
   usage: 'sync --data-dir D --backend URL --until-empty [--timeout-s N] [--with-status]',
+  summary: '送信待ちの申請を受付システムへ送り切る（試験・移行用。アプリは自分で送信する）',
+  options: [
+    ['--data-dir D', 'データフォルダ（アプリの保存先。省略時は既定の保存先）'],
+    ['--backend URL', '送信先（受付システムの URL）'],
+    ['--until-empty', '送信待ちがなくなるまで続ける（必須）'],
+    ['--timeout-s N', '打ち切るまでの秒数（既定 600）'],
+    ['--with-status', '最後に各申請の状態も出す'],
+  ],
   async run(argv) {
     const { values } = parseArgs({
       args: argv,

@@ -20,6 +20,12 @@ async function readStdinLine(): Promise<string> {
 export const userAddCommand: CliCommand = {
   name: ['user', 'add'],
   usage: `user add --data-dir D --name N --role ${ROLES.join('|')}   (password on stdin)`,
+  summary: '職員アカウントを追加する（パスワードは標準入力から）',
+  options: [
+    ['--data-dir D', 'データフォルダ（アプリの保存先。省略時は既定の保存先）'],
+    ['--name N', '職員の名前'],
+    ['--role clerk|supervisor|trainer|admin', '役割（窓口職員・監督者・研修担当・管理者）'],
+  ],
   async run(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { 'data-dir': { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
     const name = values.name?.trim();
