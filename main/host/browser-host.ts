@@ -10,6 +10,7 @@ import type { Logger } from '../services/log';
 import { readBodyLimited } from '../http/read-body';
 import { isOwnHost } from '../http/own-host';
 import { requestUrl } from '../http/request-url';
+import { UNAUTHORIZED_PAGE, UNAUTHORIZED_PAGE_CSP } from './unauthorized-page';
 import { MAX_CARD_IMAGE_BASE64 } from '../../common/contract/card-operations';
 import { CARD_READS_AT_ONCE, CARD_READS_BUSY, CARD_READS_WAITING } from '../services/api/card-handlers';
 
@@ -73,6 +74,14 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 function plain(res: http.ServerResponse, status: number, text: string): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
   res.end(text);
+}
+
+/** A browser opening a page (not a script, not an API call) gets the Japanese page that says how to get in. */
+function unauthorized(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const page = (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html');
+  if (!page) return plain(res, 401, 'Unauthorized');
+  res.writeHead(401, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': UNAUTHORIZED_PAGE_CSP, 'cache-control': 'no-store' });
+  res.end(req.method === 'HEAD' ? undefined : UNAUTHORIZED_PAGE);
 }
 
 function json(res: http.ServerResponse, status: number, body: Result<unknown>): void {
@@ -159,7 +168,7 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
         if (offered !== null && req.method === 'GET') {
           if (!safeEqual(offered, token)) {
             opts.log('warn', 'host.bad_token');
-            return plain(res, 401, 'Unauthorized');
+            return unauthorized(req, res);
           }
           res.writeHead(303, {
             ...SECURITY_HEADERS,
@@ -171,7 +180,7 @@ export function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost>
         }
         if (!authorized(req)) {
           opts.log('warn', 'host.unauthorized', { path: url.pathname.slice(0, 100) });
-          return plain(res, 401, 'Unauthorized');
+          return unauthorized(req, res);
         }
         const api = /^\/api\/([A-Za-z]{1,64})$/.exec(url.pathname);
         if (api && req.method === 'POST') return await handleApi(req, res, api[1]!);

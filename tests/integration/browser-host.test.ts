@@ -51,12 +51,27 @@ describe('browser-mode host', () => {
     for (const p of ['/', '/index.html', '/assets/app.js', '/?token=wrong']) {
       const r = await request(origin + p);
       expect(r.status, p).toBe(401);
-      expect(r.body).not.toContain('いちまど');
+      expect(r.body).not.toContain('<title>いちまど</title>');
     }
     const api = await request(`${origin}/api/getAppInfo`, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: '{}' });
     expect(api.status).toBe(401);
     const wrongBearer = await request(`${origin}/api/getAppInfo`, { method: 'POST', headers: { authorization: 'Bearer nope', 'content-type': 'application/json' }, body: '{}' });
     expect(wrongBearer.status).toBe(401);
+  });
+
+  it('tells a browser in Japanese how to get in, with no script and nothing of the request in the page', async () => {
+    const accept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    for (const p of ['/', '/index.html', '/?token=wrong', '/<script>x</script>']) {
+      const r = await request(origin + p, { headers: { accept } });
+      expect(r.status, p).toBe(401);
+      expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(r.body).toContain('起動したときに表示されたアドレス');
+      expect(r.body).not.toContain('<title>いちまど</title>');
+      expect(r.body).not.toContain('<script');
+      expect(r.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    }
+    // scripts and API callers keep the short plain answer
+    expect((await request(`${origin}/assets/app.js`)).body).toBe('Unauthorized');
   });
 
   it('exchanges the launch URL token for a strict session cookie and drops it from the address', async () => {
