@@ -29,14 +29,14 @@ function senderIsTrusted(event: IpcMainInvokeEvent): boolean {
 }
 
 /** One channel per operation, so the renderer can never name an arbitrary channel. */
-export function registerIpc(services: AppServices, log: Log): void {
+export function registerIpc(services: Pick<AppServices, 'dispatch'>, log: Log): void {
   for (const name of OPERATION_NAMES) {
     ipcMain.handle(name, async (event, input: unknown) => handle(services, log, name, event, input));
   }
 }
 
 async function handle(
-  services: AppServices,
+  services: Pick<AppServices, 'dispatch'>,
   log: Log,
   name: OperationName,
   event: IpcMainInvokeEvent,

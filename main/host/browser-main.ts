@@ -6,6 +6,7 @@ import { fileLogger } from '../services/log';
 import { defaultDataDir } from '../services/default-data-dir';
 import { packageVersion } from '../app-version';
 import { startBrowserHost } from './browser-host';
+import { startBanner } from './start-banner';
 
 /** `npm run start:browser -- [--port P] [--data-dir D] [--backend URL]` */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     port,
     log,
   });
-  process.stdout.write(`ichimado browser mode: ${host.url}\n`);
+  process.stdout.write(startBanner({ url: host.url, dataDir, backend: services.backend }));
 
   let closing = false;
   const shutdown = () => {

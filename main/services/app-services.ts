@@ -141,6 +141,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   return {
     dispatch,
+    backend: { url: fallback.type === 'http' ? fallback.baseUrl : fallback.outboxDir, simulated: sim !== null },
     async close() {
       clearTimeout(warmNames);
       clearInterval(retentionTimer);

@@ -30,5 +30,7 @@ export interface AppServices {
    * comes back as `{ ok: false, error }` and is logged (without personal data).
    */
   dispatch(operation: OperationName, input: unknown): Promise<Result<unknown>>;
+  /** where applications go: the configured back end, or the simulated one started inside (demo) */
+  backend: { url: string; simulated: boolean };
   close(): Promise<void>;
 }

@@ -31,7 +31,7 @@ describe('registerIpc', () => {
     ownContents.clear();
     dispatch.mockReset();
     log.mockReset();
-    registerIpc({ dispatch, close: async () => {} }, log);
+    registerIpc({ dispatch }, log);
   });
 
   it('registers exactly one channel per operation', () => {
