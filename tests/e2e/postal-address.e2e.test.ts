@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { repoRoot, tempDir } from '../support/processes';
-import { openNewVisit, type NewVisit } from '../support/new-visit';
+import { openNewVisit, openSignedIn, type NewVisit, type SignedInApp } from '../support/new-visit';
+import { tennyuHousehold } from '../support/tennyu-case';
+import { localIsoDate } from '../../main/services/local-date';
 
 /**
  * 郵便番号 ⇄ 住所 on the household step, as a clerk types it (browser mode, a city that configured itself,
@@ -128,5 +130,51 @@ describe('household step: 郵便番号 ⇄ 住所 (browser mode)', () => {
     expect(await prevPostal.inputValue()).toBe('604-0925');
     expect(await prev.inputValue()).toBe('京都府京都市中京区寺町通御池上る上本能寺前町488');
     await page.screenshot({ path: path.join(shots, 'postal-address-suggest.png'), fullPage: true });
+  });
+});
+
+describe('form fields: a 郵便番号 left empty on the household step (browser mode)', () => {
+  let opened: SignedInApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    opened = await openSignedIn(tempDir('postal-address-form'), { viewport: { width: 1360, height: 1000 } });
+    page = opened.page;
+  }, 60_000);
+
+  afterAll(async () => {
+    await opened?.close();
+  });
+
+  it('the 住民異動届 suggests the 郵便番号 of the address from the case; Alt+P in the 郵便番号 takes it', async () => {
+    // a visit saved earlier with its address but no 郵便番号 (made through the app's own bridge)
+    const body = JSON.stringify({ data: tennyuHousehold(localIsoDate()) });
+    const r = await page.evaluate(async (b) => (await fetch('./api/createCase', { method: 'POST', headers: { 'content-type': 'application/json' }, body: b })).json() as Promise<{ ok: boolean }>, body);
+    expect(r.ok).toBe(true);
+    await page.getByRole('button', { name: '手続きナビ' }).click();
+    await page.locator('.resume-list li button').first().click();
+    // a resumed case opens at its forms (or, were it not yet looked up, at its household step)
+    const lookUp = page.getByRole('button', { name: '手続きを調べる →' });
+    await lookUp.or(page.locator('form.case-form')).first().waitFor();
+    if (await lookUp.isVisible()) {
+      await lookUp.click();
+      await page.getByRole('button', { name: /様式を作成/ }).click();
+    }
+    await page.locator('form.case-form').waitFor();
+    const postal = page.locator('form.case-form [data-field="postalCode"] input');
+    const addr = page.locator('form.case-form [data-field="address"] input');
+    expect(await addr.inputValue()).toBe('東京都千代田区千代田1-1');
+    expect(await postal.inputValue()).toBe('');
+    const suggest = page.getByRole('button', { name: '郵便番号 〒100-0001 を入れる（Alt+P）' });
+    await suggest.waitFor();
+    await postal.focus();
+    await page.keyboard.press('Alt+P');
+    expect(await postal.inputValue()).toBe('100-0001');
+    await suggest.waitFor({ state: 'detached' });
+    // the address from the case is not touched by the lookup of its own code
+    await page.waitForTimeout(300);
+    expect(await addr.inputValue()).toBe('東京都千代田区千代田1-1');
+    fs.mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, 'postal-address-form.png'), fullPage: true });
   });
 });
