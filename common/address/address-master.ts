@@ -21,6 +21,8 @@ export interface AddressMaster {
   municipalities(prefecture: string): Municipality[];
   towns(code: string): string[];
   byPostalCode(code7: string): PostalPlace[];
+  /** the postal codes of a 町域 of a municipality (by its code), '' for the municipality-wide code; ascending */
+  postalCodesOf(code: string, town: string): string[];
   readonly size: { municipalities: number; towns: number };
 }
 
@@ -82,16 +84,25 @@ export function buildAddressMaster(municipalitiesTsv: string, townsTsv: string, 
     return list;
   };
   // the postal code index is only built when a postal code is looked up (the OCR needs none)
+  // both ways at once: 郵便番号 → places, and municipality code + 町域 → 郵便番号 (one pass over the file)
   let byZip: Map<string, { code: string; town: string }[]> | null = null;
+  let zipsOfPlace: Map<string, string[]> | null = null;
   const zipIndex = (): Map<string, { code: string; town: string }[]> => {
     if (byZip) return byZip;
     const idx = new Map<string, { code: string; town: string }[]>();
+    const rev = new Map<string, string[]>();
     forEachRow(postalCodesTsv(), ([zip, code, town = '']) => {
       if (!zip || !code || !byCode.has(code)) return;
       const list = idx.get(zip);
       if (list) list.push({ code, town });
       else idx.set(zip, [{ code, town }]);
+      const place = `${code}\t${town}`;
+      const zips = rev.get(place);
+      if (!zips) rev.set(place, [zip]);
+      else if (!zips.includes(zip)) zips.push(zip);
     });
+    for (const zips of rev.values()) zips.sort();
+    zipsOfPlace = rev;
     return (byZip = idx);
   };
   return {
@@ -102,6 +113,10 @@ export function buildAddressMaster(municipalitiesTsv: string, townsTsv: string, 
         const m = byCode.get(code)!;
         return { prefecture: m.prefecture, municipality: m.name, town };
       }),
+    postalCodesOf: (code, town) => {
+      zipIndex();
+      return [...(zipsOfPlace!.get(`${code}\t${town}`) ?? [])];
+    },
     size: { municipalities: byCode.size, towns },
   };
 }

@@ -27,6 +27,9 @@ export const OPERATION_NAMES = [
   'readScannerImage',
   'discardScannerImage',
   'suggestNameReadings',
+  // 郵便番号 ⇄ 住所 (address-operations.ts)
+  'lookupPostalCode',
+  'suggestPostalCode',
   // clerk accounts, screen lock and the audit trail (account-operations.ts)
   'getSession',
   'signIn',

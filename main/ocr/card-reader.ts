@@ -25,8 +25,8 @@ export interface ReaderOptions {
   /** tesseract workers; default defaultWorkers() */
   workers?: number;
   recycleAfter?: number;
-  /** the 市区町村/町域 master that repairs read addresses; default: the shipped one (null: none) */
-  addressMaster?: AddressMaster | null;
+  /** the 市区町村/町域 master that repairs read addresses, or a getter of the app's shared one; default: the shipped one (null: none) */
+  addressMaster?: AddressMaster | null | (() => AddressMaster | null);
   /** sees every image the model is asked to read (benchmarks only: they are personal data) */
   onModelRequest?: (req: LineRequest) => void;
 }
@@ -74,7 +74,8 @@ export class CardReader {
   static async start(opts: ReaderOptions = {}): Promise<CardReader> {
     const pool = await TesseractPool.create({ size: opts.workers ?? defaultWorkers(), recycleAfter: opts.recycleAfter ?? 300, onRequest: opts.onModelRequest });
     // after the model is loaded, so the two start-ups do not compete for the CPU
-    return new CardReader(pool, PrepWorker.start(), opts.addressMaster === undefined ? loadAddressMaster() : opts.addressMaster);
+    const m = opts.addressMaster;
+    return new CardReader(pool, PrepWorker.start(), m === undefined ? loadAddressMaster() : typeof m === 'function' ? m() : m);
   }
 
   /** The card back's QR code, decoded in the reader's preprocessing worker thread (text or null). */

@@ -18,6 +18,7 @@ import { startSimServer, type SimServer } from '../backend-sim/sim-server';
 import { CardService } from './ocr/card-service';
 import { ScannerDrop } from './ocr/scanner-drop';
 import { loadNameReadings } from './names/name-reading-files';
+import { sharedAddressMaster } from './address/shared-address-master';
 import type { NameReadings } from '../../common/names/name-readings';
 import { startAccountsAudit } from './audit/start-accounts-audit';
 import { withAudit } from './audit/audited-operations';
@@ -75,7 +76,10 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const pdfRenderer = () => (pdf ??= opts.host === 'browser' ? new ChromiumPdfRenderer() : null);
   // the OCR engine loads its model in the background: the window opens at once, the first card pays nothing
   const ocrMode = opts.ocr ?? 'background';
-  const reader = ocrMode === 'off' ? null : new CardService({ log, today: () => localIsoDate() });
+  // the address master, read once and shared: the card reader checks read addresses with it, the address
+  // fields look up 郵便番号 ⇄ 住所 in it
+  const addresses = sharedAddressMaster(log);
+  const reader = ocrMode === 'off' ? null : new CardService({ log, today: () => localIsoDate(), addressMaster: addresses });
   if (reader && ocrMode === 'background') reader.start();
   const scanner = reader && config.scannerDropDir ? new ScannerDrop(path.resolve(opts.dataDir, config.scannerDropDir), log) : null;
   scanner?.start();
@@ -88,7 +92,12 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     log(loaded.problems.length ? 'warn' : 'info', 'names.loaded', { ms: loaded.ms, ...loaded.readings.counts, problems: loaded.problems });
     return (nameTables = loaded.readings);
   };
-  const warmNames = setTimeout(names, 3000);
+  // the postal code index (~120k lines) is built on the first lookup; warmed with the names, so the clerk's
+  // first 郵便番号 does not wait for it
+  const warmNames = setTimeout(() => {
+    names();
+    addresses()?.byPostalCode('0000000');
+  }, 3000);
   warmNames.unref();
   const cases = new VisitCaseRepository(db, cipher, { now });
   const handlers = createHandlers({
@@ -97,6 +106,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     sync,
     cases: { cases, submission: new CaseSubmission(db, repo, cases), pdf: pdfRenderer },
     names,
+    addresses,
     accounts: { session, audit },
     today: () => localIsoDate(),
     info: () => ({

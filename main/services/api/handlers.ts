@@ -13,9 +13,11 @@ import { uuidv7 } from '../ids';
 import { createCaseHandlers, type CaseDeps } from './case-handlers';
 import { createCardHandlers, type CardDeps } from './card-handlers';
 import { createNameHandlers } from './name-handlers';
+import { createAddressHandlers } from './address-handlers';
 import { CardNumberReads } from './card-number-reads';
 import { createAccountHandlers, type AccountDeps } from './account-handlers';
 import type { NameReadings } from '../../../common/names/name-readings';
+import type { AddressMaster } from '../../../common/address/address-master';
 
 export type Handlers = {
   [K in OperationName]: (input: z.output<Operations[K]['input']>) => Result<OpOutput<K>> | Promise<Result<OpOutput<K>>>;
@@ -33,6 +35,8 @@ export interface HandlerDeps {
   /** name readings for the ふりがな suggestions; empty suggestions without it */
   /** the ふりがな tables, or a getter that reads them on first use */
   names?: NameReadings | (() => NameReadings);
+  /** the address master for 郵便番号 ⇄ 住所 (read on first use); empty answers without it */
+  addresses?: () => AddressMaster | null;
   /** sign-in, lock, accounts, audit trail; the account operations answer an error without it */
   accounts?: AccountDeps;
 }
@@ -105,6 +109,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createCaseHandlers(d, cardNumbers),
     ...createCardHandlers(d.cards, cardNumbers),
     ...createNameHandlers(d.names),
+    ...createAddressHandlers(d.addresses),
     ...createAccountHandlers(d.accounts),
   };
 }

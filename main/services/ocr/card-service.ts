@@ -7,6 +7,7 @@ import { FIELD_NAMES } from '../../../common/ocr/card-result';
 import type { CardBackView, CardFrontView, OcrStatus } from '../../../common/contract/card-operations';
 import { parseMyNumber } from '../../../common/validation/my-number';
 import type { Logger } from '../log';
+import type { AddressMaster } from '../../../common/address/address-master';
 
 /**
  * The card reader of the running app. The OCR engine (a tesseract.js worker pool plus the
@@ -39,6 +40,8 @@ export interface CardServiceOptions {
   workers?: number;
   /** for tests: another engine */
   startReader?: () => Promise<CardReader>;
+  /** the app's one address master (shared with the 郵便番号 lookups); without it the reader reads its own */
+  addressMaster?: () => AddressMaster | null;
   readTimeoutMs?: number;
 }
 
@@ -63,7 +66,8 @@ export class CardService {
   start(): void {
     if (this.starting) return;
     this.t0 = performance.now();
-    const begin = this.o.startReader ?? (() => CardReader.start({ workers: this.o.workers }));
+    const addresses = this.o.addressMaster;
+    const begin = this.o.startReader ?? (() => CardReader.start({ workers: this.o.workers, ...(addresses ? { addressMaster: addresses } : {}) }));
     this.starting = begin().then(
       (r) => {
         this.readyMs = Math.round(performance.now() - this.t0);

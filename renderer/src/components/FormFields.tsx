@@ -3,7 +3,9 @@ import type { FieldDef, FormDefinition } from '../../../common/forms/form-defini
 import { conditionHolds, groupCount, groupKey } from '../../../common/forms/form-keys';
 import { formatJa, formatWareki, parseDateInput } from '../../../common/validation/wareki';
 import { expandSuggestions, type CityIdentity } from '../../../common/domain/city';
-import { caretToEnd } from './caret';
+import { caretToEnd, continueAfterTab } from './caret';
+import { AddressHelp, PostalHint } from './PostalAddressFields';
+import { usePostalAddress, type PostalAddressState } from './use-postal-address';
 import { confirmReveal } from '../session/reveal';
 
 /**
@@ -60,13 +62,16 @@ interface FieldProps {
   idPrefix: string;
   /** quick picks, already expanded for the city */
   picks?: readonly string[];
+  /** 郵便番号 ⇄ 住所 between a 郵便番号 and the address after it (PostalAddressPair) */
+  postal?: { pair: PostalAddressState; role: 'postal' | 'address' };
 }
 
-export const Field = memo(function Field({ def, k, value, error, warning, locked, checked, onChange, idPrefix, picks }: FieldProps) {
+export const Field = memo(function Field({ def, k, value, error, warning, locked, checked, onChange, idPrefix, picks, postal }: FieldProps) {
   const [reveal, setReveal] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const id = `${idPrefix}${k.replace(/\./g, '_')}`;
-  const describedBy = error ? `${id}-error` : undefined;
+  const helps = postal?.role === 'address' && (postal.pair.towns !== null || postal.pair.codes.length > 0);
+  const describedBy = [error ? `${id}-error` : '', helps ? postal.pair.helpId : ''].filter(Boolean).join(' ') || undefined;
   const cls = `field kind-${def.kind}${error ? ' has-error' : ''}${locked ? ' from-case' : ''}`;
   const label = (
     <>
@@ -153,6 +158,9 @@ export const Field = memo(function Field({ def, k, value, error, warning, locked
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         onChange={(e) => onChange(k, e.target.value)}
+        onKeyDown={postal ? (postal.role === 'address' ? postal.pair.onAddressKeyDown : postal.pair.onKeyDown) : undefined}
+        onKeyUp={postal?.role === 'address' ? continueAfterTab : undefined}
+        aria-keyshortcuts={helps ? (postal.pair.codes.length === 1 ? 'ArrowDown Alt+P' : 'ArrowDown') : undefined}
       />
     );
   }
@@ -182,6 +190,8 @@ export const Field = memo(function Field({ def, k, value, error, warning, locked
           ))}
         </div>
       )}
+      {postal?.role === 'postal' && <PostalHint pair={postal.pair} />}
+      {postal?.role === 'address' && <AddressHelp pair={postal.pair} addressId={id} label={def.label} />}
       {def.kind === 'date' && <DateEcho raw={value} />}
       {def.hint && <p className="hint">{def.hint}</p>}
       {error && <p className="field-error" id={`${id}-error`} role="alert">{error}</p>}
@@ -202,9 +212,17 @@ export function FormFields({ form, values, errors, warnings, fromCase, verified,
   return (
     <div className="form-fields">
       <div className="fields">
-        {visibleTop.map((f) => (
-          <Field key={f.id} def={f} k={f.id} value={values[f.id] ?? ''} error={errors[f.id]} warning={warnings[f.id]} locked={fromCase?.has(f.id) ?? false} checked={verified?.has(f.id) ?? false} onChange={onChange} idPrefix={idPrefix} picks={picks.get(f.id)} />
-        ))}
+        {visibleTop.map((f, i) => {
+          const props = (d: FieldDef) => ({ def: d, k: d.id, value: values[d.id] ?? '', error: errors[d.id], warning: warnings[d.id], locked: fromCase?.has(d.id) ?? false, checked: verified?.has(d.id) ?? false, onChange, idPrefix, picks: picks.get(d.id) });
+          // a 郵便番号 and the address right after it, both editable, look each other up
+          const next = visibleTop[i + 1];
+          const prev = visibleTop[i - 1];
+          // (an address from the case, read-only here, still suggests its 郵便番号 while that is empty)
+          const paired = (p: FieldDef | undefined, a: FieldDef | undefined) => p?.kind === 'postalCode' && a?.kind === 'address' && !fromCase?.has(p.id);
+          if (paired(prev, f)) return null;
+          if (paired(f, next)) return <PostalAddressPair key={f.id} postal={props(f)} address={props(next!)} city={city ?? null} />;
+          return <Field key={f.id} {...props(f)} />;
+        })}
       </div>
       {(form.groups ?? []).map((g) => {
         const n = groupCount(g, values);
@@ -232,5 +250,24 @@ export function FormFields({ form, values, errors, warnings, fromCase, verified,
         );
       })}
     </div>
+  );
+}
+
+/** A form's 郵便番号 and its address, side by side as two fields, with the lookups between them. */
+function PostalAddressPair({ postal, address, city }: { postal: FieldProps; address: FieldProps; city: CityIdentity | null }) {
+  const addressId = `${address.idPrefix}${address.k.replace(/\./g, '_')}`;
+  const pair = usePostalAddress({
+    postal: postal.value,
+    address: address.value,
+    setPostal: (v) => postal.onChange(postal.k, v),
+    setAddress: (v) => address.onChange(address.k, v),
+    city,
+    addressId,
+  });
+  return (
+    <>
+      <Field {...postal} postal={{ pair, role: 'postal' }} />
+      <Field {...address} postal={{ pair, role: 'address' }} />
+    </>
   );
 }

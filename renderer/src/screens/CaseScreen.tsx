@@ -13,6 +13,7 @@ import { useCard } from '../card/card-store';
 import { KanaField } from '../names/KanaField';
 import { useNameReadings } from '../names/use-name-readings';
 import { continueAfterTab } from '../components/caret';
+import { PostalAddressFields } from '../components/PostalAddressFields';
 import { firstControl, useFocusOnError, useOpenAtTop } from '../components/focus';
 import { ResumeList } from './ResumeList';
 import { STATUS_LABEL } from '../../../common/domain/application-status';
@@ -116,6 +117,7 @@ function HouseholdStep() {
   const { draft, patchDraft, addPerson, saveHousehold, setStep, busy, householdErrors } = useCase();
   const openCard = useCard((s) => s.open);
   const today = useApp((s) => s.info?.today);
+  const city = useApp((s) => s.info?.city ?? null);
   const form = useRef<HTMLFormElement>(null);
   // a new visit starts at its first field, the event (arrow keys pick it, Tab goes on to the date)
   useOpenAtTop(() => firstControl(form.current, '[data-field="event"]'));
@@ -161,13 +163,9 @@ function HouseholdStep() {
       </div>
       <h2>住所</h2>
       <div className="fields">
-        <Text id="h-postalCode" label={`${addressLabel}の郵便番号`} value={draft.postalCode} onChange={(v) => patchDraft({ postalCode: v })} placeholder="123-4567" />
-        <Text id="h-address" label={addressLabel} className="kind-address" value={draft.address} onChange={(v) => patchDraft({ address: v })} continues />
+        <PostalAddressFields postalId="h-postalCode" addressId="h-address" postalLabel={`${addressLabel}の郵便番号`} addressLabel={addressLabel} postal={draft.postalCode} address={draft.address} onPostal={(v) => patchDraft({ postalCode: v })} onAddress={(v) => patchDraft({ address: v })} city={city} />
         {(ev === '転入' || ev === '転居') && (
-          <>
-            <Text id="h-previousPostalCode" label="前の住所の郵便番号" value={draft.previousPostalCode} onChange={(v) => patchDraft({ previousPostalCode: v })} />
-            <Text id="h-previousAddress" label="前の住所" className="kind-address" value={draft.previousAddress} onChange={(v) => patchDraft({ previousAddress: v })} />
-          </>
+          <PostalAddressFields postalId="h-previousPostalCode" addressId="h-previousAddress" postalLabel="前の住所の郵便番号" addressLabel="前の住所" postal={draft.previousPostalCode} address={draft.previousAddress} onPostal={(v) => patchDraft({ previousPostalCode: v })} onAddress={(v) => patchDraft({ previousAddress: v })} city={city} />
         )}
         {ev === '転出' && <Text id="h-nextAddress" label="転出先" className="kind-address" value={draft.nextAddress} onChange={(v) => patchDraft({ nextAddress: v })} />}
       </div>
