@@ -4,6 +4,7 @@ import type { CardFieldView, CardFrontView } from '../../../common/contract/card
 import { variantMatchKey, variantsOf } from '../../../common/kanji/variants';
 import { parseDateInput, formatWareki } from '../../../common/validation/wareki';
 import { maskMyNumber } from '../../../common/validation/my-number';
+import { readWarningsToShow } from '../../../common/card/card-warnings';
 import { confirmReveal } from '../session/reveal';
 import { DateEcho } from '../components/FormFields';
 import { firstControl } from '../components/focus';
@@ -470,8 +471,8 @@ function Verify({ front, url, onConfirm, householdFamily, known = [] }: { front:
       )}
       {twice && <div className="banner warn" role="alert">このカードは {twice.no}人目（<span className="mj">{twice.family}{twice.given}</span>さん）として読み取り済みです。別の方のカードか確認してください。</div>}
       {other && <div className="banner warn" role="alert">{other.no}人目に入力済みの生年月日と違うカードです。反映すると {other.no}人目の内容が置き換わります。</div>}
-      {/* the expired card has its own banner above; every other warning (生年月日と有効期限の月日…) is shown */}
-      {front.warnings.filter((w) => !/有効期限が切れています/.test(w)).map((w) => <div key={w} className="banner warn" role="note">{w}</div>)}
+      {/* the expired card has its own banner above; every other warning (生年月日と有効期限の月日…) is shown, decided by its code */}
+      {readWarningsToShow(front.warnings).map((w) => <div key={w.code} className="banner warn" role="note">{w.message}</div>)}
       <p className="note">カードの画像と見比べて確認してください。黄色の項目・文字は読み取りが不確かです。</p>
       {row('氏名', f.name, (
         <>
