@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FIELD_NAMES } from '../ocr/card-result';
+import { CARD_READ_WARNING_CODES } from '../card/card-warnings';
 
 /**
  * Schemas of the card-reading operations (My Number card by OCR, card back by QR code).
@@ -42,6 +43,10 @@ export const CardImage = z.object({
   height: z.number().int(),
 });
 
+/** What a read warns of: decided by `code` (common/card/card-warnings), `message` is for display only. */
+export const CardReadWarningCode = z.enum(CARD_READ_WARNING_CODES);
+export const CardReadWarningView = z.object({ code: CardReadWarningCode, message: z.string() });
+
 const FieldsView = z.object(Object.fromEntries(FIELD_NAMES.map((f) => [f, CardFieldView])) as Record<(typeof FIELD_NAMES)[number], typeof CardFieldView>);
 
 export const CardFrontView = z.object({
@@ -60,8 +65,8 @@ export const CardFrontView = z.object({
       building: z.string().nullable(),
     })
     .nullable(),
-  /** Japanese notes for the clerk (有効期限切れ …) */
-  warnings: z.array(z.string()),
+  /** notes for the clerk (有効期限切れ …): the code decides, the Japanese message is shown as it is */
+  warnings: z.array(CardReadWarningView),
   /** the 有効期限 is before today */
   expired: z.boolean(),
   rotation: z.number(),

@@ -1,3 +1,5 @@
+import type { CardReadWarning } from '../card/card-warnings';
+
 /** What reading the front of a My Number card yields; shared by the OCR service, the CLI and (later) the UI. */
 export type CardLayoutId = 'current' | 'next-gen' | 'foreign' | 'unknown';
 
@@ -54,8 +56,8 @@ export interface CardReadResult {
   nameParts: { family: string; given: string } | null;
   address: AddressParts | null;
   sources: Partial<Record<FieldName, FieldSource>>;
-  /** notes for the clerk, Japanese, e.g. 有効期限切れ */
-  warnings: string[];
+  /** notes for the clerk, e.g. 有効期限切れ: a typed code and its Japanese text */
+  warnings: CardReadWarning[];
   /** clockwise degrees the card was turned to read it (0 or 180 after warping) */
   rotation: number;
   /**

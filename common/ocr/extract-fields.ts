@@ -8,6 +8,7 @@ import { foldForNumbers, isKatakanaText, isLatinName, normalizeDashes } from './
 import { expiryFallsOnBirthday } from './birthday-expiry';
 import { splitName } from './split-name';
 import { digitsLookFullWidth, withDigitWidth } from './digit-width';
+import { cardReadWarning, type CardReadWarning } from '../card/card-warnings';
 
 export interface Extracted {
   layout: CardLayoutId;
@@ -120,14 +121,14 @@ function rightOf(anchor: Line, lines: Line[]): Line[] {
 }
 
 /** Turns recognized lines into card fields by their labels and the shape of their text. */
-export function extractFields(input: RecognizedLine[], today: string): Extracted & { warnings: string[] } {
+export function extractFields(input: RecognizedLine[], today: string): Extracted & { warnings: CardReadWarning[] } {
   const lines = input.map(prepare).filter((l) => compact(l.text).length > 0);
   guessShortLabels(lines);
   guessAddressByPrefecture(lines);
   guessMergedNameLabel(lines);
   const fields = emptyFields();
   const sources: Partial<Record<FieldName, FieldSource>> = {};
-  const warnings: string[] = [];
+  const warnings: CardReadWarning[] = [];
   const all = compact(lines.map((l) => l.text).join('\n'));
   const looksLikePassport = /PASSPORT|旅券|P<JPN|<<<</i.test(all);
   const looksLikeBack = /個人番号(?!カード)/.test(all) && /\d{12}/.test(foldForNumbers(lines.map((l) => l.text).join(''))) && !lines.some((l) => l.label === 'address');
@@ -213,9 +214,9 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     [sources.birthDate, sources.expiryDate] = [sources.expiryDate, sources.birthDate];
     if (fields.birthDate.value) birthWareki = false;
   }
-  if (fields.expiryDate.value && fields.expiryDate.value < today) warnings.push(`有効期限が切れています（${fields.expiryDate.value}まで）。`);
+  if (fields.expiryDate.value && fields.expiryDate.value < today) warnings.push(cardReadWarning.expired(fields.expiryDate.value));
   if (fields.birthDate.value && fields.expiryDate.value && fields.birthDate.value >= fields.expiryDate.value) {
-    warnings.push('生年月日と有効期限の読み取りを確認してください。');
+    warnings.push(cardReadWarning.datesOutOfOrder());
     fields.birthDate.confidence *= 0.5;
     fields.expiryDate.confidence *= 0.5;
   }
@@ -283,7 +284,7 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
   }
   // a national's card is valid until a birthday: dates on different days of the year are a misread
   if ((layout === 'current' || layout === 'next-gen') && fields.birthDate.value && fields.expiryDate.value && !expiryFallsOnBirthday(fields.birthDate.value, fields.expiryDate.value)) {
-    warnings.push('生年月日と有効期限の月日が一致しません。カードを見て確認してください。');
+    warnings.push(cardReadWarning.expiryNotOnBirthday());
     fields.birthDate.confidence = Math.min(fields.birthDate.confidence, 0.6);
     fields.expiryDate.confidence = Math.min(fields.expiryDate.confidence, 0.6);
   }

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { CardReadResult } from '../../common/ocr/card-result';
+import type { CardReadWarning } from '../../common/card/card-warnings';
 import { extractFields, type Extracted } from '../../common/ocr/extract-fields';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import { TesseractPool, type LineRequest } from './engine/tesseract-pool';
@@ -160,7 +161,7 @@ export class CardReader {
     lines: TextLine[],
     progress: (p: OcrProgress) => void,
     opts: ReadOptions,
-  ): Promise<{ ex: Extracted; warnings: string[]; conf: number }> {
+  ): Promise<{ ex: Extracted; warnings: CardReadWarning[]; conf: number }> {
     // the biggest lines first: a card front has few; a busy document is cut off here
     const chosen = [...lines].sort((a, b) => (b.x1 - b.x0) * b.glyphH - (a.x1 - a.x0) * a.glyphH).slice(0, MAX_LINES);
     let done = 0;
@@ -194,7 +195,7 @@ export class CardReader {
 
 interface ViewRead {
   ex: Extracted;
-  warnings: string[];
+  warnings: CardReadWarning[];
   conf: number;
   rotation: number;
   /** the pixels this read came from */

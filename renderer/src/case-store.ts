@@ -4,7 +4,7 @@ import { assumedCoverage, type HealthInsurance, type LifeEvent, type MyNumberSou
 import { parseDateInput, parseEventDateInput, formatWareki, type YearlessRule } from '../../common/validation/wareki';
 import { addressForEvent, isOnlyCityPrefix, type CityIdentity } from '../../common/domain/city';
 import { guessRelation } from '../../common/domain/relation-guess';
-import type { CardNumberRead, ConfirmedCard } from './card/CardCapture';
+import type { CardNumberRead, ConfirmedCard } from './card/confirmed-card';
 import type { CardTarget } from './card/card-store';
 import { bridge } from './bridge/bridge';
 import { useApp } from './store';

@@ -155,6 +155,32 @@ describe('card reading: camera, file, QR (browser mode)', () => {
     await dialog.waitFor({ state: 'detached' });
   }, 120_000);
 
+  it('warns the clerk when a card is read into a person whose 生年月日 is already entered and differs', async () => {
+    await page.getByRole('button', { name: '2人目のカードを読み取る' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('カード画像ファイルを選ぶ').setInputFiles(path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith('odd.'))!));
+    const form = dialog.getByRole('form', { name: '読み取り結果の確認' });
+    await form.waitFor({ timeout: 60_000 });
+    expect(await form.getByLabel('生年月日（カード）').inputValue()).toBe('平成2年3月5日');
+    await expect.poll(() => form.locator('.banner.warn').allInnerTexts(), { timeout: 5_000 }).toContainEqual('2人目に入力済みの生年月日と違うカードです。反映すると 2人目の内容が置き換わります。');
+    await page.screenshot({ path: path.join(shots, 'card-5b-birth-differs.png') });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.locator('#p1-givenName').inputValue()).toBe('陽翔');
+    // the 生年月日 typed by the clerk (one day off), then the person's own card read into them
+    const birth = page.locator('#p1-birth');
+    const before = await birth.inputValue();
+    await birth.fill('R3.9.4');
+    await page.getByRole('button', { name: '2人目のカードを読み取る' }).click();
+    await dialog.getByLabel('カード画像ファイルを選ぶ').setInputFiles(path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith('child.'))!));
+    await form.waitFor({ timeout: 60_000 });
+    expect(await form.getByLabel('生年月日（カード）').inputValue()).toBe('令和3年9月3日');
+    await expect.poll(() => form.locator('.banner.warn').allInnerTexts(), { timeout: 5_000 }).toContainEqual('2人目に入力済みの生年月日と違うカードです。反映すると 2人目の内容が置き換わります。');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await birth.fill(before);
+  }, 120_000);
+
   it('offers a scan from the drop folder, reads it, and leaves no file behind', async () => {
     await page.getByRole('button', { name: '2人目のカードを読み取る' }).click();
     const dialog = page.getByRole('dialog');

@@ -97,7 +97,7 @@ describe('extractFields', () => {
     expect(r.layout).toBe('next-gen');
     expect(r.fields.nameKana.value).toBe('ヤマダ\u3000ハナコ');
     expect(r.fields.sex.value).toBeNull();
-    expect(r.warnings.join()).toContain('有効期限が切れています');
+    expect(r.warnings).toContainEqual({ code: 'expired', message: '有効期限が切れています（2024-04-01まで）。' });
   });
   it('finds the address when its label was misread into the line or into a word that is no label', () => {
     const merged = extractFields(

@@ -4,6 +4,7 @@ import { MAX_CARD_IMAGE_BYTES } from '../../../common/contract/card-operations';
 import type { Result } from '../../../common/contract/result';
 import type { ReadCardOutput } from '../../../common/contract/card-operations';
 import { bridge } from '../bridge/bridge';
+import { POLL_TUNING } from '../../../common/card/capture-tuning';
 
 /**
  * One card read at a time: where the confirmed data goes (a person of the household, a new person, or
@@ -64,8 +65,6 @@ function base64ToBlob(b64: string, type: string): Blob {
   return new Blob([bytes], { type });
 }
 
-const STAGE_POLL_MS = 200;
-
 export const useCard = create<CardState>((set, get) => {
   const drop = () => {
     const url = get().imageUrl;
@@ -81,7 +80,7 @@ export const useCard = create<CardState>((set, get) => {
     let live = true;
     const poll = async () => {
       while (live) {
-        await new Promise((r) => setTimeout(r, STAGE_POLL_MS));
+        await new Promise((r) => setTimeout(r, POLL_TUNING.readStageMs));
         if (!live) break;
         const s = await bridge.getOcrStatus({ readId });
         if (!live || get().reading?.readId !== readId) break;
