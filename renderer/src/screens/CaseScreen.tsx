@@ -433,6 +433,8 @@ export function CaseScreen() {
   const canGo = (s: string) => s === 'household' || (s === 'procedures' ? current.data.persons.length > 0 : current.forms.length > 0);
   return (
     <section className="case" aria-label="来庁ケース">
+      {/* the page's title for screen readers; a form (step 3) has its own title as h1 */}
+      {step !== 'forms' && <h1 className="visually-hidden">手続きナビ：{STEPS.find((s) => s.id === step)?.label.slice(2)}</h1>}
       <div className="case-head">
         <ol className="stepper">
           {STEPS.map((s) => (
