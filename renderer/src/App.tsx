@@ -74,16 +74,16 @@ function AppScreens() {
         <SessionBar />
       </header>
       {info?.backend.simulated && (
-        <div className="demo-banner" role="note">
+        <aside className="demo-banner" aria-label="研修・試用">
           模擬バックエンドに接続しています（研修・試用）。実際の基幹システムには送信されません。
-        </div>
-      )}
-      {fatal && (
-        <div className="banner error" role="alert">
-          {fatal}
-        </div>
+        </aside>
       )}
       <main className="app-main">
+        {fatal && (
+          <div className="banner error" role="alert">
+            {fatal}
+          </div>
+        )}
         {BenchScreen && location.hash === '#bench-form' ? (
           <Suspense fallback={null}>
             <BenchScreen />

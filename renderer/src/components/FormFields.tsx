@@ -228,7 +228,7 @@ export function FormFields({ form, values, errors, warnings, fromCase, verified,
         const n = groupCount(g, values);
         return (
           <section key={g.id} className="group" aria-label={g.label}>
-            <h3>{g.label}</h3>
+            <h2>{g.label}</h2>
             {errors[g.id] && <p className="field-error" role="alert">{errors[g.id]}</p>}
             {Array.from({ length: n }, (_, i) => {
               const raw = (id: string) => (g.fields.some((f) => f.id === id) ? (values[groupKey(g.id, i, id)] ?? '') : top(id));

@@ -122,7 +122,22 @@ function HouseholdStep() {
   // a new visit starts at its first field, the event (arrow keys pick it, Tab goes on to the date)
   useOpenAtTop(() => firstControl(form.current, '[data-field="event"]'));
   const failed = useFocusOnError(form);
+  // a person added with 「＋ 子」 etc. is typed next: the focus goes to their first empty name field, not
+  // left on the button below the whole household (14 Shift+Tabs away)
+  const added = useRef<number | null>(null);
+  const count = draft?.persons.length ?? 0;
+  useEffect(() => {
+    const i = added.current;
+    if (i === null || i >= count) return;
+    added.current = null;
+    const family = document.getElementById(`p${i}-familyName`) as HTMLInputElement | null;
+    (family && family.value === '' ? family : document.getElementById(`p${i}-givenName`))?.focus();
+  }, [count]);
   if (!draft) return null;
+  const add = (r: Relation) => {
+    added.current = draft.persons.length;
+    addPerson(r);
+  };
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (await saveHousehold()) setStep('procedures');
@@ -157,9 +172,9 @@ function HouseholdStep() {
       <div className="add-person" role="group" aria-label="世帯の人を追加">
         <button type="button" className="row-btn card-btn" onClick={() => openCard({ kind: 'new-person' })}>＋ 家族のカードを読む</button>
         {(['配偶者', '子', '父母', 'その他'] as const).map((r) => (
-          <button key={r} type="button" className="row-btn" onClick={() => addPerson(r)}>＋ {r}</button>
+          <button key={r} type="button" className="row-btn" onClick={() => add(r)}>＋ {r}</button>
         ))}
-        {!draft.persons.some((p) => p.relation === '本人') && <button type="button" className="row-btn" onClick={() => addPerson('本人')}>＋ 本人</button>}
+        {!draft.persons.some((p) => p.relation === '本人') && <button type="button" className="row-btn" onClick={() => add('本人')}>＋ 本人</button>}
       </div>
       <h2>住所</h2>
       <div className="fields">
@@ -431,6 +446,8 @@ export function CaseScreen() {
   const canGo = (s: string) => s === 'household' || (s === 'procedures' ? current.data.persons.length > 0 : current.forms.length > 0);
   return (
     <section className="case" aria-label="来庁ケース">
+      {/* the page's title for screen readers; a form (step 3) has its own title as h1 */}
+      {step !== 'forms' && <h1 className="visually-hidden">手続きナビ：{STEPS.find((s) => s.id === step)?.label.slice(2)}</h1>}
       <div className="case-head">
         <ol className="stepper">
           {STEPS.map((s) => (

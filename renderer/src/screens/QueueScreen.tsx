@@ -24,7 +24,7 @@ function Row({ it, top, onDetail }: { it: QueueItem; top: number; onDetail(): vo
   const cancellable = it.status === 'pending' || it.status === 'failed';
   const correctable = it.status === 'returned' || it.status === 'failed';
   return (
-    <div className="qrow" role="row" style={{ top }} data-application-id={it.id}>
+    <div className="qrow" role="row" aria-rowindex={top / ROW_HEIGHT + 2} style={{ top }} data-application-id={it.id}>
       <span role="cell" className="c-time">{time(it.createdAt)}</span>
       <span role="cell" className="c-form" title={it.version > 1 ? `${it.formTitle}（第${it.version}版）` : it.formTitle}>
         {it.formTitle}
@@ -167,33 +167,36 @@ export function QueueScreen() {
         <span className="count" data-testid="queue-total">{queue.total.toLocaleString('ja-JP')}件</span>
       </div>
       {queue.notice && <div className="banner error" role="alert">{queue.notice}</div>}
-      <div className="qhead" role="row">
-        <span className="c-time">受付</span>
-        <span className="c-form">様式</span>
-        <span className="c-name">氏名</span>
-        <span className="c-status">状態</span>
-        <span className="c-receipt">受付番号</span>
-        <span className="c-note">備考</span>
-        <span className="c-actions" />
-      </div>
-      {queue.total === 0 ? (
-        <p className="empty">該当する申請はありません。</p>
-      ) : (
-        <div
-          className="qscroll"
-          role="table"
-          aria-rowcount={queue.total}
-          ref={scroller}
-          style={{ height: Math.min(queue.total, VIEW_ROWS) * ROW_HEIGHT }}
-          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-        >
-          <div className="qspace" style={{ height: queue.total * ROW_HEIGHT }}>
-            {visible.map(({ it, index }) => (
-              <Row key={it.id} it={it} top={index * ROW_HEIGHT} onDetail={() => setDetailId(it.id)} />
-            ))}
+      {/* one table: the header row and the (virtual) rows below it; aria-rowcount counts the header too */}
+      <div role="table" aria-labelledby="queue-title" aria-rowcount={queue.total + 1}>
+        <div role="rowgroup">
+          <div className="qhead" role="row" aria-rowindex={1}>
+            <span role="columnheader" className="c-time">受付</span>
+            <span role="columnheader" className="c-form">様式</span>
+            <span role="columnheader" className="c-name">氏名</span>
+            <span role="columnheader" className="c-status">状態</span>
+            <span role="columnheader" className="c-receipt">受付番号</span>
+            <span role="columnheader" className="c-note">備考</span>
+            <span role="columnheader" className="c-actions"><span className="visually-hidden">操作</span></span>
           </div>
         </div>
-      )}
+        {queue.total > 0 && (
+          <div
+            className="qscroll"
+            role="rowgroup"
+            ref={scroller}
+            style={{ height: Math.min(queue.total, VIEW_ROWS) * ROW_HEIGHT }}
+            onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+          >
+            <div className="qspace" role="presentation" style={{ height: queue.total * ROW_HEIGHT }}>
+              {visible.map(({ it, index }) => (
+                <Row key={it.id} it={it} top={index * ROW_HEIGHT} onDetail={() => setDetailId(it.id)} />
+              ))}
+            </div>
+          </div>
+        )}
+      </div>
+      {queue.total === 0 && <p className="empty">該当する申請はありません。</p>}
       {detail && <Detail it={detail} onClose={() => setDetailId(null)} />}
     </section>
   );

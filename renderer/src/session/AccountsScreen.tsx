@@ -29,7 +29,7 @@ export function AccountsScreen() {
   };
   return (
     <section className="queue accounts" aria-label="アカウント">
-      <h2>アカウント</h2>
+      <h1>アカウント</h1>
       {banner && <div className={`banner ${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'}>{banner.text}</div>}
       <form className="filters" aria-label="アカウントの作成" onSubmit={(e) => void submit(e)}>
         <label>名前<input value={name} onChange={(e) => setName(e.target.value)} required autoComplete="off" /></label>

@@ -54,7 +54,7 @@ export function AuditScreen() {
 
   return (
     <section className="queue audit" aria-label="監査ログ">
-      <h2>監査ログ</h2>
+      <h1>監査ログ</h1>
       {verified && (verified.ok ? (
         <div className="banner success" role="status" data-testid="audit-verified">改ざんの検査: 正常（{verified.entries}件を検査）</div>
       ) : (

@@ -15,8 +15,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const signedIn = !!session?.user;
   useLockTriggers(signedIn && !session.locked, session?.lockAfterMinutes ?? 5);
   if (!session) return message ? <div className="banner error" role="alert">{message}</div> : null;
-  if (session.firstRun) return <div className="session-page"><FirstRunScreen /></div>;
-  if (!session.user) return <div className="session-page"><SignInScreen s={session} /></div>;
+  if (session.firstRun) return <main className="session-page"><FirstRunScreen /></main>;
+  if (!session.user) return <main className="session-page"><SignInScreen s={session} /></main>;
   return (
     <>
       <div className="session-content" hidden={session.locked} inert={session.locked} aria-hidden={session.locked}>
