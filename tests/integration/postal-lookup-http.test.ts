@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import http from 'node:http';
 import { createAppServices } from '../../main/services/app-services';
 import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host';
 import type { AppServices } from '../../main/services/app-services.types';
@@ -18,15 +19,25 @@ describe('郵便番号 ⇄ 住所 over the HTTP bridge', () => {
   let host: BrowserHost;
   let dataDir: string;
 
-  const call = async (op: string, input: unknown): Promise<unknown> => {
-    const r = await fetch(`http://127.0.0.1:${host.port}/api/${op}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(input),
+  // a new connection per call (agent: false): a kept-alive socket the server closes while idle would reset
+  const call = (op: string, input: unknown): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify(input);
+      const req = http.request(
+        { host: '127.0.0.1', port: host.port, path: `/api/${op}`, method: 'POST', agent: false, headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => {
+            expect(res.statusCode).toBe(200);
+            resolve(JSON.parse(text));
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    expect(r.status).toBe(200);
-    return r.json();
-  };
 
   beforeAll(async () => {
     const root = tempDir('postal-http');
