@@ -15,6 +15,8 @@ import { createCardHandlers, type CardDeps } from './card-handlers';
 import { createNameHandlers } from './name-handlers';
 import { CardNumberReads } from './card-number-reads';
 import { createAccountHandlers, type AccountDeps } from './account-handlers';
+import { createPrintHandlers } from './print-handlers';
+import type { NativePrinter } from '../print/native-printer';
 import type { NameReadings } from '../../../common/names/name-readings';
 
 export type Handlers = {
@@ -35,6 +37,10 @@ export interface HandlerDeps {
   names?: NameReadings | (() => NameReadings);
   /** sign-in, lock, accounts, audit trail; the account operations answer an error without it */
   accounts?: AccountDeps;
+  /** paper printing by the host (Electron); printNative answers NOT_READY without it */
+  printer?: NativePrinter;
+  /** config `printer.deviceName`: the printer printNative prints on without a dialog */
+  printerName?: string;
 }
 
 const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
@@ -103,6 +109,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return ok({ accepted: true });
     },
     ...createCaseHandlers(d, cardNumbers),
+    ...createPrintHandlers(d),
     ...createCardHandlers(d.cards, cardNumbers),
     ...createNameHandlers(d.names),
     ...createAccountHandlers(d.accounts),
