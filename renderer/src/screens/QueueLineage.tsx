@@ -59,7 +59,8 @@ export function ApplicationPrint({ it }: { it: QueueItem }) {
   usePrintShortcut(print);
   return (
     <div className="actions">
-      <button type="button" className="row-btn" disabled={busy} onClick={print} aria-keyshortcuts="Control+P">印刷（Ctrl+P）</button>
+      {/* not disabled while busy: a disabled button drops the focus, and Esc (close) with it */}
+      <button type="button" className="row-btn" aria-disabled={busy} onClick={print} aria-keyshortcuts="Control+P">印刷（Ctrl+P）</button>
       {pdf && <button type="button" className="row-btn link" onClick={() => savePdf(pdf)}>PDFを保存（{pdf.pages ?? '?'}ページ）</button>}
       {message && <span className={`banner ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</span>}
     </div>
