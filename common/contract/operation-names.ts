@@ -21,6 +21,8 @@ export const OPERATION_NAMES = [
   'submitCase',
   'discardCase',
   'renderPrint',
+  'renderApplicationPrint',
+  'printNative',
   'getOcrStatus',
   'readCard',
   'listScannerImages',

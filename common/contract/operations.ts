@@ -34,6 +34,12 @@ export const AppInfo = z.strictObject({
   backend: z.strictObject({ url: z.string(), simulated: z.boolean() }),
   /** the city this counter serves (config.json `city`); absent when not configured */
   city: z.strictObject({ prefecture: z.string(), municipality: z.string() }).optional(),
+  /**
+   * true where the host prints itself (Electron: the system print dialog, or silently on the
+   * configured `printer.deviceName`) through printNative; false in browser mode, where the UI
+   * opens the PDF in the browser's print view
+   */
+  nativePrint: z.boolean(),
 });
 
 const Id = z.string().min(1).max(64).regex(/^[0-9A-Za-z-]+$/);
@@ -56,6 +62,15 @@ export const SubmitApplicationOutput = z.strictObject({
 
 export const ApplicationStatusSchema = z.enum(APPLICATION_STATUSES);
 
+/** One earlier version of a corrected application: the one it replaced, with the 受付番号 that version got. */
+export const ReplacedVersion = z.strictObject({
+  id: z.string(),
+  version: z.number().int(),
+  /** null when that version never reached the back end (要対応 before sending) */
+  receiptNumber: z.string().nullable(),
+  status: ApplicationStatusSchema,
+});
+
 export const QueueItem = z.strictObject({
   id: z.string(),
   caseId: z.string(),
@@ -74,6 +89,8 @@ export const QueueItem = z.strictObject({
   nextAttemptAt: IsoDateTime.nullable(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
+  /** the versions this one replaces (差戻し → 再提出), first submission first; empty for a first submission */
+  history: z.array(ReplacedVersion),
 });
 export const ListQueueInput = z.strictObject({
   status: ApplicationStatusSchema.optional(),
@@ -92,6 +109,22 @@ export const ApplicationDetail = z.strictObject({
   caseId: z.string(),
   status: ApplicationStatusSchema,
   values: z.record(z.string(), z.string()),
+});
+
+/** One queued application printed on its own (a corrected 差戻し with the 受付番号 it replaces). */
+export const RenderApplicationPrintInput = z.strictObject({ applicationId: Id, format: z.enum(['html', 'pdf']) });
+
+/** What printNative prints: a visit case's sheets (as renderPrint) or one queued application (as renderApplicationPrint). */
+export const PrintSource = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('case'), caseId: Id, target: z.enum(['all', 'form', 'summary']), formKey: z.string().min(1).max(200).optional() }),
+  z.strictObject({ kind: z.literal('application'), applicationId: Id }),
+]);
+export const PrintNativeInput = z.strictObject({ source: PrintSource });
+export const PrintNativeOutput = z.strictObject({
+  /** false: the clerk closed the system print dialog without printing */
+  printed: z.boolean(),
+  /** the printer it went to without a dialog (config printer.deviceName); null when the dialog chose */
+  deviceName: z.string().nullable(),
 });
 
 export const QueueStats = z.strictObject({
@@ -131,6 +164,8 @@ export const operations = {
   submitCase: { input: CaseRef, output: SubmitCaseOutput },
   discardCase: { input: CaseRef, output: DiscardCaseOutput },
   renderPrint: { input: RenderPrintInput, output: RenderPrintOutput },
+  renderApplicationPrint: { input: RenderApplicationPrintInput, output: RenderPrintOutput },
+  printNative: { input: PrintNativeInput, output: PrintNativeOutput },
   getOcrStatus: { input: OcrStatusInput, output: OcrStatusOutput },
   readCard: { input: ReadCardInput, output: ReadCardOutput },
   listScannerImages: { input: Empty, output: ListScannerImagesOutput },
@@ -159,6 +194,8 @@ void _everyNameHasSchema;
 export type OpInput<K extends OperationName> = z.input<Operations[K]['input']>;
 export type OpOutput<K extends OperationName> = z.output<Operations[K]['output']>;
 export type QueueItem = z.output<typeof QueueItem>;
+export type ReplacedVersion = z.output<typeof ReplacedVersion>;
+export type PrintSource = z.output<typeof PrintSource>;
 export type QueueStats = z.output<typeof QueueStats>;
 export type SyncStatus = z.output<typeof SyncStatus>;
 export type AppInfo = z.output<typeof AppInfo>;

@@ -41,6 +41,7 @@ body { font-family: 'IPAmjMincho', serif; color: #111; font-size: 10pt; -webkit-
 .head { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 2px solid #111; padding-bottom: 4px; margin-bottom: 8px; }
 .head h1 { font-size: 17pt; margin: 0; letter-spacing: 0.05em; }
 .meta { font-size: 8pt; text-align: right; line-height: 1.35; }
+.meta .lineage { font-size: 9.5pt; }
 .to { font-size: 10pt; margin: 2px 0 8px; }
 section { margin-bottom: 8px; }
 h2 { break-after: avoid; font-size: 10.5pt; margin: 0; padding: 2px 6px; background: #e8e8e8; border: 1px solid #555; border-bottom: none; }
@@ -136,8 +137,14 @@ function groupHtml(g: GroupDef, values: Record<string, string>, verified: Readon
   return members.join('');
 }
 
-/** `verified`: the 個人番号 field keys read from their person's card (CaseFormState.verifiedMyNumbers); none by default. */
-export function formSheetHtml(form: FormDefinition, values: Record<string, string>, o: PrintOptions, caseLabel: string, verified: ReadonlySet<string> = new Set()): string {
+/**
+ * `verified`: the 個人番号 field keys read from their person's card (CaseFormState.verifiedMyNumbers); none by default.
+ * `headLines`: printed in the header under the case label, emphasised (an application's 受付番号 and, for a
+ * corrected 差戻し, the 受付番号 it replaces), so the back office can match the paper to the earlier filing.
+ */
+export function formSheetHtml(
+  form: FormDefinition, values: Record<string, string>, o: PrintOptions, caseLabel: string, verified: ReadonlySet<string> = new Set(), headLines: readonly string[] = [],
+): string {
   const raw = (id: string) => values[id] ?? '';
   const visible = form.fields.filter((f) => !f.when || conditionHolds(f.when, raw));
   const layout = form.print ?? { paper: 'A4', orientation: 'portrait', signature: true, sections: [] };
@@ -160,7 +167,7 @@ export function formSheetHtml(form: FormDefinition, values: Record<string, strin
     ? `<div class="sign"><div><span class="label">届出人（請求者）署名</span></div><div><span class="label">受付（職員記入）</span></div></div>`
     : '';
   return `<div class="sheet" data-form="${escapeHtml(form.id)}">
-<div class="head"><h1>${escapeHtml(form.title)}</h1><div class="meta">業務：${escapeHtml(form.gyomu)}<br>${escapeHtml(caseLabel)}</div></div>
+<div class="head"><h1>${escapeHtml(form.title)}</h1><div class="meta">業務：${escapeHtml(form.gyomu)}<br>${escapeHtml(caseLabel)}${headLines.map((l) => `<br><b class="lineage">${escapeHtml(l)}</b>`).join('')}</div></div>
 <p class="to">（あて先）${escapeHtml(addresseeOf(o.city))}　　届出日：${escapeHtml(formatWareki(o.today))}</p>
 ${body}${sign}
 <p class="foot">この届書は窓口で入力した内容を印刷したものです。内容をご確認のうえ、署名してください。</p>

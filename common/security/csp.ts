@@ -11,6 +11,8 @@ export const APP_CSP = [
   "font-src 'self'",
   "connect-src 'self'",
   "media-src 'self' blob: mediastream:",
+  // browser mode prints a PDF the services made by showing its blob: URL in a hidden frame (renderer/src/print)
+  "frame-src blob:",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

@@ -20,7 +20,8 @@ import { seededRandom } from './seeded-random';
  *   POST /v1/applications (Idempotency-Key) → 201 {receiptNumber}; a repeated key → 200, same receipt
  *   GET  /v1/status-changes?after=N → the back office's decisions (差戻し / 完了), pulled by the counter
  *   POST /v1/auth/token → a bearer token (client credentials), when auth is required
- *   GET  /health, GET /admin/stats → {applications, duplicateDeliveries}, GET /admin/review-stats
+ *   GET  /health, GET /admin/stats → {applications, duplicateDeliveries}, GET /admin/review-stats,
+ *   GET  /admin/lineage?receipt=R… → what that application replaces (receipt and applicationId)
  * plus the same intake by file exchange, and fault injection for drills and tests.
  */
 const MAX_BODY = 1024 * 1024;
@@ -147,6 +148,10 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
         if (req.method === 'GET' && url.pathname === '/health') return void (await send(res, 200, { status: 'ok' }));
         if (req.method === 'GET' && url.pathname === '/admin/stats') return void (await send(res, 200, store.stats()));
         if (req.method === 'GET' && url.pathname === '/admin/review-stats') return void (await send(res, 200, store.reviewStats()));
+        if (req.method === 'GET' && url.pathname === '/admin/lineage') {
+          const found = store.lineageOf(url.searchParams.get('receipt') ?? '');
+          return void (await send(res, found ? 200 : 404, found ?? { reason: 'この受付番号の申請はありません' }));
+        }
         if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
 
         if (req.method === 'POST' && url.pathname === '/v1/auth/token' && opts.auth) {

@@ -178,6 +178,22 @@ export class SimStore {
       .run(nowMs - days * 86_400_000).changes;
   }
 
+  /**
+   * What a received application says it replaces (its `supersedesReceipt` and
+   * `supersedesApplicationId`), read from its sealed body; null for an unknown receipt. Ids and
+   * receipts only: no personal data leaves the body. After the body is purged the links read null.
+   */
+  lineageOf(receiptNumber: string): { receiptNumber: string; applicationId: string; supersedesReceipt: string | null; supersedesApplicationId: string | null } | null {
+    const r = this.db.prepare('SELECT idempotency_key, application_id, body_sealed FROM applications WHERE receipt_number = ?').get(receiptNumber) as
+      | { idempotency_key: string; application_id: string; body_sealed: Buffer | null }
+      | undefined;
+    if (!r) return null;
+    const body = this.openBody(r.idempotency_key, r.body_sealed);
+    const b = (body !== UNREADABLE && typeof body === 'object' && body !== null ? body : {}) as { supersedesReceipt?: unknown; supersedesApplicationId?: unknown };
+    const text = (v: unknown) => (typeof v === 'string' ? v : null);
+    return { receiptNumber, applicationId: r.application_id, supersedesReceipt: text(b.supersedesReceipt), supersedesApplicationId: text(b.supersedesApplicationId) };
+  }
+
   changesAfter(after: number, limit: number): StatusChangeRow[] {
     return (
       this.db.prepare('SELECT seq, receipt_number, status, reason FROM status_changes WHERE seq > ? ORDER BY seq LIMIT ?').all(after, limit) as {

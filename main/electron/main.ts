@@ -66,11 +66,13 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   try {
+    const printing = new ElectronPdfRenderer();
     services = await createAppServices({
       dataDir: app.getPath('userData'),
       host: 'electron',
       keyStore: new SafeStorageKeyStore(app.getPath('userData'), (event, detail) => log(event, detail, 'warn')),
-      pdfRenderer: new ElectronPdfRenderer(),
+      pdfRenderer: printing,
+      nativePrinter: printing,
       appVersion: typeof __ICHIMADO_VERSION__ === 'string' ? __ICHIMADO_VERSION__ : app.getVersion(),
       ...(launch.backendUrl ? { backendUrl: launch.backendUrl } : {}),
     });

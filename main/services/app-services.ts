@@ -108,6 +108,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     names,
     addresses,
     accounts: { session, audit },
+    ...(opts.nativePrinter ? { printer: opts.nativePrinter } : {}),
+    ...(config.printer ? { printerName: config.printer.deviceName } : {}),
     today: () => localIsoDate(),
     info: () => ({
       version: opts.appVersion,
@@ -115,6 +117,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       today: localIsoDate(),
       backend: { url: fallback.type === 'http' ? fallback.baseUrl : fallback.outboxDir, simulated: sim !== null },
       ...(config.city ? { city: config.city } : {}),
+      nativePrint: opts.nativePrinter !== undefined,
     }),
   });
   // every write and every read of a case runs with its audit entry; every call needs a signed-in clerk

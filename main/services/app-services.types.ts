@@ -2,6 +2,7 @@ import type { Result } from '../../common/contract/result';
 import type { OperationName } from '../../common/contract/operations';
 import type { KeyStore } from './crypto/key-store';
 import type { PdfRenderer } from './print/pdf-renderer';
+import type { NativePrinter } from './print/native-printer';
 
 export interface AppServicesOptions {
   /** folder holding ichimado.db and config; the OS user-data folder in Electron */
@@ -14,6 +15,8 @@ export interface AppServicesOptions {
   keyStore?: KeyStore;
   /** how this host makes PDFs (Electron: printToPDF); browser mode uses the system Chromium when absent */
   pdfRenderer?: PdfRenderer;
+  /** how this host prints on paper (Electron: webContents.print); browser mode has none (the UI prints the PDF) */
+  nativePrinter?: NativePrinter;
   /**
    * the card reader (OCR): started in the background with the services (default), on the first read
    * ('lazy'), or not at all ('off': the card operations answer NOT_READY)

@@ -61,6 +61,16 @@ export const ConfigSchema = z.strictObject({
   lockAfterMinutes: z.number().int().min(1).max(60).optional(),
   /** years the audit trail is kept (default 7) */
   auditRetentionYears: z.number().int().min(1).max(30).optional(),
+  /**
+   * the desktop app's paper printing: `deviceName` is the printer the 印刷 button prints on without
+   * the system print dialog, spelled as the OS lists it (Windows: プリンターとスキャナー). Absent → the
+   * dialog. A name not installed on this PC is refused with a message when printing, not at start-up.
+   */
+  printer: z
+    .strictObject({
+      deviceName: z.string().min(1).max(200).refine((v) => v.trim() === v && !/\p{Cc}/u.test(v), { message: 'プリンター名の前後の空白や制御文字は使えません' }),
+    })
+    .optional(),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

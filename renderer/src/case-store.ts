@@ -8,6 +8,7 @@ import type { CardNumberRead, ConfirmedCard } from './card/confirmed-card';
 import type { CardTarget } from './card/card-store';
 import { bridge } from './bridge/bridge';
 import { useApp } from './store';
+import { pdfBlobUrl, printOnPaper, savePdf } from './print/print-pdf';
 
 /**
  * The 手続きナビ flow: one visit case at a time. The household is edited here as raw text (dates as
@@ -78,6 +79,8 @@ interface CaseState {
   openForm(key: string): void;
   confirmForm(key: string): Promise<boolean>;
   makePdf(): Promise<void>;
+  /** on paper: Electron's print dialog (or the configured printer); in browser mode the PDF in the browser's print view */
+  printCase(): Promise<void>;
   submit(): Promise<void>;
   /** the clerk confirmed a card read: it becomes that person (or a new one) of the case */
   applyCard(target: CardTarget, card: ConfirmedCard): Promise<void>;
@@ -391,18 +394,27 @@ export const useCase = create<CaseState>((set, get) => ({
     const r = await bridge.renderPrint({ caseId: current.id, target: 'all', format: 'pdf' });
     set({ busy: false });
     if (!r.ok) return set({ message: { kind: 'error', text: r.error.message } });
-    const bytes = Uint8Array.from(atob(r.value.content), (c) => c.charCodeAt(0));
     const old = get().pdf;
     if (old) URL.revokeObjectURL(old.url);
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-    set({ pdf: { url, fileName: r.value.fileName, pages: r.value.pages }, message: { kind: 'success', text: `印刷用PDFを作成しました（${r.value.pages ?? '?'}ページ）。` } });
+    const pdf = { url: pdfBlobUrl(r.value.content), fileName: r.value.fileName, pages: r.value.pages };
+    set({ pdf, message: { kind: 'success', text: `印刷用PDFを作成しました（${r.value.pages ?? '?'}ページ）。` } });
     // hand the file to the browser at once: one click for the clerk
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = r.value.fileName;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
+    savePdf(pdf);
+  },
+
+  printCase: async () => {
+    const { current, busy } = get();
+    if (!current || busy) return;
+    set({ busy: true, message: { kind: 'info', text: '印刷の準備をしています…' } });
+    const r = await printOnPaper({ kind: 'case', caseId: current.id, target: 'all' }, useApp.getState().info?.nativePrint ?? false);
+    set({ busy: false });
+    if (!r.ok) return set({ message: { kind: 'error', text: r.text } });
+    if (r.pdf) {
+      const old = get().pdf;
+      if (old) URL.revokeObjectURL(old.url);
+      set({ pdf: r.pdf });
+    }
+    set({ message: { kind: 'success', text: r.text } });
   },
 
   applyCard: async (target, card) => {

@@ -7,6 +7,9 @@ import { getJson, repoRoot, startBrowserMode, startTs, tempDir, type Proc } from
 import { signInPage } from '../support/sign-in';
 import { formatWareki } from '../../common/validation/wareki';
 import { localIsoDate } from '../../main/services/local-date';
+import { execFileSync } from 'node:child_process';
+import { printedBytes, printedUrls, recordPrints } from '../support/print-recorder';
+import { countPdfPages } from '../../main/services/print/pdf-renderer';
 
 /**
  * The life of an application after it leaves the counter, as the clerk sees it: the back office
@@ -30,6 +33,7 @@ describe('差戻し → 修正して再提出 → 完了 (browser mode)', () => 
     app = await startBrowserMode(appDir, sim.url);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' });
+    await recordPrints(page);
     await page.goto(app.url);
     await signInPage(page);
   });
@@ -73,6 +77,9 @@ describe('差戻し → 修正して再提出 → 完了 (browser mode)', () => 
   });
 
   it('corrects the returned application and resubmits it as version 2 of the same application', async () => {
+    const originalReceipt = await rowOf('山﨑\u3000栞').getByTestId('receipt').innerText();
+    expect(originalReceipt).toMatch(/^R\d{4}-\d{6}$/);
+    expect(await rowOf('山﨑\u3000栞').getByTestId('lineage').count()).toBe(0); // a first submission replaces nothing
     await rowOf('山﨑\u3000栞').getByRole('button', { name: '修正して再提出' }).click();
     await expect.poll(() => page.locator('.banner.warn').innerText()).toContain('住所辞書に見つかりません');
     expect(await page.locator('#f-newAddress').inputValue()).toBe('東京都港区番地不明1');
@@ -84,7 +91,11 @@ describe('差戻し → 修正して再提出 → 完了 (browser mode)', () => 
     await page.getByRole('button', { name: '送信状況' }).click();
     const fixed = rowOf('山﨑\u3000栞');
     await expect.poll(() => fixed.locator('.ver').innerText()).toBe('第2版');
+    // the back end gives the resubmission a 受付番号 of its own: the row says which one it replaces
+    await expect.poll(() => fixed.getByTestId('lineage').innerText()).toBe(`再提出（元の受付番号 ${originalReceipt}）`);
     await expect.poll(() => fixed.getByTestId('status').innerText(), { timeout: 15_000 }).toBe('完了');
+    const newReceipt = await fixed.getByTestId('receipt').innerText();
+    expect(newReceipt).not.toBe(originalReceipt);
     // one row per application: the returned version is replaced, not listed twice
     await expect.poll(() => page.locator('.qrow').count()).toBe(2);
     await expect.poll(() => page.getByTestId('returned-count').count()).toBe(0);
@@ -95,7 +106,28 @@ describe('差戻し → 修正して再提出 → 完了 (browser mode)', () => 
     await expect.poll(() => detail.innerText()).toContain('第2版');
     expect(await detail.innerText()).toMatch(/受付番号\s*\S+/);
     expect(await detail.innerText()).toContain('山﨑\u3000栞');
+    expect(await detail.getByTestId('lineage').innerText()).toBe(`再提出（元の受付番号 ${originalReceipt}）`);
+    // the original's place in the chain: returned, and what replaced it
+    const chain = detail.getByRole('list', { name: '再提出の経緯' }).getByRole('listitem');
+    await expect.poll(() => chain.allInnerTexts()).toEqual([
+      `第1版　${originalReceipt}　差戻し　再提出済み → ${newReceipt}`,
+      `第2版　${newReceipt}　完了（現在の版）`,
+    ]);
     await page.screenshot({ path: path.join(shots, '07b-queue-detail.png'), fullPage: true });
+    // printed: the form as resubmitted, its header naming the original 受付番号 (browser print view of the PDF)
+    await detail.getByRole('button', { name: '印刷（Ctrl+P）' }).click();
+    // the first PDF starts the print Chromium: slow on a loaded machine
+    await expect.poll(() => printedUrls(page), { timeout: 90_000 }).toHaveLength(1);
+    const [printed] = await printedUrls(page);
+    expect(printed).toMatch(/^blob:/);
+    const pdf = await printedBytes(page, printed!);
+    expect(countPdfPages(pdf)).toBe(1);
+    // read from memory: a resident's form is not written to a file by the test either
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
+    expect(text).toMatch(new RegExp(`再提出\\s+元の受付番号\\s+${originalReceipt}`));
+    expect(text).toMatch(new RegExp(`受付番号\\s+${newReceipt}`));
+    expect(text).toContain('芝公園4-2-9');
+    await expect.poll(() => detail.getByText('印刷画面を開きました（1ページ）').count()).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(() => detail.count()).toBe(0);
     // filters: one visit case, then today's date range, then back to everything

@@ -44,7 +44,7 @@ describe('app services dispatch', () => {
 
   it('answers getAppInfo with the configured back end', async () => {
     const r = await services.dispatch('getAppInfo', {});
-    expect(r).toEqual({ ok: true, value: { version: '9.9.9', host: 'browser', today: localIsoDate(), backend: { url: sim.url, simulated: false } } });
+    expect(r).toEqual({ ok: true, value: { version: '9.9.9', host: 'browser', today: localIsoDate(), backend: { url: sim.url, simulated: false }, nativePrint: false } });
   });
 
   it.each([

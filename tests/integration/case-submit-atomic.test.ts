@@ -44,7 +44,7 @@ async function counter(dataDir: string, backendUrl: string) {
     sync,
     cases: { cases, submission: new CaseSubmission(db, repo, cases), pdf: () => null },
     today: () => today,
-    info: () => ({ version: '1', host: 'browser', today, backend: { url: backendUrl, simulated: true } }),
+    info: () => ({ version: '1', host: 'browser', today, backend: { url: backendUrl, simulated: true }, nativePrint: false }),
   });
   const logged: { event: string; detail?: Record<string, unknown> }[] = [];
   const dispatch = createDispatch(handlers, (_level, event, detail) => logged.push({ event, ...(detail ? { detail } : {}) }));

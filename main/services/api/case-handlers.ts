@@ -5,13 +5,14 @@ import { validateForm } from '../../../common/forms/validate-form';
 import {
   applyFormEdits, deriveCase, emptyCaseContent, mergeHouseholdUpdate, recordCardMyNumber, stableJson, type CaseContent, type CaseFormState,
 } from '../../../common/cases/visit-case';
-import { formSheetHtml, printDocumentHtml, summarySheetHtml } from '../../../common/print/print-html';
 import type { Handlers, HandlerDeps } from './handlers';
 import { personLabel } from './handlers';
 import type { StoredVisitCase, VisitCaseRepository } from '../store/visit-case-repository';
 import type { CaseSubmission } from '../store/case-submission';
 import { countPdfPages, type PdfRenderer } from '../print/pdf-renderer';
 import type { CardNumberReads } from './card-number-reads';
+import { NO_PDF_RENDERER, printOptions } from './print-options';
+import { CASE_NOT_FOUND, casePrintDocument } from './case-print';
 
 type CaseOps = 'createCase' | 'getCase' | 'updateCase' | 'listCases' | 'runNavigator' | 'listForms' | 'getCaseForms' | 'submitCase' | 'discardCase' | 'renderPrint';
 
@@ -23,10 +24,8 @@ export interface CaseDeps {
   pdf: () => PdfRenderer | null;
 }
 
-const CASE_NOT_FOUND = { code: 'NOT_FOUND', message: '来庁ケースが見つかりません。' } as const;
 const ALREADY_SUBMITTED = 'この来庁ケースの様式はすべて送信済みです。';
 const NO_CASES = { code: 'INTERNAL', message: '来庁ケースの機能はこの構成では使えません。' } as const;
-const PRINT_FONT_FALLBACK = 'data:,';
 
 /**
  * The visit-case operations: a case is created empty, filled step by step (household, event,
@@ -184,24 +183,11 @@ export function createCaseHandlers(d: HandlerDeps, cardNumbers: CardNumberReads)
     },
 
     renderPrint: async ({ caseId, target, formKey, format }) => {
-      const s = load(caseId);
-      if (!s) return fail(CASE_NOT_FOUND);
-      const derived = deriveCase(s.content, today());
       const renderer = format === 'pdf' ? (deps?.pdf() ?? null) : null;
-      if (format === 'pdf' && !renderer) return fail({ code: 'INTERNAL', message: 'この端末ではPDFを作成できません（印刷用のブラウザがありません）。' });
-      const info = d.info();
-      const o = { fontUrl: renderer?.fontUrl ?? PRINT_FONT_FALLBACK, sample: info.backend.simulated, today: today(), ...(info.city ? { city: info.city } : {}) };
-      const label = `来庁ケース ${caseId.slice(-8)}`;
-      let forms: CaseFormState[] = derived.forms;
-      if (target === 'form') {
-        forms = derived.forms.filter((f) => f.key === formKey);
-        if (forms.length === 0) return fail({ code: 'NOT_FOUND', message: '印刷する様式が見つかりません。' });
-      }
-      const sheets = target === 'summary' ? [] : forms.map((f) => formSheetHtml(findForm(f.formId)!, f.values, o, label, new Set(f.verifiedMyNumbers)));
-      if (target !== 'form') sheets.push(summarySheetHtml({ procedures: derived.procedures, forms: derived.forms, eventLabel: `${s.content.data.event}`, today: today() }, o, label));
-      const title = target === 'form' ? forms[0]!.title : target === 'summary' ? '本日の手続きのご案内' : `${s.content.data.event} 届書一式`;
-      const html = printDocumentHtml(sheets, o, title);
-      const base = `ichimado-${s.content.data.event}-${target === 'form' ? forms[0]!.formId : target}`;
+      if (format === 'pdf' && !renderer) return fail(NO_PDF_RENDERER);
+      const doc = casePrintDocument(d, { caseId, target, formKey }, printOptions(d, renderer));
+      if (!doc.ok) return doc;
+      const { html, base } = doc.value;
       if (format === 'html') return ok({ mimeType: 'text/html' as const, fileName: `${base}.html`, content: html, pages: null });
       const pdf = await renderer!.htmlToPdf(html);
       return ok({ mimeType: 'application/pdf' as const, fileName: `${base}.pdf`, content: Buffer.from(pdf).toString('base64'), pages: countPdfPages(pdf) });

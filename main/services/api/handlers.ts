@@ -16,6 +16,8 @@ import { createNameHandlers } from './name-handlers';
 import { createAddressHandlers } from './address-handlers';
 import { CardNumberReads } from './card-number-reads';
 import { createAccountHandlers, type AccountDeps } from './account-handlers';
+import { createPrintHandlers } from './print-handlers';
+import type { NativePrinter } from '../print/native-printer';
 import type { NameReadings } from '../../../common/names/name-readings';
 import type { AddressMaster } from '../../../common/address/address-master';
 
@@ -39,6 +41,10 @@ export interface HandlerDeps {
   addresses?: () => AddressMaster | null;
   /** sign-in, lock, accounts, audit trail; the account operations answer an error without it */
   accounts?: AccountDeps;
+  /** paper printing by the host (Electron); printNative answers NOT_READY without it */
+  printer?: NativePrinter;
+  /** config `printer.deviceName`: the printer printNative prints on without a dialog */
+  printerName?: string;
 }
 
 const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
@@ -107,6 +113,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       return ok({ accepted: true });
     },
     ...createCaseHandlers(d, cardNumbers),
+    ...createPrintHandlers(d),
     ...createCardHandlers(d.cards, cardNumbers),
     ...createNameHandlers(d.names),
     ...createAddressHandlers(d.addresses),

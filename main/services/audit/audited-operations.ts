@@ -45,6 +45,19 @@ export const AUDITED_OPERATIONS: { [K in OperationName]?: Rule<K> } = {
     afterAnswer: true,
     ids: (i, o) => ({ caseId: i.caseId, personRef: i.formKey ?? null, detail: { target: i.target, format: i.format, pages: o.pages } }),
   },
+  renderApplicationPrint: {
+    event: 'print',
+    afterAnswer: true,
+    ids: (i, o) => ({ applicationId: i.applicationId, detail: { target: 'application', format: i.format, pages: o.pages } }),
+  },
+  printNative: {
+    event: 'print',
+    afterAnswer: true,
+    ids: (i, o) => ({
+      ...(i.source.kind === 'case' ? { caseId: i.source.caseId, personRef: i.source.formKey ?? null } : { applicationId: i.source.applicationId }),
+      detail: { target: i.source.kind === 'case' ? i.source.target : 'application', format: 'printer', printed: o.printed, silent: o.deviceName !== null },
+    }),
+  },
   readCard: { event: 'card.read', afterAnswer: true, ids: (i, o) => ({ detail: { side: i.side, source: 'image', found: 'myNumber' in o ? o.myNumber !== null : true } }) },
   readScannerImage: { event: 'card.read', afterAnswer: true, ids: () => ({ detail: { side: 'front', source: 'scanner' } }) },
 };

@@ -1,7 +1,7 @@
 import type { Db } from './open-database';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { ApplicationStatus } from '../../../common/domain/application-status';
-import type { QueueItem, QueueStats } from '../../../common/contract/operations';
+import type { QueueItem, QueueStats, ReplacedVersion } from '../../../common/contract/operations';
 import { idempotencyKey, uuidv7 } from '../ids';
 import { localIsoDate } from '../local-date';
 import { retentionClockTrusted } from './retention-clock';
@@ -28,6 +28,8 @@ export interface OutboxEntry {
   version: number;
   /** receipt of the version this one replaces, so the back end can link them */
   supersedesReceipt: string | null;
+  /** our id of the version this one replaces (the back end saw it as that version's applicationId) */
+  supersedesApplicationId: string | null;
   /** decrypted payload JSON; null when it could not be decrypted (a corrupt row) */
   payloadJson: string | null;
   attempts: number;
@@ -162,7 +164,7 @@ export class ApplicationRepository {
       .transaction(() => {
         const rows = this.db
           .prepare(
-            `SELECT a.id, a.idempotency_key, a.case_id, a.form_id, a.form_version, a.version, a.payload_enc, o.attempts,
+            `SELECT a.id, a.idempotency_key, a.case_id, a.form_id, a.form_version, a.version, a.payload_enc, o.attempts, a.supersedes_id,
                     (SELECT s.receipt_number FROM applications s WHERE s.id = a.supersedes_id) AS supersedes_receipt
                FROM outbox o JOIN applications a ON a.id = o.application_id
               WHERE a.status = 'pending'
@@ -175,7 +177,7 @@ export class ApplicationRepository {
           )
           .all({ now: nowMs, maxDelay: this.maxRetryDelayMs, limit: limit * 4 }) as {
           id: string; idempotency_key: string; case_id: string; form_id: string; form_version: number; version: number;
-          payload_enc: Buffer | null; attempts: number; supersedes_receipt: string | null;
+          payload_enc: Buffer | null; attempts: number; supersedes_receipt: string | null; supersedes_id: string | null;
         }[];
         const mark = this.db.prepare(`UPDATE applications SET status = 'in_flight', updated_at = ? WHERE id = ?`);
         const at = new Date(nowMs).toISOString();
@@ -194,6 +196,7 @@ export class ApplicationRepository {
             formVersion: r.form_version,
             version: r.version,
             supersedesReceipt: r.supersedes_receipt,
+            supersedesApplicationId: r.supersedes_id,
             payloadJson: this.tryDecrypt(r.payload_enc, `${r.id}:payload`),
             attempts: r.attempts,
           });
@@ -414,10 +417,53 @@ export class ApplicationRepository {
           WHERE ${clause} ORDER BY a.seq DESC LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit: f.limit ?? 200, offset: f.offset ?? 0 }) as Row[];
-    return { total: n, items: rows.map((r) => this.toItem(r)) };
+    const history = this.historyOf(rows.filter((r) => r.version > 1).map((r) => r.root_id));
+    return { total: n, items: rows.map((r) => this.toItem(r, history.get(r.root_id) ?? [])) };
   }
 
-  private toItem(r: Row): QueueItem {
+  /**
+   * The versions each corrected application replaced, by root, first submission first: the rows
+   * of the root that a later version superseded (the live one is the row itself).
+   */
+  private historyOf(rootIds: readonly string[]): Map<string, ReplacedVersion[]> {
+    const out = new Map<string, ReplacedVersion[]>();
+    if (rootIds.length === 0) return out;
+    const rows = this.db
+      .prepare(
+        `SELECT id, root_id, version, receipt_number, status FROM applications
+          WHERE root_id IN (SELECT value FROM json_each(?)) AND superseded_by IS NOT NULL ORDER BY root_id, version`,
+      )
+      .all(JSON.stringify([...new Set(rootIds)])) as { id: string; root_id: string; version: number; receipt_number: string | null; status: ApplicationStatus }[];
+    for (const r of rows) {
+      const chain = out.get(r.root_id) ?? [];
+      chain.push({ id: r.id, version: r.version, receiptNumber: r.receipt_number, status: r.status });
+      out.set(r.root_id, chain);
+    }
+    return out;
+  }
+
+  /**
+   * One application with where it stands in its chain of corrections, for printing it: its own
+   * receipt, the versions it replaced, and the version that replaced it (null while it is current).
+   */
+  lineageOf(applicationId: string): { version: number; receiptNumber: string | null; history: ReplacedVersion[]; replacedBy: ReplacedVersion | null } | null {
+    const r = this.db.prepare('SELECT root_id, version, receipt_number, superseded_by FROM applications WHERE id = ?').get(applicationId) as
+      | { root_id: string; version: number; receipt_number: string | null; superseded_by: string | null }
+      | undefined;
+    if (!r) return null;
+    const chain = this.db
+      .prepare('SELECT id, version, receipt_number, status FROM applications WHERE root_id = ? ORDER BY version')
+      .all(r.root_id) as { id: string; version: number; receipt_number: string | null; status: ApplicationStatus }[];
+    const versions = chain.map((c) => ({ id: c.id, version: c.version, receiptNumber: c.receipt_number, status: c.status }));
+    return {
+      version: r.version,
+      receiptNumber: r.receipt_number,
+      history: versions.filter((v) => v.version < r.version),
+      replacedBy: versions.find((v) => v.id === r.superseded_by) ?? null,
+    };
+  }
+
+  private toItem(r: Row, history: ReplacedVersion[]): QueueItem {
     const name = r.purged_at ? PURGED_NAME : (this.tryDecrypt(r.person_name_enc, `${r.id}:person_name`) ?? '（復号できません）');
     return {
       id: r.id,
@@ -434,6 +480,7 @@ export class ApplicationRepository {
       nextAttemptAt: r.next_attempt_at && r.status === 'pending' && r.next_attempt_at > 0 ? new Date(r.next_attempt_at).toISOString() : null,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
+      history,
     };
   }
 

@@ -17,6 +17,12 @@ export interface IntakeDocument {
   /** 1 for a first submission; n+1 for the correction of a 差戻し */
   version: number;
   supersedesReceipt: string | null;
+  /**
+   * The applicationId the replaced version was sent under. Only on a correction (version > 1): a
+   * first submission's document is byte for byte what it was, so a retry across an upgrade still
+   * matches what the back end stored under its idempotency key.
+   */
+  supersedesApplicationId?: string;
   payload: Record<string, unknown>;
 }
 
@@ -29,6 +35,7 @@ export function intakeDocument(entry: OutboxEntry, payload: Record<string, unkno
     formVersion: entry.formVersion,
     version: entry.version,
     supersedesReceipt: entry.supersedesReceipt,
+    ...(entry.supersedesApplicationId ? { supersedesApplicationId: entry.supersedesApplicationId } : {}),
     payload,
   };
 }

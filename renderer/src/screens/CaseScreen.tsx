@@ -16,6 +16,7 @@ import { continueAfterTab } from '../components/caret';
 import { PostalAddressFields } from '../components/PostalAddressFields';
 import { firstControl, useFocusOnError, useOpenAtTop } from '../components/focus';
 import { ResumeList } from './ResumeList';
+import { usePrintShortcut } from '../print/use-print-shortcut';
 import { STATUS_LABEL } from '../../../common/domain/application-status';
 
 /** A queued form's state as the queue has it now: 送信待ち while offline, 受理, 差戻し … (not a blanket 送信済み). */
@@ -360,7 +361,8 @@ function FormsStep() {
 }
 
 function FinishStep() {
-  const { current, makePdf, submit, pdf, busy, closeCase } = useCase();
+  const { current, makePdf, printCase, submit, pdf, busy, closeCase } = useCase();
+  usePrintShortcut(() => void printCase(), current !== null);
   const setScreen = useApp((s) => s.setScreen);
   const step = useRef<HTMLDivElement>(null);
   useOpenAtTop(() => firstControl(step.current, '.finish-actions'));
@@ -376,6 +378,7 @@ function FinishStep() {
         ))}
       </ul>
       <div className="actions finish-actions">
+        <button type="button" className="primary" disabled={busy} onClick={() => void printCase()} aria-keyshortcuts="Control+P">印刷（Ctrl+P）</button>
         <button type="button" className="primary" disabled={busy} onClick={() => void makePdf()}>印刷（PDFを作成）</button>
         {pdf && (
           <a className="row-btn" href={pdf.url} download={pdf.fileName}>

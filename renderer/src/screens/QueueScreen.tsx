@@ -3,6 +3,7 @@ import { parseDateInput, formatWareki } from '../../../common/validation/wareki'
 import { QUEUE_PAGE, useApp } from '../store';
 import { APPLICATION_STATUSES, STATUS_LABEL, type ApplicationStatus } from '../../../common/domain/application-status';
 import type { QueueItem } from '../../../common/contract/operations';
+import { ApplicationPrint, LineageDetail, LineageMark } from './QueueLineage';
 
 const ROW_HEIGHT = 52;
 const VIEW_ROWS = 12;
@@ -35,7 +36,7 @@ function Row({ it, top, onDetail }: { it: QueueItem; top: number; onDetail(): vo
         <span className={`status s-${it.status}`} data-testid="status">{STATUS_LABEL[it.status]}</span>
       </span>
       <span role="cell" className="c-receipt receipt" data-testid="receipt">{it.receiptNumber ?? '—'}</span>
-      <span role="cell" className="c-note note" title={note(it)}>{note(it)}</span>
+      <span role="cell" className="c-note note" title={note(it)}><LineageMark it={it} />{note(it)}</span>
       <span role="cell" className="c-actions">
         {correctable && (
           <button type="button" className="row-btn" onClick={() => void startCorrection(it)}>修正して再提出</button>
@@ -98,6 +99,7 @@ function Detail({ it, onClose }: { it: QueueItem; onClose(): void }) {
         <dt>氏名</dt><dd className="name">{it.personName}</dd>
         <dt>状態</dt><dd><span className={`status s-${it.status}`}>{STATUS_LABEL[it.status]}</span></dd>
         <dt>受付番号</dt><dd>{it.receiptNumber ?? '—（未受付）'}</dd>
+        <LineageDetail it={it} />
         {it.statusReason && (<><dt>基幹システムからの理由</dt><dd>{it.statusReason}</dd></>)}
         {it.attempts > 0 && (<><dt>送信の試行</dt><dd>{it.attempts}回{it.lastError ? `（最後のエラー: ${it.lastError}）` : ''}</dd></>)}
         {it.nextAttemptAt && it.status === 'pending' && (<><dt>次の送信</dt><dd>{fullTime(it.nextAttemptAt)}</dd></>)}
@@ -105,6 +107,7 @@ function Detail({ it, onClose }: { it: QueueItem; onClose(): void }) {
         <dt>最終更新</dt><dd>{fullTime(it.updatedAt)}</dd>
         <dt>来庁ケース</dt><dd>{it.caseId.slice(-8)}</dd>
       </dl>
+      <ApplicationPrint it={it} />
       <button ref={closeRef} type="button" className="row-btn" onClick={onClose}>閉じる（Esc）</button>
     </section>
   );
