@@ -295,8 +295,12 @@ async function readCard(page: Page, card: ActionCounter, c: ActionCounter, opene
   await dialog.waitFor({ state: 'detached' });
 }
 
-/** Runs one visit from a new case to the queue in the browser-mode UI, counting the clerk's actions. */
-export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, shots: string | undefined, cards: string[]): Promise<FlowResult> {
+/**
+ * Runs one visit from a new case to the queue in the browser-mode UI, counting the clerk's actions.
+ * `atForms` runs (uncounted) once the forms step shows its first form, before the clerk confirms any:
+ * scripts/bench-counter.ts measures typing there; it must leave every field as it found it.
+ */
+export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, shots: string | undefined, cards: string[], atForms?: (page: Page) => Promise<void>): Promise<FlowResult> {
   const card = new ActionCounter(page);
   const c = new ActionCounter(page);
   const byStep: Record<string, number> = {};
@@ -352,6 +356,7 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
   step('procedures');
   await page.locator('form.case-form').waitFor();
   if (shots) await page.screenshot({ path: path.join(shots, `${s.name}-3-form.png`), fullPage: true });
+  if (atForms) await atForms(page);
   const formTitles = await confirmForms(page, c, s.answers, shots, s.name);
   step('forms');
   await page.getByRole('button', { name: '印刷（PDFを作成）' }).waitFor();

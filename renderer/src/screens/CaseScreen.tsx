@@ -14,6 +14,7 @@ import { KanaField } from '../names/KanaField';
 import { useNameReadings } from '../names/use-name-readings';
 import { continueAfterTab } from '../components/caret';
 import { firstControl, useFocusOnError, useOpenAtTop } from '../components/focus';
+import { useKeystrokeProbe } from '../components/keystroke-probe';
 import { ResumeList } from './ResumeList';
 import { STATUS_LABEL } from '../../../common/domain/application-status';
 
@@ -248,6 +249,7 @@ function FormEditor({ f }: { f: CaseFormView }) {
   const fromCase = useMemo(() => new Set(f.fromCase), [f.fromCase]);
   const verified = useMemo(() => new Set(f.verifiedMyNumbers), [f.verifiedMyNumbers]);
   const v = useMemo(() => (def ? validateForm(def, values, today) : null), [def, values, today]);
+  useKeystrokeProbe(v);
   const form = useRef<HTMLFormElement>(null);
   // each form opens at its title: the clerk starts at the first field still to fill when it is in view, else at the title
   useOpenAtTop(() => {
