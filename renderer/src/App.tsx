@@ -25,7 +25,12 @@ export function App() {
 }
 
 function AppScreens() {
-  const { screen: appScreen, setScreen: setAppScreen, info, fatal, loadInfo, refresh } = useApp();
+  const appScreen = useApp((s) => s.screen);
+  const setAppScreen = useApp((s) => s.setScreen);
+  const simulated = useApp((s) => s.info?.backend.simulated ?? false);
+  const fatal = useApp((s) => s.fatal);
+  const loadInfo = useApp((s) => s.loadInfo);
+  const refresh = useApp((s) => s.refresh);
   const role = useSession((s) => s.session?.user?.role);
   // the audit trail and the accounts are the supervisor's / admin's screens, kept apart from the clerk's screens' state
   const [office, setOffice] = useState<'audit' | 'accounts' | null>(null);
@@ -73,7 +78,7 @@ function AppScreens() {
         <ConnectionIndicator />
         <SessionBar />
       </header>
-      {info?.backend.simulated && (
+      {simulated && (
         <div className="demo-banner" role="note">
           模擬バックエンドに接続しています（研修・試用）。実際の基幹システムには送信されません。
         </div>

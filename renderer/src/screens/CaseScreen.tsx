@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type FormEvent } from 'react';
 import { parseCaseDate, useCase, type PersonDraft } from '../case-store';
 import { useApp } from '../store';
 import { FormFields, DateEcho } from '../components/FormFields';
@@ -62,11 +62,16 @@ function Text({ id, label, value, onChange, error, placeholder, className, mj, t
   );
 }
 
-function PersonCard({ p, i }: { p: PersonDraft; i: number }) {
-  const { patchPerson, removePerson, householdErrors } = useCase();
+/** One person of the household: it reads its own person from the store, so typing in one card re-renders only that card. */
+const PersonCard = memo(function PersonCard({ i }: { i: number }) {
+  const p = useCase((s) => s.draft?.persons[i]);
+  const patchPerson = useCase((s) => s.patchPerson);
+  const removePerson = useCase((s) => s.removePerson);
+  const birthError = useCase((s) => s.householdErrors[`p${i}.birth`]);
   const openCard = useCard((s) => s.open);
   const set = (x: Partial<PersonDraft>) => patchPerson(i, x);
-  const readings = useNameReadings(p.familyName, p.givenName);
+  const readings = useNameReadings(p?.familyName ?? '', p?.givenName ?? '');
+  if (!p) return null;
   const pre = `p${i}-`;
   return (
     <fieldset className="person-card" data-person={i}>
@@ -87,11 +92,11 @@ function PersonCard({ p, i }: { p: PersonDraft; i: number }) {
         <Text id={`${pre}givenName`} label="名" value={p.givenName} onChange={(v) => set({ givenName: v })} mj />
         <KanaField id={`${pre}familyNameKana`} label="氏（ふりがな）" value={p.familyNameKana} onChange={(v) => set({ familyNameKana: v })} readings={readings.family} state={p.familyName.trim() ? readings.state : 'empty'} />
         <KanaField id={`${pre}givenNameKana`} label="名（ふりがな）" value={p.givenNameKana} onChange={(v) => set({ givenNameKana: v })} readings={readings.given} state={p.givenName.trim() ? readings.state : 'empty'} />
-        <div className={`field${householdErrors[`p${i}.birth`] ? ' has-error' : ''}`}>
+        <div className={`field${birthError ? ' has-error' : ''}`}>
           <label htmlFor={`${pre}birth`}>生年月日</label>
-          <input id={`${pre}birth`} aria-invalid={householdErrors[`p${i}.birth`] ? true : undefined} value={p.birthRaw} placeholder="S60.4.1 / R4.6.1 / 1985-04-01" autoComplete="off" onChange={(e) => set({ birthRaw: e.target.value })} />
+          <input id={`${pre}birth`} aria-invalid={birthError ? true : undefined} value={p.birthRaw} placeholder="S60.4.1 / R4.6.1 / 1985-04-01" autoComplete="off" onChange={(e) => set({ birthRaw: e.target.value })} />
           <DateEcho raw={p.birthRaw} />
-          {householdErrors[`p${i}.birth`] && <p className="field-error" role="alert">{householdErrors[`p${i}.birth`]}</p>}
+          {birthError && <p className="field-error" role="alert">{birthError}</p>}
         </div>
         <Radios name={`${pre}sex`} label="性別" options={SEXES} value={p.sex} onChange={(v) => set({ sex: v })} />
         <Radios name={`${pre}health`} label="健康保険" options={HEALTH_INSURANCES} value={p.healthInsurance} onChange={(v) => set({ healthInsurance: v })} />
@@ -111,23 +116,37 @@ function PersonCard({ p, i }: { p: PersonDraft; i: number }) {
       )}
     </fieldset>
   );
-}
+});
 
 function HouseholdStep() {
-  const { draft, patchDraft, addPerson, saveHousehold, setStep, busy, householdErrors } = useCase();
+  const ev = useCase((s) => s.draft?.event);
+  const dateRaw = useCase((s) => s.draft?.dateRaw ?? '');
+  const personCount = useCase((s) => s.draft?.persons.length ?? 0);
+  const hasHonnin = useCase((s) => s.draft?.persons.some((p) => p.relation === '本人') ?? false);
+  const postalCode = useCase((s) => s.draft?.postalCode ?? '');
+  const address = useCase((s) => s.draft?.address ?? '');
+  const previousPostalCode = useCase((s) => s.draft?.previousPostalCode ?? '');
+  const previousAddress = useCase((s) => s.draft?.previousAddress ?? '');
+  const nextAddress = useCase((s) => s.draft?.nextAddress ?? '');
+  const patchDraft = useCase((s) => s.patchDraft);
+  const addPerson = useCase((s) => s.addPerson);
+  const saveHousehold = useCase((s) => s.saveHousehold);
+  const setStep = useCase((s) => s.setStep);
+  const busy = useCase((s) => s.busy);
+  const dateError = useCase((s) => s.householdErrors.date);
+  const personsError = useCase((s) => s.householdErrors.persons);
   const openCard = useCard((s) => s.open);
   const today = useApp((s) => s.info?.today);
   const form = useRef<HTMLFormElement>(null);
   // a new visit starts at its first field, the event (arrow keys pick it, Tab goes on to the date)
   useOpenAtTop(() => firstControl(form.current, '[data-field="event"]'));
   const failed = useFocusOnError(form);
-  if (!draft) return null;
+  if (!ev) return null;
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (await saveHousehold()) setStep('procedures');
     else failed();
   };
-  const ev = draft.event;
   const addressLabel = ev === '転入' || ev === '転居' ? '新しい住所' : '住所';
   return (
     <form className="case-step" ref={form} onSubmit={(e) => void onSubmit(e)} noValidate aria-label="来庁者・世帯">
@@ -143,34 +162,34 @@ function HouseholdStep() {
         </div>
       </fieldset>
       <div className="fields">
-        <div className={`field${householdErrors.date ? ' has-error' : ''}`}>
+        <div className={`field${dateError ? ' has-error' : ''}`}>
           <label htmlFor="case-date">{ev === '転入' ? '転入した日' : ev === '転居' ? '転居した日' : ev === '転出' ? '転出（予定）日' : ev === '出生' ? '生まれた日' : ev === '死亡' ? '亡くなった日' : '届出日'}</label>
-          <input id="case-date" aria-invalid={householdErrors.date ? true : undefined} value={draft.dateRaw} autoComplete="off" placeholder="11.20 / R8.11.20 / 2026-11-20" onChange={(e) => patchDraft({ dateRaw: e.target.value })} />
-          <CaseDateEcho parsed={draft.dateRaw.trim() === '' ? null : parseCaseDate(draft, today)} />
-          {householdErrors.date && <p className="field-error" role="alert">{householdErrors.date}</p>}
+          <input id="case-date" aria-invalid={dateError ? true : undefined} value={dateRaw} autoComplete="off" placeholder="11.20 / R8.11.20 / 2026-11-20" onChange={(e) => patchDraft({ dateRaw: e.target.value })} />
+          <CaseDateEcho parsed={dateRaw.trim() === '' ? null : parseCaseDate({ dateRaw, event: ev }, today)} />
+          {dateError && <p className="field-error" role="alert">{dateError}</p>}
         </div>
       </div>
       <h2>{ev === '死亡' ? '亡くなった方（本人）とご家族' : '来庁者と世帯'}</h2>
-      {draft.persons.map((p, i) => <PersonCard key={i} p={p} i={i} />)}
-      {householdErrors.persons && <p className="field-error" role="alert">{householdErrors.persons}</p>}
+      {Array.from({ length: personCount }, (_, i) => <PersonCard key={i} i={i} />)}
+      {personsError && <p className="field-error" role="alert">{personsError}</p>}
       <div className="add-person" role="group" aria-label="世帯の人を追加">
         <button type="button" className="row-btn card-btn" onClick={() => openCard({ kind: 'new-person' })}>＋ 家族のカードを読む</button>
         {(['配偶者', '子', '父母', 'その他'] as const).map((r) => (
           <button key={r} type="button" className="row-btn" onClick={() => addPerson(r)}>＋ {r}</button>
         ))}
-        {!draft.persons.some((p) => p.relation === '本人') && <button type="button" className="row-btn" onClick={() => addPerson('本人')}>＋ 本人</button>}
+        {!hasHonnin && <button type="button" className="row-btn" onClick={() => addPerson('本人')}>＋ 本人</button>}
       </div>
       <h2>住所</h2>
       <div className="fields">
-        <Text id="h-postalCode" label={`${addressLabel}の郵便番号`} value={draft.postalCode} onChange={(v) => patchDraft({ postalCode: v })} placeholder="123-4567" />
-        <Text id="h-address" label={addressLabel} className="kind-address" value={draft.address} onChange={(v) => patchDraft({ address: v })} continues />
+        <Text id="h-postalCode" label={`${addressLabel}の郵便番号`} value={postalCode} onChange={(v) => patchDraft({ postalCode: v })} placeholder="123-4567" />
+        <Text id="h-address" label={addressLabel} className="kind-address" value={address} onChange={(v) => patchDraft({ address: v })} continues />
         {(ev === '転入' || ev === '転居') && (
           <>
-            <Text id="h-previousPostalCode" label="前の住所の郵便番号" value={draft.previousPostalCode} onChange={(v) => patchDraft({ previousPostalCode: v })} />
-            <Text id="h-previousAddress" label="前の住所" className="kind-address" value={draft.previousAddress} onChange={(v) => patchDraft({ previousAddress: v })} />
+            <Text id="h-previousPostalCode" label="前の住所の郵便番号" value={previousPostalCode} onChange={(v) => patchDraft({ previousPostalCode: v })} />
+            <Text id="h-previousAddress" label="前の住所" className="kind-address" value={previousAddress} onChange={(v) => patchDraft({ previousAddress: v })} />
           </>
         )}
-        {ev === '転出' && <Text id="h-nextAddress" label="転出先" className="kind-address" value={draft.nextAddress} onChange={(v) => patchDraft({ nextAddress: v })} />}
+        {ev === '転出' && <Text id="h-nextAddress" label="転出先" className="kind-address" value={nextAddress} onChange={(v) => patchDraft({ nextAddress: v })} />}
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>手続きを調べる →</button>
@@ -190,7 +209,7 @@ function CaseDateEcho({ parsed }: { parsed: ReturnType<typeof parseCaseDate> | n
 }
 
 function ProcedureRow({ p }: { p: CaseProcedureView }) {
-  const { toggleProcedure } = useCase();
+  const toggleProcedure = useCase((s) => s.toggleProcedure);
   return (
     <li className={`proc${p.overdue ? ' overdue' : ''}`} data-proc={p.key}>
       <label className="proc-check">
@@ -209,7 +228,8 @@ function ProcedureRow({ p }: { p: CaseProcedureView }) {
 }
 
 function ProceduresStep() {
-  const { current, setStep } = useCase();
+  const current = useCase((s) => s.current);
+  const setStep = useCase((s) => s.setStep);
   const step = useRef<HTMLDivElement>(null);
   useOpenAtTop(() => firstControl(step.current, '.proc'));
   if (!current) return null;
@@ -240,11 +260,13 @@ function ProceduresStep() {
 }
 
 function FormEditor({ f }: { f: CaseFormView }) {
-  const { edits, setFormValue, confirmForm, busy } = useCase();
+  const mine = useCase((s) => s.edits[f.key]);
+  const setFormValue = useCase((s) => s.setFormValue);
+  const confirmForm = useCase((s) => s.confirmForm);
+  const busy = useCase((s) => s.busy);
   const today = useApp((s) => s.info?.today ?? '9999-12-31');
   const city = useApp((s) => s.info?.city ?? null);
   const def = findForm(f.formId);
-  const mine = edits[f.key];
   const values = useMemo(() => ({ ...f.values, ...(mine ?? {}) }), [f.values, mine]);
   const fromCase = useMemo(() => new Set(f.fromCase), [f.fromCase]);
   const verified = useMemo(() => new Set(f.verifiedMyNumbers), [f.verifiedMyNumbers]);
@@ -257,6 +279,8 @@ function FormEditor({ f }: { f: CaseFormView }) {
     return todo && todo.getBoundingClientRect().bottom <= window.innerHeight ? todo : form.current?.querySelector('h1');
   });
   const failed = useFocusOnError(form);
+  // one function for the form's life, so that memoized fields re-render only when their own value changes
+  const onChange = useCallback((k: string, val: string) => setFormValue(f.key, k, val), [setFormValue, f.key]);
   if (!def || !v) return <p>様式が見つかりません。</p>;
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -267,7 +291,7 @@ function FormEditor({ f }: { f: CaseFormView }) {
       <h1 id={`t-${f.key}`} tabIndex={-1}>{def.title}</h1>
       <p className="form-meta">業務: {def.gyomu} ・ 様式 v{def.version} ・ {f.confirmed ? '確認済み' : '未確認'}</p>
       <MyNumberNeeded f={f} values={values} />
-      <FormFields form={def} values={values} errors={v.fieldErrors} warnings={v.warnings} fromCase={fromCase} verified={verified} onChange={(k, val) => setFormValue(f.key, k, val)} city={city} />
+      <FormFields form={def} values={values} errors={v.fieldErrors} warnings={v.warnings} fromCase={fromCase} verified={verified} onChange={onChange} city={city} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || f.applicationId !== null}>
           {f.applicationId ? `送信キューに登録済み（${queuedLabel(f)}）` : '内容を確認しました（Enter）'}
@@ -284,11 +308,10 @@ function FormEditor({ f }: { f: CaseFormView }) {
  * 国民年金 届 it is hers, whoever the household's 本人 is.
  */
 function MyNumberNeeded({ f, values }: { f: CaseFormView; values: Record<string, string> }) {
-  const { current } = useCase();
+  const persons = useCase((s) => s.current?.data.persons);
   const openCard = useCard((s) => s.open);
   const def = findForm(f.formId);
-  if (!def || !current) return null;
-  const persons = current.data.persons;
+  if (!def || !persons) return null;
   const who = new Set<number>();
   for (const x of def.fields) {
     // as the clerk sees the form: 番号の種類 just picked counts
@@ -319,7 +342,10 @@ function MyNumberNeeded({ f, values }: { f: CaseFormView; values: Record<string,
 }
 
 function FormsStep() {
-  const { current, activeForm, openForm, setStep } = useCase();
+  const current = useCase((s) => s.current);
+  const activeForm = useCase((s) => s.activeForm);
+  const openForm = useCase((s) => s.openForm);
+  const setStep = useCase((s) => s.setStep);
   if (!current) return null;
   const active = current.forms.find((f) => f.key === activeForm) ?? current.forms[0];
   return (
@@ -349,7 +375,12 @@ function FormsStep() {
 }
 
 function FinishStep() {
-  const { current, makePdf, submit, pdf, busy, closeCase } = useCase();
+  const current = useCase((s) => s.current);
+  const makePdf = useCase((s) => s.makePdf);
+  const submit = useCase((s) => s.submit);
+  const pdf = useCase((s) => s.pdf);
+  const busy = useCase((s) => s.busy);
+  const closeCase = useCase((s) => s.closeCase);
   const setScreen = useApp((s) => s.setScreen);
   const step = useRef<HTMLDivElement>(null);
   useOpenAtTop(() => firstControl(step.current, '.finish-actions'));
@@ -386,7 +417,9 @@ function FinishStep() {
 }
 
 function StartPanel() {
-  const { newCase, loadResumable, message } = useCase();
+  const newCase = useCase((s) => s.newCase);
+  const loadResumable = useCase((s) => s.loadResumable);
+  const message = useCase((s) => s.message);
   useEffect(() => {
     void loadResumable();
   }, [loadResumable]);
@@ -403,7 +436,10 @@ function StartPanel() {
 
 function CardDialog() {
   const target = useCard((s) => s.target);
-  const { draft, applyCard, applyMyNumber } = useCase();
+  // the household only while a card is being read: typing elsewhere does not re-render the dialog's host
+  const draft = useCase((s) => (target ? s.draft : null));
+  const applyCard = useCase((s) => s.applyCard);
+  const applyMyNumber = useCase((s) => s.applyMyNumber);
   if (!target) return null;
   const who = target.kind === 'new-person' ? '家族' : `${target.index + 1}人目${draft?.persons[target.index]?.familyName ? `（${draft.persons[target.index]!.familyName}${draft.persons[target.index]!.givenName}さん）` : ''}`;
   const title = target.kind === 'back' ? `カード裏面の読み取り：${who}` : `カードの読み取り：${who}`;
@@ -430,9 +466,13 @@ function CardDialog() {
 }
 
 export function CaseScreen() {
-  const { current, step, setStep, message, closeCase } = useCase();
+  const current = useCase((s) => s.current);
+  const step = useCase((s) => s.step);
+  const setStep = useCase((s) => s.setStep);
+  const message = useCase((s) => s.message);
+  const closeCase = useCase((s) => s.closeCase);
   if (!current) return <StartPanel />;
-  const canGo = (s: string) => s === 'household' || (s === 'procedures' ? current.data.persons.length > 0 : current.forms.length > 0);
+  const canGo = (x: string) => x === 'household' || (x === 'procedures' ? current.data.persons.length > 0 : current.forms.length > 0);
   return (
     <section className="case" aria-label="来庁ケース">
       <div className="case-head">
