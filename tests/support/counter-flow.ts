@@ -91,14 +91,16 @@ export class ActionCounter {
 }
 
 /**
- * What a clerk types for the event date: month and day (11.24) where the app places it on the intended
- * day (the last such day, see parseEventDateInput), the short 和暦 otherwise.
+ * What a clerk types for the event date: the day alone (24) or month and day (11.24) where the app
+ * places it on the intended day (the last such day, see parseEventDateInput), the short 和暦 otherwise.
  */
 export function caseDateInput(iso: string, today: string): string {
   const [, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const short = `${m}.${d}`;
-  const p = parseEventDateInput(short, today);
-  return p.ok && p.iso === iso ? short : shortWareki(iso);
+  for (const short of [`${d}`, `${m}.${d}`]) {
+    const p = parseEventDateInput(short, today);
+    if (p.ok && p.iso === iso) return short;
+  }
+  return shortWareki(iso);
 }
 
 /** The short 和暦 a clerk types: R4.6.1, H30.9.10, S60.4.1. */

@@ -164,7 +164,7 @@ function HouseholdStep() {
       <div className="fields">
         <div className={`field${dateError ? ' has-error' : ''}`}>
           <label htmlFor="case-date">{ev === '転入' ? '転入した日' : ev === '転居' ? '転居した日' : ev === '転出' ? '転出（予定）日' : ev === '出生' ? '生まれた日' : ev === '死亡' ? '亡くなった日' : '届出日'}</label>
-          <input id="case-date" aria-invalid={dateError ? true : undefined} value={dateRaw} autoComplete="off" placeholder="11.20 / R8.11.20 / 2026-11-20" onChange={(e) => patchDraft({ dateRaw: e.target.value })} />
+          <input id="case-date" aria-invalid={dateError ? true : undefined} value={dateRaw} autoComplete="off" placeholder="20 / 11.20 / R8.11.20 / 2026-11-20" onChange={(e) => patchDraft({ dateRaw: e.target.value })} />
           <CaseDateEcho parsed={dateRaw.trim() === '' ? null : parseCaseDate({ dateRaw, event: ev }, today)} />
           {dateError && <p className="field-error" role="alert">{dateError}</p>}
         </div>
