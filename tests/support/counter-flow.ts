@@ -399,7 +399,8 @@ export function familyTennyu(today: string): Scenario {
       // the 本人 has registered a 公金受取口座 at マイナポータル and agrees to its use
       if (title.startsWith('児童手当')) return { pick: { payeeAccount: '公金受取口座' } };
       if (title.startsWith('子ども医療費')) return { choose: { insurerName: '協会けんぽ' } };
-      if (title.startsWith('就学')) return { fill: { 'children.0.previousSchool': '大阪市立北小学校' } };
+      // the quick pick of the previous address's public schools (大阪市立), then the rest of the name
+      if (title.startsWith('就学')) return { choose: { 'children.0.previousSchool': '大阪市立' }, fill: { 'children.0.previousSchool': '大阪市立北小学校' } };
       return {};
     },
   };

@@ -266,6 +266,7 @@ function FormEditor({ f }: { f: CaseFormView }) {
   const busy = useCase((s) => s.busy);
   const today = useApp((s) => s.info?.today ?? '9999-12-31');
   const city = useApp((s) => s.info?.city ?? null);
+  const previousAddress = useCase((s) => s.current?.data.household.previousAddress);
   const def = findForm(f.formId);
   const values = useMemo(() => ({ ...f.values, ...(mine ?? {}) }), [f.values, mine]);
   const fromCase = useMemo(() => new Set(f.fromCase), [f.fromCase]);
@@ -291,7 +292,7 @@ function FormEditor({ f }: { f: CaseFormView }) {
       <h1 id={`t-${f.key}`} tabIndex={-1}>{def.title}</h1>
       <p className="form-meta">業務: {def.gyomu} ・ 様式 v{def.version} ・ {f.confirmed ? '確認済み' : '未確認'}</p>
       <MyNumberNeeded f={f} values={values} />
-      <FormFields form={def} values={values} errors={v.fieldErrors} warnings={v.warnings} fromCase={fromCase} verified={verified} onChange={onChange} city={city} />
+      <FormFields form={def} values={values} errors={v.fieldErrors} warnings={v.warnings} fromCase={fromCase} verified={verified} onChange={onChange} city={city} previousAddress={previousAddress} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || f.applicationId !== null}>
           {f.applicationId ? `送信キューに登録済み（${queuedLabel(f)}）` : '内容を確認しました（Enter）'}
