@@ -39,6 +39,7 @@ describe('転居届: fill → queue → 受理 (browser mode)', () => {
     page.on('request', (r) => requested.push(r.url()));
     await page.goto(app.url);
     await signInPage(page);
+    await page.getByRole('button', { name: '届出入力' }).click();
   });
 
   afterAll(async () => {
