@@ -42,6 +42,9 @@ const CASE_FIELD = '#cf-persons_0_juminhyoCode';
  * left them. The bench renderer's probe (renderer/src/components/keystroke-probe.ts) records each sample.
  */
 async function typeInFamilyCase(page: Page): Promise<void> {
+  // the form itself, as the clerk opens it from the list (the flow may be on まとめて確認), and back
+  const together = (await page.locator('form.case-form-together').count()) > 0;
+  if (together) await page.locator('.form-tab', { hasText: '住民異動届' }).click();
   const field = page.locator(CASE_FIELD);
   await field.click();
   for (let round = 0; round < 4; round++) {
@@ -49,6 +52,10 @@ async function typeInFamilyCase(page: Page): Promise<void> {
     for (let i = 0; i < 11; i++) await page.keyboard.press('Backspace', { delay: 5 });
   }
   if ((await field.inputValue()) !== '') throw new Error(`${CASE_FIELD} was not left empty`);
+  if (together) {
+    await page.getByRole('button', { name: /^まとめて確認（/ }).click();
+    await page.locator('form.case-form-together').waitFor();
+  }
 }
 
 function pct(xs: number[], p: number): number {

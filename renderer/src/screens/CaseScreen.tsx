@@ -6,7 +6,7 @@ import { conditionHolds } from '../../../common/forms/form-keys';
 import { findForm } from '../../../common/forms/registry';
 import { validateForm } from '../../../common/forms/validate-form';
 import { formatJa, formatWareki, parseDateInput } from '../../../common/validation/wareki';
-import { HEALTH_INSURANCES, LIFE_EVENTS, PENSIONS, RELATIONS, SEXES, type LifeEvent, type Relation } from '../../../common/domain/household';
+import { COVERAGE_PAIRS, HEALTH_INSURANCES, LIFE_EVENTS, PENSIONS, RELATIONS, SEXES, type LifeEvent, type Relation } from '../../../common/domain/household';
 import type { CaseFormView, CaseProcedureView } from '../../../common/contract/case-operations';
 import { CardCapture } from '../card/CardCapture';
 import { useCard } from '../card/card-store';
@@ -16,6 +16,7 @@ import { continueAfterTab } from '../components/caret';
 import { firstControl, useFocusOnError, useOpenAtTop } from '../components/focus';
 import { useKeystrokeProbe } from '../components/keystroke-probe';
 import { ResumeList } from './ResumeList';
+import { ConfirmTogether } from './ConfirmTogether';
 import { STATUS_LABEL } from '../../../common/domain/application-status';
 
 /** A queued form's state as the queue has it now: 送信待ち while offline, 受理, 差戻し … (not a blanket 送信済み). */
@@ -101,6 +102,17 @@ const PersonCard = memo(function PersonCard({ i }: { i: number }) {
         <Radios name={`${pre}sex`} label="性別" options={SEXES} value={p.sex} onChange={(v) => set({ sex: v })} />
         <Radios name={`${pre}health`} label="健康保険" options={HEALTH_INSURANCES} value={p.healthInsurance} onChange={(v) => set({ healthInsurance: v })} />
         <Radios name={`${pre}pension`} label="年金" options={PENSIONS} value={p.pension} onChange={(v) => set({ pension: v })} />
+        <div className="field coverage-pairs" role="group" aria-label={`${i + 1}人目の健康保険と年金`}>
+          <span className="note">よくある組み合わせ</span>
+          {COVERAGE_PAIRS.map((c) => {
+            const on = p.healthInsurance === c.healthInsurance && p.pension === c.pension;
+            return (
+              <button key={c.label} type="button" className={on ? 'pick on' : 'pick'} aria-pressed={on} onClick={() => set({ healthInsurance: c.healthInsurance, pension: c.pension })}>
+                {c.label}（{c.healthInsurance}・{c.pension}）
+              </button>
+            );
+          })}
+        </div>
         <div className="field">
           <label className="check">
             <input type="checkbox" checked={p.careCertified} onChange={(e) => set({ careCertified: e.target.checked })} />
@@ -230,6 +242,7 @@ function ProcedureRow({ p }: { p: CaseProcedureView }) {
 function ProceduresStep() {
   const current = useCase((s) => s.current);
   const setStep = useCase((s) => s.setStep);
+  const openTogether = useCase((s) => s.openTogether);
   const step = useRef<HTMLDivElement>(null);
   useOpenAtTop(() => firstControl(step.current, '.proc'));
   if (!current) return null;
@@ -254,6 +267,11 @@ function ProceduresStep() {
         <button type="button" className="primary" disabled={current.forms.length === 0} onClick={() => setStep('forms')}>
           様式を作成（{current.forms.length}件） →
         </button>
+        {current.forms.length >= 2 && (
+          <button type="button" className="row-btn" onClick={openTogether}>
+            まとめて確認（{current.forms.length}件） →
+          </button>
+        )}
       </div>
     </div>
   );
@@ -347,8 +365,11 @@ function FormsStep() {
   const activeForm = useCase((s) => s.activeForm);
   const openForm = useCase((s) => s.openForm);
   const setStep = useCase((s) => s.setStep);
+  const together = useCase((s) => s.together);
+  const openTogether = useCase((s) => s.openTogether);
   if (!current) return null;
   const active = current.forms.find((f) => f.key === activeForm) ?? current.forms[0];
+  const unconfirmed = current.forms.filter((f) => !f.confirmed && !f.applicationId).length;
   return (
     <div className="case-forms">
       <nav className="form-list" aria-label="作成する様式">
@@ -357,7 +378,7 @@ function FormsStep() {
             const errs = Object.keys(f.fieldErrors).length;
             return (
               <li key={f.key}>
-                <button type="button" className={f.key === active?.key ? 'form-tab active' : 'form-tab'} aria-current={f.key === active?.key} onClick={() => openForm(f.key)}>
+                <button type="button" className={!together && f.key === active?.key ? 'form-tab active' : 'form-tab'} aria-current={!together && f.key === active?.key} onClick={() => openForm(f.key)}>
                   <span>{f.title}</span>
                   <span className={`badge ${f.applicationId ? 'sent' : f.confirmed ? 'ok' : errs ? 'todo' : 'check'}`}>
                     {f.applicationId ? '送信済' : f.confirmed ? '確認済' : errs ? `要入力 ${errs}` : '未確認'}
@@ -367,10 +388,15 @@ function FormsStep() {
             );
           })}
         </ol>
+        {(unconfirmed >= 2 || together) && (
+          <button type="button" className={together ? 'row-btn together active' : 'row-btn together'} aria-current={together} onClick={openTogether}>
+            まとめて確認（{unconfirmed}件）
+          </button>
+        )}
         <button type="button" className="row-btn subtle" onClick={() => setStep('procedures')}>← 手続きに戻る</button>
         <button type="button" className="row-btn" onClick={() => setStep('finish')}>印刷・送信へ →</button>
       </nav>
-      {active && <FormEditor key={active.key} f={active} />}
+      {together ? <ConfirmTogether onOpen={openForm} /> : active && <FormEditor key={active.key} f={active} />}
     </div>
   );
 }
