@@ -405,7 +405,10 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
   fs.mkdirSync(pdfDir, { recursive: true });
   const download = page.waitForEvent('download', { timeout: 60_000 });
   await c.click(page.getByRole('button', { name: '印刷（PDFを作成）' }));
-  const dl = await download;
+  const dl = await download.catch(async (e: unknown) => {
+    const shown = await page.locator('.banner').allInnerTexts().catch(() => []);
+    throw new Error(`no PDF download (the screen shows: ${shown.join(' / ') || 'no message'}): ${String(e)}`);
+  });
   const pdfFile = path.join(pdfDir, `${s.name}.pdf`);
   await dl.saveAs(pdfFile);
   const pagesText = await page.locator('.finish-actions a').innerText();
