@@ -114,6 +114,8 @@ export const CaseRef = z.strictObject({ caseId: Id });
 
 export const CreateCaseInput = z.strictObject({ data: CaseDataSchema.optional() });
 
+const FormEdit = z.strictObject({ key: z.string().min(1).max(200), values: FormValues, confirm: z.boolean() });
+
 export const UpdateCaseInput = z.strictObject({
   caseId: Id,
   data: CaseDataSchema.optional(),
@@ -123,7 +125,9 @@ export const UpdateCaseInput = z.strictObject({
     .refine((v) => Object.keys(v).length <= 100, { message: 'too many procedures' })
     .optional(),
   /** what the clerk typed into one form; `confirm` marks it checked with the resident */
-  form: z.strictObject({ key: z.string().min(1).max(200), values: FormValues, confirm: z.boolean() }).optional(),
+  form: FormEdit.optional(),
+  /** the same for several forms at once (まとめて確認: one action of the clerk, one transaction), after `form` */
+  forms: z.array(FormEdit).min(1).max(30).optional(),
   /**
    * the clerk confirmed the 個人番号 that card read `readId` (a back side) found: it becomes person
    * `person`'s number, recorded as read from the card. The number itself does not cross again: the

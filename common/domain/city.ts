@@ -1,3 +1,5 @@
+import { parseAddress } from '../ocr/parse-address';
+
 /**
  * The city this counter serves, as its IT staff write it in config.json (`"city": { "prefecture":
  * "東京都", "municipality": "千代田区" }`): 都道府県 and 市区町村 (郡 or 政令市の区 included) exactly
@@ -21,15 +23,35 @@ export function isOnlyCityPrefix(address: string, city: CityIdentity | null | un
 }
 
 /**
- * A form field's quick picks (FieldDef.suggestions) as shown: `{都道府県}` and `{市区町村}` become the
- * city's; a pick naming the city is left out while no city is configured.
+ * The local government a 市区町村 is part of: a 政令市's 区 acts for its 市 (横浜市中区 → 横浜市); a 町 or
+ * 村 in a 郡 is its own (xx郡yy町 → yy町); a 特別区 or any other 市区町村 is itself. It founds the public
+ * schools (大阪市立…) and heads the 届 (横浜市長).
  */
-export function expandSuggestions(suggestions: readonly string[] | undefined, city: CityIdentity | null | undefined): string[] {
+export function localAuthorityOf(municipality: string): string {
+  const m = municipality.trim();
+  const ward = /^(.+?市).+区$/u.exec(m);
+  if (ward) return ward[1]!;
+  const inGun = /郡(.+[町村])$/u.exec(m);
+  if (inGun) return inGun[1]!;
+  return m;
+}
+
+/**
+ * A form field's quick picks (FieldDef.suggestions) as shown: `{都道府県}` and `{市区町村}` become the
+ * city's, `{自治体}` its local authority (localAuthorityOf); `{前住所の自治体}` the local authority of the
+ * household's previous address (after a 転入: 大阪府大阪市北区… → 大阪市). A pick naming a place that is
+ * not known (no city configured, no previous address) is left out.
+ */
+export function expandSuggestions(suggestions: readonly string[] | undefined, city: CityIdentity | null | undefined, previousAddress?: string | null): string[] {
+  const previousMunicipality = previousAddress ? parseAddress(previousAddress).municipality : null;
   const out: string[] = [];
   for (const s of suggestions ?? []) {
-    const uses = /\{(都道府県|市区町村)\}/.test(s);
-    if (uses && !city) continue;
-    out.push(city ? s.replaceAll('{都道府県}', city.prefecture).replaceAll('{市区町村}', city.municipality) : s);
+    if (/\{(都道府県|市区町村|自治体)\}/.test(s) && !city) continue;
+    if (s.includes('{前住所の自治体}') && !previousMunicipality) continue;
+    let v = s;
+    if (city) v = v.replaceAll('{都道府県}', city.prefecture).replaceAll('{市区町村}', city.municipality).replaceAll('{自治体}', localAuthorityOf(city.municipality));
+    if (previousMunicipality) v = v.replaceAll('{前住所の自治体}', localAuthorityOf(previousMunicipality));
+    out.push(v);
   }
   return out;
 }
@@ -53,10 +75,5 @@ export function addressForEvent(event: string, address: string, city: CityIdenti
  */
 export function addresseeOf(city: CityIdentity | null | undefined): string {
   if (!city) return '市区町村長';
-  const m = city.municipality.trim();
-  const ward = /^(.+?市).+区$/u.exec(m);
-  if (ward) return `${ward[1]}長`;
-  const inGun = /郡(.+[町村])$/u.exec(m);
-  if (inGun) return `${inGun[1]}長`;
-  return `${m}長`;
+  return `${localAuthorityOf(city.municipality)}長`;
 }

@@ -19,6 +19,16 @@ export type HealthInsurance = (typeof HEALTH_INSURANCES)[number];
 export const PENSIONS = ['国民年金', '厚生年金', 'なし', '不明'] as const;
 export type Pension = (typeof PENSIONS)[number];
 
+/**
+ * The usual pairs of 健康保険 and 年金, set with one click when the resident's answer is one of them
+ * (勤め先の健康保険 goes with 厚生年金, 国保 with 国民年金). A shortcut for an answer the clerk was
+ * given, never a default: a person nobody asked stays 不明 on both.
+ */
+export const COVERAGE_PAIRS: readonly { label: string; healthInsurance: HealthInsurance; pension: Pension }[] = [
+  { label: '会社員・公務員など', healthInsurance: '社保', pension: '厚生年金' },
+  { label: '自営業・無職など', healthInsurance: '国保', pension: '国民年金' },
+];
+
 export const SEXES = ['男', '女'] as const;
 export type Sex = (typeof SEXES)[number];
 

@@ -1,4 +1,4 @@
-import type { FieldCondition, FormDefinition, GroupDef } from './form-definition';
+import type { FieldCondition, FieldDef, FormDefinition, GroupDef } from './form-definition';
 
 /**
  * How a form's values are keyed in a flat Record<string, string> (what crosses the bridge and is
@@ -17,6 +17,14 @@ export function isKnownFieldKey(form: FormDefinition, key: string): boolean {
   if (!m) return false;
   const g = form.groups?.find((x) => x.id === m[1]);
   return !!g && Number(m[2]) < g.max && g.fields.some((f) => f.id === m[3]);
+}
+
+/** The definition of the field a key names: a top-level field, or a group member's field. */
+export function fieldDefOf(form: FormDefinition, key: string): FieldDef | undefined {
+  const top = form.fields.find((f) => f.id === key);
+  if (top) return top;
+  const m = GROUP_KEY.exec(key);
+  return m ? form.groups?.find((g) => g.id === m[1])?.fields.find((f) => f.id === m[3]) : undefined;
 }
 
 /** Members present in `raw`: one more than the highest index seen (gaps count as empty members). */

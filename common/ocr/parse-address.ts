@@ -33,8 +33,9 @@ export function parseAddress(original: string, known: { municipality?: string | 
   let rest = text;
   const prefecture = PREFECTURES.find((p) => rest.startsWith(p)) ?? null;
   if (prefecture) rest = rest.slice(prefecture.length);
-  // the address master's split when it recognised the place, else the shape of the names
-  const muni = known.municipality && rest.startsWith(known.municipality) ? [known.municipality, known.municipality] : /^(.+?郡.+?[町村]|.+?市.+?区|.+?[市区町村])/.exec(rest);
+  // the address master's split when it recognised the place, else the shape of the names (a 市 right
+  // after a 市 is still the name: 四日市市, 廿日市市)
+  const muni = known.municipality && rest.startsWith(known.municipality) ? [known.municipality, known.municipality] : /^(.+?郡.+?[町村]|.+?市(?!市).+?区|.+?[市区町村](?!市))/.exec(rest);
   const municipality = muni ? muni[1]! : null;
   if (municipality) rest = rest.slice(municipality.length);
   const aza = /^(?:大字|字)/.exec(rest)?.[0] ?? '';

@@ -141,14 +141,47 @@ function yearlessToIso(m: number, d: number, today: string, rule: YearlessRule):
   return best ? { ok: true, iso: best } : { ok: false, message: `${m}月${d}日は前後の年にありません。年も入力してください。` };
 }
 
+const DAY_ONLY = /^(\d{1,2})\s*日?$/u;
+
+/**
+ * Which month a day typed alone (1, 28, 28日) falls in, by the same `rule` as a day without its year:
+ * `past` — this month's while it is not after `today`, else last month's; `nearest` — the closest of
+ * last, this and next month's. The day must exist in that month (31 in a month of 30 days is refused,
+ * never carried further back).
+ */
+function dayOnlyToIso(d: number, today: string, rule: YearlessRule): DateParse {
+  if (d < 1 || d > 31) return { ok: false, message: '存在しない日付です。' };
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  const on = (offset: number) => {
+    const k = y * 12 + (m - 1) + offset;
+    return isoFromParts(Math.floor(k / 12), (k % 12) + 1, d);
+  };
+  if (rule === 'past') {
+    const thisMonth = on(0);
+    const found = thisMonth !== null && thisMonth <= today ? thisMonth : on(-1);
+    return found ? { ok: true, iso: found } : { ok: false, message: `${d}日は今月も先月もありません。月も入力してください。` };
+  }
+  const dayNo = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  let best: string | null = null;
+  for (const iso of [on(-1), on(0), on(1)]) {
+    if (iso !== null && (best === null || Math.abs(dayNo(iso) - dayNo(today)) < Math.abs(dayNo(best) - dayNo(today)))) best = iso;
+  }
+  return best ? { ok: true, iso: best } : { ok: false, message: `${d}日は前後の月にありません。月も入力してください。` };
+}
+
 /**
  * The date of a visit's event (#case-date): everything parseDateInput takes, and also month and day
- * alone (6.1 / 6/1 / 6月1日, full-width digits too), whose year follows `rule` (see YearlessRule).
+ * alone (6.1 / 6/1 / 6月1日, full-width digits too), whose year follows `rule` (see YearlessRule), and
+ * the day alone (1 / 28日), whose month follows the same rule: most events are days or weeks old, so
+ * the clerk types only the day (the form echoes the full date it was read as).
  * @param today ISO date of the counter's calendar day
  */
 export function parseEventDateInput(raw: string, today: string, rule: YearlessRule = 'past'): DateParse {
   const s = toAsciiDigits(raw.trim()).replace(/　/g, ' ');
   const md = MONTH_DAY.exec(s);
   if (md) return yearlessToIso(Number(md[1]), Number(md[2]), today, rule);
+  const day = DAY_ONLY.exec(s);
+  if (day) return dayOnlyToIso(Number(day[1]), today, rule);
   return parseDateInput(raw);
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useApp } from './store';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { FormScreen } from './screens/FormScreen';
@@ -16,6 +16,17 @@ const REFRESH_MS = 1000;
 /** `#bench-form` (npm run bench:counter) exists only in a `vite build --mode bench` renderer: production leaves it out. */
 const BenchScreen = import.meta.env.MODE === 'bench' ? lazy(() => import('./screens/BenchScreen').then((m) => ({ default: m.BenchScreen }))) : null;
 
+/** The page's #hash, followed as it changes (the bench opens #bench-form on the page already loaded). */
+function useHash(): string {
+  return useSyncExternalStore(
+    (changed) => {
+      window.addEventListener('hashchange', changed);
+      return () => window.removeEventListener('hashchange', changed);
+    },
+    () => location.hash,
+  );
+}
+
 export function App() {
   return (
     <SessionGate>
@@ -25,8 +36,14 @@ export function App() {
 }
 
 function AppScreens() {
-  const { screen: appScreen, setScreen: setAppScreen, info, fatal, loadInfo, refresh } = useApp();
+  const appScreen = useApp((s) => s.screen);
+  const setAppScreen = useApp((s) => s.setScreen);
+  const simulated = useApp((s) => s.info?.backend.simulated ?? false);
+  const fatal = useApp((s) => s.fatal);
+  const loadInfo = useApp((s) => s.loadInfo);
+  const refresh = useApp((s) => s.refresh);
   const role = useSession((s) => s.session?.user?.role);
+  const hash = useHash();
   // the audit trail and the accounts are the supervisor's / admin's screens, kept apart from the clerk's screens' state
   const [office, setOffice] = useState<'audit' | 'accounts' | null>(null);
   const screen = office ?? appScreen;
@@ -73,7 +90,7 @@ function AppScreens() {
         <ConnectionIndicator />
         <SessionBar />
       </header>
-      {info?.backend.simulated && (
+      {simulated && (
         <aside className="demo-banner" aria-label="研修・試用">
           模擬バックエンドに接続しています（研修・試用）。実際の基幹システムには送信されません。
         </aside>
@@ -84,7 +101,7 @@ function AppScreens() {
             {fatal}
           </div>
         )}
-        {BenchScreen && location.hash === '#bench-form' ? (
+        {BenchScreen && hash === '#bench-form' ? (
           <Suspense fallback={null}>
             <BenchScreen />
           </Suspense>

@@ -57,6 +57,8 @@ interface CaseState {
   /** form key → what the clerk typed in this form since the last save */
   edits: Record<string, Record<string, string>>;
   activeForm: string | null;
+  /** the forms step shows まとめて確認 (every form still to confirm on one page) instead of one form */
+  together: boolean;
   busy: boolean;
   message: { kind: 'error' | 'success' | 'info'; text: string } | null;
   householdErrors: Record<string, string>;
@@ -77,7 +79,11 @@ interface CaseState {
   toggleProcedure(key: string, selected: boolean): Promise<void>;
   setFormValue(formKey: string, fieldKey: string, value: string): void;
   openForm(key: string): void;
+  /** opens the forms step at まとめて確認 */
+  openTogether(): void;
   confirmForm(key: string): Promise<boolean>;
+  /** まとめて確認: confirms the forms `keys` with what the clerk typed in each, in one update of the case */
+  confirmTogether(keys: string[]): Promise<boolean>;
   makePdf(): Promise<void>;
   /** on paper: Electron's print dialog (or the configured printer); in browser mode the PDF in the browser's print view */
   printCase(): Promise<void>;
@@ -239,6 +245,7 @@ export const useCase = create<CaseState>((set, get) => ({
   step: 'household',
   edits: {},
   activeForm: null,
+  together: false,
   busy: false,
   message: null,
   householdErrors: {},
@@ -287,7 +294,7 @@ export const useCase = create<CaseState>((set, get) => ({
     void get().loadResumable();
   },
 
-  setStep: (step) => set({ step, message: null }),
+  setStep: (step) => set({ step, together: false, message: null }),
 
   patchDraft: (p) =>
     set((s) => {
@@ -357,7 +364,9 @@ export const useCase = create<CaseState>((set, get) => ({
   setFormValue: (formKey, fieldKey, value) =>
     set((s) => ({ edits: { ...s.edits, [formKey]: { ...(s.edits[formKey] ?? {}), [fieldKey]: value } } })),
 
-  openForm: (key) => set({ activeForm: key, message: null }),
+  openForm: (key) => set({ activeForm: key, together: false, message: null }),
+
+  openTogether: () => set({ step: 'forms', together: true, message: null }),
 
   confirmForm: async (key) => {
     const { current, edits } = get();
@@ -383,6 +392,35 @@ export const useCase = create<CaseState>((set, get) => ({
       activeForm: next?.key ?? key,
       step: next ? 'forms' : 'finish',
       message: { kind: 'success', text: `「${form.title}」を確認済みにしました。` },
+    });
+    return true;
+  },
+
+  confirmTogether: async (keys) => {
+    const { current, edits } = get();
+    if (!current || keys.length === 0) return false;
+    set({ busy: true });
+    const r = await bridge.updateCase({ caseId: current.id, forms: keys.map((key) => ({ key, values: edits[key] ?? {}, confirm: true })) });
+    set({ busy: false });
+    if (!r.ok) {
+      set({ message: { kind: 'error', text: r.error.message } });
+      return false;
+    }
+    // what was typed is in the case now (a form left unconfirmed too): the forms show it from there
+    const rest = { ...get().edits };
+    for (const k of keys) delete rest[k];
+    const left = r.value.forms.filter((f) => keys.includes(f.key) && !f.confirmed);
+    if (left.length > 0) {
+      set({ current: r.value, edits: rest, message: { kind: 'error', text: `入力内容を確認してください。赤字の項目があります（${left.map((f) => f.title).join('、')}）。` } });
+      return false;
+    }
+    const next = r.value.forms.find((f) => !f.confirmed && !f.applicationId);
+    set({
+      current: r.value,
+      edits: rest,
+      activeForm: next?.key ?? get().activeForm,
+      step: next ? 'forms' : 'finish',
+      message: { kind: 'success', text: `${keys.length}件の様式を確認済みにしました。` },
     });
     return true;
   },

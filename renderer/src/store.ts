@@ -76,7 +76,8 @@ function revalidate(form: FormState, today: string, showAll: boolean): Pick<Form
 }
 
 export const useApp = create<AppState>((set, get) => ({
-  screen: 'entry',
+  // the counter's main screen: a signed-in clerk starts at 手続きナビ, 「新しい来庁」 focused (one Enter)
+  screen: 'case',
   info: null,
   fatal: null,
   form: emptyForm(),

@@ -51,6 +51,9 @@ describe('手続きナビ: family 転入 and おくやみ (browser mode)', () =>
   });
 
   it('runs a family 転入 (two adults, a 3- and a 7-year-old) to the queue', async () => {
+    // a signed-in clerk starts at 手続きナビ, 「新しい来庁」 focused
+    expect(await page.getByRole('button', { name: '手続きナビ' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('新しい来庁');
     const s = familyTennyu(localIsoDate());
     const r = await runCounterFlow(page, s, pdfDir, shots, await renderScenarioCards(browser, s, tempDir('family-cards')));
     results.familyTennyu = r;

@@ -39,6 +39,7 @@ describe('転居届: fill → queue → 受理 (browser mode)', () => {
     page.on('request', (r) => requested.push(r.url()));
     await page.goto(app.url);
     await signInPage(page);
+    await page.getByRole('button', { name: '届出入力' }).click();
   });
 
   afterAll(async () => {
@@ -87,6 +88,7 @@ describe('転居届: fill → queue → 受理 (browser mode)', () => {
 
   it('takes a valid 転居届 and shows it 受理 with the simulator receipt number', async () => {
     await page.reload();
+    await page.getByRole('button', { name: '届出入力' }).click(); // the app opens at 手続きナビ
     await fillTenkyo({ family: '髙橋', given: '一郎', familyKana: 'たかはし', givenKana: 'ｲﾁﾛｳ', birth: 'S60.4.1', newAddr: '東京都港区芝公園一丁目1番1号', oldAddr: '東京都港区三田二丁目3番4号 ハイツ三田101', moved: threeDaysAgo() });
     await expect.poll(() => page.locator('.echo').first().innerText()).toContain('1985年4月1日（昭和60年4月1日）');
     await page.getByRole('button', { name: '確認して送信キューへ' }).click();

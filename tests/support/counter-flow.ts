@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { addDays } from '../../common/domain/age';
+import { COVERAGE_PAIRS } from '../../common/domain/household';
 import { eraForIso, parseDateInput, parseEventDateInput } from '../../common/validation/wareki';
 import { variantsOf } from '../../common/kanji/variants';
 import { cardPerson, renderPersonCard } from './cards/person-card';
@@ -91,14 +92,16 @@ export class ActionCounter {
 }
 
 /**
- * What a clerk types for the event date: month and day (11.24) where the app places it on the intended
- * day (the last such day, see parseEventDateInput), the short 和暦 otherwise.
+ * What a clerk types for the event date: the day alone (24) or month and day (11.24) where the app
+ * places it on the intended day (the last such day, see parseEventDateInput), the short 和暦 otherwise.
  */
 export function caseDateInput(iso: string, today: string): string {
   const [, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const short = `${m}.${d}`;
-  const p = parseEventDateInput(short, today);
-  return p.ok && p.iso === iso ? short : shortWareki(iso);
+  for (const short of [`${d}`, `${m}.${d}`]) {
+    const p = parseEventDateInput(short, today);
+    if (p.ok && p.iso === iso) return short;
+  }
+  return shortWareki(iso);
 }
 
 /** The short 和暦 a clerk types: R4.6.1, H30.9.10, S60.4.1. */
@@ -153,6 +156,42 @@ async function waitIdle(page: Page): Promise<void> {
   await pollUntil(() => page.locator('.finish-actions button.primary').first().isEnabled(), 60_000);
 }
 
+/** The clerk's answers in one form (or its part of the まとめて確認 page): radios, quick picks, then typing. */
+async function answerIn(scope: Locator, c: ActionCounter, a: Answers): Promise<void> {
+  for (const [k, v] of Object.entries(a.pick ?? {})) {
+    const r = scope.locator(`[data-field="${k}"] input[type=radio][value="${v}"]`);
+    if (!(await r.isChecked())) await c.check(r);
+  }
+  for (const [k, v] of Object.entries(a.choose ?? {})) {
+    const input = scope.locator(`[data-field="${k}"] input`).first();
+    if ((await input.inputValue()) !== v) await c.click(scope.locator(`[data-field="${k}"] .picks`).getByRole('button', { name: v, exact: true }));
+  }
+  for (const [k, v] of Object.entries(a.fill ?? {})) await c.enter(scope.locator(`[data-field="${k}"] input`).first(), v);
+}
+
+/**
+ * まとめて確認 (opened from the procedures step): the page lists every form still to confirm with the
+ * fields each needs; the clerk answers there and confirms them all with one click.
+ */
+async function confirmTogether(page: Page, c: ActionCounter, answers: (formTitle: string) => Answers, shots?: string, name?: string): Promise<string[]> {
+  const view = page.locator('form.case-form-together');
+  await view.waitFor();
+  const titles = await page.locator('.form-list .form-tab > span:first-child').allInnerTexts();
+  for (const title of titles) {
+    const section = view.locator(`section[aria-label="${title}"]`);
+    if ((await section.count()) > 0) await answerIn(section, c, answers(title));
+  }
+  if (shots) await page.screenshot({ path: path.join(shots, `${name}-forms-together.png`), fullPage: true });
+  await c.click(view.getByRole('button', { name: /件をまとめて確認しました/ }));
+  try {
+    await pollUntil(async () => (await page.locator('.stepper .step.active').innerText()).startsWith('4'), 15_000);
+  } catch {
+    const errs = await page.locator('.field-error, .banner').allInnerTexts();
+    throw new Error(`まとめて確認 did not confirm every form: ${errs.join(' / ')}`);
+  }
+  return titles;
+}
+
 /** Confirms every open form, filling what `answers` gives for fields still empty (by field key). */
 async function confirmForms(page: Page, c: ActionCounter, answers: (formTitle: string) => Answers, shots?: string, name?: string): Promise<string[]> {
   const titles: string[] = [];
@@ -162,16 +201,7 @@ async function confirmForms(page: Page, c: ActionCounter, answers: (formTitle: s
     const title = await form.locator('h1').innerText();
     if (titles.includes(title) && (await page.locator('.stepper .step.active').innerText()).includes('4')) break;
     titles.push(title);
-    const a = answers(title);
-    for (const [k, v] of Object.entries(a.pick ?? {})) {
-      const r = form.locator(`[data-field="${k}"] input[type=radio][value="${v}"]`);
-      if (!(await r.isChecked())) await c.check(r);
-    }
-    for (const [k, v] of Object.entries(a.choose ?? {})) {
-      const input = form.locator(`[data-field="${k}"] input`).first();
-      if ((await input.inputValue()) !== v) await c.click(form.locator(`[data-field="${k}"] .picks`).getByRole('button', { name: v, exact: true }));
-    }
-    for (const [k, v] of Object.entries(a.fill ?? {})) await c.enter(form.locator(`[data-field="${k}"] input`).first(), v);
+    await answerIn(form, c, answers(title));
     if (shots) await page.screenshot({ path: path.join(shots, `${name}-form-${titles.length}.png`), fullPage: true });
     await c.click(form.getByRole('button', { name: '内容を確認しました（Enter）' }));
     const until = Date.now() + 15_000;
@@ -212,6 +242,11 @@ export interface Scenario {
   /** optional procedures to add (by title) */
   addProcedures?: string[];
   answers: (formTitle: string) => Answers;
+  /**
+   * the clerk goes from the procedures to the まとめて確認 page and confirms the forms there (the
+   * answers of one form do not depend on another's), else form by form
+   */
+  together?: boolean;
   /** the counter's calendar day the scenario was made for */
   today: string;
 }
@@ -295,8 +330,12 @@ async function readCard(page: Page, card: ActionCounter, c: ActionCounter, opene
   await dialog.waitFor({ state: 'detached' });
 }
 
-/** Runs one visit from a new case to the queue in the browser-mode UI, counting the clerk's actions. */
-export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, shots: string | undefined, cards: string[]): Promise<FlowResult> {
+/**
+ * Runs one visit from a new case to the queue in the browser-mode UI, counting the clerk's actions.
+ * `atForms` runs (uncounted) once the forms step shows its first form, before the clerk confirms any:
+ * scripts/bench-counter.ts measures typing there; it must leave every field as it found it.
+ */
+export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, shots: string | undefined, cards: string[], atForms?: (page: Page) => Promise<void>): Promise<FlowResult> {
   const card = new ActionCounter(page);
   const c = new ActionCounter(page);
   const byStep: Record<string, number> = {};
@@ -305,7 +344,9 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
     byStep[name] = c.total - mark;
     mark = c.total;
   };
-  await c.click(page.getByRole('button', { name: '手続きナビ' }));
+  // the app opens at 手続きナビ; after another screen the clerk comes back to it
+  const nav = page.getByRole('button', { name: '手続きナビ' });
+  if ((await nav.getAttribute('aria-pressed')) !== 'true') await c.click(nav);
   await c.click(page.getByRole('button', { name: '新しい来庁' }));
   await page.locator('#p0-familyName').waitFor();
   if (!(await radio(page, 'event', s.event).isChecked())) await c.check(radio(page, 'event', s.event));
@@ -317,8 +358,13 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
   step('honninCardCorrections');
   await enterReading(page, c, 'p0-familyNameKana', h.familyKana);
   await enterReading(page, c, 'p0-givenNameKana', h.givenKana);
-  if (h.health) await c.check(radio(page, 'p0-health', h.health));
-  if (h.pension) await c.check(radio(page, 'p0-pension', h.pension));
+  // an answer that is one of the usual pairs (社保・厚生年金) is one click; else each radio
+  const pair = COVERAGE_PAIRS.find((x) => x.healthInsurance === h.health && x.pension === h.pension);
+  if (pair) await c.click(page.getByRole('group', { name: '1人目の健康保険と年金' }).getByRole('button', { name: `${pair.label}（${pair.healthInsurance}・${pair.pension}）` }));
+  else {
+    if (h.health) await c.check(radio(page, 'p0-health', h.health));
+    if (h.pension) await c.check(radio(page, 'p0-pension', h.pension));
+  }
   if (h.phone) await c.fill(page.locator('#p0-phone'), h.phone);
   step('honnin');
   for (const [j, p] of s.others.entries()) {
@@ -348,17 +394,21 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
   }
   if (shots) await page.screenshot({ path: path.join(shots, `${s.name}-2-procedures.png`), fullPage: true });
   const caseId = (await page.locator('.case-head .note').innerText()).replace('来庁ケース ', '');
-  await c.click(page.getByRole('button', { name: /様式を作成/ }));
+  await c.click(s.together ? page.getByRole('button', { name: /^まとめて確認（\d+件） →$/ }) : page.getByRole('button', { name: /様式を作成/ }));
   step('procedures');
-  await page.locator('form.case-form').waitFor();
+  await page.locator(s.together ? 'form.case-form-together' : 'form.case-form').waitFor();
   if (shots) await page.screenshot({ path: path.join(shots, `${s.name}-3-form.png`), fullPage: true });
-  const formTitles = await confirmForms(page, c, s.answers, shots, s.name);
+  if (atForms) await atForms(page);
+  const formTitles = s.together ? await confirmTogether(page, c, s.answers, shots, s.name) : await confirmForms(page, c, s.answers, shots, s.name);
   step('forms');
   await page.getByRole('button', { name: '印刷（PDFを作成）' }).waitFor();
   fs.mkdirSync(pdfDir, { recursive: true });
   const download = page.waitForEvent('download', { timeout: 60_000 });
   await c.click(page.getByRole('button', { name: '印刷（PDFを作成）' }));
-  const dl = await download;
+  const dl = await download.catch(async (e: unknown) => {
+    const shown = await page.locator('.banner').allInnerTexts().catch(() => []);
+    throw new Error(`no PDF download (the screen shows: ${shown.join(' / ') || 'no message'}): ${String(e)}`);
+  });
   const pdfFile = path.join(pdfDir, `${s.name}.pdf`);
   await dl.saveAs(pdfFile);
   const pagesText = await page.locator('.finish-actions a').innerText();
@@ -387,12 +437,14 @@ export function familyTennyu(today: string): Scenario {
       { relation: '子', given: '﨑子', givenKana: 'さきこ', birth: yearsBefore(today, 7, 30), sex: '女' },
     ],
     address: [{ field: 'h-address', value: '東京都千代田区千代田1-1' }],
+    together: true,
     answers: (title): Answers => {
       if (title.startsWith('住民異動届')) return { pick: { moveOutProof: 'マイナンバーカード（転出届の特例）' } };
       // the 本人 has registered a 公金受取口座 at マイナポータル and agrees to its use
       if (title.startsWith('児童手当')) return { pick: { payeeAccount: '公金受取口座' } };
       if (title.startsWith('子ども医療費')) return { choose: { insurerName: '協会けんぽ' } };
-      if (title.startsWith('就学')) return { fill: { 'children.0.previousSchool': '大阪市立北小学校' } };
+      // the quick pick of the previous address's public schools (大阪市立), then the rest of the name
+      if (title.startsWith('就学')) return { choose: { 'children.0.previousSchool': '大阪市立' }, fill: { 'children.0.previousSchool': '大阪市立北小学校' } };
       return {};
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressForEvent, cityAddressPrefix, expandSuggestions, isOnlyCityPrefix } from '../../common/domain/city';
+import { addressForEvent, cityAddressPrefix, expandSuggestions, isOnlyCityPrefix, localAuthorityOf } from '../../common/domain/city';
 
 const chiyoda = { prefecture: '東京都', municipality: '千代田区' };
 
@@ -32,5 +32,25 @@ describe('the counter\'s city', () => {
     expect(expandSuggestions(picks, chiyoda)).toEqual(['協会けんぽ', '国民健康保険（千代田区）', '東京都千代田区']);
     expect(expandSuggestions(picks, null)).toEqual(['協会けんぽ']);
     expect(expandSuggestions(undefined, chiyoda)).toEqual([]);
+  });
+
+  it('a previous school\'s quick picks: the public schools of the previous address\'s local authority, and of this city', () => {
+    const picks = ['{前住所の自治体}立', '{自治体}立'];
+    expect(expandSuggestions(picks, chiyoda, '大阪府大阪市北区中之島一丁目3番20号')).toEqual(['大阪市立', '千代田区立']);
+    expect(expandSuggestions(picks, { prefecture: '神奈川県', municipality: '横浜市中区' }, '北海道余市郡余市町黒川町1')).toEqual(['余市町立', '横浜市立']);
+    expect(expandSuggestions(picks, null, '三重県四日市市諏訪町1-5')).toEqual(['四日市市立']);
+    // no previous address (not a move into the city): that pick is left out
+    expect(expandSuggestions(picks, chiyoda, '')).toEqual(['千代田区立']);
+    expect(expandSuggestions(picks, chiyoda)).toEqual(['千代田区立']);
+  });
+
+  it.each([
+    ['千代田区', '千代田区'],
+    ['横浜市中区', '横浜市'],
+    ['札幌市', '札幌市'],
+    ['四日市市', '四日市市'],
+    ['余市郡余市町', '余市町'],
+  ])('the local authority of %s is %s', (m, want) => {
+    expect(localAuthorityOf(m)).toBe(want);
   });
 });

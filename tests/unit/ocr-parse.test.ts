@@ -48,6 +48,11 @@ describe('parseAddress', () => {
     expect(a.original).toBe('東京都千代田区千代田１丁目１番１号コーポ山田１０１号');
     expect(a.normalized).toBe('東京都千代田区千代田１－１－１コーポ山田１０１号');
   });
+  it('keeps a 市 that ends a city name before 市 (四日市市, 廿日市市)', () => {
+    expect(parseAddress('三重県四日市市諏訪町1番5号')).toMatchObject({ prefecture: '三重県', municipality: '四日市市', town: '諏訪町' });
+    expect(parseAddress('広島県廿日市市下平良一丁目11番1号')).toMatchObject({ municipality: '廿日市市', town: '下平良' });
+    expect(parseAddress('千葉県市川市八幡1-1-1')).toMatchObject({ municipality: '市川市', town: '八幡' });
+  });
   it('handles 政令市の区, 郡 and kanji 丁目', () => {
     expect(parseAddress('大阪府大阪市北区梅田三丁目4番5号')).toMatchObject({ municipality: '大阪市北区', town: '梅田', normalized: '大阪府大阪市北区梅田３－４－５' });
     expect(parseAddress('長野県北佐久郡軽井沢町大字長倉7-10-12')).toMatchObject({ municipality: '北佐久郡軽井沢町', town: '大字長倉', block: '7-10-12' });

@@ -10,8 +10,9 @@ import { repoRoot, tempDir } from '../support/processes';
  * `vite build --mode bench` has it. Both are built here with the repo's vite.config.ts into temp dirs
  * (`--outDir`), so dist/renderer is left alone for whoever is using it.
  */
-// strings only BenchScreen.tsx puts in a bundle: its element id, its form's id and title, its samples attribute
-const MARKERS = ['bench-form', 'bench-100', '計測用（100項目）', 'data-samples'];
+// strings only the bench code puts in a bundle: BenchScreen.tsx's element id, its form's id and title, its
+// samples attribute; the keystroke probe of the 手続きナビ (components/keystroke-probe.ts) and its attribute
+const MARKERS = ['bench-form', 'bench-100', '計測用（100項目）', 'data-samples', 'data-key-samples'];
 
 function viteBuild(outDir: string, mode?: string): void {
   const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');

@@ -109,6 +109,30 @@ describe('parseEventDateInput: the event date typed without its year', () => {
     expect(ev('2.30', '2026-11-27', 'nearest')).toBe('ERR:存在しない日付です。');
   });
 
+  it.each([
+    ['1', '2026-12-04', '2026-12-01'],
+    ['4', '2026-12-04', '2026-12-04'], // today itself
+    ['28日', '2026-12-04', '2026-11-28'], // this month's is ahead: last month's
+    ['１５', '2026-12-04', '2026-11-15'],
+    ['31', '2027-01-05', '2026-12-31'], // across the new year
+    ['29', '2028-03-01', '2028-02-29'],
+  ])('past, the day alone: %s on %s → %s', (input, today, want) => {
+    expect(ev(input, today)).toBe(want);
+  });
+
+  it('the day alone is refused where that month has no such day, and out of range', () => {
+    // 12月31日 is ahead and 11月 has no 31日: never carried back to 10月31日
+    expect(ev('31', '2026-12-04')).toBe('ERR:31日は今月も先月もありません。月も入力してください。');
+    expect(ev('0', '2026-12-04')).toBe('ERR:存在しない日付です。');
+    expect(ev('32', '2026-12-04')).toBe('ERR:存在しない日付です。');
+  });
+
+  it('nearest, the day alone (a planned 転出日): the closest of last, this and next month', () => {
+    expect(ev('20', '2026-12-04', 'nearest')).toBe('2026-11-20'); // 14 days back, 16 ahead
+    expect(ev('10', '2026-12-04', 'nearest')).toBe('2026-12-10');
+    expect(ev('2', '2026-12-28', 'nearest')).toBe('2027-01-02');
+  });
+
   it('leaves other dates to parseDateInput, with its messages', () => {
     expect(ev('平成32年1月1日', '2026-11-27')).toContain('平成は2019年4月30日まで');
     expect(ev('あした', '2026-11-27')).toContain('形式が正しくありません');

@@ -23,7 +23,8 @@ export const shugakuTennyugaku: FormDefinition = {
         birthDateField('person', 'children'),
         { id: 'sex', label: '性別', kind: 'select', required: true, maxLength: 2, options: SEX_OPTIONS, bind: 'person.sex', item: '性別', print: { section: 'children', span: 2 } },
         { id: 'grade', label: '学年', kind: 'select', required: true, maxLength: 4, options: options(['小1', '小2', '小3', '小4', '小5', '小6', '中1', '中2', '中3']), item: '学年', print: { section: 'children', span: 2 } },
-        { id: 'previousSchool', label: '前の学校', kind: 'text', required: true, maxLength: 60, item: '前在籍校', print: { section: 'children', span: 6 } },
+        // quick picks: the public schools of where the family lived before (転入学) and of this city (市内転校)
+        { id: 'previousSchool', label: '前の学校', kind: 'text', required: true, maxLength: 60, suggestions: ['{前住所の自治体}立', '{自治体}立'], item: '前在籍校', print: { section: 'children', span: 6 } },
       ],
       rules: [],
       print: { section: 'children' },

@@ -67,7 +67,7 @@ export function createCaseHandlers(d: HandlerDeps, cardNumbers: CardNumberReads)
       return s ? ok(view(s)) : fail(CASE_NOT_FOUND);
     },
 
-    updateCase: ({ caseId, data, selection, form, cardMyNumber }) => {
+    updateCase: ({ caseId, data, selection, form, forms, cardMyNumber }) => {
       if (!deps) return fail(NO_CASES);
       const cur = load(caseId);
       if (!cur) return fail(CASE_NOT_FOUND);
@@ -87,18 +87,20 @@ export function createCaseHandlers(d: HandlerDeps, cardNumbers: CardNumberReads)
           content = recorded;
         }
         if (selection) content = { ...content, selection: { ...content.selection, ...selection } };
-        if (form) {
-          const derived = deriveCase(content, today()).forms.find((f) => f.key === form.key);
+        // one form, or several (まとめて確認), in this one transaction; a form not valid stays unconfirmed
+        for (const edit of [...(form ? [form] : []), ...(forms ?? [])]) {
+          const derived = deriveCase(content, today()).forms.find((f) => f.key === edit.key);
           const def = derived && findForm(derived.formId);
           if (!derived || !def) {
             problem = 'この様式は現在の手続きに含まれていません。';
-            return { content };
+            // nothing of this update is kept: the forms before it in the list are not half-saved
+            return { content: s.content };
           }
-          content = applyFormEdits(content, def, derived.persons, derived.fromCase, form.values);
-          const after = deriveCase(content, today()).forms.find((f) => f.key === form.key);
+          content = applyFormEdits(content, def, derived.persons, derived.fromCase, edit.values);
+          const after = deriveCase(content, today()).forms.find((f) => f.key === edit.key);
           const confirmed = { ...content.confirmed };
-          if (form.confirm && after?.valid) confirmed[form.key] = stableJson(after.values);
-          else if (!form.confirm) delete confirmed[form.key];
+          if (edit.confirm && after?.valid) confirmed[edit.key] = stableJson(after.values);
+          else if (!edit.confirm) delete confirmed[edit.key];
           content = { ...content, confirmed };
         }
         return { content };

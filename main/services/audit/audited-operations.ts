@@ -29,7 +29,7 @@ export const AUDITED_OPERATIONS: { [K in OperationName]?: Rule<K> } = {
   getCase: { event: 'case.opened', ids: (i) => ({ caseId: i.caseId }) },
   updateCase: {
     event: 'case.updated',
-    ids: (i) => ({ caseId: i.caseId, ...(i.form ? { personRef: i.form.key } : {}), detail: { household: i.data !== undefined, selection: i.selection !== undefined, form: i.form?.key ?? null, confirm: i.form?.confirm ?? null } }),
+    ids: (i) => ({ caseId: i.caseId, ...(i.form ? { personRef: i.form.key } : {}), detail: { household: i.data !== undefined, selection: i.selection !== undefined, form: i.form?.key ?? null, confirm: i.form?.confirm ?? null, forms: i.forms?.map((f) => `${f.key}${f.confirm ? ':confirm' : ''}`).join(',') ?? null } }),
   },
   discardCase: { event: 'case.discarded', ids: (i) => ({ caseId: i.caseId }) },
   submitCase: { event: 'case.submitted', ids: (i, o) => ({ caseId: i.caseId, detail: { applications: o.applicationIds.length, ids: o.applicationIds.join(',') } }) },

@@ -2,7 +2,11 @@ import { useApp } from '../store';
 
 /** Always visible: is the back end reachable, what is being sent, what needs the clerk. */
 export function ConnectionIndicator() {
-  const { sync, stats, sendNow, setScreen, setFilter } = useApp();
+  const sync = useApp((s) => s.sync);
+  const stats = useApp((s) => s.stats);
+  const sendNow = useApp((s) => s.sendNow);
+  const setScreen = useApp((s) => s.setScreen);
+  const setFilter = useApp((s) => s.setFilter);
   const sending = stats?.inFlight ?? 0;
   const waiting = stats?.pending ?? 0;
   // each pill names the status it opens, with that status's count: 差戻し (the back office returned it)

@@ -29,6 +29,8 @@ export interface FormFieldsProps {
   idPrefix?: string;
   /** the counter's city, for quick picks naming it */
   city?: CityIdentity | null;
+  /** the household's previous address (a visit case after a 転入), for quick picks naming where it was */
+  previousAddress?: string | null;
 }
 
 export function DateEcho({ raw }: { raw: string }) {
@@ -200,14 +202,14 @@ export const Field = memo(function Field({ def, k, value, error, warning, locked
   );
 });
 
-export function FormFields({ form, values, errors, warnings, fromCase, verified, onChange, idPrefix = 'cf-', city }: FormFieldsProps) {
+export function FormFields({ form, values, errors, warnings, fromCase, verified, onChange, idPrefix = 'cf-', city, previousAddress }: FormFieldsProps) {
   const top = (id: string) => values[id] ?? '';
   // field id → its quick picks for this city (stable arrays, so memoized fields do not re-render)
   const picks = useMemo(() => {
     const m = new Map<string, string[]>();
-    for (const f of [...form.fields, ...(form.groups ?? []).flatMap((g) => g.fields)]) if (f.suggestions) m.set(f.id, expandSuggestions(f.suggestions, city));
+    for (const f of [...form.fields, ...(form.groups ?? []).flatMap((g) => g.fields)]) if (f.suggestions) m.set(f.id, expandSuggestions(f.suggestions, city, previousAddress));
     return m;
-  }, [form, city]);
+  }, [form, city, previousAddress]);
   const visibleTop = form.fields.filter((f) => !f.when || conditionHolds(f.when, top));
   return (
     <div className="form-fields">

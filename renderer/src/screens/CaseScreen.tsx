@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type FormEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, type FormEvent } from 'react';
 import { parseCaseDate, useCase, type PersonDraft } from '../case-store';
 import { useApp } from '../store';
 import { FormFields, DateEcho } from '../components/FormFields';
@@ -6,7 +6,7 @@ import { conditionHolds } from '../../../common/forms/form-keys';
 import { findForm } from '../../../common/forms/registry';
 import { validateForm } from '../../../common/forms/validate-form';
 import { formatJa, formatWareki, parseDateInput } from '../../../common/validation/wareki';
-import { HEALTH_INSURANCES, LIFE_EVENTS, PENSIONS, RELATIONS, SEXES, type LifeEvent, type Relation } from '../../../common/domain/household';
+import { COVERAGE_PAIRS, HEALTH_INSURANCES, LIFE_EVENTS, PENSIONS, RELATIONS, SEXES, type LifeEvent, type Relation } from '../../../common/domain/household';
 import type { CaseFormView, CaseProcedureView } from '../../../common/contract/case-operations';
 import { CardCapture } from '../card/CardCapture';
 import { useCard } from '../card/card-store';
@@ -15,8 +15,10 @@ import { useNameReadings } from '../names/use-name-readings';
 import { continueAfterTab } from '../components/caret';
 import { PostalAddressFields } from '../components/PostalAddressFields';
 import { firstControl, useFocusOnError, useOpenAtTop } from '../components/focus';
+import { useKeystrokeProbe } from '../components/keystroke-probe';
 import { ResumeList } from './ResumeList';
 import { usePrintShortcut } from '../print/use-print-shortcut';
+import { ConfirmTogether } from './ConfirmTogether';
 import { STATUS_LABEL } from '../../../common/domain/application-status';
 
 /** A queued form's state as the queue has it now: 送信待ち while offline, 受理, 差戻し … (not a blanket 送信済み). */
@@ -63,11 +65,16 @@ function Text({ id, label, value, onChange, error, placeholder, className, mj, t
   );
 }
 
-function PersonCard({ p, i }: { p: PersonDraft; i: number }) {
-  const { patchPerson, removePerson, householdErrors } = useCase();
+/** One person of the household: it reads its own person from the store, so typing in one card re-renders only that card. */
+const PersonCard = memo(function PersonCard({ i }: { i: number }) {
+  const p = useCase((s) => s.draft?.persons[i]);
+  const patchPerson = useCase((s) => s.patchPerson);
+  const removePerson = useCase((s) => s.removePerson);
+  const birthError = useCase((s) => s.householdErrors[`p${i}.birth`]);
   const openCard = useCard((s) => s.open);
   const set = (x: Partial<PersonDraft>) => patchPerson(i, x);
-  const readings = useNameReadings(p.familyName, p.givenName);
+  const readings = useNameReadings(p?.familyName ?? '', p?.givenName ?? '');
+  if (!p) return null;
   const pre = `p${i}-`;
   return (
     <fieldset className="person-card" data-person={i}>
@@ -88,15 +95,26 @@ function PersonCard({ p, i }: { p: PersonDraft; i: number }) {
         <Text id={`${pre}givenName`} label="名" value={p.givenName} onChange={(v) => set({ givenName: v })} mj />
         <KanaField id={`${pre}familyNameKana`} label="氏（ふりがな）" value={p.familyNameKana} onChange={(v) => set({ familyNameKana: v })} readings={readings.family} state={p.familyName.trim() ? readings.state : 'empty'} />
         <KanaField id={`${pre}givenNameKana`} label="名（ふりがな）" value={p.givenNameKana} onChange={(v) => set({ givenNameKana: v })} readings={readings.given} state={p.givenName.trim() ? readings.state : 'empty'} />
-        <div className={`field${householdErrors[`p${i}.birth`] ? ' has-error' : ''}`}>
+        <div className={`field${birthError ? ' has-error' : ''}`}>
           <label htmlFor={`${pre}birth`}>生年月日</label>
-          <input id={`${pre}birth`} aria-invalid={householdErrors[`p${i}.birth`] ? true : undefined} value={p.birthRaw} placeholder="S60.4.1 / R4.6.1 / 1985-04-01" autoComplete="off" onChange={(e) => set({ birthRaw: e.target.value })} />
+          <input id={`${pre}birth`} aria-invalid={birthError ? true : undefined} value={p.birthRaw} placeholder="S60.4.1 / R4.6.1 / 1985-04-01" autoComplete="off" onChange={(e) => set({ birthRaw: e.target.value })} />
           <DateEcho raw={p.birthRaw} />
-          {householdErrors[`p${i}.birth`] && <p className="field-error" role="alert">{householdErrors[`p${i}.birth`]}</p>}
+          {birthError && <p className="field-error" role="alert">{birthError}</p>}
         </div>
         <Radios name={`${pre}sex`} label="性別" options={SEXES} value={p.sex} onChange={(v) => set({ sex: v })} />
         <Radios name={`${pre}health`} label="健康保険" options={HEALTH_INSURANCES} value={p.healthInsurance} onChange={(v) => set({ healthInsurance: v })} />
         <Radios name={`${pre}pension`} label="年金" options={PENSIONS} value={p.pension} onChange={(v) => set({ pension: v })} />
+        <div className="field coverage-pairs" role="group" aria-label={`${i + 1}人目の健康保険と年金`}>
+          <span className="note">よくある組み合わせ</span>
+          {COVERAGE_PAIRS.map((c) => {
+            const on = p.healthInsurance === c.healthInsurance && p.pension === c.pension;
+            return (
+              <button key={c.label} type="button" className={on ? 'pick on' : 'pick'} aria-pressed={on} onClick={() => set({ healthInsurance: c.healthInsurance, pension: c.pension })}>
+                {c.label}（{c.healthInsurance}・{c.pension}）
+              </button>
+            );
+          })}
+        </div>
         <div className="field">
           <label className="check">
             <input type="checkbox" checked={p.careCertified} onChange={(e) => set({ careCertified: e.target.checked })} />
@@ -112,10 +130,25 @@ function PersonCard({ p, i }: { p: PersonDraft; i: number }) {
       )}
     </fieldset>
   );
-}
+});
 
 function HouseholdStep() {
-  const { draft, patchDraft, addPerson, saveHousehold, setStep, busy, householdErrors } = useCase();
+  const ev = useCase((s) => s.draft?.event);
+  const dateRaw = useCase((s) => s.draft?.dateRaw ?? '');
+  const personCount = useCase((s) => s.draft?.persons.length ?? 0);
+  const hasHonnin = useCase((s) => s.draft?.persons.some((p) => p.relation === '本人') ?? false);
+  const postalCode = useCase((s) => s.draft?.postalCode ?? '');
+  const address = useCase((s) => s.draft?.address ?? '');
+  const previousPostalCode = useCase((s) => s.draft?.previousPostalCode ?? '');
+  const previousAddress = useCase((s) => s.draft?.previousAddress ?? '');
+  const nextAddress = useCase((s) => s.draft?.nextAddress ?? '');
+  const patchDraft = useCase((s) => s.patchDraft);
+  const addPerson = useCase((s) => s.addPerson);
+  const saveHousehold = useCase((s) => s.saveHousehold);
+  const setStep = useCase((s) => s.setStep);
+  const busy = useCase((s) => s.busy);
+  const dateError = useCase((s) => s.householdErrors.date);
+  const personsError = useCase((s) => s.householdErrors.persons);
   const openCard = useCard((s) => s.open);
   const today = useApp((s) => s.info?.today);
   const city = useApp((s) => s.info?.city ?? null);
@@ -126,17 +159,16 @@ function HouseholdStep() {
   // a person added with 「＋ 子」 etc. is typed next: the focus goes to their first empty name field, not
   // left on the button below the whole household (14 Shift+Tabs away)
   const added = useRef<number | null>(null);
-  const count = draft?.persons.length ?? 0;
   useEffect(() => {
     const i = added.current;
-    if (i === null || i >= count) return;
+    if (i === null || i >= personCount) return;
     added.current = null;
     const family = document.getElementById(`p${i}-familyName`) as HTMLInputElement | null;
     (family && family.value === '' ? family : document.getElementById(`p${i}-givenName`))?.focus();
-  }, [count]);
-  if (!draft) return null;
+  }, [personCount]);
+  if (!ev) return null;
   const add = (r: Relation) => {
-    added.current = draft.persons.length;
+    added.current = personCount;
     addPerson(r);
   };
   const onSubmit = async (e: FormEvent) => {
@@ -144,7 +176,6 @@ function HouseholdStep() {
     if (await saveHousehold()) setStep('procedures');
     else failed();
   };
-  const ev = draft.event;
   const addressLabel = ev === '転入' || ev === '転居' ? '新しい住所' : '住所';
   return (
     <form className="case-step" ref={form} onSubmit={(e) => void onSubmit(e)} noValidate aria-label="来庁者・世帯">
@@ -160,30 +191,30 @@ function HouseholdStep() {
         </div>
       </fieldset>
       <div className="fields">
-        <div className={`field${householdErrors.date ? ' has-error' : ''}`}>
+        <div className={`field${dateError ? ' has-error' : ''}`}>
           <label htmlFor="case-date">{ev === '転入' ? '転入した日' : ev === '転居' ? '転居した日' : ev === '転出' ? '転出（予定）日' : ev === '出生' ? '生まれた日' : ev === '死亡' ? '亡くなった日' : '届出日'}</label>
-          <input id="case-date" aria-invalid={householdErrors.date ? true : undefined} value={draft.dateRaw} autoComplete="off" placeholder="11.20 / R8.11.20 / 2026-11-20" onChange={(e) => patchDraft({ dateRaw: e.target.value })} />
-          <CaseDateEcho parsed={draft.dateRaw.trim() === '' ? null : parseCaseDate(draft, today)} />
-          {householdErrors.date && <p className="field-error" role="alert">{householdErrors.date}</p>}
+          <input id="case-date" aria-invalid={dateError ? true : undefined} value={dateRaw} autoComplete="off" placeholder="20 / 11.20 / R8.11.20 / 2026-11-20" onChange={(e) => patchDraft({ dateRaw: e.target.value })} />
+          <CaseDateEcho parsed={dateRaw.trim() === '' ? null : parseCaseDate({ dateRaw, event: ev }, today)} />
+          {dateError && <p className="field-error" role="alert">{dateError}</p>}
         </div>
       </div>
       <h2>{ev === '死亡' ? '亡くなった方（本人）とご家族' : '来庁者と世帯'}</h2>
-      {draft.persons.map((p, i) => <PersonCard key={i} p={p} i={i} />)}
-      {householdErrors.persons && <p className="field-error" role="alert">{householdErrors.persons}</p>}
+      {Array.from({ length: personCount }, (_, i) => <PersonCard key={i} i={i} />)}
+      {personsError && <p className="field-error" role="alert">{personsError}</p>}
       <div className="add-person" role="group" aria-label="世帯の人を追加">
         <button type="button" className="row-btn card-btn" onClick={() => openCard({ kind: 'new-person' })}>＋ 家族のカードを読む</button>
         {(['配偶者', '子', '父母', 'その他'] as const).map((r) => (
           <button key={r} type="button" className="row-btn" onClick={() => add(r)}>＋ {r}</button>
         ))}
-        {!draft.persons.some((p) => p.relation === '本人') && <button type="button" className="row-btn" onClick={() => add('本人')}>＋ 本人</button>}
+        {!hasHonnin && <button type="button" className="row-btn" onClick={() => add('本人')}>＋ 本人</button>}
       </div>
       <h2>住所</h2>
       <div className="fields">
-        <PostalAddressFields postalId="h-postalCode" addressId="h-address" postalLabel={`${addressLabel}の郵便番号`} addressLabel={addressLabel} postal={draft.postalCode} address={draft.address} onPostal={(v) => patchDraft({ postalCode: v })} onAddress={(v) => patchDraft({ address: v })} city={city} />
+        <PostalAddressFields postalId="h-postalCode" addressId="h-address" postalLabel={`${addressLabel}の郵便番号`} addressLabel={addressLabel} postal={postalCode} address={address} onPostal={(v) => patchDraft({ postalCode: v })} onAddress={(v) => patchDraft({ address: v })} city={city} />
         {(ev === '転入' || ev === '転居') && (
-          <PostalAddressFields postalId="h-previousPostalCode" addressId="h-previousAddress" postalLabel="前の住所の郵便番号" addressLabel="前の住所" postal={draft.previousPostalCode} address={draft.previousAddress} onPostal={(v) => patchDraft({ previousPostalCode: v })} onAddress={(v) => patchDraft({ previousAddress: v })} city={city} />
+          <PostalAddressFields postalId="h-previousPostalCode" addressId="h-previousAddress" postalLabel="前の住所の郵便番号" addressLabel="前の住所" postal={previousPostalCode} address={previousAddress} onPostal={(v) => patchDraft({ previousPostalCode: v })} onAddress={(v) => patchDraft({ previousAddress: v })} city={city} />
         )}
-        {ev === '転出' && <Text id="h-nextAddress" label="転出先" className="kind-address" value={draft.nextAddress} onChange={(v) => patchDraft({ nextAddress: v })} />}
+        {ev === '転出' && <Text id="h-nextAddress" label="転出先" className="kind-address" value={nextAddress} onChange={(v) => patchDraft({ nextAddress: v })} />}
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>手続きを調べる →</button>
@@ -203,7 +234,7 @@ function CaseDateEcho({ parsed }: { parsed: ReturnType<typeof parseCaseDate> | n
 }
 
 function ProcedureRow({ p }: { p: CaseProcedureView }) {
-  const { toggleProcedure } = useCase();
+  const toggleProcedure = useCase((s) => s.toggleProcedure);
   return (
     <li className={`proc${p.overdue ? ' overdue' : ''}`} data-proc={p.key}>
       <label className="proc-check">
@@ -222,7 +253,9 @@ function ProcedureRow({ p }: { p: CaseProcedureView }) {
 }
 
 function ProceduresStep() {
-  const { current, setStep } = useCase();
+  const current = useCase((s) => s.current);
+  const setStep = useCase((s) => s.setStep);
+  const openTogether = useCase((s) => s.openTogether);
   const step = useRef<HTMLDivElement>(null);
   useOpenAtTop(() => firstControl(step.current, '.proc'));
   if (!current) return null;
@@ -247,21 +280,30 @@ function ProceduresStep() {
         <button type="button" className="primary" disabled={current.forms.length === 0} onClick={() => setStep('forms')}>
           様式を作成（{current.forms.length}件） →
         </button>
+        {current.forms.length >= 2 && (
+          <button type="button" className="row-btn" onClick={openTogether}>
+            まとめて確認（{current.forms.length}件） →
+          </button>
+        )}
       </div>
     </div>
   );
 }
 
 function FormEditor({ f }: { f: CaseFormView }) {
-  const { edits, setFormValue, confirmForm, busy } = useCase();
+  const mine = useCase((s) => s.edits[f.key]);
+  const setFormValue = useCase((s) => s.setFormValue);
+  const confirmForm = useCase((s) => s.confirmForm);
+  const busy = useCase((s) => s.busy);
   const today = useApp((s) => s.info?.today ?? '9999-12-31');
   const city = useApp((s) => s.info?.city ?? null);
+  const previousAddress = useCase((s) => s.current?.data.household.previousAddress);
   const def = findForm(f.formId);
-  const mine = edits[f.key];
   const values = useMemo(() => ({ ...f.values, ...(mine ?? {}) }), [f.values, mine]);
   const fromCase = useMemo(() => new Set(f.fromCase), [f.fromCase]);
   const verified = useMemo(() => new Set(f.verifiedMyNumbers), [f.verifiedMyNumbers]);
   const v = useMemo(() => (def ? validateForm(def, values, today) : null), [def, values, today]);
+  useKeystrokeProbe(v);
   const form = useRef<HTMLFormElement>(null);
   // each form opens at its title: the clerk starts at the first field still to fill when it is in view, else at the title
   useOpenAtTop(() => {
@@ -269,6 +311,8 @@ function FormEditor({ f }: { f: CaseFormView }) {
     return todo && todo.getBoundingClientRect().bottom <= window.innerHeight ? todo : form.current?.querySelector('h1');
   });
   const failed = useFocusOnError(form);
+  // one function for the form's life, so that memoized fields re-render only when their own value changes
+  const onChange = useCallback((k: string, val: string) => setFormValue(f.key, k, val), [setFormValue, f.key]);
   if (!def || !v) return <p>様式が見つかりません。</p>;
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -279,7 +323,7 @@ function FormEditor({ f }: { f: CaseFormView }) {
       <h1 id={`t-${f.key}`} tabIndex={-1}>{def.title}</h1>
       <p className="form-meta">業務: {def.gyomu} ・ 様式 v{def.version} ・ {f.confirmed ? '確認済み' : '未確認'}</p>
       <MyNumberNeeded f={f} values={values} />
-      <FormFields form={def} values={values} errors={v.fieldErrors} warnings={v.warnings} fromCase={fromCase} verified={verified} onChange={(k, val) => setFormValue(f.key, k, val)} city={city} />
+      <FormFields form={def} values={values} errors={v.fieldErrors} warnings={v.warnings} fromCase={fromCase} verified={verified} onChange={onChange} city={city} previousAddress={previousAddress} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || f.applicationId !== null}>
           {f.applicationId ? `送信キューに登録済み（${queuedLabel(f)}）` : '内容を確認しました（Enter）'}
@@ -296,11 +340,10 @@ function FormEditor({ f }: { f: CaseFormView }) {
  * 国民年金 届 it is hers, whoever the household's 本人 is.
  */
 function MyNumberNeeded({ f, values }: { f: CaseFormView; values: Record<string, string> }) {
-  const { current } = useCase();
+  const persons = useCase((s) => s.current?.data.persons);
   const openCard = useCard((s) => s.open);
   const def = findForm(f.formId);
-  if (!def || !current) return null;
-  const persons = current.data.persons;
+  if (!def || !persons) return null;
   const who = new Set<number>();
   for (const x of def.fields) {
     // as the clerk sees the form: 番号の種類 just picked counts
@@ -331,9 +374,15 @@ function MyNumberNeeded({ f, values }: { f: CaseFormView; values: Record<string,
 }
 
 function FormsStep() {
-  const { current, activeForm, openForm, setStep } = useCase();
+  const current = useCase((s) => s.current);
+  const activeForm = useCase((s) => s.activeForm);
+  const openForm = useCase((s) => s.openForm);
+  const setStep = useCase((s) => s.setStep);
+  const together = useCase((s) => s.together);
+  const openTogether = useCase((s) => s.openTogether);
   if (!current) return null;
   const active = current.forms.find((f) => f.key === activeForm) ?? current.forms[0];
+  const unconfirmed = current.forms.filter((f) => !f.confirmed && !f.applicationId).length;
   return (
     <div className="case-forms">
       <nav className="form-list" aria-label="作成する様式">
@@ -342,7 +391,7 @@ function FormsStep() {
             const errs = Object.keys(f.fieldErrors).length;
             return (
               <li key={f.key}>
-                <button type="button" className={f.key === active?.key ? 'form-tab active' : 'form-tab'} aria-current={f.key === active?.key} onClick={() => openForm(f.key)}>
+                <button type="button" className={!together && f.key === active?.key ? 'form-tab active' : 'form-tab'} aria-current={!together && f.key === active?.key} onClick={() => openForm(f.key)}>
                   <span>{f.title}</span>
                   <span className={`badge ${f.applicationId ? 'sent' : f.confirmed ? 'ok' : errs ? 'todo' : 'check'}`}>
                     {f.applicationId ? '送信済' : f.confirmed ? '確認済' : errs ? `要入力 ${errs}` : '未確認'}
@@ -352,16 +401,27 @@ function FormsStep() {
             );
           })}
         </ol>
+        {(unconfirmed >= 2 || together) && (
+          <button type="button" className={together ? 'row-btn together active' : 'row-btn together'} aria-current={together} onClick={openTogether}>
+            まとめて確認（{unconfirmed}件）
+          </button>
+        )}
         <button type="button" className="row-btn subtle" onClick={() => setStep('procedures')}>← 手続きに戻る</button>
         <button type="button" className="row-btn" onClick={() => setStep('finish')}>印刷・送信へ →</button>
       </nav>
-      {active && <FormEditor key={active.key} f={active} />}
+      {together ? <ConfirmTogether onOpen={openForm} /> : active && <FormEditor key={active.key} f={active} />}
     </div>
   );
 }
 
 function FinishStep() {
-  const { current, makePdf, printCase, submit, pdf, busy, closeCase } = useCase();
+  const current = useCase((s) => s.current);
+  const makePdf = useCase((s) => s.makePdf);
+  const printCase = useCase((s) => s.printCase);
+  const submit = useCase((s) => s.submit);
+  const pdf = useCase((s) => s.pdf);
+  const busy = useCase((s) => s.busy);
+  const closeCase = useCase((s) => s.closeCase);
   usePrintShortcut(() => void printCase(), current !== null);
   const setScreen = useApp((s) => s.setScreen);
   const step = useRef<HTMLDivElement>(null);
@@ -400,7 +460,9 @@ function FinishStep() {
 }
 
 function StartPanel() {
-  const { newCase, loadResumable, message } = useCase();
+  const newCase = useCase((s) => s.newCase);
+  const loadResumable = useCase((s) => s.loadResumable);
+  const message = useCase((s) => s.message);
   useEffect(() => {
     void loadResumable();
   }, [loadResumable]);
@@ -417,7 +479,10 @@ function StartPanel() {
 
 function CardDialog() {
   const target = useCard((s) => s.target);
-  const { draft, applyCard, applyMyNumber } = useCase();
+  // the household only while a card is being read: typing elsewhere does not re-render the dialog's host
+  const draft = useCase((s) => (target ? s.draft : null));
+  const applyCard = useCase((s) => s.applyCard);
+  const applyMyNumber = useCase((s) => s.applyMyNumber);
   if (!target) return null;
   const who = target.kind === 'new-person' ? '家族' : `${target.index + 1}人目${draft?.persons[target.index]?.familyName ? `（${draft.persons[target.index]!.familyName}${draft.persons[target.index]!.givenName}さん）` : ''}`;
   const title = target.kind === 'back' ? `カード裏面の読み取り：${who}` : `カードの読み取り：${who}`;
@@ -444,9 +509,13 @@ function CardDialog() {
 }
 
 export function CaseScreen() {
-  const { current, step, setStep, message, closeCase } = useCase();
+  const current = useCase((s) => s.current);
+  const step = useCase((s) => s.step);
+  const setStep = useCase((s) => s.setStep);
+  const message = useCase((s) => s.message);
+  const closeCase = useCase((s) => s.closeCase);
   if (!current) return <StartPanel />;
-  const canGo = (s: string) => s === 'household' || (s === 'procedures' ? current.data.persons.length > 0 : current.forms.length > 0);
+  const canGo = (x: string) => x === 'household' || (x === 'procedures' ? current.data.persons.length > 0 : current.forms.length > 0);
   return (
     <section className="case" aria-label="来庁ケース">
       {/* the page's title for screen readers; a form (step 3) has its own title as h1 */}

@@ -10,7 +10,11 @@ import { focusFirstError } from '../components/focus';
  * A field's error shows once the clerk has left it, or after 送信.
  */
 export function FormScreen() {
-  const { form, submit, abandonCorrection, setField, touch } = useApp();
+  const form = useApp((s) => s.form);
+  const submit = useApp((s) => s.submit);
+  const abandonCorrection = useApp((s) => s.abandonCorrection);
+  const setField = useApp((s) => s.setField);
+  const touch = useApp((s) => s.touch);
   const city = useApp((s) => s.info?.city ?? null);
   const def = findForm(form.formId);
   const root = useRef<HTMLFormElement>(null);

@@ -20,7 +20,9 @@ function note(it: QueueItem): string {
 }
 
 function Row({ it, top, onDetail }: { it: QueueItem; top: number; onDetail(): void }) {
-  const { cancel, startCorrection, setFilter } = useApp();
+  const cancel = useApp((s) => s.cancel);
+  const startCorrection = useApp((s) => s.startCorrection);
+  const setFilter = useApp((s) => s.setFilter);
   const [confirming, setConfirming] = useState(false);
   const cancellable = it.status === 'pending' || it.status === 'failed';
   const correctable = it.status === 'returned' || it.status === 'failed';
@@ -118,7 +120,10 @@ function Detail({ it, onClose }: { it: QueueItem; onClose(): void }) {
  * and only the visible rows are in the DOM; the scroll area is sized from the filtered total.
  */
 export function QueueScreen() {
-  const { queue, stats, setFilter, setQueueOffset } = useApp();
+  const queue = useApp((s) => s.queue);
+  const stats = useApp((s) => s.stats);
+  const setFilter = useApp((s) => s.setFilter);
+  const setQueueOffset = useApp((s) => s.setQueueOffset);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [detailId, setDetailId] = useState<string | null>(null);

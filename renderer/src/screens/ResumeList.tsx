@@ -7,7 +7,8 @@ import type { CaseSummary } from '../../../common/contract/case-operations';
  * deletes the visitor's data (氏名, 個人番号 …) for good, so it asks once more in place.
  */
 function ResumeRow({ c }: { c: CaseSummary }) {
-  const { resume, discard } = useCase();
+  const resume = useCase((s) => s.resume);
+  const discard = useCase((s) => s.discard);
   const [confirming, setConfirming] = useState(false);
   const label = `${c.event}・${c.date}・${c.name || '（氏名未入力）'}`;
   return (

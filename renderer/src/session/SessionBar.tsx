@@ -4,7 +4,9 @@ import { LOCK_HOTKEY_LABEL } from './use-lock-triggers';
 
 /** Who is signed in, and the lock (with its hot key shown) and sign-out buttons. */
 export function SessionBar() {
-  const { session, lock, signOut } = useSession();
+  const session = useSession((s) => s.session);
+  const lock = useSession((s) => s.lock);
+  const signOut = useSession((s) => s.signOut);
   const user = session?.user;
   if (!user) return null;
   return (

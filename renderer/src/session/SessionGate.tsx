@@ -10,7 +10,9 @@ import './session.css';
  * case, step and typed text come back on unlock) but hidden and inert under the lock screen.
  */
 export function SessionGate({ children }: { children: ReactNode }) {
-  const { session, load, message } = useSession();
+  const session = useSession((s) => s.session);
+  const load = useSession((s) => s.load);
+  const message = useSession((s) => s.message);
   useEffect(() => void load(), [load]);
   const signedIn = !!session?.user;
   useLockTriggers(signedIn && !session.locked, session?.lockAfterMinutes ?? 5);

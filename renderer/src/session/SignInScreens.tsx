@@ -4,13 +4,14 @@ import type { SessionView } from '../../../common/contract/account-operations';
 import { useSession } from './session-store';
 
 function Message() {
-  const { message } = useSession();
+  const message = useSession((s) => s.message);
   return message ? <div className="banner info" role="status">{message}</div> : null;
 }
 
 /** First run: no account exists yet; the person installing the counter becomes its 管理者. */
 export function FirstRunScreen() {
-  const { createFirstAdmin, busy } = useSession();
+  const createFirstAdmin = useSession((s) => s.createFirstAdmin);
+  const busy = useSession((s) => s.busy);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
@@ -48,7 +49,8 @@ function DemoAccounts({ s }: { s: SessionView }) {
 }
 
 export function SignInScreen({ s }: { s: SessionView }) {
-  const { signIn, busy } = useSession();
+  const signIn = useSession((s) => s.signIn);
+  const busy = useSession((s) => s.busy);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const submit = (e: FormEvent) => {
@@ -69,7 +71,9 @@ export function SignInScreen({ s }: { s: SessionView }) {
 
 /** Shown over the app while locked: the case below stays as it was, hidden, until the same clerk unlocks. */
 export function LockScreen({ s }: { s: SessionView }) {
-  const { unlock, signOut, busy } = useSession();
+  const unlock = useSession((s) => s.unlock);
+  const signOut = useSession((s) => s.signOut);
+  const busy = useSession((s) => s.busy);
   const [password, setPassword] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
