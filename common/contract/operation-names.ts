@@ -27,6 +27,9 @@ export const OPERATION_NAMES = [
   'readScannerImage',
   'discardScannerImage',
   'suggestNameReadings',
+  // 住民基本台帳 lookups (register-operations.ts)
+  'searchResidents',
+  'getRegisterHousehold',
   // clerk accounts, screen lock and the audit trail (account-operations.ts)
   'getSession',
   'signIn',

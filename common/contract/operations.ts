@@ -9,6 +9,7 @@ import {
   DiscardScannerImageInput, ListScannerImagesOutput, OcrStatusInput, OcrStatusOutput, ReadCardInput, ReadCardOutput, ReadScannerImageInput,
 } from './card-operations';
 import { SuggestNameReadingsInput, SuggestNameReadingsOutput } from './name-operations';
+import { GetRegisterHouseholdInput, GetRegisterHouseholdOutput, SearchResidentsInput, SearchResidentsOutput } from './register-operations';
 import {
   AccountView, CreateAccountInput, CreateFirstAdminInput, ListAccountsOutput, ListAuditLogInput, ListAuditLogOutput, LockInput, PasswordInput,
   RevealMyNumberInput, SessionView, SignInInput,
@@ -136,6 +137,8 @@ export const operations = {
   readScannerImage: { input: ReadScannerImageInput, output: ReadCardOutput },
   discardScannerImage: { input: DiscardScannerImageInput, output: z.strictObject({ discarded: z.boolean() }) },
   suggestNameReadings: { input: SuggestNameReadingsInput, output: SuggestNameReadingsOutput },
+  searchResidents: { input: SearchResidentsInput, output: SearchResidentsOutput },
+  getRegisterHousehold: { input: GetRegisterHouseholdInput, output: GetRegisterHouseholdOutput },
   getSession: { input: Empty, output: SessionView },
   signIn: { input: SignInInput, output: SessionView },
   signOut: { input: Empty, output: SessionView },

@@ -13,6 +13,7 @@ import { createDispatch } from './api/dispatch';
 import { fileLogger } from './log';
 import { localIsoDate } from './local-date';
 import { loadConfig, type ConnectorConfig } from './config';
+import { registerClient } from './register/register-client';
 import { findForm } from '../../common/forms/registry';
 import { startSimServer, type SimServer } from '../backend-sim/sim-server';
 import { CardService } from './ocr/card-service';
@@ -98,6 +99,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     cases: { cases, submission: new CaseSubmission(db, repo, cases), pdf: pdfRenderer },
     names,
     accounts: { session, audit },
+    ...(config.register ? { register: registerClient(config.register, opts.dataDir, log) } : {}),
+    log,
     today: () => localIsoDate(),
     info: () => ({
       version: opts.appVersion,

@@ -13,6 +13,9 @@ import { uuidv7 } from '../ids';
 import { createCaseHandlers, type CaseDeps } from './case-handlers';
 import { createCardHandlers, type CardDeps } from './card-handlers';
 import { createNameHandlers } from './name-handlers';
+import { createRegisterHandlers } from './register-handlers';
+import type { RegisterClient } from '../register/register-client';
+import type { Logger } from '../log';
 import { CardNumberReads } from './card-number-reads';
 import { createAccountHandlers, type AccountDeps } from './account-handlers';
 import type { NameReadings } from '../../../common/names/name-readings';
@@ -35,6 +38,10 @@ export interface HandlerDeps {
   names?: NameReadings | (() => NameReadings);
   /** sign-in, lock, accounts, audit trail; the account operations answer an error without it */
   accounts?: AccountDeps;
+  /** the 住民基本台帳 lookup (config.json `register`), made on first use; the register operations say "not configured" without it */
+  register?: () => RegisterClient;
+  /** for the register operations' configuration problems */
+  log?: Logger;
 }
 
 const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
@@ -105,6 +112,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createCaseHandlers(d, cardNumbers),
     ...createCardHandlers(d.cards, cardNumbers),
     ...createNameHandlers(d.names),
+    ...createRegisterHandlers(d.register, d.log ?? (() => undefined)),
     ...createAccountHandlers(d.accounts),
   };
 }

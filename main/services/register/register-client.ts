@@ -173,3 +173,9 @@ export class RegisterClient {
     return fail({ code: 'REGISTER_UNAVAILABLE', reason: 'failed', message: `住民基本台帳の照会に失敗しました。${MANUAL}` });
   }
 }
+
+/** The client made on first use and kept (its token cache lives as long as the app). */
+export function registerClient(cfg: RegisterConfig, dataDir: string, log: Logger): () => RegisterClient {
+  let client: RegisterClient | null = null;
+  return () => (client ??= new RegisterClient(cfg, dataDir, log));
+}
