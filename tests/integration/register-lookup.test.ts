@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { testScope, type Sim } from '../support/test-scope';
+import { makeTestPki } from '../support/tls-certs';
 import { RegisterClient } from '../../main/services/register/register-client';
 import type { RegisterConfig } from '../../main/services/config';
 import type { Logger } from '../../main/services/log';
@@ -107,6 +108,15 @@ describe('register lookup (simulator as the register owner, in its own process)'
     expect(replay.status).toBe(401);
     expect(((await replay.json()) as { error: string }).error).toBe('invalid_client');
     expect((await stats(s)).replaysRefused).toBe(1);
+    // introspection (RFC 7662) for the resource side: the client authenticates; a live token shows its scopes
+    const basic = `Basic ${Buffer.from(`ichimado-counter:${SECRET}`).toString('base64')}`;
+    const issued = (await (await tokenRequest(s.url, await assertion(`${s.url}/oauth2/token`, randomUUID()))).json()) as { access_token: string; refresh_token?: string };
+    expect(issued.refresh_token).toBeUndefined();
+    const introspect = (token: string, authorization = basic) =>
+      fetch(`${s.url}/oauth2/introspect`, { method: 'POST', headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }) });
+    expect(await (await introspect(issued.access_token)).json()).toMatchObject({ active: true, client_id: 'ichimado-counter', scope: '001:住民:参照 001:世帯:参照 001:資格:参照' });
+    expect(await (await introspect('not-a-token')).json()).toEqual({ active: false });
+    expect((await introspect(issued.access_token, `Basic ${Buffer.from('ichimado-counter:wrong').toString('base64')}`)).status).toBe(401);
     // an assertion for another audience is refused too
     expect((await tokenRequest(s.url, await assertion('https://other.invalid/oauth2/token', randomUUID()))).status).toBe(401);
 
@@ -122,6 +132,21 @@ describe('register lookup (simulator as the register owner, in its own process)'
       expect(r.error.message).toContain('手入力で続けられます');
       expect(log.map((l) => l.event)).toEqual(['register.auth_refused']);
     }
+  });
+
+  it('over HTTPS the register\'s certificate is verified: refused without the city CA, answered with it', async () => {
+    const pki = makeTestPki();
+    defer(() => fs.rmSync(pki.dir, { recursive: true, force: true }));
+    const s = await startRegisterSim(['--tls-cert', pki.serverCert, '--tls-key', pki.serverKey]);
+    expect(s.url).toMatch(/^https:/);
+    const { c: untrusted, log } = client(s);
+    const r = await untrusted.searchResidents({ by: 'residentCode', residentCode: '10000000001' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'REGISTER_UNAVAILABLE', reason: 'offline' } });
+    expect(log[0]).toMatchObject({ event: 'register.offline', detail: { kind: 'network' } });
+    expect(String(log[0]!.detail!.detail)).toMatch(/certificate/);
+    const { c: trusted } = client(s, { caFile: pki.caCert });
+    const ok = await trusted.searchResidents({ by: 'residentCode', residentCode: '10000000001' });
+    expect(ok.ok && ok.value[0]!.name).toBe('見本 太郎');
   });
 
   it('a token the server no longer knows (401) gets exactly one new token and the lookup succeeds', async () => {
@@ -194,4 +219,3 @@ describe('register lookup (simulator as the register owner, in its own process)'
     expect(log[0]!.event).toBe('register.offline');
   });
 });
-void defer;
