@@ -108,4 +108,17 @@ describe('register operations through the HTTP bridge', () => {
       expect(await auditEntries(services)).toEqual([]);
     }
   }, 90_000);
+
+  it('demo mode (no back end configured): the app\'s own simulator answers as the register, with the seeded synthetic residents', async () => {
+    const dataDir = dir('reg-ops-demo');
+    const services = await createAppServices({ dataDir, host: 'browser', appVersion: 'test', ocr: 'off' });
+    defer(() => services.close());
+    await signInServices(services);
+    const r = await services.dispatch('searchResidents', { by: 'kana', kana: 'タカハシ マサオ', birthDate: '1944-03-15' });
+    expect(r.ok).toBe(true);
+    const persons = (r as { value: { persons: { name: string }[] } }).value.persons;
+    expect(persons.map((p) => p.name)).toEqual(['髙橋 正雄']);
+    // the client secret of this start is the demo back end's own, owner-only
+    expect(fs.statSync(path.join(dataDir, 'demo-backend', 'register-client-secret')).mode & 0o077).toBe(0);
+  }, 60_000);
 });
