@@ -58,6 +58,15 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** RFC 6749 §2.3.1 form-decoding of a Basic credential part; null when its %-escapes are broken */
+function formDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
 const invalidClient = (description: string): OAuthAnswer => ({
   status: 401,
   body: { error: 'invalid_client', error_description: description },
@@ -85,8 +94,9 @@ export function simOAuth(opts: SimOAuthOptions): SimOAuth {
       const decoded = Buffer.from(basic, 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
       if (colon < 0) return invalidClient('malformed basic credentials');
-      const id = decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
-      const secret = decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' '));
+      const id = formDecode(decoded.slice(0, colon));
+      const secret = formDecode(decoded.slice(colon + 1));
+      if (id === null || secret === null) return invalidClient('malformed basic credentials');
       if (id !== opts.clientId || !safeEqual(secret, opts.clientSecret)) return invalidClient('unknown client or wrong secret');
       return id;
     }

@@ -97,7 +97,13 @@ export function simRegisterApi(opts: SimRegisterApiOptions) {
   return {
     /** the answer for a lookup request, or null when the path is not one of the register's */
     handle(req: http.IncomingMessage, url: URL): OAuthAnswer | null {
-      const route = routes.find((r) => r.path === decodeURIComponent(url.pathname));
+      let pathname: string;
+      try {
+        pathname = decodeURIComponent(url.pathname);
+      } catch {
+        return null; // broken %-escapes: not one of ours, the caller answers 404
+      }
+      const route = routes.find((r) => r.path === pathname);
       if (!route) return null;
       if (req.method !== 'GET') return { status: 405, body: { error: 'method_not_allowed' } };
       return opts.oauth.check(req, route.scope) ?? route.answer(url.searchParams);

@@ -117,6 +117,9 @@ describe('register lookup (simulator as the register owner, in its own process)'
     expect(await (await introspect(issued.access_token)).json()).toMatchObject({ active: true, client_id: 'ichimado-counter', scope: '001:住民:参照 001:世帯:参照 001:資格:参照' });
     expect(await (await introspect('not-a-token')).json()).toEqual({ active: false });
     expect((await introspect(issued.access_token, `Basic ${Buffer.from('ichimado-counter:wrong').toString('base64')}`)).status).toBe(401);
+    // broken %-escapes in a Basic credential or a path are refusals, not server errors
+    expect((await introspect(issued.access_token, `Basic ${Buffer.from('ichimado-counter:%zz').toString('base64')}`)).status).toBe(401);
+    expect((await fetch(`${s.url}/api/v1/%E4%zz`)).status).toBe(404);
     // an assertion for another audience is refused too
     expect((await tokenRequest(s.url, await assertion('https://other.invalid/oauth2/token', randomUUID()))).status).toBe(401);
 
