@@ -24,7 +24,7 @@ export const AUDIT_EVENT_LABELS = {
   'card.read': 'カード読み取り',
   'mynumber.revealed': '個人番号の表示',
   'mynumber.reveal_failed': '個人番号の表示（パスワード誤り）',
-  'register.looked_up': '住基照会', // hook: no register lookup exists yet
+  'register.looked_up': '住基照会',
   print: '印刷',
   'export.queue': '申請データの書き出し',
   'export.audit': '監査ログの書き出し',

@@ -32,6 +32,9 @@ export const OPERATION_NAMES = [
   // 郵便番号 ⇄ 住所 (address-operations.ts)
   'lookupPostalCode',
   'suggestPostalCode',
+  // 住民基本台帳 lookups (register-operations.ts)
+  'searchResidents',
+  'getRegisterHousehold',
   // clerk accounts, screen lock and the audit trail (account-operations.ts)
   'getSession',
   'signIn',

@@ -10,6 +10,7 @@ import {
 } from './card-operations';
 import { SuggestNameReadingsInput, SuggestNameReadingsOutput } from './name-operations';
 import { LookupPostalCodeInput, LookupPostalCodeOutput, SuggestPostalCodeInput, SuggestPostalCodeOutput } from './address-operations';
+import { GetRegisterHouseholdInput, GetRegisterHouseholdOutput, SearchResidentsInput, SearchResidentsOutput } from './register-operations';
 import {
   AccountView, CreateAccountInput, CreateFirstAdminInput, ListAccountsOutput, ListAuditLogInput, ListAuditLogOutput, LockInput, PasswordInput,
   RevealMyNumberInput, SessionView, SignInInput,
@@ -174,6 +175,8 @@ export const operations = {
   suggestNameReadings: { input: SuggestNameReadingsInput, output: SuggestNameReadingsOutput },
   lookupPostalCode: { input: LookupPostalCodeInput, output: LookupPostalCodeOutput },
   suggestPostalCode: { input: SuggestPostalCodeInput, output: SuggestPostalCodeOutput },
+  searchResidents: { input: SearchResidentsInput, output: SearchResidentsOutput },
+  getRegisterHousehold: { input: GetRegisterHouseholdInput, output: GetRegisterHouseholdOutput },
   getSession: { input: Empty, output: SessionView },
   signIn: { input: SignInInput, output: SessionView },
   signOut: { input: Empty, output: SessionView },

@@ -14,6 +14,7 @@ export type ApiErrorCode =
   | 'CARD_UNREADABLE' // the card image could not be read; `reason` says why (back-side, blank, timeout, …)
   | 'NOT_READY' // the card reader (OCR) is not available
   | 'BUSY' // too many card reads at once: nothing was done, try again when the others are finished
+  | 'REGISTER_UNAVAILABLE' // the 住民基本台帳 lookup failed (offline, 認証, scope, bad answer); `reason` says which; manual entry goes on
   | 'INTERNAL';
 
 export interface ApiError {

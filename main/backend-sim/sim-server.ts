@@ -14,6 +14,7 @@ import { readBodyLimited } from '../http/read-body';
 import { requestUrl } from '../http/request-url';
 import { startFileExchange, type FileExchangeSim } from './sim-file-exchange';
 import { seededRandom } from './seeded-random';
+import { simRegister, type SimRegisterOptions } from './sim-register';
 
 /**
  * Stands in for a standardized back end's application intake and back office:
@@ -71,6 +72,8 @@ export interface SimOptions {
   cipher?: FieldCipher;
   /** days a decided application's body is kept (default SIM_RETENTION_DAYS) */
   retentionDays?: number;
+  /** plays the 住民基本台帳 owner: OAuth endpoints and the lookup API (sim-register.ts) */
+  register?: SimRegisterOptions;
 }
 
 export interface SimServer {
@@ -117,6 +120,7 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
   const decide = reviewDecision(opts.returnPattern ?? /不明/);
   const reviewDelayMs = opts.reviewDelayMs ?? 3000;
   const tokens = new Map<string, number>(); // token → expiry ms
+  const register = opts.register ? simRegister(opts.register) : null;
 
   const send = async (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const text = Buffer.from(JSON.stringify(body));
@@ -153,6 +157,8 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
           return void (await send(res, found ? 200 : 404, found ?? { reason: 'この受付番号の申請はありません' }));
         }
         if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
+        const registerAnswer = register ? await register.handle(req, url, `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`) : null;
+        if (registerAnswer) return void (await send(res, registerAnswer.status, registerAnswer.body, registerAnswer.headers));
 
         if (req.method === 'POST' && url.pathname === '/v1/auth/token' && opts.auth) {
           const raw = await readBodyLimited(req, 16 * 1024);

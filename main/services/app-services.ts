@@ -13,6 +13,8 @@ import { createDispatch } from './api/dispatch';
 import { fileLogger } from './log';
 import { localIsoDate } from './local-date';
 import { loadConfig, type ConnectorConfig } from './config';
+import { registerClient } from './register/register-client';
+import { demoRegister } from './demo/demo-register';
 import { findForm } from '../../common/forms/registry';
 import { startSimServer, type SimServer } from '../backend-sim/sim-server';
 import { CardService } from './ocr/card-service';
@@ -45,19 +47,23 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   if (store.modesTightened?.length) log('warn', 'store.permissions_tightened', { files: store.modesTightened });
 
   let sim: SimServer | null = null;
+  let registerConfig = config.register;
   let fallback: ConnectorConfig | undefined = opts.backendUrl
     ? { type: 'http', baseUrl: opts.backendUrl }
     : (config.connectors?.default ?? (config.backendUrl ? { type: 'http', baseUrl: config.backendUrl } : undefined));
   if (!fallback) {
     // No back end configured: a simulated one, so the app can be tried; the UI says so plainly.
     // its store is sealed with the app's own database key and purged like the app's own data
+    const demo = config.register ? null : demoRegister(opts.dataDir, log);
     sim = await startSimServer({
       port: 0,
       dataDir: path.join(opts.dataDir, 'demo-backend'),
       cipher,
       ...(config.retentionDays ? { retentionDays: config.retentionDays } : {}),
+      ...(demo ? { register: demo.sim } : {}),
     });
     fallback = { type: 'http', baseUrl: sim.url };
+    registerConfig ??= demo?.config(sim.url);
   }
   const { audit, session, purgeAudit } = await startAccountsAudit({ db, cipher }, { dataDir: opts.dataDir, config, demo: sim !== null, log });
   const byGyomu = new Map(Object.entries(config.connectors?.byGyomu ?? {}).map(([g, c]) => [g, buildConnector(c)]));
@@ -110,6 +116,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     accounts: { session, audit },
     ...(opts.nativePrinter ? { printer: opts.nativePrinter } : {}),
     ...(config.printer ? { printerName: config.printer.deviceName } : {}),
+    ...(registerConfig ? { register: registerClient(registerConfig, opts.dataDir, log) } : {}),
+    log,
     today: () => localIsoDate(),
     info: () => ({
       version: opts.appVersion,

@@ -23,6 +23,24 @@ export const ConnectorConfig = z.discriminatedUnion('type', [
 ]);
 export type ConnectorConfig = z.infer<typeof ConnectorConfig>;
 
+/** The 住民基本台帳 lookup (PULL API of the register owner); see main/services/register/. */
+export const RegisterConfig = z.strictObject({
+  baseUrl: HttpUrl,
+  /** default `<baseUrl>/oauth2/token` */
+  tokenUrl: HttpUrl.optional(),
+  clientId: z.string().min(1).max(200),
+  /** the shared client secret, in a file only this PC's account can read */
+  clientSecretFile: z.string().min(1),
+  /** `client_secret_jwt` (RFC 7523) as the standards ask; `client_secret_basic` is their interim allowance */
+  auth: z.enum(['client_secret_jwt', 'client_secret_basic']).optional(),
+  /** the city's private CA, added to the bundled roots; verification is never turned off */
+  caFile: z.string().min(1).optional(),
+  /** resource names and item names (common/register/register-mapping.ts); default 基本データリスト データ項目名称 */
+  mappingFile: z.string().min(1).optional(),
+  timeoutMs: z.number().int().min(100).max(120_000).optional(),
+});
+export type RegisterConfig = z.infer<typeof RegisterConfig>;
+
 export const ConfigSchema = z.strictObject({
   /** shorthand for `connectors.default = { type: 'http', baseUrl }` */
   backendUrl: HttpUrl.optional(),
@@ -42,6 +60,7 @@ export const ConfigSchema = z.strictObject({
       statusPollMs: z.number().int().min(100).optional(),
     })
     .optional(),
+  register: RegisterConfig.optional(),
   /** days personal data of finished applications is kept (default 7) */
   retentionDays: z.number().int().min(1).max(3650).optional(),
   /** days an open visit case nobody touches is kept before it is deleted as abandoned (default 30) */

@@ -46,6 +46,7 @@ const ERROR_CODES: Record<ApiErrorCode, true> = {
   CARD_UNREADABLE: true,
   NOT_READY: true,
   BUSY: true,
+  REGISTER_UNAVAILABLE: true,
   UNAUTHENTICATED: true,
   LOCKED: true,
   FORBIDDEN: true,

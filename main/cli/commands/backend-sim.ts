@@ -4,6 +4,7 @@ import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 import { startSimServer, type SimOptions } from '../../backend-sim/sim-server';
 import { defaultDataDir } from '../../services/default-data-dir';
+import { registerSimOptions, REGISTER_SIM_FLAGS, REGISTER_SIM_OPTIONS, REGISTER_SIM_USAGE } from './backend-sim-register';
 
 function rate(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -24,7 +25,8 @@ export const backendSimCommand: CliCommand = {
   usage:
     'backend-sim --port P --data-dir D [--review-delay-ms N] [--file-inbox DIR --file-results DIR] [--client-id ID --client-secret S [--token-ttl-s N]] ' +
     '[--tls-cert F --tls-key F [--client-ca F]] [--latency-ms N] [--fail-rate R] [--rate-limit-rate R] [--retry-after-s N] ' +
-    '[--drop-after-commit-rate R] [--duplicate-status-rate R] [--slow-body-ms N] [--seed N]',
+    '[--drop-after-commit-rate R] [--duplicate-status-rate R] [--slow-body-ms N] [--seed N] ' +
+    REGISTER_SIM_USAGE,
   summary: '研修・試験用の受付システム（標準準拠システムの代わり）を起動する',
   options: [
     ['--port P', '待ち受けるポート（0 なら空いているポート）'],
@@ -46,6 +48,7 @@ export const backendSimCommand: CliCommand = {
     ['--duplicate-status-rate R', '障害訓練: 同じ結果を二度返す割合（0〜1）'],
     ['--slow-body-ms N', '障害訓練: 応答本文を遅く送る時間（ミリ秒）'],
     ['--seed N', '障害の出方を再現するための乱数の種'],
+    ...REGISTER_SIM_OPTIONS,
   ],
   async run(argv) {
     const { values: v } = parseArgs({
@@ -71,6 +74,7 @@ export const backendSimCommand: CliCommand = {
         'duplicate-status-rate': { type: 'string' },
         'slow-body-ms': { type: 'string' },
         seed: { type: 'string' },
+        ...REGISTER_SIM_FLAGS,
       },
     });
     const port = Number(v.port);
@@ -96,6 +100,7 @@ export const backendSimCommand: CliCommand = {
       ...(v['client-id'] && v['client-secret']
         ? { auth: { clientId: v['client-id'], clientSecret: v['client-secret'], ...(v['token-ttl-s'] ? { tokenTtlS: Number(v['token-ttl-s']) } : {}) } }
         : {}),
+      ...registerSimOptions(v),
       ...(v['tls-cert'] && v['tls-key'] ? { tls: { certFile: v['tls-cert'], keyFile: v['tls-key'], ...(v['client-ca'] ? { clientCaFile: v['client-ca'] } : {}) } } : {}),
     };
     const sim = await startSimServer(opts);

@@ -11,6 +11,7 @@ import { keyResetCommand } from './key-reset';
 import { auditVerifyCommand } from './audit-verify';
 import { auditExportCommand } from './audit-export';
 import { userAddCommand } from './user-add';
+import { registerSearchCommand } from './register-search';
 
 /** Every CLI command, one file each. */
-export const COMMANDS: readonly CliCommand[] = [backendSimCommand, queueStatsCommand, queueExportCommand, syncCommand, enqueueCommand, keyResetCommand, ocrCommand, formsListCommand, navigatorCommand, auditVerifyCommand, auditExportCommand, userAddCommand];
+export const COMMANDS: readonly CliCommand[] = [backendSimCommand, queueStatsCommand, queueExportCommand, syncCommand, enqueueCommand, keyResetCommand, ocrCommand, formsListCommand, navigatorCommand, auditVerifyCommand, auditExportCommand, userAddCommand, registerSearchCommand];

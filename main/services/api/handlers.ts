@@ -14,6 +14,9 @@ import { createCaseHandlers, type CaseDeps } from './case-handlers';
 import { createCardHandlers, type CardDeps } from './card-handlers';
 import { createNameHandlers } from './name-handlers';
 import { createAddressHandlers } from './address-handlers';
+import { createRegisterHandlers } from './register-handlers';
+import type { RegisterClient } from '../register/register-client';
+import type { Logger } from '../log';
 import { CardNumberReads } from './card-number-reads';
 import { createAccountHandlers, type AccountDeps } from './account-handlers';
 import { createPrintHandlers } from './print-handlers';
@@ -45,6 +48,10 @@ export interface HandlerDeps {
   printer?: NativePrinter;
   /** config `printer.deviceName`: the printer printNative prints on without a dialog */
   printerName?: string;
+  /** the 住民基本台帳 lookup (config.json `register`), made on first use; the register operations say "not configured" without it */
+  register?: () => RegisterClient;
+  /** for the register operations' configuration problems */
+  log?: Logger;
 }
 
 const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
@@ -117,6 +124,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createCardHandlers(d.cards, cardNumbers),
     ...createNameHandlers(d.names),
     ...createAddressHandlers(d.addresses),
+    ...createRegisterHandlers(d.register, d.log ?? (() => undefined)),
     ...createAccountHandlers(d.accounts),
   };
 }

@@ -60,6 +60,13 @@ export const AUDITED_OPERATIONS: { [K in OperationName]?: Rule<K> } = {
   },
   readCard: { event: 'card.read', afterAnswer: true, ids: (i, o) => ({ detail: { side: i.side, source: 'image', found: 'myNumber' in o ? o.myNumber !== null : true } }) },
   readScannerImage: { event: 'card.read', afterAnswer: true, ids: () => ({ detail: { side: 'front', source: 'scanner' } }) },
+  // a read of residents' data in the register: how it was searched and how many answered, never who
+  searchResidents: { event: 'register.looked_up', afterAnswer: true, ids: (i, o) => ({ detail: { lookup: 'search', by: i.by, found: o.persons.length } }) },
+  getRegisterHousehold: {
+    event: 'register.looked_up',
+    afterAnswer: true,
+    ids: (_i, o) => ({ detail: { lookup: 'household', persons: o.persons.length, statuses: o.statuses.length } }),
+  },
 };
 
 export interface AuditDeps {
