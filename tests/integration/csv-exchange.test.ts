@@ -219,9 +219,9 @@ describe('SIGKILL between CSV and manifest', () => {
     await sim?.stop();
   });
 
-  it('50 kills at the exact point and 5 at random moments, then a clean run: every application imported exactly once', { timeout: 90_000 }, async () => {
+  it('50 kills at the exact point and 5 at random moments, then a clean run: every application imported exactly once', { timeout: 240_000 }, async () => {
     const bundle = await cliBundle();
-    const N = 400;
+    const N = 300;
     const dataDir = counter('csv-kill', sampleApplications(N, 41), inbox, results);
     let killedBetween = 0;
     for (let i = 0; i < 50; i++) {
@@ -230,11 +230,15 @@ describe('SIGKILL between CSV and manifest', () => {
     }
     expect(killedBetween).toBe(50);
     const random = seededRandom(5);
+    const delivered = () => fs.readdirSync(inbox).length + fs.readdirSync(path.join(inbox, 'processed')).length;
     let killedRandom = 0;
     for (let i = 0; i < 5; i++) {
       const child = spawnCli(bundle, ['sync', '--data-dir', dataDir, '--until-empty']);
       const exited = new Promise((r) => child.once('exit', r));
-      await new Promise((r) => setTimeout(r, 150 + Math.floor(random() * 250)));
+      // once it is really writing (start-up time varies with machine load), at a random moment
+      const last = delivered();
+      await waitFor(() => child.exitCode !== null || delivered() > last, 30_000, 'delivery to start');
+      await new Promise((r) => setTimeout(r, Math.floor(random() * 30)));
       if (child.exitCode === null) {
         child.kill('SIGKILL');
         killedRandom++;
@@ -251,6 +255,6 @@ describe('SIGKILL between CSV and manifest', () => {
     const allResults = [...jsonFiles(results), ...jsonFiles(path.join(results, 'processed'))];
     expect(allResults.filter((n) => n.includes('import-error'))).toEqual([]);
     expect(allResults.filter((n) => n.endsWith('.imported.json'))).toHaveLength(N);
-    expect(killedRandom).toBeGreaterThanOrEqual(0);
+    expect(killedRandom).toBeGreaterThanOrEqual(3);
   });
 });
