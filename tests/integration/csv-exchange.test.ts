@@ -97,8 +97,12 @@ describe('delivery to a folder and results pulled back (backend-sim --csv-inbox 
 
   beforeAll(async () => {
     bundle = await cliBundle();
-    // duplicate and late result files on half the applications: nothing may change twice
-    sim = await startSim(inbox, results, ['--review-delay-ms', '2500', '--csv-duplicate-result-rate', '0.5', '--csv-late-result-rate', '0.5', '--csv-slow-write-ms', '50', '--seed', '7']);
+    // duplicate and late result files on half the applications: nothing may change twice; the share
+    // is unreachable a fifth of the time and writes its results slowly
+    sim = await startSim(inbox, results, [
+      '--review-delay-ms', '2500', '--csv-duplicate-result-rate', '0.5', '--csv-late-result-rate', '0.5',
+      '--csv-slow-write-ms', '50', '--csv-unavailable-rate', '0.2', '--seed', '7',
+    ]);
   });
   afterAll(async () => {
     await sim?.stop();
@@ -110,7 +114,7 @@ describe('delivery to a folder and results pulled back (backend-sim --csv-inbox 
     return JSON.parse(r.stdout) as Record<string, number>;
   };
 
-  it('6 applications: CSV + manifest each, imported into 仮登録, then 受理 → 完了, and 差戻し for an address with 不明; duplicate and late results change nothing', { timeout: 60_000 }, async () => {
+  it('6 applications: CSV + manifest each, imported into 仮登録, then 受理 → 完了, and 差戻し for an address with 不明 whose correction goes as 版 2 of the same 申請番号; duplicate and late results change nothing', { timeout: 90_000 }, async () => {
     const apps = sampleApplications(6, 11);
     apps[0]!.payload = { ...apps[0]!.payload, familyName: IVS_NAME, newAddress: '東京都千代田区霞が関1-2-3 "別館",4階' };
     apps[5]!.payload = { ...apps[5]!.payload, newAddress: '東京都千代田区不明町1-1' };
@@ -148,6 +152,16 @@ describe('delivery to a folder and results pulled back (backend-sim --csv-inbox 
     expect(set.some((n) => n.includes('.dup.')), 'the simulator wrote duplicate result files').toBe(true);
     expect(set.some((n) => n.includes('.late.')), 'the simulator wrote late result files').toBe(true);
     expect(jsonFiles(path.join(results, 'unknown'))).toEqual([]);
+
+    // the clerk corrects the 差戻し: the same 申請番号, 版 2
+    const { db, repo } = openTestQueue(dataDir);
+    const returned = db.prepare(`SELECT id, idempotency_key AS key FROM applications WHERE status = 'returned'`).get() as { id: string; key: string };
+    repo.enqueue({ ...apps[5]!, payload: { ...apps[5]!.payload, newAddress: '東京都千代田区霞が関2-2-2' }, supersedesId: returned.id });
+    db.close();
+    await waitFor(async () => (await stats(dataDir)).completed === 6, 30_000, 'the corrected version to reach 完了');
+    const v2 = JSON.parse(fs.readFileSync(path.join(processed, `${returned.key}_v2.manifest.json`), 'utf8')) as Record<string, unknown>;
+    expect(v2).toMatchObject({ 申請番号: returned.key, 版: 2, CSVファイル名: `${returned.key}_v2.csv` });
+    expect(await stats(dataDir)).toMatchObject({ completed: 6, returned: 0, failed: 0 });
   });
 
   it('the same 申請番号 with the same content is a no-op at the receiver; with different content it is refused and shows as 要対応', { timeout: 60_000 }, async () => {
