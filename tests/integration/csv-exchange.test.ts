@@ -200,12 +200,19 @@ describe('delivery to a folder and results pulled back (backend-sim --csv-inbox 
     expect(reason).toBe('同じ申請番号・版で内容の異なるデータが届きました');
   });
 
-  it('a result file for an unknown 申請番号 is logged and set aside, not applied and not a crash', { timeout: 30_000 }, async () => {
+  it('a result file for an unknown 申請番号 is logged and set aside, not applied and not a crash; stale temporary files are swept', { timeout: 30_000 }, async () => {
     const dataDir = counter('csv-unknown', [], inbox, results);
     fs.writeFileSync(path.join(results, 'no-such_v1.registered.json'), JSON.stringify({ 申請番号: '00000000-0000-4000-8000-000000000000', 版: 1, 結果: '本登録', 日時: new Date().toISOString() }));
     fs.writeFileSync(path.join(results, 'garbage.json'), '{"申請番号": 1}');
+    // temporary files of a write a crash cut short: swept once stale, a fresh one (a write going on) kept
+    const stale = path.join(inbox, '.x_v1.csv.0123456789ab.tmp');
+    const fresh = path.join(inbox, '.y_v1.csv.0123456789ab.tmp');
+    for (const f of [stale, fresh]) fs.writeFileSync(f, 'part');
+    fs.utimesSync(stale, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
     const r = await runBundledCli(bundle, ['sync', '--data-dir', dataDir, '--until-empty', '--with-status']);
     expect(r.code, r.stderr).toBe(0);
+    expect([fs.existsSync(stale), fs.existsSync(fresh)]).toEqual([false, true]);
+    fs.rmSync(fresh);
     expect(jsonFiles(path.join(results, 'unknown'))).toContain('no-such_v1.registered.json');
     expect(readAppLog(dataDir).some((l) => l.event === 'sync.result_unknown' && l.count === 1)).toBe(true);
   });

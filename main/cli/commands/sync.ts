@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
@@ -8,6 +9,7 @@ import { loadConfig, type ConnectorConfig } from '../../services/config';
 import { checkStoredPayload, intakePayload } from '../../services/api/handlers';
 import { fileLogger } from '../../services/log';
 import { openQueue } from '../open-queue';
+import { defaultDataDir } from '../../services/default-data-dir';
 
 /**
  * Delivers the queue until it is empty. Safe to kill at any instant: every state change is one
@@ -39,15 +41,13 @@ export const syncCommand: CliCommand = {
     if (!values['until-empty']) throw new UsageError('sync needs --until-empty (the app syncs continuously by itself)');
     const timeoutS = Number(values['timeout-s']);
     if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new UsageError('--timeout-s must be a positive number of seconds');
-    const { db, repo, dataDir } = openQueue(values['data-dir'], { mustExist: true });
-    const config = loadConfig(dataDir);
+    // where to send is settled before the store is opened: a usage error touches nothing
+    const config = loadConfig(path.resolve(values['data-dir'] ?? defaultDataDir()));
     const fallback: ConnectorConfig | undefined = values.backend
       ? { type: 'ichimado-http', baseUrl: values.backend }
       : (config.connectors?.default ?? (config.backendUrl ? { type: 'ichimado-http', baseUrl: config.backendUrl } : undefined));
-    if (!fallback) {
-      db.close();
-      throw new UsageError('送信先がありません: --backend URL を指定するか、データフォルダの config.json に connectors.default を設定してください');
-    }
+    if (!fallback) throw new UsageError('sync needs --backend URL, or connectors.default in the data dir\'s config.json');
+    const { db, repo, dataDir } = openQueue(values['data-dir'], { mustExist: true });
     // with --backend every form goes there; without, the config's routing per 業務 applies too
     const ctx = connectorContext(dataDir, values.backend ? { ...config, connectors: {} } : config);
     let router: ConnectorRouter;

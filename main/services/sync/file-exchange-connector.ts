@@ -24,6 +24,8 @@ export interface FileExchangeOptions {
 const RESULTS_PER_POLL = 500;
 /** a result file still unreadable after this long is not being written: set it aside */
 const UNREADABLE_GRACE_MS = 60_000;
+/** a temporary file this old was left by a process killed mid-write (no write takes an hour) */
+const STALE_TEMP_MS = 60 * 60_000;
 /**
  * Test hook for the crash drills: SIGKILL this process right after the n-th CSV is written and
  * before its manifest, the exact instant the exchange must survive. Unset in production.
@@ -50,6 +52,19 @@ export class FileExchangeConnector implements IntakeConnector {
 
   constructor(private readonly o: FileExchangeOptions) {
     this.id = o.id ?? `csv-folder:${o.outboxDir}`;
+    this.sweepStaleTemps();
+  }
+
+  /** Temporary files of writes a crash cut short: invisible to the receiver, but clutter on the share. */
+  private sweepStaleTemps(): void {
+    try {
+      for (const n of fs.readdirSync(this.o.outboxDir)) {
+        const f = path.join(this.o.outboxDir, n);
+        if (n.startsWith('.') && n.endsWith('.tmp') && olderThan(f, STALE_TEMP_MS)) fs.rmSync(f, { force: true });
+      }
+    } catch {
+      // the share is not reachable now: the next start sweeps
+    }
   }
 
   async deliver(entry: OutboxEntry, doc: IntakeDocument): Promise<DeliveryOutcome> {
