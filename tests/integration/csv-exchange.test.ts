@@ -214,7 +214,8 @@ describe('delivery to a folder and results pulled back (backend-sim --csv-inbox 
     expect([fs.existsSync(stale), fs.existsSync(fresh)]).toEqual([false, true]);
     fs.rmSync(fresh);
     expect(jsonFiles(path.join(results, 'unknown'))).toContain('no-such_v1.registered.json');
-    expect(readAppLog(dataDir).some((l) => l.event === 'sync.result_unknown' && l.count === 1)).toBe(true);
+    // (late result files of the tests before may be set aside with it: this counter knows none of them)
+    expect(readAppLog(dataDir).some((l) => l.event === 'sync.result_unknown' && Number(l.count) >= 1)).toBe(true);
   });
 
   it('a read-only exchange folder: the application stays 送信待ち with the reason, and goes once the folder is writable', { timeout: 30_000 }, async () => {
