@@ -2,8 +2,10 @@
  * npm run bench:queue — the outbox's numbers, as JSON on stdout (and bench-results/queue.json):
  *   durable enqueue (validation + encryption + commit) p50/p99, beside raw SQLite autocommit cost
  *   measured in the same run on the same disk; drain rate against the simulator process with 0 ms
- *   and 50 ms injected latency; the queue screen's query at 100,000 rows.
+ *   and 50 ms injected latency; delivery as CSV + manifest to a local folder (ファイル連携); the queue
+ *   screen's query at 100,000 rows.
  * Goals (issue 3): enqueue p99 ≤ 2 ms; drain ≥ 200 applications/s at 50 ms; queue query ≤ 100 ms.
+ * Goal (issue 11): ≥ 200 applications/s to a local folder.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +16,8 @@ import { ApplicationRepository } from '../main/services/store/application-reposi
 import { SyncEngine } from '../main/services/sync/sync-engine';
 import { ConnectorRouter } from '../main/services/sync/connector-router';
 import { HttpIntakeConnector } from '../main/services/sync/http-intake-connector';
+import { FileExchangeConnector } from '../main/services/sync/file-exchange-connector';
+import { defaultProfileSet } from '../common/forms/default-csv-profiles';
 import { checkStoredPayload, intakePayload } from '../main/services/api/handlers';
 import { sampleApplications } from '../main/services/demo/sample-applications';
 import { validateForm } from '../common/forms/validate-form';
@@ -78,6 +82,23 @@ async function drain(latencyMs: number, n: number, concurrency?: number) {
   return { latencyMs, concurrency: concurrency ?? 16, applications: n, emptied, accepted, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(accepted / seconds) };
 }
 
+/** CSV + manifest per application into a local folder, each file fsynced, as the counter does it. */
+async function folderDelivery(n: number) {
+  const { db, cipher } = openStore(path.join(tmp('folder'), DB_FILE_NAME));
+  const repo = new ApplicationRepository(db, cipher);
+  repo.enqueueMany(sampleApplications(n, 9));
+  const outboxDir = tmp('outbox');
+  const connector = new FileExchangeConnector({ outboxDir, resultsDir: tmp('results'), profiles: defaultProfileSet(), cityCode: '131016' });
+  const engine = new SyncEngine(repo, ConnectorRouter.single(connector), { checkPayload: checkStoredPayload, toIntakePayload: intakePayload });
+  const t = performance.now();
+  const emptied = await engine.runUntilEmpty(120_000);
+  const seconds = (performance.now() - t) / 1000;
+  const accepted = repo.stats().accepted;
+  db.close();
+  const files = fs.readdirSync(outboxDir).filter((f) => !f.startsWith('.')).length;
+  return { applications: n, emptied, accepted, files, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(accepted / seconds) };
+}
+
 function queueQuery(rows: number) {
   const { db, cipher } = openStore(path.join(tmp('query'), DB_FILE_NAME));
   const repo = new ApplicationRepository(db, cipher);
@@ -121,8 +142,9 @@ async function main() {
     rawSqliteAutocommitMs: rawAutocommit(500),
     durableEnqueueMs: durableEnqueue(500),
     drain: [await drain(0, 2000), await drain(50, 2000), await drain(50, 2000, 32)],
+    folderDelivery: await folderDelivery(2000),
     queueQueryMs: queueQuery(100_000),
-    goals: { enqueueP99Ms: 2, drainPerSecondAt50ms: 200, queueQueryMs: 100 },
+    goals: { enqueueP99Ms: 2, drainPerSecondAt50ms: 200, queueQueryMs: 100, folderDeliveryPerSecond: 200 },
   };
   fs.mkdirSync('bench-results', { recursive: true });
   fs.writeFileSync(path.join('bench-results', 'queue.json'), JSON.stringify(result, null, 2));

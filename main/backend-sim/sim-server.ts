@@ -12,7 +12,7 @@ import { isOwnHost } from '../http/own-host';
 import { intake, reviewDecision } from './sim-intake';
 import { readBodyLimited } from '../http/read-body';
 import { requestUrl } from '../http/request-url';
-import { startFileExchange, type FileExchangeSim } from './sim-file-exchange';
+import { startFileExchange, type FileExchangeFaults, type FileExchangeSim } from './sim-file-exchange';
 import { seededRandom } from './seeded-random';
 import { simRegister, type SimRegisterOptions } from './sim-register';
 
@@ -64,7 +64,8 @@ export interface SimOptions {
   auth?: { clientId: string; clientSecret: string; tokenTtlS?: number };
   /** HTTPS; with clientCaFile the terminal must present a certificate signed by it */
   tls?: { certFile: string; keyFile: string; clientCaFile?: string };
-  files?: { inboxDir: string; resultsDir: string };
+  /** file exchange (CSV + manifest in, result files out), with its own faults */
+  files?: { inboxDir: string; resultsDir: string; faults?: FileExchangeFaults };
   /**
    * seals the stored request bodies: the app passes its own database cipher to its embedded demo back
    * end; when absent (the standalone `cli backend-sim`) a key of its own in a 0600 key file beside the store
@@ -243,7 +244,7 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;
-      if (opts.files) files = startFileExchange(store, opts.files);
+      if (opts.files) files = startFileExchange(store, { ...opts.files, stateDir: opts.dataDir }, opts.files.faults);
       resolve({
         url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
         close: () =>

@@ -202,6 +202,12 @@ export class SimStore {
     ).map((r) => ({ seq: r.seq, receiptNumber: r.receipt_number, status: r.status, reason: r.reason }));
   }
 
+  /** the idempotency key a receipt was issued for (the file exchange names its results by it) */
+  keyOfReceipt(receipt: string): string | null {
+    const r = this.db.prepare('SELECT idempotency_key FROM applications WHERE receipt_number = ?').get(receipt) as { idempotency_key: string } | undefined;
+    return r?.idempotency_key ?? null;
+  }
+
   stats(): { applications: number; duplicateDeliveries: number } {
     const a = this.db.prepare('SELECT COUNT(*) AS n FROM applications').get() as { n: number };
     const d = this.db.prepare(`SELECT value FROM counters WHERE name = 'duplicate_deliveries'`).get() as { value: number };

@@ -7,7 +7,7 @@ import { CaseSubmission } from './store/case-submission';
 import { ChromiumPdfRenderer } from './print/chromium-pdf';
 import type { PdfRenderer } from './print/pdf-renderer';
 import { SyncEngine } from './sync/sync-engine';
-import { ConnectorRouter, buildConnector } from './sync/connector-router';
+import { ConnectorRouter, connectorContext, isHttpConnector } from './sync/connector-router';
 import { createHandlers, checkStoredPayload, intakePayload } from './api/handlers';
 import { createDispatch } from './api/dispatch';
 import { fileLogger } from './log';
@@ -66,8 +66,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     registerConfig ??= demo?.config(sim.url);
   }
   const { audit, session, purgeAudit } = await startAccountsAudit({ db, cipher }, { dataDir: opts.dataDir, config, demo: sim !== null, log });
-  const byGyomu = new Map(Object.entries(config.connectors?.byGyomu ?? {}).map(([g, c]) => [g, buildConnector(c)]));
-  const router = new ConnectorRouter(buildConnector(fallback), byGyomu, (formId) => findForm(formId)?.gyomu);
+  const router = ConnectorRouter.fromConfig(fallback, connectorContext(opts.dataDir, config));
   const backoffCapMs = config.sync?.backoffCapMs ?? 60_000;
 
   const now = opts.now ?? Date.now;
@@ -123,7 +122,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       version: opts.appVersion,
       host: opts.host,
       today: localIsoDate(),
-      backend: { url: fallback.type === 'http' ? fallback.baseUrl : fallback.outboxDir, simulated: sim !== null },
+      backend: { url: isHttpConnector(fallback) ? fallback.baseUrl : fallback.outboxDir, simulated: sim !== null },
       ...(config.city ? { city: config.city } : {}),
       nativePrint: opts.nativePrinter !== undefined,
     }),
@@ -162,7 +161,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   return {
     dispatch,
-    backend: { url: fallback.type === 'http' ? fallback.baseUrl : fallback.outboxDir, simulated: sim !== null },
+    backend: { url: isHttpConnector(fallback) ? fallback.baseUrl : fallback.outboxDir, simulated: sim !== null },
     async close() {
       clearTimeout(warmNames);
       clearInterval(retentionTimer);

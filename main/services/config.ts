@@ -17,9 +17,13 @@ const Auth = z.discriminatedUnion('type', [
     clientSecretFile: z.string().optional(),
   }),
 ]);
+const HttpIntake = { baseUrl: HttpUrl, timeoutMs: z.number().int().min(100).optional(), auth: Auth.optional(), tls: Tls.optional() };
 export const ConnectorConfig = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('http'), baseUrl: HttpUrl, timeoutMs: z.number().int().min(100).optional(), auth: Auth.optional(), tls: Tls.optional() }),
-  z.strictObject({ type: z.literal('file'), outboxDir: z.string(), resultsDir: z.string(), receiptTimeoutMs: z.number().int().min(100).optional() }),
+  /** a vendor's JSON intake API (ours): `ichimado-http`; `http` is its older spelling */
+  z.strictObject({ type: z.literal('ichimado-http'), ...HttpIntake }),
+  z.strictObject({ type: z.literal('http'), ...HttpIntake }),
+  /** ファイル連携 to a folder (an SMB share mounted on the PC); relative paths are under the data dir */
+  z.strictObject({ type: z.literal('csv-folder'), outboxDir: z.string().min(1), resultsDir: z.string().min(1) }),
 ]);
 export type ConnectorConfig = z.infer<typeof ConnectorConfig>;
 
@@ -70,6 +74,8 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       prefecture: z.string().regex(/^\S{2,4}[都道府県]$/u),
       municipality: z.string().regex(/^\S{1,20}[市区町村]$/u),
+      /** 団体コード (全国地方公共団体コード, 6 digits with its check digit): the file exchange's manifests need it */
+      code: z.string().regex(/^\d{6}$/).optional(),
     })
     .optional(),
   /** folder the counter's scanner saves card scans into; offered to the clerk, deleted once read */

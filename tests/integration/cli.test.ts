@@ -145,7 +145,7 @@ describe('cli usage errors', () => {
     ['no command at all', []],
     ['queue without stats', ['queue']],
     ['an unknown option', ['queue', 'stats', '--nope']],
-    ['sync without --backend', ['sync', '--until-empty']],
+    ['sync without --backend and without connectors in config.json', ['sync', '--until-empty']],
     ['sync without --until-empty', ['sync', '--backend', 'http://127.0.0.1:9']],
   ])('%s exits 2 with the usage on stderr and no stack trace', async (_what, args) => {
     dir = dataDir();
@@ -153,7 +153,7 @@ describe('cli usage errors', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('使い方:');
-    expect(r.stderr).toContain('cli sync --data-dir D --backend URL --until-empty');
+    expect(r.stderr).toContain('cli sync --data-dir D [--backend URL] --until-empty');
     expectNoStackTrace(r.stderr);
   });
 

@@ -17,6 +17,7 @@ import { intakeDocument, type IntakeConnector } from '../../main/services/sync/i
 import { checkStoredPayload, intakePayload } from '../../main/services/api/handlers';
 import { findForm } from '../../common/forms/registry';
 import { inkanToroku } from '../../common/forms/defs/inkan';
+import { defaultProfileSet } from '../../common/forms/default-csv-profiles';
 import { juminIdoTenkyo } from '../../common/forms/jumin-ido-tenkyo';
 
 /**
@@ -271,7 +272,7 @@ describe('HTTP intake over TLS (--tls-cert --tls-key --client-ca)', () => {
 
 // ---------------------------------------------------------------- (3) file exchange
 
-describe('file exchange (--file-inbox --file-results --review-delay-ms 200)', () => {
+describe('file exchange as CSV + manifest (--csv-inbox --csv-results --review-delay-ms 200)', () => {
   let sim: Sim;
   let inbox: string;
   let results: string;
@@ -282,7 +283,7 @@ describe('file exchange (--file-inbox --file-results --review-delay-ms 200)', ()
     const simDir = tempDir('conn-file-sim');
     const p = await startTs(
       'main/cli/main.ts',
-      ['backend-sim', '--port', '0', '--data-dir', simDir, '--file-inbox', inbox, '--file-results', results, '--review-delay-ms', '200'],
+      ['backend-sim', '--port', '0', '--data-dir', simDir, '--csv-inbox', inbox, '--csv-results', results, '--review-delay-ms', '200'],
       /backend-sim listening: (\S+)/,
     );
     sim = { ...p, dataDir: simDir };
@@ -292,15 +293,17 @@ describe('file exchange (--file-inbox --file-results --review-delay-ms 200)', ()
     for (const d of [inbox, results, sim?.dataDir]) if (d) fs.rmSync(d, { recursive: true, force: true });
   });
 
-  function fileConnector(receiptTimeoutMs?: number): FileExchangeConnector {
-    return new FileExchangeConnector({ outboxDir: inbox, resultsDir: results, ...(receiptTimeoutMs ? { receiptTimeoutMs } : {}) });
+  function fileConnector(): FileExchangeConnector {
+    return new FileExchangeConnector({ outboxDir: inbox, resultsDir: results, profiles: defaultProfileSet(), cityCode: '131016' });
   }
 
   function filesUnder(d: string): string[] {
     return (fs.readdirSync(d, { recursive: true }) as string[]).map(String);
   }
 
-  it('delivers 20 applications as files with receipts, leaves no temp files, and brings them to 完了 from the status files', { timeout: 40_000 }, async () => {
+  const imported = (keys: string[]) => keys.every((k) => fs.existsSync(path.join(inbox, 'processed', `${k}_v1.manifest.json`)));
+
+  it('delivers 20 applications as CSV + manifest named by 申請番号 and 版, leaves no temp files, and brings them to 完了 from the result files', { timeout: 40_000 }, async () => {
     const before = (await simStats(sim.url)).applications;
     const { repo } = queue();
     const { e } = engine(repo, new ConnectorRouter(fileConnector()));
@@ -309,18 +312,12 @@ describe('file exchange (--file-inbox --file-results --review-delay-ms 200)', ()
     expect(await e.runUntilEmpty(30_000)).toBe(true);
     expect(repo.stats()).toMatchObject({ total: 20, accepted: 20, pending: 0, failed: 0 });
     const items = repo.list({ limit: 50 }).items;
-    for (const i of items) expect(i.receiptNumber).toMatch(RECEIPT);
-    expect(new Set(items.map((i) => i.receiptNumber)).size).toBe(20);
+    const keyOf = new Map(ids.map((a) => [a.id, a.idempotencyKey]));
+    for (const i of items) expect(i.receiptNumber).toBe(`${keyOf.get(i.id)}_v1`);
+    await waitFor(() => imported([...keyOf.values()]), 15_000, 'the simulator to import 20');
     expect((await simStats(sim.url)).applications).toBe(before + 20);
-
-    // one UTF-8 JSON file per application, named by its key, handed over whole
-    for (const a of ids) {
-      const f = path.join(inbox, 'processed', `${a.idempotencyKey}.json`);
-      expect(JSON.parse(fs.readFileSync(f, 'utf8'))).toMatchObject({ idempotencyKey: a.idempotencyKey, applicationId: a.id, schemaVersion: 1 });
-      expect(fs.existsSync(path.join(results, `${a.idempotencyKey}.receipt.json`))).toBe(true);
-    }
+    // the counter's temporary files are all renamed into place (the simulator may be mid-write of a result)
     expect(filesUnder(inbox).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-    expect(filesUnder(results).filter((n) => n.endsWith('.tmp'))).toEqual([]);
 
     let applied = 0;
     await waitFor(
@@ -329,14 +326,14 @@ describe('file exchange (--file-inbox --file-results --review-delay-ms 200)', ()
         return repo.stats().completed === 20;
       },
       20_000,
-      'status files to bring all 20 to 完了',
+      'result files to bring all 20 to 完了',
     );
     expect(applied).toBe(20);
     expect(repo.stats()).toMatchObject({ total: 20, completed: 20, accepted: 0 });
     expect(await e.pollStatusOnce()).toBe(0);
   });
 
-  it('a crash after the file was written: settled from the receipt already there, or the same file written again — stored once either way', { timeout: 40_000 }, async () => {
+  it('a crash after the files were written: written again with the same bytes, stored once by the receiver', { timeout: 40_000 }, async () => {
     const before = await simStats(sim.url);
     const { dir: qdir, repo } = queue();
     const [a, b] = repo.enqueueMany(sampleApplications(2, 52).map((x, i) => ({ ...x, caseId: `${x.caseId}-${i}`, caseOrder: 0 })));
@@ -344,28 +341,20 @@ describe('file exchange (--file-inbox --file-results --review-delay-ms 200)', ()
     const claimed = repo.claimDue(2);
     expect(claimed.map((c) => c.applicationId).sort()).toEqual([a!.id, b!.id].sort());
     const direct = fileConnector();
-    const receipts = new Map<string, string>();
     for (const entry of claimed) {
       const doc = intakeDocument(entry, intakePayload(entry.formId, JSON.parse(entry.payloadJson!) as Record<string, unknown>));
-      const outcome = await direct.deliver(entry, doc);
-      expect(outcome.kind).toBe('accepted');
-      receipts.set(entry.applicationId, (outcome as { receiptNumber: string }).receiptNumber);
+      expect((await direct.deliver(entry, doc)).kind).toBe('accepted');
     }
     expect(repo.stats()).toMatchObject({ inFlight: 2 });
-    expect(await simStats(sim.url)).toEqual({ applications: before.applications + 2, duplicateDeliveries: before.duplicateDeliveries });
-    // b's receipt is not visible when the counter comes back, so its file is written a second time
-    fs.rmSync(path.join(results, `${b!.idempotencyKey}.receipt.json`));
+    await waitFor(() => imported([a!.idempotencyKey, b!.idempotencyKey]), 15_000, 'import');
 
     const restarted = open(qdir);
     const { e } = engine(restarted, new ConnectorRouter(fileConnector()));
     expect(await e.runUntilEmpty(20_000)).toBe(true);
-
     expect(restarted.stats()).toMatchObject({ total: 2, accepted: 2, inFlight: 0, failed: 0 });
-    for (const i of restarted.list({}).items) expect(i.receiptNumber).toBe(receipts.get(i.id));
-    // a settled from its receipt (no second file); b's second file replayed the same receipt
-    expect(await simStats(sim.url)).toEqual({ applications: before.applications + 2, duplicateDeliveries: before.duplicateDeliveries + 1 });
-    expect(simStored(sim.dataDir).filter((s) => s.applicationId === a!.id || s.applicationId === b!.id)).toHaveLength(2);
-    expect(filesUnder(inbox).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    await waitFor(async () => (await simStats(sim.url)).duplicateDeliveries === before.duplicateDeliveries + 2, 15_000, 'the replays to be seen');
+    expect((await simStats(sim.url)).applications).toBe(before.applications + 2);
+    expect(filesUnder(results).filter((n) => n.includes('import-error'))).toEqual([]);
   });
 });
 

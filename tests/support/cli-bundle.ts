@@ -32,21 +32,26 @@ export function cliBundle(): Promise<string> {
   return bundled;
 }
 
-export function spawnCli(bundle: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, [bundle, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+export function spawnCli(bundle: string, args: string[], env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, [bundle, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1', ...env } });
 }
 
-export function runBundledCli(bundle: string, args: string[], timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runBundledCli(
+  bundle: string,
+  args: string[],
+  timeoutMs = 60_000,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null }> {
   return new Promise((resolve) => {
-    const child = spawnCli(bundle, args);
+    const child = spawnCli(bundle, args, env);
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (b: Buffer) => (stdout += b.toString()));
     child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
     const t = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('exit', (code) => {
+    child.once('exit', (code, signal) => {
       clearTimeout(t);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout, stderr, signal });
     });
   });
 }

@@ -23,7 +23,7 @@ function ms(name: string, v: string | undefined): number | undefined {
 export const backendSimCommand: CliCommand = {
   name: ['backend-sim'],
   usage:
-    'backend-sim --port P --data-dir D [--review-delay-ms N] [--file-inbox DIR --file-results DIR] [--client-id ID --client-secret S [--token-ttl-s N]] ' +
+    'backend-sim --port P --data-dir D [--review-delay-ms N] [--csv-inbox DIR --csv-results DIR [--csv-unavailable-rate R] [--csv-slow-write-ms N] [--csv-duplicate-result-rate R] [--csv-late-result-rate R]] [--client-id ID --client-secret S [--token-ttl-s N]] ' +
     '[--tls-cert F --tls-key F [--client-ca F]] [--latency-ms N] [--fail-rate R] [--rate-limit-rate R] [--retry-after-s N] ' +
     '[--drop-after-commit-rate R] [--duplicate-status-rate R] [--slow-body-ms N] [--seed N] ' +
     REGISTER_SIM_USAGE,
@@ -32,8 +32,12 @@ export const backendSimCommand: CliCommand = {
     ['--port P', '待ち受けるポート（0 なら空いているポート）'],
     ['--data-dir D', 'シミュレーターのデータフォルダ'],
     ['--review-delay-ms N', '受理から審査結果（完了・差戻し）までの時間（ミリ秒）'],
-    ['--file-inbox DIR', 'ファイル連携: 申請ファイルを受け取るフォルダ'],
-    ['--file-results DIR', 'ファイル連携: 結果ファイルを置くフォルダ'],
+    ['--csv-inbox DIR', 'ファイル連携: CSV とマニフェストを受け取るフォルダ（--file-inbox は同じ意味の旧名）'],
+    ['--csv-results DIR', 'ファイル連携: 結果ファイル（取込済・本登録・差戻し・取込エラー）を置くフォルダ（--file-results は旧名）'],
+    ['--csv-unavailable-rate R', '障害訓練: 連携フォルダーに届かない取込周期の割合（0〜1）'],
+    ['--csv-slow-write-ms N', '障害訓練: 結果ファイル一つの書き込みにかける時間（ミリ秒）'],
+    ['--csv-duplicate-result-rate R', '障害訓練: 同じ結果ファイルを別名でもう一度置く割合（0〜1）'],
+    ['--csv-late-result-rate R', '障害訓練: 最終結果の後に古い取込済をもう一度置く割合（0〜1）'],
     ['--client-id ID', 'OAuth クライアント ID（指定するとトークンが必要になる）'],
     ['--client-secret S', 'OAuth クライアントシークレット'],
     ['--token-ttl-s N', '発行するアクセストークンの有効期間（秒）'],
@@ -60,6 +64,12 @@ export const backendSimCommand: CliCommand = {
         'review-delay-ms': { type: 'string' },
         'file-inbox': { type: 'string' },
         'file-results': { type: 'string' },
+        'csv-inbox': { type: 'string' },
+        'csv-results': { type: 'string' },
+        'csv-unavailable-rate': { type: 'string' },
+        'csv-slow-write-ms': { type: 'string' },
+        'csv-duplicate-result-rate': { type: 'string' },
+        'csv-late-result-rate': { type: 'string' },
         'client-id': { type: 'string' },
         'client-secret': { type: 'string' },
         'token-ttl-s': { type: 'string' },
@@ -79,7 +89,9 @@ export const backendSimCommand: CliCommand = {
     });
     const port = Number(v.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0..65535');
-    if (Boolean(v['file-inbox']) !== Boolean(v['file-results'])) throw new UsageError('--file-inbox and --file-results go together');
+    const inbox = v['csv-inbox'] ?? v['file-inbox'];
+    const results = v['csv-results'] ?? v['file-results'];
+    if (Boolean(inbox) !== Boolean(results)) throw new UsageError('--csv-inbox and --csv-results go together');
     if (Boolean(v['client-id']) !== Boolean(v['client-secret'])) throw new UsageError('--client-id and --client-secret go together');
     if (Boolean(v['tls-cert']) !== Boolean(v['tls-key'])) throw new UsageError('--tls-cert and --tls-key go together');
     const opts: SimOptions = {
@@ -96,7 +108,21 @@ export const backendSimCommand: CliCommand = {
         seed: v.seed === undefined ? undefined : Number(v.seed),
       },
       ...(v['review-delay-ms'] !== undefined ? { reviewDelayMs: ms('review-delay-ms', v['review-delay-ms'])! } : {}),
-      ...(v['file-inbox'] && v['file-results'] ? { files: { inboxDir: path.resolve(v['file-inbox']), resultsDir: path.resolve(v['file-results']) } } : {}),
+      ...(inbox && results
+        ? {
+            files: {
+              inboxDir: path.resolve(inbox),
+              resultsDir: path.resolve(results),
+              faults: {
+                unavailableRate: rate('csv-unavailable-rate', v['csv-unavailable-rate']),
+                slowWriteMs: ms('csv-slow-write-ms', v['csv-slow-write-ms']),
+                duplicateResultRate: rate('csv-duplicate-result-rate', v['csv-duplicate-result-rate']),
+                lateResultRate: rate('csv-late-result-rate', v['csv-late-result-rate']),
+                seed: v.seed === undefined ? undefined : Number(v.seed),
+              },
+            },
+          }
+        : {}),
       ...(v['client-id'] && v['client-secret']
         ? { auth: { clientId: v['client-id'], clientSecret: v['client-secret'], ...(v['token-ttl-s'] ? { tokenTtlS: Number(v['token-ttl-s']) } : {}) } }
         : {}),

@@ -1,12 +1,15 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command';
 import { UsageError } from '../command';
 import { SyncEngine } from '../../services/sync/sync-engine';
 import { ConnectorRouter } from '../../services/sync/connector-router';
-import { HttpIntakeConnector } from '../../services/sync/http-intake-connector';
+import { connectorContext } from '../../services/sync/connector-router';
+import { loadConfig, type ConnectorConfig } from '../../services/config';
 import { checkStoredPayload, intakePayload } from '../../services/api/handlers';
 import { fileLogger } from '../../services/log';
 import { openQueue } from '../open-queue';
+import { defaultDataDir } from '../../services/default-data-dir';
 
 /**
  * Delivers the queue until it is empty. Safe to kill at any instant: every state change is one
@@ -14,11 +17,11 @@ import { openQueue } from '../open-queue';
  */
 export const syncCommand: CliCommand = {
   name: ['sync'],
-  usage: 'sync --data-dir D --backend URL --until-empty [--timeout-s N] [--with-status]',
+  usage: 'sync --data-dir D [--backend URL] --until-empty [--timeout-s N] [--with-status]',
   summary: '送信待ちの申請を受付システムへ送り切る（試験・移行用。アプリは自分で送信する）',
   options: [
     ['--data-dir D', 'データフォルダ（アプリの保存先。省略時は既定の保存先）'],
-    ['--backend URL', '送信先（受付システムの URL）'],
+    ['--backend URL', '送信先（受付システムの URL）。省略時はデータフォルダの config.json の connectors（業務ごとの送信先、ファイル連携を含む）'],
     ['--until-empty', '送信待ちがなくなるまで続ける（必須）'],
     ['--timeout-s N', '打ち切るまでの秒数（既定 600）'],
     ['--with-status', '最後に各申請の状態も出す'],
@@ -35,13 +38,26 @@ export const syncCommand: CliCommand = {
         'with-status': { type: 'boolean', default: false },
       },
     });
-    if (!values.backend) throw new UsageError('sync needs --backend URL');
     if (!values['until-empty']) throw new UsageError('sync needs --until-empty (the app syncs continuously by itself)');
     const timeoutS = Number(values['timeout-s']);
     if (!Number.isFinite(timeoutS) || timeoutS <= 0) throw new UsageError('--timeout-s must be a positive number of seconds');
+    // where to send is settled before the store is opened: a usage error touches nothing
+    const config = loadConfig(path.resolve(values['data-dir'] ?? defaultDataDir()));
+    const fallback: ConnectorConfig | undefined = values.backend
+      ? { type: 'ichimado-http', baseUrl: values.backend }
+      : (config.connectors?.default ?? (config.backendUrl ? { type: 'ichimado-http', baseUrl: config.backendUrl } : undefined));
+    if (!fallback) throw new UsageError('sync needs --backend URL, or connectors.default in the data dir\'s config.json');
     const { db, repo, dataDir } = openQueue(values['data-dir'], { mustExist: true });
-    const connector = new HttpIntakeConnector({ baseUrl: values.backend });
-    const engine = new SyncEngine(repo, ConnectorRouter.single(connector), {
+    // with --backend every form goes there; without, the config's routing per 業務 applies too
+    const ctx = connectorContext(dataDir, values.backend ? { ...config, connectors: {} } : config);
+    let router: ConnectorRouter;
+    try {
+      router = ConnectorRouter.fromConfig(fallback, ctx);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    const engine = new SyncEngine(repo, router, {
       backoffBaseMs: 200,
       backoffCapMs: 5000,
       concurrency: 16,
@@ -55,7 +71,7 @@ export const syncCommand: CliCommand = {
       process.stdout.write(JSON.stringify({ emptied, ...repo.stats() }) + '\n');
       if (!emptied) process.exitCode = 3;
     } finally {
-      connector.close();
+      router.close();
       db.close();
     }
   },

@@ -36,3 +36,33 @@ function fsyncDir(dir: string): void {
     fs.closeSync(fd);
   }
 }
+
+/**
+ * writeFileAtomic without blocking the event loop, so that many files in flight overlap their
+ * fsyncs (the file exchange writes two per application). `syncDir: false` leaves the folder's fsync
+ * to a later write in the same folder: one folder fsync makes every earlier rename in it durable.
+ */
+export async function writeFileAtomicAsync(target: string, content: string, opts: { syncDir?: boolean } = {}): Promise<void> {
+  const dir = path.dirname(target);
+  const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fh = await fs.promises.open(tmp, 'wx', 0o600);
+  try {
+    await fh.writeFile(content);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  try {
+    await fs.promises.rename(tmp, target);
+  } catch (err) {
+    await fs.promises.rm(tmp, { force: true });
+    throw err;
+  }
+  if (opts.syncDir === false || process.platform === 'win32') return;
+  const d = await fs.promises.open(dir, 'r');
+  try {
+    await d.sync();
+  } finally {
+    await d.close();
+  }
+}

@@ -22,6 +22,11 @@ export interface NewApplication {
 export interface OutboxEntry {
   applicationId: string;
   idempotencyKey: string;
+  /**
+   * 申請番号: the idempotency key of the first version. A correction after 差戻し keeps it and is its
+   * next `version` (the file exchange names files and results by both).
+   */
+  applicationNumber: string;
   caseId: string;
   formId: string;
   formVersion: number;
@@ -47,7 +52,8 @@ export interface ListFilter {
 
 export interface StatusChange {
   receiptNumber: string;
-  status: 'accepted' | 'returned' | 'completed';
+  /** failed: the back end could not import it (取込エラー → 要対応); cancelled: 取下げ */
+  status: 'accepted' | 'returned' | 'completed' | 'failed' | 'cancelled';
   reason: string | null;
 }
 
@@ -164,7 +170,7 @@ export class ApplicationRepository {
       .transaction(() => {
         const rows = this.db
           .prepare(
-            `SELECT a.id, a.idempotency_key, a.case_id, a.form_id, a.form_version, a.version, a.payload_enc, o.attempts, a.supersedes_id,
+            `SELECT a.id, a.idempotency_key, (SELECT r.idempotency_key FROM applications r WHERE r.id = a.root_id) AS application_number, a.case_id, a.form_id, a.form_version, a.version, a.payload_enc, o.attempts, a.supersedes_id,
                     (SELECT s.receipt_number FROM applications s WHERE s.id = a.supersedes_id) AS supersedes_receipt
                FROM outbox o JOIN applications a ON a.id = o.application_id
               WHERE a.status = 'pending'
@@ -176,7 +182,7 @@ export class ApplicationRepository {
               ORDER BY a.seq LIMIT @limit`,
           )
           .all({ now: nowMs, maxDelay: this.maxRetryDelayMs, limit: limit * 4 }) as {
-          id: string; idempotency_key: string; case_id: string; form_id: string; form_version: number; version: number;
+          id: string; idempotency_key: string; application_number: string | null; case_id: string; form_id: string; form_version: number; version: number;
           payload_enc: Buffer | null; attempts: number; supersedes_receipt: string | null; supersedes_id: string | null;
         }[];
         const mark = this.db.prepare(`UPDATE applications SET status = 'in_flight', updated_at = ? WHERE id = ?`);
@@ -191,6 +197,7 @@ export class ApplicationRepository {
           out.push({
             applicationId: r.id,
             idempotencyKey: r.idempotency_key,
+            applicationNumber: r.application_number ?? r.idempotency_key,
             caseId: r.case_id,
             formId: r.form_id,
             formVersion: r.form_version,
@@ -307,6 +314,15 @@ export class ApplicationRepository {
         return applied;
       })
       .immediate();
+  }
+
+  /** Which of these receipts (issued by `connector`) belong to applications of this counter. */
+  knownReceipts(receipts: readonly string[], connector: string): Set<string> {
+    if (receipts.length === 0) return new Set();
+    const rows = this.db
+      .prepare(`SELECT receipt_number FROM applications WHERE delivered_via = ? AND receipt_number IN (SELECT value FROM json_each(?))`)
+      .all(connector, JSON.stringify(receipts)) as { receipt_number: string }[];
+    return new Set(rows.map((r) => r.receipt_number));
   }
 
   statusCursor(connector: string): string | null {

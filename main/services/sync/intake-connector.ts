@@ -43,6 +43,14 @@ export function intakeDocument(entry: OutboxEntry, payload: Record<string, unkno
 export interface StatusPage {
   changes: StatusChange[];
   cursor: string;
+  /** receipts the page confirmed without changing them (a file exchange's 取込済) */
+  confirmations?: string[];
+  /**
+   * Called once the page's changes are committed, with the receipts this counter does not know:
+   * a file exchange moves its result files out of the way then (a crash before it only means the
+   * same files are read again, and applying a decision twice changes nothing).
+   */
+  settle?(unknownReceipts: ReadonlySet<string>): void;
 }
 
 /** How applications reach one back end, and how its decisions come back (pull, as the standards prefer). */

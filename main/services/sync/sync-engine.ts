@@ -123,6 +123,14 @@ export class SyncEngine {
       const page = await c.pollStatus(this.repo.statusCursor(c.id));
       if (!page) continue;
       applied += this.repo.applyStatusChanges(page.changes, c.id, page.cursor);
+      if (page.settle) {
+        const seen = [...new Set([...page.changes.map((x) => x.receiptNumber), ...(page.confirmations ?? [])])];
+        const known = this.repo.knownReceipts(seen, c.id);
+        const unknown = new Set(seen.filter((r) => !known.has(r)));
+        // a result for an application this counter never sent: set aside for IT staff, never applied
+        if (unknown.size > 0) this.o.log('warn', 'sync.result_unknown', { connector: c.id, count: unknown.size });
+        page.settle(unknown);
+      }
     }
     if (applied > 0) this.o.log('info', 'sync.status_changes', { applied });
     return applied;
