@@ -7,6 +7,9 @@ export default defineConfig({
     reporters: ['default', './tests/support/summary-reporter.ts'],
     // the e2e data-dir scan runs after every other e2e file (see tests/support/last-file-sequencer.ts)
     sequence: { sequencer: LastFileSequencer },
+    // two files at a time on two cores (vitest's default is cores − 1 = one): most files wait on processes,
+    // sockets and Chromium rather than compute; e2e files still run one after another (fileParallelism below)
+    maxWorkers: 2,
     projects: [
       {
         test: {

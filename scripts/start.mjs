@@ -3,7 +3,6 @@
 // offline machine (where Electron's postinstall download failed) can still run ichimado.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { findElectronBinary, repoRoot } from './electron-binary.mjs';
 
@@ -57,10 +56,10 @@ function startBrowserMode() {
   if (!existsSync(rendererIndex)) {
     console.error('Note: dist/renderer is missing; run `npm run build` first if browser mode cannot serve the UI.');
   }
-  // tsx's CLI run through this Node, rather than `npx tsx` through a shell: identical behaviour,
-  // but arguments with spaces survive on Windows and npx never reaches for the network.
-  const tsxCli = path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'cli.mjs');
-  runForeground(process.execPath, [tsxCli, path.join('main', 'host', 'browser-main.ts'), ...args]);
+  // tsx as a loader in this one Node process (not tsx's CLI, which runs the app in a child and relays signals:
+  // Ctrl+C reaches every process of the terminal's group, and start.mjs forwards it too, so the CLI saw two
+  // and force-killed the app mid-shutdown, exit 130). One process: a second Ctrl+C just finds it closing.
+  runForeground(process.execPath, ['--import', 'tsx', path.join('main', 'host', 'browser-main.ts'), ...args]);
 }
 
 function startElectron(executable) {

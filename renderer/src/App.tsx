@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { useApp } from './store';
+import { useCase } from './case-store';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { FormScreen } from './screens/FormScreen';
 import { QueueScreen } from './screens/QueueScreen';
@@ -42,6 +43,7 @@ function AppScreens() {
   const fatal = useApp((s) => s.fatal);
   const loadInfo = useApp((s) => s.loadInfo);
   const refresh = useApp((s) => s.refresh);
+  const loadResumable = useCase((s) => s.loadResumable);
   const role = useSession((s) => s.session?.user?.role);
   const hash = useHash();
   // the audit trail and the accounts are the supervisor's / admin's screens, kept apart from the clerk's screens' state
@@ -67,7 +69,11 @@ function AppScreens() {
           <span className="brand-sub">総合窓口</span>
         </div>
         <nav className="tabs" aria-label="画面">
-          <button type="button" className={screen === 'case' ? 'tab active' : 'tab'} aria-pressed={screen === 'case'} onClick={() => setScreen('case')}>
+          <button type="button" className={screen === 'case' ? 'tab active' : 'tab'} aria-pressed={screen === 'case'} onClick={() => {
+              setScreen('case');
+              // the tab also refreshes 続きから (the app opens on it, so the list may be older than the cases saved since)
+              void loadResumable();
+            }}>
             手続きナビ
           </button>
           <button type="button" className={screen === 'entry' ? 'tab active' : 'tab'} aria-pressed={screen === 'entry'} onClick={() => setScreen('entry')}>

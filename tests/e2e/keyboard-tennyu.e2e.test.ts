@@ -222,13 +222,18 @@ describe('keyboard only: a family 転入 from sign-in to the queue (browser mode
     // ── the spouse from their card ──
     await readCard(keys, page.getByRole('button', { name: '＋ 家族のカードを読む' }), cards[1]!, { family: h.family, given: spouse.given, birth: spouse.birth, sex: spouse.sex });
     await page.locator('#p1-givenName').waitFor();
+    // confirmed, the dialog hands the focus to the new person's first empty field (not back to its button)
+    await expect
+      .poll(() => page.evaluate(() => { const a = document.activeElement as HTMLInputElement | null; return !!a?.closest('fieldset.person-card[data-person="1"]') && a.value === ''; }))
+      .toBe(true);
+    await expectRing(page);
     const rel = page.getByLabel('2人目の続柄');
     if ((await rel.inputValue()) !== spouse.relation) {
       await tabTo(page, keys, rel, { back: true });
       for (let i = 0; i < 6 && (await rel.inputValue()) !== spouse.relation; i++) await keys.press('ArrowDown');
       expect(await rel.inputValue()).toBe(spouse.relation);
     }
-    // the focus is back on 「＋ 家族のカードを読む」, after the new person's card: Shift+Tab goes up into it
+    // the new person's card takes the focus at its first empty field: the ふりがな the card does not carry
     await tabTo(page, keys, '#p1-givenNameKana', { back: true });
     await keys.type(spouse.givenKana);
     keys.step('配偶者');

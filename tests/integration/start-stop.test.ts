@@ -49,6 +49,10 @@ describe('npm start: start-up text and Ctrl+C', () => {
       expect(await portOpen(port)).toBe(true);
       expect(groupMembers(child.pid!).length).toBeGreaterThan(0);
 
+      // a terminal's Ctrl+C reaches the whole group, and start.mjs forwards it as well: the app gets it
+      // twice, and an impatient clerk presses it again — none of that may cut the shutdown short
+      process.kill(-child.pid!, 'SIGINT');
+      await new Promise((r) => setTimeout(r, 30));
       process.kill(-child.pid!, 'SIGINT');
       expect(await exited).toBe(0);
       await waitFor(() => groupMembers(child.pid!).length === 0, 10_000, 'every process of the group to stop');

@@ -56,6 +56,7 @@ describe('electron-builder.yml', () => {
       { from: 'assets/fonts', to: 'fonts' },
       { from: 'assets/names', to: 'names' },
       { from: 'assets/address', to: 'address' },
+      { from: 'assets/register', to: 'register' },
     ]);
     for (const r of config.extraResources) expect(existsSync(path.join(repoRoot, r.from)), r.from).toBe(true);
   });

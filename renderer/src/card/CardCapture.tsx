@@ -17,7 +17,18 @@ import { CardBackResult } from './CardBackResult';
  * marked, the kanji variants of the name offered in IPAmj明朝. Nothing reaches the visit case until the
  * clerk confirms; then the card image is dropped.
  */
-export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, known }: { title: string; onConfirm(c: ConfirmedCard): void; onMyNumber(n: CardNumberRead): void; householdFamily?: string | undefined; known?: readonly KnownPerson[] }) {
+export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, known, focusAfter }: {
+  title: string;
+  onConfirm(c: ConfirmedCard): void;
+  onMyNumber(n: CardNumberRead): void;
+  householdFamily?: string | undefined;
+  known?: readonly KnownPerson[];
+  /**
+   * where the clerk goes on once the dialog has closed (e.g. a new person's first empty field, known once the
+   * confirmed read is applied); the opener when it answers null
+   */
+  focusAfter?: () => Promise<HTMLElement | null>;
+}) {
   const target = useCard((s) => s.target);
   const reading = useCard((s) => s.reading);
   const front = useCard((s) => s.front);
@@ -28,6 +39,8 @@ export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, kno
   const readBlob = useCard((s) => s.readBlob);
   const dialog = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLElement | null>(null);
+  const next = useRef(focusAfter);
+  next.current = focusAfter;
   // the dialog takes the focus, so Space / Enter go to the camera, not to the button that opened it;
   // closed, it gives the focus back to that button (else the focus would fall to <body>)
   const open = target !== null;
@@ -40,9 +53,13 @@ export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, kno
       const back = opener.current;
       opener.current = null;
       // after React has applied the confirmed read (the opener may have been re-rendered, or be gone)
+      const after = next.current?.() ?? Promise.resolve(null);
       requestAnimationFrame(() => {
-        if (back?.isConnected) back.focus();
-        else document.querySelector<HTMLElement>('form.case-form h1')?.focus();
+        void after.then((el) => {
+          if (el?.isConnected) el.focus();
+          else if (back?.isConnected) back.focus();
+          else document.querySelector<HTMLElement>('form.case-form h1')?.focus();
+        });
       });
     };
   }, [open]);

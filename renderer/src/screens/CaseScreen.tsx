@@ -483,7 +483,22 @@ function CardDialog() {
   const draft = useCase((s) => (target ? s.draft : null));
   const applyCard = useCase((s) => s.applyCard);
   const applyMyNumber = useCase((s) => s.applyMyNumber);
+  // a family card read adds a person: the clerk goes on in that person's card (the ふりがな the card does not
+  // carry), not on the 「＋ 家族のカードを読む」 button below the whole household
+  const applied = useRef<Promise<unknown> | null>(null);
   if (!target) return null;
+  const focusAfter = async (): Promise<HTMLElement | null> => {
+    // only after a confirmed read (a cancelled dialog gives the focus back to its button)
+    if (target.kind !== 'new-person' || !applied.current) return null;
+    await applied.current;
+    applied.current = null;
+    await new Promise((r) => requestAnimationFrame(r)); // the new person's card rendered
+    const count = useCase.getState().draft?.persons.length ?? 0;
+    if (count === 0) return null;
+    const card = document.querySelector(`fieldset.person-card[data-person="${count - 1}"]`);
+    const fields = [...(card?.querySelectorAll<HTMLInputElement>('input[type="text"], input:not([type])') ?? [])].filter((f) => !f.readOnly && !f.disabled);
+    return fields.find((f) => f.value === '') ?? fields[0] ?? null;
+  };
   const who = target.kind === 'new-person' ? '家族' : `${target.index + 1}人目${draft?.persons[target.index]?.familyName ? `（${draft.persons[target.index]!.familyName}${draft.persons[target.index]!.givenName}さん）` : ''}`;
   const title = target.kind === 'back' ? `カード裏面の読み取り：${who}` : `カードの読み取り：${who}`;
   // the 本人's family name as confirmed from their card: a family member's read is aligned to its kanji variants
@@ -499,7 +514,10 @@ function CardDialog() {
       title={title}
       known={known}
       householdFamily={householdFamily}
-      onConfirm={(c) => void applyCard(target, c)}
+      focusAfter={focusAfter}
+      onConfirm={(c) => {
+        applied.current = applyCard(target, c);
+      }}
       onMyNumber={(read) => {
         if (target.kind !== 'back') return;
         void applyMyNumber(target.index, read);
