@@ -33,8 +33,26 @@ async function axe(page: Page, screen: string): Promise<string[]> {
   return r.violations.filter((v) => BLOCKING.includes(v.impact ?? '')).map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
+/**
+ * `ICHIMADO_SCREENSHOTS=DIR`: each screen is also photographed at the two counter window sizes (what fits
+ * without scrolling), to be looked at; off in `npm test`.
+ */
+const SCREENSHOT_DIR = process.env.ICHIMADO_SCREENSHOTS;
+const WINDOW_SIZES = [{ width: 1280, height: 720 }, { width: 1366, height: 768 }];
+
+async function photograph(page: Page, screen: string): Promise<void> {
+  if (!SCREENSHOT_DIR) return;
+  const was = page.viewportSize();
+  for (const size of WINDOW_SIZES) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${screen}-${size.width}x${size.height}.png`) });
+  }
+  if (was) await page.setViewportSize(was);
+}
+
 /** Asserts a screen has no critical or serious finding, naming each rule and its targets. */
 async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await photograph(page, screen);
   const blocking = await axe(page, screen);
   expect(blocking, `${screen}: ${blocking.join('\n')}`).toEqual([]);
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { caretOf } from '../support/caret';
 import { repoRoot, tempDir } from '../support/processes';
 import { openNewVisit, type NewVisit } from '../support/new-visit';
 import { formatWareki, parseEventDateInput } from '../../common/validation/wareki';
@@ -18,11 +19,7 @@ describe('household step: the city prefix and the date without its year (browser
   let visit: NewVisit;
   let page: Page;
 
-  const caret = (l: Locator) =>
-    l.evaluate((e) => {
-      const i = e as unknown as { selectionStart: number | null; selectionEnd: number | null; value: string };
-      return [i.selectionStart, i.selectionEnd, i.value.length];
-    });
+  const caret = caretOf;
 
   beforeAll(async () => {
     const dir = tempDir('household-city');

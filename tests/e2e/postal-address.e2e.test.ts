@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { caretOf } from '../support/caret';
 import { repoRoot, tempDir } from '../support/processes';
 import { openNewVisit, openSignedIn, type NewVisit, type SignedInApp } from '../support/new-visit';
 import { tennyuHousehold } from '../support/tennyu-case';
@@ -19,11 +20,7 @@ describe('household step: 郵便番号 ⇄ 住所 (browser mode)', () => {
   let visit: NewVisit;
   let page: Page;
 
-  const caret = (l: Locator) =>
-    l.evaluate((e) => {
-      const i = e as unknown as { selectionStart: number | null; selectionEnd: number | null; value: string };
-      return [i.selectionStart, i.selectionEnd, i.value.length];
-    });
+  const caret = caretOf;
   const focused = () => page.evaluate(() => document.activeElement?.id ?? document.activeElement?.textContent ?? '');
 
   beforeAll(async () => {

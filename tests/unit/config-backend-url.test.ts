@@ -1,23 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../main/services/config';
+import { withConfig } from '../support/config-dir';
 
 /**
  * A back end off this machine is reached over TLS only (issue 10, defect 12): config.json refuses a
  * plain http:// URL for it, naming the key, in Japanese; http:// to the loopback simulator stays.
  */
-const dirs: string[] = [];
-function withConfig(json: unknown): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ichimado-config-'));
-  dirs.push(dir);
-  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(json));
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
 
 const http = (baseUrl: string) => ({ type: 'http', baseUrl });
 

@@ -1,19 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../main/services/config';
+import { withConfig } from '../support/config-dir';
 
-const dirs: string[] = [];
-function withConfig(json: unknown): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ichimado-config-'));
-  dirs.push(dir);
-  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(json));
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
 
 describe('config.json city', () => {
   it('takes the city as 都道府県 and 市区町村', () => {
