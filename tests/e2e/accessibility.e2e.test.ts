@@ -53,6 +53,8 @@ async function photograph(page: Page, screen: string): Promise<void> {
 /** Asserts a screen has no critical or serious finding, naming each rule and its targets. */
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   await photograph(page, screen);
+  // issue 15, defect 12: no control the platform draws in English (mm/dd/yyyy, "Choose File") on any screen
+  expect(await page.locator('input[type="date"], input[type="file"]:not(.visually-hidden)').count(), `${screen}: a platform date or file control`).toBe(0);
   const blocking = await axe(page, screen);
   expect(blocking, `${screen}: ${blocking.join('\n')}`).toEqual([]);
 }
@@ -186,5 +188,13 @@ describe('accessibility: no critical or serious axe finding on any screen (brows
     await page.getByRole('button', { name: '監査ログ' }).click();
     await page.locator('.audit-table tbody tr').first().waitFor();
     await expectAccessible(page, 'audit');
+    // the day filter takes a day as typed everywhere else (和暦), today's entries stay, another day's go
+    const rows = page.locator('.audit-table tbody tr');
+    const day = page.getByLabel('日付で絞り込む');
+    await day.fill(formatWareki(today));
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await day.fill(formatWareki(addDays(today, -1)));
+    await expect.poll(() => rows.count()).toBe(0);
+    await page.getByText('該当する記録はありません。').waitFor();
   });
 });

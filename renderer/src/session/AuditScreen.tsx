@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { AUDIT_EVENT_LABELS, AUDIT_EVENTS, type AuditEvent } from '../../../common/accounts/audit-events';
 import type { AuditEntryView } from '../../../common/contract/account-operations';
 import { bridge } from '../bridge/bridge';
+import { DayInput } from '../components/DayInput';
 
 const PAGE = 200;
 
@@ -78,7 +79,7 @@ export function AuditScreen() {
         </label>
         <label>
           日付
-          <input type="date" value={filter.day} onChange={(e) => setFilter({ ...filter, day: e.target.value })} aria-label="日付で絞り込む" />
+          <DayInput label="日付で絞り込む" iso={filter.day} onDay={(day) => day !== filter.day && setFilter({ ...filter, day })} />
         </label>
       </div>
       <table className="audit-table">

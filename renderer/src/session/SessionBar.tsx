@@ -11,8 +11,8 @@ export function SessionBar() {
   if (!user) return null;
   return (
     <div className="session-user">
-      <span className="who" data-testid="signed-in-user">{user.name}</span>
-      <span>（{ROLE_LABELS[user.role]}{user.demo ? '・研修' : ''}）</span>
+      <span className="who" data-testid="signed-in-user" title={`${ROLE_LABELS[user.role]}${user.demo ? '・研修' : ''}`}>{user.name}</span>
+      <span className="role">（{ROLE_LABELS[user.role]}{user.demo ? '・研修' : ''}）</span>
       <button type="button" className="row-btn" onClick={() => void lock('button')} title={`画面をロックします（${LOCK_HOTKEY_LABEL}）。${session.lockAfterMinutes}分操作がないと自動でロックします。`}>
         画面ロック（{LOCK_HOTKEY_LABEL}）
       </button>
