@@ -107,7 +107,8 @@ export function tenkyoRegisteredFamily(today: string): RegisterScenario {
     search: { name: '見本太郎', birth: 'S60.4.12' },
     expectName: '見本 太郎',
     expectPersons: 4,
-    household: [{ field: 'h-address', value: '山梨県甲府市中央一丁目2番3号' }],
+    // the 届出人's phone (every form asks for it), the new address after the city's prefix
+    household: [{ field: 'p0-phone', value: '09012345678' }, { field: 'h-address', value: '山梨県甲府市中央一丁目2番3号' }],
     together: true,
     answers: (): Answers => ({}),
   };
