@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { RegisterPersonView, SearchResidentsQuery } from '../../../common/contract/register-operations';
-import { isKana } from '../../../common/validation/kana';
+import type { RegisterPersonView } from '../../../common/contract/register-operations';
+import { searchQuery, type SearchFields } from './register-query';
 import { bridge } from '../bridge/bridge';
 import { useCase } from '../case-store';
 
@@ -9,14 +9,9 @@ import { useCase } from '../case-store';
  * the visit: the answer is held on screen only, and what the clerk takes goes into the case (case-store
  * applyRegister). A refused or failed lookup is a message in place; the household form stays usable.
  */
-export type SearchMode = 'name' | 'address' | 'residentCode';
+export type { SearchMode } from './register-query';
 
-interface RegisterSearchState {
-  mode: SearchMode;
-  name: string;
-  birthDate: string;
-  address: string;
-  residentCode: string;
+interface RegisterSearchState extends SearchFields {
   results: RegisterPersonView[] | null;
   active: number;
   busy: boolean;
@@ -30,20 +25,7 @@ interface RegisterSearchState {
   take(i: number): Promise<boolean>;
 }
 
-const EMPTY = { mode: 'name' as SearchMode, name: '', birthDate: '', address: '', residentCode: '', results: null, active: 0, busy: false, message: null };
-
-/** The query as the contract takes it, or what is missing (Japanese). ふりがな typed in kana searches by フリガナ. */
-export function searchQuery(s: Pick<RegisterSearchState, 'mode' | 'name' | 'birthDate' | 'address' | 'residentCode'>): SearchResidentsQuery | string {
-  if (s.mode === 'address') return s.address.trim() ? { by: 'address', address: s.address.trim() } : '住所を入力してください。';
-  if (s.mode === 'residentCode') {
-    const code = s.residentCode.replace(/[\s-]/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-    return /^\d{11}$/.test(code) ? { by: 'residentCode', residentCode: code } : '住民票コードは11桁の数字で入力してください。';
-  }
-  const text = s.name.trim();
-  if (!text) return '氏名またはフリガナを入力してください。';
-  if (!s.birthDate) return '生年月日を入力してください（例 S19.3.15）。';
-  return isKana(text) ? { by: 'kana', kana: text, birthDate: s.birthDate } : { by: 'name', name: text, birthDate: s.birthDate };
-}
+const EMPTY = { mode: 'name' as const, name: '', birthDate: '', address: '', residentCode: '', results: null, active: 0, busy: false, message: null };
 
 export const useRegisterSearch = create<RegisterSearchState>((set, get) => ({
   ...EMPTY,
