@@ -12,7 +12,7 @@ import { pdfBlobUrl, printOnPaper, savePdf } from './print/print-pdf';
 import type { RegisterRecord } from '../../common/register/register-fill';
 import type { CardFront } from '../../common/register/card-register-diff';
 import type { RegisterHousehold } from '../../common/contract/register-operations';
-import { cardFront, householdFromRegister, registerTakenText } from './register/register-draft';
+import { cardFront, followRegisterAddress, householdFromRegister, registerTakenText } from './register/register-draft';
 
 /**
  * The 手続きナビ flow: one visit case at a time. The household is edited here as raw text (dates as
@@ -317,7 +317,8 @@ export const useCase = create<CaseState>((set, get) => ({
   patchDraft: (p) =>
     set((s) => {
       if (!s.draft) return s;
-      const next = { ...s.draft, ...p };
+      // the register's 住所 follows a changed event to its field (register-draft.ts)
+      const next = { ...s.draft, ...p, ...(p.event !== undefined ? followRegisterAddress(s.draft, p.event) : {}) };
       // a new address after 転入 / 転居 starts with the city's 都道府県+市区町村
       if (p.event !== undefined && p.address === undefined) next.address = addressForEvent(next.event, next.address, counterContext().city);
       return { draft: next };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { householdFromRegister, registerTakenText } from '../../renderer/src/register/register-draft';
+import { followRegisterAddress, householdFromRegister, registerTakenText } from '../../renderer/src/register/register-draft';
 import { searchQuery, type SearchFields } from '../../renderer/src/register/register-query';
 import type { HouseholdDraft, PersonDraft } from '../../renderer/src/case-store';
 import type { RegisterHousehold } from '../../common/contract/register-operations';
@@ -59,6 +59,17 @@ describe('the household step after a register pick', () => {
     expect(d.persons.map((p) => [p.givenName, p.relation, p.healthInsurance, p.pension])).toEqual([['トメ', '本人', '不明', '不明'], ['正雄', '配偶者', '不明', '不明']]);
     expect(d.headIndex).toBe(1);
     expect(householdFromRegister(draft([]), '99999999999', TAKAHASHI)).toBeNull();
+  });
+});
+
+describe('the event changed after the pick', () => {
+  it('the register\'s 住所 moves to the previous address for a 転居, and back; an edited address stays', () => {
+    const d = householdFromRegister(draft([person({})]), '10000000008', TAKAHASHI)!;
+    expect(followRegisterAddress(d, '転居')).toEqual({ address: '', previousAddress: '山梨県甲府市相生三丁目5番6号' });
+    const t = { ...d, ...followRegisterAddress(d, '転居'), event: '転居' as const };
+    expect(followRegisterAddress(t, '転出')).toEqual({ previousAddress: '', address: '山梨県甲府市相生三丁目5番6号' });
+    expect(followRegisterAddress({ ...d, address: '山梨県甲府市中央1-1' }, '転居')).toEqual({});
+    expect(followRegisterAddress(d, '出生')).toEqual({});
   });
 });
 

@@ -88,3 +88,17 @@ export function registerTakenText(d: HouseholdDraft, h: RegisterHousehold): stri
     h.statusNote ?? '',
   ].join('');
 }
+
+const addressFieldFor = (event: HouseholdDraft['event']): 'address' | 'previousAddress' => (event === '転入' || event === '転居' ? 'previousAddress' : 'address');
+
+/**
+ * The event changed after the household was taken from the register: the register's 住所 follows to the
+ * field it belongs in for the new event (前の住所 for 転居 / 転入, else 住所), where it still sits untouched.
+ */
+export function followRegisterAddress(before: HouseholdDraft, event: HouseholdDraft['event']): Partial<HouseholdDraft> {
+  const reg = before.persons.find((p) => p.relation === '本人')?.register;
+  const from = addressFieldFor(before.event);
+  const to = addressFieldFor(event);
+  if (!reg || from === to || before[from] !== reg.address) return {};
+  return { [from]: '', [to]: reg.address };
+}
