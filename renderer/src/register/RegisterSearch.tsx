@@ -56,7 +56,7 @@ export function RegisterSearch() {
   };
   const onListKey = (e: KeyboardEvent) => {
     const n = results?.length ?? 0;
-    if (n === 0) return;
+    if (n === 0 || busy) return; // one take at a time
     const move = { ArrowDown: 1, ArrowUp: -1 }[e.key];
     if (move !== undefined) {
       e.preventDefault();
@@ -118,7 +118,7 @@ export function RegisterSearch() {
           <p className="note" id="rs-hint">{results.length}件見つかりました。↑↓で選び、Enter で世帯を反映します。</p>
           <ul className="rs-results" role="listbox" ref={list} tabIndex={0} aria-label="検索結果" aria-describedby="rs-hint" aria-activedescendant={`rs-row-${active}`} onKeyDown={onListKey}>
             {results.map((p, i) => (
-              <li key={p.residentCode} id={`rs-row-${i}`} data-row={i} role="option" aria-selected={i === active} className={i === active ? 'rs-row active' : 'rs-row'} onClick={() => void takeRow(i)}>
+              <li key={p.residentCode} id={`rs-row-${i}`} data-row={i} role="option" aria-selected={i === active} className={i === active ? 'rs-row active' : 'rs-row'} onClick={() => busy || void takeRow(i)}>
                 <span className="rs-name mj">{p.name}</span>
                 <span className="rs-kana">{p.kana}</span>
                 <span className="rs-birth">{formatWareki(p.birthDate)}生（{p.sex}）</span>
