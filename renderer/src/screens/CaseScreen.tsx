@@ -20,6 +20,8 @@ import { ResumeList } from './ResumeList';
 import { usePrintShortcut } from '../print/use-print-shortcut';
 import { ConfirmTogether } from './ConfirmTogether';
 import { STATUS_LABEL } from '../../../common/domain/application-status';
+import { RegisterSearch } from '../register/RegisterSearch';
+import { RegisterFacts } from '../register/RegisterFacts';
 
 /** A queued form's state as the queue has it now: 送信待ち while offline, 受理, 差戻し … (not a blanket 送信済み). */
 function queuedLabel(f: CaseFormView): string {
@@ -90,6 +92,7 @@ const PersonCard = memo(function PersonCard({ i }: { i: number }) {
           {p.fromCard ? 'カードを読み直す' : 'カードを読み取る'}
         </button>
       </legend>
+      <RegisterFacts i={i} />
       <div className="person-grid">
         <Text id={`${pre}familyName`} label="氏" value={p.familyName} onChange={(v) => set({ familyName: v })} mj />
         <Text id={`${pre}givenName`} label="名" value={p.givenName} onChange={(v) => set({ givenName: v })} mj />
@@ -198,6 +201,7 @@ function HouseholdStep() {
           {dateError && <p className="field-error" role="alert">{dateError}</p>}
         </div>
       </div>
+      {ev !== '転入' && <RegisterSearch />}
       <h2>{ev === '死亡' ? '亡くなった方（本人）とご家族' : '来庁者と世帯'}</h2>
       {Array.from({ length: personCount }, (_, i) => <PersonCard key={i} i={i} />)}
       {personsError && <p className="field-error" role="alert">{personsError}</p>}
