@@ -35,15 +35,18 @@ export async function runVirtualCard(o: RunVirtualCardOptions): Promise<{ stop()
   let link: VpcdLink | null = null;
   let pullAfter = o.pullAfterApdus;
   const insert = async () => {
-    link = await connectToVpcd({
+    let mine: VpcdLink | null = null;
+    mine = await connectToVpcd({
       port,
       card,
       ...(pullAfter !== undefined ? { pullAfterApdus: pullAfter } : {}),
       onClose: (reason) => {
-        link = null;
+        // an older connection closing late must not take the newer card off
+        if (link === mine) link = null;
         o.out(JSON.stringify({ event: 'card-off', reason }));
       },
     });
+    link = mine;
     // pulled once: put back, it stays
     pullAfter = undefined;
   };
@@ -72,11 +75,8 @@ export async function runVirtualCard(o: RunVirtualCardOptions): Promise<{ stop()
     }
     const person = w.person ? virtualPerson(w.person) : o.person;
     if (!person) return o.out(JSON.stringify({ event: 'error', message: `card: no person ${w.person}` }));
-    if (link) {
-      const off = new Promise<void>((res) => setImmediate(res));
-      (link as VpcdLink).remove();
-      await off;
-    }
+    // callers take the old card off first and wait until pcscd has seen it go (else pcscd may miss the change)
+    link?.remove();
     card = new VirtualMyNumberCard({
       person,
       pin: w.pin ?? o.pin,

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChipService } from '../../main/services/chip/chip-service';
 import type { ChipSessionState } from '../../common/contract/chip-operations';
 import { ensurePcscd, leaseVirtualReader, runCardRead, startVirtualCard, type VirtualCard, type VirtualCardOptions, type VirtualReader } from '../support/virtual-card';
-import { waitFor } from '../support/processes';
+import { tempDir, waitFor } from '../support/processes';
+import { createAppServices } from '../../main/services/app-services';
+import type { VisitCaseView } from '../../common/contract/case-operations';
+import type { OperationName } from '../../common/contract/operation-names';
+import { signInServices } from '../support/sign-in';
+import { localIsoDate } from '../../main/services/local-date';
+import { addDays } from '../../common/domain/age';
 
 /**
  * The whole chip stack as a counter meets it: the `smartcard` binding → a real pcscd → Debian's vpcd
@@ -123,8 +129,9 @@ describe('reading the My Number card chip over PC/SC', () => {
   });
 
   it('the card pulled out mid-read or while the resident types: nothing half-read, and the next read works', async () => {
-    // start takes 3 APDUs, VERIFY 2, then EF 0002's header: its rest is never answered
-    await put({ pullAfter: 7 });
+    // start takes 3 APDUs (SELECT AP, SELECT the PIN's EF, tries), then VERIFY, SELECT EF 0002, its header:
+    // the rest of EF 0002 is never answered
+    await put({ pullAfter: 6 });
     const a = await startPin();
     await chip.submitPin(chip.pinRequest()!.pinRequestId, '1234');
     const s: ChipSessionState = await settled(a.sessionId);
@@ -168,5 +175,42 @@ describe('reading the My Number card chip over PC/SC', () => {
     const noPcscd = await runCardRead(['--json', '--pin-stdin'], '1234', { PCSCLITE_CSOCK_NAME: '/nonexistent/pcscd.comm' });
     expect(noPcscd.code).toBe(1);
     expect(noPcscd.stderr).toContain('PC/SC サービスが動いていません');
+  });
+
+  it('through the services’ dispatch (what both bridges call): the resident’s PIN by its own id, the chip’s 個人番号 recorded as card-chip', async () => {
+    await put();
+    const services = await createAppServices({ dataDir: tempDir('chip-dispatch'), host: 'browser', appVersion: '1', backendUrl: 'http://127.0.0.1:9', log: () => {}, ocr: 'off' });
+    const call = async <T,>(op: OperationName, input: unknown): Promise<T> => {
+      const r = await services.dispatch(op, input);
+      if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
+      return r.value as T;
+    };
+    try {
+      // signed out, the chip is out of reach like every other operation
+      expect(await services.dispatch('startChipRead', { method: 'pin', includeNumber: true })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+      await signInServices(services);
+      const today = localIsoDate();
+      const person = { relation: '本人', familyName: '', givenName: '', birthDate: addDays(today, -40 * 366), healthInsurance: '国保', pension: '国民年金', careCertified: false };
+      const created = await call<VisitCaseView>('createCase', { data: { event: '転入', date: addDays(today, -2), household: { address: '', previousAddress: '' }, persons: [person] } });
+      expect(await call('chipReaders', {})).toMatchObject({ available: true, readers: expect.arrayContaining([{ name: reader.name, cardPresent: true }]) });
+      const started = await call<{ sessionId: string }>('startChipRead', { method: 'pin', includeNumber: true, reader: reader.name, caseId: created.id });
+      const { request } = await call<{ request: { pinRequestId: string; triesLeft: number } }>('getChipPinRequest', {});
+      expect(request.triesLeft).toBe(3);
+      // the clerk's session id does not take a PIN
+      expect(await services.dispatch('submitChipPin', { pinRequestId: started.sessionId, pin: '1234' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await services.dispatch('submitChipPin', { pinRequestId: request.pinRequestId, pin: '12345' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await call('submitChipPin', { pinRequestId: request.pinRequestId, pin: '1234' })).toMatchObject({ verified: true });
+      const done = await waitFor(async () => {
+        const st = await call<ChipSessionState>('chipSessionState', { sessionId: started.sessionId });
+        return st.state === 'done' || st.state === 'failed' ? st : undefined;
+      });
+      if (done.state !== 'done') throw new Error(JSON.stringify(done));
+      const v = await call<VisitCaseView>('updateCase', { caseId: created.id, cardMyNumber: { person: 0, readId: done.fields.readId } });
+      expect(v.data.persons[0]).toMatchObject({ myNumber: TAKASAKI.number, myNumberSource: 'card-chip' });
+      // taken once: the same read cannot be recorded again
+      expect(await services.dispatch('updateCase', { caseId: created.id, cardMyNumber: { person: 0, readId: done.fields.readId } })).toMatchObject({ ok: false });
+    } finally {
+      await services.close();
+    }
   });
 });

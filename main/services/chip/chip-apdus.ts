@@ -22,6 +22,8 @@ interface Answer {
 export class ChipApdus {
   /** APDUs sent so far (the bench reports it) */
   count = 0;
+  /** the EF the card has selected: the connection is exclusive, so no one else changed it since */
+  private selected: number | null = null;
 
   constructor(
     private readonly link: CardLink,
@@ -38,13 +40,18 @@ export class ChipApdus {
 
   /** SELECT the 券面事項入力補助AP; a card without it is not a My Number card (or not one we know). */
   async selectTextAp(): Promise<void> {
+    this.selected = null;
     const r = await this.send([0x00, 0xa4, 0x04, 0x0c], this.card.textApAid);
     if (r.sw !== SW_OK) throw new ChipError('not-mynumber', `SELECT AP → ${swHex(r.sw)}`);
   }
 
   async selectEf(id: number): Promise<void> {
+    // the tries were read under this key a moment ago: VERIFY needs no second SELECT (one APDU less per read)
+    if (this.selected === id) return;
+    this.selected = null;
     const r = await this.send([0x00, 0xa4, 0x02, 0x0c], Uint8Array.of(id >> 8, id & 0xff));
     if (r.sw !== SW_OK) throw new ChipError('card-error', `SELECT EF ${id.toString(16).padStart(4, '0')} → ${swHex(r.sw)}`);
+    this.selected = id;
   }
 
   /** Tries left on a key, read with VERIFY without data: spends none. */

@@ -93,7 +93,16 @@ export class ChipService implements ChipReading {
     }
   }
 
-  async start(input: StartChipReadInput): Promise<Result<{ sessionId: string; triesLeft: number; reader: string }>> {
+  /** starts one after another: a double click must not race two exclusive connections to one card */
+  private starting: Promise<unknown> = Promise.resolve();
+
+  start(input: StartChipReadInput): Promise<Result<{ sessionId: string; triesLeft: number; reader: string }>> {
+    const run = this.starting.then(() => this.startNow(input));
+    this.starting = run.catch(() => undefined);
+    return run;
+  }
+
+  private async startNow(input: StartChipReadInput): Promise<Result<{ sessionId: string; triesLeft: number; reader: string }>> {
     // one read at a time: a new start supersedes whatever was going on (the clerk started over)
     for (const s of this.sessions.values()) if (s.link) this.finish(s, new ChipError('cancelled', 'superseded'));
     this.prune();
