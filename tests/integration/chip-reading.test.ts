@@ -207,6 +207,9 @@ describe('reading the My Number card chip over PC/SC', () => {
       if (done.state !== 'done') throw new Error(JSON.stringify(done));
       const v = await call<VisitCaseView>('updateCase', { caseId: created.id, cardMyNumber: { person: 0, readId: done.fields.readId } });
       expect(v.data.persons[0]).toMatchObject({ myNumber: TAKASAKI.number, myNumberSource: 'card-chip' });
+      // the read is attributable: who read which case's card by chip, and how (no resident data in the entry)
+      const audit = await call<{ items: { event: string; caseId: string | null; detail: unknown }[] }>('listAuditLog', { event: 'card.read' });
+      expect(audit.items).toContainEqual(expect.objectContaining({ event: 'card.read', caseId: created.id, detail: { side: 'chip', source: 'pin', number: true } }));
       // taken once: the same read cannot be recorded again
       expect(await services.dispatch('updateCase', { caseId: created.id, cardMyNumber: { person: 0, readId: done.fields.readId } })).toMatchObject({ ok: false });
     } finally {
