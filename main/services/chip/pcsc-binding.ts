@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { ChipError } from './chip-error';
 
 /**
@@ -61,19 +62,21 @@ export function failureOf(err: unknown, fallback: ChipError['code']): ChipError 
   return new ChipError(hit ? hit[1] : fallback, `pcsc: ${message.slice(0, 120)}`);
 }
 
-let loaded: Promise<SmartcardModule> | null = null;
-function loadSmartcard(): Promise<SmartcardModule> {
-  loaded ??= import('smartcard').then((m) => ((m as { default?: SmartcardModule }).default ?? m) as SmartcardModule);
-  return loaded;
+/**
+ * The addon, loaded on first use with require: a CommonJS package with a native part, which the Electron
+ * bundle keeps external (scripts/build-electron.mjs) and loads from node_modules (its .node unpacked from asar).
+ */
+function loadSmartcard(): SmartcardModule {
+  const require = createRequire(import.meta.url);
+  return require('smartcard') as SmartcardModule;
 }
 
 /** Opens a PC/SC context; throws ChipError('pcsc-unavailable') when there is no PC/SC service or binding. */
 export async function openPcsc(): Promise<Pcsc> {
   let sc: SmartcardModule;
   try {
-    sc = await loadSmartcard();
+    sc = loadSmartcard();
   } catch (err) {
-    loaded = null;
     throw new ChipError('pcsc-unavailable', `binding: ${err instanceof Error ? err.message.slice(0, 120) : 'not loadable'}`);
   }
   let ctx: InstanceType<SmartcardModule['Context']>;
