@@ -29,8 +29,9 @@ const packagedOcrPaths = {
   },
 };
 
-// Loaded at run time from node_modules: tesseract.js starts its own worker script by path; sharp is native.
-const nodeExternals = ['electron', 'better-sqlite3', 'tesseract.js', 'sharp'];
+// Loaded at run time from node_modules: tesseract.js starts its own worker script by path; sharp and
+// smartcard (PC/SC) are native.
+const nodeExternals = ['electron', 'better-sqlite3', 'tesseract.js', 'sharp', 'smartcard'];
 
 const common = {
   absWorkingDir: root,

@@ -24,6 +24,7 @@ import { sharedAddressMaster } from './address/shared-address-master';
 import type { NameReadings } from '../../common/names/name-readings';
 import { startAccountsAudit } from './audit/start-accounts-audit';
 import { withAudit } from './audit/audited-operations';
+import { ChipService } from './chip/chip-service';
 
 const HOUR = 60 * 60_000;
 /** personal data of finished applications and submitted cases: a week covers a resident's follow-up questions */
@@ -104,10 +105,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     addresses()?.byPostalCode('0000000');
   }, 3000);
   warmNames.unref();
+  // the card's IC chip over PC/SC: nothing is opened before the first chip operation
+  const chip = opts.chip === 'off' ? undefined : new ChipService({ log });
   const cases = new VisitCaseRepository(db, cipher, { now });
   const handlers = createHandlers({
     repo,
     ...(reader ? { cards: { reader, scanner } } : {}),
+    ...(chip ? { chip } : {}),
     sync,
     cases: { cases, submission: new CaseSubmission(db, repo, cases), pdf: pdfRenderer },
     names,
@@ -167,6 +171,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       clearInterval(retentionTimer);
       scanner?.close();
       await reader?.close().catch(() => undefined);
+      await chip?.close();
       await sync.stop();
       for (const c of router.all()) c.close?.();
       await sim?.close();

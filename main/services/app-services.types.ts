@@ -22,6 +22,8 @@ export interface AppServicesOptions {
    * ('lazy'), or not at all ('off': the card operations answer NOT_READY)
    */
   ocr?: 'background' | 'lazy' | 'off';
+  /** the card's IC chip over PC/SC ('off': the chip operations answer NOT_READY); opened on first use */
+  chip?: 'on' | 'off';
   /** the clock of records, retries and retention (epoch ms); tests move it to see cases and applications purged */
   now?: () => number;
   log?: (level: 'info' | 'warn' | 'error', event: string, detail?: Record<string, unknown>) => void;
