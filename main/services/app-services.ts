@@ -24,8 +24,12 @@ import { sharedAddressMaster } from './address/shared-address-master';
 import type { NameReadings } from '../../common/names/name-readings';
 import { startAccountsAudit } from './audit/start-accounts-audit';
 import { withAudit } from './audit/audited-operations';
+import { ResidentDisplay } from './resident/resident-display';
+import { createResidentDispatch } from './api/resident-handlers';
 
 const HOUR = 60 * 60_000;
+/** operations after which the resident screen may have to hide or show what it shows */
+const SESSION_CHANGES = new Set<string>(['signIn', 'signOut', 'lock', 'unlock', 'createFirstAdmin']);
 /** personal data of finished applications and submitted cases: a week covers a resident's follow-up questions */
 const DEFAULT_RETENTION_DAYS = 7;
 /** an open case nobody touched for a month will not be finished: the visitor would be asked again */
@@ -105,6 +109,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   }, 3000);
   warmNames.unref();
   const cases = new VisitCaseRepository(db, cipher, { now });
+  // what the counter's resident-facing display shows; set by the clerk's actions only
+  const residentDisplay = new ResidentDisplay(sim !== null);
   const handlers = createHandlers({
     repo,
     ...(reader ? { cards: { reader, scanner } } : {}),
@@ -117,6 +123,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...(config.printer ? { printerName: config.printer.deviceName } : {}),
     ...(registerConfig ? { register: registerClient(registerConfig, opts.dataDir, log) } : {}),
     log,
+    resident: { display: residentDisplay, ...(opts.residentScreen ? { host: opts.residentScreen } : {}) },
     today: () => localIsoDate(),
     info: () => ({
       version: opts.appVersion,
@@ -128,7 +135,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     }),
   });
   // every write and every read of a case runs with its audit entry; every call needs a signed-in clerk
-  const dispatch = createDispatch(withAudit(handlers, { db, audit, actor: () => session.actor() }), log, { access: (op) => session.check(op) });
+  const clerkDispatch = createDispatch(withAudit(handlers, { db, audit, actor: () => session.actor() }), log, { access: (op) => session.check(op) });
+  const dispatch: typeof clerkDispatch = async (operation, input) => {
+    const r = await clerkDispatch(operation, input);
+    // signed in, out, locked or unlocked: the resident screen hears at once whether it may show the case
+    if (SESSION_CHANGES.has(operation)) residentDisplay.show(residentDisplay.current());
+    return r;
+  };
+  const dispatchResident = createResidentDispatch({ display: residentDisplay, clerkPresent: () => session.check('showResidentConfirm') === null, log });
 
   const retentionDays = config.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const abandonedCaseDays = config.abandonedCaseDays ?? DEFAULT_ABANDONED_CASE_DAYS;
@@ -161,9 +175,11 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   return {
     dispatch,
+    dispatchResident,
     backend: { url: isHttpConnector(fallback) ? fallback.baseUrl : fallback.outboxDir, simulated: sim !== null },
     async close() {
       clearTimeout(warmNames);
+      residentDisplay.release();
       clearInterval(retentionTimer);
       scanner?.close();
       await reader?.close().catch(() => undefined);

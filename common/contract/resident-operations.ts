@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { Result } from './result';
+
+/**
+ * The resident-facing screen (住民向け画面): a second display at the counter, facing the resident.
+ *
+ * It is its own, much smaller contract: the resident's page reaches the services through its own door
+ * (browser mode: its own link, token and /resident-api/ path; Electron: its own preload and channels)
+ * and can call only the operations named here — what it shows, and the PIN for the chip read the clerk
+ * started. None of the clerk's operations is reachable from it, and none of these from the clerk's page.
+ *
+ * The clerk's side sets what the screen shows (operations in operations.ts: showResidentConfirm,
+ * clearResidentDisplay, getResidentScreen, openResidentWindow; a chip read asking for the PIN sets the PIN pad).
+ */
+const Id = z.string().min(1).max(64).regex(/^[0-9A-Za-z-]+$/);
+
+/** One line of the 確認 screen in the three registers the resident summary sheet uses. */
+export const ThreeRegisters = z.object({ ja: z.string(), easy: z.string(), en: z.string() });
+
+/** What the resident checks before the forms are printed: names exactly as entered (variants, IVS kept). */
+export const ResidentConfirmSummary = z.object({
+  event: ThreeRegisters,
+  persons: z.array(
+    z.object({
+      /** 氏名 with U+3000 between family and given name, exact code points */
+      name: z.string(),
+      /** 和暦 (昭和60年3月3日), '' when not entered */
+      birthDate: z.string(),
+      /** e.g. 3 March 1985 */
+      birthDateEn: z.string(),
+    }),
+  ),
+  /** 住所 after the event (the new address for 転入 / 転居) */
+  address: z.string(),
+  procedures: z.array(ThreeRegisters),
+});
+
+export const ResidentScreen = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('idle') }),
+  z.object({
+    kind: z.literal('pin-entry'),
+    /** the chip read waiting for this PIN */
+    sessionId: Id,
+    /** tries left on the card's PIN, when the services know it; the pad warns at 1 */
+    triesLeft: z.number().int().min(0).max(15).nullable(),
+    /** the previous PIN was wrong: the pad asks again */
+    retry: z.boolean(),
+  }),
+  z.object({ kind: z.literal('pin-sent') }),
+  z.object({ kind: z.literal('confirm'), summary: ResidentConfirmSummary }),
+]);
+
+export const ResidentDisplayView = z.object({
+  /** grows on every change; the page asks for changes after the version it shows */
+  version: z.number().int().min(0),
+  /** the simulated back end (研修モード): the page carries the demo banner */
+  demo: z.boolean(),
+  screen: ResidentScreen,
+});
+
+export const GetResidentDisplayInput = z.strictObject({
+  /** answer once the version is past this one (or after the wait below); absent: answer now */
+  afterVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+
+export const SubmitChipPinInput = z.strictObject({
+  sessionId: Id,
+  /** the card's 4-digit 暗証番号 (券面事項入力補助用): never logged, never shown, never kept */
+  pin: z.string().regex(/^\d{4}$/),
+});
+export const SubmitChipPinOutput = z.object({ accepted: z.boolean() });
+
+/** The resident page's whole API. */
+export const RESIDENT_OPERATION_NAMES = ['getResidentDisplay', 'submitChipPin'] as const;
+export type ResidentOperationName = (typeof RESIDENT_OPERATION_NAMES)[number];
+
+export const residentOperations = {
+  getResidentDisplay: { input: GetResidentDisplayInput, output: ResidentDisplayView },
+  submitChipPin: { input: SubmitChipPinInput, output: SubmitChipPinOutput },
+} as const satisfies Record<ResidentOperationName, { input: z.ZodType; output: z.ZodType }>;
+
+export function isResidentOperationName(name: string): name is ResidentOperationName {
+  return (RESIDENT_OPERATION_NAMES as readonly string[]).includes(name);
+}
+
+export type ResidentApi = {
+  [K in ResidentOperationName]: (input: z.input<(typeof residentOperations)[K]['input']>) => Promise<Result<z.output<(typeof residentOperations)[K]['output']>>>;
+};
+
+export type ResidentTransport = (operation: ResidentOperationName, input: unknown) => Promise<Result<unknown>>;
+
+export function bindResidentOperations(transport: ResidentTransport): ResidentApi {
+  const api: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
+  for (const name of RESIDENT_OPERATION_NAMES) api[name] = (input: unknown) => transport(name, input);
+  return Object.freeze(api) as ResidentApi;
+}
+
+// ── the clerk's side of the resident screen (operations.ts) ──
+
+export const ShowResidentConfirmInput = z.strictObject({ caseId: Id });
+export const ResidentScreenKind = z.object({ kind: z.enum(['idle', 'pin-entry', 'pin-sent', 'confirm']) });
+export const ResidentScreenInfo = z.object({
+  /** browser mode: the resident page's own link (a second browser window on the resident's display); null in Electron */
+  link: z.string().nullable(),
+  /** Electron: the app opens the resident window itself (openResidentWindow) */
+  window: z.boolean(),
+});
+
+export type ResidentConfirmSummary = z.output<typeof ResidentConfirmSummary>;
+export type ResidentScreen = z.output<typeof ResidentScreen>;
+export type ResidentDisplayView = z.output<typeof ResidentDisplayView>;
+export type ThreeRegisters = z.output<typeof ThreeRegisters>;
