@@ -28,6 +28,13 @@ export const OPERATION_NAMES = [
   'listScannerImages',
   'readScannerImage',
   'discardScannerImage',
+  // the card's IC chip over PC/SC (chip-operations.ts)
+  'chipReaders',
+  'startChipRead',
+  'chipSessionState',
+  'getChipPinRequest',
+  'submitChipPin',
+  'cancelChipRead',
   'suggestNameReadings',
   // 郵便番号 ⇄ 住所 (address-operations.ts)
   'lookupPostalCode',

@@ -8,6 +8,10 @@ import {
 import {
   DiscardScannerImageInput, ListScannerImagesOutput, OcrStatusInput, OcrStatusOutput, ReadCardInput, ReadCardOutput, ReadScannerImageInput,
 } from './card-operations';
+import {
+  CancelChipReadOutput, ChipPinRequestOutput, ChipReadersOutput, ChipSessionRef, ChipSessionState, StartChipReadInput, StartChipReadOutput,
+  SubmitChipPinInput, SubmitChipPinOutput,
+} from './chip-operations';
 import { SuggestNameReadingsInput, SuggestNameReadingsOutput } from './name-operations';
 import { LookupPostalCodeInput, LookupPostalCodeOutput, SuggestPostalCodeInput, SuggestPostalCodeOutput } from './address-operations';
 import { GetRegisterHouseholdInput, GetRegisterHouseholdOutput, SearchResidentsInput, SearchResidentsOutput } from './register-operations';
@@ -173,6 +177,12 @@ export const operations = {
   listScannerImages: { input: Empty, output: ListScannerImagesOutput },
   readScannerImage: { input: ReadScannerImageInput, output: ReadCardOutput },
   discardScannerImage: { input: DiscardScannerImageInput, output: z.strictObject({ discarded: z.boolean() }) },
+  chipReaders: { input: Empty, output: ChipReadersOutput },
+  startChipRead: { input: StartChipReadInput, output: StartChipReadOutput },
+  chipSessionState: { input: ChipSessionRef, output: ChipSessionState },
+  getChipPinRequest: { input: Empty, output: ChipPinRequestOutput },
+  submitChipPin: { input: SubmitChipPinInput, output: SubmitChipPinOutput },
+  cancelChipRead: { input: ChipSessionRef, output: CancelChipReadOutput },
   suggestNameReadings: { input: SuggestNameReadingsInput, output: SuggestNameReadingsOutput },
   lookupPostalCode: { input: LookupPostalCodeInput, output: LookupPostalCodeOutput },
   suggestPostalCode: { input: SuggestPostalCodeInput, output: SuggestPostalCodeOutput },

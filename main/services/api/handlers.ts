@@ -12,6 +12,8 @@ import type { SyncEngine } from '../sync/sync-engine';
 import { uuidv7 } from '../ids';
 import { createCaseHandlers, type CaseDeps } from './case-handlers';
 import { createCardHandlers, type CardDeps } from './card-handlers';
+import { createChipHandlers } from './chip-handlers';
+import type { ChipReading } from '../chip/chip-reading';
 import { createNameHandlers } from './name-handlers';
 import { createAddressHandlers } from './address-handlers';
 import { createRegisterHandlers } from './register-handlers';
@@ -39,6 +41,8 @@ export interface HandlerDeps {
   cases?: CaseDeps;
   /** card reading (OCR, QR); the card operations answer an error without it */
   cards?: CardDeps;
+  /** the card's IC chip over PC/SC; the chip operations say "not available" without it */
+  chip?: ChipReading;
   /** name readings for the ふりがな suggestions; empty suggestions without it */
   /** the ふりがな tables, or a getter that reads them on first use */
   names?: NameReadings | (() => NameReadings);
@@ -126,6 +130,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createCaseHandlers(d, cardNumbers),
     ...createPrintHandlers(d),
     ...createCardHandlers(d.cards, cardNumbers),
+    ...createChipHandlers(d.chip, cardNumbers),
     ...createNameHandlers(d.names),
     ...createAddressHandlers(d.addresses),
     ...createRegisterHandlers(d.register, d.log ?? (() => undefined)),
