@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Result } from './result';
+import { SubmitChipPinInput, SubmitChipPinOutput } from './chip-operations';
 
 /**
  * The resident-facing screen (住民向け画面): a second display at the counter, facing the resident.
@@ -10,7 +11,9 @@ import type { Result } from './result';
  * started. None of the clerk's operations is reachable from it, and none of these from the clerk's page.
  *
  * The clerk's side sets what the screen shows (operations in operations.ts: showResidentConfirm,
- * clearResidentDisplay, getResidentScreen, openResidentWindow; a chip read asking for the PIN sets the PIN pad).
+ * clearResidentDisplay, getResidentScreen, openResidentWindow). While a chip read the clerk started waits for
+ * the PIN (chip-operations.ts), the screen shows the PIN pad whatever else was set; submitChipPin is the
+ * chip contract's own schema, reachable from here and refused to the clerk's page.
  */
 const Id = z.string().min(1).max(64).regex(/^[0-9A-Za-z-]+$/);
 
@@ -39,14 +42,11 @@ export const ResidentScreen = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('idle') }),
   z.object({
     kind: z.literal('pin-entry'),
-    /** the chip read waiting for this PIN */
-    sessionId: Id,
-    /** tries left on the card's PIN, when the services know it; the pad warns at 1 */
-    triesLeft: z.number().int().min(0).max(15).nullable(),
-    /** the previous PIN was wrong: the pad asks again */
-    retry: z.boolean(),
+    /** the chip read's PIN request (getChipPinRequest), which submitChipPin names */
+    pinRequestId: Id,
+    /** tries left on the card's PIN, read without spending one; the pad warns at 1 */
+    triesLeft: z.number().int().min(0).max(15),
   }),
-  z.object({ kind: z.literal('pin-sent') }),
   z.object({ kind: z.literal('confirm'), summary: ResidentConfirmSummary }),
 ]);
 
@@ -62,13 +62,6 @@ export const GetResidentDisplayInput = z.strictObject({
   /** answer once the version is past this one (or after the wait below); absent: answer now */
   afterVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
-
-export const SubmitChipPinInput = z.strictObject({
-  sessionId: Id,
-  /** the card's 4-digit 暗証番号 (券面事項入力補助用): never logged, never shown, never kept */
-  pin: z.string().regex(/^\d{4}$/),
-});
-export const SubmitChipPinOutput = z.object({ accepted: z.boolean() });
 
 /** The resident page's whole API. */
 export const RESIDENT_OPERATION_NAMES = ['getResidentDisplay', 'submitChipPin'] as const;
@@ -98,7 +91,7 @@ export function bindResidentOperations(transport: ResidentTransport): ResidentAp
 // ── the clerk's side of the resident screen (operations.ts) ──
 
 export const ShowResidentConfirmInput = z.strictObject({ caseId: Id });
-export const ResidentScreenKind = z.object({ kind: z.enum(['idle', 'pin-entry', 'pin-sent', 'confirm']) });
+export const ResidentScreenKind = z.object({ kind: z.enum(['idle', 'pin-entry', 'confirm']) });
 export const ResidentScreenInfo = z.object({
   /** browser mode: the resident page's own link (a second browser window on the resident's display); null in Electron */
   link: z.string().nullable(),

@@ -24,12 +24,14 @@ import { sharedAddressMaster } from './address/shared-address-master';
 import type { NameReadings } from '../../common/names/name-readings';
 import { startAccountsAudit } from './audit/start-accounts-audit';
 import { withAudit } from './audit/audited-operations';
+import { fail } from '../../common/contract/result';
 import { ResidentDisplay } from './resident/resident-display';
 import { createResidentDispatch } from './api/resident-handlers';
 
 const HOUR = 60 * 60_000;
-/** operations after which the resident screen may have to hide or show what it shows */
-const SESSION_CHANGES = new Set<string>(['signIn', 'signOut', 'lock', 'unlock', 'createFirstAdmin']);
+/** the chip PIN's operations: the resident-facing page's (dispatchResident), refused to the clerk's page */
+const RESIDENT_ONLY = new Set<string>(['getChipPinRequest', 'submitChipPin']);
+const RESIDENT_ONLY_REFUSAL = { code: 'FORBIDDEN', message: '暗証番号は住民向け画面でのみ入力できます。' } as const;
 /** personal data of finished applications and submitted cases: a week covers a resident's follow-up questions */
 const DEFAULT_RETENTION_DAYS = 7;
 /** an open case nobody touched for a month will not be finished: the visitor would be asked again */
@@ -109,8 +111,13 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   }, 3000);
   warmNames.unref();
   const cases = new VisitCaseRepository(db, cipher, { now });
-  // what the counter's resident-facing display shows; set by the clerk's actions only
-  const residentDisplay = new ResidentDisplay(sim !== null);
+  // what the counter's resident-facing display shows: the clerk's choice, or the PIN pad while a chip read waits for it
+  const residentDisplay = new ResidentDisplay(sim !== null, {
+    clerkPresent: () => session.check('showResidentConfirm') === null,
+    pinRequest: () => chip?.pinRequest() ?? null,
+  });
+  // the card's IC chip (PC/SC), when this host has it
+  const chip = opts.chip;
   const handlers = createHandlers({
     repo,
     ...(reader ? { cards: { reader, scanner } } : {}),
@@ -123,6 +130,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...(config.printer ? { printerName: config.printer.deviceName } : {}),
     ...(registerConfig ? { register: registerClient(registerConfig, opts.dataDir, log) } : {}),
     log,
+    ...(chip ? { chip } : {}),
     resident: { display: residentDisplay, ...(opts.residentScreen ? { host: opts.residentScreen } : {}) },
     today: () => localIsoDate(),
     info: () => ({
@@ -136,13 +144,17 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   });
   // every write and every read of a case runs with its audit entry; every call needs a signed-in clerk
   const clerkDispatch = createDispatch(withAudit(handlers, { db, audit, actor: () => session.actor() }), log, { access: (op) => session.check(op) });
+  // the PIN is the resident's: typed on the resident-facing screen only, never through the clerk's page
   const dispatch: typeof clerkDispatch = async (operation, input) => {
+    if (RESIDENT_ONLY.has(operation)) {
+      log('warn', 'api.resident_only', { operation });
+      return fail(RESIDENT_ONLY_REFUSAL);
+    }
     const r = await clerkDispatch(operation, input);
-    // signed in, out, locked or unlocked: the resident screen hears at once whether it may show the case
-    if (SESSION_CHANGES.has(operation)) residentDisplay.show(residentDisplay.current());
+    if (operation === 'signOut') residentDisplay.show({ kind: 'idle' });
     return r;
   };
-  const dispatchResident = createResidentDispatch({ display: residentDisplay, clerkPresent: () => session.check('showResidentConfirm') === null, log });
+  const dispatchResident = createResidentDispatch({ display: residentDisplay, ...(chip ? { submitPin: (id: string, pin: string) => chip.submitPin(id, pin) } : {}), log });
 
   const retentionDays = config.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const abandonedCaseDays = config.abandonedCaseDays ?? DEFAULT_ABANDONED_CASE_DAYS;

@@ -4,6 +4,7 @@ import type { KeyStore } from './crypto/key-store';
 import type { PdfRenderer } from './print/pdf-renderer';
 import type { NativePrinter } from './print/native-printer';
 import type { ResidentScreenHost } from './api/resident-handlers';
+import type { ChipReading } from './chip/chip-reading';
 
 export interface AppServicesOptions {
   /** folder holding ichimado.db and config; the OS user-data folder in Electron */
@@ -28,6 +29,8 @@ export interface AppServicesOptions {
   log?: (level: 'info' | 'warn' | 'error', event: string, detail?: Record<string, unknown>) => void;
   /** how this host shows the resident-facing screen (browser mode: its link; Electron: its window) */
   residentScreen?: ResidentScreenHost;
+  /** the card's IC chip reader (PC/SC); the chip operations answer NOT_READY without it */
+  chip?: ChipReading;
 }
 
 export interface AppServices {

@@ -107,14 +107,20 @@ describe('browser host: the resident screen link', () => {
     expect(shown.value.demo).toBe(true);
     expect(JSON.parse((await call(resident, 'resident-api', 'getCase', { caseId: 'x' })).body).error.code).toBe('INVALID_INPUT');
     expect((await call(clerk, 'resident-api', 'getResidentDisplay')).status).toBe(401);
-    expect((await call(clerk, 'resident-api', 'submitChipPin', { sessionId: 's1', pin: '1234' })).status).toBe(401);
+    expect((await call(clerk, 'resident-api', 'submitChipPin', { pinRequestId: 's1', pin: '1234' })).status).toBe(401);
+    // nor can the clerk's page send or see a PIN request through its own operations
+    for (const op of ['submitChipPin', 'getChipPinRequest'] as const) {
+      const r = JSON.parse((await call(clerk, 'api', op, op === 'submitChipPin' ? { pinRequestId: 's1', pin: '1234' } : {})).body);
+      expect(r.ok, op).toBe(false);
+      expect(r.error.code, op).toBe('FORBIDDEN');
+    }
   });
 
   it('takes a PIN only while the screen asks for one, and never logs it', async () => {
-    const r = JSON.parse((await call(resident, 'resident-api', 'submitChipPin', { sessionId: 'abc', pin: '4821' })).body);
+    const r = JSON.parse((await call(resident, 'resident-api', 'submitChipPin', { pinRequestId: 'abc', pin: '4821' })).body);
     expect(r.ok).toBe(false);
     expect(r.error.code).toBe('NOT_FOUND');
-    const bad = JSON.parse((await call(resident, 'resident-api', 'submitChipPin', { sessionId: 'abc', pin: '48210' })).body);
+    const bad = JSON.parse((await call(resident, 'resident-api', 'submitChipPin', { pinRequestId: 'abc', pin: '48210' })).body);
     expect(bad.error.code).toBe('INVALID_INPUT');
     expect(logLines.join('\n')).not.toMatch(/4821/);
   });

@@ -135,7 +135,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createAddressHandlers(d.addresses),
     ...createRegisterHandlers(d.register, d.log ?? (() => undefined)),
     ...createAccountHandlers(d.accounts),
-    ...createResidentClerkHandlers(d, d.resident ?? { display: new ResidentDisplay(false) }),
+    ...createResidentClerkHandlers(d, d.resident ?? { display: new ResidentDisplay(false, { clerkPresent: () => false, pinRequest: () => null }) }),
   };
 }
 

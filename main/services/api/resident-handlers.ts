@@ -7,6 +7,8 @@ import {
 import type { Handlers, HandlerDeps } from './handlers';
 import type { ResidentDisplay } from '../resident/resident-display';
 import type { Logger } from '../log';
+import type { z } from 'zod';
+import type { SubmitChipPinOutput } from '../../../common/contract/chip-operations';
 import { CASE_NOT_FOUND } from './case-print';
 
 type ResidentClerkOps = 'getResidentScreen' | 'openResidentWindow' | 'showResidentConfirm' | 'clearResidentDisplay';
@@ -50,18 +52,17 @@ export function createResidentClerkHandlers(d: HandlerDeps, r: ResidentDeps): Pi
 
 export interface ResidentDispatchDeps {
   display: ResidentDisplay;
-  /** true while a clerk is signed in and the screen is not locked: only then does the resident see a case or a PIN pad */
-  clerkPresent(): boolean;
-  /** hands the PIN to the chip read waiting for it; answers whether it was taken */
-  submitPin?: (sessionId: string, pin: string) => Promise<Result<{ accepted: boolean }>>;
+  /** hands the PIN to the chip read waiting for it (the chip service); absent: no chip reading here */
+  submitPin?: (pinRequestId: string, pin: string) => Promise<z.output<typeof SubmitChipPinOutput> | null>;
   log: Logger;
 }
 
-const NO_PIN_WANTED = { code: 'NOT_FOUND', message: 'いまは暗証番号の入力は必要ありません。' } as const;
+const NO_PIN_WANTED = { code: 'NOT_FOUND', message: 'いまは暗証番号の入力は必要ありません。係員にお知らせください。' } as const;
 
 /**
  * The resident page's only entry point: its two operations and nothing else. A PIN is accepted only for the
- * chip read the resident screen is asking for now, and never appears in a log line or an error.
+ * chip read the resident screen is asking for now (and only while a clerk is signed in), and never appears
+ * in a log line or an error.
  */
 export function createResidentDispatch(r: ResidentDispatchDeps) {
   return async (operation: string, input: unknown): Promise<Result<unknown>> => {
@@ -78,15 +79,13 @@ export function createResidentDispatch(r: ResidentDispatchDeps) {
     try {
       if (operation === 'getResidentDisplay') {
         const { afterVersion } = parsed.data as { afterVersion?: number };
-        if (afterVersion !== undefined) await r.display.waitForChange(afterVersion);
-        return ok(r.display.view(r.clerkPresent()));
+        return ok(afterVersion !== undefined ? await r.display.waitForChange(afterVersion) : r.display.view());
       }
-      const { sessionId, pin } = parsed.data as { sessionId: string; pin: string };
-      const now = r.display.current();
-      if (!r.clerkPresent() || now.kind !== 'pin-entry' || now.sessionId !== sessionId || !r.submitPin) return fail(NO_PIN_WANTED);
-      const sent = await r.submitPin(sessionId, pin);
-      if (sent.ok && sent.value.accepted) r.display.show({ kind: 'pin-sent' });
-      return sent;
+      const { pinRequestId, pin } = parsed.data as { pinRequestId: string; pin: string };
+      const now = r.display.view().screen;
+      if (now.kind !== 'pin-entry' || now.pinRequestId !== pinRequestId || !r.submitPin) return fail(NO_PIN_WANTED);
+      const answer = await r.submitPin(pinRequestId, pin);
+      return answer ? ok(answer) : fail(NO_PIN_WANTED);
     } catch (err) {
       r.log('error', 'resident.handler_failed', { operation, error: err instanceof Error ? err.name : typeof err });
       return fail({ code: 'INTERNAL', message: '内部エラーが発生しました。係員にお知らせください。' });
