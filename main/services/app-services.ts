@@ -27,6 +27,7 @@ import { withAudit } from './audit/audited-operations';
 import { fail } from '../../common/contract/result';
 import { ResidentDisplay } from './resident/resident-display';
 import { createResidentDispatch } from './api/resident-handlers';
+import { ChipService } from './chip/chip-service';
 
 const HOUR = 60 * 60_000;
 /** the chip PIN's operations: the resident-facing page's (dispatchResident), refused to the clerk's page */
@@ -110,17 +111,18 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     addresses()?.byPostalCode('0000000');
   }, 3000);
   warmNames.unref();
+  // the card's IC chip over PC/SC: nothing is opened before the first chip operation
+  const chip = opts.chip === 'off' ? undefined : new ChipService({ log });
   const cases = new VisitCaseRepository(db, cipher, { now });
   // what the counter's resident-facing display shows: the clerk's choice, or the PIN pad while a chip read waits for it
   const residentDisplay = new ResidentDisplay(sim !== null, {
     clerkPresent: () => session.check('showResidentConfirm') === null,
     pinRequest: () => chip?.pinRequest() ?? null,
   });
-  // the card's IC chip (PC/SC), when this host has it
-  const chip = opts.chip;
   const handlers = createHandlers({
     repo,
     ...(reader ? { cards: { reader, scanner } } : {}),
+    ...(chip ? { chip } : {}),
     sync,
     cases: { cases, submission: new CaseSubmission(db, repo, cases), pdf: pdfRenderer },
     names,
@@ -130,7 +132,6 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...(config.printer ? { printerName: config.printer.deviceName } : {}),
     ...(registerConfig ? { register: registerClient(registerConfig, opts.dataDir, log) } : {}),
     log,
-    ...(chip ? { chip } : {}),
     resident: { display: residentDisplay, ...(opts.residentScreen ? { host: opts.residentScreen } : {}) },
     today: () => localIsoDate(),
     info: () => ({
@@ -195,6 +196,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       clearInterval(retentionTimer);
       scanner?.close();
       await reader?.close().catch(() => undefined);
+      await chip?.close();
       await sync.stop();
       for (const c of router.all()) c.close?.();
       await sim?.close();

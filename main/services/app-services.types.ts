@@ -4,7 +4,6 @@ import type { KeyStore } from './crypto/key-store';
 import type { PdfRenderer } from './print/pdf-renderer';
 import type { NativePrinter } from './print/native-printer';
 import type { ResidentScreenHost } from './api/resident-handlers';
-import type { ChipReading } from './chip/chip-reading';
 
 export interface AppServicesOptions {
   /** folder holding ichimado.db and config; the OS user-data folder in Electron */
@@ -24,13 +23,13 @@ export interface AppServicesOptions {
    * ('lazy'), or not at all ('off': the card operations answer NOT_READY)
    */
   ocr?: 'background' | 'lazy' | 'off';
+  /** the card's IC chip over PC/SC ('off': the chip operations answer NOT_READY); opened on first use */
+  chip?: 'on' | 'off';
   /** the clock of records, retries and retention (epoch ms); tests move it to see cases and applications purged */
   now?: () => number;
   log?: (level: 'info' | 'warn' | 'error', event: string, detail?: Record<string, unknown>) => void;
   /** how this host shows the resident-facing screen (browser mode: its link; Electron: its window) */
   residentScreen?: ResidentScreenHost;
-  /** the card's IC chip reader (PC/SC); the chip operations answer NOT_READY without it */
-  chip?: ChipReading;
 }
 
 export interface AppServices {

@@ -59,6 +59,12 @@ export const AUDITED_OPERATIONS: { [K in OperationName]?: Rule<K> } = {
     }),
   },
   readCard: { event: 'card.read', afterAnswer: true, ids: (i, o) => ({ detail: { side: i.side, source: 'image', found: 'myNumber' in o ? o.myNumber !== null : true } }) },
+  // the clerk's act of reading a card's chip (the resident's PIN follows on the resident page): how, and whether the 個人番号 was asked for
+  startChipRead: {
+    event: 'card.read',
+    afterAnswer: true,
+    ids: (i) => ({ caseId: i.caseId ?? null, detail: { side: 'chip', source: i.method, number: i.method === 'pin' && i.includeNumber } }),
+  },
   readScannerImage: { event: 'card.read', afterAnswer: true, ids: () => ({ detail: { side: 'front', source: 'scanner' } }) },
   // a read of residents' data in the register: how it was searched and how many answered, never who
   searchResidents: { event: 'register.looked_up', afterAnswer: true, ids: (i, o) => ({ detail: { lookup: 'search', by: i.by, found: o.persons.length } }) },

@@ -1,0 +1,58 @@
+import readline from 'node:readline';
+import { connectToVpcd, VPCD_BASE_PORT, type VpcdLink } from './vpcd-link';
+import { VirtualMyNumberCard, type VirtualCardOptions } from './virtual-mynumber-card';
+
+export interface RunVirtualCardOptions extends VirtualCardOptions {
+  /** vpcd slot: 0 → port 35963 ("Virtual PCD 00 00"), 1 → 35964 ("Virtual PCD 00 01") */
+  slot: number;
+  pullAfterApdus?: number;
+  out: (line: string) => void;
+}
+
+/** The reader name pcscd gives a vpcd slot. */
+export const vpcdReaderName = (slot: number): string => `Virtual PCD 00 ${String(slot).padStart(2, '0')}`;
+
+/**
+ * Runs the virtual card as a process would: on the reader until told otherwise. Lines on standard input
+ * drive it — `remove` takes the card off the reader, `insert` puts it back (powered afresh, counters kept),
+ * `status` prints the counters as JSON — and each answer is one line on standard output.
+ */
+export async function runVirtualCard(o: RunVirtualCardOptions): Promise<{ stop(): void }> {
+  const card = new VirtualMyNumberCard(o);
+  const port = VPCD_BASE_PORT + o.slot;
+  let link: VpcdLink | null = null;
+  let pullAfter = o.pullAfterApdus;
+  const insert = async () => {
+    link = await connectToVpcd({
+      port,
+      card,
+      ...(pullAfter !== undefined ? { pullAfterApdus: pullAfter } : {}),
+      onClose: (reason) => {
+        link = null;
+        o.out(JSON.stringify({ event: 'card-off', reason }));
+      },
+    });
+    // pulled once: put back, it stays
+    pullAfter = undefined;
+  };
+  await insert();
+  o.out(`virtual card on ${vpcdReaderName(o.slot)} (vpcd port ${port}): ${o.person.id}${o.mode && o.mode !== 'normal' ? ` [${o.mode}]` : ''}`);
+  const rl = readline.createInterface({ input: process.stdin });
+  rl.on('line', (line) => {
+    const cmd = line.trim();
+    if (cmd === 'remove') {
+      link?.remove();
+    } else if (cmd === 'insert') {
+      if (link) return o.out(JSON.stringify({ event: 'card-on' }));
+      void insert().then(() => o.out(JSON.stringify({ event: 'card-on' })));
+    } else if (cmd === 'status') {
+      o.out(JSON.stringify({ event: 'status', onReader: link !== null, pinTries: card.pinTries(), apdus: card.apdus }));
+    }
+  });
+  return {
+    stop: () => {
+      rl.close();
+      link?.remove();
+    },
+  };
+}
