@@ -71,7 +71,8 @@ export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, kno
   }, [open]);
   // a chip read belongs to this dialog: closed, it is cancelled and its outcome forgotten
   useEffect(() => {
-    if (!open) resetChip();
+    if (!open) return;
+    return () => resetChip();
   }, [open, resetChip]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -22,12 +22,15 @@ export function ChipRead() {
   const reset = useChip((s) => s.reset);
   const front = useCard((s) => s.front);
   const [verifyB, setVerifyB] = useState(false);
+  const [chosen, setChosen] = useState<string | null>(null);
   useEffect(() => {
     void pollReaders();
     const t = setInterval(() => void pollReaders(), CHIP_TUNING.readersEveryMs);
     return () => clearInterval(t);
   }, [pollReaders]);
-  const reader = readers?.readers.find((r) => r.cardPresent) ?? readers?.readers[0] ?? null;
+  // the reader the clerk picked, else the first with a card on it
+  const list = readers?.readers ?? [];
+  const reader = list.find((r) => r.name === chosen) ?? list.find((r) => r.cardPresent) ?? list[0] ?? null;
   if (!reader) return null;
   const busy = phase === 'starting' || phase === 'waiting-pin' || phase === 'reading';
   const readWithPin = () => {
@@ -41,7 +44,15 @@ export function ChipRead() {
         <span className={reader.cardPresent ? 'chip-card ok' : 'chip-card'} role="status">
           {reader.cardPresent ? 'カードが置かれています' : 'カードをカードリーダーに置いてください'}
         </span>
-        <span className="chip-reader-name" title={reader.name}>{reader.name}</span>
+        {list.length > 1 ? (
+          <label className="chip-reader-name">カードリーダー
+            <select value={reader.name} onChange={(e) => setChosen(e.target.value)}>
+              {list.map((r) => <option key={r.name} value={r.name}>{r.name}{r.cardPresent ? '（カードあり）' : ''}</option>)}
+            </select>
+          </label>
+        ) : (
+          <span className="chip-reader-name" title={reader.name}>{reader.name}</span>
+        )}
       </div>
       {phase === 'waiting-pin' && (
         <div className="chip-waiting" role="status">
