@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Result } from './result';
+import type { ResidentOperationName } from './resident-operations-bridge';
 import { SubmitChipPinInput, SubmitChipPinOutput } from './chip-operations';
 
 /**
@@ -15,6 +15,8 @@ import { SubmitChipPinInput, SubmitChipPinOutput } from './chip-operations';
  * the PIN (chip-operations.ts), the screen shows the PIN pad whatever else was set; submitChipPin is the
  * chip contract's own schema, reachable from here and refused to the clerk's page.
  */
+export { RESIDENT_OPERATION_NAMES, isResidentOperationName, bindResidentOperations, type ResidentOperationName, type ResidentApi, type ResidentTransport } from './resident-operations-bridge';
+
 const Id = z.string().min(1).max(64).regex(/^[0-9A-Za-z-]+$/);
 
 /** One line of the 確認 screen in the three registers the resident summary sheet uses. */
@@ -63,30 +65,10 @@ export const GetResidentDisplayInput = z.strictObject({
   afterVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
-/** The resident page's whole API. */
-export const RESIDENT_OPERATION_NAMES = ['getResidentDisplay', 'submitChipPin'] as const;
-export type ResidentOperationName = (typeof RESIDENT_OPERATION_NAMES)[number];
-
 export const residentOperations = {
   getResidentDisplay: { input: GetResidentDisplayInput, output: ResidentDisplayView },
   submitChipPin: { input: SubmitChipPinInput, output: SubmitChipPinOutput },
 } as const satisfies Record<ResidentOperationName, { input: z.ZodType; output: z.ZodType }>;
-
-export function isResidentOperationName(name: string): name is ResidentOperationName {
-  return (RESIDENT_OPERATION_NAMES as readonly string[]).includes(name);
-}
-
-export type ResidentApi = {
-  [K in ResidentOperationName]: (input: z.input<(typeof residentOperations)[K]['input']>) => Promise<Result<z.output<(typeof residentOperations)[K]['output']>>>;
-};
-
-export type ResidentTransport = (operation: ResidentOperationName, input: unknown) => Promise<Result<unknown>>;
-
-export function bindResidentOperations(transport: ResidentTransport): ResidentApi {
-  const api: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
-  for (const name of RESIDENT_OPERATION_NAMES) api[name] = (input: unknown) => transport(name, input);
-  return Object.freeze(api) as ResidentApi;
-}
 
 // ── the clerk's side of the resident screen (operations.ts) ──
 
