@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
 import { createAppServices } from '../../main/services/app-services';
-import { signInServices } from '../support/sign-in';
+import { DEMO_CLERK, signInServices } from '../support/sign-in';
 import type { AppServices } from '../../main/services/app-services.types';
 import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host';
 import { OPERATION_NAMES } from '../../common/contract/operation-names';
@@ -142,6 +142,10 @@ describe('browser host: the resident screen link', () => {
     expect(after.screen.summary.event.ja).toContain('転入');
     expect(after.screen.summary.procedures.map((p) => p.ja)).toContain('住民異動届（転入）');
     expect(after.screen.summary.procedures.every((p) => p.easy && p.en)).toBe(true);
+    // attributable: the audit trail says who showed which case on the resident display
+    await signInServices(services, { name: '研修監督者', password: DEMO_CLERK.password });
+    const audit = JSON.parse((await call(clerk, 'api', 'listAuditLog', { event: 'case.shown_to_resident' })).body) as { ok: true; value: { items: { caseId: string | null }[] } };
+    expect(audit.value.items.map((e) => e.caseId)).toContain(created.value.id);
 
     await call(clerk, 'api', 'lock', { reason: 'button' });
     const locked = JSON.parse((await call(resident, 'resident-api', 'getResidentDisplay', { afterVersion: after.version })).body).value as ResidentDisplayView;
