@@ -1,4 +1,4 @@
-import { readTlvChildren, readTlvTagged, TlvError, type Tlv } from './ber-tlv';
+import { readTlv, readTlvChildren, readTlvTagged, TlvError, type Tlv } from './ber-tlv';
 import { decodeUtf8Strict } from './utf8';
 import type { ChipAttributes, ChipCardGeneration } from './chip-card-generation';
 import { myNumberCheckDigit } from '../validation/my-number';
@@ -90,12 +90,16 @@ function parseDigests(file: Uint8Array): { number: Uint8Array; attributes: Uint8
   return { number, attributes };
 }
 
-/** EF 0002's value from the first object after the offset table to the value's end. */
+/**
+ * EF 0002's value from the first object after the offset table to the value's end. Only the outer header
+ * and the offset table are read: the digest is checked before the fields are parsed, so a changed byte
+ * anywhere in them is 'tampered' even where it also breaks their structure.
+ */
 function attributesDigestSource(file: Uint8Array): Uint8Array {
   const outer = readTlvTagged(file, TAG.attributes);
-  const children = readTlvChildren(outer.value, outer.headerLength);
-  const first = children[0];
-  if (!first || first.tag !== TAG.offsets) throw new TlvError('unexpected-tag', 'the offset table is not the first object of EF 0002');
+  const first = readTlv(file, outer.headerLength);
+  if (first.tag !== TAG.offsets) throw new TlvError('unexpected-tag', 'the offset table is not the first object of EF 0002');
+  if (first.end > outer.end) throw new TlvError('truncated', 'the offset table runs past EF 0002');
   return file.subarray(first.end, outer.end);
 }
 

@@ -1,6 +1,17 @@
 import readline from 'node:readline';
 import { connectToVpcd, VPCD_BASE_PORT, type VpcdLink } from './vpcd-link';
-import { VirtualMyNumberCard, type VirtualCardOptions } from './virtual-mynumber-card';
+import { VirtualMyNumberCard, type VirtualCardMode, type VirtualCardOptions } from './virtual-mynumber-card';
+import { virtualPerson } from './synthetic-people';
+
+/** what a `card {…}` line on standard input may change: another card is put on the reader */
+interface CardSwap {
+  person?: string;
+  pin?: string;
+  pinTries?: number;
+  verifyBTries?: number;
+  mode?: VirtualCardMode;
+  pullAfter?: number;
+}
 
 export interface RunVirtualCardOptions extends VirtualCardOptions {
   /** vpcd slot: 0 → port 35963 ("Virtual PCD 00 00"), 1 → 35964 ("Virtual PCD 00 01") */
@@ -15,10 +26,11 @@ export const vpcdReaderName = (slot: number): string => `Virtual PCD 00 ${String
 /**
  * Runs the virtual card as a process would: on the reader until told otherwise. Lines on standard input
  * drive it — `remove` takes the card off the reader, `insert` puts it back (powered afresh, counters kept),
- * `status` prints the counters as JSON — and each answer is one line on standard output.
+ * `status` prints the counters as JSON, `card {"person":…,"mode":…,"pinTries":…}` swaps in another card
+ * (tests use one process for many cards) — and each answer is one line on standard output.
  */
 export async function runVirtualCard(o: RunVirtualCardOptions): Promise<{ stop(): void }> {
-  const card = new VirtualMyNumberCard(o);
+  let card = new VirtualMyNumberCard(o);
   const port = VPCD_BASE_PORT + o.slot;
   let link: VpcdLink | null = null;
   let pullAfter = o.pullAfterApdus;
@@ -45,10 +57,37 @@ export async function runVirtualCard(o: RunVirtualCardOptions): Promise<{ stop()
     } else if (cmd === 'insert') {
       if (link) return o.out(JSON.stringify({ event: 'card-on' }));
       void insert().then(() => o.out(JSON.stringify({ event: 'card-on' })));
+    } else if (cmd.startsWith('card ')) {
+      void swap(cmd.slice(5));
     } else if (cmd === 'status') {
-      o.out(JSON.stringify({ event: 'status', onReader: link !== null, pinTries: card.pinTries(), apdus: card.apdus }));
+      o.out(JSON.stringify({ event: 'status', onReader: link !== null, pinTries: card.tries().pin, verifyBTries: card.tries().verifyB, apdus: card.apdus }));
     }
   });
+  const swap = async (json: string) => {
+    let w: CardSwap;
+    try {
+      w = JSON.parse(json) as CardSwap;
+    } catch {
+      return o.out(JSON.stringify({ event: 'error', message: 'card: not JSON' }));
+    }
+    const person = w.person ? virtualPerson(w.person) : o.person;
+    if (!person) return o.out(JSON.stringify({ event: 'error', message: `card: no person ${w.person}` }));
+    if (link) {
+      const off = new Promise<void>((res) => setImmediate(res));
+      (link as VpcdLink).remove();
+      await off;
+    }
+    card = new VirtualMyNumberCard({
+      person,
+      pin: w.pin ?? o.pin,
+      ...(w.pinTries !== undefined ? { pinTries: w.pinTries } : {}),
+      ...(w.verifyBTries !== undefined ? { verifyBTries: w.verifyBTries } : {}),
+      mode: w.mode ?? 'normal',
+    });
+    pullAfter = w.pullAfter;
+    await insert();
+    o.out(JSON.stringify({ event: 'card-on', person: person.id }));
+  };
   return {
     stop: () => {
       rl.close();

@@ -15,7 +15,8 @@ import type { VirtualPerson } from './synthetic-people';
 export type VirtualCardMode =
   | 'normal'
   | 'tampered' // EF 0002 no longer matches its digest in EF 0003
-  | 'not-mynumber'; // the card has no such application (another IC card on the reader)
+  | 'not-mynumber' // the card has no such application (another IC card on the reader)
+  | 'malformed'; // EF 0002's TLV says it is longer than the file (a truncated file)
 
 export interface VirtualCardOptions {
   person: VirtualPerson;
@@ -62,11 +63,14 @@ export class VirtualMyNumberCard {
     const attributesTlv = attributesFile(o.person);
     const signature = new Uint8Array(DIGESTS_SIGNATURE_BYTES).fill(0x5a);
     const digests = digestsFile(sha256(number), sha256(CARD.attributesDigestSource(attributesTlv)), signature);
-    const attributes = new Uint8Array(Math.max(ATTRIBUTES_FILE_SIZE, attributesTlv.length)).fill(0xff);
+    const attributes = new Uint8Array(o.mode === 'malformed' ? attributesTlv.length : Math.max(ATTRIBUTES_FILE_SIZE, attributesTlv.length)).fill(0xff);
     attributes.set(attributesTlv, 0);
+    // the outer length claims 40 bytes more than the file holds
+    if (o.mode === 'malformed') attributes[2] = attributes[2]! + 40;
     if (o.mode === 'tampered') {
-      // one byte of the 住所 changed after the card was signed: still valid UTF-8, a different address
-      const at = attributesTlv.length - 15;
+      // one byte of the 住所 changed after the card was signed (its last byte, a UTF-8 continuation byte:
+      // still valid UTF-8, a different address); DF 24 and DF 25 take the last 15 bytes
+      const at = attributesTlv.length - 16;
       attributes[at] = attributes[at]! ^ 0x01;
     }
     this.files.set(CARD.files.number, number);
@@ -78,9 +82,9 @@ export class VirtualMyNumberCard {
     this.keys.set(CARD.keys.verifyB, { value: ascii(CARD.verifyBCode(b)), tries: o.verifyBTries ?? MAX_TRIES });
   }
 
-  /** tries left on the PIN (for tests that check nothing was spent) */
-  pinTries(): number {
-    return this.keys.get(CARD.keys.pin)!.tries;
+  /** tries left on the PIN and on 照合番号B (for tests that check nothing was spent) */
+  tries(): { pin: number; verifyB: number } {
+    return { pin: this.keys.get(CARD.keys.pin)!.tries, verifyB: this.keys.get(CARD.keys.verifyB)!.tries };
   }
 
   /** power on / reset: the AP and every verification are forgotten, the counters are not */

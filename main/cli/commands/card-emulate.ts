@@ -3,7 +3,7 @@ import { UsageError, type CliCommand } from '../command';
 import { VIRTUAL_PEOPLE, virtualPerson } from '../../chip-emulator/synthetic-people';
 import type { VirtualCardMode } from '../../chip-emulator/virtual-mynumber-card';
 
-const MODES: readonly VirtualCardMode[] = ['normal', 'tampered', 'not-mynumber'];
+const MODES: readonly VirtualCardMode[] = ['normal', 'tampered', 'not-mynumber', 'malformed'];
 
 function count(name: string, raw: string | undefined, max: number): number | undefined {
   if (raw === undefined) return undefined;
@@ -22,7 +22,7 @@ export const cardEmulateCommand: CliCommand = {
     ['--pin NNNN', '券面事項入力補助用暗証番号（既定 1234）'],
     ['--pin-tries N', '暗証番号の残り回数（既定 3、0 でロック済み）'],
     ['--verify-b-tries N', '照合番号Bの残り回数（既定 3）'],
-    ['--mode M', `normal / tampered（EF 0002 が改ざんされたカード）/ not-mynumber（マイナンバーカードでない IC カード）`],
+    ['--mode M', `normal / tampered（EF 0002 が改ざんされたカード）/ not-mynumber（マイナンバーカードでない IC カード）/ malformed（EF 0002 が途中で切れたカード）`],
     ['--pull-after N', 'N 個の APDU に答えたところでカードを抜く（読み取り中に抜かれた場合の試験）'],
   ],
   async run(argv) {

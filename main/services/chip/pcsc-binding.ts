@@ -41,6 +41,9 @@ export interface Pcsc {
 
 type SmartcardModule = typeof import('smartcard');
 
+/** how long a failed command waits for pcscd to notice a card that left (it polls readers about every 0.4 s) */
+const REMOVAL_NOTICE_MS = 1_500;
+
 /** the message texts of the addon's errors (src/pcsc_errors.h), by what they mean for a read */
 const FAILURE_BY_MESSAGE: [RegExp, ChipError['code']][] = [
   [/PC\/SC service (not running|stopped)|Context is not valid/i, 'pcsc-unavailable'],
@@ -116,6 +119,21 @@ export async function openPcsc(): Promise<Pcsc> {
         throw failureOf(err, 'card-error');
       }
       let dead: ChipError | null = null;
+      /**
+       * Why a command failed, from what the reader list says right after: the reader gone → unplugged; the
+       * card gone → pulled out. pcscd notices a card leaving by polling, so it is given a moment to.
+       */
+      const diagnose = async (e: ChipError): Promise<ChipError> => {
+        if (e.code === 'timeout' || e.code === 'pcsc-unavailable') return e;
+        const end = Date.now() + REMOVAL_NOTICE_MS;
+        for (;;) {
+          const r = safeList(() => own.listReaders()).find((x) => x.name === name);
+          if (!r) return new ChipError('reader-gone', e.detail);
+          if ((r.state & sc.SCARD_STATE_PRESENT) === 0) return new ChipError('removed', e.detail);
+          if (Date.now() > end) return e;
+          await new Promise((res) => setTimeout(res, 50));
+        }
+      };
       return {
         async transmit(apdu) {
           if (dead) throw dead;
@@ -127,16 +145,12 @@ export async function openPcsc(): Promise<Pcsc> {
                 timer = setTimeout(() => reject(new ChipError('timeout', `no answer in ${transmitTimeoutMs} ms`)), transmitTimeoutMs);
               }),
             ]);
+            // vpcd (and some readers) answer nothing at all when the card left mid-command
+            if (answer.length < 2) throw new ChipError('card-error', `answer of ${answer.length} bytes`);
             return new Uint8Array(answer);
           } catch (err) {
-            // removed or unplugged: the reader list says (an unplugged reader is no longer listed)
-            let e = failureOf(err, 'removed');
-            if (e.code === 'removed' || e.code === 'card-error' || e.code === 'no-card') {
-              const still = safeList(() => own.listReaders()).find((r) => r.name === name);
-              e = new ChipError(still ? 'removed' : 'reader-gone', e.detail);
-            }
-            dead = e;
-            throw e;
+            dead = await diagnose(failureOf(err, 'card-error'));
+            throw dead;
           } finally {
             clearTimeout(timer);
           }
