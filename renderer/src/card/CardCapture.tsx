@@ -105,8 +105,19 @@ export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, kno
             }}
           />
         )}
+        {chipFields && isBack && (
+          <CardBackResult
+            source="chip"
+            back={{ myNumber: chipFields.myNumber, message: chipFields.myNumber ? null : 'ICチップから個人番号を読み取れませんでした。', readId: chipFields.readId }}
+            onRetake={resetChip}
+            onConfirm={(n) => {
+              onMyNumber(n);
+              close();
+            }}
+          />
+        )}
         {/* the chip first, when a reader is connected; the image choices below stay as they were */}
-        {!isBack && !reading && !chipFields && <ChipRead />}
+        {!reading && !chipFields && !back && <ChipRead purpose={isBack ? 'number' : 'person'} />}
         {capturing && (
           <div className="capture-sources">
             <CameraCapture busy={reading !== null} onCapture={(b) => void readBlob(b)} />

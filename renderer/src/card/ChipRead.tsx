@@ -11,7 +11,7 @@ import { CHIP_TUNING } from '../../../common/card/capture-tuning';
  * 「住民の方が入力中」); 照合番号B (from the face as the clerk confirmed it) opens the chip without the PIN,
  * once a face read exists. Without a reader nothing is shown here and the image choices stay as they were.
  */
-export function ChipRead() {
+export function ChipRead({ purpose = 'person' }: { purpose?: 'person' | 'number' }) {
   const readers = useChip((s) => s.readers);
   const phase = useChip((s) => s.phase);
   const triesLeft = useChip((s) => s.triesLeft);
@@ -35,12 +35,13 @@ export function ChipRead() {
   const busy = phase === 'starting' || phase === 'waiting-pin' || phase === 'reading';
   const readWithPin = () => {
     setVerifyB(false);
-    void start({ method: 'pin', includeNumber: false, reader: reader.name });
+    // 個人番号 (EF 0001) only from the card-back dialog, which a form that needs the number opens
+    void start({ method: 'pin', includeNumber: purpose === 'number', reader: reader.name });
   };
   return (
     <section className="chip-read" aria-labelledby="chip-read-title">
       <div className="chip-head">
-        <h3 id="chip-read-title">ICチップで読む</h3>
+        <h3 id="chip-read-title">{purpose === 'number' ? 'ICチップで個人番号を読む' : 'ICチップで読む'}</h3>
         <span className={reader.cardPresent ? 'chip-card ok' : 'chip-card'} role="status">
           {reader.cardPresent ? 'カードが置かれています' : 'カードをカードリーダーに置いてください'}
         </span>
@@ -79,15 +80,15 @@ export function ChipRead() {
           <button type="button" className="primary" disabled={!reader.cardPresent} onClick={readWithPin}>
             {phase === 'failed' && failure?.code === 'wrong-pin' && chipRetryable(failure) ? 'もう一度 暗証番号を入力してもらう' : 'ICチップで読む（暗証番号）'}
           </button>
-          <button type="button" className="row-btn" disabled={!reader.cardPresent || !front} aria-expanded={verifyB} onClick={() => setVerifyB(!verifyB)}
+          {purpose === 'person' && <button type="button" className="row-btn" disabled={!reader.cardPresent || !front} aria-expanded={verifyB} onClick={() => setVerifyB(!verifyB)}
             title={front ? '券面の生年月日・有効期限・セキュリティコードから照合番号Bを作ります' : '照合番号Bは券面を画像で読み取ってから使えます'}>
             照合番号Bで読む
-          </button>
-          {!front && <span className="chip-hint">照合番号Bは券面の読み取り後に使えます。</span>}
+          </button>}
+          {purpose === 'person' && !front && <span className="chip-hint">照合番号Bは券面の読み取り後に使えます。</span>}
           {phase === 'failed' && method === 'verify-b' && failure?.code === 'wrong-verify-b' && <span className="chip-hint">券面の値を確かめてから読み直してください。</span>}
         </div>
       )}
-      {verifyB && !busy && front && (
+      {purpose === 'person' && verifyB && !busy && front && (
         <VerifyBForm
           front={front}
           onRead={(parts) => {
