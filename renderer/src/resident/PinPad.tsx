@@ -14,11 +14,16 @@ export function PinPad({ pinRequestId, triesLeft, error }: { pinRequestId: strin
   const sendPin = useResident((s) => s.sendPin);
   const [digits, setDigits] = useState('');
   const first = useRef<HTMLButtonElement>(null);
+  // the keypad's Enter must send what is typed, not press the focused key: the handler reads the digits here
+  const typed = useRef('');
+  typed.current = digits;
   const submit = (pin: string) => {
     if (pin.length !== PIN_LENGTH) return;
     setDigits('');
     void sendPin(pinRequestId, pin);
   };
+  const submitRef = useRef(submit);
+  submitRef.current = submit;
   const press = (k: (typeof KEYS)[number]) => {
     if (k === 'clear') return setDigits('');
     if (k === 'ok') return submit(digits);
@@ -33,6 +38,9 @@ export function PinPad({ pinRequestId, triesLeft, error }: { pinRequestId: strin
       } else if (e.key === 'Backspace') {
         e.preventDefault();
         setDigits((d) => d.slice(0, -1));
+      } else if (e.key === 'Enter') {
+        e.preventDefault();
+        submitRef.current(typed.current);
       }
     };
     window.addEventListener('keydown', onKey);
