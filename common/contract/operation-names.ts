@@ -54,6 +54,11 @@ export const OPERATION_NAMES = [
   'listAccounts',
   'revealMyNumber',
   'listAuditLog',
+  // the clerk's side of the resident-facing screen (resident-operations.ts)
+  'getResidentScreen',
+  'openResidentWindow',
+  'showResidentConfirm',
+  'clearResidentDisplay',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

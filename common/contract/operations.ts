@@ -19,6 +19,7 @@ import {
   AccountView, CreateAccountInput, CreateFirstAdminInput, ListAccountsOutput, ListAuditLogInput, ListAuditLogOutput, LockInput, NoteActivityInput, PasswordInput,
   RevealMyNumberInput, SessionView, SignInInput,
 } from './account-operations';
+import { ResidentScreenInfo, ResidentScreenKind, ShowResidentConfirmInput } from './resident-operations';
 
 export { OPERATION_NAMES, isOperationName, type OperationName } from './operation-names';
 
@@ -198,6 +199,10 @@ export const operations = {
   listAccounts: { input: Empty, output: ListAccountsOutput },
   revealMyNumber: { input: RevealMyNumberInput, output: z.strictObject({ revealed: z.boolean() }) },
   listAuditLog: { input: ListAuditLogInput, output: ListAuditLogOutput },
+  getResidentScreen: { input: Empty, output: ResidentScreenInfo },
+  openResidentWindow: { input: Empty, output: z.strictObject({ opened: z.boolean() }) },
+  showResidentConfirm: { input: ShowResidentConfirmInput, output: ResidentScreenKind },
+  clearResidentDisplay: { input: Empty, output: ResidentScreenKind },
 } as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../main/services/accounts/demo-
 import { localIsoDate } from '../../main/services/local-date';
 import { addDays } from '../../common/domain/age';
 import { formatWareki } from '../../common/validation/wareki';
+import { openResidentPage, residentUrlOf } from '../support/resident-page';
 
 /**
  * Accessibility (issue 15): axe-core runs on every screen a clerk meets in browser mode — sign-in, lock,
@@ -172,6 +173,25 @@ describe('accessibility: no critical or serious axe finding on any screen (brows
     await page.getByRole('button', { name: '印刷・送信へ →' }).click();
     await page.getByRole('button', { name: '印刷（PDFを作成）' }).waitFor();
     await expectAccessible(page, 'print and send');
+  });
+
+  it('resident-facing screen: the clerk finds its link in the header; the welcome and 「ご確認ください」, with no moderate finding either', async () => {
+    // the header's 住民向け画面 shows the page's own link (the same the start banner printed)
+    await page.getByRole('button', { name: '住民向け画面' }).click();
+    const menu = page.getByRole('dialog', { name: '住民向け画面' });
+    const link = menu.getByLabel('住民向け画面のリンク');
+    await expect.poll(() => link.inputValue()).toBe(await residentUrlOf(app));
+    await expectAccessible(page, 'resident screen menu');
+    await menu.getByRole('button', { name: '閉じる' }).click();
+    const resident = await openResidentPage(browser, app);
+    await resident.getByRole('heading', { name: 'ようこそ' }).waitFor();
+    await expectAccessible(resident, 'resident welcome');
+    await page.getByRole('button', { name: '住民に確認してもらう' }).click();
+    await resident.getByRole('heading', { name: 'ご確認ください' }).waitFor();
+    await resident.getByText('中川\u3000勇気').waitFor();
+    await expectAccessible(resident, 'resident confirm');
+    for (const screen of ['resident welcome', 'resident confirm']) expect(found[screen]?.moderate ?? 0, screen).toBe(0);
+    await resident.context().close();
   });
 
   it('queue with a 差戻し row, and its detail', async () => {

@@ -25,6 +25,8 @@ import { createPrintHandlers } from './print-handlers';
 import type { NativePrinter } from '../print/native-printer';
 import type { NameReadings } from '../../../common/names/name-readings';
 import type { AddressMaster } from '../../../common/address/address-master';
+import { createResidentClerkHandlers, type ResidentDeps } from './resident-handlers';
+import { ResidentDisplay } from '../resident/resident-display';
 
 export type Handlers = {
   [K in OperationName]: (input: z.output<Operations[K]['input']>) => Result<OpOutput<K>> | Promise<Result<OpOutput<K>>>;
@@ -56,6 +58,8 @@ export interface HandlerDeps {
   register?: () => RegisterClient;
   /** for the register operations' configuration problems */
   log?: Logger;
+  /** the resident-facing screen: what it shows and how this host opens it */
+  resident?: ResidentDeps;
 }
 
 const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
@@ -131,6 +135,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createAddressHandlers(d.addresses),
     ...createRegisterHandlers(d.register, d.log ?? (() => undefined)),
     ...createAccountHandlers(d.accounts),
+    ...createResidentClerkHandlers(d, d.resident ?? { display: new ResidentDisplay(false, { clerkPresent: () => false, pinRequest: () => null }) }),
   };
 }
 

@@ -32,6 +32,8 @@ export const AUDITED_OPERATIONS: { [K in OperationName]?: Rule<K> } = {
     ids: (i) => ({ caseId: i.caseId, ...(i.form ? { personRef: i.form.key } : {}), detail: { household: i.data !== undefined, selection: i.selection !== undefined, form: i.form?.key ?? null, confirm: i.form?.confirm ?? null, forms: i.forms?.map((f) => `${f.key}${f.confirm ? ':confirm' : ''}`).join(',') ?? null } }),
   },
   discardCase: { event: 'case.discarded', ids: (i) => ({ caseId: i.caseId }) },
+  // the case's names, address and birth dates put on the display facing the resident
+  showResidentConfirm: { event: 'case.shown_to_resident', ids: (i) => ({ caseId: i.caseId }) },
   submitCase: { event: 'case.submitted', ids: (i, o) => ({ caseId: i.caseId, detail: { applications: o.applicationIds.length, ids: o.applicationIds.join(',') } }) },
   submitApplication: {
     event: 'application.submitted',

@@ -18,6 +18,7 @@ import { firstControl, useFocusOnError, useOpenAtTop } from '../components/focus
 import { useKeystrokeProbe } from '../components/keystroke-probe';
 import { ResumeList } from './ResumeList';
 import { usePrintShortcut } from '../print/use-print-shortcut';
+import { ResidentConfirmButton } from '../resident/ResidentConfirmButton';
 import { ConfirmTogether } from './ConfirmTogether';
 import { STATUS_LABEL } from '../../../common/domain/application-status';
 import { RegisterSearch } from '../register/RegisterSearch';
@@ -441,6 +442,7 @@ function FinishStep() {
           <li key={f.key}>{f.confirmed ? '✔' : '・'} {f.title}{f.applicationId ? `（${queuedLabel(f)}）` : f.confirmed ? '' : '（未確認）'}</li>
         ))}
       </ul>
+      <ResidentConfirmButton caseId={current.id} />
       <div className="actions finish-actions">
         <button type="button" className="primary" disabled={busy} onClick={() => void printCase()} aria-keyshortcuts="Control+P">印刷（Ctrl+P）</button>
         <button type="button" className="primary" disabled={busy} onClick={() => void makePdf()}>印刷（PDFを作成）</button>
