@@ -194,12 +194,18 @@ describe('reading the My Number card chip over PC/SC', () => {
       const created = await call<VisitCaseView>('createCase', { data: { event: '転入', date: addDays(today, -2), household: { address: '', previousAddress: '' }, persons: [person] } });
       expect(await call('chipReaders', {})).toMatchObject({ available: true, readers: expect.arrayContaining([{ name: reader.name, cardPresent: true }]) });
       const started = await call<{ sessionId: string }>('startChipRead', { method: 'pin', includeNumber: true, reader: reader.name, caseId: created.id });
-      const { request } = await call<{ request: { pinRequestId: string; triesLeft: number } }>('getChipPinRequest', {});
-      expect(request.triesLeft).toBe(3);
-      // the clerk's session id does not take a PIN
-      expect(await services.dispatch('submitChipPin', { pinRequestId: started.sessionId, pin: '1234' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-      expect(await services.dispatch('submitChipPin', { pinRequestId: request.pinRequestId, pin: '12345' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      expect(await call('submitChipPin', { pinRequestId: request.pinRequestId, pin: '1234' })).toMatchObject({ verified: true });
+      // the PIN is the resident page's alone: the clerk's page is refused both PIN operations
+      expect(await services.dispatch('getChipPinRequest', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await services.dispatch('submitChipPin', { pinRequestId: started.sessionId, pin: '1234' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const shown = await services.dispatchResident('getResidentDisplay', {});
+      if (!shown.ok) throw new Error(JSON.stringify(shown));
+      const screen = (shown.value as { screen: { kind: string; pinRequestId?: string; triesLeft?: number } }).screen;
+      expect(screen).toMatchObject({ kind: 'pin-entry', triesLeft: 3 });
+      const pinRequestId = screen.pinRequestId!;
+      // the clerk's session id does not take a PIN, nor does a malformed PIN
+      expect(await services.dispatchResident('submitChipPin', { pinRequestId: started.sessionId, pin: '1234' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await services.dispatchResident('submitChipPin', { pinRequestId, pin: '12345' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await services.dispatchResident('submitChipPin', { pinRequestId, pin: '1234' })).toMatchObject({ ok: true, value: { verified: true } });
       const done = await waitFor(async () => {
         const st = await call<ChipSessionState>('chipSessionState', { sessionId: started.sessionId });
         return st.state === 'done' || st.state === 'failed' ? st : undefined;
