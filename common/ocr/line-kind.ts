@@ -68,6 +68,12 @@ export function classifyLine(l: RecognizedLine, medianH: number): ClassifiedLine
     // names are the card's biggest text; a short line of kanji in small type is a label or the issuer
     scores['kanji-name'] = Math.min(1, (han >= 0.5 ? 0.6 : 0.4) + 0.3 * Math.min(1, Math.max(0, relSize - 0.9) * 2.5)) * (pref ? 0.3 : 1);
   }
+  // a specific shape (a date, the card's title, the issuer, an English label) outweighs the generic ones
+  if (scores.date >= 1 || scores.title >= 1 || scores.issuer > 0 || ENGLISH_LABEL.test(t)) {
+    scores.kana *= 0.5;
+    scores['kanji-name'] *= 0.5;
+    scores['roman-name'] *= ENGLISH_LABEL.test(t) ? 0 : 0.5;
+  }
   if (l.confidence < 0.15 && Math.max(...Object.values(scores)) < 0.9) scores.noise = 0.6;
   if (Math.max(...Object.values(scores)) === 0) scores.noise = 0.5;
   const kind = (Object.keys(scores) as LineKind[]).reduce((a, b) => (scores[b] > scores[a] ? b : a));
