@@ -7,7 +7,7 @@ import { FIELD_TUNING as T } from './field-tuning';
 import { parseCardDate, looksLikeDate } from './parse-date';
 import { parseSex } from './parse-sex';
 import { parseAddress, PREFECTURES } from './parse-address';
-import { foldForNumbers, isKatakanaText, isLatinName, normalizeDashes } from './ocr-text';
+import { foldForNumbers, isLatinName, normalizeDashes } from './ocr-text';
 import { expiryFitsBirthday } from './birthday-expiry';
 import { splitName } from './split-name';
 import { digitsLookFullWidth, withDigitWidth } from './digit-width';

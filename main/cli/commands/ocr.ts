@@ -20,7 +20,10 @@ export const ocrCommand: CliCommand = {
     // Loaded on use: the OCR engine (sharp, tesseract) must not slow every other command's start.
     const { CardReader } = await import('../../ocr/card-reader');
     const { toCliLine, errorLine } = await import('../../ocr/cli-output');
-    const reader = await CardReader.start();
+    const { loadNameReadings } = await import('../../services/names/name-reading-files');
+    // the フリガナ is checked against the name's known readings, as in the app
+    const names = loadNameReadings().readings;
+    const reader = await CardReader.start({ nameReadings: () => names });
     let failed = 0;
     try {
       for (const file of positionals) {
