@@ -1,4 +1,4 @@
-import { emptyFields, type CardFields, type CardLayoutId, type FieldName, type FieldSource, type AddressParts } from './card-result';
+import { emptyFields, UNREAD_REASON, type CardFields, type CardLayoutId, type FieldName, type FieldSource, type AddressParts } from './card-result';
 import type { RecognizedLine, RecognizedSymbol } from './recognized-line';
 import { compact, labelEnd, leadingLabel, type LabelKind } from './card-labels';
 import { classifyLine, type ClassifiedLine } from './line-kind';
@@ -207,7 +207,7 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     used.add(line);
     const d = parseCardDate(line.text.split(/性別|性刷/)[0]!);
     const dateText = line.text;
-    fields[name] = d.ok ? { value: d.iso, confidence: line.confidence } : { value: null, confidence: 0 };
+    fields[name] = d.ok ? { value: d.iso, confidence: line.confidence } : { value: null, confidence: 0, reason: UNREAD_REASON.unreadable(d.reason) };
     if (d.ok && name === 'birthDate') birthWareki = d.wareki;
     sources[name] = source([line], dateText);
   }
@@ -309,5 +309,18 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     fields.birthDate.confidence = Math.min(fields.birthDate.confidence, 0.6);
     fields.expiryDate.confidence = Math.min(fields.expiryDate.confidence, 0.6);
   }
+  giveReasons(fields, layout);
   return { layout, fields, nameParts, address, sources, looksLikeBack, looksLikePassport, anchors, warnings };
+}
+
+/** Every field the layout prints and nothing was read for gets a reason (never silently empty). */
+function giveReasons(fields: CardFields, layout: CardLayoutId): void {
+  const d = layoutOf(layout);
+  if (!d) return;
+  const printed: Record<FieldName, boolean> = { name: true, nameKana: d.printsKana, address: true, birthDate: true, sex: d.printsSex, expiryDate: true };
+  for (const f of Object.keys(fields) as FieldName[]) {
+    const x = fields[f];
+    if (x.value === null && printed[f]) x.reason ??= UNREAD_REASON.notFound;
+    if (x.value !== null || !printed[f]) delete x.reason;
+  }
 }

@@ -151,6 +151,7 @@ export class CardService {
             raw: s?.raw ?? '',
             charConfidence: s?.charConfidence ?? [],
             crop: s ? { x: Math.round(s.x * k), y: Math.round(s.y * k), width: Math.round(s.width * k), height: Math.round(s.height * k) } : null,
+            ...(r.fields[f].reason ? { reason: r.fields[f].reason } : {}),
           },
         ];
       }),
