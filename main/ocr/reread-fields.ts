@@ -10,7 +10,7 @@ import { paperLevel } from './recognize-lines';
 import type { LineResult, TesseractPool } from './engine/tesseract-pool';
 import type { NameReadings } from '../../common/names/name-readings';
 import { REREAD_TUNING as T, type Variant } from './reread/tuning';
-import { consensus, resolve, type Candidate, type Provenance } from './reread/candidates';
+import { consensus, resolveChecked, type Candidate, type Provenance } from './reread/candidates';
 import { settleVoicing } from './voicing-mark';
 import { BUILDING_WORDS } from '../../common/address/building-words';
 import { settleNameVariants } from './kanji/variant-shape';
@@ -71,6 +71,8 @@ interface FieldPlan {
   /** waited for before resolving (a cross-check needs another field's result) */
   after?: Promise<unknown>;
   support?: () => ((c: Cand) => number) | undefined;
+  /** what the cross-check is, recorded as the provenance of a choice it changed */
+  check?: Provenance;
   /** the chosen reading made into replacement lines, or null to keep the first pass */
   finish: (best: Cand, all: Cand[]) => Promise<{ drop: RecognizedLine[]; line: RecognizedLine } | null>;
 }
@@ -84,7 +86,7 @@ async function runPlan(p: FieldPlan): Promise<{ drop: RecognizedLine[]; line: Re
     .filter((c) => compact(c.text).length > 0 && (p.keep?.(c) ?? true));
   if (all.length === 0) return null;
   await p.after;
-  const best = resolve(all, p.key, { eligible: p.eligible, support: p.support?.() });
+  const best = resolveChecked(all, p.key, { eligible: p.eligible, support: p.support?.(), by: p.check ?? 'cross-field', cap: T.cross.changedConfidence });
   return p.finish(best, all);
 }
 
@@ -225,6 +227,9 @@ export async function rereadPatch(
       settled: nameLines.length === 1 && orig.confidence >= N.sureConfidence && /^[\p{Script=Han}々]{2,8}$/u.test(compact(orig.text)),
       key: compact,
       clean: nameOnly,
+      // how names are written: among the model's own readings, one that is a known family + given name
+      support: () => (names ? (c: Cand): number => T.cross.lexiconWeight * knownNameSupport(c.text, names) : undefined),
+      check: 'lexicon',
       finish: async (best, all) => {
         const split = splitAt(best, gapAt, all);
         // the model has no 髙 﨑 邉…: the printed shape picks the variant
@@ -262,7 +267,7 @@ export async function rereadPatch(
           keep: (c) => isKatakanaText(c.text),
           // the name's known readings speak for the reading that matches them
           after: nameDone,
-          support: () => (names && nameRead ? (c: Cand): number => readingSupport(c.text, nameRead!, names) : undefined),
+          support: () => (names && nameRead ? (c: Cand): number => T.cross.readingWeight * readingSupport(c.text, nameRead!, names) : undefined),
           finish: async (best, cands) => {
             const split = splitAt(best, kgap, cands);
             if (!split) return null;
@@ -291,6 +296,18 @@ export async function rereadPatch(
     }),
   );
   return { drop: new Set(lines.flatMap((l, i) => (drop.has(l) ? [i] : []))), add };
+}
+
+/**
+ * 1 when a name reading splits (at its space, or anywhere when it has none) into a known family name and a
+ * known given name, ½ when only one part is known, 0 otherwise.
+ */
+export function knownNameSupport(text: string, names: NameReadings): number {
+  const parts = text.trim().split(/[\s\u3000]+/);
+  const splits: [string, string][] = parts.length === 2 ? [[parts[0]!, parts[1]!]] : parts.length === 1 ? [...parts[0]!].slice(1).map((_, i) => [[...parts[0]!].slice(0, i + 1).join(''), [...parts[0]!].slice(i + 1).join('')]) : [];
+  let best = 0;
+  for (const [f, g] of splits) best = Math.max(best, (names.known(f, '姓') ? 0.5 : 0) + (names.known(g, '名') ? 0.5 : 0));
+  return best;
 }
 
 const toHiragana = (s: string): string => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));

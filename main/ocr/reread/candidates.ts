@@ -18,7 +18,7 @@ export interface ResolveOptions<T> {
   eligible?: (c: T) => boolean;
   /**
    * Agreement of a candidate with another field or a reference (フリガナ with the name's known readings,
-   * a 住所 with the address master), 0..1: counted as that many extra votes of full weight.
+   * the name with the name tables), in votes: added to the candidate's agreement.
    */
   support?: (c: T) => number;
 }
@@ -42,7 +42,7 @@ export function resolve<T extends { text: string; confidence: number }>(cands: T
       const sim = i === j ? 1 : 1 - levenshtein(a, b) / Math.max(1, a.length, b.length);
       s += sim * (T.voteBase + o.confidence);
     });
-    if (opts.support) s += opts.support(c) * (T.voteBase + 1);
+    if (opts.support) s += opts.support(c);
     if (keys[i]!.length === 0) s = -Infinity;
     // reads that agree exactly score the same: the surer one speaks for them
     if (s > bestScore || (s === bestScore && c.confidence > best.confidence)) {
@@ -51,6 +51,17 @@ export function resolve<T extends { text: string; confidence: number }>(cands: T
     }
   });
   return best;
+}
+
+/**
+ * The choice with the cross-checks, marked when they changed it: its provenance is the cross-check's and its
+ * confidence capped, so the clerk is asked to look (要確認). Never more than a reordering of the readings.
+ */
+export function resolveChecked<T extends { text: string; confidence: number; provenance: Provenance }>(cands: T[], key: (s: string) => string, opts: ResolveOptions<T> & { by: Provenance; cap: number }): T {
+  const plain = resolve(cands, key, { eligible: opts.eligible });
+  if (!opts.support) return plain;
+  const best = resolve(cands, key, opts);
+  return key(best.text) === key(plain.text) ? best : { ...best, provenance: opts.by, confidence: Math.min(best.confidence, opts.cap) };
 }
 
 /** The resolver without cross-checks (kept under its old name for the tests of the vote). */

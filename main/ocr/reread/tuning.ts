@@ -99,6 +99,17 @@ export const REREAD_TUNING = {
     /** scales this close to 1 are not resampled */
     scaleSlack: 0.05,
   },
+  cross: {
+    /**
+     * A reading whose family and given name both are known names counts as this many extra votes (the
+     * tables rank the model's own readings; a close vote only: reads that agree always win)
+     */
+    lexiconWeight: 0.4,
+    /** a フリガナ matching the name's known readings: this many extra votes */
+    readingWeight: 1,
+    /** a choice a cross-check changed is the reader's judgement: its confidence is at most this (要確認) */
+    changedConfidence: 0.75,
+  },
   /** the same character read at starts closer than this is one glyph read twice */
   dedupeDistance: 0.3,
   band: {
