@@ -272,7 +272,8 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
       const last = addrLines.at(-1)!;
       const startX = last.label === 'address' || at > 0 ? (last.valueSymbols[0]?.x0 ?? last.x0) : last.x0;
       const next = lines
-        .filter((l) => !used.has(l) && !addrLines.includes(l) && !labelOf(l) && !['date', 'title', 'issuer', 'label'].includes(l.cls.kind))
+        // a date read with a part missing (1967年月 1日) is still no address: a year is not part of one
+        .filter((l) => !used.has(l) && !addrLines.includes(l) && !labelOf(l) && !['date', 'title', 'issuer', 'label'].includes(l.cls.kind) && !/[0-9０-９]{4}\s*年/.test(l.text))
         .filter((l) => l.y0 > last.y0 + 0.5 * last.glyphH && l.y0 - last.y1 < T.address.nextRowGap * last.glyphH && Math.abs(l.x0 - startX) < T.address.nextRowColumn * last.glyphH)
         .sort((x, y) => x.y0 - y.y0)[0];
       if (!next || addrLines.length >= T.address.maxRows) break;

@@ -64,9 +64,13 @@ export function classifyLine(l: RecognizedLine, medianH: number): ClassifiedLine
   scores.address = Math.min(1, (pref ? 0.7 : 0) + 0.12 * placeWords + (digit > 0 && han > 0.2 ? 0.2 : 0) + (/[－\-ー‐]\s*[0-9０-９]/.test(value) ? 0.15 : 0));
   if (n >= 2 && kata >= 0.75 && han === 0 && digit <= 0.25) scores.kana = Math.min(1, 0.5 + kata / 2) * (relSize <= 1.1 ? 1 : 0.7);
   if (isLatinName(l.text.replace(/^.*?名\s+/, '')) || (n >= 3 && latin >= 0.85)) scores['roman-name'] = 0.9;
-  if (n >= 1 && n <= 10 && digit === 0 && han + hira + kata >= 0.9 && han > 0) {
+  // a kanji name read together with the roman name printed beside it (智子 TOMOKO): judged without the letters
+  const nl = cs.filter((c) => !LATIN.test(c));
+  const mixed = latin > 0 && latin < 0.6 && nl.length >= 1;
+  const [hanN, hiraN, kataN] = mixed ? [share(nl, HAN), share(nl, HIRA), share(nl, KATA)] : [han, hira, kata];
+  if (nl.length >= 1 && nl.length <= 10 && digit === 0 && hanN + hiraN + kataN >= 0.9 && hanN > 0) {
     // names are the card's biggest text; a short line of kanji in small type is a label or the issuer
-    scores['kanji-name'] = Math.min(1, (han >= 0.5 ? 0.6 : 0.4) + 0.3 * Math.min(1, Math.max(0, relSize - 0.9) * 2.5)) * (pref ? 0.3 : 1);
+    scores['kanji-name'] = Math.min(1, (hanN >= 0.5 ? 0.6 : 0.4) + 0.3 * Math.min(1, Math.max(0, relSize - 0.9) * 2.5)) * (pref ? 0.3 : 1) * (mixed ? 0.8 : 1);
   }
   // a specific shape (a date, the card's title, the issuer, an English label) outweighs the generic ones
   if (scores.date >= 1 || scores.title >= 1 || scores.issuer > 0 || ENGLISH_LABEL.test(t)) {

@@ -3,19 +3,23 @@ import type { Extracted } from '../../common/ocr/extract-fields';
 import type { FieldSource } from '../../common/ocr/card-result';
 import { compact, LABEL, leadingLabel } from '../../common/ocr/card-labels';
 import { asciiDigits, isKatakanaText } from '../../common/ocr/ocr-text';
-import { cleanBackground, crop, resize, type GrayImage } from './image/gray-image';
+import { crop, type GrayImage } from './image/gray-image';
 import { inkMask } from './image/binarize';
 import type { CharBox, TextLine } from './layout/text-lines';
-import { paperLevel } from './recognize-lines';
 import type { LineResult, TesseractPool } from './engine/tesseract-pool';
 import type { NameReadings } from '../../common/names/name-readings';
 import { REREAD_TUNING as T, type Variant } from './reread/tuning';
+import { classifyLine, type LineKind } from '../../common/ocr/line-kind';
+import { renderInline, type VariantRenderer } from './reread/variant-images';
 import { consensus, resolveChecked, type Candidate, type Provenance } from './reread/candidates';
 import { settleVoicing } from './voicing-mark';
 import { BUILDING_WORDS } from '../../common/address/building-words';
 import { settleNameVariants } from './kanji/variant-shape';
 import { addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockToMend } from '../../common/address/sure-address-row';
 import type { AddressMaster } from '../../common/address/address-master';
+
+/** Line kinds that are never a piece of the name's own row. */
+const NOT_NAME_PIECE = new Set<LineKind>(['roman-name', 'date', 'address', 'label', 'title', 'issuer']);
 
 /** Katakana (with small kana and 長音) for the フリガナ line. */
 const KANA_WHITELIST = 'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶー ';
@@ -106,6 +110,7 @@ export async function rereadPatch(
   ex: Extracted,
   addresses: AddressMaster | null = null,
   names: NameReadings | null = null,
+  render: VariantRenderer = renderInline,
 ): Promise<RereadPatch> {
   const charsOf = (l: RecognizedLine): CharBox[] => textLines[lines.indexOf(l)]?.chars ?? [];
   const plans: FieldPlan[] = [];
@@ -160,7 +165,7 @@ export async function rereadPatch(
       plans.push({
         field: 'address',
         first: orig,
-        read: (vs) => readVariants(pool, card, rect, glyphH, chars, vs),
+        read: (vs) => readVariants(pool, card, rect, glyphH, chars, vs, { render }),
         variants: checkOnce ? ADDRESS_CHECK_FIRST : V.address,
         firstBatch: checkOnce ? 1 : T.firstBatch,
         key: addressKey,
@@ -169,7 +174,7 @@ export async function rereadPatch(
         finish: async (chosen) => {
           const voted = settleVoicing(chosen, card, u, BUILDING_WORDS);
           const at = seed === seeds[0] && addresses ? blockToMend(voted.text, addresses) : null;
-          const best = at === null ? voted : await mendBlock(pool, card, voted, at, rect, glyphH, chars);
+          const best = at === null ? voted : await mendBlock(pool, card, voted, at, rect, glyphH, chars, render);
           if (best.text === orig.text && best.provenance === 'first-read' && row.length === 1) return null;
           return {
             drop: row,
@@ -196,7 +201,9 @@ export async function rereadPatch(
       grew = false;
       const r = union(nameLines);
       for (const l of lines) {
-        if (nameLines.includes(l) || leadingLabel(l.text) || l.glyphH < N.minPieceSize * maxH) continue;
+        // a piece of a broken character may read as anything, but never as another field's text (the roman
+        // name printed beside the kanji name on some designs, a date, an address, a label)
+        if (nameLines.includes(l) || leadingLabel(l.text) || l.glyphH < N.minPieceSize * maxH || NOT_NAME_PIECE.has(classifyLine(l, maxH).kind)) continue;
         const oy = Math.min(l.y1, r.y1) - Math.max(l.y0, r.y0);
         if (oy >= N.overlap * Math.min(l.y1 - l.y0, r.y1 - r.y0) && l.x0 >= r.x1 - 2 && l.x0 <= r.x1 + N.maxGap * maxH) {
           nameLines.push(l);
@@ -221,7 +228,7 @@ export async function rereadPatch(
     const plan: FieldPlan = {
       field: 'name',
       first: orig,
-      read: (vs) => readVariants(pool, card, band, glyphH, chars, vs, { rows: rows ?? undefined }),
+      read: (vs) => readVariants(pool, card, band, glyphH, chars, vs, { rows: rows ?? undefined, render }),
       variants: V.name,
       firstBatch: T.firstBatch,
       settled: nameLines.length === 1 && orig.confidence >= N.sureConfidence && /^[\p{Script=Han}々]{2,8}$/u.test(compact(orig.text)),
@@ -260,7 +267,7 @@ export async function rereadPatch(
         plans.push({
           field: 'nameKana',
           first: kanaLines.length ? { text: kanaLines.map((l) => compact(l.text)).join(''), confidence: Math.min(...kanaLines.map((l) => l.confidence)), symbols: kanaLines.flatMap((l) => l.symbols) } : null,
-          read: (vs) => readVariants(pool, card, kb, kh, null, vs, { whitelist: KANA_WHITELIST }),
+          read: (vs) => readVariants(pool, card, kb, kh, null, vs, { whitelist: KANA_WHITELIST, render }),
           variants: V.kana,
           firstBatch: V.kana.length,
           key: compact,
@@ -336,11 +343,15 @@ export function trimKanaTail(kana: string): string {
     .join('\u3000');
 }
 
-/** What a name can hold: kanji, kana, latin letters and spaces. Quotes, dots and brackets are stray marks. */
-const NOT_NAME = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}A-Za-z々〆ー\s\u3000]/gu;
+/**
+ * What a national's name can hold: kanji, kana and spaces (the second reads run on those cards only). Quotes,
+ * dots and brackets are stray marks; latin letters are the roman name printed beside it on some designs.
+ */
+const NOT_NAME = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー\s\u3000]/gu;
 
 function nameOnly(c: Cand): Cand {
-  return { ...c, text: c.text.replace(NOT_NAME, ''), symbols: c.symbols.filter((s) => s.text.replace(NOT_NAME, '').length > 0) };
+  const text = c.text.replace(NOT_NAME, '').replace(/[\s\u3000]+$/, '');
+  return { ...c, text, symbols: c.symbols.filter((s) => s.text.replace(NOT_NAME, '').trim().length > 0) };
 }
 
 /** Katakana the model gives for the kanji they look like (浩ニ for 浩二). */
@@ -394,6 +405,8 @@ const median = (xs: number[]): number => {
 
 interface VariantOptions {
   whitelist?: string;
+  /** where the variant images are made (default: inline) */
+  render?: VariantRenderer;
   /** card px: everything above and below these rows is painted over with paper */
   rows?: { y0: number; y1: number };
 }
@@ -404,7 +417,7 @@ interface VariantOptions {
  * seems to begin: the row is read from its start, with the characters of the place before the 番地 allowed
  * as well, and the part after that place is the 番地.
  */
-export async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand, at: { start: number; end: number }, rect: Rect, glyphH: number, chars: CharBox[]): Promise<Cand> {
+export async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand, at: { start: number; end: number }, rect: Rect, glyphH: number, chars: CharBox[], render: VariantRenderer = renderInline): Promise<Cand> {
   const text = [...compact(read.text)];
   const syms = read.symbols;
   if (syms.length !== text.length || !syms[at.start] || !syms[at.end - 1]) return read;
@@ -416,7 +429,7 @@ export async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand
   const digits = (s: string): number => (s.match(/[0-9０-９]/g) ?? []).length;
   const joins = (s: string): number => (s.match(/[-－ー‐−丁番号]/g) ?? []).length;
   const rest = text.slice(at.start, at.end).join('');
-  const reads = await readVariants(pool, card, part, glyphH, chars.filter((c) => c.x0 <= part.x1), V.block, { whitelist });
+  const reads = await readVariants(pool, card, part, glyphH, chars.filter((c) => c.x0 <= part.x1), V.block, { whitelist, render });
   // kana read for a digit or a hyphen become that: the place read as before, no digit and (nearly) no join
   // lost; the fullest read wins
   const ok = reads
@@ -452,45 +465,29 @@ async function readVariants(
   glyphH: number,
   chars: CharBox[] | null,
   variants: Variant[],
-  { whitelist, rows }: VariantOptions = {},
+  { whitelist, rows, render = renderInline }: VariantOptions = {},
 ): Promise<Cand[]> {
   const pad = Math.round(glyphH * T.crop.pad);
   const cx = Math.max(0, Math.floor(rect.x0 - pad));
   const cy = Math.max(0, Math.floor(rect.y0 - pad));
+  // only the cut is made here; masking, scaling and cleaning are the renderer's (the preprocessing worker's)
   const c = crop(card, cx, cy, rect.x1 - rect.x0 + 2 * pad, rect.y1 - rect.y0 + 2 * pad);
-  const paper = paperLevel(c);
-  const bare = { ...c, data: new Uint8Array(c.data) };
-  if (chars && chars.length > 0) {
-    const grow = Math.max(2, Math.round(glyphH * T.crop.grow));
-    const keep = new Uint8Array(c.width * c.height);
-    for (const b of chars) {
-      const x0 = Math.max(0, Math.floor(b.x0 - grow) - cx);
-      const x1 = Math.min(c.width - 1, Math.ceil(b.x1 + grow) - cx);
-      const y0 = Math.max(0, Math.floor(b.y0 - grow) - cy);
-      const y1 = Math.min(c.height - 1, Math.ceil(b.y1 + grow) - cy);
-      for (let y = y0; y <= y1; y++) if (x1 >= x0) keep.fill(1, y * c.width + x0, y * c.width + x1 + 1);
-    }
-    for (let i = 0; i < keep.length; i++) if (!keep[i] && c.data[i]! < paper) c.data[i] = paper;
-  }
-  if (rows) {
-    const a = Math.min(c.height, Math.max(0, Math.round(rows.y0) - cy));
-    const b = Math.min(c.height, Math.max(0, Math.round(rows.y1 + 1) - cy));
-    for (const img of [c, bare]) {
-      img.data.fill(paper, 0, a * img.width);
-      img.data.fill(paper, b * img.width);
-    }
-  }
-  const readOne = async (v: Variant): Promise<Cand> => {
-    const f = Math.min(T.crop.maxScale, v.glyph / Math.max(1, glyphH));
-    const base = v.unmasked ? bare : c;
-    const sized = Math.abs(f - 1) > T.crop.scaleSlack ? resize(base, Math.max(1, Math.round(base.width * f)), Math.max(1, Math.round(base.height * f))) : base;
-    const img = v.raw ? sized : cleanBackground(sized);
+  const images = await render({
+    op: 'variants',
+    crop: c,
+    chars: chars && chars.length > 0 ? chars.map((b) => ({ x0: b.x0 - cx, y0: b.y0 - cy, x1: b.x1 - cx, y1: b.y1 - cy })) : null,
+    grow: Math.max(2, Math.round(glyphH * T.crop.grow)),
+    rows: rows ? { a: Math.round(rows.y0) - cy, b: Math.round(rows.y1 + 1) - cy } : null,
+    glyphH,
+    variants,
+  });
+  const readOne = async (v: Variant, img: GrayImage): Promise<Cand> => {
     const r: LineResult = await pool.recognize({ image: img, psm: v.psm, whitelist });
     // crop pixels → card pixels
     const toCard = (x: number): number => cx + x / (img.width / c.width);
     return { text: r.text.replace(/\n/g, ' ').trim(), confidence: r.confidence, symbols: r.symbols.map((s) => ({ text: s.text, confidence: s.confidence, x0: toCard(s.x0), x1: toCard(s.x1) })) };
   };
-  return (await Promise.all(variants.map(readOne))).filter((r) => compact(r.text).length > 0);
+  return (await Promise.all(variants.map((v, i) => readOne(v, images[i]!)))).filter((r) => compact(r.text).length > 0);
 }
 
 

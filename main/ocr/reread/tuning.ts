@@ -1,4 +1,5 @@
 import { PSM } from '../engine/tesseract-pool';
+import { CROP_TUNING } from './crop-tuning';
 
 /** One way of reading a region again: the model's errors at one scale and mode rarely repeat at another. */
 export interface Variant {
@@ -89,16 +90,7 @@ export const REREAD_TUNING = {
     /** the ink mask's window for the ruby, in name heights */
     inkWindow: 0.5,
   },
-  crop: {
-    /** margin around a region, so the model sees whole glyphs */
-    pad: 0.35,
-    /** the line finder's characters grown by this much (at least 2 px) before everything else is painted over */
-    grow: 0.12,
-    /** never scale a crop up more than this */
-    maxScale: 3,
-    /** scales this close to 1 are not resampled */
-    scaleSlack: 0.05,
-  },
+  crop: CROP_TUNING,
   cross: {
     /**
      * A reading whose family and given name both are known names counts as this many extra votes (the
