@@ -10,11 +10,10 @@ import type { LineResult, TesseractPool } from './engine/tesseract-pool';
 import type { NameReadings } from '../../common/names/name-readings';
 import { REREAD_TUNING as T, type Variant } from './reread/tuning';
 import { classifyLine, type LineKind } from '../../common/ocr/line-kind';
-import { renderInline, type VariantRenderer } from './reread/variant-images';
+import { renderInline, settleInline, shapeRequest, type ShapeSettler, type VariantRenderer } from './reread/variant-images';
 import { consensus, resolveChecked, type Candidate, type Provenance } from './reread/candidates';
 import { settleVoicing } from './voicing-mark';
 import { BUILDING_WORDS } from '../../common/address/building-words';
-import { settleNameVariants } from './kanji/variant-shape';
 import { addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockToMend } from '../../common/address/sure-address-row';
 import type { AddressMaster } from '../../common/address/address-master';
 
@@ -111,6 +110,7 @@ export async function rereadPatch(
   addresses: AddressMaster | null = null,
   names: NameReadings | null = null,
   render: VariantRenderer = renderInline,
+  settle: ShapeSettler = settleInline,
 ): Promise<RereadPatch> {
   const charsOf = (l: RecognizedLine): CharBox[] => textLines[lines.indexOf(l)]?.chars ?? [];
   const plans: FieldPlan[] = [];
@@ -241,7 +241,7 @@ export async function rereadPatch(
         const split = splitAt(best, gapAt, all);
         // the model has no 髙 﨑 邉…: the printed shape picks the variant
         const read = split && kanjiLookAlikes(split);
-        const text = read && settleNameVariants(read, card, band, gapAt);
+        const text = read && (await settle(shapeRequest(card, band, read, gapAt)));
         if (!read || !text) return null;
         nameRead = text;
         // a variant chosen by shape is the reader's judgement, not the model's: the clerk is asked to look

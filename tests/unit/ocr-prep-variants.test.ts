@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PrepWorker } from '../../main/ocr/prep/prep-client';
-import { variantImages, type VariantImagesRequest } from '../../main/ocr/reread/variant-images';
+import { settleShape, shapeRequest, variantImages, type VariantImagesRequest } from '../../main/ocr/reread/variant-images';
+import { FONTS, LOOKS, render, svgText } from '../support/glyph-render';
 import { REREAD_TUNING } from '../../main/ocr/reread/tuning';
 import { createGray } from '../../main/ocr/image/gray-image';
 
@@ -27,5 +28,16 @@ describe('second reads\' images in the preprocessing worker', () => {
     const k = 40 / 20;
     expect(speckGone(off[0]!, k)).toBe(true);
     expect(speckGone(off[2]!, 52 / 20)).toBe(false);
+  });
+
+  it('settles a name\'s kanji variants by shape there as inline (髙 printed, 高 read)', async () => {
+    const s = 2 * LOOKS[0]!.size;
+    const text = '髙田　一郎';
+    const img = await render(svgText(text, 10, 10 + 0.88 * s, s, FONTS[0]!, 17), (5 + 1) * s, s + 20, LOOKS[0]!);
+    const band = { x0: 6, y0: 6, x1: 10 + 5 * s, y1: 14 + s };
+    const gapX = 10 + 2.5 * s;
+    const inline = settleShape(shapeRequest(img, band, '高田\u3000一郎', gapX));
+    expect(await prep.shape(shapeRequest(img, band, '高田\u3000一郎', gapX))).toBe(inline);
+    expect(inline).toBe('髙田\u3000一郎');
   });
 });

@@ -1,4 +1,5 @@
-import { cleanBackground, paperLevel, resize, type GrayImage } from '../image/gray-image';
+import { cleanBackground, crop, paperLevel, resize, type GrayImage } from '../image/gray-image';
+import { settleNameVariants } from '../kanji/variant-shape';
 import type { Variant } from './tuning';
 import { CROP_TUNING } from './crop-tuning';
 
@@ -56,3 +57,31 @@ export function variantImages(req: VariantImagesRequest): GrayImage[] {
 /** Makes the variant images: in the preprocessing worker (CardReader), or inline. */
 export type VariantRenderer = (req: VariantImagesRequest) => Promise<GrayImage[]>;
 export const renderInline: VariantRenderer = async (req) => variantImages(req);
+
+/** The name's printed rows cut from the card, for the variant shape test (coordinates within the crop). */
+export interface ShapeRequest {
+  op: 'shape';
+  crop: GrayImage;
+  /** the name as read, family and given name split by U+3000 */
+  name: string;
+  /** x of the gap between family and given name, within the crop (null: not found) */
+  gapX: number | null;
+}
+
+/** The name with each character that has variants settled by its printed shape (the chamfer test). */
+export function settleShape(req: ShapeRequest): string {
+  return settleNameVariants(req.name, req.crop, { x0: 0, y0: 0, x1: req.crop.width - 1, y1: req.crop.height - 1 }, req.gapX);
+}
+
+/** A shape request for a band of the card: the band's pixels are copied out. */
+export function shapeRequest(card: GrayImage, band: { x0: number; y0: number; x1: number; y1: number }, name: string, gapX: number | null): ShapeRequest {
+  const x0 = Math.max(0, Math.floor(band.x0));
+  const y0 = Math.max(0, Math.floor(band.y0));
+  const x1 = Math.min(card.width - 1, Math.ceil(band.x1));
+  const y1 = Math.min(card.height - 1, Math.ceil(band.y1));
+  return { op: 'shape', crop: crop(card, x0, y0, x1 - x0 + 1, y1 - y0 + 1), name, gapX: gapX === null ? null : gapX - x0 };
+}
+
+/** Where the shape test runs: the preprocessing worker (CardReader), or inline. */
+export type ShapeSettler = (req: ShapeRequest) => Promise<string>;
+export const settleInline: ShapeSettler = async (req) => settleShape(req);
