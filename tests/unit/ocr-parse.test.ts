@@ -76,6 +76,9 @@ describe('name and digits', () => {
     expect(digitsLookFullWidth(run(20), 40)).toBe(false);
     expect(withDigitWidth(normalizeDashes('山下町7イー18一30'), true)).toBe('山下町７－１８－３０');
     expect(withDigitWidth('１－２', false)).toBe('1-2');
+    // a hyphen read short as a dot: an address has no decimals
+    expect(normalizeDashes('荒尾1.8-14')).toBe('荒尾1-8-14');
+    expect(normalizeDashes('本町２・１５')).toBe('本町２－１５');
   });
 });
 
