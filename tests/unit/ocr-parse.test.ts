@@ -38,6 +38,12 @@ describe('parseSex', () => {
     expect(parseSex('1975年1月23日生 性別 女')).toBe('F');
     expect(parseSex('女')).toBe('F');
     expect(parseSex('男女共同参画')).toBeNull();
+    // at the end of the birth date's row, after a misread label
+    expect(parseSex('昭和3 0年3月2 6日生 融女')).toBe('F');
+    expect(parseSex('昭和30年3月26日生 性刷 男')).toBe('M');
+    // the label's second character misread, a speck after the value
+    expect(parseSex('性唱女 1')).toBe('F');
+    expect(parseSex('性別男女')).toBe('M');
   });
 });
 
