@@ -91,7 +91,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // the address master, read once and shared: the card reader checks read addresses with it, the address
   // fields look up 郵便番号 ⇄ 住所 in it
   const addresses = sharedAddressMaster(log);
-  const reader = ocrMode === 'off' ? null : new CardService({ log, today: () => localIsoDate(), addressMaster: addresses });
+  // the ふりがな tables (names below) also let the card reader check a read フリガナ against the name's readings
+  const reader = ocrMode === 'off' ? null : new CardService({ log, today: () => localIsoDate(), addressMaster: addresses, nameReadings: () => names() });
   if (reader && ocrMode === 'background') reader.start();
   const scanner = reader && config.scannerDropDir ? new ScannerDrop(path.resolve(opts.dataDir, config.scannerDropDir), log) : null;
   scanner?.start();
