@@ -46,6 +46,12 @@ export const OPERATION_NAMES = [
   'listAccounts',
   'revealMyNumber',
   'listAuditLog',
+  // the demo's fault drills and reset (training-operations.ts)
+  'getDrills',
+  'setDrill',
+  'sendReturnNow',
+  'restoreDrills',
+  'resetDemo',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

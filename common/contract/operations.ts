@@ -15,6 +15,7 @@ import {
   AccountView, CreateAccountInput, CreateFirstAdminInput, ListAccountsOutput, ListAuditLogInput, ListAuditLogOutput, LockInput, PasswordInput,
   RevealMyNumberInput, SessionView, SignInInput,
 } from './account-operations';
+import { DrillStateView, ResetDemoInput, ResetDemoOutput, SendReturnNowOutput, SetDrillInput } from './training-operations';
 
 export { OPERATION_NAMES, isOperationName, type OperationName } from './operation-names';
 
@@ -187,6 +188,11 @@ export const operations = {
   listAccounts: { input: Empty, output: ListAccountsOutput },
   revealMyNumber: { input: RevealMyNumberInput, output: z.strictObject({ revealed: z.boolean() }) },
   listAuditLog: { input: ListAuditLogInput, output: ListAuditLogOutput },
+  getDrills: { input: Empty, output: DrillStateView },
+  setDrill: { input: SetDrillInput, output: DrillStateView },
+  sendReturnNow: { input: Empty, output: SendReturnNowOutput },
+  restoreDrills: { input: Empty, output: DrillStateView },
+  resetDemo: { input: ResetDemoInput, output: ResetDemoOutput },
 } as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

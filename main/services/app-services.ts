@@ -24,6 +24,9 @@ import { sharedAddressMaster } from './address/shared-address-master';
 import type { NameReadings } from '../../common/names/name-readings';
 import { startAccountsAudit } from './audit/start-accounts-audit';
 import { withAudit } from './audit/audited-operations';
+import { modeOf } from './app-mode';
+import { withDiskFullDrill, type TrainingDeps } from './api/training-handlers';
+import { resetDemoStore } from './demo/demo-reset';
 
 const HOUR = 60 * 60_000;
 /** personal data of finished applications and submitted cases: a week covers a resident's follow-up questions */
@@ -35,9 +38,11 @@ const DEFAULT_ABANDONED_CASE_DAYS = 30;
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const log = opts.log ?? fileLogger(opts.dataDir, true);
   const config = loadConfig(opts.dataDir);
+  // demo or production, from the configuration; the database refuses to open in the other mode (app-mode.ts)
+  const mode = modeOf(config, opts.backendUrl);
   let store: Store;
   try {
-    store = openStore(path.join(opts.dataDir, DB_FILE_NAME), opts.keyStore ? { keyStore: opts.keyStore } : {});
+    store = openStore(path.join(opts.dataDir, DB_FILE_NAME), { mode, ...(opts.keyStore ? { keyStore: opts.keyStore } : {}) });
   } catch (err) {
     // the Japanese message goes to the clerk (start-up dialog / console); this line is for IT staff
     log('error', 'store.open_failed', storeFailureDetail(err));
@@ -105,6 +110,20 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   }, 3000);
   warmNames.unref();
   const cases = new VisitCaseRepository(db, cipher, { now });
+  // 研修モード: the trainer panel's drills and the reset; nothing of it exists in production
+  let diskFull = false;
+  const training: TrainingDeps | undefined = sim && mode === 'demo'
+    ? {
+        sim: sim.control,
+        diskFull: { on: () => diskFull, set: (on) => void (diskFull = on) },
+        reset: () => {
+          const counts = resetDemoStore(db);
+          sim!.control.reset();
+          log('info', 'demo.reset', counts);
+          return counts;
+        },
+      }
+    : undefined;
   const handlers = createHandlers({
     repo,
     ...(reader ? { cards: { reader, scanner } } : {}),
@@ -116,6 +135,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...(opts.nativePrinter ? { printer: opts.nativePrinter } : {}),
     ...(config.printer ? { printerName: config.printer.deviceName } : {}),
     ...(registerConfig ? { register: registerClient(registerConfig, opts.dataDir, log) } : {}),
+    ...(training ? { training } : {}),
     log,
     today: () => localIsoDate(),
     info: () => ({
@@ -128,7 +148,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     }),
   });
   // every write and every read of a case runs with its audit entry; every call needs a signed-in clerk
-  const dispatch = createDispatch(withAudit(handlers, { db, audit, actor: () => session.actor() }), log, { access: (op) => session.check(op) });
+  const drilled = training ? withDiskFullDrill(handlers, () => diskFull) : handlers;
+  const dispatch = createDispatch(withAudit(drilled, { db, audit, actor: () => session.actor() }), log, { access: (op) => session.check(op) });
 
   const retentionDays = config.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const abandonedCaseDays = config.abandonedCaseDays ?? DEFAULT_ABANDONED_CASE_DAYS;
@@ -162,6 +183,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   return {
     dispatch,
     backend: { url: isHttpConnector(fallback) ? fallback.baseUrl : fallback.outboxDir, simulated: sim !== null },
+    mode,
     async close() {
       clearTimeout(warmNames);
       clearInterval(retentionTimer);

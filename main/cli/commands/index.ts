@@ -12,6 +12,7 @@ import { auditVerifyCommand } from './audit-verify';
 import { auditExportCommand } from './audit-export';
 import { userAddCommand } from './user-add';
 import { registerSearchCommand } from './register-search';
+import { demoResetCommand } from './demo-reset';
 
 /** Every CLI command, one file each. */
-export const COMMANDS: readonly CliCommand[] = [backendSimCommand, queueStatsCommand, queueExportCommand, syncCommand, enqueueCommand, keyResetCommand, ocrCommand, formsListCommand, navigatorCommand, auditVerifyCommand, auditExportCommand, userAddCommand, registerSearchCommand];
+export const COMMANDS: readonly CliCommand[] = [backendSimCommand, queueStatsCommand, queueExportCommand, syncCommand, enqueueCommand, keyResetCommand, ocrCommand, formsListCommand, navigatorCommand, auditVerifyCommand, auditExportCommand, userAddCommand, registerSearchCommand, demoResetCommand];

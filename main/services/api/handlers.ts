@@ -20,6 +20,7 @@ import type { Logger } from '../log';
 import { CardNumberReads } from './card-number-reads';
 import { createAccountHandlers, type AccountDeps } from './account-handlers';
 import { createPrintHandlers } from './print-handlers';
+import { createTrainingHandlers, type TrainingDeps } from './training-handlers';
 import type { NativePrinter } from '../print/native-printer';
 import type { NameReadings } from '../../../common/names/name-readings';
 import type { AddressMaster } from '../../../common/address/address-master';
@@ -52,6 +53,8 @@ export interface HandlerDeps {
   register?: () => RegisterClient;
   /** for the register operations' configuration problems */
   log?: Logger;
+  /** the demo's drills and reset; absent in production (the training operations refuse) */
+  training?: TrainingDeps;
 }
 
 const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
@@ -126,6 +129,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createAddressHandlers(d.addresses),
     ...createRegisterHandlers(d.register, d.log ?? (() => undefined)),
     ...createAccountHandlers(d.accounts),
+    ...createTrainingHandlers(d.training),
   };
 }
 
