@@ -52,6 +52,8 @@ export const OPERATION_NAMES = [
   'sendReturnNow',
   'restoreDrills',
   'resetDemo',
+  'listSampleCards',
+  'getSampleCard',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

@@ -15,7 +15,9 @@ import {
   AccountView, CreateAccountInput, CreateFirstAdminInput, ListAccountsOutput, ListAuditLogInput, ListAuditLogOutput, LockInput, PasswordInput,
   RevealMyNumberInput, SessionView, SignInInput,
 } from './account-operations';
-import { DrillStateView, ResetDemoInput, ResetDemoOutput, SendReturnNowOutput, SetDrillInput } from './training-operations';
+import {
+  DrillStateView, GetSampleCardInput, GetSampleCardOutput, ListSampleCardsOutput, ResetDemoInput, ResetDemoOutput, SendReturnNowOutput, SetDrillInput,
+} from './training-operations';
 
 export { OPERATION_NAMES, isOperationName, type OperationName } from './operation-names';
 
@@ -193,6 +195,8 @@ export const operations = {
   sendReturnNow: { input: Empty, output: SendReturnNowOutput },
   restoreDrills: { input: Empty, output: DrillStateView },
   resetDemo: { input: ResetDemoInput, output: ResetDemoOutput },
+  listSampleCards: { input: Empty, output: ListSampleCardsOutput },
+  getSampleCard: { input: GetSampleCardInput, output: GetSampleCardOutput },
 } as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -28,3 +28,8 @@ export const SendReturnNowOutput = z.strictObject({
 /** `confirm: true`: the UI asked the trainer first; a call without it is refused by the schema */
 export const ResetDemoInput = z.strictObject({ confirm: z.literal(true) });
 export const ResetDemoOutput = z.strictObject({ cases: z.number().int(), applications: z.number().int() });
+
+/** 見本カード: card images of synthetic residents, the demo's camera/scanner input */
+export const ListSampleCardsOutput = z.strictObject({ cards: z.array(z.strictObject({ id: z.string(), label: z.string() })) });
+export const GetSampleCardInput = z.strictObject({ id: z.string().min(1).max(64).regex(/^[0-9A-Za-z-]+$/) });
+export const GetSampleCardOutput = z.strictObject({ mimeType: z.enum(['image/png', 'image/jpeg']), base64: z.string() });

@@ -27,6 +27,7 @@ import { withAudit } from './audit/audited-operations';
 import { modeOf } from './app-mode';
 import { withDiskFullDrill, type TrainingDeps } from './api/training-handlers';
 import { resetDemoStore } from './demo/demo-reset';
+import { sampleCards } from './demo/sample-cards';
 
 const HOUR = 60 * 60_000;
 /** personal data of finished applications and submitted cases: a week covers a resident's follow-up questions */
@@ -122,6 +123,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
           log('info', 'demo.reset', counts);
           return counts;
         },
+        cards: sampleCards(),
       }
     : undefined;
   const handlers = createHandlers({

@@ -4,6 +4,7 @@ import type { OperationName } from '../../../common/contract/operation-names';
 import type { Handlers } from './handlers';
 import type { SimControl } from '../../backend-sim/sim-drills';
 import { DRILL_SLOW_MS } from '../../backend-sim/sim-drills';
+import type { SampleCards } from '../demo/sample-cards';
 
 /**
  * The trainer panel's operations (研修モード only). In production there is no simulator: every one of
@@ -15,16 +16,18 @@ export interface TrainingDeps {
   diskFull: { on(): boolean; set(on: boolean): void };
   /** empties the demo's cases and applications and the simulator's store; the counts deleted */
   reset(): { cases: number; applications: number };
+  /** the 見本カード (made at build time); an empty list without them */
+  cards: SampleCards;
 }
 
 export const NOT_IN_PRODUCTION: ApiError = { code: 'FORBIDDEN', reason: 'production_mode', message: '研修モード（模擬バックエンド使用時）だけの操作です。本番の端末では使えません。' };
 
-type TrainingOps = 'getDrills' | 'setDrill' | 'sendReturnNow' | 'restoreDrills' | 'resetDemo';
+type TrainingOps = 'getDrills' | 'setDrill' | 'sendReturnNow' | 'restoreDrills' | 'resetDemo' | 'listSampleCards' | 'getSampleCard';
 
 export function createTrainingHandlers(t: TrainingDeps | undefined): Pick<Handlers, TrainingOps> {
   if (!t) {
     const refuse = () => fail(NOT_IN_PRODUCTION);
-    return { getDrills: refuse, setDrill: refuse, sendReturnNow: refuse, restoreDrills: refuse, resetDemo: refuse };
+    return { getDrills: refuse, setDrill: refuse, sendReturnNow: refuse, restoreDrills: refuse, resetDemo: refuse, listSampleCards: refuse, getSampleCard: refuse };
   }
   const view = (): DrillStateView => {
     const s = t.sim.state();
@@ -52,6 +55,11 @@ export function createTrainingHandlers(t: TrainingDeps | undefined): Pick<Handle
       t.sim.restore();
       t.diskFull.set(false);
       return ok(t.reset());
+    },
+    listSampleCards: () => ok({ cards: t.cards.list() }),
+    getSampleCard: ({ id }) => {
+      const img = t.cards.image(id);
+      return img ? ok(img) : fail({ code: 'NOT_FOUND', message: 'この見本カードはありません。' });
     },
   };
 }

@@ -9,6 +9,7 @@ import { ImageFileImport } from './ImageFileImport';
 import { ScannerDrop } from './ScannerDrop';
 import { CardFrontCheck } from './CardFrontCheck';
 import { CardBackResult } from './CardBackResult';
+import { SampleCardPicker } from '../training/SampleCardPicker';
 
 /**
  * 「カードを読み取る」: a dialog with the three ways in side by side (document camera with a live preview,
@@ -90,6 +91,7 @@ export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, kno
               <p className="capture-hint">{isBack ? 'カードの裏面（QRコードのある面）を置いてください。' : 'カードの表面（顔写真のある面）を置いてください。'}</p>
               <ImageFileImport busy={reading !== null} onFile={(f) => void readBlob(f)} />
               <ScannerDrop busy={reading !== null} />
+              <SampleCardPicker busy={reading !== null} onCard={(b) => void readBlob(b)} />
             </div>
           </div>
         )}
