@@ -25,13 +25,16 @@ export function TrainingScreen({ onStarted }: { onStarted: () => void }) {
   const trainer = role !== undefined && TRAINER_ROLES.includes(role);
   return (
     <div className="training-screen">
+      <h1 className="visually-hidden">研修</h1>
+      {/* the drills first: during a scenario the trainer comes here for them, not for the list */}
+      {trainer && <TrainerPanel />}
       <section aria-labelledby="scenarios-title">
-        <h1 id="scenarios-title">研修シナリオ</h1>
+        <h2 id="scenarios-title">研修シナリオ</h2>
         <p className="form-meta">研修担当が読み上げる来庁者の話に沿って、研修生が手続きナビで受け付けます。終わると所要時間・操作数・漏れた手続きが出ます。</p>
         <ol className="scenario-list">
           {SCENARIOS.map((s) => (
             <li key={s.id} className="scenario-card">
-              <h2>{s.title}</h2>
+              <h3>{s.title}</h3>
               <p className="scenario-story">{s.story}</p>
               <p className="scenario-meta">
                 届出: {s.event} ・ 世帯 {s.household.length} 人{s.drill ? ` ・ 障害訓練: ${DRILL_LABELS[s.drill.kind]}（${s.drill.when}）` : ''}
@@ -52,14 +55,7 @@ export function TrainingScreen({ onStarted }: { onStarted: () => void }) {
           ))}
         </ol>
       </section>
-      {trainer ? (
-        <>
-          <TrainerPanel />
-          <DemoReset />
-        </>
-      ) : (
-        <p className="form-meta">障害訓練と研修データのリセットは、研修担当（または管理者）でサインインすると使えます。</p>
-      )}
+      {trainer ? <DemoReset /> : <p className="form-meta">障害訓練と研修データのリセットは、研修担当（または管理者）でサインインすると使えます。</p>}
     </div>
   );
 }
