@@ -79,7 +79,7 @@ describe('demo by default, and the two modes never mixed', () => {
     expect(prod.backend.simulated).toBe(false);
     await signInServices(prod);
     // the training operations do not exist in production, not even for the admin
-    for (const [op, input] of [['getDrills', {}], ['setDrill', { drill: 'linkCut', on: true }], ['sendReturnNow', {}], ['restoreDrills', {}], ['resetDemo', { confirm: true }]] as const) {
+    for (const [op, input] of [['getDrills', {}], ['setDrill', { drill: 'linkCut', on: true }], ['sendReturnNow', {}], ['restoreDrills', {}], ['resetDemo', { confirm: true }], ['listSampleCards', {}], ['getSampleCard', { id: '10000000020' }]] as const) {
       expect(await call(prod, op, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', reason: 'production_mode' } });
     }
     await prod.close();
@@ -118,6 +118,19 @@ describe('the trainer\'s drills and the reset (demo mode)', () => {
     await signInServices(s, TRAINER);
     // the reset needs the UI's confirmation in the call itself
     expect(await call(s, 'resetDemo', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('見本カード: the cards made at build time are listed and served as images; an unknown one is not', async () => {
+    const list = await call<{ cards: { id: string; label: string }[] }>(s, 'listSampleCards');
+    expect(list.ok).toBe(true);
+    // npm test builds first (npm run build makes them); the expired card of its scenario is among them
+    expect(list.value!.cards.find((c) => c.id === '10000000010')?.label).toBe('山﨑 和子（有効期限切れ）');
+    const img = await call<{ mimeType: string; base64: string }>(s, 'getSampleCard', { id: list.value!.cards[0]!.id });
+    expect(img.ok).toBe(true);
+    const bytes = Buffer.from(img.value!.base64, 'base64');
+    expect(img.value!.mimeType === 'image/png' ? bytes.subarray(1, 4).toString('latin1') : bytes.subarray(0, 2).toString('hex')).toMatch(/^(PNG|ffd8)$/);
+    expect(await call(s, 'getSampleCard', { id: 'nobody' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call(s, 'getSampleCard', { id: '../index' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('cut link: the simulator drops every connection until restored', async () => {
