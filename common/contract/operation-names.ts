@@ -40,6 +40,7 @@ export const OPERATION_NAMES = [
   'signIn',
   'signOut',
   'lock',
+  'noteActivity',
   'unlock',
   'createFirstAdmin',
   'createAccount',

@@ -12,7 +12,7 @@ import { SuggestNameReadingsInput, SuggestNameReadingsOutput } from './name-oper
 import { LookupPostalCodeInput, LookupPostalCodeOutput, SuggestPostalCodeInput, SuggestPostalCodeOutput } from './address-operations';
 import { GetRegisterHouseholdInput, GetRegisterHouseholdOutput, SearchResidentsInput, SearchResidentsOutput } from './register-operations';
 import {
-  AccountView, CreateAccountInput, CreateFirstAdminInput, ListAccountsOutput, ListAuditLogInput, ListAuditLogOutput, LockInput, PasswordInput,
+  AccountView, CreateAccountInput, CreateFirstAdminInput, ListAccountsOutput, ListAuditLogInput, ListAuditLogOutput, LockInput, NoteActivityInput, PasswordInput,
   RevealMyNumberInput, SessionView, SignInInput,
 } from './account-operations';
 import {
@@ -184,6 +184,7 @@ export const operations = {
   signIn: { input: SignInInput, output: SessionView },
   signOut: { input: Empty, output: SessionView },
   lock: { input: LockInput, output: SessionView },
+  noteActivity: { input: NoteActivityInput, output: SessionView },
   unlock: { input: PasswordInput, output: SessionView },
   createFirstAdmin: { input: CreateFirstAdminInput, output: SessionView },
   createAccount: { input: CreateAccountInput, output: AccountView },

@@ -71,7 +71,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     fallback = { type: 'http', baseUrl: sim.url };
     registerConfig ??= demo?.config(sim.url);
   }
-  const { audit, session, purgeAudit } = await startAccountsAudit({ db, cipher }, { dataDir: opts.dataDir, config, demo: sim !== null, log });
+  const { audit, session, purgeAudit } = await startAccountsAudit({ db, cipher }, { dataDir: opts.dataDir, config, demo: sim !== null, log, ...(opts.now ? { now: opts.now } : {}) });
   const router = ConnectorRouter.fromConfig(fallback, connectorContext(opts.dataDir, config));
   const backoffCapMs = config.sync?.backoffCapMs ?? 60_000;
 
