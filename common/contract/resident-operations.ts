@@ -1,3 +1,4 @@
+import type { OperationName } from './operation-names';
 import { z } from 'zod';
 import type { ResidentOperationName } from './resident-operations-bridge';
 import { SubmitChipPinInput, SubmitChipPinOutput } from './chip-operations';
@@ -85,3 +86,9 @@ export type ResidentConfirmSummary = z.output<typeof ResidentConfirmSummary>;
 export type ResidentScreen = z.output<typeof ResidentScreen>;
 export type ResidentDisplayView = z.output<typeof ResidentDisplayView>;
 export type ThreeRegisters = z.output<typeof ThreeRegisters>;
+
+/**
+ * The chip PIN's operations in the clerk's contract: answered only on the resident page's own entry point
+ * (dispatchResident); the clerk's page is refused them (FORBIDDEN), signed in or not, whatever the input.
+ */
+export const RESIDENT_ONLY_OPERATIONS: readonly OperationName[] = ['getChipPinRequest', 'submitChipPin'];

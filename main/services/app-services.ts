@@ -25,6 +25,7 @@ import type { NameReadings } from '../../common/names/name-readings';
 import { startAccountsAudit } from './audit/start-accounts-audit';
 import { withAudit } from './audit/audited-operations';
 import { fail } from '../../common/contract/result';
+import { RESIDENT_ONLY_OPERATIONS } from '../../common/contract/resident-operations';
 import { ResidentDisplay } from './resident/resident-display';
 import { createResidentDispatch } from './api/resident-handlers';
 import { ChipService } from './chip/chip-service';
@@ -35,7 +36,7 @@ import { sampleCards } from './demo/sample-cards';
 
 const HOUR = 60 * 60_000;
 /** the chip PIN's operations: the resident-facing page's (dispatchResident), refused to the clerk's page */
-const RESIDENT_ONLY = new Set<string>(['getChipPinRequest', 'submitChipPin']);
+const RESIDENT_ONLY = new Set<string>(RESIDENT_ONLY_OPERATIONS);
 const RESIDENT_ONLY_REFUSAL = { code: 'FORBIDDEN', message: '暗証番号は住民向け画面でのみ入力できます。' } as const;
 /** personal data of finished applications and submitted cases: a week covers a resident's follow-up questions */
 const DEFAULT_RETENTION_DAYS = 7;

@@ -8,6 +8,7 @@ import { hashPassword, verifyPassword, SCRYPT_TUNING } from '../../main/services
 import { LOCKOUT } from '../../main/services/accounts/lockout';
 import { DEMO_PASSWORD } from '../../main/services/accounts/demo-accounts';
 import { OPERATION_NAMES } from '../../common/contract/operations';
+import { RESIDENT_ONLY_OPERATIONS } from '../../common/contract/resident-operations';
 import { DB_FILE_NAME } from '../../main/services/store/open-database';
 import { runCli, tempDir } from '../support/processes';
 import { DEMO_CLERK, TEST_ADMIN, signInServices } from '../support/sign-in';
@@ -52,9 +53,11 @@ describe('dispatch without a signed-in clerk', { timeout: SLOW }, () => {
   it('refuses every operation but the sign-in ones with UNAUTHENTICATED, before looking at the input', async () => {
     const s = await start(tempDir('acct'));
     const open = new Set(['getAppInfo', 'getSession', 'signIn', 'createFirstAdmin']);
-    for (const op of OPERATION_NAMES.filter((o) => !open.has(o))) {
+    for (const op of OPERATION_NAMES.filter((o) => !open.has(o) && !RESIDENT_ONLY_OPERATIONS.includes(o))) {
       expect(await s.dispatch(op, { anything: 'at all' }), op).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'サインインしてください。' } });
     }
+    // the chip PIN's operations are the resident page's: the clerk's side is refused them, signed in or not
+    for (const op of RESIDENT_ONLY_OPERATIONS) expect(await s.dispatch(op, { anything: 'at all' }), op).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await s.dispatch('getAppInfo', {})).toMatchObject({ ok: true });
     expect(await s.dispatch('getSession', {})).toMatchObject({ ok: true, value: { firstRun: true, user: null, locked: false, lockAfterMinutes: 5, demoAccounts: [], demoPassword: null } });
   });

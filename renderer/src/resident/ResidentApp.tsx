@@ -22,7 +22,7 @@ export function ResidentApp() {
   return (
     <div className="resident">
       {display?.demo && (
-        <aside className="demo-banner resident-demo" aria-label="研修モード">
+        <aside className="demo-banner resident-demo" aria-label="研修モード" data-testid="training-banner">
           研修モード：練習用の画面です。実際の手続きにはなりません。／ Training mode: practice only.
         </aside>
       )}
