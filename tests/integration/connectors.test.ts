@@ -330,7 +330,8 @@ describe('file exchange as CSV + manifest (--csv-inbox --csv-results --review-de
       20_000,
       'result files to bring all 20 to 完了',
     );
-    expect(applied).toBe(20);
+    // each: 取込済 (送信済 → 受理), then 本登録 (→ 完了)
+    expect(applied).toBe(40);
     expect(repo.stats()).toMatchObject({ total: 20, completed: 20, delivered: 0, accepted: 0 });
     expect(await e.pollStatusOnce()).toBe(0);
   });

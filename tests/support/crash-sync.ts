@@ -5,7 +5,8 @@ import { runSync } from '../../main/cli/commands/sync';
  * right after the N-th CSV is stored and before its manifest — the exact instant a file exchange must
  * survive. The production CLI has no such option; this entry passes the hook the connector offers.
  */
-const argv = process.argv.slice(2);
+// called like the CLI (`sync --data-dir …`): the command word is this entry's only command
+const argv = process.argv.slice(process.argv[2] === 'sync' ? 3 : 2);
 const at = argv.indexOf('--crash-after-csv');
 const crashAfter = at >= 0 ? Number(argv[at + 1]) : 0;
 if (at >= 0) argv.splice(at, 2);
