@@ -96,7 +96,7 @@ export interface SimS3Exchange {
 /** The simulator's two exchange areas, over folders or a bucket: one watcher for both (sim-file-exchange.ts). */
 function exchangeAreas(files: NonNullable<SimOptions['files']>): { inbox: ExchangeArea; results: ExchangeArea } {
   if ('inboxDir' in files) {
-    for (const d of [files.inboxDir, files.resultsDir]) fs.mkdirSync(d, { recursive: true });
+    for (const d of [files.inboxDir, path.join(files.inboxDir, 'processed'), files.resultsDir]) fs.mkdirSync(d, { recursive: true });
     return { inbox: new FolderExchangeArea(files.inboxDir), results: new FolderExchangeArea(files.resultsDir) };
   }
   const client = s3Client({ endpoint: files.s3.endpoint, bucket: files.s3.bucket, region: files.s3.region }, files.s3.credentials);
