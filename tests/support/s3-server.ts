@@ -15,6 +15,8 @@ export interface S3Server {
   stop(): Promise<void>;
   /** back on the same port with the same objects */
   restart(): Promise<void>;
+  /** CPU time the server process has used so far (Linux /proc; 0 elsewhere) */
+  cpuMs(): number;
 }
 
 /**
@@ -65,6 +67,15 @@ export async function startS3Server(bucket = 'ichimado-exchange'): Promise<S3Ser
     bucket,
     credentialsFile,
     stop,
+    cpuMs: () => {
+      try {
+        // utime and stime, fields 14 and 15, in clock ticks (100 per second on Linux)
+        const f = fs.readFileSync(`/proc/${child!.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return (Number(f[11]) + Number(f[12])) * 10;
+      } catch {
+        return 0;
+      }
+    },
     restart: async () => {
       await stop();
       await launch(port);

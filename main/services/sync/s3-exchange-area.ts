@@ -37,6 +37,10 @@ export function s3Client(at: S3Location, credentials: S3Credentials): S3Client {
     forcePathStyle: true,
     credentials,
     maxAttempts: 1,
+    // the content's SHA-256 is in the manifest already: no extra CRC per request (which not every
+    // S3-compatible server accepts either)
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
     requestHandler: {
       connectionTimeout: CONNECT_TIMEOUT_MS,
       requestTimeout: REQUEST_TIMEOUT_MS,
