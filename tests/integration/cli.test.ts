@@ -54,7 +54,7 @@ describe('cli queue stats', () => {
     const r = await runCli(['queue', 'stats', '--data-dir', dir, '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('{"total":0,"pending":0,"inFlight":0,"accepted":0,"returned":0,"completed":0,"failed":0}\n');
+    expect(r.stdout).toBe('{"total":0,"pending":0,"inFlight":0,"delivered":0,"accepted":0,"returned":0,"completed":0,"failed":0}\n');
   });
 
   it('without --json prints the Japanese one-line summary with the counts', async () => {
