@@ -77,7 +77,18 @@ export function startFileExchange(
       await publish(m, '取込エラー', reason);
       await setAside(manifestName, ...(csv !== null ? [m.CSVファイル名] : []));
     };
-    if (csv === null) return refuse('マニフェストの CSV ファイルがありません');
+    if (csv === null) {
+      // A sender that crashed after placing a pair may place it again while this side imports the first
+      // one: the CSV it re-placed is taken away with the first import, its manifest comes after. The
+      // same manifest of an application already imported is that replay — not an error to report.
+      const stored = store.bodyOfKey(exchangeBaseName(m.申請番号, m.版)) as { sha256?: unknown } | null | undefined;
+      // (a purged or unreadable body cannot be compared: the key alone says it was imported)
+      if (stored !== undefined && (stored === null || typeof stored.sha256 !== 'string' || stored.sha256 === m.SHA256)) {
+        store.countReplay();
+        return setAside(manifestName);
+      }
+      return refuse('マニフェストの CSV ファイルがありません');
+    }
     const problem = checkCsv(m, csv, profiles.profiles[m.様式ID]?.columns.map((c) => c.name));
     if (problem) return refuse(problem.reason);
     try {
