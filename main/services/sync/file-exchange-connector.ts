@@ -4,7 +4,7 @@ import type { OutboxEntry, StatusChange } from '../store/application-repository'
 import { csvRows, toCsv, CsvValueError, type CsvProfileSet } from '../../../common/forms/csv-profile';
 import type { FormPayload } from '../../../common/forms/payload';
 import { findForm } from '../../../common/forms/registry';
-import { buildManifest, exchangeBaseName, parseResult, RESULT_STATUS, type ResultKind } from './file-exchange-format';
+import { buildManifest, exchangeBaseName, parseManifest, parseResult, RESULT_STATUS, type ResultKind } from './file-exchange-format';
 import type { ExchangeArea } from './exchange-area';
 
 export interface FileExchangeOptions {
@@ -25,6 +25,8 @@ export interface FileExchangeOptions {
   afterCsv?: () => void | Promise<void>;
 }
 
+/** what placedSha answers for an object under a manifest's name that is no manifest */
+const UNREADABLE = '\u0000unreadable';
 /** result files read per poll: a backlog is worked off over several polls, none blocks the loop long */
 const RESULTS_PER_POLL = 500;
 /** a result file still unreadable after this long is not being written: set it aside */
@@ -78,7 +80,11 @@ export class FileExchangeConnector implements IntakeConnector {
       const placed = await this.placedSha(manifestName);
       // already there from an attempt whose outcome was lost: the same bytes are the same delivery
       if (placed === manifest.SHA256) return { kind: 'delivered', receiptNumber };
-      if (placed !== null) return { kind: 'rejected', reason: `連携先（${this.o.outbox.where}）に同じ申請番号・版の異なる内容があります。情報システム担当へ連絡してください。` };
+      // Something under the manifest's name that is no manifest is not a delivery a receiver could act
+      // on: a write cut short on a storage that keeps partial objects (s3rver does when the sender is
+      // killed mid-PUT; S3 itself never does), or one being taken away by the receiver's import.
+      // Writing the pair again heals it; calling it a conflict would leave the clerk a 要対応 for nothing.
+      if (placed !== null && placed !== UNREADABLE) return { kind: 'rejected', reason: `連携先（${this.o.outbox.where}）に同じ申請番号・版の異なる内容があります。情報システム担当へ連絡してください。` };
       await this.o.outbox.write(manifest.CSVファイル名, csv, { durableWithNext: true });
       await this.o.afterCsv?.();
       await this.o.outbox.write(manifestName, JSON.stringify(manifest, null, 1));
@@ -88,16 +94,12 @@ export class FileExchangeConnector implements IntakeConnector {
     return { kind: 'delivered', receiptNumber };
   }
 
-  /** the CSV hash of a manifest already in the outbox, or null when there is none */
+  /** the CSV hash of a manifest already in the outbox, null when there is none, UNREADABLE when it is not a manifest */
   private async placedSha(name: string): Promise<string | null> {
     const bytes = await this.o.outbox.read(name);
     if (bytes === null) return null;
-    try {
-      const m = JSON.parse(bytes.toString('utf8')) as { SHA256?: unknown };
-      return typeof m.SHA256 === 'string' ? m.SHA256 : '';
-    } catch {
-      return '';
-    }
+    const m = parseManifest(bytes.toString('utf8'));
+    return m ? m.SHA256 : UNREADABLE;
   }
 
   async probe(): Promise<boolean> {
