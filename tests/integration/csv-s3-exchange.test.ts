@@ -167,6 +167,8 @@ describe('csv-s3: delivery into a bucket, results pulled back by polling', () =>
       await put(`${base}.manifest.json`, JSON.stringify(manifest));
       await waitFor(async () => (await simStats()).duplicateDeliveries === before.duplicateDeliveries + 1, 10_000, 'replay seen');
       expect((await simStats()).applications).toBe(before.applications);
+      // (and set aside: the replay's CSV must be gone before a new one goes under the same name)
+      await waitFor(async () => (await keys('inbox/')).length === 0, 10_000, 'replay set aside');
 
       // different content under the same 申請番号 and 版
       const other = csv.replace(/\r\n([^,]*),([^,]*),/, '\r\n$1,別人\u3000太郎,');
@@ -175,7 +177,9 @@ describe('csv-s3: delivery into a bucket, results pulled back by polling', () =>
       const failed = await waitFor(async () => {
         await engine.pollStatusOnce();
         return repo.list({ status: 'failed' }).items[0];
-      }, 15_000, '要対応');
+      }, 30_000, '要対応').catch(async (err: unknown) => {
+        throw new Error(`${String(err)}; results ${JSON.stringify(await keys('results/'))} processed ${JSON.stringify((await keys('results/processed/')).filter((k) => k.startsWith(base)))} inbox ${JSON.stringify(await keys('inbox/'))} status ${JSON.stringify(repo.list({}).items.map((i) => i.status))}`);
+      });
       expect(failed.statusReason).toBe('同じ申請番号・版で内容の異なるデータが届きました');
     } finally {
       close();
