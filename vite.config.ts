@@ -17,5 +17,7 @@ export default defineConfig(({ mode }) => ({
     // inline assets would become data: URLs; keep them files so the CSP stays 'self'
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // two pages: the clerk's app and the resident-facing screen (its own bundle: none of the clerk's screens in it)
+    rollupOptions: { input: { main: 'renderer/index.html', resident: 'renderer/resident.html' } },
   },
 }));

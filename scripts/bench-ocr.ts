@@ -1,8 +1,12 @@
 /**
- * OCR benchmark: `npm run bench:ocr [-- --dir DIR | --count N --seed S]`.
- * Without --dir it renders a fresh synthetic set (all layouts, fonts and looks) into a temp folder.
- * Prints one JSON object: per-field exact-match rate and character error rate, p50/p95 ms per card
- * (warm), cold start to ready, and the native `tesseract` CLI's time on the same line images when installed.
+ * OCR benchmark: `npm run bench:ocr [-- --dir DIR | --count N --seed S | --frozen] [--classic] [--verbose]`.
+ * Without --dir it renders a fresh synthetic set into a temp folder with the varied generator (every card its
+ * own label placement, spacing, sizes, address wrap, photo, background and next-generation design; looks flat,
+ * scanner, camera and phone); --classic renders the old generator's set (one layout per kind) instead.
+ * Prints one JSON object: per-field exact-match rate and character error rate, the same per layout/design and
+ * per look, the targets and whether they are met, p50/p95 ms per card (warm), cold start to ready, and the
+ * native `tesseract` CLI's time on the whole card images of the same run (one process per image, `-l jpn`,
+ * as a user would script it) with ichimado's p50 as a share of it.
  * Performance targets live here, never in timed unit tests.
  */
 import fs from 'node:fs';
@@ -11,77 +15,123 @@ import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { CardReader } from '../main/ocr/card-reader';
-import type { LineRequest } from '../main/ocr/engine/tesseract-pool';
-import { encodePgm } from '../main/ocr/engine/pgm';
-import type { GrayImage } from '../main/ocr/image/gray-image';
 import { errorLine, toCliLine, type CliLine } from '../main/ocr/cli-output';
 import { FIELD_NAMES, type FieldName } from '../common/ocr/card-result';
 import { generateCards } from '../tests/support/cards/generate';
 import type { CardTruth } from '../tests/support/cards/truth';
 import { levenshtein } from '../common/text/levenshtein';
+import { loadNameReadings } from '../main/services/names/name-reading-files';
+
+/**
+ * The frozen "final" set: held out from all tuning. Run it ONCE per session, before any change made because
+ * of what it shows (then it is no longer held out for that session), and report that first run. Never tune
+ * on its cards; use fresh seeds (--seed) while working.
+ */
+const FROZEN = { seed: 51_770_913, count: 48 } as const;
 
 const { values } = parseArgs({
-  options: { dir: { type: 'string' }, count: { type: 'string', default: '36' }, seed: { type: 'string', default: '4242' }, verbose: { type: 'boolean', default: false } },
+  options: {
+    dir: { type: 'string' },
+    count: { type: 'string', default: '36' },
+    seed: { type: 'string', default: '4242' },
+    frozen: { type: 'boolean', default: false },
+    classic: { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
 });
+
+/** Exact-match goals on held-out cards (issue #12): フリガナ counted only where printed. */
+const TARGETS: Record<FieldName, number> = { name: 0.95, nameKana: 0.95, address: 0.97, birthDate: 0.99, sex: 0.99, expiryDate: 0.99 };
+/** ichimado's warm p50 per card, ms, and as a share of the native CLI's p50 on the same images */
+const SPEED_TARGETS = { p50Ms: 300, shareOfNative: 0.4 };
 
 /** 住所 is compared as the targets say: spaces and digit width ignored (hyphens folded with the digits). */
 function foldAddress(s: string): string {
   return s.replace(/[\s\u3000]/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[－‐−]/g, '-');
 }
 
-
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : 0;
 };
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Exact matches per field over a group of cards; フリガナ over the cards that print it. */
+class Tally {
+  cards = 0;
+  private ok: Record<string, number> = {};
+  private of: Record<string, number> = {};
+  add(f: FieldName, applies: boolean, good: boolean): void {
+    if (!applies) return;
+    this.of[f] = (this.of[f] ?? 0) + 1;
+    if (good) this.ok[f] = (this.ok[f] ?? 0) + 1;
+  }
+  rates(): Record<string, number | string> {
+    const out: Record<string, number | string> = { cards: this.cards };
+    for (const f of FIELD_NAMES) if (this.of[f]) out[f] = r3((this.ok[f] ?? 0) / this.of[f]!);
+    return out;
+  }
+  rate(f: FieldName): number | null {
+    return this.of[f] ? (this.ok[f] ?? 0) / this.of[f]! : null;
+  }
+}
 
 async function main(): Promise<void> {
   let dir = values.dir;
+  const seed = values.frozen ? FROZEN.seed : Number(values.seed);
+  const count = values.frozen ? FROZEN.count : Number(values.count);
   if (!dir) {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ichimado-bench-'));
-    await generateCards({ out: dir, count: Number(values.count), seed: Number(values.seed), kinds: ['current', 'next-gen', 'foreign'], looks: ['flat', 'scanner', 'camera'] });
+    const looks = values.classic ? (['flat', 'scanner', 'camera'] as const) : (['flat', 'scanner', 'camera', 'phone'] as const);
+    await generateCards({ out: dir, count, seed, kinds: ['current', 'next-gen', 'foreign'], looks: [...looks], varied: !values.classic });
   }
   const truths: CardTruth[] = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.json') && f !== 'index.json')
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as CardTruth)
-    .filter((t) => !t.expectError);
+    .filter((t) => !t.expectError)
+    .sort((a, b) => a.file.localeCompare(b.file));
 
   const t0 = performance.now();
-  // the images the model is asked to read for each of the first cards: the native CLI reads the same ones
-  const crops: LineRequest[][] = [];
-  let current: LineRequest[] | null = null;
-  const reader = await CardReader.start({ onModelRequest: (req) => current?.push(req) });
+  // as the app runs it: the name-reading tables check the フリガナ
+  const names = loadNameReadings().readings;
+  const reader = await CardReader.start({ nameReadings: () => names });
   const readyMs = Math.round(performance.now() - t0);
   // one warm-up read so p50/p95 are warm numbers, as the targets are stated
   if (truths[0]) await reader.read(fs.readFileSync(path.join(dir, truths[0].file))).catch(() => undefined);
 
-  const exact: Record<FieldName, number> = Object.fromEntries(FIELD_NAMES.map((f) => [f, 0])) as Record<FieldName, number>;
+  const all = new Tally();
+  const byDesign = new Map<string, Tally>();
+  const byLook = new Map<string, Tally>();
   const errs: Record<FieldName, { edits: number; chars: number }> = Object.fromEntries(FIELD_NAMES.map((f) => [f, { edits: 0, chars: 0 }])) as never;
   const times: number[] = [];
   let layoutOk = 0;
-  let errors = 0;
+  const errors: { file: string; error: string }[] = [];
+  const emptied: Record<string, number> = {};
   for (const t of truths) {
     const file = path.join(dir, t.file);
-    current = crops.length < NATIVE_CARDS ? [] : null;
     const start = performance.now();
     let line: CliLine;
     try {
       line = toCliLine(t.file, await reader.read(fs.readFileSync(file)));
     } catch (e) {
       line = errorLine(t.file, e, 0);
-      errors++;
+      errors.push({ file: t.file, error: line.error ?? '' });
     }
     times.push(performance.now() - start);
-    if (current) crops.push(current);
-    current = null;
     if (line.layout === t.layout) layoutOk++;
+    const groups = [all, tally(byDesign, `${t.layout}${t.design && t.design !== t.layout ? `:${t.design}` : ''}`), tally(byLook, t.look)];
+    for (const g of groups) g.cards++;
     for (const f of FIELD_NAMES) {
       const want = t.fields[f];
       const got = line.fields[f].value;
-      const fold = f === 'address' ? foldAddress : (s: string): string => s;
-      if ((want === null && got === null) || (want !== null && got !== null && fold(want) === fold(got))) exact[f]++;
-      else if (values.verbose) process.stderr.write(`${t.file} ${f}: want ${JSON.stringify(want)} got ${JSON.stringify(got)}\n`);
+      const fold = f === 'address' ? foldAddress : (x: string): string => x;
+      const good = (want === null && got === null) || (want !== null && got !== null && fold(want) === fold(got));
+      // フリガナ where printed; the other fields on every card (a value where none is printed is wrong too)
+      const applies = f !== 'nameKana' || want !== null;
+      for (const g of groups) g.add(f, applies, good);
+      if (want !== null && got === null) emptied[f] = (emptied[f] ?? 0) + 1;
+      if (!good && values.verbose) process.stderr.write(`${t.file} ${f}: want ${JSON.stringify(want)} got ${JSON.stringify(got)}\n`);
       if (want !== null) {
         const a = [...fold(want)];
         errs[f].edits += levenshtein(a, [...fold(got ?? '')]);
@@ -92,77 +142,69 @@ async function main(): Promise<void> {
   await reader.close();
 
   const n = truths.length;
-  const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+  const p50 = Math.round(pct(times, 50));
+  const native = nativeTesseract(truths.slice(0, NATIVE_CARDS).map((t) => path.join(dir, t.file)));
+  const share = typeof native.p50 === 'number' && native.p50 > 0 ? r3(p50 / native.p50) : null;
   const out = {
     cards: n,
     dir,
-    exactMatch: Object.fromEntries(FIELD_NAMES.map((f) => [f, r3(exact[f] / Math.max(1, n))])),
+    generator: values.dir ? 'dir' : values.classic ? 'classic' : 'varied',
+    seed: values.dir ? null : seed,
+    frozen: values.frozen,
+    exactMatch: all.rates(),
     characterErrorRate: Object.fromEntries(FIELD_NAMES.map((f) => [f, errs[f].chars ? r3(errs[f].edits / errs[f].chars) : null])),
+    byLayout: Object.fromEntries([...byDesign.entries()].sort().map(([k, v]) => [k, v.rates()])),
+    byLook: Object.fromEntries([...byLook.entries()].sort().map(([k, v]) => [k, v.rates()])),
     layoutAccuracy: r3(layoutOk / Math.max(1, n)),
-    errors,
-    msPerCard: { p50: Math.round(pct(times, 50)), p95: Math.round(pct(times, 95)) },
+    errors: errors.length,
+    errorFiles: errors,
+    emptiedFields: emptied,
+    msPerCard: { p50, p95: Math.round(pct(times, 95)) },
     coldStartToReadyMs: readyMs,
     cores: os.cpus().length,
-    nativeTesseract: nativeTesseract(crops),
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
+    nativeTesseract: native,
+    targets: {
+      ...Object.fromEntries(FIELD_NAMES.map((f) => [f, { goal: TARGETS[f], met: (all.rate(f) ?? 1) >= TARGETS[f] }])),
+      p50: { goal: SPEED_TARGETS.p50Ms, met: p50 <= SPEED_TARGETS.p50Ms },
+      shareOfNative: { goal: SPEED_TARGETS.shareOfNative, value: share, met: share === null ? null : share <= SPEED_TARGETS.shareOfNative },
+    },
   };
   process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
 }
 
-/** Cards whose model requests the native CLI is timed on. */
+function tally(m: Map<string, Tally>, k: string): Tally {
+  let t = m.get(k);
+  if (!t) m.set(k, (t = new Tally()));
+  return t;
+}
+
+/** Cards the native CLI is timed on (one process each, after the reader has closed). */
 const NATIVE_CARDS = 12;
 
 /**
- * The native CLI on the very images this reader gave its model for each of the first cards (its line crops
- * and second reads, each with its page segmentation mode and whitelist), one process per mode and whitelist
- * reading a list of images. A process's start and model load are measured apart, on one blank line.
+ * The native CLI on the whole card images, one process per image (`tesseract IMG stdout -l jpn`), as a user
+ * without ichimado would script it: the reference the speed target is stated against.
  */
-function nativeTesseract(cards: LineRequest[][]): Record<string, unknown> {
+function nativeTesseract(files: string[]): Record<string, unknown> {
   const which = spawnSync('sh', ['-c', 'command -v tesseract'], { encoding: 'utf8' });
   if (which.status !== 0) return { skipped: 'tesseract binary not installed' };
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ichimado-native-'));
-  try {
-    const run = (images: GrayImage[], psm: number | string, whitelist: string): number => {
-      const list = path.join(tmp, `list-${psm}.txt`);
-      const files = images.map((img, i) => {
-        const f = path.join(tmp, `crop-${i}.pgm`);
-        fs.writeFileSync(f, encodePgm(img));
-        return f;
-      });
-      fs.writeFileSync(list, `${files.join('\n')}\n`);
-      const args = [list, 'stdout', '-l', 'jpn', '--psm', String(psm), '-c', 'preserve_interword_spaces=1', ...(whitelist ? ['-c', `tessedit_char_whitelist=${whitelist}`] : [])];
-      const s = performance.now();
-      execFileSync('tesseract', args, { stdio: 'ignore', timeout: 60_000 });
-      return performance.now() - s;
-    };
-    let startMs: number;
+  const times: number[] = [];
+  for (const f of files) {
+    const s = performance.now();
     try {
-      startMs = run([{ width: 200, height: 60, data: new Uint8Array(200 * 60).fill(255) }], 13, '');
+      execFileSync('tesseract', [f, 'stdout', '-l', 'jpn'], { stdio: 'ignore', timeout: 120_000 });
     } catch {
       return { skipped: 'tesseract failed (is tesseract-ocr-jpn installed?)' };
     }
-    const times = cards.map((reqs) => {
-      const groups = new Map<string, LineRequest[]>();
-      for (const r of reqs) {
-        const k = `${r.psm}\u0000${r.whitelist ?? ''}`;
-        groups.set(k, [...(groups.get(k) ?? []), r]);
-      }
-      let ms = 0;
-      for (const g of groups.values()) ms += run(g.map((r) => r.image), g[0]!.psm, g[0]!.whitelist ?? '');
-      return { ms, processes: groups.size, images: reqs.length };
-    });
-    const perCard = times.map((t) => t.ms);
-    const withoutStart = times.map((t) => t.ms - t.processes * startMs);
-    return {
-      p50: Math.round(pct(perCard, 50)),
-      p95: Math.round(pct(perCard, 95)),
-      p50WithoutProcessStart: Math.round(pct(withoutStart, 50)),
-      processStartAndModelLoadMs: Math.round(startMs),
-      imagesPerCard: Math.round((times.reduce((a, t) => a + t.images, 0) / Math.max(1, times.length)) * 10) / 10,
-      note: `the same images this reader gave its model, first ${cards.length} cards, one process per mode and whitelist, run one after another`,
-    };
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    times.push(performance.now() - s);
   }
+  return {
+    p50: Math.round(pct(times, 50)),
+    p95: Math.round(pct(times, 95)),
+    images: times.length,
+    note: 'whole card images, one `tesseract IMG stdout -l jpn` process each, run one after another after the reader closed',
+  };
 }
 
 await main();

@@ -29,8 +29,9 @@ const packagedOcrPaths = {
   },
 };
 
-// Loaded at run time from node_modules: tesseract.js starts its own worker script by path; sharp is native.
-const nodeExternals = ['electron', 'better-sqlite3', 'tesseract.js', 'sharp'];
+// Loaded at run time from node_modules: tesseract.js starts its own worker script by path; sharp and
+// smartcard (PC/SC) are native.
+const nodeExternals = ['electron', 'better-sqlite3', 'tesseract.js', 'sharp', 'smartcard'];
 
 const common = {
   absWorkingDir: root,
@@ -72,9 +73,18 @@ await Promise.all([
     target: 'chrome140',
     external: ['electron'],
   }),
+  // the resident-facing window's preload: the resident contract only (preload/resident-preload.ts)
+  build({
+    ...common,
+    entryPoints: ['preload/resident-preload.ts'],
+    outfile: path.join(outdir, 'resident-preload.cjs'),
+    platform: 'browser',
+    target: 'chrome140',
+    external: ['electron'],
+  }),
 ]);
 
 // prep-worker.js is CommonJS like main.cjs, but the root package.json says "type": "module"
 writeFileSync(path.join(outdir, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 
-console.log(`built dist/electron/main.cjs, prep-worker.js and preload.cjs in ${Math.round(performance.now() - started)} ms`);
+console.log(`built dist/electron/main.cjs, prep-worker.js, preload.cjs and resident-preload.cjs in ${Math.round(performance.now() - started)} ms`);

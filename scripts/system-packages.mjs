@@ -18,6 +18,9 @@ export const SYSTEM_PACKAGES = [
   { pkg: 'fonts-ipamj-mincho', why: 'kanji variants (MJ文字, IVS)', files: ['/usr/share/fonts/truetype/ipamj/ipamjm.ttf'] },
   { pkg: 'poppler-utils', why: 'reading the printed PDFs back', files: ['/usr/bin/pdftoppm', '/usr/bin/pdftotext'] },
   { pkg: 'openssl', why: 'test certificates for HTTPS back ends', files: ['/usr/bin/openssl'] },
+  { pkg: 'pcscd', why: 'the IC chip tests (a real PC/SC daemon; tests/support/virtual-card.ts starts it)', files: ['/usr/sbin/pcscd'] },
+  { pkg: 'vsmartcard-vpcd', why: 'the virtual card reader the chip tests put the virtual My Number card on', files: ['/etc/reader.conf.d/vpcd'] },
+  { pkg: 'libpcsclite-dev', why: 'building the smartcard binding (npm ci)', files: ['/usr/include/PCSC/winscard.h'] },
 ];
 
 /** The packages whose files are missing under `root` (a test points it at an empty folder). */

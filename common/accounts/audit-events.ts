@@ -17,6 +17,7 @@ export const AUDIT_EVENT_LABELS = {
   'case.updated': '来庁ケース更新',
   'case.submitted': '来庁ケース送信',
   'case.discarded': '来庁ケース破棄',
+  'case.shown_to_resident': '住民向け画面に表示',
   'application.submitted': '申請の送信',
   'application.opened': '申請を開く',
   'application.cancelled': '申請の取消',

@@ -150,14 +150,22 @@ function matchStart(text: string[], names: string[], minLen: number, keepLast: b
 /** The exact match (alone), else every name one character off. */
 function nearStarts(text: string[], names: string[], minLen: number, keepLast: boolean, boundary: (next: string | undefined) => boolean = () => true): { name: string; repaired: number }[] {
   for (const n of names) if (text.slice(0, [...n].length).join('') === n && boundary(text[[...n].length])) return [{ name: n, repaired: 0 }];
-  const near = names.filter((n) => {
-    const cs = [...n];
-    if (cs.length < minLen || cs.length > text.length) return false;
-    const d = diffAt(text.slice(0, cs.length), cs);
-    return d.length === 1 && !(keepLast && d[0] === cs.length - 1) && boundary(text[cs.length]);
-  });
-  return [...new Set(near)].map((name) => ({ name, repaired: 1 }));
+  const within = (edits: number, minChars: number): string[] =>
+    names.filter((n) => {
+      const cs = [...n];
+      if (cs.length < Math.max(minLen, minChars) || cs.length > text.length) return false;
+      const d = diffAt(text.slice(0, cs.length), cs);
+      return d.length === edits && !(keepLast && d.includes(cs.length - 1)) && boundary(text[cs.length]);
+    });
+  const near = within(1, 0);
+  if (near.length > 0) return [...new Set(near)].map((name) => ({ name, repaired: 1 }));
+  // two characters off a long name (糟屋郡粕屋町 read 醒屋郡粘屋町): taken only when it is the one such name
+  const far = [...new Set(within(2, TWO_OFF_MIN_CHARS))];
+  return far.length === 1 ? [{ name: far[0]!, repaired: 2 }] : [];
 }
+
+/** A name must be this long for two misread characters in it to be repaired: shorter ones are too alike. */
+const TWO_OFF_MIN_CHARS = 5;
 
 const NUMBER_START = /^[-－0-9０-９〇一二三四五六七八九十]/;
 /** 丁目 read as 本目 / 本日 / 丁日 between numbers */

@@ -87,3 +87,11 @@ export const PROGRESS_TUNING = {
   recognizeSpan: 75,
   parse: 97,
 } as const;
+
+/** Reading the card's IC chip (券面事項入力補助AP) from the card dialog. */
+export const CHIP_TUNING = {
+  /** How often the dialog asks for the readers and whether a card is on one: once a second feels immediate when a card is put down, and costs one PC/SC status call. */
+  readersEveryMs: 1000,
+  /** How often the clerk's screen asks how a chip read stands: a fifth of a second, so the name shows as soon as the chip has answered (a read takes about a second). */
+  sessionEveryMs: 200,
+} as const;

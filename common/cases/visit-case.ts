@@ -1,4 +1,5 @@
 import type { CasePerson, VisitCaseData } from '../domain/household';
+import { cardNeedsUpdate, compareCardWithRegister } from '../register/card-register-diff';
 import type { FormDefinition } from '../forms/form-definition';
 import { findForm } from '../forms/registry';
 import { prefillForm } from '../forms/prefill';
@@ -118,6 +119,7 @@ function navigatorInput(d: StoredCaseData) {
       healthInsurance: p.healthInsurance,
       pension: p.pension,
       careCertified: p.careCertified,
+      ...(p.register && p.card && cardNeedsUpdate(compareCardWithRegister(p.card, p.register)) ? { cardOutdated: true } : {}),
       ...(p.familyName || p.givenName ? { name: `${p.familyName ?? ''} ${p.givenName ?? ''}`.trim() } : {}),
     })),
   };

@@ -28,6 +28,8 @@ export const SessionView = z.strictObject({
 
 export const SignInInput = z.strictObject({ name: AccountName, password: Password });
 export const PasswordInput = z.strictObject({ password: Password });
+/** The screen saw the clerk's mouse or keyboard (sent at most once a minute): keeps the services' idle lock back. */
+export const NoteActivityInput = z.strictObject({});
 export const LockInput = z.strictObject({ reason: z.enum(['hotkey', 'idle', 'button']) });
 export const CreateAccountInput = z.strictObject({ name: AccountName, password: Password, role: RoleSchema });
 export const CreateFirstAdminInput = z.strictObject({ name: AccountName, password: Password });

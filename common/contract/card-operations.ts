@@ -33,6 +33,8 @@ export const CardFieldView = z.object({
   charConfidence: z.array(z.number()),
   /** where in `image` the field was read, in its pixels; null when the field was not found */
   crop: Rect.nullable(),
+  /** why a field the card prints has no value (Japanese, for the clerk); absent when read or not printed */
+  reason: z.string().optional(),
 });
 
 export const CardImage = z.object({

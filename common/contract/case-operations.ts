@@ -17,6 +17,27 @@ const FormValues = z
   .record(z.string().min(1).max(64), z.string().max(2000))
   .refine((v) => Object.keys(v).length <= 300, { message: 'too many fields' });
 
+const RegisterText = Text(200);
+const RegisterRecordSchema = z.strictObject({
+  residentCode: z.string().regex(/^\d{11}$/),
+  householdNumber: Text(40),
+  name: Text(100),
+  kana: Text(100),
+  birthDate: IsoDay,
+  sexCode: Text(4),
+  sex: Text(8),
+  relationship: Text(40),
+  address: RegisterText,
+  status: z.strictObject({ kokuho: Text(40).optional(), kaigo: Text(40).optional(), kouki: Text(40).optional(), nenkin: Text(40).optional() }).optional(),
+});
+const CardFrontSchema = z.strictObject({
+  familyName: Text(40),
+  givenName: Text(40),
+  birthDate: z.union([IsoDay, z.literal('')]),
+  sex: z.enum(['男', '女', '']),
+  address: RegisterText,
+});
+
 export const CasePersonSchema = z.strictObject({
   familyName: Text(40).optional(),
   givenName: Text(40).optional(),
@@ -33,6 +54,10 @@ export const CasePersonSchema = z.strictObject({
   nationality: Text(40).optional(),
   phone: Text(20).optional(),
   answers: Answers.optional(),
+  /** what the 住民基本台帳 holds for this person, when they were picked from it (exact strings) */
+  register: RegisterRecordSchema.optional(),
+  /** the card's front as the clerk confirmed it, for a person from the register (compared with it) */
+  card: CardFrontSchema.optional(),
 });
 
 export const CaseHouseholdSchema = z.strictObject({

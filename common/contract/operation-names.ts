@@ -28,6 +28,13 @@ export const OPERATION_NAMES = [
   'listScannerImages',
   'readScannerImage',
   'discardScannerImage',
+  // the card's IC chip over PC/SC (chip-operations.ts)
+  'chipReaders',
+  'startChipRead',
+  'chipSessionState',
+  'getChipPinRequest',
+  'submitChipPin',
+  'cancelChipRead',
   'suggestNameReadings',
   // 郵便番号 ⇄ 住所 (address-operations.ts)
   'lookupPostalCode',
@@ -40,12 +47,18 @@ export const OPERATION_NAMES = [
   'signIn',
   'signOut',
   'lock',
+  'noteActivity',
   'unlock',
   'createFirstAdmin',
   'createAccount',
   'listAccounts',
   'revealMyNumber',
   'listAuditLog',
+  // the clerk's side of the resident-facing screen (resident-operations.ts)
+  'getResidentScreen',
+  'openResidentWindow',
+  'showResidentConfirm',
+  'clearResidentDisplay',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

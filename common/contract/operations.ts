@@ -8,13 +8,18 @@ import {
 import {
   DiscardScannerImageInput, ListScannerImagesOutput, OcrStatusInput, OcrStatusOutput, ReadCardInput, ReadCardOutput, ReadScannerImageInput,
 } from './card-operations';
+import {
+  CancelChipReadOutput, ChipPinRequestOutput, ChipReadersOutput, ChipSessionRef, ChipSessionState, StartChipReadInput, StartChipReadOutput,
+  SubmitChipPinInput, SubmitChipPinOutput,
+} from './chip-operations';
 import { SuggestNameReadingsInput, SuggestNameReadingsOutput } from './name-operations';
 import { LookupPostalCodeInput, LookupPostalCodeOutput, SuggestPostalCodeInput, SuggestPostalCodeOutput } from './address-operations';
 import { GetRegisterHouseholdInput, GetRegisterHouseholdOutput, SearchResidentsInput, SearchResidentsOutput } from './register-operations';
 import {
-  AccountView, CreateAccountInput, CreateFirstAdminInput, ListAccountsOutput, ListAuditLogInput, ListAuditLogOutput, LockInput, PasswordInput,
+  AccountView, CreateAccountInput, CreateFirstAdminInput, ListAccountsOutput, ListAuditLogInput, ListAuditLogOutput, LockInput, NoteActivityInput, PasswordInput,
   RevealMyNumberInput, SessionView, SignInInput,
 } from './account-operations';
+import { ResidentScreenInfo, ResidentScreenKind, ShowResidentConfirmInput } from './resident-operations';
 
 export { OPERATION_NAMES, isOperationName, type OperationName } from './operation-names';
 
@@ -174,6 +179,12 @@ export const operations = {
   listScannerImages: { input: Empty, output: ListScannerImagesOutput },
   readScannerImage: { input: ReadScannerImageInput, output: ReadCardOutput },
   discardScannerImage: { input: DiscardScannerImageInput, output: z.strictObject({ discarded: z.boolean() }) },
+  chipReaders: { input: Empty, output: ChipReadersOutput },
+  startChipRead: { input: StartChipReadInput, output: StartChipReadOutput },
+  chipSessionState: { input: ChipSessionRef, output: ChipSessionState },
+  getChipPinRequest: { input: Empty, output: ChipPinRequestOutput },
+  submitChipPin: { input: SubmitChipPinInput, output: SubmitChipPinOutput },
+  cancelChipRead: { input: ChipSessionRef, output: CancelChipReadOutput },
   suggestNameReadings: { input: SuggestNameReadingsInput, output: SuggestNameReadingsOutput },
   lookupPostalCode: { input: LookupPostalCodeInput, output: LookupPostalCodeOutput },
   suggestPostalCode: { input: SuggestPostalCodeInput, output: SuggestPostalCodeOutput },
@@ -183,12 +194,17 @@ export const operations = {
   signIn: { input: SignInInput, output: SessionView },
   signOut: { input: Empty, output: SessionView },
   lock: { input: LockInput, output: SessionView },
+  noteActivity: { input: NoteActivityInput, output: SessionView },
   unlock: { input: PasswordInput, output: SessionView },
   createFirstAdmin: { input: CreateFirstAdminInput, output: SessionView },
   createAccount: { input: CreateAccountInput, output: AccountView },
   listAccounts: { input: Empty, output: ListAccountsOutput },
   revealMyNumber: { input: RevealMyNumberInput, output: z.strictObject({ revealed: z.boolean() }) },
   listAuditLog: { input: ListAuditLogInput, output: ListAuditLogOutput },
+  getResidentScreen: { input: Empty, output: ResidentScreenInfo },
+  openResidentWindow: { input: Empty, output: z.strictObject({ opened: z.boolean() }) },
+  showResidentConfirm: { input: ShowResidentConfirmInput, output: ResidentScreenKind },
+  clearResidentDisplay: { input: Empty, output: ResidentScreenKind },
 } as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

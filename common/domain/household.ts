@@ -1,4 +1,6 @@
 import { calendarAgeOn } from './age';
+import type { RegisterRecord } from '../register/register-fill';
+import type { CardFront } from '../register/card-register-diff';
 
 /**
  * The household as the counter sees it: who lives together, how they are insured and what pension
@@ -46,6 +48,8 @@ export interface HouseholdPerson {
   careCertified: boolean;
   /** optional; when given, navigator reasons name the person ("山田 花子さん（3歳）") */
   name?: string;
+  /** their card's 氏名 or 住所 differs from the 住民基本台帳 (券面記載事項変更 needed) */
+  cardOutdated?: boolean;
 }
 
 /** A person of a visit case: the navigator's facts plus what the forms need. Names keep exact code points. */
@@ -66,6 +70,10 @@ export interface CasePerson extends HouseholdPerson {
   myNumberSource?: MyNumberSource;
   nationality?: string;
   phone?: string;
+  /** what the 住民基本台帳 holds for this person, when they were picked from it (common/register) */
+  register?: RegisterRecord;
+  /** the card's front as the clerk confirmed it, kept for a person from the register to compare */
+  card?: CardFront;
 }
 
 export interface CaseHousehold {

@@ -60,6 +60,8 @@ function isVoicedFormOfAnother(r: string, all: readonly string[]): boolean {
 
 export interface NameReadings {
   suggest(name: string, kind: NameKind): string[];
+  /** whether the tables list this surface as a family (姓) or given (名) name (variants match their common form) */
+  known(name: string, kind: NameKind): boolean;
   /** surfaces per kind, for the start-up log */
   readonly counts: { family: number; given: number; pieces: number };
 }
@@ -118,6 +120,7 @@ export function buildNameReadings(tables: readonly (readonly ReadingEntry[])[]):
 
   return {
     counts: { family: idx.姓.size, given: idx.名.size, pieces: idx.部品.size },
+    known: (name, kind) => idx[kind].get(name.trim()).length > 0,
     suggest(name, kind) {
       const s = name.trim();
       if (s === '') return [];

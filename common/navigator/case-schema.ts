@@ -24,6 +24,7 @@ const person = z.strictObject({
   pension: z.enum(PENSIONS),
   careCertified: z.boolean(),
   name: z.string().min(1).max(80).optional(),
+  cardOutdated: z.boolean().optional(),
 });
 
 const navigatorCase = z.strictObject({

@@ -41,6 +41,7 @@ export function evaluate(c: PersonCondition, ctx: PersonContext): Tri {
   if ('healthInsurance' in c) return among(p.healthInsurance, c.healthInsurance);
   if ('pension' in c) return among(p.pension, c.pension);
   if ('careCertified' in c) return p.careCertified === c.careCertified;
+  if ('cardOutdated' in c) return (p.cardOutdated ?? false) === c.cardOutdated;
   if ('subject' in c) return ctx.isSubject === c.subject;
   if ('all' in c) return and(c.all.map((x) => evaluate(x, ctx)));
   if ('any' in c) return or(c.any.map((x) => evaluate(x, ctx)));

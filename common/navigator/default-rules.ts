@@ -249,4 +249,11 @@ export const DEFAULT_RULES: readonly NavigatorRule[] = [
     id: 'konin-inkan', events: ['婚姻'], formId: 'inkan-toroku', required: false, scope: 'case', deadline: null,
     reason: '氏が変わると登録した印鑑の文字と合わなくなる場合があるため、必要な方は登録し直します', legalBasis: '市の印鑑条例',
   },
+
+  // ── any event: a card that no longer matches the register ──
+  {
+    id: 'card-kenmen-henko', events: ['出生', '死亡', '婚姻'], formId: 'mynumber-card-tsuiki', required: true, scope: 'household', deadline: DAYS_14,
+    who: { all: [{ cardOutdated: true }, { subject: false }] },
+    reason: '{who}のマイナンバーカードの券面（氏名・住所）が住民票と違うため、券面記載事項変更が必要です', legalBasis: '番号法第17条第4項（変更があった日から14日以内）',
+  },
 ];

@@ -13,6 +13,7 @@ export const personCondition: z.ZodType<PersonCondition> = z.lazy(() =>
     z.strictObject({ healthInsurance: z.array(z.enum(HEALTH_INSURANCES)).min(1) }),
     z.strictObject({ pension: z.array(z.enum(PENSIONS)).min(1) }),
     z.strictObject({ careCertified: z.boolean() }),
+    z.strictObject({ cardOutdated: z.boolean() }),
     z.strictObject({ subject: z.boolean() }),
     z.strictObject({ all: z.array(personCondition).min(1) }),
     z.strictObject({ any: z.array(personCondition).min(1) }),

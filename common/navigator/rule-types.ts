@@ -20,6 +20,8 @@ export type PersonCondition =
   | { healthInsurance: readonly HealthInsurance[] }
   | { pension: readonly Pension[] }
   | { careCertified: boolean }
+  /** the card's 氏名 or 住所 differs from the 住民基本台帳 (common/register/card-register-diff.ts) */
+  | { cardOutdated: boolean }
   /** the person the event is about: the newborn (出生), the deceased (死亡) */
   | { subject: boolean }
   | { all: readonly PersonCondition[] }

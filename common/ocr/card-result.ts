@@ -20,7 +20,19 @@ export interface OcrField {
   value: string | null;
   /** 0..1; 0 when nothing was read */
   confidence: number;
+  /**
+   * Why a field the card's layout prints has no value, for the clerk (Japanese): its text was not found on
+   * the card, or found and not readable as that field. Absent when there is a value or the layout prints
+   * no such field (性別 on a next-generation card): a field is never silently empty.
+   */
+  reason?: string;
 }
+
+/** The reasons a printed field has no value (OcrField.reason). */
+export const UNREAD_REASON = {
+  notFound: '券面にこの項目の文字が見つかりませんでした。画像を見て入力してください。',
+  unreadable: (detail: string) => `文字は見つかりましたが読み取れませんでした（${detail}）。画像を見て入力してください。`,
+} as const;
 
 export const FIELD_NAMES = ['name', 'nameKana', 'address', 'birthDate', 'sex', 'expiryDate'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];

@@ -1,11 +1,14 @@
-import { emptyFields, type CardFields, type CardLayoutId, type FieldName, type FieldSource, type AddressParts } from './card-result';
+import { emptyFields, UNREAD_REASON, type CardFields, type CardLayoutId, type FieldName, type FieldSource, type AddressParts } from './card-result';
 import type { RecognizedLine, RecognizedSymbol } from './recognized-line';
 import { compact, labelEnd, leadingLabel, type LabelKind } from './card-labels';
+import { classifyLine, type ClassifiedLine } from './line-kind';
+import { CARD_LAYOUTS, layoutOf, priorFit } from './card-layouts';
+import { FIELD_TUNING as T } from './field-tuning';
 import { parseCardDate, looksLikeDate } from './parse-date';
 import { parseSex } from './parse-sex';
 import { parseAddress, PREFECTURES } from './parse-address';
-import { foldForNumbers, isKatakanaText, isLatinName, normalizeDashes } from './ocr-text';
-import { expiryFallsOnBirthday } from './birthday-expiry';
+import { foldForNumbers, isLatinName, normalizeDashes } from './ocr-text';
+import { expiryFitsBirthday } from './birthday-expiry';
 import { splitName } from './split-name';
 import { digitsLookFullWidth, withDigitWidth } from './digit-width';
 import { cardReadWarning, type CardReadWarning } from '../card/card-warnings';
@@ -25,6 +28,8 @@ export interface Extracted {
 
 interface Line extends RecognizedLine {
   label: LabelKind | null;
+  /** what the line is by its content and shape (line-kind.ts) */
+  cls: ClassifiedLine;
   /** text after the label */
   value: string;
   /** symbols after the label */
@@ -33,70 +38,53 @@ interface Line extends RecognizedLine {
 
 const cy = (l: RecognizedLine): number => (l.y0 + l.y1) / 2;
 
-/**
- * A two-character label misread in one character (胡名, 住折) or cut to one at the card's edge: a line of one
- * or two small characters in the labels' column (the leftmost text) with one of the label's characters in place.
- */
-function guessShortLabels(lines: Line[]): void {
-  if (lines.length < 3) return;
-  const maxH = Math.max(...lines.map((l) => l.glyphH));
-  const left = Math.min(...lines.map((l) => l.x0));
-  for (const l of lines) {
-    const t = compact(l.text);
-    const n = [...t].length;
-    if (l.label || n < 1 || n > 2 || l.glyphH > 0.85 * maxH || l.x0 > left + 2 * l.glyphH) continue;
-    // one character: the other cut off at the card's edge
-    const kind: LabelKind | null = /^.?[名各]$|^[氏民氐].$/.test(t) ? 'name' : /^[住往佳件].$|^.?所$/.test(t) ? 'address' : null;
-    if (!kind || lines.some((o) => o.label === kind)) continue;
-    l.label = kind;
-    l.value = '';
-    l.valueSymbols = [];
-  }
-}
-
-/**
- * The 氏名 label misread (丘名, 必名) and read together with a name printed small enough to share its line (a
- * foreign resident's roman name): two characters ending in 名 and a gap, starting in the label column where
- * another label starts. A name value never starts there, so 椎名 or 桑名 as a family name is not taken.
- */
-function guessMergedNameLabel(lines: Line[]): void {
-  if (lines.some((l) => l.label === 'name')) return;
-  const column = lines.filter((l) => l.label).map((l) => l.x0);
-  for (const l of lines) {
-    if (l.label || !/^[\s\u3000]*\S[\s\u3000]*名[\s\u3000]+\S/.test(l.text) || !column.some((x) => Math.abs(x - l.x0) <= l.glyphH)) continue;
-    const t = l.text.replace(/^[\s\u3000_|]+/, '');
-    l.label = 'name';
-    l.value = t.slice(labelEnd(t, 'name'));
-    l.valueSymbols = l.symbols.slice(2);
-    return;
-  }
-}
-
-/**
- * The 住所 label misread into something that is no label (催『, 件斤) and read together with the address:
- * with no 住所 label on the card, a line with a 都道府県 name within its first few characters is the
- * address line, and what stands before the 都道府県 is the label.
- */
-function guessAddressByPrefecture(lines: Line[]): void {
-  if (lines.some((l) => l.label === 'address')) return;
-  for (const l of lines) {
-    if (l.label) continue;
-    const t = compact(l.value);
-    const at = Math.min(...PREFECTURES.map((p) => t.indexOf(p)).filter((i) => i >= 0 && i <= 3));
-    if (!Number.isFinite(at)) continue;
-    l.label = 'address';
-    l.value = t.slice(at);
-    l.valueSymbols = l.valueSymbols.length >= [...t].length ? l.valueSymbols.slice(at) : l.valueSymbols;
-    return;
-  }
-}
-
-function prepare(l: RecognizedLine): Line {
+function prepare(l: RecognizedLine, medianH: number): Line {
+  const cls = classifyLine(l, medianH);
   const label = leadingLabel(l.text);
-  if (!label) return { ...l, label, value: l.text.trim(), valueSymbols: l.symbols };
+  if (!label) return { ...l, cls, label, value: l.text.trim(), valueSymbols: l.symbols };
   const t = l.text.replace(/^[\s\u3000_|]+/, '');
   const skip = compact(t.slice(0, labelEnd(t, label))).length;
-  return { ...l, label, value: t.slice(labelEnd(t, label)), valueSymbols: l.symbols.slice(skip) };
+  return { ...l, cls, label, value: t.slice(labelEnd(t, label)), valueSymbols: l.symbols.slice(skip) };
+}
+
+/**
+ * The label a line is evidence of: its own leading label, or a line that is only a label, read well or as a
+ * look-alike (胡名, 件所, Name, Address).
+ */
+function labelOf(l: Line): LabelKind | null {
+  if (l.label) return l.label;
+  if (l.cls.kind !== 'label') return null;
+  const t = compact(l.text);
+  if (/フリガナ|ﾌﾘｶﾞﾅ/.test(t)) return 'kana';
+  if (/名|name$/i.test(t)) return 'name';
+  if (/所|^[住往佳件]|address/i.test(t)) return 'address';
+  if (/生|birth/i.test(t)) return 'birth';
+  if (/有効|valid|expiry/i.test(t)) return 'expiry';
+  if (/性|sex|gender/i.test(t)) return 'sex';
+  return null;
+}
+
+/** A label that stands for nothing but itself (its value printed apart): a label line with no value read after it. */
+const bareLabel = (l: Line): boolean => labelOf(l) !== null && (l.label === null || compact(l.value).length === 0);
+
+/**
+ * How strongly the labels on the card point at `l` as the value of `kind`: a bare label of that kind to its
+ * left whose middle is near the line's rows (beside it, beside the ruby row above it, or between), or right
+ * above it in the same column. 1 when one does, 0 otherwise; distances are in the line's own text height.
+ */
+function labelEvidence(l: Line, kind: LabelKind, lines: Line[]): number {
+  const h = Math.max(l.glyphH, 1);
+  let best = 0;
+  for (const b of lines) {
+    // a label read together with the ruby beside it (氏名 ヤマダ ハナコ) still points at the name under it
+    if (b === l || labelOf(b) !== kind || (!bareLabel(b) && b.cls.kind !== 'kana')) continue;
+    const bx1 = bareLabel(b) ? b.x1 : (b.symbols[1]?.x1 ?? b.x0 + 2.2 * b.glyphH);
+    const bc = cy(b);
+    const beside = bx1 <= l.x0 + T.labelBesideOverlap * h && bc >= l.y0 - T.labelAboveReach * h && bc <= l.y1 + T.labelBelowReach * h;
+    const above = b.y1 <= l.y0 + 0.2 * h && l.y0 - b.y1 <= T.labelOverGap * h && Math.abs(b.x0 - l.x0) <= T.labelOverColumn * h;
+    if (beside || above) best = Math.max(best, beside && Math.abs(bc - cy(l)) <= 0.6 * h ? 1 : 0.8);
+  }
+  return best;
 }
 
 function source(lines: Line[], raw: string): FieldSource {
@@ -122,10 +110,9 @@ function rightOf(anchor: Line, lines: Line[]): Line[] {
 
 /** Turns recognized lines into card fields by their labels and the shape of their text. */
 export function extractFields(input: RecognizedLine[], today: string): Extracted & { warnings: CardReadWarning[] } {
-  const lines = input.map(prepare).filter((l) => compact(l.text).length > 0);
-  guessShortLabels(lines);
-  guessAddressByPrefecture(lines);
-  guessMergedNameLabel(lines);
+  const hs = input.map((l) => l.glyphH).sort((x, y) => x - y);
+  const medianH = hs[Math.floor(hs.length / 2)] ?? 1;
+  const lines = input.map((l) => prepare(l, medianH)).filter((l) => compact(l.text).length > 0);
   const fields = emptyFields();
   const sources: Partial<Record<FieldName, FieldSource>> = {};
   const warnings: CardReadWarning[] = [];
@@ -134,31 +121,46 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
   const looksLikeBack = /個人番号(?!カード)/.test(all) && /\d{12}/.test(foldForNumbers(lines.map((l) => l.text).join(''))) && !lines.some((l) => l.label === 'address');
   const used = new Set<Line>();
   let anchors = 0;
+  // the text-bearing part of the card, for the layouts' position priors
+  const textTop = Math.min(...lines.map((l) => l.y0));
+  const textH = Math.max(1, Math.max(...lines.map((l) => l.y1)) - textTop);
+  const relY = (l: Line): number => (cy(l) - textTop) / textH;
+  const prior = (l: Line, block: 'name' | 'address' | 'dates'): number => Math.max(...CARD_LAYOUTS.map((d) => priorFit(d.prior[block], relY(l))));
 
-  // 氏名: the label's own line, or the biggest text on the label's row
+  // a roman name read together with a misread 氏名 label (丘名 KIM VAN AN): the label part is dropped
+  for (const l of lines) {
+    const m = /^[\s\u3000]*(\S{1,2})[\s\u3000]+(?=[A-Za-z])/.exec(l.text);
+    if (l.cls.kind !== 'roman-name' || !m || /[A-Za-z]/.test(m[1]!)) continue;
+    l.value = l.text.slice(m[0].length);
+    l.valueSymbols = l.symbols.slice([...m[1]!].length);
+  }
+  if (lines.some((l) => labelOf(l) === 'name')) anchors++;
+
+  // 氏名: the line that is most like a name (kanji or roman letters, no digits), the biggest text, where
+  // names stand, and pointed at by a 氏名 label (beside it, beside its ruby or between, or above it)
+  const nameish = (l: Line): boolean =>
+    l.cls.kind === 'kanji-name' || l.cls.kind === 'roman-name' || (l.label === 'name' && compact(l.value).length > 0 && !['kana', 'date', 'address'].includes(l.cls.kind));
+  // a line's glyph height is an estimate (a family name read small beside a tall given name), so its box
+  // counts too; junk the model could not read at all (ruby and name smeared into one blob) sets no size
+  const size = (l: Line): number => (l.confidence >= T.unreadableConfidence ? Math.max(l.glyphH, l.y1 - l.y0 + 1) : 0);
+  const nameCands = lines.filter(nameish);
+  const maxSize = Math.max(1, ...nameCands.map(size));
+  const nameScore = (l: Line): number =>
+    T.name.content * Math.max(l.cls.scores['kanji-name'], l.cls.scores['roman-name']) +
+    T.name.size * (size(l) / maxSize) +
+    T.name.prior * prior(l, 'name') +
+    T.name.label * (l.label === 'name' ? 1 : labelEvidence(l, 'name', lines));
+  const winner = [...nameCands].sort((x, y) => nameScore(y) - nameScore(x))[0];
   let nameLines: Line[] = [];
-  const nameLabel = lines.find((l) => l.label === 'name');
-  if (nameLabel) {
-    anchors++;
-    const row = rightOf(nameLabel, lines).filter((l) => !isKatakanaText(l.text) || compact(l.value).length === 0);
-    const own = compact(nameLabel.value).length > 0 ? [nameLabel] : [];
-    const candidates = [...own, ...row].filter((l) => !l.label || l === nameLabel);
-    // the name is the biggest text on the row; a line's glyph height is an estimate (a family name read
-    // small beside a tall given name), so its box counts too, and junk the model could not read at all
-    // (ruby and name smeared into one blob) sets no size; it is still read again with the rest of the row
-    const size = (l: Line): number => Math.max(l.glyphH, l.y1 - l.y0 + 1);
-    const maxH = Math.max(0, ...candidates.filter((l) => l.confidence >= 0.05).map(size));
-    const sized = candidates.filter((l) => size(l) >= 0.75 * maxH && !looksLikeDate(l.value));
+  if (winner) {
+    // the rest of the name's row: pieces the line finder split off (family and given name apart)
+    const oy = (x: Line, y: Line): number => Math.min(x.y1, y.y1) - Math.max(x.y0, y.y0);
+    const row = nameCands.filter((l) => l === winner || (oy(l, winner) >= T.name.rowOverlap * Math.min(l.y1 - l.y0, winner.y1 - winner.y0) && l.cls.kind === winner.cls.kind));
+    const rowMax = Math.max(0, ...row.map(size));
+    const sized = row.filter((l) => size(l) >= T.name.rowSize * rowMax || (l.confidence < T.unreadableConfidence && l !== winner));
     // a piece lying under a surer line of the row is that line's text read twice
-    const overlap = (a: Line, b: Line): number => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0));
-    nameLines = sized.filter((l) => !sized.some((o) => o !== l && o.confidence > l.confidence && overlap(l, o) >= 0.5 * (l.x1 - l.x0))).sort((a, b) => a.x0 - b.x0);
-  } else {
-    // no label read: the tallest text in the top third of the card
-    // (above the 住所 label when that was read: a long address line is as tall as a latin name)
-    const addrTop = lines.find((l) => l.label === 'address')?.y0 ?? Infinity;
-    const top = lines.filter((l) => l.y1 < 0.4 * Math.max(...lines.map((x) => x.y1)) && !looksLikeDate(l.text) && cy(l) < addrTop && !l.label);
-    const maxH = Math.max(0, ...top.map((l) => l.glyphH));
-    nameLines = top.filter((l) => l.glyphH >= 0.85 * maxH && maxH > 0).slice(0, 2);
+    const overlap = (x: Line, y: Line): number => Math.max(0, Math.min(x.x1, y.x1) - Math.max(x.x0, y.x0));
+    nameLines = sized.filter((l) => !sized.some((o) => o !== l && o.confidence > l.confidence && overlap(l, o) >= 0.5 * (l.x1 - l.x0))).sort((x, y) => x.x0 - y.x0);
   }
   let nameParts: { family: string; given: string } | null = null;
   if (nameLines.length > 0) {
@@ -175,12 +177,14 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
   // above the name's top, so a piece of the name's own strokes read as kana (彩's 彡 as ワン) is not taken
   const nameTop = nameLines.length ? Math.min(...nameLines.map((l) => l.y0)) : 0;
   const nameH = nameLines.length ? Math.max(...nameLines.map((l) => l.glyphH)) : 0;
+  const nameX0 = nameLines.length ? Math.min(...nameLines.map((l) => l.x0)) : 0;
+  const nameX1 = nameLines.length ? Math.max(...nameLines.map((l) => l.x1)) : 0;
   const kanaLines = lines
-    .filter((l) => !used.has(l) && (l.label === 'kana' || isKatakanaText(l.label === 'name' ? l.value : l.text)))
-    .filter((l) => l.label === 'kana' || (nameLines.length > 0 && cy(l) < nameTop && l.y1 > nameTop - 2.5 * nameH))
+    .filter((l) => !used.has(l) && ((l.label === 'kana' && compact(l.value).length > 0) || l.cls.kind === 'kana'))
+    .filter((l) => l.label === 'kana' || (nameLines.length > 0 && l.y1 <= nameTop + T.kana.overlapName * nameH && l.y1 > nameTop - T.kana.reachAbove * nameH && l.x1 > nameX0 - nameH && l.x0 < nameX1 + nameH))
     .sort((a, b) => a.x0 - b.x0);
   if (kanaLines.length > 0) {
-    const parts = splitName(kanaLines.map((l) => ({ text: l.label === 'name' ? l.value : l.value, symbols: l.valueSymbols, glyphH: l.glyphH })));
+    const parts = splitName(kanaLines.map((l) => ({ text: l.value, symbols: l.valueSymbols, glyphH: l.glyphH })));
     const raw = kanaLines.map((l) => l.value).join(' ');
     fields.nameKana = { value: parts ? `${parts.family}\u3000${parts.given}` : compact(raw), confidence: meanConf(kanaLines) };
     sources.nameKana = source(kanaLines, raw);
@@ -203,7 +207,7 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     used.add(line);
     const d = parseCardDate(line.text.split(/性別|性刷/)[0]!);
     const dateText = line.text;
-    fields[name] = d.ok ? { value: d.iso, confidence: line.confidence } : { value: null, confidence: 0 };
+    fields[name] = d.ok ? { value: d.iso, confidence: line.confidence } : { value: null, confidence: 0, reason: UNREAD_REASON.unreadable(d.reason) };
     if (d.ok && name === 'birthDate') birthWareki = d.wareki;
     sources[name] = source([line], dateText);
   }
@@ -239,32 +243,49 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     }
   }
 
-  // 住所: the labelled line and the lines under it that start at the same column
+  // 住所: the line most like the start of an address (a 都道府県 at its start, place words, 番地 digits),
+  // pointed at by a 住所 label (beside or above it), then the lines under it that start at its column
   let address: AddressParts | null = null;
-  const addrLabel = lines.find((l) => l.label === 'address');
-  if (addrLabel) {
-    anchors++;
-    const first = compact(addrLabel.value).length > 0 ? addrLabel : rightOf(addrLabel, lines).filter((l) => !used.has(l) && !l.label).sort((a, b) => a.x0 - b.x0)[0];
-    if (first) {
-      const addrLines = [first];
-      for (;;) {
-        const last = addrLines.at(-1)!;
-        const startX = last === addrLabel ? (last.valueSymbols[0]?.x0 ?? last.x0) : last.x0;
-        const next = lines
-          .filter((l) => !used.has(l) && !addrLines.includes(l) && !l.label && l.y0 > last.y0 + 0.5 * last.glyphH && l.y0 - last.y1 < 1.6 * last.glyphH)
-          .filter((l) => Math.abs(l.x0 - startX) < 3 * last.glyphH && !looksLikeDate(l.text))
-          .sort((a, b) => a.y0 - b.y0)[0];
-        if (!next || addrLines.length >= 3) break;
-        addrLines.push(next);
-      }
-      const joined = normalizeDashes(addrLines.map((l) => compact(l.value)).join(''));
-      const fullWidth = digitsLookFullWidth(addrLines.flatMap((l) => l.valueSymbols), Math.max(...addrLines.map((l) => l.glyphH)));
-      const original = fullWidth === null ? joined : withDigitWidth(joined, fullWidth);
-      address = parseAddress(original);
-      fields.address = { value: original || null, confidence: original ? meanConf(addrLines) * (address.prefecture ? 1 : 0.7) : 0 };
-      sources.address = source(addrLines, addrLines.map((l) => l.value).join('\n'));
-      addrLines.forEach((l) => used.add(l));
+  if (lines.some((l) => labelOf(l) === 'address')) anchors++;
+  const prefAt = (l: Line): number => {
+    const t = compact(l.value);
+    const at = Math.min(...PREFECTURES.map((p) => t.indexOf(p)).filter((i) => i >= 0 && i <= T.address.prefectureWithin));
+    return Number.isFinite(at) ? at : -1;
+  };
+  const addrScore = (l: Line): number => l.cls.scores.address + T.address.label * (l.label === 'address' ? 1 : labelEvidence(l, 'address', lines)) + T.address.prior * prior(l, 'address');
+  const addrCands = lines
+    .filter((l) => !used.has(l) && compact(l.value).length > 0 && !['date', 'title', 'issuer', 'label', 'sex'].includes(l.cls.kind))
+    .filter((l) => l.label === 'address' || prefAt(l) >= 0 || (labelEvidence(l, 'address', lines) > 0 && l.cls.scores.address >= T.address.minShapeWithLabel))
+    .sort((x, y) => addrScore(y) - addrScore(x));
+  const first = addrCands[0];
+  if (first) {
+    if (!lines.some((l) => labelOf(l) === 'address')) anchors++;
+    // what stands before the 都道府県 on an unlabelled line is a misread label (催『 千葉県…)
+    const at = first.label === 'address' ? -1 : prefAt(first);
+    if (at > 0) {
+      const t = compact(first.value);
+      first.valueSymbols = first.valueSymbols.length >= [...t].length ? first.valueSymbols.slice(at) : first.valueSymbols;
+      first.value = t.slice(at);
     }
+    const addrLines = [first];
+    for (;;) {
+      const last = addrLines.at(-1)!;
+      const startX = last.label === 'address' || at > 0 ? (last.valueSymbols[0]?.x0 ?? last.x0) : last.x0;
+      const next = lines
+        // a date read with a part missing (1967年月 1日) is still no address: a year is not part of one
+        .filter((l) => !used.has(l) && !addrLines.includes(l) && !labelOf(l) && !['date', 'title', 'issuer', 'label'].includes(l.cls.kind) && !/[0-9０-９]{4}\s*年/.test(l.text))
+        .filter((l) => l.y0 > last.y0 + 0.5 * last.glyphH && l.y0 - last.y1 < T.address.nextRowGap * last.glyphH && Math.abs(l.x0 - startX) < T.address.nextRowColumn * last.glyphH)
+        .sort((x, y) => x.y0 - y.y0)[0];
+      if (!next || addrLines.length >= T.address.maxRows) break;
+      addrLines.push(next);
+    }
+    const joined = normalizeDashes(addrLines.map((l) => compact(l.value)).join(''));
+    const fullWidth = digitsLookFullWidth(addrLines.flatMap((l) => l.valueSymbols), Math.max(...addrLines.map((l) => l.glyphH)));
+    const original = fullWidth === null ? joined : withDigitWidth(joined, fullWidth);
+    address = parseAddress(original);
+    fields.address = { value: original || null, confidence: original ? meanConf(addrLines) * (address.prefecture ? 1 : 0.7) : 0 };
+    sources.address = source(addrLines, addrLines.map((l) => l.value).join('\n'));
+    addrLines.forEach((l) => used.add(l));
   }
 
   const hasBirthLabel = lines.some((l) => l.label === 'birth' || l.label === 'expiry');
@@ -283,10 +304,24 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     else layout = 'current';
   }
   // a national's card is valid until a birthday: dates on different days of the year are a misread
-  if ((layout === 'current' || layout === 'next-gen') && fields.birthDate.value && fields.expiryDate.value && !expiryFallsOnBirthday(fields.birthDate.value, fields.expiryDate.value)) {
+  const rule = layoutOf(layout)?.expiry ?? 'any';
+  if (fields.birthDate.value && fields.expiryDate.value && !expiryFitsBirthday(rule, fields.birthDate.value, fields.expiryDate.value)) {
     warnings.push(cardReadWarning.expiryNotOnBirthday());
     fields.birthDate.confidence = Math.min(fields.birthDate.confidence, 0.6);
     fields.expiryDate.confidence = Math.min(fields.expiryDate.confidence, 0.6);
   }
+  giveReasons(fields, layout);
   return { layout, fields, nameParts, address, sources, looksLikeBack, looksLikePassport, anchors, warnings };
+}
+
+/** Every field the layout prints and nothing was read for gets a reason (never silently empty). */
+function giveReasons(fields: CardFields, layout: CardLayoutId): void {
+  const d = layoutOf(layout);
+  if (!d) return;
+  const printed: Record<FieldName, boolean> = { name: true, nameKana: d.printsKana, address: true, birthDate: true, sex: d.printsSex, expiryDate: true };
+  for (const f of Object.keys(fields) as FieldName[]) {
+    const x = fields[f];
+    if (x.value === null && printed[f]) x.reason ??= UNREAD_REASON.notFound;
+    if (x.value !== null || !printed[f]) delete x.reason;
+  }
 }

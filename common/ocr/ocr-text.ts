@@ -19,10 +19,13 @@ export function foldForNumbers(s: string): string {
   return t;
 }
 
-/** Dashes between two digits become one kind of hyphen: full-width when the digits are, ASCII otherwise. */
+/**
+ * Dashes between two digits become one kind of hyphen: full-width when the digits are, ASCII otherwise. For
+ * addresses only: a dot or comma between two digits is a hyphen read short (an address has no decimals).
+ */
 export function normalizeDashes(s: string): string {
   // a full-width hyphen is sometimes read as イー
-  return s.replace(new RegExp(`([0-9０-９])\\s*[イィ]?${DASH_CLASS}\\s*(?=[0-9０-９])`, 'g'), (_m, d: string) => (/[０-９]/.test(d) ? `${d}－` : `${d}-`));
+  return s.replace(new RegExp(`([0-9０-９])\\s*(?:[イィ]?${DASH_CLASS}|[.．・,，])\\s*(?=[0-9０-９])`, 'g'), (_m, d: string) => (/[０-９]/.test(d) ? `${d}－` : `${d}-`));
 }
 
 export function isLatinName(s: string): boolean {

@@ -11,6 +11,9 @@ import { SafeStorageKeyStore } from './safe-storage-key-store';
 import { ElectronPdfRenderer } from './electron-pdf';
 import { launchOptions } from './launch-options';
 import { UI_LANGUAGE } from './policy';
+import { loadConfig } from '../services/config';
+import { hasResidentDisplay, openResidentWindow } from './resident-window';
+import { registerResidentIpc } from './resident-ipc';
 
 /** Injected by scripts/build-electron.mjs: launched as `electron main.cjs`, app.getVersion() is Electron's. */
 declare const __ICHIMADO_VERSION__: string | undefined;
@@ -65,9 +68,17 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // the display facing the resident (config.json residentScreen.display); read again here, the services checked it
+  let residentDisplay: number | undefined;
+  try {
+    residentDisplay = loadConfig(app.getPath('userData')).residentScreen?.display;
+  } catch {
+    residentDisplay = undefined;
+  }
   try {
     const printing = new ElectronPdfRenderer();
     services = await createAppServices({
+      residentScreen: { link: () => null, openWindow: () => openResidentWindow(__dirname, residentDisplay) },
       dataDir: app.getPath('userData'),
       host: 'electron',
       keyStore: new SafeStorageKeyStore(app.getPath('userData'), (event, detail) => log(event, detail, 'warn')),
@@ -84,7 +95,10 @@ async function start(): Promise<void> {
   }
   serveRenderer(path.join(__dirname, '..', 'renderer'), log);
   registerIpc(services, log);
+  registerResidentIpc(services, log);
   mainWindow = createMainWindow(__dirname);
+  // a second display at the counter: the resident window is up from the start (else the clerk opens it from the header)
+  if (hasResidentDisplay(residentDisplay)) openResidentWindow(__dirname, residentDisplay);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

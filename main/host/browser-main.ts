@@ -25,7 +25,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port には 0〜65535 の数を指定してください（${values.port}）`);
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
   const log = fileLogger(dataDir, true);
+  // the resident screen's link exists once the host listens; the clerk's app asks for it after that
+  let residentUrl: string | null = null;
   const services = await createAppServices({
+    residentScreen: { link: () => residentUrl },
     dataDir,
     host: 'browser',
     appVersion: packageVersion(path.join(repoRoot, 'package.json')),
@@ -38,7 +41,8 @@ async function main(): Promise<void> {
     port,
     log,
   });
-  process.stdout.write(startBanner({ url: host.url, dataDir, backend: services.backend }));
+  residentUrl = host.residentUrl;
+  process.stdout.write(startBanner({ url: host.url, residentUrl: host.residentUrl, dataDir, backend: services.backend }));
 
   let closing = false;
   const shutdown = () => {

@@ -17,6 +17,7 @@ import { repairAddress } from '../../common/address/repair-card-address';
 import type { AddressMaster } from '../../common/address/address-master';
 import type { PreparedView } from './prep/prepare';
 import { isCardShaped } from './layout/photo-side';
+import type { NameReadings } from '../../common/names/name-readings';
 
 export { CARD_PX_W, CARD_PX_H } from './prep/prepare';
 /** More lines than a card front has: noise, a document that is not a card. */
@@ -28,6 +29,11 @@ export interface ReaderOptions {
   recycleAfter?: number;
   /** the 市区町村/町域 master that repairs read addresses, or a getter of the app's shared one; default: the shipped one (null: none) */
   addressMaster?: AddressMaster | null | (() => AddressMaster | null);
+  /**
+   * The name-reading tables (IPADIC + supplement), as a getter since the app loads them lazily: they rank the
+   * フリガナ reads against the name's known readings. Without them (null) that cross-check is not made.
+   */
+  nameReadings?: () => NameReadings | null;
   /** sees every image the model is asked to read (benchmarks only: they are personal data) */
   onModelRequest?: (req: LineRequest) => void;
 }
@@ -70,13 +76,14 @@ export class CardReader {
     private readonly pool: TesseractPool,
     private readonly prep: PrepWorker,
     private readonly addresses: AddressMaster | null,
+    private readonly names: () => NameReadings | null,
   ) {}
 
   static async start(opts: ReaderOptions = {}): Promise<CardReader> {
     const pool = await TesseractPool.create({ size: opts.workers ?? defaultWorkers(), recycleAfter: opts.recycleAfter ?? 300, onRequest: opts.onModelRequest });
     // after the model is loaded, so the two start-ups do not compete for the CPU
     const m = opts.addressMaster;
-    return new CardReader(pool, PrepWorker.start(), m === undefined ? loadAddressMaster() : typeof m === 'function' ? m() : m);
+    return new CardReader(pool, PrepWorker.start(), m === undefined ? loadAddressMaster() : typeof m === 'function' ? m() : m, opts.nameReadings ?? (() => null));
   }
 
   /** The card back's QR code, decoded in the reader's preprocessing worker thread (text or null). */
@@ -175,14 +182,14 @@ export class CardReader {
     const first: RecognizedLine[] = await Promise.all(firstReads);
     const rereadable = (e: Extracted): boolean => e.anchors >= 2 && !e.looksLikeBack && !e.looksLikePassport;
     const early = extractFields(first, today);
-    const patchEarly = rereadable(early) ? rereadPatch(this.pool, view, first, chosen, early, this.addresses) : null;
+    const patchEarly = rereadable(early) ? rereadPatch(this.pool, view, first, chosen, early, this.addresses, this.names(), (req) => this.prep.variants(req), (req) => this.prep.shape(req)) : null;
     // a failed job must not leave the other one's rejection unhandled
     void patchEarly?.catch(() => undefined);
     const refined = await Promise.all(refinedReads);
     let patch = await patchEarly;
     let { warnings, ...ex } = extractFields(refined, today);
     // the re-read dates or 性別 may be what makes it a card
-    if (!patch && rereadable(ex)) patch = await rereadPatch(this.pool, view, refined, chosen, ex, this.addresses);
+    if (!patch && rereadable(ex)) patch = await rereadPatch(this.pool, view, refined, chosen, ex, this.addresses, this.names(), (req) => this.prep.variants(req), (req) => this.prep.shape(req));
     let rec = patch ? applyReread(refined, patch) : refined;
     if (patch) ({ warnings, ...ex } = extractFields(rec, today));
     // 生年月日 and 有効期限 on different days of the year: one is misread, and the card says which

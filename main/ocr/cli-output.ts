@@ -14,7 +14,11 @@ const round = (x: number): number => Math.round(Math.min(1, Math.max(0, x)) * 10
 
 export function toCliLine(file: string, r: CardReadResult): CliLine {
   const fields = emptyFields();
-  for (const k of Object.keys(fields) as (keyof CardFields)[]) fields[k] = { value: r.fields[k].value, confidence: round(r.fields[k].confidence) };
+  // a printed field with no value carries its reason (never silently empty)
+  for (const k of Object.keys(fields) as (keyof CardFields)[]) {
+    const f = r.fields[k];
+    fields[k] = { value: f.value, confidence: round(f.confidence), ...(f.value === null && f.reason ? { reason: f.reason } : {}) };
+  }
   return { file, layout: r.layout, ms: r.ms, fields };
 }
 

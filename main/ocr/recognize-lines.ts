@@ -1,5 +1,5 @@
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
-import { crop, resize, type GrayImage } from './image/gray-image';
+import { crop, paperLevel, resize, type GrayImage } from './image/gray-image';
 import type { CharBox, TextLine } from './layout/text-lines';
 import { PSM, type TesseractPool } from './engine/tesseract-pool';
 
@@ -41,17 +41,7 @@ function maskOthers(c: GrayImage, ox: number, oy: number, chars: CharBox[], grow
   for (let i = 0; i < keep.length; i++) if (!keep[i] && c.data[i]! < paper) c.data[i] = paper;
 }
 
-/** The paper colour of a crop: a bright percentile of it. */
-export function paperLevel(c: GrayImage): number {
-  const hist = new Uint32Array(256);
-  for (const v of c.data) hist[v]!++;
-  let acc = 0;
-  for (let v = 255; v >= 0; v--) {
-    acc += hist[v]!;
-    if (acc >= 0.3 * c.data.length) return v;
-  }
-  return 255;
-}
+export { paperLevel };
 
 /** OCR of every found line in parallel across the pool (PSM 7: one line of text per request). */
 export async function recognizeLines(pool: TesseractPool, card: GrayImage, lines: TextLine[], onLine?: () => void): Promise<RecognizedLine[]> {

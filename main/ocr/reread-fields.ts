@@ -3,17 +3,22 @@ import type { Extracted } from '../../common/ocr/extract-fields';
 import type { FieldSource } from '../../common/ocr/card-result';
 import { compact, LABEL, leadingLabel } from '../../common/ocr/card-labels';
 import { asciiDigits, isKatakanaText } from '../../common/ocr/ocr-text';
-import { cleanBackground, crop, resize, type GrayImage } from './image/gray-image';
+import { crop, type GrayImage } from './image/gray-image';
 import { inkMask } from './image/binarize';
 import type { CharBox, TextLine } from './layout/text-lines';
-import { paperLevel } from './recognize-lines';
-import { PSM, type LineResult, type TesseractPool } from './engine/tesseract-pool';
-import { levenshtein } from '../../common/text/levenshtein';
+import type { LineResult, TesseractPool } from './engine/tesseract-pool';
+import type { NameReadings } from '../../common/names/name-readings';
+import { REREAD_TUNING as T, type Variant } from './reread/tuning';
+import { classifyLine, type LineKind } from '../../common/ocr/line-kind';
+import { renderInline, settleInline, shapeRequest, type ShapeSettler, type VariantRenderer } from './reread/variant-images';
+import { consensus, resolveChecked, type Candidate, type Provenance } from './reread/candidates';
 import { settleVoicing } from './voicing-mark';
 import { BUILDING_WORDS } from '../../common/address/building-words';
-import { settleNameVariants } from './kanji/variant-shape';
 import { addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockToMend } from '../../common/address/sure-address-row';
 import type { AddressMaster } from '../../common/address/address-master';
+
+/** Line kinds that are never a piece of the name's own row. */
+const NOT_NAME_PIECE = new Set<LineKind>(['roman-name', 'date', 'address', 'label', 'title', 'issuer']);
 
 /** Katakana (with small kana and 長音) for the フリガナ line. */
 const KANA_WHITELIST = 'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶー ';
@@ -25,46 +30,12 @@ interface Rect {
   y1: number;
 }
 
-interface Cand {
-  text: string;
-  confidence: number;
-  /** in working-card pixels */
-  symbols: RecognizedSymbol[];
-}
+/** A reading of a region (working-card pixels); a Candidate once its provenance is known. */
+type Cand = Omit<Candidate, 'provenance'> & { provenance?: Provenance };
 
-interface Variant {
-  glyph: number;
-  psm: PSM;
-  /** the card's background pattern left in (see cleanBackground) */
-  raw?: boolean;
-  /** ink outside the line finder's characters left in (it may have dropped a faint stroke or a lone bar) */
-  unmasked?: boolean;
-}
-
-/** Scales and page-segmentation modes the model reads differently: its errors at one rarely repeat at another. */
-const NAME_VARIANTS: Variant[] = [
-  { glyph: 40, psm: PSM.SINGLE_LINE },
-  { glyph: 40, psm: PSM.RAW_LINE },
-  { glyph: 52, psm: PSM.SINGLE_LINE, unmasked: true },
-  { glyph: 52, psm: PSM.RAW_LINE, unmasked: true },
-];
-const ADDRESS_VARIANTS: Variant[] = [
-  { glyph: 48, psm: PSM.RAW_LINE, raw: true },
-  { glyph: 48, psm: PSM.RAW_LINE },
-  { glyph: 48, psm: PSM.SINGLE_LINE },
-  { glyph: 56, psm: PSM.RAW_LINE },
-];
-/** The same, the mode least like the first pass first: one read that agrees with it is checked in another way. */
-const ADDRESS_CHECK_FIRST: Variant[] = [ADDRESS_VARIANTS[2]!, ADDRESS_VARIANTS[0]!, ADDRESS_VARIANTS[1]!, ADDRESS_VARIANTS[3]!];
-/** unmasked: a ７ whose top bar the line finder left out of its characters reads as ノ or イ */
-const BLOCK_VARIANTS: Variant[] = [
-  { glyph: 40, psm: PSM.RAW_LINE, unmasked: true },
-  { glyph: 48, psm: PSM.SINGLE_LINE, unmasked: true },
-];
-const KANA_VARIANTS: Variant[] = [
-  { glyph: 40, psm: PSM.SINGLE_LINE },
-  { glyph: 48, psm: PSM.RAW_LINE },
-];
+const V = T.variants;
+/** The address variants, the mode least like the first pass first: one read that agrees with it is checked in another way. */
+const ADDRESS_CHECK_FIRST: Variant[] = [V.address[2]!, V.address[0]!, V.address[1]!, V.address[3]!];
 
 const inside = (l: Rect, s: FieldSource, tol: number): boolean =>
   l.x0 >= s.x - tol && l.x1 <= s.x + s.width + tol && l.y0 >= s.y - tol && l.y1 <= s.y + s.height + tol;
@@ -81,11 +52,54 @@ export function applyReread(lines: RecognizedLine[], patch: RereadPatch): Recogn
 }
 
 /**
- * Second reads of 氏名, フリガナ and 住所, the fields whose alphabet is open: each line again at higher scales
- * and other segmentation modes, and the consensus of all reads kept.
+ * One field's second reading, as data for the one runner (runPlan): the first read, how to read the region
+ * again, which reads count, what cross-checks support a reading, and what the chosen reading becomes.
+ */
+interface FieldPlan {
+  field: 'address' | 'name' | 'nameKana';
+  /** the first pass's read of the region (null when the line finder gave none, e.g. ruby it missed) */
+  first: Cand | null;
+  read: (vs: Variant[]) => Promise<Cand[]>;
+  variants: Variant[];
+  /** reads asked for before the rest; all at once when there is no first read */
+  firstBatch: number;
+  /** the first read is vouched for: no second reads, the finish still runs */
+  settled?: boolean;
+  key: (s: string) => string;
+  /** a reading cleaned of what the field cannot hold */
+  clean?: (c: Cand) => Cand;
+  /** readings that may take part at all */
+  keep?: (c: Cand) => boolean;
+  eligible?: (c: Cand) => boolean;
+  /** waited for before resolving (a cross-check needs another field's result) */
+  after?: Promise<unknown>;
+  support?: () => ((c: Cand) => number) | undefined;
+  /** what the cross-check is, recorded as the provenance of a choice it changed */
+  check?: Provenance;
+  /** the chosen reading made into replacement lines, or null to keep the first pass */
+  finish: (best: Cand, all: Cand[]) => Promise<{ drop: RecognizedLine[]; line: RecognizedLine } | null>;
+}
+
+/** The one runner: reads until the reads agree, gathers the candidates with their provenance, resolves once. */
+async function runPlan(p: FieldPlan): Promise<{ drop: RecognizedLine[]; line: RecognizedLine } | null> {
+  const reads = p.settled ? [] : p.first ? await readUntilAgreed(p.first, p.key, p.read, p.variants, p.firstBatch) : await p.read(p.variants);
+  const clean = p.clean ?? ((c: Cand): Cand => c);
+  const all: Candidate[] = [...(p.first ? [{ ...p.first, provenance: 'first-read' as const }] : []), ...reads.map((r) => ({ ...r, provenance: 're-read' as const }))]
+    .map((c) => ({ ...clean(c), provenance: c.provenance }))
+    .filter((c) => compact(c.text).length > 0 && (p.keep?.(c) ?? true));
+  if (all.length === 0) return null;
+  await p.after;
+  const best = resolveChecked(all, p.key, { eligible: p.eligible, support: p.support?.(), by: p.check ?? 'cross-field', cap: T.cross.changedConfidence });
+  return p.finish(best, all);
+}
+
+/**
+ * Second reads of 氏名, フリガナ and 住所, the fields whose alphabet is open: each is planned (FieldPlan) and
+ * run by one runner that reads the region again at other scales and modes, keeps every reading as a
+ * candidate with its provenance and lets one resolver choose, with the cross-checks it has: フリガナ against
+ * the known readings of the name (with `names`), a 住所 row against the address master.
  * Returned as a patch (the caller applies it with `applyReread` and extracts the fields again), so it can run
- * beside other work on the same lines. With the address master, a 住所 row it vouches for is not read again
- * and a 番地 read with kana for digits is read again as numbers.
+ * beside other work on the same lines.
  */
 export async function rereadPatch(
   pool: TesseractPool,
@@ -94,11 +108,13 @@ export async function rereadPatch(
   textLines: TextLine[],
   ex: Extracted,
   addresses: AddressMaster | null = null,
+  names: NameReadings | null = null,
+  render: VariantRenderer = renderInline,
+  settle: ShapeSettler = settleInline,
 ): Promise<RereadPatch> {
   const charsOf = (l: RecognizedLine): CharBox[] => textLines[lines.indexOf(l)]?.chars ?? [];
-  const jobs: Promise<void>[] = [];
-  const drop = new Set<RecognizedLine>();
-  const add: RecognizedLine[] = [];
+  const plans: FieldPlan[] = [];
+  const A = T.addressRow;
 
   // 住所: row by row, value part only; pieces of a row the line finder split off (a small パ, a dakuten) are
   // joined back in, so the row is read as one line
@@ -115,11 +131,11 @@ export async function rereadPatch(
         grew = false;
         const r = union(row);
         for (const l of lines) {
-          if (taken.has(l) || leadingLabel(l.text) || others.some((o) => inside(l, o, 2)) || l.confidence < 0.3) continue;
-          if (l.glyphH < 0.5 * seed.glyphH || l.glyphH > 1.6 * seed.glyphH) continue;
+          if (taken.has(l) || leadingLabel(l.text) || others.some((o) => inside(l, o, 2)) || l.confidence < A.minPieceConfidence) continue;
+          if (l.glyphH < A.minSize * seed.glyphH || l.glyphH > A.maxSize * seed.glyphH) continue;
           const oy = Math.min(l.y1, r.y1) - Math.max(l.y0, r.y0);
           const gap = Math.max(l.x0 - r.x1, r.x0 - l.x1);
-          if (oy >= 0.5 * Math.min(l.y1 - l.y0, seed.y1 - seed.y0) && gap <= 2.5 * seed.glyphH) {
+          if (oy >= A.overlap * Math.min(l.y1 - l.y0, seed.y1 - seed.y0) && gap <= A.maxGap * seed.glyphH) {
             row.push(l);
             taken.add(l);
             grew = true;
@@ -144,32 +160,39 @@ export async function rereadPatch(
       // a long line costs the model most: one the address master and the model both vouch for is kept; one
       // of the right shape the model is fairly sure of needs one agreeing read in another mode
       const shapely = row.length === 1 && addresses !== null && addressRowIsSure(orig.text, 1, seed === seeds[0], addresses);
-      if (shapely && orig.confidence >= 0.9) continue;
-      const checkOnce = shapely && orig.confidence >= 0.75;
-      jobs.push(
-        readUntilAgreed(orig, addressKey, (vs) => readVariants(pool, card, rect, glyphH, chars, vs), checkOnce ? ADDRESS_CHECK_FIRST : ADDRESS_VARIANTS, checkOnce ? 1 : 2).then(async (reads) => {
-          // on the first row, a read whose 番地 is all digits and joins beats reads with kana in it (下鴨クー１４)
-          const cleanBlock = seed === seeds[0] && addresses ? (c: Cand): boolean => blockIsClean(c.text, addresses) !== false : undefined;
-          const voted = settleVoicing(consensus([orig, ...reads], addressKey, cleanBlock), card, u, BUILDING_WORDS);
+      if (shapely && orig.confidence >= A.sureConfidence) continue;
+      const checkOnce = shapely && orig.confidence >= A.checkOnceConfidence;
+      plans.push({
+        field: 'address',
+        first: orig,
+        read: (vs) => readVariants(pool, card, rect, glyphH, chars, vs, { render }),
+        variants: checkOnce ? ADDRESS_CHECK_FIRST : V.address,
+        firstBatch: checkOnce ? 1 : T.firstBatch,
+        key: addressKey,
+        // on the first row, a read whose 番地 is all digits and joins beats reads with kana in it (下鴨クー１４)
+        eligible: seed === seeds[0] && addresses ? (c: Cand): boolean => blockIsClean(c.text, addresses) !== false : undefined,
+        finish: async (chosen) => {
+          const voted = settleVoicing(chosen, card, u, BUILDING_WORDS);
           const at = seed === seeds[0] && addresses ? blockToMend(voted.text, addresses) : null;
-          const best = at === null ? voted : await mendBlock(pool, card, voted, at, rect, glyphH, chars);
-          if (best === orig && row.length === 1) return;
-          for (const l of row) drop.add(l);
-          add.push({
-            ...u,
-            glyphH,
-            text: label ? `${compact(head.text).slice(0, skip)} ${best.text}` : best.text,
-            confidence: best.confidence,
-            symbols: [...head.symbols.slice(0, skip), ...best.symbols],
-          });
-        }),
-      );
+          const best = at === null ? voted : await mendBlock(pool, card, voted, at, rect, glyphH, chars, render);
+          if (best.text === orig.text && best.provenance === 'first-read' && row.length === 1) return null;
+          return {
+            drop: row,
+            line: { ...u, glyphH, text: label ? `${compact(head.text).slice(0, skip)} ${best.text}` : best.text, confidence: best.confidence, symbols: [...head.symbols.slice(0, skip), ...best.symbols] },
+          };
+        },
+      });
     }
   }
 
   // 氏名: the whole row (both halves, the gap between them) as one line, whatever the line finder made of it
+  const N = T.nameRow;
   const nameSrc = ex.sources.name;
   const nameLines = nameSrc ? lines.filter((l) => inside(l, nameSrc, 2) && !leadingLabel(l.text)) : [];
+  let nameRead: string | null = null;
+  // settled when the name's plan has run (the フリガナ's cross-check waits for it)
+  let nameFinished: () => void = () => undefined;
+  const nameDone = new Promise<void>((done) => (nameFinished = done));
   if (nameLines.length > 0 && ex.layout !== 'foreign') {
     // pieces of the name the line finder split off or left out (a character broken in two by blur): on the
     // name's row, right after it
@@ -178,9 +201,11 @@ export async function rereadPatch(
       grew = false;
       const r = union(nameLines);
       for (const l of lines) {
-        if (nameLines.includes(l) || leadingLabel(l.text) || l.glyphH < 0.45 * maxH) continue;
+        // a piece of a broken character may read as anything, but never as another field's text (the roman
+        // name printed beside the kanji name on some designs, a date, an address, a label)
+        if (nameLines.includes(l) || leadingLabel(l.text) || l.glyphH < N.minPieceSize * maxH || NOT_NAME_PIECE.has(classifyLine(l, maxH).kind)) continue;
         const oy = Math.min(l.y1, r.y1) - Math.max(l.y0, r.y0);
-        if (oy >= 0.6 * Math.min(l.y1 - l.y0, r.y1 - r.y0) && l.x0 >= r.x1 - 2 && l.x0 <= r.x1 + 2.5 * maxH) {
+        if (oy >= N.overlap * Math.min(l.y1 - l.y0, r.y1 - r.y0) && l.x0 >= r.x1 - 2 && l.x0 <= r.x1 + N.maxGap * maxH) {
           nameLines.push(l);
           grew = true;
         }
@@ -191,69 +216,120 @@ export async function rereadPatch(
     // the name's character size: kanji are about as tall as wide; a character broken in pieces is narrower
     // and one joined with its ruby taller, so the larger of the two measures
     const lineH = median(nameLines.map((l) => l.glyphH));
-    const glyphW = median(chars.map((c) => c.x1 - c.x0 + 1).filter((w) => w > 0.5 * lineH));
+    const glyphW = median(chars.map((c) => c.x1 - c.x0 + 1).filter((w) => w > N.minCharWidth * lineH));
     // ルビ (フリガナ) above or the roman name below may touch the name: only the name's own rows are read
-    // (a name over its ruby is about 1.6 names tall: 0.6 of the region is a floor when both measures fail)
-    const rows = textBand(card, rect, Math.max(glyphW, lineH, 0.6 * (rect.y1 - rect.y0 + 1)));
+    const rows = textBand(card, rect, Math.max(glyphW, lineH, N.bandFloor * (rect.y1 - rect.y0 + 1)));
     const band = rows ? { ...rect, ...rows } : rect;
     const glyphH = Math.min(band.y1 - band.y0 + 1, Math.max(...nameLines.map((l) => l.glyphH)));
     const gapAt = widestGap(card, band, glyphH);
     const joined = nameLines.map((l) => l.text.replace(/[\s\u3000]+/g, '')).join('');
     const syms = dedupe(nameLines.flatMap((l) => l.symbols), glyphH);
-    const orig: Cand = { text: syms.length ? syms.map((s) => s.text).join('') : joined, confidence: Math.min(...nameLines.map((l) => l.confidence)), symbols: syms };
-    // one line of two to eight kanji the model is sure of needs no second reads (the variant check still runs)
-    const sure = nameLines.length === 1 && orig.confidence >= 0.93 && /^[\p{Script=Han}々]{2,8}$/u.test(compact(orig.text));
-    const readAgain = sure ? Promise.resolve([]) : readUntilAgreed(nameOnly(orig), compact, (vs) => readVariants(pool, card, band, glyphH, chars, vs, { rows: rows ?? undefined }), NAME_VARIANTS);
-    jobs.push(
-      readAgain.then((reads: Cand[]) => {
-        const all = [orig, ...reads].map(nameOnly).filter((c) => compact(c.text).length > 0);
-        if (all.length === 0) return;
-        const best = consensus(all, compact);
+    const orig: Cand = { text: syms.length ? syms.map((x) => x.text).join('') : joined, confidence: Math.min(...nameLines.map((l) => l.confidence)), symbols: syms };
+    const plan: FieldPlan = {
+      field: 'name',
+      first: orig,
+      read: (vs) => readVariants(pool, card, band, glyphH, chars, vs, { rows: rows ?? undefined, render }),
+      variants: V.name,
+      firstBatch: T.firstBatch,
+      settled: nameLines.length === 1 && orig.confidence >= N.sureConfidence && /^[\p{Script=Han}々]{2,8}$/u.test(compact(orig.text)),
+      key: compact,
+      clean: nameOnly,
+      // how names are written: among the model's own readings, one that is a known family + given name
+      support: () => (names ? (c: Cand): number => T.cross.lexiconWeight * knownNameSupport(c.text, names) : undefined),
+      check: 'lexicon',
+      finish: async (best, all) => {
         const split = splitAt(best, gapAt, all);
         // the model has no 髙 﨑 邉…: the printed shape picks the variant
         const read = split && kanjiLookAlikes(split);
-        const text = read && settleNameVariants(read, card, band, gapAt);
-        if (!read || !text) return;
-        for (const l of nameLines) drop.add(l);
+        const text = read && (await settle(shapeRequest(card, band, read, gapAt)));
+        if (!read || !text) return null;
+        nameRead = text;
         // a variant chosen by shape is the reader's judgement, not the model's: the clerk is asked to look
         const was = [...read.replace(/\u3000/g, '')];
         const now = [...text.replace(/\u3000/g, '')];
         const changed = now.map((c, i) => c !== was[i]);
-        const symbols = changed.some(Boolean) && best.symbols.length === now.length ? best.symbols.map((sym, i) => (changed[i] ? { ...sym, text: now[i]!, confidence: Math.min(sym.confidence, 0.5) } : sym)) : best.symbols;
-        const confidence = changed.some(Boolean) ? Math.min(best.confidence, 0.75) : best.confidence;
-        add.push({ x0: band.x0, y0: band.y0, x1: band.x1, y1: band.y1, glyphH, text, confidence, symbols });
-      }),
-    );
+        const symbols = changed.some(Boolean) && best.symbols.length === now.length ? best.symbols.map((sym, i) => (changed[i] ? { ...sym, text: now[i]!, confidence: Math.min(sym.confidence, N.shapeCharConfidence) } : sym)) : best.symbols;
+        const confidence = changed.some(Boolean) ? Math.min(best.confidence, N.shapeFieldConfidence) : best.confidence;
+        return { drop: nameLines, line: { x0: band.x0, y0: band.y0, x1: band.x1, y1: band.y1, glyphH, text, confidence, symbols } };
+      },
+    };
+    plans.push(plan);
     // フリガナ (next-generation card): the small katakana row just above the name
     if (ex.layout === 'next-gen' || ex.fields.nameKana.value) {
+      const K = T.kanaRow;
       const kanaLines = ex.sources.nameKana ? lines.filter((l) => inside(l, ex.sources.nameKana!, 2)) : [];
-      const top = band.y0 - 1.1 * glyphH;
-      const area: Rect = { x0: rect.x0 - 0.3 * glyphH, y0: Math.max(0, top), x1: Math.max(rect.x1, ...kanaLines.map((l) => l.x1)) + 0.3 * glyphH, y1: band.y0 - 1 };
-      const kb = inkBox(card, area, 0.5 * glyphH);
-      if (kb && kb.y1 - kb.y0 + 1 >= 0.2 * glyphH) {
+      const top = band.y0 - K.reachAbove * glyphH;
+      const area: Rect = { x0: rect.x0 - K.margin * glyphH, y0: Math.max(0, top), x1: Math.max(rect.x1, ...kanaLines.map((l) => l.x1)) + K.margin * glyphH, y1: band.y0 - 1 };
+      const kb = inkBox(card, area, K.inkWindow * glyphH);
+      if (kb && kb.y1 - kb.y0 + 1 >= K.minHeight * glyphH) {
         const kh = kb.y1 - kb.y0 + 1;
         const kgap = widestGap(card, kb, kh);
-        jobs.push(
-          readVariants(pool, card, kb, kh, null, KANA_VARIANTS, { whitelist: KANA_WHITELIST }).then((reads) => {
-            const orig: Cand[] = kanaLines.length ? [{ text: kanaLines.map((l) => compact(l.text)).join(''), confidence: Math.min(...kanaLines.map((l) => l.confidence)), symbols: kanaLines.flatMap((l) => l.symbols) }] : [];
-            const cands = [...orig, ...reads].filter((c) => isKatakanaText(c.text));
-            if (cands.length === 0) return;
-            const best = consensus(cands, compact);
+        plans.push({
+          field: 'nameKana',
+          first: kanaLines.length ? { text: kanaLines.map((l) => compact(l.text)).join(''), confidence: Math.min(...kanaLines.map((l) => l.confidence)), symbols: kanaLines.flatMap((l) => l.symbols) } : null,
+          read: (vs) => readVariants(pool, card, kb, kh, null, vs, { whitelist: KANA_WHITELIST, render }),
+          variants: V.kana,
+          firstBatch: V.kana.length,
+          key: compact,
+          keep: (c) => isKatakanaText(c.text),
+          // the name's known readings speak for the reading that matches them
+          after: nameDone,
+          support: () => (names && nameRead ? (c: Cand): number => T.cross.readingWeight * readingSupport(c.text, nameRead!, names) : undefined),
+          finish: async (best, cands) => {
             const split = splitAt(best, kgap, cands);
-            if (!split) return;
+            if (!split) return null;
             const text = trimKanaTail(split);
-            for (const l of kanaLines) drop.add(l);
             // the symbols of the dropped 長音 go with them (symbols spell the reading without its space)
             const kept = split.split('\u3000').flatMap((p, i) => [...p].map((_, j) => j < [...text.split('\u3000')[i]!].length));
             const symbols = text === split || best.symbols.length !== kept.length ? best.symbols : best.symbols.filter((_, i) => kept[i]);
-            add.push({ x0: kb.x0, y0: kb.y0, x1: kb.x1, y1: kb.y1, glyphH: kh, text, confidence: best.confidence, symbols });
-          }),
-        );
+            return { drop: kanaLines, line: { x0: kb.x0, y0: kb.y0, x1: kb.x1, y1: kb.y1, glyphH: kh, text, confidence: best.confidence, symbols } };
+          },
+        });
       }
     }
   }
-  await Promise.all(jobs);
+  const drop = new Set<RecognizedLine>();
+  const add: RecognizedLine[] = [];
+  const namePlan = plans.find((p) => p.field === 'name');
+  await Promise.all(
+    plans.map((p) => {
+      const run = runPlan(p).then((r) => {
+        if (!r) return;
+        for (const l of r.drop) drop.add(l);
+        add.push(r.line);
+      });
+      if (p === namePlan) void run.finally(nameFinished).catch(() => undefined);
+      return run;
+    }),
+  );
   return { drop: new Set(lines.flatMap((l, i) => (drop.has(l) ? [i] : []))), add };
+}
+
+/**
+ * 1 when a name reading splits (at its space, or anywhere when it has none) into a known family name and a
+ * known given name, ½ when only one part is known, 0 otherwise.
+ */
+export function knownNameSupport(text: string, names: NameReadings): number {
+  const parts = text.trim().split(/[\s\u3000]+/);
+  const splits: [string, string][] = parts.length === 2 ? [[parts[0]!, parts[1]!]] : parts.length === 1 ? [...parts[0]!].slice(1).map((_, i) => [[...parts[0]!].slice(0, i + 1).join(''), [...parts[0]!].slice(i + 1).join('')]) : [];
+  let best = 0;
+  for (const [f, g] of splits) best = Math.max(best, (names.known(f, '姓') ? 0.5 : 0) + (names.known(g, '名') ? 0.5 : 0));
+  return best;
+}
+
+const toHiragana = (s: string): string => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+
+/**
+ * How far a フリガナ reading agrees with the known readings of the name read beside it: 1 when both parts are
+ * readings the name tables give for the family and the given name, ½ for one. The tables rank, never force.
+ */
+export function readingSupport(kana: string, name: string, names: NameReadings): number {
+  const [fk, gk] = kana.trim().split(/[\s\u3000]+/);
+  const [fn, gn] = name.split('\u3000');
+  if (!fk || !gk || !fn || !gn) return 0;
+  const fam = names.suggest(fn, '姓').includes(toHiragana(fk)) ? 0.5 : 0;
+  const giv = names.suggest(gn, '名').includes(toHiragana(gk)) ? 0.5 : 0;
+  return fam + giv;
 }
 
 /**
@@ -267,11 +343,15 @@ export function trimKanaTail(kana: string): string {
     .join('\u3000');
 }
 
-/** What a name can hold: kanji, kana, latin letters and spaces. Quotes, dots and brackets are stray marks. */
-const NOT_NAME = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}A-Za-z々〆ー\s\u3000]/gu;
+/**
+ * What a national's name can hold: kanji, kana and spaces (the second reads run on those cards only). Quotes,
+ * dots and brackets are stray marks; latin letters are the roman name printed beside it on some designs.
+ */
+const NOT_NAME = /[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー\s\u3000]/gu;
 
 function nameOnly(c: Cand): Cand {
-  return { ...c, text: c.text.replace(NOT_NAME, ''), symbols: c.symbols.filter((s) => s.text.replace(NOT_NAME, '').length > 0) };
+  const text = c.text.replace(NOT_NAME, '').replace(/[\s\u3000]+$/, '');
+  return { ...c, text, symbols: c.symbols.filter((s) => s.text.replace(NOT_NAME, '').trim().length > 0) };
 }
 
 /** Katakana the model gives for the kanji they look like (浩ニ for 浩二). */
@@ -325,6 +405,8 @@ const median = (xs: number[]): number => {
 
 interface VariantOptions {
   whitelist?: string;
+  /** where the variant images are made (default: inline) */
+  render?: VariantRenderer;
   /** card px: everything above and below these rows is painted over with paper */
   rows?: { y0: number; y1: number };
 }
@@ -335,7 +417,7 @@ interface VariantOptions {
  * seems to begin: the row is read from its start, with the characters of the place before the 番地 allowed
  * as well, and the part after that place is the 番地.
  */
-export async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand, at: { start: number; end: number }, rect: Rect, glyphH: number, chars: CharBox[]): Promise<Cand> {
+export async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand, at: { start: number; end: number }, rect: Rect, glyphH: number, chars: CharBox[], render: VariantRenderer = renderInline): Promise<Cand> {
   const text = [...compact(read.text)];
   const syms = read.symbols;
   if (syms.length !== text.length || !syms[at.start] || !syms[at.end - 1]) return read;
@@ -347,7 +429,7 @@ export async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand
   const digits = (s: string): number => (s.match(/[0-9０-９]/g) ?? []).length;
   const joins = (s: string): number => (s.match(/[-－ー‐−丁番号]/g) ?? []).length;
   const rest = text.slice(at.start, at.end).join('');
-  const reads = await readVariants(pool, card, part, glyphH, chars.filter((c) => c.x0 <= part.x1), BLOCK_VARIANTS, { whitelist });
+  const reads = await readVariants(pool, card, part, glyphH, chars.filter((c) => c.x0 <= part.x1), V.block, { whitelist, render });
   // kana read for a digit or a hyphen become that: the place read as before, no digit and (nearly) no join
   // lost; the fullest read wins
   const ok = reads
@@ -368,10 +450,10 @@ export async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand
  * The first two variants (or `firstBatch`), and the rest only when those and the first read do not all say
  * the same: a clean line is settled by three agreeing reads, and the workers are free for the next card sooner.
  */
-async function readUntilAgreed(first: Cand, key: (s: string) => string, read: (vs: Variant[]) => Promise<Cand[]>, variants: Variant[], firstBatch = 2): Promise<Cand[]> {
+async function readUntilAgreed(first: Cand, key: (s: string) => string, read: (vs: Variant[]) => Promise<Cand[]>, variants: Variant[], firstBatch: number = T.firstBatch): Promise<Cand[]> {
   const early = await read(variants.slice(0, firstBatch));
   const k = key(first.text);
-  if (k.length > 0 && first.confidence >= 0.5 && early.length === firstBatch && early.every((r) => key(r.text) === k)) return early;
+  if (k.length > 0 && first.confidence >= T.agreeMinConfidence && early.length === firstBatch && early.every((r) => key(r.text) === k)) return early;
   return [...early, ...(await read(variants.slice(firstBatch)))];
 }
 
@@ -383,77 +465,33 @@ async function readVariants(
   glyphH: number,
   chars: CharBox[] | null,
   variants: Variant[],
-  { whitelist, rows }: VariantOptions = {},
+  { whitelist, rows, render = renderInline }: VariantOptions = {},
 ): Promise<Cand[]> {
-  const pad = Math.round(glyphH * 0.35);
+  const pad = Math.round(glyphH * T.crop.pad);
   const cx = Math.max(0, Math.floor(rect.x0 - pad));
   const cy = Math.max(0, Math.floor(rect.y0 - pad));
+  // only the cut is made here; masking, scaling and cleaning are the renderer's (the preprocessing worker's)
   const c = crop(card, cx, cy, rect.x1 - rect.x0 + 2 * pad, rect.y1 - rect.y0 + 2 * pad);
-  const paper = paperLevel(c);
-  const bare = { ...c, data: new Uint8Array(c.data) };
-  if (chars && chars.length > 0) {
-    const grow = Math.max(2, Math.round(glyphH * 0.12));
-    const keep = new Uint8Array(c.width * c.height);
-    for (const b of chars) {
-      const x0 = Math.max(0, Math.floor(b.x0 - grow) - cx);
-      const x1 = Math.min(c.width - 1, Math.ceil(b.x1 + grow) - cx);
-      const y0 = Math.max(0, Math.floor(b.y0 - grow) - cy);
-      const y1 = Math.min(c.height - 1, Math.ceil(b.y1 + grow) - cy);
-      for (let y = y0; y <= y1; y++) if (x1 >= x0) keep.fill(1, y * c.width + x0, y * c.width + x1 + 1);
-    }
-    for (let i = 0; i < keep.length; i++) if (!keep[i] && c.data[i]! < paper) c.data[i] = paper;
-  }
-  if (rows) {
-    const a = Math.min(c.height, Math.max(0, Math.round(rows.y0) - cy));
-    const b = Math.min(c.height, Math.max(0, Math.round(rows.y1 + 1) - cy));
-    for (const img of [c, bare]) {
-      img.data.fill(paper, 0, a * img.width);
-      img.data.fill(paper, b * img.width);
-    }
-  }
-  const readOne = async (v: Variant): Promise<Cand> => {
-    const f = Math.min(3, v.glyph / Math.max(1, glyphH));
-    const base = v.unmasked ? bare : c;
-    const sized = Math.abs(f - 1) > 0.05 ? resize(base, Math.max(1, Math.round(base.width * f)), Math.max(1, Math.round(base.height * f))) : base;
-    const img = v.raw ? sized : cleanBackground(sized);
+  const images = await render({
+    op: 'variants',
+    crop: c,
+    chars: chars && chars.length > 0 ? chars.map((b) => ({ x0: b.x0 - cx, y0: b.y0 - cy, x1: b.x1 - cx, y1: b.y1 - cy })) : null,
+    grow: Math.max(2, Math.round(glyphH * T.crop.grow)),
+    rows: rows ? { a: Math.round(rows.y0) - cy, b: Math.round(rows.y1 + 1) - cy } : null,
+    glyphH,
+    variants,
+  });
+  const readOne = async (v: Variant, img: GrayImage): Promise<Cand> => {
     const r: LineResult = await pool.recognize({ image: img, psm: v.psm, whitelist });
     // crop pixels → card pixels
     const toCard = (x: number): number => cx + x / (img.width / c.width);
     return { text: r.text.replace(/\n/g, ' ').trim(), confidence: r.confidence, symbols: r.symbols.map((s) => ({ text: s.text, confidence: s.confidence, x0: toCard(s.x0), x1: toCard(s.x1) })) };
   };
-  return (await Promise.all(variants.map(readOne))).filter((r) => compact(r.text).length > 0);
+  return (await Promise.all(variants.map((v, i) => readOne(v, images[i]!)))).filter((r) => compact(r.text).length > 0);
 }
 
 
-/**
- * The read that agrees most with all the reads, itself included, each weighted by its confidence: a
- * minimum-risk choice, so one variant's slip does not win over the others' agreement. With `eligible`, the
- * choice is among the reads that pass it when any does (all still vote).
- */
-export function consensus<T extends { text: string; confidence: number }>(cands: T[], key: (s: string) => string, eligible?: (c: T) => boolean): T {
-  const keys = cands.map((c) => [...key(c.text)]);
-  // every read votes, but when some have the shape the field must have, one of those is chosen
-  const choosable = eligible && cands.some(eligible) ? eligible : (): boolean => true;
-  let best = cands.find(choosable)!;
-  let bestScore = -Infinity;
-  cands.forEach((c, i) => {
-    if (!choosable(c)) return;
-    let s = 0;
-    cands.forEach((o, j) => {
-      const a = keys[i]!;
-      const b = keys[j]!;
-      const sim = i === j ? 1 : 1 - levenshtein(a, b) / Math.max(1, a.length, b.length);
-      s += sim * (0.5 + o.confidence);
-    });
-    if (keys[i]!.length === 0) s = -Infinity;
-    // reads that agree exactly score the same: the surer one speaks for them
-    if (s > bestScore || (s === bestScore && c.confidence > best.confidence)) {
-      bestScore = s;
-      best = c;
-    }
-  });
-  return best;
-}
+export { consensus };
 
 /**
  * Symbols the model gave twice for one glyph (the same character starting at the same place, as when two
@@ -463,7 +501,7 @@ export function consensus<T extends { text: string; confidence: number }>(cands:
 export function dedupe(symbols: RecognizedSymbol[], glyphH: number): RecognizedSymbol[] {
   const out: RecognizedSymbol[] = [];
   for (const s of symbols.filter((x) => x.text.trim().length > 0)) {
-    const dup = out.findIndex((p) => p.text === s.text && Math.abs(p.x0 - s.x0) < 0.3 * glyphH);
+    const dup = out.findIndex((p) => p.text === s.text && Math.abs(p.x0 - s.x0) < T.dedupeDistance * glyphH);
     if (dup < 0) out.push(s);
     else if (s.confidence > out[dup]!.confidence) out[dup] = s;
   }
@@ -498,9 +536,9 @@ function splitAt(c: Cand, gapX: number | null, all: Cand[]): string | null {
  */
 function textBand(card: GrayImage, r: Rect, glyphW: number): { y0: number; y1: number } | null {
   const h = Math.round(r.y1 - r.y0 + 1);
-  if (h < 1.25 * glyphW) return null;
+  if (h < T.band.minRows * glyphW) return null;
   const prof = rowProfile(card, r, glyphW);
-  const win = Math.max(1, Math.round(0.95 * glyphW));
+  const win = Math.max(1, Math.round(T.band.window * glyphW));
   let sum = 0;
   for (let y = 0; y < win && y < prof.length; y++) sum += prof[y]!;
   let best = sum;
@@ -513,8 +551,8 @@ function textBand(card: GrayImage, r: Rect, glyphW: number): { y0: number; y1: n
     }
   }
   const peak = Math.max(...prof);
-  const low = 0.1 * peak;
-  const reach = Math.round(0.1 * glyphW);
+  const low = T.band.low * peak;
+  const reach = Math.round(T.band.reach * glyphW);
   let top = a;
   for (let k = 0; k < reach && top > 0 && prof[top - 1]! > low; k++) top--;
   let bot = Math.min(prof.length - 1, a + win - 1);
@@ -527,7 +565,7 @@ function inkOf(card: GrayImage, r: Rect, h: number): { mask: Uint8Array; w: numb
   const x0 = Math.max(0, Math.floor(r.x0));
   const y0 = Math.max(0, Math.floor(r.y0));
   const c = crop(card, x0, y0, r.x1 - r.x0 + 1, r.y1 - r.y0 + 1);
-  return { mask: inkMask(c, Math.max(4, Math.round(0.6 * h)), 14), w: c.width, hgt: c.height, x0, y0 };
+  return { mask: inkMask(c, Math.max(4, Math.round(T.ink.window * h)), T.ink.offset), w: c.width, hgt: c.height, x0, y0 };
 }
 
 function rowProfile(card: GrayImage, r: Rect, h: number): number[] {
@@ -548,8 +586,8 @@ function inkBox(card: GrayImage, r: Rect, h: number): Rect | null {
   const cols = new Array<number>(w).fill(0);
   for (let y = 0; y < hgt; y++) for (let x = 0; x < w; x++) rows[y]! += mask[y * w + x]!;
   // the tallest run of rows with ink (allowing one-row breaks): one line of text, not a stray edge
-  const rowMin = 2;
-  const bridge = Math.max(1, Math.round(0.15 * h));
+  const rowMin = T.ink.rowMin;
+  const bridge = Math.max(1, Math.round(T.ink.bridge * h));
   let run: [number, number] | null = null;
   for (let y = 0; y < hgt; ) {
     if (rows[y]! < rowMin) {
@@ -580,8 +618,8 @@ function inkBox(card: GrayImage, r: Rect, h: number): Rect | null {
 function widestGap(card: GrayImage, r: Rect, h: number): number | null {
   const { mask, w, hgt, x0 } = inkOf(card, r, h);
   // the middle rows only: a neighbouring row's ascenders or descenders may reach into the band's edges
-  const ya = Math.floor(0.15 * hgt);
-  const yb = Math.ceil(0.85 * hgt);
+  const ya = Math.floor(T.gap.top * hgt);
+  const yb = Math.ceil(T.gap.bottom * hgt);
   const cols: boolean[] = [];
   for (let x = 0; x < w; x++) {
     let n = 0;
@@ -606,6 +644,6 @@ function widestGap(card: GrayImage, r: Rect, h: number): number | null {
   runs.sort((a, b) => b.len - a.len);
   const top = runs[0]!;
   const second = runs[1]?.len ?? 0;
-  if (top.len < 0.4 * h || top.len < 1.5 * second) return null;
+  if (top.len < T.gap.minWidth * h || top.len < T.gap.overNext * second) return null;
   return x0 + top.a + top.len / 2;
 }

@@ -25,8 +25,15 @@ import { sharedAddressMaster } from './address/shared-address-master';
 import type { NameReadings } from '../../common/names/name-readings';
 import { startAccountsAudit } from './audit/start-accounts-audit';
 import { withAudit } from './audit/audited-operations';
+import { fail } from '../../common/contract/result';
+import { ResidentDisplay } from './resident/resident-display';
+import { createResidentDispatch } from './api/resident-handlers';
+import { ChipService } from './chip/chip-service';
 
 const HOUR = 60 * 60_000;
+/** the chip PIN's operations: the resident-facing page's (dispatchResident), refused to the clerk's page */
+const RESIDENT_ONLY = new Set<string>(['getChipPinRequest', 'submitChipPin']);
+const RESIDENT_ONLY_REFUSAL = { code: 'FORBIDDEN', message: '暗証番号は住民向け画面でのみ入力できます。' } as const;
 /** personal data of finished applications and submitted cases: a week covers a resident's follow-up questions */
 const DEFAULT_RETENTION_DAYS = 7;
 /** an open case nobody touched for a month will not be finished: the visitor would be asked again */
@@ -66,7 +73,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     fallback = { type: 'http', baseUrl: sim.url };
     registerConfig ??= demo?.config(sim.url);
   }
-  const { audit, session, purgeAudit } = await startAccountsAudit({ db, cipher }, { dataDir: opts.dataDir, config, demo: sim !== null, log });
+  const { audit, session, purgeAudit } = await startAccountsAudit({ db, cipher }, { dataDir: opts.dataDir, config, demo: sim !== null, log, ...(opts.now ? { now: opts.now } : {}) });
   const router = ConnectorRouter.fromConfig(fallback, connectorContext(opts.dataDir, config));
   const backoffCapMs = config.sync?.backoffCapMs ?? 60_000;
 
@@ -85,7 +92,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // the address master, read once and shared: the card reader checks read addresses with it, the address
   // fields look up 郵便番号 ⇄ 住所 in it
   const addresses = sharedAddressMaster(log);
-  const reader = ocrMode === 'off' ? null : new CardService({ log, today: () => localIsoDate(), addressMaster: addresses });
+  // the ふりがな tables (names below) also let the card reader check a read フリガナ against the name's readings
+  const reader = ocrMode === 'off' ? null : new CardService({ log, today: () => localIsoDate(), addressMaster: addresses, nameReadings: () => names() });
   if (reader && ocrMode === 'background') reader.start();
   const scanner = reader && config.scannerDropDir ? new ScannerDrop(path.resolve(opts.dataDir, config.scannerDropDir), log) : null;
   scanner?.start();
@@ -105,10 +113,18 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     addresses()?.byPostalCode('0000000');
   }, 3000);
   warmNames.unref();
+  // the card's IC chip over PC/SC: nothing is opened before the first chip operation
+  const chip = opts.chip === 'off' ? undefined : new ChipService({ log });
   const cases = new VisitCaseRepository(db, cipher, { now });
+  // what the counter's resident-facing display shows: the clerk's choice, or the PIN pad while a chip read waits for it
+  const residentDisplay = new ResidentDisplay(sim !== null, {
+    clerkPresent: () => session.check('showResidentConfirm') === null,
+    pinRequest: () => chip?.pinRequest() ?? null,
+  });
   const handlers = createHandlers({
     repo,
     ...(reader ? { cards: { reader, scanner } } : {}),
+    ...(chip ? { chip } : {}),
     sync,
     cases: { cases, submission: new CaseSubmission(db, repo, cases), pdf: pdfRenderer },
     names,
@@ -118,6 +134,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...(config.printer ? { printerName: config.printer.deviceName } : {}),
     ...(registerConfig ? { register: registerClient(registerConfig, opts.dataDir, log) } : {}),
     log,
+    resident: { display: residentDisplay, ...(opts.residentScreen ? { host: opts.residentScreen } : {}) },
     today: () => localIsoDate(),
     info: () => ({
       version: opts.appVersion,
@@ -129,7 +146,18 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     }),
   });
   // every write and every read of a case runs with its audit entry; every call needs a signed-in clerk
-  const dispatch = createDispatch(withAudit(handlers, { db, audit, actor: () => session.actor() }), log, { access: (op) => session.check(op) });
+  const clerkDispatch = createDispatch(withAudit(handlers, { db, audit, actor: () => session.actor() }), log, { access: (op) => session.check(op) });
+  // the PIN is the resident's: typed on the resident-facing screen only, never through the clerk's page
+  const dispatch: typeof clerkDispatch = async (operation, input) => {
+    if (RESIDENT_ONLY.has(operation)) {
+      log('warn', 'api.resident_only', { operation });
+      return fail(RESIDENT_ONLY_REFUSAL);
+    }
+    const r = await clerkDispatch(operation, input);
+    if (operation === 'signOut') residentDisplay.show({ kind: 'idle' });
+    return r;
+  };
+  const dispatchResident = createResidentDispatch({ display: residentDisplay, ...(chip ? { submitPin: (id: string, pin: string) => chip.submitPin(id, pin) } : {}), log });
 
   const retentionDays = config.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const abandonedCaseDays = config.abandonedCaseDays ?? DEFAULT_ABANDONED_CASE_DAYS;
@@ -162,12 +190,15 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
 
   return {
     dispatch,
+    dispatchResident,
     backend: { url: connectorTarget(fallback), simulated: sim !== null },
     async close() {
       clearTimeout(warmNames);
+      residentDisplay.release();
       clearInterval(retentionTimer);
       scanner?.close();
       await reader?.close().catch(() => undefined);
+      await chip?.close();
       await sync.stop();
       for (const c of router.all()) c.close?.();
       await sim?.close();

@@ -3,6 +3,7 @@ import type { OperationName } from '../../common/contract/operations';
 import type { KeyStore } from './crypto/key-store';
 import type { PdfRenderer } from './print/pdf-renderer';
 import type { NativePrinter } from './print/native-printer';
+import type { ResidentScreenHost } from './api/resident-handlers';
 
 export interface AppServicesOptions {
   /** folder holding ichimado.db and config; the OS user-data folder in Electron */
@@ -22,9 +23,13 @@ export interface AppServicesOptions {
    * ('lazy'), or not at all ('off': the card operations answer NOT_READY)
    */
   ocr?: 'background' | 'lazy' | 'off';
+  /** the card's IC chip over PC/SC ('off': the chip operations answer NOT_READY); opened on first use */
+  chip?: 'on' | 'off';
   /** the clock of records, retries and retention (epoch ms); tests move it to see cases and applications purged */
   now?: () => number;
   log?: (level: 'info' | 'warn' | 'error', event: string, detail?: Record<string, unknown>) => void;
+  /** how this host shows the resident-facing screen (browser mode: its link; Electron: its window) */
+  residentScreen?: ResidentScreenHost;
 }
 
 export interface AppServices {
@@ -33,6 +38,11 @@ export interface AppServices {
    * comes back as `{ ok: false, error }` and is logged (without personal data).
    */
   dispatch(operation: OperationName, input: unknown): Promise<Result<unknown>>;
+  /**
+   * The resident-facing page's door (resident-operations.ts): what the resident screen shows and the PIN for the
+   * chip read it asks for. No clerk operation is reachable through it. Never throws.
+   */
+  dispatchResident(operation: string, input: unknown): Promise<Result<unknown>>;
   /** where applications go: the configured back end, or the simulated one started inside (demo) */
   backend: { url: string; simulated: boolean };
   close(): Promise<void>;

@@ -92,6 +92,11 @@ export const ConfigSchema = z.strictObject({
     .optional(),
   /** folder the counter's scanner saves card scans into; offered to the clerk, deleted once read */
   scannerDropDir: z.string().min(1).optional(),
+  /**
+   * the resident-facing screen (Electron): `display` is the display facing the resident, 1 = the first the
+   * system lists; default the first display that is not the primary one, else a window the clerk moves
+   */
+  residentScreen: z.strictObject({ display: z.number().int().min(1).max(16).optional() }).optional(),
   /** this counter PC's name in the audit trail (default: the host name) */
   terminalId: z.string().regex(/^[0-9A-Za-z._-]{1,64}$/).optional(),
   /** idle minutes before the screen locks itself (default 5) */

@@ -9,6 +9,10 @@ import type { CardTarget } from './card/card-store';
 import { bridge } from './bridge/bridge';
 import { useApp } from './store';
 import { pdfBlobUrl, printOnPaper, savePdf } from './print/print-pdf';
+import type { RegisterRecord } from '../../common/register/register-fill';
+import type { CardFront } from '../../common/register/card-register-diff';
+import type { RegisterHousehold } from '../../common/contract/register-operations';
+import { cardFront, followRegisterAddress, householdFromRegister, registerTakenText } from './register/register-draft';
 
 /**
  * The 手続きナビ flow: one visit case at a time. The household is edited here as raw text (dates as
@@ -37,6 +41,10 @@ export interface PersonDraft {
   fromCard?: boolean;
   /** 続柄 was guessed from the birth dates (shown as 推定 until the clerk changes it) */
   relationGuessed?: boolean;
+  /** what the 住民基本台帳 holds for this person, when picked from it (kept in the case, compared with a card) */
+  register?: RegisterRecord;
+  /** the card's front as confirmed, for a person from the register (its names stay the register's) */
+  card?: CardFront;
 }
 
 export interface HouseholdDraft {
@@ -48,6 +56,8 @@ export interface HouseholdDraft {
   previousPostalCode: string;
   previousAddress: string;
   nextAddress: string;
+  /** index of the 世帯主 when it is not the 本人 (a household taken from the register) */
+  headIndex?: number;
 }
 
 interface CaseState {
@@ -92,6 +102,8 @@ interface CaseState {
   applyCard(target: CardTarget, card: ConfirmedCard): Promise<void>;
   /** the 個人番号 read from person `index`'s card back, confirmed by the clerk */
   applyMyNumber(index: number, read: CardNumberRead): Promise<void>;
+  /** the clerk picked resident `residentCode` of this register 世帯: it becomes the case's household, saved in one update */
+  applyRegister(residentCode: string, household: RegisterHousehold): Promise<boolean>;
 }
 
 function emptyPerson(relation: Relation, from?: PersonDraft): PersonDraft {
@@ -134,12 +146,15 @@ function toDraft(v: VisitCaseView): HouseholdDraft {
       ...(p.myNumberSource ? { myNumberSource: p.myNumberSource } : {}),
       nationality: p.nationality ?? '',
       answers: p.answers ?? {},
+      ...(p.register ? { register: p.register } : {}),
+      ...(p.card ? { card: p.card } : {}),
     })),
     postalCode: d.household.postalCode ?? '',
     address: d.household.address ?? '',
     previousPostalCode: d.household.previousPostalCode ?? '',
     previousAddress: d.household.previousAddress ?? '',
     nextAddress: d.household.nextAddress ?? '',
+    ...(d.household.headIndex !== undefined ? { headIndex: d.household.headIndex } : {}),
   };
 }
 
@@ -194,6 +209,8 @@ export function draftToData(d: HouseholdDraft, ctx: CounterContext = counterCont
       ...(digits ? { myNumber: digits.slice(0, 12) } : {}),
       ...(opt(p.nationality) ? { nationality: p.nationality.trim() } : {}),
       ...(Object.keys(p.answers).length ? { answers: p.answers } : {}),
+      ...(p.register ? { register: p.register } : {}),
+      ...(p.card ? { card: p.card } : {}),
     };
   });
   if (persons.length === 0) errors.persons = '世帯の人を1人以上入力してください。';
@@ -203,6 +220,7 @@ export function draftToData(d: HouseholdDraft, ctx: CounterContext = counterCont
     ...(opt(d.previousPostalCode) ? { previousPostalCode: d.previousPostalCode.trim() } : {}),
     ...(opt(d.previousAddress) ? { previousAddress: d.previousAddress.trim() } : {}),
     ...(opt(d.nextAddress) ? { nextAddress: d.nextAddress.trim() } : {}),
+    ...(d.headIndex !== undefined && d.headIndex < d.persons.length ? { headIndex: d.headIndex } : {}),
   };
   return { data: { event: d.event, date: date.ok ? date.iso : '1900-01-01', persons, household }, errors };
 }
@@ -299,7 +317,8 @@ export const useCase = create<CaseState>((set, get) => ({
   patchDraft: (p) =>
     set((s) => {
       if (!s.draft) return s;
-      const next = { ...s.draft, ...p };
+      // the register's 住所 follows a changed event to its field (register-draft.ts)
+      const next = { ...s.draft, ...p, ...(p.event !== undefined ? followRegisterAddress(s.draft, p.event) : {}) };
       // a new address after 転入 / 転居 starts with the city's 都道府県+市区町村
       if (p.event !== undefined && p.address === undefined) next.address = addressForEvent(next.event, next.address, counterContext().city);
       return { draft: next };
@@ -332,7 +351,14 @@ export const useCase = create<CaseState>((set, get) => ({
       return { draft: { ...s.draft, persons: [...s.draft.persons, emptyPerson(relation, honnin)] } };
     }),
 
-  removePerson: (i) => set((s) => (s.draft ? { draft: { ...s.draft, persons: s.draft.persons.filter((_, j) => j !== i) } } : s)),
+  removePerson: (i) =>
+    set((s) => {
+      if (!s.draft) return s;
+      const { headIndex, ...rest } = s.draft;
+      // the 世帯主 keeps pointing at the same person (and is forgotten with them)
+      const head = headIndex === undefined || headIndex === i ? undefined : headIndex > i ? headIndex - 1 : headIndex;
+      return { draft: { ...rest, ...(head !== undefined ? { headIndex: head } : {}), persons: s.draft.persons.filter((_, j) => j !== i) } };
+    }),
 
   saveHousehold: async () => {
     const { current, draft } = get();
@@ -460,8 +486,13 @@ export const useCase = create<CaseState>((set, get) => ({
     if (!draft || target.kind === 'back') return;
     let persons = [...draft.persons];
     const honnin = persons.find((p) => p.relation === '本人');
-    if (target.kind === 'person' && persons[target.index]) {
-      persons[target.index] = { ...persons[target.index]!, ...cardPatch(card) };
+    const registered = target.kind === 'person' ? persons[target.index]?.register : undefined;
+    if (target.kind === 'person' && registered) {
+      // the register holds the legal record: the card is kept beside it and compared (RegisterFacts), never written over it
+      persons[target.index] = { ...persons[target.index]!, card: cardFront(card), fromCard: true };
+    } else if (target.kind === 'person' && persons[target.index]) {
+      // the card's front is kept too: a register search after the read compares with it
+      persons[target.index] = { ...persons[target.index]!, ...cardPatch(card), card: cardFront(card) };
     } else {
       // a family member's card: 続柄 guessed from the birth dates, the 本人's insurance and pension as defaults
       const known = persons.map((p) => {
@@ -471,7 +502,7 @@ export const useCase = create<CaseState>((set, get) => ({
       const date = parseCaseDate(draft, counterContext().today);
       const guess = card.birthDate ? guessRelation({ birthDate: card.birthDate, familyName: card.familyName }, known, date.ok ? date.iso : todayIso()) : null;
       const relation = guess ?? (honnin ? 'その他' : '本人');
-      const p = { ...emptyPerson(relation, honnin), ...cardPatch(card), relationGuessed: guess !== null };
+      const p = { ...emptyPerson(relation, honnin), ...cardPatch(card), card: cardFront(card), relationGuessed: guess !== null };
       // family name read the same as the 本人's: the ふりがな typed once for the household
       if (!card.familyNameKana && honnin && card.familyName === honnin.familyName) p.familyNameKana = honnin.familyNameKana;
       persons = [...persons, p];
@@ -482,8 +513,19 @@ export const useCase = create<CaseState>((set, get) => ({
       const key = draft.event === '転入' || draft.event === '転居' ? 'previousAddress' : 'address';
       if (isOnlyCityPrefix(draft[key], counterContext().city)) patch[key] = card.address;
     }
-    set({ draft: { ...draft, ...patch, persons }, message: { kind: 'success', text: 'カードの内容を反映しました。' } });
+    const text = registered ? 'カードを読み取りました。住民票との違いを確認してください。' : 'カードの内容を反映しました。';
+    set({ draft: { ...draft, ...patch, persons }, message: { kind: 'success', text } });
     await persist(get, set);
+  },
+
+  applyRegister: async (residentCode, household) => {
+    const { draft, current } = get();
+    if (!draft || !current) return false;
+    const next = householdFromRegister(draft, residentCode, household);
+    if (!next) return false;
+    set({ draft: next, householdErrors: {}, message: { kind: next.persons.length ? 'success' : 'info', text: registerTakenText(next, household) } });
+    await persist(get, set);
+    return true;
   },
 
   applyMyNumber: async (index, read) => {

@@ -39,6 +39,8 @@ describe('card reading: camera, file, QR (browser mode)', () => {
   const child = cardPerson({ family: '髙橋', given: '陽翔', sex: '男', birth: '2021-09-03', address: '大阪府大阪市北区中之島一丁目3番20号', expiry: '2026-09-03' });
   // a card whose 有効期限 is not on its holder's birthday: on a national's card that can only be a misread
   const odd = cardPerson({ family: '山田', given: '花子', sex: '女', birth: '1990-03-05', address: '大阪府大阪市北区中之島一丁目3番20号', expiry: '2032-08-20' });
+  // a card with no 住所 printed: the check screen must say so for that field, not leave it silently empty
+  const noAddress = cardPerson({ family: '山田', given: '花子', sex: '女', birth: '1990-03-05', address: '', expiry: '2032-03-05' });
   const requested: string[] = [];
 
   beforeAll(async () => {
@@ -55,6 +57,8 @@ describe('card reading: camera, file, QR (browser mode)', () => {
       fs.writeFileSync(path.join(dir, `child.${(await renderPersonCard(p, child, { seed: 12 })).ext}`), (await renderPersonCard(p, child, { seed: 12 })).bytes);
       const oddCard = await renderPersonCard(p, odd, { seed: 13 });
       fs.writeFileSync(path.join(dir, `odd.${oddCard.ext}`), oddCard.bytes);
+      const blankAddress = await renderPersonCard(p, noAddress, { seed: 14 });
+      fs.writeFileSync(path.join(dir, `noaddr.${blankAddress.ext}`), blankAddress.bytes);
     } finally {
       await gen.close();
     }
@@ -151,6 +155,25 @@ describe('card reading: camera, file, QR (browser mode)', () => {
     expect(await form.getByLabel('生年月日（カード）').inputValue()).toBe('平成2年3月5日');
     for (const field of ['birthDate', 'expiryDate']) expect(await form.locator(`[data-card-field="${field}"] .verify-label .tag`).innerText()).toContain('要確認');
     await page.screenshot({ path: path.join(shots, 'card-5-date-mismatch.png') });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  }, 120_000);
+
+  it('says why a field the card prints could not be read, and puts the caret there first', async () => {
+    await page.getByRole('button', { name: '＋ 家族のカードを読む' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('カード画像ファイルを選ぶ').setInputFiles(path.join(dir, fs.readdirSync(dir).find((f) => f.startsWith('noaddr.'))!));
+    const form = dialog.getByRole('form', { name: '読み取り結果の確認' });
+    await form.waitFor({ timeout: 60_000 });
+    const row = form.locator('[data-card-field="address"]');
+    expect(await row.locator('.verify-label .tag').innerText()).toBe('読めず');
+    expect(await row.locator('.unread-reason').innerText()).toContain('見つかりませんでした');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-card-field]')?.getAttribute('data-card-field') ?? null)).toBe('address');
+    for (const [w, h] of [[1280, 720], [1366, 768]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.screenshot({ path: path.join(shots, `card-7-unread-${w}x${h}.png`) });
+    }
+    await page.setViewportSize({ width: 1360, height: 1000 });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   }, 120_000);

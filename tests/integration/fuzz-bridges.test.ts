@@ -181,8 +181,9 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>いちまど</title>');
   // every line is kept: the log test below reads what the fuzzing made the services write
   const log = fileLogger(dataDir, false, { repeatBurst: Number.MAX_SAFE_INTEGER });
-  // an unreachable back end: nothing leaves the machine; OCR off: readCard answers NOT_READY without the model
-  services = await createAppServices({ dataDir, host: 'browser', appVersion: 'fuzz', backendUrl: 'http://127.0.0.1:9', ocr: 'off', log });
+  // an unreachable back end: nothing leaves the machine; OCR off: readCard answers NOT_READY without the model;
+  // chip off: random 照合番号B must never reach a card on this machine's readers (chip tests run alongside)
+  services = await createAppServices({ dataDir, host: 'browser', appVersion: 'fuzz', backendUrl: 'http://127.0.0.1:9', ocr: 'off', chip: 'off', log });
   host = await startBrowserHost({ services, rendererDir, port: 0, log });
   session = await signedInSession(services, host);
   db = openDigest(path.join(dataDir, DB_FILE_NAME));

@@ -33,7 +33,7 @@ function bundle(entry: string): Promise<string> {
       target: 'node20',
       // CommonJS dependencies bundled into ESM still call require()
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-      external: ['better-sqlite3', 'sharp', 'tesseract.js'],
+      external: ['better-sqlite3', 'sharp', 'tesseract.js', 'smartcard'],
       nodePaths: [path.join(repoRoot, 'node_modules')],
       logLevel: 'error',
     });

@@ -144,7 +144,7 @@ export interface FlowResult {
 }
 
 /** Polls from Node (the app's CSP forbids evaluating strings in the page, as it should). */
-async function pollUntil(fn: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+export async function pollUntil(fn: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await fn().catch(() => false))) {
     if (Date.now() > end) throw new Error('timed out');
@@ -152,7 +152,7 @@ async function pollUntil(fn: () => Promise<boolean>, timeoutMs: number): Promise
   }
 }
 
-async function waitIdle(page: Page): Promise<void> {
+export async function waitIdle(page: Page): Promise<void> {
   await pollUntil(() => page.locator('.finish-actions button.primary').first().isEnabled(), 60_000);
 }
 
@@ -173,7 +173,7 @@ async function answerIn(scope: Locator, c: ActionCounter, a: Answers): Promise<v
  * まとめて確認 (opened from the procedures step): the page lists every form still to confirm with the
  * fields each needs; the clerk answers there and confirms them all with one click.
  */
-async function confirmTogether(page: Page, c: ActionCounter, answers: (formTitle: string) => Answers, shots?: string, name?: string): Promise<string[]> {
+export async function confirmTogether(page: Page, c: ActionCounter, answers: (formTitle: string) => Answers, shots?: string, name?: string): Promise<string[]> {
   const view = page.locator('form.case-form-together');
   await view.waitFor();
   const titles = await page.locator('.form-list .form-tab > span:first-child').allInnerTexts();
@@ -193,7 +193,7 @@ async function confirmTogether(page: Page, c: ActionCounter, answers: (formTitle
 }
 
 /** Confirms every open form, filling what `answers` gives for fields still empty (by field key). */
-async function confirmForms(page: Page, c: ActionCounter, answers: (formTitle: string) => Answers, shots?: string, name?: string): Promise<string[]> {
+export async function confirmForms(page: Page, c: ActionCounter, answers: (formTitle: string) => Answers, shots?: string, name?: string): Promise<string[]> {
   const titles: string[] = [];
   for (let guard = 0; guard < 20; guard++) {
     const form = page.locator('form.case-form');
@@ -385,6 +385,21 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
   for (const a of s.address ?? []) await c.enter(page.locator(`#${a.field}`), a.value);
   step('address');
   if (shots) await page.screenshot({ path: path.join(shots, `${s.name}-1-household.png`), fullPage: true });
+  const rest = await proceduresToQueue(page, c, s, step, pdfDir, shots, atForms);
+  if (shots) await page.screenshot({ path: path.join(shots, `${s.name}-4-finish.png`), fullPage: true });
+  return { card: card.summary(), clerk: c.summary(), byStep, ...rest };
+}
+
+/** What the clerk does from the household step's 「手続きを調べる」 to the queue (the same for every scenario). */
+export async function proceduresToQueue(
+  page: Page,
+  c: ActionCounter,
+  s: Pick<Scenario, 'name' | 'addProcedures' | 'together' | 'answers'>,
+  step: (name: string) => void,
+  pdfDir: string,
+  shots: string | undefined,
+  atForms?: (page: Page) => Promise<void>,
+): Promise<Pick<FlowResult, 'caseId' | 'pdfFile' | 'pdfPages' | 'formTitles'>> {
   await c.click(page.getByRole('button', { name: '手続きを調べる →' }));
   await page.locator('.proc-group').first().waitFor();
   for (const title of s.addProcedures ?? []) {
@@ -418,8 +433,7 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
   await c.click(page.getByRole('button', { name: /送信キューへ/ }));
   await page.getByRole('button', { name: '送信状況を見る' }).waitFor();
   step('submit');
-  if (shots) await page.screenshot({ path: path.join(shots, `${s.name}-4-finish.png`), fullPage: true });
-  return { caseId, card: card.summary(), clerk: c.summary(), byStep, pdfFile, pdfPages, formTitles };
+  return { caseId, pdfFile, pdfPages, formTitles };
 }
 
 export function familyTennyu(today: string): Scenario {

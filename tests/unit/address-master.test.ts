@@ -27,6 +27,12 @@ describe('address master', () => {
     expect(correctAddress('愛知県名古屋市中区栄え４－３３－１４', master)).toMatchObject({ text: '愛知県名古屋市中区栄４－３３－１４', repaired: 1 });
   });
 
+  it('repairs a long 市区町村 two characters off only when no other name is as near', () => {
+    expect(correctAddress('宮城県仙台帀育葉区本町5-19-15', master)).toMatchObject({ text: '宮城県仙台市青葉区本町5-19-15', municipality: '仙台市青葉区', repaired: 2 });
+    // 仙台市宮城野区 and 仙台市青葉区 are not both two off here; a short name two off is never repaired
+    expect(correctAddress('東京都千伐匹千代田1-1', master).municipality).toBeNull();
+  });
+
   it('keeps an address it cannot place as read, code points and digits untouched', () => {
     for (const s of ['東京都千代田区千代田1-1', '宮城県仙台市青葉区新しい町1-2-3', '大阪府大阪市北区梅田3-1', 'ＡＢＣ', '', '宮城県仙台市青葉区本町']) {
       expect(correctAddress(s, master).text).toBe(s);

@@ -21,9 +21,11 @@ describe('the Electron bundles', () => {
     expect(main).toContain('__ichimado_import_meta_url = (0, import_node_url.pathToFileURL)(__filename).href');
     // the packaged model path (main/electron/ocr-paths.ts) replaced main/ocr/engine/offline-paths.ts
     expect(main).toMatch(/path\d*\.default\.join\(resourcesPath, "ocr", "jpn"\)/);
-    // tesseract.js and sharp load from node_modules at run time
+    // tesseract.js, sharp and smartcard (PC/SC, native) load from node_modules at run time
     expect(main).toMatch(/require\("tesseract\.js"\)/);
     expect(main).toMatch(/require\("sharp"\)/);
+    // (smartcard through createRequire on first use, which esbuild renames require2)
+    expect(main).toMatch(/require\d*\("smartcard"\)/);
     expect(JSON.parse(fs.readFileSync(path.join(out, 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
   }, 60_000);
 

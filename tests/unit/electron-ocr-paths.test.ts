@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { modelDir } from '../../main/electron/ocr-paths';
 
-/** The packaged app reads the OCR model from resources/ocr/jpn (electron-builder.yml extraResources). */
+/** The packaged app reads the OCR model from resources/ocr/jpn (packaging/electron-builder.yml extraResources). */
 describe('modelDir', () => {
   it('uses resources/ocr/jpn when the model is there', () => {
     const res = path.join('C:', 'Program Files', 'ichimado', 'resources');

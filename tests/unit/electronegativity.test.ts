@@ -107,6 +107,35 @@ const ALLOWED: readonly Allowed[] = [
       "(tests/unit/electron-preload.test.ts 'exposes only window.ichimado …')",
   },
   {
+    id: 'CSP_GLOBAL_CHECK',
+    file: 'renderer/resident.html',
+    sample: "script-src 'self'",
+    reason: 'the resident-facing page carries the same meta tag as index.html: see the first entry',
+  },
+  {
+    id: 'CSP_GLOBAL_CHECK',
+    file: 'renderer-built/resident.html',
+    sample: "script-src 'self'",
+    reason: 'the same meta tag in the resident page as built: see the first entry',
+  },
+  {
+    id: 'AUXCLICK_JS_CHECK',
+    file: 'main/electron/resident-window.ts',
+    sample: 'new BrowserWindow',
+    reason:
+      'the resident window gets the same app-wide handlers as the clerk window (security.ts: every window opening denied, every ' +
+      'navigation off app://ichimado refused); its options are the clerk window’s (tests/unit/electron-resident-window.test.ts)',
+  },
+  {
+    id: 'PRELOAD_JS_CHECK',
+    file: 'main/electron/resident-window.ts',
+    sample: "preload: path.join(bundleDir, 'resident-preload.cjs')",
+    reason:
+      'the resident window’s preload runs sandboxed with contextIsolation, exposes only window.ichimadoResident with one function per ' +
+      'resident operation (never ipcRenderer), and main answers those channels for the resident window’s own top-level page only ' +
+      "(resident-ipc.ts; tests/unit/electron-resident-window.test.ts 'the preload exposes only window.ichimadoResident …')",
+  },
+  {
     id: 'ELECTRON_VERSION_JSON_CHECK',
     file: 'package.json',
     reason: 'informational: reports the Electron version found in package.json',
@@ -138,7 +167,7 @@ function copyInto(tree: string, rel: string): void {
 /** The scan tree: sources as they are, the renderer built by the real vite config, and the delivered CSP. */
 async function scanTree(): Promise<string> {
   const tree = tempDir('electronegativity');
-  for (const rel of ['main/electron', 'preload', 'renderer/index.html', 'renderer/src', 'common/security', 'common/contract/bridge.ts', 'package.json']) {
+  for (const rel of ['main/electron', 'preload', 'renderer/index.html', 'renderer/resident.html', 'renderer/src', 'common/security', 'common/contract/bridge.ts', 'common/contract/resident-operations-bridge.ts', 'package.json']) {
     copyInto(tree, rel);
   }
   await viteBuild({

@@ -62,6 +62,8 @@ const TABLE: Record<string, [NavigatorCase, NavigatorCase]> = {
   'konin-nenkin': [c('婚姻', adult, p('1987-08-15', '配偶者', '国保', '国民年金')), c('婚姻', adult, p('1987-08-15', '配偶者', '国保', 'なし'))],
   'konin-jidou-teate': [c('婚姻', adult, spouse, p('2015-01-01', '子', '社保', 'なし')), c('婚姻', adult, spouse)],
   'konin-inkan': [c('婚姻', adult, spouse), c('死亡', adult, spouse)],
+  // the surviving spouse's card still shows an old address; the deceased's card is returned, not changed
+  'card-kenmen-henko': [c('死亡', adult, { ...spouse, cardOutdated: true }), c('死亡', { ...adult, cardOutdated: true }, spouse)],
 };
 
 describe('every default rule', () => {

@@ -38,6 +38,12 @@ describe('parseSex', () => {
     expect(parseSex('1975年1月23日生 性別 女')).toBe('F');
     expect(parseSex('女')).toBe('F');
     expect(parseSex('男女共同参画')).toBeNull();
+    // at the end of the birth date's row, after a misread label
+    expect(parseSex('昭和3 0年3月2 6日生 融女')).toBe('F');
+    expect(parseSex('昭和30年3月26日生 性刷 男')).toBe('M');
+    // the label's second character misread, a speck after the value
+    expect(parseSex('性唱女 1')).toBe('F');
+    expect(parseSex('性別男女')).toBe('M');
   });
 });
 
@@ -76,6 +82,9 @@ describe('name and digits', () => {
     expect(digitsLookFullWidth(run(20), 40)).toBe(false);
     expect(withDigitWidth(normalizeDashes('山下町7イー18一30'), true)).toBe('山下町７－１８－３０');
     expect(withDigitWidth('１－２', false)).toBe('1-2');
+    // a hyphen read short as a dot: an address has no decimals
+    expect(normalizeDashes('荒尾1.8-14')).toBe('荒尾1-8-14');
+    expect(normalizeDashes('本町２・１５')).toBe('本町２－１５');
   });
 });
 

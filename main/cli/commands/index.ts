@@ -12,6 +12,9 @@ import { auditVerifyCommand } from './audit-verify';
 import { auditExportCommand } from './audit-export';
 import { userAddCommand } from './user-add';
 import { registerSearchCommand } from './register-search';
+import { cardEmulateCommand } from './card-emulate';
+import { cardReadCommand } from './card-read';
+import { cardReadersCommand } from './card-readers';
 
 /** Every CLI command, one file each. */
-export const COMMANDS: readonly CliCommand[] = [backendSimCommand, queueStatsCommand, queueExportCommand, syncCommand, enqueueCommand, keyResetCommand, ocrCommand, formsListCommand, navigatorCommand, auditVerifyCommand, auditExportCommand, userAddCommand, registerSearchCommand];
+export const COMMANDS: readonly CliCommand[] = [backendSimCommand, queueStatsCommand, queueExportCommand, syncCommand, enqueueCommand, keyResetCommand, ocrCommand, formsListCommand, navigatorCommand, auditVerifyCommand, auditExportCommand, userAddCommand, registerSearchCommand, cardReadCommand, cardReadersCommand, cardEmulateCommand];

@@ -20,7 +20,10 @@ export const ocrCommand: CliCommand = {
     // Loaded on use: the OCR engine (sharp, tesseract) must not slow every other command's start.
     const { CardReader } = await import('../../ocr/card-reader');
     const { toCliLine, errorLine } = await import('../../ocr/cli-output');
-    const reader = await CardReader.start();
+    const { loadNameReadings } = await import('../../services/names/name-reading-files');
+    // the フリガナ is checked against the name's known readings, as in the app
+    const names = loadNameReadings().readings;
+    const reader = await CardReader.start({ nameReadings: () => names });
     let failed = 0;
     try {
       for (const file of positionals) {
@@ -48,7 +51,7 @@ export const ocrCommand: CliCommand = {
 function humanLine(l: ReturnType<typeof toCliLine>): string {
   if (l.error) return `${l.file}: エラー: ${l.error}`;
   const f = l.fields;
-  const v = (x: { value: string | null }): string => x.value ?? '（読めず）';
+  const v = (x: { value: string | null; reason?: string }): string => x.value ?? `（読めず: ${x.reason ?? '理由不明'}）`;
   // the next-generation card prints no 性別: saying 「読めず」 there would report a failure that is not one
   const sex = l.layout === 'next-gen' ? '' : ` / 性別 ${v(f.sex)}`;
   return `${l.file}: [${l.layout}] 氏名 ${v(f.name)} / フリガナ ${v(f.nameKana)} / 住所 ${v(f.address)} / 生年月日 ${v(f.birthDate)}${sex} / 有効期限 ${v(f.expiryDate)} (${l.ms} ms)`;

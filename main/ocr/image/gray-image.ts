@@ -86,3 +86,15 @@ export function cleanBackground(img: GrayImage): GrayImage {
   }
   return out;
 }
+
+/** The paper colour of a crop: a bright percentile of it. */
+export function paperLevel(c: GrayImage): number {
+  const hist = new Uint32Array(256);
+  for (const v of c.data) hist[v]!++;
+  let acc = 0;
+  for (let v = 255; v >= 0; v--) {
+    acc += hist[v]!;
+    if (acc >= 0.3 * c.data.length) return v;
+  }
+  return 255;
+}

@@ -40,12 +40,51 @@ export function findTextLines(card: GrayImage): TextLine[] {
   // the label and the value beside it into one line
   const rim = (b: Box): boolean =>
     (b.x0 === 0 || b.y0 === 0 || b.x1 === card.width - 1 || b.y1 === card.height - 1) && Math.min(boxW(b), boxH(b)) <= 4 * s;
+  const pale = paleSpeck(card, s);
   const blobs = components(mask, card.width, card.height).filter(
-    (b) => boxH(b) <= maxH && boxW(b) <= 140 * s && b.area >= 3 && !(boxW(b) > 4 * boxH(b) && boxW(b) > 60 * s) && !rim(b),
+    (b) => boxH(b) <= maxH && boxW(b) <= 140 * s && b.area >= 3 && !(boxW(b) > 4 * boxH(b) && boxW(b) > 60 * s) && !rim(b) && !pale(b),
   );
   const chars = mergeIntoChars(blobs, s);
   return groupLines(chars, s);
 }
+
+/**
+ * A speck of the card's printed security pattern (dots, fine lines' crossings): small and pale. Printed text,
+ * labels in grey included, is far darker than the paper; a pattern's dot is only a little darker, yet enough
+ * for the local ink mask. Specks chained along a row would join a name with the pattern beside it into one
+ * line. Only small blobs are judged, so a character's stroke is never dropped for being thin.
+ */
+function paleSpeck(card: GrayImage, s: number): (b: Box) => boolean {
+  const hist = new Uint32Array(256);
+  for (const v of card.data) hist[v]!++;
+  const at = (q: number): number => {
+    let acc = 0;
+    for (let v = 0; v < 256; v++) if ((acc += hist[v]!) >= q * card.data.length) return v;
+    return 255;
+  };
+  const ink = at(TEXT_LINE_TUNING.inkPercentile);
+  const paper = at(TEXT_LINE_TUNING.paperPercentile);
+  const need = TEXT_LINE_TUNING.speckMinContrast * Math.max(1, paper - ink);
+  const small = TEXT_LINE_TUNING.speckMaxSize * s;
+  return (b: Box): boolean => {
+    if (boxW(b) > small || boxH(b) > small) return false;
+    let min = 255;
+    for (let y = b.y0; y <= b.y1; y++) for (let x = b.x0, o = y * card.width; x <= b.x1; x++) min = Math.min(min, card.data[o + x]!);
+    return paper - min < need;
+  };
+}
+
+/** The numbers of the speck test (paleSpeck), each with its reason. */
+export const TEXT_LINE_TUNING = {
+  /** the darkest 1 % of the card is printed ink (text covers several %) */
+  inkPercentile: 0.01,
+  /** the median is paper (text covers far less than half of the card) */
+  paperPercentile: 0.5,
+  /** a speck this much less dark than the ink is the pattern: grey labels (#777 on white) have ~0.55 */
+  speckMinContrast: 0.35,
+  /** only blobs this small (card px per 1000 of width) are judged: a dakuten is bigger than a pattern dot */
+  speckMaxSize: 7,
+} as const;
 
 /** Union of blobs that overlap in x and sit close above one another, while the union stays character-shaped. */
 export function mergeIntoChars(blobs: Box[], s: number): CharBox[] {

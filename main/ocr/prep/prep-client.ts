@@ -6,16 +6,21 @@ import type { OcrErrorCode } from '../../../common/ocr/card-result';
 import { OcrInputError } from '../ocr-error';
 import { runPrep, type PrepOp, type PreparedView } from './prepare';
 import { decodeQr, type QrOp } from './qr';
+import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
+import type { GrayImage } from '../image/gray-image';
 
 type Result = { views: PreparedView[]; hasQuad: boolean };
 type QrResult = { text: string | null };
+type ImagesResult = { images: GrayImage[] };
+type ShapeResult = { name: string };
 interface Pending {
   resolve: (r: never) => void;
   reject: (e: unknown) => void;
-  req: PrepOp | QrOp;
+  req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest;
 }
 
-const runOp = (req: PrepOp | QrOp): Promise<Result | QrResult> => (req.op === 'qr' ? decodeQr(req.bytes) : runPrep(req));
+const runOp = async (req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest): Promise<Result | QrResult | ImagesResult | ShapeResult> =>
+  req.op === 'qr' ? decodeQr(req.bytes) : req.op === 'variants' ? { images: variantImages(req) } : req.op === 'shape' ? { name: settleShape(req) } : runPrep(req);
 
 /**
  * Runs `runPrep` (and `decodeQr`, the card back) in a dedicated worker thread, so decoding and pixel loops
@@ -91,12 +96,47 @@ export class PrepWorker {
     });
   }
 
+  /**
+   * The images of a region's second reads (masked, scaled, cleaned: see variantImages), made in the worker.
+   * The crop is moved there; a copy is kept for a retry inline.
+   */
+  async variants(req: VariantImagesRequest): Promise<GrayImage[]> {
+    const w = this.worker;
+    if (!w) return variantImages(req);
+    const id = this.next++;
+    const retry: VariantImagesRequest = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
+    const r = await new Promise<ImagesResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, req: retry });
+      w.ref();
+      w.postMessage({ id, req }, [req.crop.data.buffer as ArrayBuffer]);
+    }).finally(() => {
+      if (this.pending.size === 0) this.worker?.unref();
+    });
+    return r.images;
+  }
+
+  /** The name's variant shape test (settleShape) in the worker; the band's crop is moved there. */
+  async shape(req: ShapeRequest): Promise<string> {
+    const w = this.worker;
+    if (!w) return settleShape(req);
+    const id = this.next++;
+    const retry: ShapeRequest = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
+    const r = await new Promise<ShapeResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, req: retry });
+      w.ref();
+      w.postMessage({ id, req }, [req.crop.data.buffer as ArrayBuffer]);
+    }).finally(() => {
+      if (this.pending.size === 0) this.worker?.unref();
+    });
+    return r.name;
+  }
+
   private fallBack(): void {
     if (this.closed) return;
     this.worker = null;
     const jobs = [...this.pending.values()];
     this.pending.clear();
-    for (const j of jobs) runOp(j.req).then(j.resolve as (r: Result | QrResult) => void, j.reject);
+    for (const j of jobs) runOp(j.req).then(j.resolve as (r: Result | QrResult | ImagesResult | ShapeResult) => void, j.reject);
   }
 
   private failAll(err: unknown): void {

@@ -3,17 +3,25 @@ import { parentPort } from 'node:worker_threads';
 import { runPrep, type PrepOp, type PreparedView } from './prepare';
 import { decodeQr, type QrOp } from './qr';
 import { OcrInputError } from '../ocr-error';
+import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
+import type { GrayImage } from '../image/gray-image';
 
-parentPort?.on('message', (msg: { id: number; req: PrepOp | QrOp }) => {
+parentPort?.on('message', (msg: { id: number; req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest }) => {
   const { req } = msg;
-  const job: Promise<{ views: PreparedView[]; hasQuad: boolean } | { text: string | null }> =
+  const job: Promise<{ views: PreparedView[]; hasQuad: boolean } | { text: string | null } | { images: GrayImage[] } | { name: string }> =
     req.op === 'qr'
       ? // the image bytes were moved here: overwritten once decoded
         decodeQr(req.bytes).finally(() => req.bytes.fill(0))
-      : runPrep(req);
+      : req.op === 'variants'
+        ? // a second read's crop: masked, scaled and cleaned here, the caller's thread only cuts it
+          Promise.resolve().then(() => ({ images: variantImages(req) }))
+        : req.op === 'shape'
+          ? // the name's variant shape test (chamfer against the variants' templates)
+            Promise.resolve().then(() => ({ name: settleShape(req) }))
+          : runPrep(req);
   job.then(
     (value) => {
-      const transfer = 'views' in value ? value.views.map((v) => v.card.data.buffer as ArrayBuffer) : [];
+      const transfer = 'views' in value ? value.views.map((v) => v.card.data.buffer as ArrayBuffer) : 'images' in value ? value.images.map((i) => i.data.buffer as ArrayBuffer) : [];
       parentPort!.postMessage({ id: msg.id, value }, transfer);
     },
     (err: unknown) => {

@@ -16,3 +16,4 @@ export function lockedUntil(failedAttempts: number, nowMs: number): string | nul
 
 /** Idle minutes before the screen locks itself when config.json has no `lockAfterMinutes`: a clerk turning to a resident's papers is not locked out mid-sentence, a clerk who walked away is. */
 export const DEFAULT_LOCK_AFTER_MINUTES = 5;
+

@@ -7,6 +7,7 @@ import type { AuditLog } from '../audit/audit-log';
 import { AccountRepository, DuplicateAccountError, type Account } from './account-repository';
 import { MIN_PASSWORD_LENGTH, dummyHash, hashPassword, verifyPassword } from './password-hash';
 import { LOCKOUT } from './lockout';
+import { SERVICE_IDLE } from '../../../common/accounts/idle-lock';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { accessError } from './access-policy';
 
@@ -43,6 +44,8 @@ const SHORT = { code: 'INVALID_INPUT', message: `パスワードは${MIN_PASSWOR
 export class Session {
   private user: SignedIn | null = null;
   private locked = false;
+  /** the clerk's last input as the screen reported it (noteActivity), or the sign-in/unlock */
+  private lastActivityAt = 0;
   readonly accounts: AccountRepository;
   private readonly now: () => number;
 
@@ -65,7 +68,19 @@ export class Session {
   }
 
   check(operation: OperationName): ApiError | null {
-    return accessError(operation, { role: this.user?.role ?? null, locked: this.locked });
+    this.lockIfIdle();
+    const refused = accessError(operation, { role: this.user?.role ?? null, locked: this.locked });
+    // only the clerk's own input moves the idle clock: polling (queue, sync, OCR status…) never does
+    if (!refused && operation === 'noteActivity') this.lastActivityAt = this.now();
+    return refused;
+  }
+
+  /** The services' idle lock (SERVICE_IDLE): the screen's lock did not come, the clerk is gone all the same. */
+  private lockIfIdle(): void {
+    if (!this.user || this.locked) return;
+    if (this.now() - this.lastActivityAt < this.o.lockAfterMinutes * 60_000 + SERVICE_IDLE.graceMs) return;
+    this.o.audit.append({ actor: this.user.id, event: 'session.locked', detail: { reason: 'idle', by: 'services' } });
+    this.locked = true;
   }
 
   actor(): string {
@@ -107,6 +122,7 @@ export class Session {
     })();
     this.user = { id: usable.id, name: usable.name, role: usable.role, demo: usable.demo };
     this.locked = false;
+    this.lastActivityAt = this.now();
     return ok(this.view());
   }
 
@@ -133,6 +149,7 @@ export class Session {
     if (!r.ok) return r;
     this.o.audit.append({ actor: this.user.id, event: 'session.unlocked', detail: {} });
     this.locked = false;
+    this.lastActivityAt = this.now();
     return ok(this.view());
   }
 

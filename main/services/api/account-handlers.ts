@@ -3,7 +3,7 @@ import type { Handlers } from './handlers';
 import type { Session } from '../accounts/session';
 import type { AuditLog } from '../audit/audit-log';
 
-type AccountOps = 'getSession' | 'signIn' | 'signOut' | 'lock' | 'unlock' | 'createFirstAdmin' | 'createAccount' | 'listAccounts' | 'revealMyNumber' | 'listAuditLog';
+type AccountOps = 'getSession' | 'signIn' | 'signOut' | 'lock' | 'noteActivity' | 'unlock' | 'createFirstAdmin' | 'createAccount' | 'listAccounts' | 'revealMyNumber' | 'listAuditLog';
 
 export interface AccountDeps {
   session: Session;
@@ -19,7 +19,7 @@ const NO_ACCOUNTS = { code: 'INTERNAL', message: 'アカウントの機能はこ
 export function createAccountHandlers(d: AccountDeps | undefined): Pick<Handlers, AccountOps> {
   if (!d) {
     const none = () => fail(NO_ACCOUNTS);
-    return { getSession: none, signIn: none, signOut: none, lock: none, unlock: none, createFirstAdmin: none, createAccount: none, listAccounts: none, revealMyNumber: none, listAuditLog: none };
+    return { getSession: none, signIn: none, signOut: none, lock: none, noteActivity: none, unlock: none, createFirstAdmin: none, createAccount: none, listAccounts: none, revealMyNumber: none, listAuditLog: none };
   }
   const { session, audit } = d;
   const accountView = (a: { id: string; name: string; role: 'clerk' | 'supervisor' | 'trainer' | 'admin'; demo: boolean; createdAt: string }) => ({
@@ -30,6 +30,7 @@ export function createAccountHandlers(d: AccountDeps | undefined): Pick<Handlers
     signIn: ({ name, password }) => session.signIn(name, password),
     signOut: () => session.signOut(),
     lock: ({ reason }) => session.lock(reason),
+    noteActivity: () => ok(session.view()),
     unlock: ({ password }) => session.unlock(password),
     createFirstAdmin: ({ name, password }) => session.createFirstAdmin(name, password),
     createAccount: async ({ name, password, role }) => {

@@ -11,6 +11,8 @@ import type { SyncEngine } from '../sync/sync-engine';
 import { uuidv7 } from '../ids';
 import { createCaseHandlers, type CaseDeps } from './case-handlers';
 import { createCardHandlers, type CardDeps } from './card-handlers';
+import { createChipHandlers } from './chip-handlers';
+import type { ChipReading } from '../chip/chip-reading';
 import { createNameHandlers } from './name-handlers';
 import { createAddressHandlers } from './address-handlers';
 import { createRegisterHandlers } from './register-handlers';
@@ -22,6 +24,8 @@ import { createPrintHandlers } from './print-handlers';
 import type { NativePrinter } from '../print/native-printer';
 import type { NameReadings } from '../../../common/names/name-readings';
 import type { AddressMaster } from '../../../common/address/address-master';
+import { createResidentClerkHandlers, type ResidentDeps } from './resident-handlers';
+import { ResidentDisplay } from '../resident/resident-display';
 
 export type Handlers = {
   [K in OperationName]: (input: z.output<Operations[K]['input']>) => Result<OpOutput<K>> | Promise<Result<OpOutput<K>>>;
@@ -36,6 +40,8 @@ export interface HandlerDeps {
   cases?: CaseDeps;
   /** card reading (OCR, QR); the card operations answer an error without it */
   cards?: CardDeps;
+  /** the card's IC chip over PC/SC; the chip operations say "not available" without it */
+  chip?: ChipReading;
   /** name readings for the ふりがな suggestions; empty suggestions without it */
   /** the ふりがな tables, or a getter that reads them on first use */
   names?: NameReadings | (() => NameReadings);
@@ -51,6 +57,8 @@ export interface HandlerDeps {
   register?: () => RegisterClient;
   /** for the register operations' configuration problems */
   log?: Logger;
+  /** the resident-facing screen: what it shows and how this host opens it */
+  resident?: ResidentDeps;
 }
 
 const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
@@ -121,10 +129,12 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createCaseHandlers(d, cardNumbers),
     ...createPrintHandlers(d),
     ...createCardHandlers(d.cards, cardNumbers),
+    ...createChipHandlers(d.chip, cardNumbers),
     ...createNameHandlers(d.names),
     ...createAddressHandlers(d.addresses),
     ...createRegisterHandlers(d.register, d.log ?? (() => undefined)),
     ...createAccountHandlers(d.accounts),
+    ...createResidentClerkHandlers(d, d.resident ?? { display: new ResidentDisplay(false, { clerkPresent: () => false, pinRequest: () => null }) }),
   };
 }
 

@@ -32,6 +32,8 @@ export const AUDITED_OPERATIONS: { [K in OperationName]?: Rule<K> } = {
     ids: (i) => ({ caseId: i.caseId, ...(i.form ? { personRef: i.form.key } : {}), detail: { household: i.data !== undefined, selection: i.selection !== undefined, form: i.form?.key ?? null, confirm: i.form?.confirm ?? null, forms: i.forms?.map((f) => `${f.key}${f.confirm ? ':confirm' : ''}`).join(',') ?? null } }),
   },
   discardCase: { event: 'case.discarded', ids: (i) => ({ caseId: i.caseId }) },
+  // the case's names, address and birth dates put on the display facing the resident
+  showResidentConfirm: { event: 'case.shown_to_resident', ids: (i) => ({ caseId: i.caseId }) },
   submitCase: { event: 'case.submitted', ids: (i, o) => ({ caseId: i.caseId, detail: { applications: o.applicationIds.length, ids: o.applicationIds.join(',') } }) },
   submitApplication: {
     event: 'application.submitted',
@@ -59,6 +61,12 @@ export const AUDITED_OPERATIONS: { [K in OperationName]?: Rule<K> } = {
     }),
   },
   readCard: { event: 'card.read', afterAnswer: true, ids: (i, o) => ({ detail: { side: i.side, source: 'image', found: 'myNumber' in o ? o.myNumber !== null : true } }) },
+  // the clerk's act of reading a card's chip (the resident's PIN follows on the resident page): how, and whether the 個人番号 was asked for
+  startChipRead: {
+    event: 'card.read',
+    afterAnswer: true,
+    ids: (i) => ({ caseId: i.caseId ?? null, detail: { side: 'chip', source: i.method, number: i.method === 'pin' && i.includeNumber } }),
+  },
   readScannerImage: { event: 'card.read', afterAnswer: true, ids: () => ({ detail: { side: 'front', source: 'scanner' } }) },
   // a read of residents' data in the register: how it was searched and how many answered, never who
   searchResidents: { event: 'register.looked_up', afterAnswer: true, ids: (i, o) => ({ detail: { lookup: 'search', by: i.by, found: o.persons.length } }) },

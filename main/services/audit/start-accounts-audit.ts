@@ -18,11 +18,11 @@ export interface AccountsAudit {
  * The audit trail and the clerk session of a running app: opened on the store, the configuration
  * checked against the last one recorded, demo accounts seeded when the simulated back end is in use.
  */
-export async function startAccountsAudit(store: Store, o: { dataDir: string; config: Config; demo: boolean; log: Logger }): Promise<AccountsAudit> {
+export async function startAccountsAudit(store: Store, o: { dataDir: string; config: Config; demo: boolean; log: Logger; now?: () => number }): Promise<AccountsAudit> {
   const audit = openAuditLog(store, terminalId(o.config.terminalId));
   if (recordConfigAtStart(audit, o.dataDir)) o.log('info', 'audit.config_recorded');
   if (recordKeyResetNote(audit, o.dataDir)) o.log('info', 'audit.key_reset_recorded');
-  const session = new Session({ db: store.db, audit, demo: o.demo, lockAfterMinutes: o.config.lockAfterMinutes ?? DEFAULT_LOCK_AFTER_MINUTES });
+  const session = new Session({ db: store.db, audit, demo: o.demo, lockAfterMinutes: o.config.lockAfterMinutes ?? DEFAULT_LOCK_AFTER_MINUTES, ...(o.now ? { now: o.now } : {}) });
   await session.seedDemoAccounts();
   const years = o.config.auditRetentionYears ?? AUDIT_DEFAULTS.auditRetentionYears;
   return {

@@ -7,6 +7,7 @@ import { FIELD_NAMES } from '../../../common/ocr/card-result';
 import type { CardBackView, CardFrontView, OcrStatus } from '../../../common/contract/card-operations';
 import { parseMyNumber } from '../../../common/validation/my-number';
 import type { Logger } from '../log';
+import type { NameReadings } from '../../../common/names/name-readings';
 import type { AddressMaster } from '../../../common/address/address-master';
 
 /**
@@ -42,6 +43,8 @@ export interface CardServiceOptions {
   startReader?: () => Promise<CardReader>;
   /** the app's one address master (shared with the 郵便番号 lookups); without it the reader reads its own */
   addressMaster?: () => AddressMaster | null;
+  /** the app's name-reading tables (loaded on first use): the reader checks a フリガナ against the name's readings */
+  nameReadings?: () => NameReadings | null;
   readTimeoutMs?: number;
 }
 
@@ -67,7 +70,7 @@ export class CardService {
     if (this.starting) return;
     this.t0 = performance.now();
     const addresses = this.o.addressMaster;
-    const begin = this.o.startReader ?? (() => CardReader.start({ workers: this.o.workers, ...(addresses ? { addressMaster: addresses } : {}) }));
+    const begin = this.o.startReader ?? (() => CardReader.start({ workers: this.o.workers, ...(addresses ? { addressMaster: addresses } : {}), ...(this.o.nameReadings ? { nameReadings: this.o.nameReadings } : {}) }));
     this.starting = begin().then(
       (r) => {
         this.readyMs = Math.round(performance.now() - this.t0);
@@ -148,6 +151,7 @@ export class CardService {
             raw: s?.raw ?? '',
             charConfidence: s?.charConfidence ?? [],
             crop: s ? { x: Math.round(s.x * k), y: Math.round(s.y * k), width: Math.round(s.width * k), height: Math.round(s.height * k) } : null,
+            ...(r.fields[f].reason ? { reason: r.fields[f].reason } : {}),
           },
         ];
       }),

@@ -9,13 +9,17 @@ import { ImageFileImport } from './ImageFileImport';
 import { ScannerDrop } from './ScannerDrop';
 import { CardFrontCheck } from './CardFrontCheck';
 import { CardBackResult } from './CardBackResult';
+import { ChipRead } from './ChipRead';
+import { ChipResult } from './ChipResult';
+import { useChip } from './chip-store';
 
 /**
  * 「カードを読み取る」: a dialog with the three ways in side by side (document camera with a live preview,
  * an image file picked or dropped, the scanner drop folder), the services' progress while they read,
  * then the clerk's check: each field beside the part of the card it was read from, doubtful characters
  * marked, the kanji variants of the name offered in IPAmj明朝. Nothing reaches the visit case until the
- * clerk confirms; then the card image is dropped.
+ * clerk confirms; then the card image is dropped. With a card reader connected, 「ICチップで読む」 comes first
+ * (ChipRead): the chip's text is exact, and a face read in the same dialog is compared with it field by field.
  */
 export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, known, focusAfter }: {
   title: string;
@@ -37,6 +41,8 @@ export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, kno
   const error = useCard((s) => s.error);
   const close = useCard((s) => s.close);
   const readBlob = useCard((s) => s.readBlob);
+  const chipFields = useChip((s) => s.fields);
+  const resetChip = useChip((s) => s.reset);
   const dialog = useRef<HTMLDivElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const next = useRef(focusAfter);
@@ -63,6 +69,11 @@ export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, kno
       });
     };
   }, [open]);
+  // a chip read belongs to this dialog: closed, it is cancelled and its outcome forgotten
+  useEffect(() => {
+    if (!open) return;
+    return () => resetChip();
+  }, [open, resetChip]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') close();
@@ -72,7 +83,7 @@ export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, kno
   }, [close]);
   if (!target) return null;
   const isBack = target.kind === 'back';
-  const capturing = !reading && !front && !back;
+  const capturing = !reading && !front && !back && !chipFields;
   return (
     <div className="modal-backdrop">
       <div className="modal card-capture" role="dialog" aria-modal="true" aria-label={title} ref={dialog} tabIndex={-1}>
@@ -83,6 +94,30 @@ export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, kno
         </div>
         {error && <div className="banner error" role="alert">{error}</div>}
         {reading && <ReadProgress r={reading} />}
+        {chipFields && !isBack && (
+          <ChipResult
+            fields={chipFields}
+            front={front}
+            onDiscard={resetChip}
+            onConfirm={(c) => {
+              onConfirm(c);
+              close();
+            }}
+          />
+        )}
+        {chipFields && isBack && (
+          <CardBackResult
+            source="chip"
+            back={{ myNumber: chipFields.myNumber, message: chipFields.myNumber ? null : 'ICチップから個人番号を読み取れませんでした。', readId: chipFields.readId }}
+            onRetake={resetChip}
+            onConfirm={(n) => {
+              onMyNumber(n);
+              close();
+            }}
+          />
+        )}
+        {/* the chip first, when a reader is connected; the image choices below stay as they were */}
+        {!reading && !chipFields && !back && <ChipRead purpose={isBack ? 'number' : 'person'} />}
         {capturing && (
           <div className="capture-sources">
             <CameraCapture busy={reading !== null} onCapture={(b) => void readBlob(b)} />
@@ -93,7 +128,7 @@ export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, kno
             </div>
           </div>
         )}
-        {front && imageUrl && (
+        {front && imageUrl && !chipFields && (
           <CardFrontCheck
             front={front}
             url={imageUrl}

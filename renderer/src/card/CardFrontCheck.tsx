@@ -44,7 +44,8 @@ export function CardFrontCheck({ front, url, onConfirm, householdFamily, known =
   // the results take the focus: the first field the clerk must look at, else the confirm button, so
   // Enter confirms (the dialog itself had it, and Enter did nothing until a field was clicked)
   useEffect(() => {
-    (firstControl(form.current, '.verify-row.doubt .verify-input') ?? form.current?.querySelector<HTMLElement>('button[type=submit]'))?.focus();
+    // a field that could not be read at all comes first: the clerk types it from the card
+    (firstControl(form.current, '.verify-row.unread .verify-input') ?? firstControl(form.current, '.verify-row.doubt .verify-input') ?? form.current?.querySelector<HTMLElement>('button[type=submit]'))?.focus();
   }, []);
   const set = (p: Partial<typeof v>) => setV((x) => ({ ...x, ...p }));
   const expiryIso = parseDateInput(v.expiry);
@@ -81,7 +82,7 @@ export function CardFrontCheck({ front, url, onConfirm, householdFamily, known =
     });
   };
   const row = (label: string, field: CardFieldView, body: ReactNode, key: string, minCropWidthInHeights = 0) => (
-    <div className={`verify-row${doubt(field)}`} data-card-field={key}>
+    <div className={`verify-row${doubt(field)}${fieldCertainty(field) === 'unread' ? ' unread' : ''}`} data-card-field={key}>
       <div className="verify-label">
         {label}
         {fieldCertainty(field) === 'unread' ? <span className="tag warn">読めず</span> : fieldCertainty(field) === 'doubt' ? <span className="tag warn">要確認 {Math.round(field.confidence * 100)}%</span> : <span className="tag ok">{Math.round(field.confidence * 100)}%</span>}
@@ -90,7 +91,10 @@ export function CardFrontCheck({ front, url, onConfirm, householdFamily, known =
         <FieldCrop url={url} img={img} rect={field.crop} label={label} minWidthInHeights={minCropWidthInHeights} />
         <FieldRawText f={field} />
       </div>
-      <div className="verify-input">{body}</div>
+      <div className="verify-input">
+        {body}
+        {fieldCertainty(field) === 'unread' && field.reason && <p className="note unread-reason" role="note">{field.reason}</p>}
+      </div>
     </div>
   );
   return (

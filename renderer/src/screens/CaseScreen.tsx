@@ -18,8 +18,11 @@ import { firstControl, useFocusOnError, useOpenAtTop } from '../components/focus
 import { useKeystrokeProbe } from '../components/keystroke-probe';
 import { ResumeList } from './ResumeList';
 import { usePrintShortcut } from '../print/use-print-shortcut';
+import { ResidentConfirmButton } from '../resident/ResidentConfirmButton';
 import { ConfirmTogether } from './ConfirmTogether';
 import { STATUS_LABEL } from '../../../common/domain/application-status';
+import { RegisterSearch } from '../register/RegisterSearch';
+import { RegisterFacts } from '../register/RegisterFacts';
 
 /** A queued form's state as the queue has it now: 送信待ち while offline, 受理, 差戻し … (not a blanket 送信済み). */
 function queuedLabel(f: CaseFormView): string {
@@ -90,6 +93,7 @@ const PersonCard = memo(function PersonCard({ i }: { i: number }) {
           {p.fromCard ? 'カードを読み直す' : 'カードを読み取る'}
         </button>
       </legend>
+      <RegisterFacts i={i} />
       <div className="person-grid">
         <Text id={`${pre}familyName`} label="氏" value={p.familyName} onChange={(v) => set({ familyName: v })} mj />
         <Text id={`${pre}givenName`} label="名" value={p.givenName} onChange={(v) => set({ givenName: v })} mj />
@@ -198,6 +202,7 @@ function HouseholdStep() {
           {dateError && <p className="field-error" role="alert">{dateError}</p>}
         </div>
       </div>
+      {ev !== '転入' && <RegisterSearch />}
       <h2>{ev === '死亡' ? '亡くなった方（本人）とご家族' : '来庁者と世帯'}</h2>
       {Array.from({ length: personCount }, (_, i) => <PersonCard key={i} i={i} />)}
       {personsError && <p className="field-error" role="alert">{personsError}</p>}
@@ -437,6 +442,7 @@ function FinishStep() {
           <li key={f.key}>{f.confirmed ? '✔' : '・'} {f.title}{f.applicationId ? `（${queuedLabel(f)}）` : f.confirmed ? '' : '（未確認）'}</li>
         ))}
       </ul>
+      <ResidentConfirmButton caseId={current.id} />
       <div className="actions finish-actions">
         <button type="button" className="primary" disabled={busy} onClick={() => void printCase()} aria-keyshortcuts="Control+P">印刷（Ctrl+P）</button>
         <button type="button" className="primary" disabled={busy} onClick={() => void makePdf()}>印刷（PDFを作成）</button>

@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { useSession } from './session-store';
+import { SERVICE_IDLE } from '../../../common/accounts/idle-lock';
+import { bridge } from '../bridge/bridge';
 
 /** The lock hot key, shown on the header's lock button. */
 export const LOCK_HOTKEY_LABEL = 'Ctrl+L';
@@ -16,7 +18,15 @@ export function useLockTriggers(active: boolean, lockAfterMinutes: number): void
   useEffect(() => {
     if (!active) return;
     let last = Date.now();
-    const seen = () => (last = Date.now());
+    let reported = 0;
+    const seen = () => {
+      last = Date.now();
+      // the services keep their own idle lock (common/accounts/idle-lock.ts): tell them, at most once a minute
+      if (last - reported >= SERVICE_IDLE.reportEveryMs) {
+        reported = last;
+        void bridge.noteActivity({});
+      }
+    };
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'l') {
         e.preventDefault();

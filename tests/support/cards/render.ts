@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import type { Rng } from './random';
 import { CARD_H, CARD_W } from './card-html';
 
-export type Look = 'flat' | 'scanner' | 'camera';
+/** phone: a phone photo at arm's length: the card small in the frame, warm room light, a glare spot, often upside down */
+export type Look = 'flat' | 'scanner' | 'camera' | 'phone';
 
 const NOISE_SVG = (seed: number, opacity: number): string =>
   `<svg style="position:absolute;inset:0;width:100%;height:100%;pointer-events:none;opacity:${opacity};mix-blend-mode:multiply">
@@ -35,6 +36,18 @@ export async function renderCard(page: Page, card: string, look: Look, rng: Rng,
     html = `<div style="position:absolute;inset:0;background:#fbfbf8"></div>
       <div style="position:absolute;left:${rng.int(40, 280)}px;top:${rng.int(40, 200)}px;transform:rotate(${rot}deg);box-shadow:0 0 3px rgba(0,0,0,.35);border-radius:32px">${card}</div>
       ${NOISE_SVG(rng.int(1, 999), rng.range(0.04, 0.12))}`;
+  } else if (look === 'phone') {
+    // a larger frame than the document camera's: the card fills about a third of its width
+    w = 1600;
+    h = 1200;
+    const rz = rng.range(-12, 12) + (upsideDown ? 180 : 0);
+    const s = rng.range(0.6, 0.8);
+    const warm = `rgba(255,${rng.int(150, 190)},${rng.int(60, 110)},${rng.range(0.12, 0.3).toFixed(2)})`;
+    html = `<div style="position:absolute;inset:0;background:${rng.pick(DESKS)}"></div>
+      <div style="position:absolute;left:${372 + rng.int(-250, 250)}px;top:${330 + rng.int(-200, 200)}px;transform:perspective(${rng.int(800, 1400)}px) rotateZ(${rz}deg) rotateX(${rng.range(-14, 14)}deg) rotateY(${rng.range(-14, 14)}deg) scale(${s});filter:blur(${rng.range(0.2, 1.0)}px);box-shadow:3px 5px 12px rgba(0,0,0,.5);border-radius:32px">${card}</div>
+      <div style="position:absolute;inset:0;background:${warm};mix-blend-mode:multiply"></div>
+      <div style="position:absolute;inset:0;background:radial-gradient(ellipse ${rng.int(60, 160)}px ${rng.int(40, 110)}px at ${rng.int(25, 75)}% ${rng.int(25, 75)}%,rgba(255,255,250,${rng.range(0.45, 0.8).toFixed(2)}),rgba(255,255,250,0) 100%);mix-blend-mode:screen"></div>
+      ${NOISE_SVG(rng.int(1, 999), rng.range(0.1, 0.22))}`;
   } else {
     w = 1280;
     h = 960;
@@ -57,7 +70,7 @@ export async function renderCard(page: Page, card: string, look: Look, rng: Rng,
     await page.evaluate(`document.body.style.zoom = '${scale}'`);
     await page.setViewportSize({ width: Math.round(w * scale), height: Math.round(h * scale) });
   }
-  const jpeg = look === 'camera' || rng.chance(0.5);
-  const bytes = await page.screenshot({ type: jpeg ? 'jpeg' : 'png', quality: jpeg ? rng.int(55, 90) : undefined, fullPage: false });
+  const jpeg = look === 'camera' || look === 'phone' || rng.chance(0.5);
+  const bytes = await page.screenshot({ type: jpeg ? 'jpeg' : 'png', quality: jpeg ? (look === 'phone' ? rng.int(50, 80) : rng.int(55, 90)) : undefined, fullPage: false });
   return { bytes, ext: jpeg ? 'jpg' : 'png' };
 }

@@ -7,7 +7,9 @@ export interface CardTruth {
   kind: CardKind;
   /** what the CLI should answer for `layout` ('unknown' for non-cards) */
   layout: CardLayout | 'unknown';
-  look: 'flat' | 'scanner' | 'camera';
+  look: 'flat' | 'scanner' | 'camera' | 'phone';
+  /** the varied generator's card design (varied-card.ts DESIGNS); absent for the classic generator */
+  design?: string;
   font: string;
   upsideDown: boolean;
   fields: {

@@ -6,8 +6,9 @@ import type { z } from 'zod';
  * common/contract gets a seed without anyone writing one. Returns undefined when no candidate passes
  * (the fuzz test then reports the operation, rather than silently fuzzing it with garbage only).
  */
-// '10000000001': an 11-digit 住民票コード (register-operations.ts)
-const STRING_CANDIDATES = ['a1', '', 'a', '2026-01-02', 'AAAAAAAAAAAAAAAAAAAA', '123456789018', 'x'.repeat(100), '10000000001'];
+// '10000000001': an 11-digit 住民票コード (register-operations.ts); '1234' a PIN and '550217' a 和暦 birth date
+// YYMMDD of 照合番号B (chip-operations.ts)
+const STRING_CANDIDATES = ['a1', '', 'a', '2026-01-02', 'AAAAAAAAAAAAAAAAAAAA', '123456789018', 'x'.repeat(100), '10000000001', '1234', '550217'];
 const NUMBER_CANDIDATES = [1, 0, 10, 19, 100, 1000];
 
 interface Def {

@@ -1,0 +1,57 @@
+/**
+ * Every number the field finder (extract-fields.ts) weighs lines with, in one place, each with its reason.
+ * Distances are in the text height of the line being judged, so they hold at any scan resolution.
+ */
+export const FIELD_TUNING = {
+  /** a line read with less confidence than this is junk the model could not read (a smeared blob): it sets no size */
+  unreadableConfidence: 0.05,
+  // a bare label is evidence for a value to its right whose rows it overlaps, reaching up to a ruby row
+  // above the value or down to a roman row under it (label beside the kana, the kanji or between)
+  /** how far into the value's box the label's right edge may reach (labels printed close to their value) */
+  labelBesideOverlap: 0.3,
+  /** how far above the value's top the label's middle may be (label beside the ruby row over the name) */
+  labelAboveReach: 1.6,
+  /** how far below the value's bottom the label's middle may be (label beside a roman row under the name) */
+  labelBelowReach: 1.0,
+  /** a label printed over its value: at most this far above it … */
+  labelOverGap: 1.5,
+  /** … and starting in about the same column */
+  labelOverColumn: 1.5,
+  name: {
+    // the weights of the name's evidence: what the text is, how big it is, where it stands, what labels it
+    /** content: kanji (or roman letters) and no digits, the strongest single sign */
+    content: 1,
+    /** size: names are the card's biggest text */
+    size: 1,
+    /** position: the layouts' prior (the top of the card); weak, designs differ */
+    prior: 0.4,
+    /** label: a 氏名 label pointing at the line */
+    label: 0.8,
+    /** pieces of one name row overlap this much of the smaller one's height */
+    rowOverlap: 0.5,
+    /** a piece of the row this much smaller than its biggest is ruby or a roman name, not the name */
+    rowSize: 0.75,
+  },
+  kana: {
+    /** ruby stands over the name: its bottom at most this far into the name (彩's 彡 read as ワン is lower) */
+    overlapName: 0.3,
+    /** and no further above the name's top than this */
+    reachAbove: 2.5,
+  },
+  address: {
+    /** a 都道府県 this many characters into a line still starts its address (a misread label before it) */
+    prefectureWithin: 3,
+    /** the weight of a 住所 label pointing at the line */
+    label: 0.8,
+    /** the weight of the layouts' position prior */
+    prior: 0.2,
+    /** an unlabelled-prefecture line needs this much address shape when only a label points at it */
+    minShapeWithLabel: 0.2,
+    /** a continuation row starts within this many text heights under the last one … */
+    nextRowGap: 1.6,
+    /** … and within this many of its column */
+    nextRowColumn: 3,
+    /** an address wraps to at most this many rows */
+    maxRows: 3,
+  },
+} as const;

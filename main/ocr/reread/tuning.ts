@@ -1,0 +1,135 @@
+import { PSM } from '../engine/tesseract-pool';
+import { CROP_TUNING } from './crop-tuning';
+
+/** One way of reading a region again: the model's errors at one scale and mode rarely repeat at another. */
+export interface Variant {
+  glyph: number;
+  psm: PSM;
+  /** the card's background pattern left in (see cleanBackground) */
+  raw?: boolean;
+  /** ink outside the line finder's characters left in (it may have dropped a faint stroke or a lone bar) */
+  unmasked?: boolean;
+}
+
+/**
+ * Every number the second reads (reread-fields.ts) use, in one place, each with its reason. Lengths are in
+ * the text height of the row being read (glyphH) unless said otherwise; confidences are the model's 0..1.
+ */
+export const REREAD_TUNING = {
+  variants: {
+    /** 氏名: two scales, two modes; the larger scale without the line finder's mask (a broken stroke) */
+    name: [
+      { glyph: 40, psm: PSM.SINGLE_LINE },
+      { glyph: 40, psm: PSM.RAW_LINE },
+      { glyph: 52, psm: PSM.SINGLE_LINE, unmasked: true },
+      { glyph: 52, psm: PSM.RAW_LINE, unmasked: true },
+    ] as Variant[],
+    /** 住所: the pattern left in once (cleaning can eat a thin stroke), another mode, a larger scale */
+    address: [
+      { glyph: 48, psm: PSM.RAW_LINE, raw: true },
+      { glyph: 48, psm: PSM.RAW_LINE },
+      { glyph: 48, psm: PSM.SINGLE_LINE },
+      { glyph: 56, psm: PSM.RAW_LINE },
+    ] as Variant[],
+    /** 番地 only: unmasked, as a ７ whose top bar the line finder left out reads as ノ or イ */
+    block: [
+      { glyph: 40, psm: PSM.RAW_LINE, unmasked: true },
+      { glyph: 48, psm: PSM.SINGLE_LINE, unmasked: true },
+    ] as Variant[],
+    /** フリガナ: small type, read larger */
+    kana: [
+      { glyph: 40, psm: PSM.SINGLE_LINE },
+      { glyph: 48, psm: PSM.RAW_LINE },
+    ] as Variant[],
+  },
+  /** reads of the first batch before the rest are asked for: three agreeing reads settle a clean line */
+  firstBatch: 2,
+  /** a first read below this confidence is not settled by agreeing reads alone */
+  agreeMinConfidence: 0.5,
+  /** how much a read's vote counts besides its confidence (a read of confidence 0 still votes half) */
+  voteBase: 0.5,
+  addressRow: {
+    /** pieces joined into an address row: no label, not another field, read with at least this confidence */
+    minPieceConfidence: 0.3,
+    /** of about the row's text size (a small パ split off, not a label or the ruby) */
+    minSize: 0.5,
+    maxSize: 1.6,
+    /** overlapping this much of the smaller height, at most this many text heights apart */
+    overlap: 0.5,
+    maxGap: 2.5,
+    /** a row the address master vouches for and the model is this sure of is not read again */
+    sureConfidence: 0.9,
+    /** … this sure of: one agreeing read in another mode settles it */
+    checkOnceConfidence: 0.75,
+  },
+  nameRow: {
+    /** pieces of the name row: at least this share of the name's text height … */
+    minPieceSize: 0.45,
+    /** … overlapping this much of the smaller height … */
+    overlap: 0.6,
+    /** … starting at most this many text heights after the row */
+    maxGap: 2.5,
+    /** a character narrower than this share of the text height is a piece of one */
+    minCharWidth: 0.5,
+    /** a name over its ruby is about 1.6 names tall: this share of the region is a floor for the name's height */
+    bandFloor: 0.6,
+    /** one line of 2–8 kanji read at least this sure needs no second reads (the variant check still runs) */
+    sureConfidence: 0.93,
+    /** a character chosen by shape, not by the model: its confidence is at most this … */
+    shapeCharConfidence: 0.5,
+    /** … and the field's, so the clerk is asked to look */
+    shapeFieldConfidence: 0.75,
+  },
+  kanaRow: {
+    /** the ruby row is searched up to this many name heights above the name */
+    reachAbove: 1.1,
+    /** and this far left and right of it */
+    margin: 0.3,
+    /** ink rows of at least this share of the name height make a ruby row */
+    minHeight: 0.2,
+    /** the ink mask's window for the ruby, in name heights */
+    inkWindow: 0.5,
+  },
+  crop: CROP_TUNING,
+  cross: {
+    /**
+     * A reading whose family and given name both are known names counts as this many extra votes (the
+     * tables rank the model's own readings; a close vote only: reads that agree always win)
+     */
+    lexiconWeight: 0.4,
+    /** a フリガナ matching the name's known readings: this many extra votes */
+    readingWeight: 1,
+    /** a choice a cross-check changed is the reader's judgement: its confidence is at most this (要確認) */
+    changedConfidence: 0.75,
+  },
+  /** the same character read at starts closer than this is one glyph read twice */
+  dedupeDistance: 0.3,
+  band: {
+    /** a region shorter than this many character widths holds one row only */
+    minRows: 1.25,
+    /** the name's rows: a window this many character widths tall holding the most ink … */
+    window: 0.95,
+    /** … widened while the ink is above this share of the peak … */
+    low: 0.1,
+    /** … by at most this many character widths */
+    reach: 0.1,
+  },
+  ink: {
+    /** local mean window (share of the text height, at least 4 px) and offset of the ink masks here */
+    window: 0.6,
+    offset: 14,
+    /** rows with fewer ink pixels than this are blank */
+    rowMin: 2,
+    /** blank runs up to this share of the height inside one text row are bridged */
+    bridge: 0.15,
+  },
+  gap: {
+    /** the band's middle rows only: a neighbouring row's ascenders reach into its edges */
+    top: 0.15,
+    bottom: 0.85,
+    /** the family/given gap is at least this share of the text height … */
+    minWidth: 0.4,
+    /** … and this much wider than the next widest gap */
+    overNext: 1.5,
+  },
+} as const;

@@ -1,0 +1,87 @@
+import { cleanBackground, crop, paperLevel, resize, type GrayImage } from '../image/gray-image';
+import { settleNameVariants } from '../kanji/variant-shape';
+import type { Variant } from './tuning';
+import { CROP_TUNING } from './crop-tuning';
+
+/** A region cut from the card and how to make each variant's image of it (coordinates within the crop). */
+export interface VariantImagesRequest {
+  op: 'variants';
+  crop: GrayImage;
+  /** the line finder's characters: everything else is painted over with paper (null: nothing is) */
+  chars: { x0: number; y0: number; x1: number; y1: number }[] | null;
+  /** how far the characters are grown before masking, px */
+  grow: number;
+  /** rows outside [a, b) are painted over (the ruby above a name, the roman name under it) */
+  rows: { a: number; b: number } | null;
+  glyphH: number;
+  variants: Variant[];
+}
+
+/**
+ * The image the model is given for each variant: masked (or not), scaled to the variant's glyph size, the
+ * background pattern cleaned (or not). Pure pixel work: it runs in the preprocessing worker.
+ */
+export function variantImages(req: VariantImagesRequest): GrayImage[] {
+  const c = req.crop;
+  const paper = paperLevel(c);
+  const bare = { ...c, data: new Uint8Array(c.data) };
+  if (req.chars && req.chars.length > 0) {
+    const keep = new Uint8Array(c.width * c.height);
+    for (const b of req.chars) {
+      const x0 = Math.max(0, Math.floor(b.x0 - req.grow));
+      const x1 = Math.min(c.width - 1, Math.ceil(b.x1 + req.grow));
+      const y0 = Math.max(0, Math.floor(b.y0 - req.grow));
+      const y1 = Math.min(c.height - 1, Math.ceil(b.y1 + req.grow));
+      for (let y = y0; y <= y1; y++) if (x1 >= x0) keep.fill(1, y * c.width + x0, y * c.width + x1 + 1);
+    }
+    for (let i = 0; i < keep.length; i++) if (!keep[i] && c.data[i]! < paper) c.data[i] = paper;
+  }
+  if (req.rows) {
+    const a = Math.min(c.height, Math.max(0, req.rows.a));
+    const b = Math.min(c.height, Math.max(0, req.rows.b));
+    for (const img of [c, bare]) {
+      img.data.fill(paper, 0, a * img.width);
+      img.data.fill(paper, b * img.width);
+    }
+  }
+  return req.variants.map((v) => {
+    const f = Math.min(CROP_TUNING.maxScale, v.glyph / Math.max(1, req.glyphH));
+    const base = v.unmasked ? bare : c;
+    const sized = Math.abs(f - 1) > CROP_TUNING.scaleSlack ? resize(base, Math.max(1, Math.round(base.width * f)), Math.max(1, Math.round(base.height * f))) : base;
+    // a copy when nothing changed it: each image is moved out of the worker on its own
+    const img = v.raw ? sized : cleanBackground(sized);
+    return img === c || img === bare ? { ...img, data: new Uint8Array(img.data) } : img;
+  });
+}
+
+/** Makes the variant images: in the preprocessing worker (CardReader), or inline. */
+export type VariantRenderer = (req: VariantImagesRequest) => Promise<GrayImage[]>;
+export const renderInline: VariantRenderer = async (req) => variantImages(req);
+
+/** The name's printed rows cut from the card, for the variant shape test (coordinates within the crop). */
+export interface ShapeRequest {
+  op: 'shape';
+  crop: GrayImage;
+  /** the name as read, family and given name split by U+3000 */
+  name: string;
+  /** x of the gap between family and given name, within the crop (null: not found) */
+  gapX: number | null;
+}
+
+/** The name with each character that has variants settled by its printed shape (the chamfer test). */
+export function settleShape(req: ShapeRequest): string {
+  return settleNameVariants(req.name, req.crop, { x0: 0, y0: 0, x1: req.crop.width - 1, y1: req.crop.height - 1 }, req.gapX);
+}
+
+/** A shape request for a band of the card: the band's pixels are copied out. */
+export function shapeRequest(card: GrayImage, band: { x0: number; y0: number; x1: number; y1: number }, name: string, gapX: number | null): ShapeRequest {
+  const x0 = Math.max(0, Math.floor(band.x0));
+  const y0 = Math.max(0, Math.floor(band.y0));
+  const x1 = Math.min(card.width - 1, Math.ceil(band.x1));
+  const y1 = Math.min(card.height - 1, Math.ceil(band.y1));
+  return { op: 'shape', crop: crop(card, x0, y0, x1 - x0 + 1, y1 - y0 + 1), name, gapX: gapX === null ? null : gapX - x0 };
+}
+
+/** Where the shape test runs: the preprocessing worker (CardReader), or inline. */
+export type ShapeSettler = (req: ShapeRequest) => Promise<string>;
+export const settleInline: ShapeSettler = async (req) => settleShape(req);

@@ -1,0 +1,64 @@
+import { create } from 'zustand';
+import type { ResidentDisplayView } from '../../../common/contract/resident-operations';
+import { residentBridge } from './resident-bridge';
+
+/** How long the page waits before asking again after the services could not be reached (the app restarting). */
+const RETRY_AFTER_ERROR_MS = 2000;
+
+/** What became of the PIN the resident sent, shown until the screen moves on. */
+export type PinOutcome =
+  | { kind: 'sending' }
+  | { kind: 'verified' }
+  | { kind: 'wrong'; triesLeft: number | null; message: string | null }
+  | { kind: 'error'; message: string };
+
+interface ResidentState {
+  display: ResidentDisplayView | null;
+  /** the services could not be reached: said on the screen, and asked again */
+  offline: boolean;
+  /** the PIN request the outcome belongs to */
+  outcome: { pinRequestId: string; value: PinOutcome } | null;
+  follow(): () => void;
+  sendPin(pinRequestId: string, pin: string): Promise<void>;
+}
+
+export const useResident = create<ResidentState>((set, get) => ({
+  display: null,
+  offline: false,
+  outcome: null,
+
+  /** Follows the services' resident display: each answer asks for the next change (a long poll). */
+  follow: () => {
+    let live = true;
+    void (async () => {
+      while (live) {
+        const shown = get().display;
+        const r = await residentBridge.getResidentDisplay(shown ? { afterVersion: shown.version } : {});
+        if (!live) break;
+        if (r.ok) {
+          // an outcome stays up over the welcome (the read ended), and goes with a new PIN request or the 確認
+          const s = r.value.screen;
+          const stale = s.kind === 'confirm' || (s.kind === 'pin-entry' && s.pinRequestId !== get().outcome?.pinRequestId);
+          set({ display: r.value, offline: false, ...(stale ? { outcome: null } : {}) });
+        } else {
+          set({ offline: true });
+          await new Promise((done) => setTimeout(done, RETRY_AFTER_ERROR_MS));
+        }
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  },
+
+  sendPin: async (pinRequestId, pin) => {
+    set({ outcome: { pinRequestId, value: { kind: 'sending' } } });
+    const r = await residentBridge.submitChipPin({ pinRequestId, pin });
+    const value: PinOutcome = !r.ok
+      ? { kind: 'error', message: r.error.message }
+      : r.value.verified
+        ? { kind: 'verified' }
+        : { kind: 'wrong', triesLeft: r.value.triesLeft, message: r.value.message };
+    set({ outcome: { pinRequestId, value } });
+  },
+}));

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLines } from '../../common/ocr/line-kind';
+import { extractFields } from '../../common/ocr/extract-fields';
+import { expiryFitsBirthday } from '../../common/ocr/birthday-expiry';
+import type { RecognizedLine } from '../../common/ocr/recognized-line';
+
+const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+
+describe('line kinds', () => {
+  it('tells what a line is by its content and size, whatever stands beside it', () => {
+    const kinds = classifyLines([
+      l('ヤマダ　ハナコ', 130, 10, 330, 30, 20),
+      l('山田　花子', 130, 40, 380, 85, 45),
+      l('YAMADA HANAKO', 130, 92, 300, 108, 16),
+      l('氏名', 30, 50, 75, 70, 20),
+      l('Address', 30, 150, 90, 160, 10),
+      l('東京都千代田区永田町1-7-1', 130, 140, 700, 170, 28),
+      l('1990年 4月 1日', 130, 260, 420, 288, 26),
+      l('千代田区長', 600, 470, 700, 490, 18),
+      l('マイナンバーカード', 30, 470, 260, 495, 24),
+      l('中山”悠真', 130, 40, 380, 85, 38),
+    ]).map((c) => c.kind);
+    expect(kinds).toEqual(['kana', 'kanji-name', 'roman-name', 'label', 'label', 'address', 'date', 'issuer', 'title', 'kanji-name']);
+  });
+});
+
+describe('the field finder takes labels as evidence, not as the value\'s row', () => {
+  const rest = [l('住所', 30, 150, 75, 170, 20), l('東京都千代田区永田町1-7-1', 130, 145, 700, 175, 28), l('生年月日', 30, 262, 110, 282, 20), l('1990年 4月 1日', 130, 258, 420, 288, 26), l('有効期限', 30, 312, 110, 332, 20), l('2031年 4月 1日', 130, 308, 420, 338, 26)];
+  const kana = l('ヤマダ　ハナコ', 130, 10, 330, 30, 20);
+  const name = l('山田　花子', 130, 40, 380, 85, 45);
+  const roman = l('YAMADA HANAKO', 130, 92, 300, 108, 16);
+  for (const [where, y] of [['beside the ruby row', 12], ['between the ruby and the name', 30], ['beside the name', 52], ['beside the roman name', 92]] as const) {
+    it(`finds name and フリガナ with the 氏名 label ${where}`, () => {
+      const r = extractFields([kana, l('氏名', 30, y, 75, y + 20, 20), name, roman, ...rest], '2026-01-01');
+      expect(r.fields.name.value).toBe('山田\u3000花子');
+      expect(r.fields.nameKana.value).toBe('ヤマダ\u3000ハナコ');
+      expect(r.layout).toBe('next-gen');
+    });
+  }
+  it('reads labels printed above their values (a design with the photo on the left)', () => {
+    const x = 300;
+    const r = extractFields(
+      [l('氏名', x, 10, x + 40, 26, 16), l('ヤマザキ　マイ', x, 30, x + 150, 46, 15), l('山崎　舞', x, 50, x + 160, 82, 31), l('YAMAZAKI MAI', x, 90, x + 110, 101, 12),
+        l('住所', x, 130, x + 40, 146, 16), l('鳥取県西伯郡', x, 155, x + 180, 182, 26), l('日吉津村今吉8-3-27', x, 192, x + 280, 219, 26),
+        l('生年月日', x, 240, x + 70, 256, 16), l('1948年 1月 2日', x + 6, 262, x + 215, 288, 23), l('有効期限', x, 310, x + 70, 326, 16), l('2033年 1月 2日', x + 6, 332, x + 215, 358, 23)],
+      '2026-01-01',
+    );
+    expect(r.fields.name.value).toBe('山崎\u3000舞');
+    expect(r.fields.nameKana.value).toBe('ヤマザキ\u3000マイ');
+    expect(r.fields.address.value).toBe('鳥取県西伯郡日吉津村今吉8-3-27');
+    expect(r.fields.birthDate.value).toBe('1948-01-02');
+    expect(r.fields.expiryDate.value).toBe('2033-01-02');
+  });
+  it('takes the name by content when its label is misread beside the ruby (話名)', () => {
+    const r = extractFields([l('イケダ', 208, 40, 291, 64, 23), l('ケンタ', 326, 42, 405, 63, 22), l('話名', 35, 43, 81, 65, 23, 0), l('池田 健太', 203, 72, 400, 107, 36), l('IKEDA KENTA', 443, 89, 600, 102, 14), ...rest], '2026-01-01');
+    expect(r.fields.name.value).toBe('池田\u3000健太');
+    expect(r.fields.nameKana.value).toBe('イケダ\u3000ケンタ');
+  });
+});
+
+describe('expiry rules per layout', () => {
+  it('accepts a next-generation card ending a month after the birthday, not a current card', () => {
+    expect(expiryFitsBirthday('birthday', '1990-04-01', '2031-05-01')).toBe(false);
+    expect(expiryFitsBirthday('birthday-or-month-after', '1990-04-01', '2031-05-01')).toBe(true);
+    expect(expiryFitsBirthday('birthday-or-month-after', '1990-01-31', '2031-02-28')).toBe(true);
+    expect(expiryFitsBirthday('birthday-or-month-after', '1990-12-10', '2032-01-10')).toBe(true);
+    expect(expiryFitsBirthday('birthday-or-month-after', '1990-04-01', '2031-06-01')).toBe(false);
+    expect(expiryFitsBirthday('any', '1990-04-01', '2031-06-01')).toBe(true);
+  });
+});

@@ -1,0 +1,43 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { PrepWorker } from '../../main/ocr/prep/prep-client';
+import { settleShape, shapeRequest, variantImages, type VariantImagesRequest } from '../../main/ocr/reread/variant-images';
+import { FONTS, LOOKS, render, svgText } from '../support/glyph-render';
+import { REREAD_TUNING } from '../../main/ocr/reread/tuning';
+import { createGray } from '../../main/ocr/image/gray-image';
+
+/** A pale crop with two dark "characters" and a speck outside them. */
+function request(): VariantImagesRequest {
+  const crop = createGray(120, 40, 235);
+  for (let y = 10; y < 30; y++) for (let x = 10; x < 30; x++) crop.data[y * 120 + x] = 20;
+  for (let y = 10; y < 30; y++) for (let x = 50; x < 70; x++) crop.data[y * 120 + x] = 20;
+  for (let y = 2; y < 5; y++) for (let x = 100; x < 104; x++) crop.data[y * 120 + x] = 60;
+  return { op: 'variants', crop, chars: [{ x0: 10, y0: 10, x1: 29, y1: 29 }, { x0: 50, y0: 10, x1: 69, y1: 29 }], grow: 2, rows: null, glyphH: 20, variants: REREAD_TUNING.variants.name };
+}
+
+describe('second reads\' images in the preprocessing worker', () => {
+  const prep = PrepWorker.start();
+  afterAll(() => prep.close());
+  it('makes the same images as inline, off the calling thread', async () => {
+    expect(prep.inline).toBe(false);
+    const inline = variantImages(request());
+    const off = await prep.variants(request());
+    expect(off.map((i) => [i.width, i.height])).toEqual(inline.map((i) => [i.width, i.height]));
+    off.forEach((img, i) => expect(Buffer.from(img.data).equals(Buffer.from(inline[i]!.data))).toBe(true));
+    // masked variants paint the speck outside the characters over; unmasked ones keep it
+    const speckGone = (img: { width: number; height: number; data: Uint8Array }, k: number): boolean => img.data[Math.round(3 * k) * img.width + Math.round(101 * k)]! > 200;
+    const k = 40 / 20;
+    expect(speckGone(off[0]!, k)).toBe(true);
+    expect(speckGone(off[2]!, 52 / 20)).toBe(false);
+  });
+
+  it('settles a name\'s kanji variants by shape there as inline (髙 printed, 高 read)', async () => {
+    const s = 2 * LOOKS[0]!.size;
+    const text = '髙田　一郎';
+    const img = await render(svgText(text, 10, 10 + 0.88 * s, s, FONTS[0]!, 17), (5 + 1) * s, s + 20, LOOKS[0]!);
+    const band = { x0: 6, y0: 6, x1: 10 + 5 * s, y1: 14 + s };
+    const gapX = 10 + 2.5 * s;
+    const inline = settleShape(shapeRequest(img, band, '高田\u3000一郎', gapX));
+    expect(await prep.shape(shapeRequest(img, band, '高田\u3000一郎', gapX))).toBe(inline);
+    expect(inline).toBe('髙田\u3000一郎');
+  });
+});
