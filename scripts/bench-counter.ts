@@ -185,6 +185,8 @@ async function main(): Promise<void> {
       goal: { clerkActionsFamilyTennyu: GOAL_ACTIONS, renderMs: GOAL_RENDER_MS, okuyamiRegisteredAfterLookup: GOAL_OKUYAMI_AFTER_LOOKUP, tenkyoRegisteredFamily: GOAL_TENKYO_REGISTERED },
       countingRule:
         'click/pick/select = 1; typing = 1 per field + 1 per character (code point; IME input counted as the characters it produces); key press = 1; nothing is entered where the screen already shows the right value. Card reads are counted apart as cardStep: 3 per card (open the reader, place the card, confirm), every person\'s card read (4 for the family 転入, 2 for おくやみ). Corrections while checking a read (variant pick = 2 clicks, a misread field retyped or re-picked) are counted in clerkActions, with everything after the reads.',
+      residents:
+        'demo mode (研修モード): the embedded simulator with the seeded synthetic register (assets/register/synthetic-residents.json) behind it. The two measured cases keep their own synthetic families (tests/support/counter-flow.ts familyTennyu / okuyamiCase) and cards rendered for them: switching them to the seeded residents would change the frozen scenarios (other names, ages, card addresses, hence other reads and counts), so the figures stay comparable with earlier runs. The seeded population is what the training scenarios (common/training/scenarios.ts) and the 見本カード use.',
       before: { clerkActionsFamilyTennyu: 154, note: 'before card reading: only the 本人\'s card data was counted apart (typed); family members typed by keyboard' },
       familyTennyu: { ...flowFigures(family, fs1), meetsGoal: family.clerk.total <= GOAL_ACTIONS },
       caseKeystrokeRender: {

@@ -33,7 +33,8 @@ export const AUDIT_EVENT_LABELS = {
   'key.reset': '鍵のリセット',
   'retention.purged': '保存期間経過データの消去',
   'audit.purged': '保存期間経過の監査ログ消去',
-  'demo.reset': '研修データのリセット', // hook: no demo reset exists yet
+  'demo.reset': '研修データのリセット',
+  'training.drill': '障害訓練の切替',
 } as const;
 
 export type AuditEvent = keyof typeof AUDIT_EVENT_LABELS;

@@ -14,6 +14,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /** The roles that may read the audit trail (the supervisor screen, listAuditLog). */
 export const AUDIT_READER_ROLES: readonly Role[] = ['supervisor', 'admin'];
+/** The roles that run training: the fault drills and the reset of the demo (研修モード only). */
+export const TRAINER_ROLES: readonly Role[] = ['trainer', 'admin'];
 /** The roles that may create accounts. */
 export const ACCOUNT_ADMIN_ROLES: readonly Role[] = ['admin'];
 

@@ -59,6 +59,14 @@ export const OPERATION_NAMES = [
   'openResidentWindow',
   'showResidentConfirm',
   'clearResidentDisplay',
+  // the demo's fault drills and reset (training-operations.ts)
+  'getDrills',
+  'setDrill',
+  'sendReturnNow',
+  'restoreDrills',
+  'resetDemo',
+  'listSampleCards',
+  'getSampleCard',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];
 

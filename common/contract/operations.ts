@@ -20,6 +20,9 @@ import {
   RevealMyNumberInput, SessionView, SignInInput,
 } from './account-operations';
 import { ResidentScreenInfo, ResidentScreenKind, ShowResidentConfirmInput } from './resident-operations';
+import {
+  DrillStateView, GetSampleCardInput, GetSampleCardOutput, ListSampleCardsOutput, ResetDemoInput, ResetDemoOutput, SendReturnNowOutput, SetDrillInput,
+} from './training-operations';
 
 export { OPERATION_NAMES, isOperationName, type OperationName } from './operation-names';
 
@@ -205,6 +208,13 @@ export const operations = {
   openResidentWindow: { input: Empty, output: z.strictObject({ opened: z.boolean() }) },
   showResidentConfirm: { input: ShowResidentConfirmInput, output: ResidentScreenKind },
   clearResidentDisplay: { input: Empty, output: ResidentScreenKind },
+  getDrills: { input: Empty, output: DrillStateView },
+  setDrill: { input: SetDrillInput, output: DrillStateView },
+  sendReturnNow: { input: Empty, output: SendReturnNowOutput },
+  restoreDrills: { input: Empty, output: DrillStateView },
+  resetDemo: { input: ResetDemoInput, output: ResetDemoOutput },
+  listSampleCards: { input: Empty, output: ListSampleCardsOutput },
+  getSampleCard: { input: GetSampleCardInput, output: GetSampleCardOutput },
 } as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

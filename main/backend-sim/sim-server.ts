@@ -20,6 +20,7 @@ import type { S3Credentials } from '../services/sync/s3-credentials';
 import { S3_INBOX, S3_RESULTS } from '../services/sync/file-exchange-format';
 import { seededRandom } from './seeded-random';
 import { simRegister, type SimRegisterOptions } from './sim-register';
+import { DRILL_RETURN_REASON, NO_DRILLS, type SimControl, type SimDrillState } from './sim-drills';
 
 /**
  * Stands in for a standardized back end's application intake and back office:
@@ -106,6 +107,8 @@ function exchangeAreas(files: NonNullable<SimOptions['files']>): { inbox: Exchan
 
 export interface SimServer {
   url: string;
+  /** fault drills switched at run time, in process only (no endpoint: nothing outside the app can reach them) */
+  control: SimControl;
   close(): Promise<void>;
 }
 
@@ -145,7 +148,13 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
   const faults = opts.faults ?? {};
   const random = seededRandom(faults.seed ?? Date.now());
   const chance = (p: number | undefined) => p !== undefined && p > 0 && random() < p;
-  const decide = reviewDecision(opts.returnPattern ?? /不明/);
+  const byRule = reviewDecision(opts.returnPattern ?? /不明/);
+  let drills: SimDrillState = { ...NO_DRILLS };
+  const decide = (body: unknown): string | null => {
+    if (!drills.returnNext) return byRule(body);
+    drills = { ...drills, returnNext: false };
+    return DRILL_RETURN_REASON;
+  };
   const reviewDelayMs = opts.reviewDelayMs ?? 3000;
   const tokens = new Map<string, number>(); // token → expiry ms
   const register = opts.register ? simRegister(opts.register) : null;
@@ -175,6 +184,8 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
       try {
         // DNS rebinding: a page of another site resolving its own name to 127.0.0.1 must get nothing
         if (!isOwnHost(req.headers.host, port, opts.host)) return void (await send(res, 421, { reason: 'misdirected request' }));
+        // drill: the link is cut — the connection drops before any answer, as a pulled cable would
+        if (drills.linkCut) return void req.socket.destroy();
         const url = requestUrl(req);
         if (!url) return void (await send(res, 400, { reason: 'リクエストの URL が正しくありません' }));
         if (req.method === 'GET' && url.pathname === '/health') return void (await send(res, 200, { status: 'ok' }));
@@ -184,7 +195,12 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
           const found = store.lineageOf(url.searchParams.get('receipt') ?? '');
           return void (await send(res, found ? 200 : 404, found ?? { reason: 'この受付番号の申請はありません' }));
         }
-        if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
+        const latencyMs = Math.max(faults.latencyMs ?? 0, drills.slowMs);
+        if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+        if (drills.errors && url.pathname.startsWith('/v1/')) {
+          await readBodyLimited(req, MAX_BODY);
+          return void (await send(res, 503, { reason: '一時的に利用できません（研修の障害訓練）' }));
+        }
         const registerAnswer = register ? await register.handle(req, url, `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`) : null;
         if (registerAnswer) return void (await send(res, registerAnswer.status, registerAnswer.body, registerAnswer.headers));
 
@@ -272,8 +288,23 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;
       if (opts.files) files = startFileExchange(store, { ...exchangeAreas(opts.files), stateDir: opts.dataDir }, opts.files.faults);
+      const control: SimControl = {
+        state: () => ({ ...drills }),
+        set: (change) => ({ ...(drills = { ...drills, ...change }) }),
+        returnNow: () => {
+          const receipt = store.returnNewestWaiting(DRILL_RETURN_REASON);
+          if (receipt === null) drills = { ...drills, returnNext: true };
+          return receipt;
+        },
+        restore: () => ({ ...(drills = { ...NO_DRILLS }) }),
+        reset: () => {
+          drills = { ...NO_DRILLS };
+          store.clear();
+        },
+      };
       resolve({
         url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+        control,
         close: () =>
           new Promise<void>((done) => {
             clearInterval(reviewTimer);

@@ -236,6 +236,34 @@ export class SimStore {
     return { waiting: by.waiting ?? 0, returned: by.returned ?? 0, completed: by.completed ?? 0 };
   }
 
+  /**
+   * The back office returns the newest application still waiting for its review, now (a trainer's
+   * 「差戻しを今送る」). Returns its receipt number, or null when none is waiting.
+   */
+  returnNewestWaiting(reason: string, nowMs = Date.now()): string | null {
+    return this.db
+      .transaction(() => {
+        const a = this.db.prepare(`SELECT seq, receipt_number FROM applications WHERE review = 'waiting' ORDER BY seq DESC LIMIT 1`).get() as
+          | { seq: number; receipt_number: string }
+          | undefined;
+        if (!a) return null;
+        this.db.prepare(`UPDATE applications SET review = 'returned' WHERE seq = ?`).run(a.seq);
+        this.db.prepare('INSERT INTO status_changes (receipt_number, status, reason, at) VALUES (?, ?, ?, ?)').run(a.receipt_number, 'returned', reason, new Date(nowMs).toISOString());
+        return a.receipt_number;
+      })
+      .immediate();
+  }
+
+  /** Empties the store (the demo's reset): no application, no decision, the feed and receipt numbers from the start. */
+  clear(): void {
+    this.db
+      .transaction(() => {
+        this.db.exec(`DELETE FROM applications; DELETE FROM status_changes; UPDATE counters SET value = 0;`);
+        this.db.exec(`DELETE FROM sqlite_sequence WHERE name IN ('applications', 'status_changes')`);
+      })
+      .immediate();
+  }
+
   close(): void {
     this.db.close();
   }

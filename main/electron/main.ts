@@ -10,6 +10,7 @@ import { createMainWindow } from './window';
 import { SafeStorageKeyStore } from './safe-storage-key-store';
 import { ElectronPdfRenderer } from './electron-pdf';
 import { launchOptions } from './launch-options';
+import { startDataDir } from '../services/app-mode';
 import { UI_LANGUAGE } from './policy';
 import { loadConfig } from '../services/config';
 import { hasResidentDisplay, openResidentWindow } from './resident-window';
@@ -26,7 +27,10 @@ const STARTUP_FAILED_FALLBACK = '起動中に予期しないエラーが発生�
 // count in a development build only (launch-options.ts).
 const launch = launchOptions({ isPackaged: app.isPackaged, env: process.env, appDataDir: app.getPath('appData') });
 app.setName('ichimado');
-app.setPath('userData', launch.dataDir);
+// the OS folder when it holds a production configuration, else the demo's own folder beside it (app-mode.ts);
+// a data dir given in a development build is used as it is
+const explicitDataDir = launch.dataDir !== path.join(app.getPath('appData'), 'ichimado');
+app.setPath('userData', explicitDataDir ? launch.dataDir : startDataDir(launch.dataDir).dataDir);
 if (launch.ignoredEnv.length > 0) log('env_override_ignored', { names: launch.ignoredEnv }, 'warn');
 
 app.commandLine.appendSwitch('lang', UI_LANGUAGE);

@@ -7,8 +7,12 @@ import { defaultDataDir } from '../services/default-data-dir';
 import { packageVersion } from '../app-version';
 import { startBrowserHost } from './browser-host';
 import { startBanner } from './start-banner';
+import { startDataDir } from '../services/app-mode';
 
-/** `npm run start:browser -- [--port P] [--data-dir D] [--backend URL]` */
+/**
+ * `npm run start:browser -- [--port P] [--data-dir D] [--backend URL]`. Without --data-dir and without a
+ * production config.json in the default folder, it opens the demo (研修モード) in its own folder.
+ */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main(): Promise<void> {
@@ -23,7 +27,8 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port には 0〜65535 の数を指定してください（${values.port}）`);
-  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  // no --data-dir: the default folder when it holds a production configuration, else the demo's own folder
+  const dataDir = path.resolve(values['data-dir'] ?? startDataDir(defaultDataDir()).dataDir);
   const log = fileLogger(dataDir, true);
   // the resident screen's link exists once the host listens; the clerk's app asks for it after that
   let residentUrl: string | null = null;
@@ -42,7 +47,7 @@ async function main(): Promise<void> {
     log,
   });
   residentUrl = host.residentUrl;
-  process.stdout.write(startBanner({ url: host.url, residentUrl: host.residentUrl, dataDir, backend: services.backend }));
+  process.stdout.write(startBanner({ url: host.url, residentUrl: host.residentUrl, dataDir, backend: services.backend, mode: services.mode }));
 
   let closing = false;
   const shutdown = () => {

@@ -29,6 +29,10 @@ import { fail } from '../../common/contract/result';
 import { ResidentDisplay } from './resident/resident-display';
 import { createResidentDispatch } from './api/resident-handlers';
 import { ChipService } from './chip/chip-service';
+import { modeOf } from './app-mode';
+import { withDiskFullDrill, type TrainingDeps } from './api/training-handlers';
+import { resetDemoStore } from './demo/demo-reset';
+import { sampleCards } from './demo/sample-cards';
 
 const HOUR = 60 * 60_000;
 /** the chip PIN's operations: the resident-facing page's (dispatchResident), refused to the clerk's page */
@@ -43,9 +47,11 @@ const DEFAULT_ABANDONED_CASE_DAYS = 30;
 export async function createAppServices(opts: AppServicesOptions): Promise<AppServices> {
   const log = opts.log ?? fileLogger(opts.dataDir, true);
   const config = loadConfig(opts.dataDir);
+  // demo or production, from the configuration; the database refuses to open in the other mode (app-mode.ts)
+  const mode = modeOf(config, opts.backendUrl);
   let store: Store;
   try {
-    store = openStore(path.join(opts.dataDir, DB_FILE_NAME), opts.keyStore ? { keyStore: opts.keyStore } : {});
+    store = openStore(path.join(opts.dataDir, DB_FILE_NAME), { mode, ...(opts.keyStore ? { keyStore: opts.keyStore } : {}) });
   } catch (err) {
     // the Japanese message goes to the clerk (start-up dialog / console); this line is for IT staff
     log('error', 'store.open_failed', storeFailureDetail(err));
@@ -121,6 +127,21 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     clerkPresent: () => session.check('showResidentConfirm') === null,
     pinRequest: () => chip?.pinRequest() ?? null,
   });
+  // 研修モード: the trainer panel's drills and the reset; nothing of it exists in production
+  let diskFull = false;
+  const training: TrainingDeps | undefined = sim && mode === 'demo'
+    ? {
+        sim: sim.control,
+        diskFull: { on: () => diskFull, set: (on) => void (diskFull = on) },
+        reset: () => {
+          const counts = resetDemoStore(db);
+          sim!.control.reset();
+          log('info', 'demo.reset', counts);
+          return counts;
+        },
+        cards: sampleCards(),
+      }
+    : undefined;
   const handlers = createHandlers({
     repo,
     ...(reader ? { cards: { reader, scanner } } : {}),
@@ -133,6 +154,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     ...(opts.nativePrinter ? { printer: opts.nativePrinter } : {}),
     ...(config.printer ? { printerName: config.printer.deviceName } : {}),
     ...(registerConfig ? { register: registerClient(registerConfig, opts.dataDir, log) } : {}),
+    ...(training ? { training } : {}),
     log,
     resident: { display: residentDisplay, ...(opts.residentScreen ? { host: opts.residentScreen } : {}) },
     today: () => localIsoDate(),
@@ -146,7 +168,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     }),
   });
   // every write and every read of a case runs with its audit entry; every call needs a signed-in clerk
-  const clerkDispatch = createDispatch(withAudit(handlers, { db, audit, actor: () => session.actor() }), log, { access: (op) => session.check(op) });
+  const drilled = training ? withDiskFullDrill(handlers, () => diskFull) : handlers;
+  const clerkDispatch = createDispatch(withAudit(drilled, { db, audit, actor: () => session.actor() }), log, { access: (op) => session.check(op) });
   // the PIN is the resident's: typed on the resident-facing screen only, never through the clerk's page
   const dispatch: typeof clerkDispatch = async (operation, input) => {
     if (RESIDENT_ONLY.has(operation)) {
@@ -192,6 +215,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
     dispatch,
     dispatchResident,
     backend: { url: connectorTarget(fallback), simulated: sim !== null },
+    mode,
     async close() {
       clearTimeout(warmNames);
       residentDisplay.release();

@@ -45,5 +45,7 @@ export interface AppServices {
   dispatchResident(operation: string, input: unknown): Promise<Result<unknown>>;
   /** where applications go: the configured back end, or the simulated one started inside (demo) */
   backend: { url: string; simulated: boolean };
+  /** demo (研修モード, the embedded simulator) or production (a configured back end); see app-mode.ts */
+  mode: 'demo' | 'production';
   close(): Promise<void>;
 }

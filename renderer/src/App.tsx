@@ -11,6 +11,8 @@ import { AuditScreen } from './session/AuditScreen';
 import { AccountsScreen } from './session/AccountsScreen';
 import { useSession } from './session/session-store';
 import { ACCOUNT_ADMIN_ROLES, AUDIT_READER_ROLES } from '../../common/accounts/roles';
+import { TrainingScreen } from './training/TrainingScreen';
+import { ScenarioGuide } from './training/ScenarioGuide';
 
 const REFRESH_MS = 1000;
 
@@ -47,7 +49,7 @@ function AppScreens() {
   const role = useSession((s) => s.session?.user?.role);
   const hash = useHash();
   // the audit trail and the accounts are the supervisor's / admin's screens, kept apart from the clerk's screens' state
-  const [office, setOffice] = useState<'audit' | 'accounts' | null>(null);
+  const [office, setOffice] = useState<'audit' | 'accounts' | 'training' | null>(null);
   const screen = office ?? appScreen;
   const setScreen = (s: typeof appScreen) => {
     setOffice(null);
@@ -87,6 +89,11 @@ function AppScreens() {
               監査ログ
             </button>
           )}
+          {simulated && (
+            <button type="button" className={office === 'training' ? 'tab active' : 'tab'} aria-pressed={office === 'training'} onClick={() => setOffice('training')}>
+              研修
+            </button>
+          )}
           {role && ACCOUNT_ADMIN_ROLES.includes(role) && (
             <button type="button" className={office === 'accounts' ? 'tab active' : 'tab'} aria-pressed={office === 'accounts'} onClick={() => setOffice('accounts')}>
               アカウント
@@ -96,11 +103,7 @@ function AppScreens() {
         <ConnectionIndicator />
         <SessionBar />
       </header>
-      {simulated && (
-        <aside className="demo-banner" aria-label="研修・試用">
-          模擬バックエンドに接続しています（研修・試用）。実際の基幹システムには送信されません。
-        </aside>
-      )}
+      {simulated && <ScenarioGuide />}
       <main className="app-main">
         {fatal && (
           <div className="banner error" role="alert">
@@ -111,7 +114,7 @@ function AppScreens() {
           <Suspense fallback={null}>
             <BenchScreen />
           </Suspense>
-        ) : screen === 'audit' ? <AuditScreen /> : screen === 'accounts' ? <AccountsScreen /> : screen === 'entry' ? <FormScreen /> : screen === 'case' ? <CaseScreen /> : <QueueScreen />}
+        ) : screen === 'training' ? <TrainingScreen onStarted={() => setScreen('case')} /> : screen === 'audit' ? <AuditScreen /> : screen === 'accounts' ? <AccountsScreen /> : screen === 'entry' ? <FormScreen /> : screen === 'case' ? <CaseScreen /> : <QueueScreen />}
       </main>
     </div>
   );

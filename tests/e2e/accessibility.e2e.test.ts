@@ -57,6 +57,8 @@ async function photograph(page: Page, screen: string): Promise<void> {
 /** Asserts a screen has no critical or serious finding, naming each rule and its targets. */
 async function expectAccessible(page: Page, screen: string, impacts: readonly string[] = BLOCKING): Promise<void> {
   await photograph(page, screen);
+  // issue 14: this file runs in demo mode, and every screen must say so (sign-in and lock included)
+  expect(await page.getByTestId('training-banner').isVisible(), `${screen}: the 研修モード banner`).toBe(true);
   // issue 15, defect 12: no control the platform draws in English (mm/dd/yyyy, "Choose File") on any screen
   expect(await page.locator('input[type="date"], input[type="file"]:not(.visually-hidden)').count(), `${screen}: a platform date or file control`).toBe(0);
   const blocking = await axe(page, screen, impacts);
@@ -236,5 +238,23 @@ describe('accessibility: no critical or serious axe finding on any screen (brows
     await day.fill(formatWareki(addDays(today, -1)));
     await expect.poll(() => rows.count()).toBe(0);
     await page.getByText('該当する記録はありません。').waitFor();
+  });
+
+  it('研修: scenarios, trainer panel and reset (admin), a running scenario\'s hint, its result', async () => {
+    await page.getByRole('navigation', { name: '画面' }).getByRole('button', { name: '研修', exact: true }).click();
+    await page.getByRole('heading', { name: '障害訓練（研修担当）' }).waitFor();
+    await expectAccessible(page, 'training');
+    await page.getByRole('button', { name: '研修データを初期状態に戻す…' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    await expectAccessible(page, 'training reset confirm');
+    await page.getByRole('alertdialog').getByRole('button', { name: 'やめる' }).click();
+    await page.getByRole('button', { name: '「おくやみ（後期高齢・要介護の方の死亡）」を開始' }).click();
+    await page.getByTestId('scenario-hint').waitFor();
+    await expectAccessible(page, 'scenario hint');
+    await page.getByRole('button', { name: '終了して結果を見る' }).click();
+    const result = page.getByRole('dialog', { name: /研修の結果/ });
+    await result.waitFor();
+    await expectAccessible(page, 'scenario result');
+    await result.getByRole('button', { name: '閉じる' }).click();
   });
 });

@@ -164,7 +164,10 @@ describe('demo mode (simulated back end)', { timeout: SLOW }, () => {
     await demo.close();
     running.splice(running.indexOf(demo), 1);
 
-    const live = await start(dataDir);
+    // a real back end configured on the demo's data dir: the data dir itself refuses to open (its database is
+    // stamped 研修モード, app-mode.ts), so its training accounts never reach a live counter
+    await expect(start(dataDir)).rejects.toThrow(/研修モード（模擬バックエンド）用/);
+    const live = await start(tempDir('acct-live'));
     expect(await live.dispatch('getSession', {})).toMatchObject({ ok: true, value: { firstRun: true, demoAccounts: [], demoPassword: null } });
     expect(await live.dispatch('signIn', DEMO_CLERK)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });

@@ -57,6 +57,7 @@ describe('electron-builder.yml', () => {
       { from: 'assets/names', to: 'names' },
       { from: 'assets/address', to: 'address' },
       { from: 'assets/register', to: 'register' },
+      { from: 'assets/demo-cards', to: 'demo-cards' },
     ]);
     for (const r of config.extraResources) expect(existsSync(path.join(repoRoot, r.from)), r.from).toBe(true);
   });

@@ -15,6 +15,7 @@ import { registerSearchCommand } from './register-search';
 import { cardEmulateCommand } from './card-emulate';
 import { cardReadCommand } from './card-read';
 import { cardReadersCommand } from './card-readers';
+import { demoResetCommand } from './demo-reset';
 
 /** Every CLI command, one file each. */
-export const COMMANDS: readonly CliCommand[] = [backendSimCommand, queueStatsCommand, queueExportCommand, syncCommand, enqueueCommand, keyResetCommand, ocrCommand, formsListCommand, navigatorCommand, auditVerifyCommand, auditExportCommand, userAddCommand, registerSearchCommand, cardReadCommand, cardReadersCommand, cardEmulateCommand];
+export const COMMANDS: readonly CliCommand[] = [backendSimCommand, queueStatsCommand, queueExportCommand, syncCommand, enqueueCommand, keyResetCommand, ocrCommand, formsListCommand, navigatorCommand, auditVerifyCommand, auditExportCommand, userAddCommand, registerSearchCommand, cardReadCommand, cardReadersCommand, cardEmulateCommand, demoResetCommand];

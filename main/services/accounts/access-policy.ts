@@ -1,6 +1,6 @@
 import type { OperationName } from '../../../common/contract/operation-names';
 import type { ApiError } from '../../../common/contract/result';
-import { ACCOUNT_ADMIN_ROLES, AUDIT_READER_ROLES, ROLE_LABELS, type Role } from '../../../common/accounts/roles';
+import { ACCOUNT_ADMIN_ROLES, AUDIT_READER_ROLES, ROLE_LABELS, TRAINER_ROLES, type Role } from '../../../common/accounts/roles';
 
 /**
  * Which operations need whom. Secure by default: an operation not named here needs a signed-in,
@@ -13,6 +13,10 @@ const ROLES_FOR: Partial<Record<OperationName, readonly Role[]>> = {
   listAuditLog: AUDIT_READER_ROLES,
   createAccount: ACCOUNT_ADMIN_ROLES,
   listAccounts: ACCOUNT_ADMIN_ROLES,
+  setDrill: TRAINER_ROLES,
+  sendReturnNow: TRAINER_ROLES,
+  restoreDrills: TRAINER_ROLES,
+  resetDemo: TRAINER_ROLES,
 };
 
 export const UNAUTHENTICATED: ApiError = { code: 'UNAUTHENTICATED', message: 'サインインしてください。' };

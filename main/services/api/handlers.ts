@@ -21,6 +21,7 @@ import type { Logger } from '../log';
 import { CardNumberReads } from './card-number-reads';
 import { createAccountHandlers, type AccountDeps } from './account-handlers';
 import { createPrintHandlers } from './print-handlers';
+import { createTrainingHandlers, type TrainingDeps } from './training-handlers';
 import type { NativePrinter } from '../print/native-printer';
 import type { NameReadings } from '../../../common/names/name-readings';
 import type { AddressMaster } from '../../../common/address/address-master';
@@ -59,6 +60,8 @@ export interface HandlerDeps {
   log?: Logger;
   /** the resident-facing screen: what it shows and how this host opens it */
   resident?: ResidentDeps;
+  /** the demo's drills and reset; absent in production (the training operations refuse) */
+  training?: TrainingDeps;
 }
 
 const NOT_FOUND = { code: 'NOT_FOUND', message: '申請が見つかりません。' } as const;
@@ -135,6 +138,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     ...createRegisterHandlers(d.register, d.log ?? (() => undefined)),
     ...createAccountHandlers(d.accounts),
     ...createResidentClerkHandlers(d, d.resident ?? { display: new ResidentDisplay(false, { clerkPresent: () => false, pinRequest: () => null }) }),
+    ...createTrainingHandlers(d.training),
   };
 }
 

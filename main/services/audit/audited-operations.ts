@@ -75,6 +75,10 @@ export const AUDITED_OPERATIONS: { [K in OperationName]?: Rule<K> } = {
     afterAnswer: true,
     ids: (_i, o) => ({ detail: { lookup: 'household', persons: o.persons.length, statuses: o.statuses.length } }),
   },
+  setDrill: { event: 'training.drill', ids: (i) => ({ detail: { drill: i.drill, on: i.on } }) },
+  sendReturnNow: { event: 'training.drill', ids: (_i, o) => ({ detail: { drill: 'returnNow', returned: o.receiptNumber !== null } }) },
+  restoreDrills: { event: 'training.drill', ids: () => ({ detail: { drill: 'all', on: false } }) },
+  resetDemo: { event: 'demo.reset', ids: (_i, o) => ({ detail: { cases: o.cases, applications: o.applications } }) },
 };
 
 export interface AuditDeps {

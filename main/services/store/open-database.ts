@@ -9,6 +9,8 @@ import { DatabaseKeyMismatchError, DatabaseKeyMissingError } from '../crypto/key
 import { DatabaseNotFoundError, withStorageErrors } from './storage-errors';
 import { tightenDataDirModes } from './private-files';
 import { OWNER_ONLY_DIR_MODE, OWNER_ONLY_FILE_MODE } from '../files/owner-only';
+import type { AppMode } from '../app-mode';
+import { assertModeStamp, stampMode } from './mode-stamp';
 
 export type Db = Database.Database;
 
@@ -48,6 +50,11 @@ export interface OpenOptions {
    * must not report an empty queue for a mistyped --data-dir.
    */
   mustExist?: boolean;
+  /**
+   * demo or production (app-mode.ts): a database stamped for the other mode is refused before anything
+   * writes; an unstamped one is stamped. Absent (tools that only read or send): not checked.
+   */
+  mode?: AppMode;
 }
 
 /**
@@ -67,7 +74,7 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
   if (existed) {
     withStorageErrors(file, () => {
       assertWritable(file, dir);
-      inspect(file, keyStore, key);
+      inspect(file, keyStore, key, opts.mode);
     });
   } else {
     // the key first: a key file that cannot be made must not leave an empty database behind
@@ -86,7 +93,9 @@ export function openStore(file: string, opts: OpenOptions = {}): Store {
       db.pragma('busy_timeout = 5000');
       // Deleted personal data must not linger in free pages of the file.
       db.pragma('secure_delete = ON');
+      if (opts.mode) assertModeStamp(db, opts.mode);
       migrate(db, cipher, current);
+      if (opts.mode) stampMode(db, opts.mode);
       db.pragma('foreign_keys = ON');
       return { db, cipher, modesTightened: tightenDataDirModes(dir) };
     });
@@ -119,10 +128,11 @@ function assertWritable(file: string, dir: string): void {
  * Not a read-only connection: that one would leave the WAL and its index behind (it may not delete
  * them), where a reading connection that closes last removes them as it found them.
  */
-function inspect(file: string, keyStore: KeyStore, key: Buffer | null): void {
+function inspect(file: string, keyStore: KeyStore, key: Buffer | null, mode: AppMode | undefined): void {
   const reader = new Database(file, { fileMustExist: true });
   try {
     readableSchemaVersion(reader);
+    if (mode) assertModeStamp(reader, mode);
     if (readKeyCheck(reader) !== null) unlockCipher(reader, keyStore, key);
   } finally {
     reader.close();

@@ -12,6 +12,7 @@ import { CardBackResult } from './CardBackResult';
 import { ChipRead } from './ChipRead';
 import { ChipResult } from './ChipResult';
 import { useChip } from './chip-store';
+import { SampleCardPicker } from '../training/SampleCardPicker';
 
 /**
  * 「カードを読み取る」: a dialog with the three ways in side by side (document camera with a live preview,
@@ -125,6 +126,7 @@ export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, kno
               <p className="capture-hint">{isBack ? 'カードの裏面（QRコードのある面）を置いてください。' : 'カードの表面（顔写真のある面）を置いてください。'}</p>
               <ImageFileImport busy={reading !== null} onFile={(f) => void readBlob(f)} />
               <ScannerDrop busy={reading !== null} />
+              <SampleCardPicker busy={reading !== null} onCard={(b) => void readBlob(b)} />
             </div>
           </div>
         )}
