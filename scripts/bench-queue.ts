@@ -5,7 +5,8 @@
  *   and 50 ms injected latency; delivery as CSV + manifest to a local folder (ファイル連携); the queue
  *   screen's query at 100,000 rows.
  * Goals (issue 3): enqueue p99 ≤ 2 ms; drain ≥ 200 applications/s at 50 ms; queue query ≤ 100 ms.
- * Goal (issue 11): ≥ 200 applications/s to a local folder.
+ * Goal (issue 11): ≥ 200 applications/s to a local folder; ≥ 100/s to an S3 server (s3rver, its own
+ * process) at 20 ms injected latency (an HTTP hop holding every request 20 ms).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,13 +18,18 @@ import { SyncEngine } from '../main/services/sync/sync-engine';
 import { ConnectorRouter } from '../main/services/sync/connector-router';
 import { HttpIntakeConnector } from '../main/services/sync/http-intake-connector';
 import { FileExchangeConnector } from '../main/services/sync/file-exchange-connector';
+import { FolderExchangeArea } from '../main/services/sync/folder-exchange-area';
 import { defaultProfileSet } from '../common/forms/default-csv-profiles';
-import { checkStoredPayload, intakePayload } from '../main/services/api/handlers';
+import { checkStoredPayload, intakePayload } from '../main/services/sync/payload-checks';
 import { sampleApplications } from '../main/services/demo/sample-applications';
 import { validateForm } from '../common/forms/validate-form';
 import { juminIdoTenkyo } from '../common/forms/jumin-ido-tenkyo';
 import { localIsoDate } from '../main/services/local-date';
 import { startTs } from '../tests/support/processes';
+import { startS3Server } from '../tests/support/s3-server';
+import { startLatencyProxy } from '../tests/support/latency-proxy';
+import { s3Client, S3ExchangeArea } from '../main/services/sync/s3-exchange-area';
+import { readS3Credentials } from '../main/services/sync/s3-credentials';
 
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), `ichimado-bench-${p}-`));
 const quantile = (xs: number[], q: number) => {
@@ -88,15 +94,48 @@ async function folderDelivery(n: number) {
   const repo = new ApplicationRepository(db, cipher);
   repo.enqueueMany(sampleApplications(n, 9));
   const outboxDir = tmp('outbox');
-  const connector = new FileExchangeConnector({ outboxDir, resultsDir: tmp('results'), profiles: defaultProfileSet(), cityCode: '131016' });
+  const connector = new FileExchangeConnector({ id: 'bench-folder', outbox: new FolderExchangeArea(outboxDir), results: new FolderExchangeArea(tmp('results')), profiles: defaultProfileSet(), cityCode: '131016' });
   const engine = new SyncEngine(repo, ConnectorRouter.single(connector), { checkPayload: checkStoredPayload, toIntakePayload: intakePayload });
   const t = performance.now();
   const emptied = await engine.runUntilEmpty(120_000);
   const seconds = (performance.now() - t) / 1000;
-  const accepted = repo.stats().accepted;
+  const delivered = repo.stats().delivered;
   db.close();
   const files = fs.readdirSync(outboxDir).filter((f) => !f.startsWith('.')).length;
-  return { applications: n, emptied, accepted, files, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(accepted / seconds) };
+  return { applications: n, emptied, delivered, files, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(delivered / seconds) };
+}
+
+/** CSV + manifest per application into an S3 bucket through a 20 ms hop, as the csv-s3 connector does it. */
+async function s3Delivery(n: number, latencyMs: number, concurrency?: number) {
+  const s3 = await startS3Server();
+  const hop = await startLatencyProxy(s3.endpoint, latencyMs);
+  const { db, cipher } = openStore(path.join(tmp('s3'), DB_FILE_NAME));
+  const repo = new ApplicationRepository(db, cipher);
+  repo.enqueueMany(sampleApplications(n, 9));
+  const client = s3Client({ endpoint: hop.url, bucket: s3.bucket }, readS3Credentials(s3.credentialsFile));
+  const connector = new FileExchangeConnector({
+    id: 'bench-s3',
+    outbox: new S3ExchangeArea(client, s3.bucket, 'inbox/'),
+    results: new S3ExchangeArea(client, s3.bucket, 'results/'),
+    profiles: defaultProfileSet(),
+    cityCode: '131016',
+  });
+  const engine = new SyncEngine(repo, ConnectorRouter.single(connector), { checkPayload: checkStoredPayload, toIntakePayload: intakePayload, ...(concurrency ? { concurrency } : {}) });
+  const t = performance.now();
+  const cpu0 = process.cpuUsage();
+  const server0 = s3.cpuMs();
+  const emptied = await engine.runUntilEmpty(300_000);
+  const seconds = (performance.now() - t) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const delivered = repo.stats().delivered;
+  // CPU per application, of this process (counter + hop) and of the S3 server: what the rate would be
+  // on an idle machine, when the wall clock is set by other work on a shared one
+  const cpuMsPerApplication = { counterAndHop: Number(((cpu.user + cpu.system) / 1000 / n).toFixed(2)), s3Server: Number(((s3.cpuMs() - server0) / n).toFixed(2)) };
+  connector.close();
+  db.close();
+  await hop.close();
+  await s3.stop();
+  return { latencyMs, concurrency: concurrency ?? 16, applications: n, emptied, delivered, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(delivered / seconds), cpuMsPerApplication };
 }
 
 function queueQuery(rows: number) {
@@ -137,14 +176,21 @@ function queueQuery(rows: number) {
 }
 
 async function main() {
+  // `npm run bench:queue -- --delivery`: only the delivery figures (folder and S3), for a quick look
+  if (process.argv.includes('--delivery')) {
+    const quick = { machine: { cores: os.cpus().length, node: process.version, loadAverage: os.loadavg() }, folderDelivery: await folderDelivery(2000), s3Delivery: [await s3Delivery(1000, 20), await s3Delivery(1000, 20, 32)] };
+    process.stdout.write(JSON.stringify(quick, null, 2) + '\n');
+    return;
+  }
   const result = {
-    machine: { cores: os.cpus().length, node: process.version },
+    machine: { cores: os.cpus().length, node: process.version, loadAverage: os.loadavg() },
     rawSqliteAutocommitMs: rawAutocommit(500),
     durableEnqueueMs: durableEnqueue(500),
     drain: [await drain(0, 2000), await drain(50, 2000), await drain(50, 2000, 32)],
     folderDelivery: await folderDelivery(2000),
+    s3Delivery: [await s3Delivery(1000, 20), await s3Delivery(1000, 20, 32)],
     queueQueryMs: queueQuery(100_000),
-    goals: { enqueueP99Ms: 2, drainPerSecondAt50ms: 200, queueQueryMs: 100, folderDeliveryPerSecond: 200 },
+    goals: { enqueueP99Ms: 2, drainPerSecondAt50ms: 200, queueQueryMs: 100, folderDeliveryPerSecond: 200, s3DeliveryPerSecondAt20ms: 100 },
   };
   fs.mkdirSync('bench-results', { recursive: true });
   fs.writeFileSync(path.join('bench-results', 'queue.json'), JSON.stringify(result, null, 2));

@@ -140,6 +140,8 @@ export const QueueStats = z.strictObject({
   total: z.number().int(),
   pending: z.number().int(),
   inFlight: z.number().int(),
+  /** 送信済: handed over by file exchange, awaiting the back end's import (取込済 → 受理) */
+  delivered: z.number().int(),
   accepted: z.number().int(),
   returned: z.number().int(),
   completed: z.number().int(),

@@ -1,17 +1,18 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { KeyReusedError, type SimStore } from './sim-store';
 import { writeFileAtomic } from '../services/files/atomic-write';
 import { parseCsv } from '../../common/forms/csv-profile';
 import { defaultProfileSet } from '../../common/forms/default-csv-profiles';
 import { exchangeBaseName, parseManifest, resultFileName, type Manifest, type ResultKind } from '../services/sync/file-exchange-format';
+import type { ExchangeArea } from '../services/sync/exchange-area';
 import { seededRandom } from './seeded-random';
+import fs from 'node:fs';
+import path from 'node:path';
 
 export interface FileExchangeFaults {
   /** share of polls where the exchange storage cannot be reached: nothing read, nothing written */
   unavailableRate?: number;
-  /** each result file takes this long to write (half, pause, rest; renamed into place when whole) */
+  /** each result file takes this long to write (a folder: half, pause, rest, renamed when whole; S3: a late PUT) */
   slowWriteMs?: number;
   /** share of result files written a second time under another name */
   duplicateResultRate?: number;
@@ -21,115 +22,120 @@ export interface FileExchangeFaults {
 }
 
 export interface FileExchangeSim {
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /** how often the inbox is looked at: a back end's import job runs far less often; tests want it quick */
 const POLL_MS = 100;
+/** manifests imported per poll, side by side: a backlog is worked off over several polls */
+const IMPORTS_PER_POLL = 200;
+const IMPORT_PARALLEL = 16;
 
 /**
- * The 標準準拠システム's side of file exchange: imports `<申請番号>_v<版>.manifest.json` with its CSV
- * into 仮登録 (SHA-256, row count and header checked against the form's profile), answers with one
- * result file per event (取込済, then 本登録 or 差戻し after the review, or 取込エラー), and keeps
- * `(申請番号, 版)` → content, so the same files again are a no-op and different content is refused.
+ * The 標準準拠システム's side of file exchange, over any storage (a folder or an S3 bucket): imports
+ * `<申請番号>_v<版>.manifest.json` with its CSV into 仮登録 (SHA-256, row count and header checked
+ * against the form's profile), answers with one result file per event (取込済, then 本登録 or 差戻し
+ * after the review, or 取込エラー), and keeps `(申請番号, 版)` → content, so the same files again are
+ * a no-op and different content is refused.
  */
 export function startFileExchange(
   store: SimStore,
-  dirs: { inboxDir: string; resultsDir: string; stateDir: string },
+  areas: { inbox: ExchangeArea; results: ExchangeArea; stateDir: string },
   faults: FileExchangeFaults = {},
 ): FileExchangeSim {
-  const processed = path.join(dirs.inboxDir, 'processed');
-  for (const d of [dirs.inboxDir, processed, dirs.resultsDir]) fs.mkdirSync(d, { recursive: true });
-  const cursorFile = path.join(dirs.stateDir, 'file-exchange-cursor');
+  const cursorFile = path.join(areas.stateDir, 'file-exchange-cursor');
   let published = readCursor(cursorFile);
   const profiles = defaultProfileSet();
   const random = seededRandom(faults.seed ?? Date.now());
   const chance = (p: number | undefined) => p !== undefined && p > 0 && random() < p;
-  const pendingWrites = new Set<NodeJS.Timeout>();
+  const log = (what: string) => process.stderr.write(`backend-sim: file exchange (${areas.inbox.where}): ${what}\n`);
 
-  const writeResult = (m: { 申請番号: string; 版: number }, kind: ResultKind, reason: string | null, suffix = '') => {
+  const writeResult = async (m: { 申請番号: string; 版: number }, kind: ResultKind, reason: string | null, suffix = '') => {
     const name = resultFileName(m.申請番号, m.版, kind).replace(/\.json$/, `${suffix}.json`);
     const body = JSON.stringify({ 申請番号: m.申請番号, 版: m.版, 結果: kind, ...(reason ? { 理由: reason } : {}), 日時: new Date().toISOString() });
-    if (!faults.slowWriteMs) return writeFileAtomic(path.join(dirs.resultsDir, name), body);
-    // a slow share: the half-written file sits under a dot name the counter ignores
-    const tmp = path.join(dirs.resultsDir, `.${name}.slow.tmp`);
-    fs.writeFileSync(tmp, body.slice(0, body.length >> 1));
-    const t = setTimeout(() => {
-      pendingWrites.delete(t);
-      try {
-        fs.appendFileSync(tmp, body.slice(body.length >> 1));
-        fs.renameSync(tmp, path.join(dirs.resultsDir, name));
-      } catch (err) {
-        process.stderr.write(`backend-sim: file exchange: slow write: ${String(err)}\n`);
-      }
-    }, faults.slowWriteMs);
-    pendingWrites.add(t);
+    await areas.results.write(name, body, faults.slowWriteMs ? { slowMs: faults.slowWriteMs } : {});
   };
-  const publish = (m: { 申請番号: string; 版: number }, kind: ResultKind, reason: string | null) => {
-    writeResult(m, kind, reason);
-    if (chance(faults.duplicateResultRate)) writeResult(m, kind, reason, '.dup');
-    if (kind !== '取込済' && chance(faults.lateResultRate)) writeResult(m, '取込済', null, '.late');
+  const publish = async (m: { 申請番号: string; 版: number }, kind: ResultKind, reason: string | null) => {
+    await writeResult(m, kind, reason);
+    if (chance(faults.duplicateResultRate)) await writeResult(m, kind, reason, '.dup');
+    if (kind !== '取込済' && chance(faults.lateResultRate)) await writeResult(m, '取込済', null, '.late');
   };
 
-  const importOne = (manifestName: string) => {
-    const manifestFile = path.join(dirs.inboxDir, manifestName);
-    const m = parseManifest(fs.readFileSync(manifestFile, 'utf8'));
-    const setAside = (...files: string[]) => {
-      for (const f of files) fs.renameSync(f, path.join(processed, path.basename(f)));
+  const importOne = async (manifestName: string) => {
+    const bytes = await areas.inbox.read(manifestName);
+    if (bytes === null) return; // taken meanwhile
+    const m = parseManifest(bytes.toString('utf8'));
+    const setAside = async (...names: string[]) => {
+      for (const n of names) await areas.inbox.setAside(n, 'processed');
     };
     if (!m) {
-      process.stderr.write(`backend-sim: file exchange: unreadable manifest ${manifestName}\n`);
-      return setAside(manifestFile);
+      log(`unreadable manifest ${manifestName}`);
+      return setAside(manifestName);
     }
-    const csvFile = path.join(dirs.inboxDir, m.CSVファイル名);
-    const refuse = (reason: string) => {
-      publish(m, '取込エラー', reason);
-      setAside(manifestFile, ...(fs.existsSync(csvFile) ? [csvFile] : []));
+    const csv = await areas.inbox.read(m.CSVファイル名);
+    const refuse = async (reason: string) => {
+      await publish(m, '取込エラー', reason);
+      await setAside(manifestName, ...(csv !== null ? [m.CSVファイル名] : []));
     };
-    let csv: Buffer;
-    try {
-      csv = fs.readFileSync(csvFile);
-    } catch {
+    if (csv === null) {
+      // A sender that crashed after placing a pair may place it again while this side imports the first
+      // one: the CSV it re-placed is taken away with the first import, its manifest comes after. The
+      // same manifest of an application already imported is that replay — not an error to report.
+      const stored = store.bodyOfKey(exchangeBaseName(m.申請番号, m.版)) as { sha256?: unknown } | null | undefined;
+      // (a purged or unreadable body cannot be compared: the key alone says it was imported)
+      if (stored !== undefined && (stored === null || typeof stored.sha256 !== 'string' || stored.sha256 === m.SHA256)) {
+        store.countReplay();
+        return setAside(manifestName);
+      }
       return refuse('マニフェストの CSV ファイルがありません');
     }
     const problem = checkCsv(m, csv, profiles.profiles[m.様式ID]?.columns.map((c) => c.name));
     if (problem) return refuse(problem.reason);
     try {
       const r = store.accept(exchangeBaseName(m.申請番号, m.版), m.申請番号, m.様式ID, JSON.stringify({ sha256: m.SHA256, payload: rowsOf(csv) }));
-      if (!r.replayed) publish(m, '取込済', null);
+      if (!r.replayed) await publish(m, '取込済', null);
     } catch (err) {
       if (!(err instanceof KeyReusedError)) throw err;
       return refuse('同じ申請番号・版で内容の異なるデータが届きました');
     }
-    setAside(manifestFile, csvFile);
+    await setAside(manifestName, m.CSVファイル名);
   };
 
-  const tick = () => {
+  const tick = async () => {
     if (chance(faults.unavailableRate)) return;
-    try {
-      for (const name of fs.readdirSync(dirs.inboxDir)) {
-        // a CSV without its manifest is not complete yet; dot names are temporary files
-        if (name.startsWith('.') || !name.endsWith('.manifest.json')) continue;
-        importOne(name);
-      }
-      for (const c of store.changesAfter(published, 500)) {
-        const key = store.keyOfReceipt(c.receiptNumber);
-        const at = key ? /^(.+)_v(\d+)$/.exec(key) : null;
-        // applications that came by HTTP have no result files
-        if (at) publish({ 申請番号: at[1]!, 版: Number(at[2]) }, c.status === 'completed' ? '本登録' : '差戻し', c.reason);
-        published = c.seq;
-        writeFileAtomic(cursorFile, String(published));
-      }
-    } catch (err) {
-      process.stderr.write(`backend-sim: file exchange: ${String(err)}\n`);
+    // a CSV without its manifest is not complete yet
+    const manifests = (await areas.inbox.list()).map((e) => e.name).filter((n) => n.endsWith('.manifest.json')).sort().slice(0, IMPORTS_PER_POLL);
+    for (let i = 0; i < manifests.length; i += IMPORT_PARALLEL) await Promise.all(manifests.slice(i, i + IMPORT_PARALLEL).map(importOne));
+    for (const c of store.changesAfter(published, 500)) {
+      const key = store.keyOfReceipt(c.receiptNumber);
+      const at = key ? /^(.+)_v(\d+)$/.exec(key) : null;
+      // applications that came by HTTP have no result files
+      if (at) await publish({ 申請番号: at[1]!, 版: Number(at[2]) }, c.status === 'completed' ? '本登録' : '差戻し', c.reason);
+      published = c.seq;
+      writeFileAtomic(cursorFile, String(published));
     }
   };
-  const timer = setInterval(tick, POLL_MS);
-  timer.unref();
+
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  const loop = () => {
+    running = tick()
+      .catch((err: unknown) => {
+        log(String(err));
+      })
+      .finally(() => {
+        if (!stopped) timer = setTimeout(loop, POLL_MS);
+      });
+  };
+  loop();
   return {
-    stop: () => {
-      clearInterval(timer);
-      for (const t of pendingWrites) clearTimeout(t);
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+      areas.inbox.close?.();
+      areas.results.close?.();
     },
   };
 }

@@ -13,6 +13,11 @@ import { intake, reviewDecision } from './sim-intake';
 import { readBodyLimited } from '../http/read-body';
 import { requestUrl } from '../http/request-url';
 import { startFileExchange, type FileExchangeFaults, type FileExchangeSim } from './sim-file-exchange';
+import type { ExchangeArea } from '../services/sync/exchange-area';
+import { FolderExchangeArea } from '../services/sync/folder-exchange-area';
+import { s3Client, S3ExchangeArea } from '../services/sync/s3-exchange-area';
+import type { S3Credentials } from '../services/sync/s3-credentials';
+import { S3_INBOX, S3_RESULTS } from '../services/sync/file-exchange-format';
 import { seededRandom } from './seeded-random';
 import { simRegister, type SimRegisterOptions } from './sim-register';
 import { DRILL_RETURN_REASON, NO_DRILLS, type SimControl, type SimDrillState } from './sim-drills';
@@ -65,8 +70,11 @@ export interface SimOptions {
   auth?: { clientId: string; clientSecret: string; tokenTtlS?: number };
   /** HTTPS; with clientCaFile the terminal must present a certificate signed by it */
   tls?: { certFile: string; keyFile: string; clientCaFile?: string };
-  /** file exchange (CSV + manifest in, result files out), with its own faults */
-  files?: { inboxDir: string; resultsDir: string; faults?: FileExchangeFaults };
+  /**
+   * file exchange (CSV + manifest in, result files out), with its own faults: two folders, or a
+   * bucket (`<prefix>inbox/` in, `<prefix>results/` out) of an S3-compatible server
+   */
+  files?: ({ inboxDir: string; resultsDir: string } | { s3: SimS3Exchange }) & { faults?: FileExchangeFaults };
   /**
    * seals the stored request bodies: the app passes its own database cipher to its embedded demo back
    * end; when absent (the standalone `cli backend-sim`) a key of its own in a 0600 key file beside the store
@@ -76,6 +84,25 @@ export interface SimOptions {
   retentionDays?: number;
   /** plays the 住民基本台帳 owner: OAuth endpoints and the lookup API (sim-register.ts) */
   register?: SimRegisterOptions;
+}
+
+export interface SimS3Exchange {
+  endpoint: string;
+  bucket: string;
+  prefix?: string;
+  credentials: S3Credentials;
+  region?: string;
+}
+
+/** The simulator's two exchange areas, over folders or a bucket: one watcher for both (sim-file-exchange.ts). */
+function exchangeAreas(files: NonNullable<SimOptions['files']>): { inbox: ExchangeArea; results: ExchangeArea } {
+  if ('inboxDir' in files) {
+    for (const d of [files.inboxDir, path.join(files.inboxDir, 'processed'), files.resultsDir]) fs.mkdirSync(d, { recursive: true });
+    return { inbox: new FolderExchangeArea(files.inboxDir), results: new FolderExchangeArea(files.resultsDir) };
+  }
+  const client = s3Client({ endpoint: files.s3.endpoint, bucket: files.s3.bucket, region: files.s3.region }, files.s3.credentials);
+  const prefix = files.s3.prefix ?? '';
+  return { inbox: new S3ExchangeArea(client, files.s3.bucket, prefix + S3_INBOX), results: new S3ExchangeArea(client, files.s3.bucket, prefix + S3_RESULTS) };
 }
 
 export interface SimServer {
@@ -260,7 +287,7 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
     server.once('error', reject);
     server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;
-      if (opts.files) files = startFileExchange(store, { ...opts.files, stateDir: opts.dataDir }, opts.files.faults);
+      if (opts.files) files = startFileExchange(store, { ...exchangeAreas(opts.files), stateDir: opts.dataDir }, opts.files.faults);
       const control: SimControl = {
         state: () => ({ ...drills }),
         set: (change) => ({ ...(drills = { ...drills, ...change }) }),
@@ -282,12 +309,13 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
           new Promise<void>((done) => {
             clearInterval(reviewTimer);
             clearInterval(purgeTimer);
-            files?.stop();
             server.closeAllConnections();
-            server.close(() => {
-              store.close();
-              done();
-            });
+            void (files?.stop() ?? Promise.resolve()).finally(() =>
+              server.close(() => {
+                store.close();
+                done();
+              }),
+            );
           }),
       });
     });

@@ -202,6 +202,22 @@ export class SimStore {
     ).map((r) => ({ seq: r.seq, receiptNumber: r.receipt_number, status: r.status, reason: r.reason }));
   }
 
+  /**
+   * The body stored under a key: undefined when the key was never seen, null when its body was purged
+   * or cannot be read. (The file exchange asks it about a replayed manifest whose CSV is gone.)
+   */
+  bodyOfKey(key: string): unknown {
+    const r = this.db.prepare('SELECT body_sealed FROM applications WHERE idempotency_key = ?').get(key) as { body_sealed: Buffer | null } | undefined;
+    if (!r) return undefined;
+    const body = this.openBody(key, r.body_sealed);
+    return body === UNREADABLE ? null : body;
+  }
+
+  /** a delivery seen again that `accept` did not get to count (a replayed manifest whose CSV is gone) */
+  countReplay(): void {
+    this.db.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'duplicate_deliveries'`).run();
+  }
+
   /** the idempotency key a receipt was issued for (the file exchange names its results by it) */
   keyOfReceipt(receipt: string): string | null {
     const r = this.db.prepare('SELECT idempotency_key FROM applications WHERE receipt_number = ?').get(receipt) as { idempotency_key: string } | undefined;

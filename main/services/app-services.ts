@@ -7,8 +7,9 @@ import { CaseSubmission } from './store/case-submission';
 import { ChromiumPdfRenderer } from './print/chromium-pdf';
 import type { PdfRenderer } from './print/pdf-renderer';
 import { SyncEngine } from './sync/sync-engine';
-import { ConnectorRouter, connectorContext, isHttpConnector } from './sync/connector-router';
-import { createHandlers, checkStoredPayload, intakePayload } from './api/handlers';
+import { ConnectorRouter, connectorContext, connectorTarget } from './sync/connector-router';
+import { createHandlers } from './api/handlers';
+import { checkStoredPayload, intakePayload } from './sync/payload-checks';
 import { createDispatch } from './api/dispatch';
 import { fileLogger } from './log';
 import { localIsoDate } from './local-date';
@@ -162,7 +163,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       version: opts.appVersion,
       host: opts.host,
       today: localIsoDate(),
-      backend: { url: isHttpConnector(fallback) ? fallback.baseUrl : fallback.outboxDir, simulated: sim !== null },
+      backend: { url: connectorTarget(fallback), simulated: sim !== null },
       ...(config.city ? { city: config.city } : {}),
       nativePrint: opts.nativePrinter !== undefined,
     }),
@@ -214,7 +215,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   return {
     dispatch,
     dispatchResident,
-    backend: { url: isHttpConnector(fallback) ? fallback.baseUrl : fallback.outboxDir, simulated: sim !== null },
+    backend: { url: connectorTarget(fallback), simulated: sim !== null },
     mode,
     async close() {
       clearTimeout(warmNames);

@@ -24,6 +24,18 @@ export const ConnectorConfig = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('http'), ...HttpIntake }),
   /** ファイル連携 to a folder (an SMB share mounted on the PC); relative paths are under the data dir */
   z.strictObject({ type: z.literal('csv-folder'), outboxDir: z.string().min(1), resultsDir: z.string().min(1) }),
+  /** ファイル連携 to S3-compatible object storage: `<prefix>inbox/` for applications, `<prefix>results/` for results */
+  z.strictObject({
+    type: z.literal('csv-s3'),
+    endpoint: HttpUrl,
+    bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
+    prefix: z.string().regex(/^([^/]+\/)*$/).optional(),
+    /** `{ "accessKeyId", "secretAccessKey" }`, 0600; relative to the data dir */
+    credentialsFile: z.string().min(1),
+    region: z.string().min(1).max(64).optional(),
+    /** the city's private CA for an https endpoint */
+    caFile: z.string().min(1).optional(),
+  }),
 ]);
 export type ConnectorConfig = z.infer<typeof ConnectorConfig>;
 

@@ -54,7 +54,7 @@ describe('cli queue stats', () => {
     const r = await runCli(['queue', 'stats', '--data-dir', dir, '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('{"total":0,"pending":0,"inFlight":0,"accepted":0,"returned":0,"completed":0,"failed":0}\n');
+    expect(r.stdout).toBe('{"total":0,"pending":0,"inFlight":0,"delivered":0,"accepted":0,"returned":0,"completed":0,"failed":0}\n');
   });
 
   it('without --json prints the Japanese one-line summary with the counts', async () => {
@@ -62,7 +62,7 @@ describe('cli queue stats', () => {
     enqueue(dir, 2);
     const r = await runCli(['queue', 'stats', '--data-dir', dir]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('合計 2 / 送信待ち 2 / 送信中 0 / 受理 0 / 差戻し 0 / 完了 0 / 要対応 0\n');
+    expect(r.stdout).toBe('合計 2 / 送信待ち 2 / 送信中 0 / 送信済 0 / 受理 0 / 差戻し 0 / 完了 0 / 要対応 0\n');
   });
 });
 
@@ -88,7 +88,7 @@ describe('cli sync', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ emptied: true, total: 3, pending: 0, accepted: 3 });
 
-    expect(await queueStats(dir)).toEqual({ total: 3, pending: 0, inFlight: 0, accepted: 3, returned: 0, completed: 0, failed: 0 });
+    expect(await queueStats(dir)).toEqual({ total: 3, pending: 0, inFlight: 0, delivered: 0, accepted: 3, returned: 0, completed: 0, failed: 0 });
     expect(await getJson(`${sim.url}/admin/stats`)).toEqual({
       applications: before.applications + 3,
       duplicateDeliveries: before.duplicateDeliveries,

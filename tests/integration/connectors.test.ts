@@ -13,8 +13,9 @@ import { SyncEngine, type SyncEngineOptions } from '../../main/services/sync/syn
 import { ConnectorRouter } from '../../main/services/sync/connector-router';
 import { HttpIntakeConnector, type HttpIntakeOptions } from '../../main/services/sync/http-intake-connector';
 import { FileExchangeConnector } from '../../main/services/sync/file-exchange-connector';
+import { FolderExchangeArea } from '../../main/services/sync/folder-exchange-area';
 import { intakeDocument, type IntakeConnector } from '../../main/services/sync/intake-connector';
-import { checkStoredPayload, intakePayload } from '../../main/services/api/handlers';
+import { checkStoredPayload, intakePayload } from '../../main/services/sync/payload-checks';
 import { findForm } from '../../common/forms/registry';
 import { inkanToroku } from '../../common/forms/defs/inkan';
 import { defaultProfileSet } from '../../common/forms/default-csv-profiles';
@@ -294,7 +295,7 @@ describe('file exchange as CSV + manifest (--csv-inbox --csv-results --review-de
   });
 
   function fileConnector(): FileExchangeConnector {
-    return new FileExchangeConnector({ outboxDir: inbox, resultsDir: results, profiles: defaultProfileSet(), cityCode: '131016' });
+    return new FileExchangeConnector({ id: `csv-folder:${inbox}`, outbox: new FolderExchangeArea(inbox), results: new FolderExchangeArea(results), profiles: defaultProfileSet(), cityCode: '131016' });
   }
 
   function filesUnder(d: string): string[] {
@@ -310,7 +311,8 @@ describe('file exchange as CSV + manifest (--csv-inbox --csv-results --review-de
     const ids = repo.enqueueMany(sampleApplications(20, 51));
 
     expect(await e.runUntilEmpty(30_000)).toBe(true);
-    expect(repo.stats()).toMatchObject({ total: 20, accepted: 20, pending: 0, failed: 0 });
+    // stored in the folder is 送信済, not 受理: only the back end's 取込済 makes it 受理
+    expect(repo.stats()).toMatchObject({ total: 20, delivered: 20, accepted: 0, pending: 0, failed: 0 });
     const items = repo.list({ limit: 50 }).items;
     const keyOf = new Map(ids.map((a) => [a.id, a.idempotencyKey]));
     for (const i of items) expect(i.receiptNumber).toBe(`${keyOf.get(i.id)}_v1`);
@@ -328,8 +330,9 @@ describe('file exchange as CSV + manifest (--csv-inbox --csv-results --review-de
       20_000,
       'result files to bring all 20 to 完了',
     );
-    expect(applied).toBe(20);
-    expect(repo.stats()).toMatchObject({ total: 20, completed: 20, accepted: 0 });
+    // each: 取込済 (送信済 → 受理), then 本登録 (→ 完了)
+    expect(applied).toBe(40);
+    expect(repo.stats()).toMatchObject({ total: 20, completed: 20, delivered: 0, accepted: 0 });
     expect(await e.pollStatusOnce()).toBe(0);
   });
 
@@ -343,7 +346,7 @@ describe('file exchange as CSV + manifest (--csv-inbox --csv-results --review-de
     const direct = fileConnector();
     for (const entry of claimed) {
       const doc = intakeDocument(entry, intakePayload(entry.formId, JSON.parse(entry.payloadJson!) as Record<string, unknown>));
-      expect((await direct.deliver(entry, doc)).kind).toBe('accepted');
+      expect((await direct.deliver(entry, doc)).kind).toBe('delivered');
     }
     expect(repo.stats()).toMatchObject({ inFlight: 2 });
     await waitFor(() => imported([a!.idempotencyKey, b!.idempotencyKey]), 15_000, 'import');
@@ -351,7 +354,7 @@ describe('file exchange as CSV + manifest (--csv-inbox --csv-results --review-de
     const restarted = open(qdir);
     const { e } = engine(restarted, new ConnectorRouter(fileConnector()));
     expect(await e.runUntilEmpty(20_000)).toBe(true);
-    expect(restarted.stats()).toMatchObject({ total: 2, accepted: 2, inFlight: 0, failed: 0 });
+    expect(restarted.stats()).toMatchObject({ total: 2, delivered: 2, inFlight: 0, failed: 0 });
     await waitFor(async () => (await simStats(sim.url)).duplicateDeliveries === before.duplicateDeliveries + 2, 15_000, 'the replays to be seen');
     expect((await simStats(sim.url)).applications).toBe(before.applications + 2);
     expect(filesUnder(results).filter((n) => n.includes('import-error'))).toEqual([]);

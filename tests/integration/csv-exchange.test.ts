@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliBundle, runBundledCli, spawnCli } from '../support/cli-bundle';
+import { cliBundle, crashSyncBundle, runBundledCli, spawnCli } from '../support/cli-bundle';
 import { getJson, readAppLog, startTs, tempDir, waitFor, type Proc } from '../support/processes';
 import { openTestQueue } from '../support/queue';
 import { sampleApplications } from '../../main/services/demo/sample-applications';
@@ -114,7 +114,7 @@ describe('delivery to a folder and results pulled back (backend-sim --csv-inbox 
     return JSON.parse(r.stdout) as Record<string, number>;
   };
 
-  it('6 applications: CSV + manifest each, imported into 仮登録, then 受理 → 完了, and 差戻し for an address with 不明 whose correction goes as 版 2 of the same 申請番号; duplicate and late results change nothing', { timeout: 90_000 }, async () => {
+  it('6 applications: CSV + manifest each (送信済), imported into 仮登録 (受理), then 完了, and 差戻し for an address with 不明 whose correction goes as 版 2 of the same 申請番号; duplicate and late results change nothing', { timeout: 90_000 }, async () => {
     const apps = sampleApplications(6, 11);
     apps[0]!.payload = { ...apps[0]!.payload, familyName: IVS_NAME, newAddress: '東京都千代田区霞が関1-2-3 "別館",4階' };
     apps[5]!.payload = { ...apps[5]!.payload, newAddress: '東京都千代田区不明町1-1' };
@@ -144,7 +144,7 @@ describe('delivery to a folder and results pulled back (backend-sim --csv-inbox 
       const s = await stats(dataDir);
       return s.completed === 5 && s.returned === 1 ? s : undefined;
     }, 30_000, '5 完了 and 1 差戻し');
-    expect(end).toMatchObject({ accepted: 0, failed: 0 });
+    expect(end).toMatchObject({ delivered: 0, accepted: 0, failed: 0 });
     // the late and duplicate files have been read too by now: still 5 完了 and 1 差戻し
     await new Promise((r) => setTimeout(r, 600));
     expect(await stats(dataDir)).toMatchObject({ completed: 5, returned: 1, accepted: 0 });
@@ -166,7 +166,7 @@ describe('delivery to a folder and results pulled back (backend-sim --csv-inbox 
 
   it('the same 申請番号 with the same content is a no-op at the receiver; with different content it is refused and shows as 要対応', { timeout: 60_000 }, async () => {
     const dataDir = counter('csv-same-key', sampleApplications(1, 21), inbox, results);
-    expect(await stats(dataDir)).toMatchObject({ accepted: 1 });
+    expect(await stats(dataDir)).toMatchObject({ pending: 0, failed: 0 });
     const processed = path.join(inbox, 'processed');
     const key = await waitFor(() => {
       const { db } = openTestQueue(dataDir);
@@ -193,7 +193,7 @@ describe('delivery to a folder and results pulled back (backend-sim --csv-inbox 
     fs.writeFileSync(path.join(inbox, `${key}_v1.manifest.json`), JSON.stringify(manifest));
     await waitFor(() => jsonFiles(results).some((n) => n === `${key}_v1.import-error.json`) || jsonFiles(path.join(results, 'processed')).includes(`${key}_v1.import-error.json`), 10_000, '取込エラー result');
     const s = await stats(dataDir);
-    expect(s).toMatchObject({ failed: 1, accepted: 0 });
+    expect(s).toMatchObject({ failed: 1, delivered: 0, accepted: 0 });
     const { db } = openTestQueue(dataDir);
     const reason = (db.prepare('SELECT status_reason AS r FROM applications').get() as { r: string }).r;
     db.close();
@@ -223,10 +223,10 @@ describe('delivery to a folder and results pulled back (backend-sim --csv-inbox 
     const dataDir = counter('csv-readonly', sampleApplications(1, 31), '/sys/kernel', results);
     const r = await runBundledCli(bundle, ['sync', '--data-dir', dataDir, '--until-empty', '--timeout-s', '2']);
     expect(r.code).toBe(3);
-    expect(JSON.parse(r.stdout)).toMatchObject({ pending: 1, accepted: 0, failed: 0 });
+    expect(JSON.parse(r.stdout)).toMatchObject({ pending: 1, delivered: 0, accepted: 0, failed: 0 });
     expect(readAppLog(dataDir).some((l) => l.event === 'sync.retry' && String(l.reason).includes('連携フォルダーに書き込む権限がありません'))).toBe(true);
     writeConfig(dataDir, inbox, results);
-    expect(await stats(dataDir)).toMatchObject({ accepted: 1, pending: 0 });
+    expect(await stats(dataDir)).toMatchObject({ pending: 0, failed: 0 });
   });
 });
 
@@ -241,26 +241,28 @@ describe('SIGKILL between CSV and manifest', () => {
     await sim?.stop();
   });
 
-  it('50 kills at the exact point and 5 at random moments, then a clean run: every application imported exactly once', { timeout: 240_000 }, async () => {
+  // the long loop (≥ 50 kills over the folder and S3) is `npm run bench:kill`; the suite keeps a short round
+  it('3 kills at the exact point and 2 at random moments, then a clean run: every application imported exactly once', { timeout: 90_000 }, async () => {
     const bundle = await cliBundle();
-    const N = 300;
+    const crash = await crashSyncBundle();
+    const N = 40;
     const dataDir = counter('csv-kill', sampleApplications(N, 41), inbox, results);
     let killedBetween = 0;
-    for (let i = 0; i < 50; i++) {
-      const r = await runBundledCli(bundle, ['sync', '--data-dir', dataDir, '--until-empty'], 30_000, { ICHIMADO_TEST_CRASH_AFTER_CSV: String(1 + (i % 4)) });
+    for (let i = 0; i < 3; i++) {
+      const r = await runBundledCli(crash, ['sync', '--data-dir', dataDir, '--until-empty', '--crash-after-csv', String(1 + i)], 30_000);
       if (r.signal === 'SIGKILL') killedBetween++;
     }
-    expect(killedBetween).toBe(50);
+    expect(killedBetween).toBe(3);
     const random = seededRandom(5);
     const delivered = () => fs.readdirSync(inbox).length + fs.readdirSync(path.join(inbox, 'processed')).length;
     let killedRandom = 0;
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 2; i++) {
       const child = spawnCli(bundle, ['sync', '--data-dir', dataDir, '--until-empty']);
       const exited = new Promise((r) => child.once('exit', r));
       // once it is really writing (start-up time varies with machine load), at a random moment
       const last = delivered();
       await waitFor(() => child.exitCode !== null || delivered() > last, 30_000, 'delivery to start');
-      await new Promise((r) => setTimeout(r, Math.floor(random() * 30)));
+      await new Promise((r) => setTimeout(r, Math.floor(random() * 10)));
       if (child.exitCode === null) {
         child.kill('SIGKILL');
         killedRandom++;
@@ -269,7 +271,7 @@ describe('SIGKILL between CSV and manifest', () => {
     }
     const final = await runBundledCli(bundle, ['sync', '--data-dir', dataDir, '--until-empty']);
     expect(final.code, final.stderr).toBe(0);
-    expect(JSON.parse(final.stdout)).toMatchObject({ emptied: true, total: N, accepted: N, pending: 0, inFlight: 0, failed: 0 });
+    expect(JSON.parse(final.stdout)).toMatchObject({ emptied: true, total: N, pending: 0, inFlight: 0, failed: 0 });
     await waitFor(() => fs.readdirSync(inbox).every((n) => !n.endsWith('.manifest.json')), 30_000, 'the simulator to import everything');
     await waitFor(async () => ((await getJson(`${sim.url}/admin/stats`)) as { applications: number }).applications === N, 10_000, `${N} applications`);
     // exactly once: N stored, none refused; a CSV left by a kill without its manifest was written again whole
@@ -277,6 +279,6 @@ describe('SIGKILL between CSV and manifest', () => {
     const allResults = [...jsonFiles(results), ...jsonFiles(path.join(results, 'processed'))];
     expect(allResults.filter((n) => n.includes('import-error'))).toEqual([]);
     expect(allResults.filter((n) => n.endsWith('.imported.json'))).toHaveLength(N);
-    expect(killedRandom).toBeGreaterThanOrEqual(3);
+    expect(killedRandom).toBeGreaterThanOrEqual(1);
   });
 });

@@ -256,7 +256,7 @@ describe('a lost key, and key reset', () => {
     expect((await cli(['enqueue', '--data-dir', d, '--sample', '1'])).code).toBe(0);
     const s = await cli(['queue', 'stats', '--data-dir', d, '--json']);
     expect(s.code, s.stderr).toBe(0);
-    expect(JSON.parse(s.stdout)).toEqual({ total: 1, pending: 1, inFlight: 0, accepted: 0, returned: 0, completed: 0, failed: 0 });
+    expect(JSON.parse(s.stdout)).toEqual({ total: 1, pending: 1, inFlight: 0, delivered: 0, accepted: 0, returned: 0, completed: 0, failed: 0 });
     expect(fs.existsSync(path.join(d, asideDb!))).toBe(true);
   });
 

@@ -119,7 +119,7 @@ describe('SyncEngine against the simulator process', () => {
     db.close();
     // what is on disk, through a new connection
     const { repo: reopened } = openStore(dir);
-    expect(reopened.stats()).toEqual({ total: 20, pending: 0, inFlight: 0, accepted: 20, returned: 0, completed: 0, failed: 0 });
+    expect(reopened.stats()).toEqual({ total: 20, pending: 0, inFlight: 0, delivered: 0, accepted: 20, returned: 0, completed: 0, failed: 0 });
     const items = reopened.list({}).items;
     expect(items.map((i) => i.id).sort()).toEqual([...ids].sort());
     for (const item of items) {

@@ -193,7 +193,7 @@ describe('status feed with duplicates (--duplicate-status-rate 0.5 --review-dela
       'every application to be 完了',
     );
     expect(completedByCli + applied).toBe(N); // each application changed once, never twice
-    expect(repo.stats()).toEqual({ total: N, pending: 0, inFlight: 0, accepted: 0, returned: 0, completed: N, failed: 0 });
+    expect(repo.stats()).toEqual({ total: N, pending: 0, inFlight: 0, delivered: 0, accepted: 0, returned: 0, completed: N, failed: 0 });
     expect(repo.list({ status: 'completed', limit: N }).items.every((i) => i.statusReason === null)).toBe(true);
 
     // the feed really did carry duplicates

@@ -6,14 +6,15 @@ import { sampleApplications } from '../../main/services/demo/sample-applications
 import { seededRandom } from '../../main/backend-sim/seeded-random';
 
 /**
- * The syncing process is SIGKILLed at random points, 55 times, then allowed to finish: every
- * application is stored exactly once at the simulator and none is lost at the counter.
+ * The syncing process is SIGKILLed at random points, 5 times, then allowed to finish: every
+ * application is stored exactly once at the simulator and none is lost at the counter. (The long
+ * loop, ≥ 50 kills, is `npm run bench:kill`; the suite keeps this short round.)
  */
 describe('sync survives SIGKILL at any instant', () => {
   let sim: Proc;
   let dataDir: string;
   let bundle: string;
-  const N = 2500;
+  const N = 600;
 
   beforeAll(async () => {
     bundle = await cliBundle();
@@ -23,17 +24,17 @@ describe('sync survives SIGKILL at any instant', () => {
     db.close();
     // a little latency so kills land while requests are in flight
     sim = await startTs('main/cli/main.ts', ['backend-sim', '--port', '0', '--data-dir', tempDir('kill-sim'), '--latency-ms', '60'], /backend-sim listening: (\S+)/);
-  });
+  }, 60_000);
   afterAll(async () => {
     await sim?.stop();
   });
 
-  it('55 kills, then a clean run: exactly once at the simulator, all accepted here', { timeout: 120_000 }, async () => {
+  it('5 kills, then a clean run: exactly once at the simulator, all accepted here', { timeout: 60_000 }, async () => {
     const random = seededRandom(42);
     const stored = async () => ((await getJson(`${sim.url}/admin/stats`)) as { applications: number }).applications;
     let killedMidway = 0;
     let last = await stored();
-    for (let i = 0; i < 55; i++) {
+    for (let i = 0; i < 5; i++) {
       const child = spawnCli(bundle, ['sync', '--data-dir', dataDir, '--backend', sim.url, '--until-empty']);
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       // kill only once this process is really delivering (start-up time varies with machine load),
@@ -48,7 +49,7 @@ describe('sync survives SIGKILL at any instant', () => {
       last = await stored();
     }
     const before = (await getJson(`${sim.url}/admin/stats`)) as { applications: number };
-    expect(killedMidway).toBeGreaterThanOrEqual(50);
+    expect(killedMidway).toBeGreaterThanOrEqual(4);
     expect(before.applications).toBeGreaterThan(0); // the kills did interrupt real work
     expect(before.applications).toBeLessThan(N);
 

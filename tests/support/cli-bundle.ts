@@ -4,17 +4,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot, tempDir } from './processes';
 
-let bundled: Promise<string> | null = null;
+const bundled = new Map<string, Promise<string>>();
 
 /**
  * The CLI bundled once per test file, so that tests spawning it dozens of times (kill drills)
  * pay ~0.1 s per start instead of tsx's compile-on-start.
  */
 export function cliBundle(): Promise<string> {
-  bundled ??= (async () => {
+  return bundle('main/cli/main.ts');
+}
+
+/** `cli sync` with the crash drill's seam (`--crash-after-csv N`, tests/support/crash-sync.ts), bundled the same way. */
+export function crashSyncBundle(): Promise<string> {
+  return bundle('tests/support/crash-sync.ts');
+}
+
+function bundle(entry: string): Promise<string> {
+  const known = bundled.get(entry);
+  if (known) return known;
+  const made = (async () => {
     const out = path.join(tempDir('cli-bundle'), 'cli.mjs');
     await build({
-      entryPoints: [path.join(repoRoot, 'main/cli/main.ts')],
+      entryPoints: [path.join(repoRoot, entry)],
       outfile: out,
       bundle: true,
       platform: 'node',
@@ -29,7 +40,8 @@ export function cliBundle(): Promise<string> {
     fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(path.dirname(out), 'node_modules'));
     return out;
   })();
-  return bundled;
+  bundled.set(entry, made);
+  return made;
 }
 
 export function spawnCli(bundle: string, args: string[], env: Record<string, string> = {}): ChildProcess {

@@ -7,7 +7,7 @@ import { upgradeStoredValues } from '../../common/forms/stored-values';
 import { PAYEE_PUBLIC, PAYEE_WRITTEN } from '../../common/forms/fragments';
 import { formSheetHtml } from '../../common/print/print-html';
 import type { VisitCaseData } from '../../common/domain/household';
-import { checkStoredPayload, intakePayload } from '../../main/services/api/handlers';
+import { checkStoredPayload, intakePayload } from '../../main/services/sync/payload-checks';
 
 /**
  * 受取口座: a benefit is paid into the 公金受取口座 registered at マイナポータル (with the resident's

@@ -18,7 +18,7 @@ export const queueStatsCommand: CliCommand = {
     process.stdout.write(
       values.json
         ? JSON.stringify(s) + '\n'
-        : `合計 ${s.total} / 送信待ち ${s.pending} / 送信中 ${s.inFlight} / 受理 ${s.accepted} / 差戻し ${s.returned} / 完了 ${s.completed} / 要対応 ${s.failed}\n`,
+        : `合計 ${s.total} / 送信待ち ${s.pending} / 送信中 ${s.inFlight} / 送信済 ${s.delivered} / 受理 ${s.accepted} / 差戻し ${s.returned} / 完了 ${s.completed} / 要対応 ${s.failed}\n`,
     );
   },
 };

@@ -4,7 +4,6 @@ import { fail, ok, type Result } from '../../../common/contract/result';
 import { findForm } from '../../../common/forms/registry';
 import { validateForm } from '../../../common/forms/validate-form';
 import { isKnownFieldKey } from '../../../common/forms/form-keys';
-import { buildPayload } from '../../../common/forms/payload';
 import { upgradeStoredValues } from '../../../common/forms/stored-values';
 import type { FormDefinition } from '../../../common/forms/form-definition';
 import { SupersedeError, type ApplicationRepository } from '../store/application-repository';
@@ -143,17 +142,6 @@ export function createHandlers(d: HandlerDeps): Handlers {
   };
 }
 
-/** The pre-send check: the stored payload must still be a valid instance of its form. */
-export function checkStoredPayload(formId: string, payload: Record<string, unknown>): string | null {
-  const form = findForm(formId);
-  if (!form) return `様式「${formId}」はこのバージョンのいちまどにありません。情報システム担当へ連絡してください。`;
-  if (Object.values(payload).some((v) => typeof v !== 'string')) return 'この申請の端末内データが破損しているため送信できません。';
-  // Date rules about "today" were checked at capture; a queued application must not expire here.
-  const v = validateForm(form, upgradeStoredValues(form, payload as Record<string, string>), '9999-12-31');
-  if (!v.ok) return `送信前の確認で不備が見つかりました（${Object.keys(v.fieldErrors).join('、')}）。内容を確認して再提出してください。`;
-  return null;
-}
-
 /** The name shown in the queue: the form's person, or the first listed member of a multi-person form. */
 export function personLabel(form: FormDefinition, values: Record<string, string>): string {
   // The form's first person-name field with a value, wherever the form keeps it (the 請求者 of 児童手当,
@@ -170,11 +158,4 @@ export function personLabel(form: FormDefinition, values: Record<string, string>
     return `${values[key]}\u3000${given ? (values[given.key] ?? '') : ''}`.trim();
   }
   return form.title;
-}
-
-/** What the back end receives for stored form values: the form's standard data items. */
-export function intakePayload(formId: string, values: Record<string, unknown>): Record<string, unknown> {
-  const form = findForm(formId);
-  if (!form) return values;
-  return buildPayload(form, upgradeStoredValues(form, values as Record<string, string>)) as unknown as Record<string, unknown>;
 }

@@ -42,7 +42,7 @@ function fsyncDir(dir: string): void {
  * fsyncs (the file exchange writes two per application). `syncDir: false` leaves the folder's fsync
  * to a later write in the same folder: one folder fsync makes every earlier rename in it durable.
  */
-export async function writeFileAtomicAsync(target: string, content: string, opts: { syncDir?: boolean } = {}): Promise<void> {
+export async function writeFileAtomicAsync(target: string, content: string | Buffer, opts: { syncDir?: boolean } = {}): Promise<void> {
   const dir = path.dirname(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const fh = await fs.promises.open(tmp, 'wx', 0o600);

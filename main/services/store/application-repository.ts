@@ -52,7 +52,11 @@ export interface ListFilter {
 
 export interface StatusChange {
   receiptNumber: string;
-  /** failed: the back end could not import it (取込エラー → 要対応); cancelled: 取下げ */
+  /**
+   * accepted: the back end took it in (a file exchange's 取込済, 仮登録) — applies only to what was
+   * 送信済, so a late 取込済 never undoes a decision; failed: the back end could not import it
+   * (取込エラー → 要対応); cancelled: 取下げ
+   */
   status: 'accepted' | 'returned' | 'completed' | 'failed' | 'cancelled';
   reason: string | null;
 }
@@ -235,6 +239,22 @@ export class ApplicationRepository {
       .immediate();
   }
 
+  /**
+   * Handed over without an answer from the back end itself (a file exchange stored the CSV and its
+   * manifest): 送信済 until its result file says 取込済 (受理) or a decision.
+   */
+  markDelivered(applicationId: string, receiptNumber: string, connector: string): void {
+    const at = this.iso();
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare(`UPDATE applications SET status = 'delivered', receipt_number = ?, delivered_via = ?, status_reason = NULL, updated_at = ? WHERE id = ?`)
+          .run(receiptNumber, connector, at, applicationId);
+        this.db.prepare('DELETE FROM outbox WHERE application_id = ?').run(applicationId);
+      })
+      .immediate();
+  }
+
   /** Back to the queue, to be tried again no earlier than `retryAt` (epoch ms). */
   markRetry(applicationId: string, error: string, retryAt: number): void {
     const at = this.iso();
@@ -305,7 +325,8 @@ export class ApplicationRepository {
           `UPDATE applications SET status = @status, status_reason = @reason, updated_at = @at,
                   completed_at = CASE WHEN @status = 'completed' THEN @at ELSE completed_at END
             WHERE receipt_number = @receipt AND (delivered_via = @connector OR delivered_via IS NULL)
-              AND status IN ('accepted', 'returned') AND status != @status`,
+              AND CASE WHEN @status = 'accepted' THEN status = 'delivered'
+                       ELSE status IN ('delivered', 'accepted', 'returned') AND status != @status END`,
         );
         for (const c of changes) applied += update.run({ status: c.status, reason: c.reason, at, receipt: c.receiptNumber, connector }).changes;
         this.db
@@ -332,7 +353,7 @@ export class ApplicationRepository {
 
   /** True while some delivered application still awaits the back office's decision. */
   hasOpenDecisions(): boolean {
-    return this.db.prepare(`SELECT 1 FROM applications WHERE status = 'accepted' LIMIT 1`).get() !== undefined;
+    return this.db.prepare(`SELECT 1 FROM applications WHERE status IN ('delivered', 'accepted') LIMIT 1`).get() !== undefined;
   }
 
   /**
@@ -395,13 +416,14 @@ export class ApplicationRepository {
     const s = {
       pending: by.pending ?? 0,
       inFlight: by.in_flight ?? 0,
+      delivered: by.delivered ?? 0,
       accepted: by.accepted ?? 0,
       returned: by.returned ?? 0,
       completed: by.completed ?? 0,
       failed: by.failed ?? 0,
     };
     // Cancelled applications are kept for the record but are not part of the queue.
-    return { total: s.pending + s.inFlight + s.accepted + s.returned + s.completed + s.failed, ...s };
+    return { total: s.pending + s.inFlight + s.delivered + s.accepted + s.returned + s.completed + s.failed, ...s };
   }
 
   /** One page of the queue screen, newest first; `total` counts every match for the scroll bar. */

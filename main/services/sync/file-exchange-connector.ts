@@ -1,70 +1,50 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { IntakeConnector, DeliveryOutcome, IntakeDocument, StatusPage } from './intake-connector';
 import type { OutboxEntry, StatusChange } from '../store/application-repository';
-import { writeFileAtomicAsync } from '../files/atomic-write';
 import { csvRows, toCsv, CsvValueError, type CsvProfileSet } from '../../../common/forms/csv-profile';
 import type { FormPayload } from '../../../common/forms/payload';
 import { findForm } from '../../../common/forms/registry';
-import { buildManifest, exchangeBaseName, parseResult, RESULT_STATUS, type ResultKind } from './file-exchange-format';
+import { buildManifest, exchangeBaseName, parseManifest, parseResult, RESULT_STATUS, type ResultKind } from './file-exchange-format';
+import type { ExchangeArea } from './exchange-area';
 
 export interface FileExchangeOptions {
   /** where `<申請番号>_v<版>.csv` and its `.manifest.json` are placed for the back end */
-  outboxDir: string;
+  outbox: ExchangeArea;
   /** where the back end leaves one result file per application and event */
-  resultsDir: string;
+  results: ExchangeArea;
   profiles: CsvProfileSet;
   /** 団体コード (全国地方公共団体コード, 6 digits) */
   cityCode: string;
-  id?: string;
+  /** stable name of this exchange (the status cursor and each application's delivered_via) */
+  id: string;
+  /**
+   * Fault-injection seam for the crash drills: called after an application's CSV is stored and
+   * before its manifest, the exact instant the exchange must survive (a drill kills the process
+   * or stops the storage here). Production passes nothing.
+   */
+  afterCsv?: () => void | Promise<void>;
 }
 
+/** what placedSha answers for an object under a manifest's name that is no manifest */
+const UNREADABLE = '\u0000unreadable';
 /** result files read per poll: a backlog is worked off over several polls, none blocks the loop long */
 const RESULTS_PER_POLL = 500;
 /** a result file still unreadable after this long is not being written: set it aside */
 const UNREADABLE_GRACE_MS = 60_000;
-/** a temporary file this old was left by a process killed mid-write (no write takes an hour) */
-const STALE_TEMP_MS = 60 * 60_000;
-/**
- * Test hook for the crash drills: SIGKILL this process right after the n-th CSV is written and
- * before its manifest, the exact instant the exchange must survive. Unset in production.
- */
-const CRASH_AFTER_CSV = Number(process.env.ICHIMADO_TEST_CRASH_AFTER_CSV ?? '0');
-let csvWritten = 0;
-
-function storageReason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code ?? 'error';
-  if (code === 'ENOSPC' || code === 'EDQUOT') return '連携フォルダーの空き容量がありません。情報システム担当へ連絡してください';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return `連携フォルダーに書き込む権限がありません（${code}）。情報システム担当へ連絡してください`;
-  return `連携フォルダーに書き込めません（${code}）`;
-}
 
 /**
  * File exchange (ファイル連携), the standards' default between systems: per application a CSV of
- * 基本データリスト items and a manifest, each written atomically, the manifest last — the receiver
- * acts on manifests only, so a crash between the two leaves nothing it would read, and the retry
- * writes the same bytes again. Handing the files over is the delivery (受理 here); the back end's
- * result files, pulled from `resultsDir`, bring 完了, 差戻し, 取込エラー (要対応) and 取下げ.
+ * 基本データリスト items and a manifest, each stored whole, the manifest last — the receiver acts on
+ * manifests only, so a crash or an outage between the two leaves nothing it would read, and the retry
+ * writes the same bytes again. Handing the files over is the delivery (送信済); the back end's result
+ * files, pulled from the results area, bring 受理 (取込済), 完了, 差戻し, 取込エラー (要対応) and 取下げ.
+ * The same rules over every storage: a folder or an S3 bucket (exchange-area.ts).
  */
 export class FileExchangeConnector implements IntakeConnector {
   readonly id: string;
 
   constructor(private readonly o: FileExchangeOptions) {
-    this.id = o.id ?? `csv-folder:${o.outboxDir}`;
-    this.sweepStaleTemps();
-  }
-
-  /** Temporary files of writes a crash cut short: invisible to the receiver, but clutter on the share. */
-  private sweepStaleTemps(): void {
-    try {
-      for (const n of fs.readdirSync(this.o.outboxDir)) {
-        const f = path.join(this.o.outboxDir, n);
-        if (n.startsWith('.') && n.endsWith('.tmp') && olderThan(f, STALE_TEMP_MS)) fs.rmSync(f, { force: true });
-      }
-    } catch {
-      // the share is not reachable now: the next start sweeps
-    }
+    this.id = o.id;
   }
 
   async deliver(entry: OutboxEntry, doc: IntakeDocument): Promise<DeliveryOutcome> {
@@ -94,98 +74,87 @@ export class FileExchangeConnector implements IntakeConnector {
       rowCount,
       sha256: createHash('sha256').update(csv, 'utf8').digest('hex'),
     });
-    const manifestFile = path.join(this.o.outboxDir, `${base}.manifest.json`);
-    const placed = await this.placedSha(manifestFile);
+    const manifestName = `${base}.manifest.json`;
     const receiptNumber = base;
-    // already there from an attempt whose outcome was lost: the same bytes are the same delivery
-    if (placed === manifest.SHA256) return { kind: 'accepted', receiptNumber };
-    if (placed !== null) return { kind: 'rejected', reason: '連携フォルダーに同じ申請番号・版の異なる内容があります。情報システム担当へ連絡してください。' };
     try {
-      // the manifest's folder fsync below makes the CSV's rename durable too: one folder fsync, not two
-      await writeFileAtomicAsync(path.join(this.o.outboxDir, manifest.CSVファイル名), csv, { syncDir: false });
-      if (CRASH_AFTER_CSV > 0 && ++csvWritten >= CRASH_AFTER_CSV) process.kill(process.pid, 'SIGKILL');
-      await writeFileAtomicAsync(manifestFile, JSON.stringify(manifest, null, 1));
+      const placed = await this.placedSha(manifestName);
+      // already there from an attempt whose outcome was lost: the same bytes are the same delivery
+      if (placed === manifest.SHA256) return { kind: 'delivered', receiptNumber };
+      // Something under the manifest's name that is no manifest is not a delivery a receiver could act
+      // on: a write cut short on a storage that keeps partial objects (s3rver does when the sender is
+      // killed mid-PUT; S3 itself never does), or one being taken away by the receiver's import.
+      // Writing the pair again heals it; calling it a conflict would leave the clerk a 要対応 for nothing.
+      if (placed !== null && placed !== UNREADABLE) return { kind: 'rejected', reason: `連携先（${this.o.outbox.where}）に同じ申請番号・版の異なる内容があります。情報システム担当へ連絡してください。` };
+      await this.o.outbox.write(manifest.CSVファイル名, csv, { durableWithNext: true });
+      await this.o.afterCsv?.();
+      await this.o.outbox.write(manifestName, JSON.stringify(manifest, null, 1));
     } catch (err) {
-      return { kind: 'retry', offline: true, reason: storageReason(err) };
+      return { kind: 'retry', ...this.o.outbox.explain(err) };
     }
-    return { kind: 'accepted', receiptNumber };
+    return { kind: 'delivered', receiptNumber };
   }
 
-  /** the CSV hash of a manifest already in the outbox, or null when there is none */
-  private async placedSha(file: string): Promise<string | null> {
-    try {
-      const m = JSON.parse(await fs.promises.readFile(file, 'utf8')) as { SHA256?: unknown };
-      return typeof m.SHA256 === 'string' ? m.SHA256 : '';
-    } catch {
-      return null;
-    }
+  /** the CSV hash of a manifest already in the outbox, null when there is none, UNREADABLE when it is not a manifest */
+  private async placedSha(name: string): Promise<string | null> {
+    const bytes = await this.o.outbox.read(name);
+    if (bytes === null) return null;
+    const m = parseManifest(bytes.toString('utf8'));
+    return m ? m.SHA256 : UNREADABLE;
   }
 
   async probe(): Promise<boolean> {
-    try {
-      fs.accessSync(this.o.outboxDir, fs.constants.W_OK);
-      fs.accessSync(this.o.resultsDir, fs.constants.R_OK);
-      return true;
-    } catch {
-      return false;
-    }
+    const [out, res] = await Promise.all([this.o.outbox.probe(), this.o.results.probe()]);
+    return out && res;
   }
 
   async pollStatus(cursor: string | null): Promise<StatusPage | null> {
-    let names: string[];
+    let names: { name: string; modifiedMs: number }[];
     try {
-      names = fs.readdirSync(this.o.resultsDir).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
-    } catch (err) {
-      return (err as NodeJS.ErrnoException).code === 'ENOENT' ? { changes: [], cursor: cursor ?? '0' } : null;
+      names = (await this.o.results.list()).filter((e) => e.name.endsWith('.json'));
+    } catch {
+      return null;
     }
-    const read: { file: string; receipt: string; kind: ResultKind; reason: string | null }[] = [];
+    const read: { name: string; receipt: string; kind: ResultKind; reason: string | null }[] = [];
     const unreadable: string[] = [];
-    for (const name of names.sort().slice(0, RESULTS_PER_POLL)) {
-      const file = path.join(this.o.resultsDir, name);
-      let r: ReturnType<typeof parseResult> = null;
-      try {
-        r = parseResult(fs.readFileSync(file, 'utf8'));
-      } catch {
-        r = null;
-      }
-      if (r) read.push({ file, receipt: exchangeBaseName(r.applicationNumber, r.version), kind: r.kind, reason: r.reason });
-      else if (olderThan(file, UNREADABLE_GRACE_MS)) unreadable.push(file);
-    }
+    const page = names.sort((a, b) => (a.name < b.name ? -1 : 1)).slice(0, RESULTS_PER_POLL);
+    await Promise.all(
+      page.map(async ({ name, modifiedMs }) => {
+        let r: ReturnType<typeof parseResult> = null;
+        try {
+          const bytes = await this.o.results.read(name);
+          r = bytes ? parseResult(bytes.toString('utf8')) : null;
+        } catch {
+          r = null;
+        }
+        if (r) read.push({ name, receipt: exchangeBaseName(r.applicationNumber, r.version), kind: r.kind, reason: r.reason });
+        else if (Date.now() - modifiedMs > UNREADABLE_GRACE_MS) unreadable.push(name);
+      }),
+    );
     // 取込済 before the decisions that follow it, whatever order the files were listed in
-    read.sort((a, b) => Number(a.kind !== '取込済') - Number(b.kind !== '取込済'));
-    const changes: StatusChange[] = [];
-    const confirmations: string[] = [];
-    for (const r of read) {
-      const status = RESULT_STATUS[r.kind];
-      if (status === null) confirmations.push(r.receipt);
-      else changes.push({ receiptNumber: r.receipt, status, reason: r.reason });
-    }
+    read.sort((a, b) => Number(a.kind !== '取込済') - Number(b.kind !== '取込済') || (a.name < b.name ? -1 : 1));
+    const changes: StatusChange[] = read.map((r) => ({ receiptNumber: r.receipt, status: RESULT_STATUS[r.kind], reason: r.reason }));
     return {
       changes,
       cursor: cursor ?? '0',
-      confirmations,
-      settle: (unknown) => {
-        for (const r of read) this.setAside(r.file, unknown.has(r.receipt) ? 'unknown' : 'processed');
-        for (const f of unreadable) this.setAside(f, 'unreadable');
+      settle: async (unknown) => {
+        await Promise.all([
+          ...read.map((r) => this.setAside(r.name, unknown.has(r.receipt) ? 'unknown' : 'processed')),
+          ...unreadable.map((n) => this.setAside(n, 'unreadable')),
+        ]);
       },
     };
   }
 
-  private setAside(file: string, where: string): void {
-    const dir = path.join(this.o.resultsDir, where);
+  private async setAside(name: string, where: string): Promise<void> {
     try {
-      fs.mkdirSync(dir, { recursive: true });
-      fs.renameSync(file, path.join(dir, path.basename(file)));
+      await this.o.results.setAside(name, where);
     } catch {
       // read again next poll; applying it again changes nothing
     }
   }
-}
 
-function olderThan(file: string, ms: number): boolean {
-  try {
-    return Date.now() - fs.statSync(file).mtimeMs > ms;
-  } catch {
-    return false;
+  close(): void {
+    this.o.outbox.close?.();
+    this.o.results.close?.();
   }
 }

@@ -7,6 +7,10 @@ import type { StatusChange } from '../store/application-repository';
  */
 export const MANIFEST_FORMAT = 'ichimado-csv-manifest/1';
 
+/** In a bucket, under the configured prefix: what the counter sends, and what the back end answers. */
+export const S3_INBOX = 'inbox/';
+export const S3_RESULTS = 'results/';
+
 /** `<申請番号>_v<版>`: the stem of an application's CSV, manifest and results, and its receipt here */
 export function exchangeBaseName(applicationNumber: string, version: number): string {
   return `${applicationNumber}_v${version}`;
@@ -66,11 +70,11 @@ export const RESULT_KINDS = ['取込済', '本登録', '取込エラー', '差�
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
 /**
- * How each result shows at the counter. 取込済 (仮登録) confirms the 受理 the hand-over already gave;
+ * How each result shows at the counter. The hand-over itself is only 送信済; 取込済 (仮登録) → 受理;
  * 本登録 → 完了; 取込エラー → 要対応 (the clerk corrects and resubmits); 差戻し; 取下げ → 取消.
  */
-export const RESULT_STATUS: Record<ResultKind, StatusChange['status'] | null> = {
-  取込済: null,
+export const RESULT_STATUS: Record<ResultKind, StatusChange['status']> = {
+  取込済: 'accepted',
   本登録: 'completed',
   取込エラー: 'failed',
   差戻し: 'returned',

@@ -1,7 +1,10 @@
 import type { OutboxEntry, StatusChange } from '../store/application-repository';
 
 export type DeliveryOutcome =
+  /** the back end itself answered that it took the application in (受理) */
   | { kind: 'accepted'; receiptNumber: string }
+  /** handed over, the back end has not looked at it yet (file exchange: 送信済 until its 取込済) */
+  | { kind: 'delivered'; receiptNumber: string }
   /** try again later; `offline` when the back end could not be reached at all */
   | { kind: 'retry'; reason: string; offline: boolean; retryAfterMs?: number }
   /** the back end refused the content: a retry cannot help, the clerk must act */
@@ -43,14 +46,12 @@ export function intakeDocument(entry: OutboxEntry, payload: Record<string, unkno
 export interface StatusPage {
   changes: StatusChange[];
   cursor: string;
-  /** receipts the page confirmed without changing them (a file exchange's 取込済) */
-  confirmations?: string[];
   /**
    * Called once the page's changes are committed, with the receipts this counter does not know:
    * a file exchange moves its result files out of the way then (a crash before it only means the
    * same files are read again, and applying a decision twice changes nothing).
    */
-  settle?(unknownReceipts: ReadonlySet<string>): void;
+  settle?(unknownReceipts: ReadonlySet<string>): void | Promise<void>;
 }
 
 /** How applications reach one back end, and how its decisions come back (pull, as the standards prefer). */

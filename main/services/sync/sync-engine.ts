@@ -124,12 +124,12 @@ export class SyncEngine {
       if (!page) continue;
       applied += this.repo.applyStatusChanges(page.changes, c.id, page.cursor);
       if (page.settle) {
-        const seen = [...new Set([...page.changes.map((x) => x.receiptNumber), ...(page.confirmations ?? [])])];
+        const seen = [...new Set(page.changes.map((x) => x.receiptNumber))];
         const known = this.repo.knownReceipts(seen, c.id);
         const unknown = new Set(seen.filter((r) => !known.has(r)));
         // a result for an application this counter never sent: set aside for IT staff, never applied
         if (unknown.size > 0) this.o.log('warn', 'sync.result_unknown', { connector: c.id, count: unknown.size });
-        page.settle(unknown);
+        await page.settle(unknown);
       }
     }
     if (applied > 0) this.o.log('info', 'sync.status_changes', { applied });
@@ -293,7 +293,12 @@ export class SyncEngine {
     const outcome = await connector.deliver(entry, doc);
     switch (outcome.kind) {
       case 'accepted':
-        await this.record(() => this.repo.markAccepted(entry.applicationId, outcome.receiptNumber, connector.id));
+      case 'delivered':
+        await this.record(() =>
+          outcome.kind === 'accepted'
+            ? this.repo.markAccepted(entry.applicationId, outcome.receiptNumber, connector.id)
+            : this.repo.markDelivered(entry.applicationId, outcome.receiptNumber, connector.id),
+        );
         this.state.connection = 'online';
         this.state.lastSuccessAt = new Date(this.o.now()).toISOString();
         this.state.lastError = null;

@@ -118,7 +118,7 @@ export function QueueScreen() {
   }, [filter]);
 
   const count = (s: ApplicationStatus) =>
-    stats ? ({ pending: stats.pending, in_flight: stats.inFlight, accepted: stats.accepted, returned: stats.returned, completed: stats.completed, failed: stats.failed, cancelled: null } as const)[s] : 0;
+    stats ? ({ pending: stats.pending, in_flight: stats.inFlight, delivered: stats.delivered, accepted: stats.accepted, returned: stats.returned, completed: stats.completed, failed: stats.failed, cancelled: null } as const)[s] : 0;
   const visible = queue.items
     .map((it, i) => ({ it, index: queue.offset + i }))
     .filter(({ index }) => index >= firstVisible - 5 && index < firstVisible + VIEW_ROWS + 5);
