@@ -42,8 +42,6 @@ export interface FilledPerson {
   healthInsurance: ReturnType<typeof statusFacts>['healthInsurance'];
   pension: ReturnType<typeof statusFacts>['pension'];
   careCertified: boolean;
-  /** the person's answers the register and the insurance systems already know, by data item (registerAnswers) */
-  answers: Record<string, string>;
   register: RegisterRecord;
 }
 
@@ -93,8 +91,8 @@ export function splitRegisterName(s: string): [string, string] {
 }
 
 /**
- * What the forms ask about a person that the register or an insurance system holds, as the person's
- * answers keyed by the forms' data items (common/cases/field-home.ts personAnswerKey), so the deceased's
+ * What the forms ask about a person that the register or an insurance system holds, as answers keyed
+ * by the forms' data items (common/cases/field-home.ts personAnswerKey), so the deceased's
  * 本籍 (死亡届), 基礎年金番号 (未支給年金) and 被保険者番号 (葬祭費, 資格喪失届) are not typed again:
  * - 本籍: the 住民票's 戸籍の表示 (nationals only; the register leaves it out for others).
  * - 基礎年金番号: the 国民年金 system's record of the person.
@@ -102,7 +100,8 @@ export function splitRegisterName(s: string): [string, string] {
  *   喪失届), so it is filled only when the person has exactly one of those numbers; with two (a 後期高齢
  *   member over 65 is also a 介護 member) either form would get the other system's number, so the clerk
  *   keeps typing it (the register view shows both).
- * The clerk's own answers always win (register-draft.ts puts them over these).
+ * Read when a form is derived (common/cases/visit-case.ts), from the register record kept on the person;
+ * the clerk's own answers always win.
  */
 export function registerAnswers(r: Pick<RegisterRecord, 'honseki' | 'status'>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -140,7 +139,6 @@ export function fillFromRegister(residentCode: string, members: readonly Registe
       birthDate: m.birthDate,
       ...(sex ? { sex } : {}),
       ...statusFacts(m.status),
-      answers: registerAnswers(m),
       register: m,
     };
   });

@@ -17,6 +17,7 @@ function prefillCaseForms(d: HouseholdDraft, formIds: string[]): Record<string, 
   const persons = d.persons.map((p): CasePerson & { answers: Record<string, string> } => ({
     relation: p.relation, familyName: p.familyName, givenName: p.givenName, familyNameKana: p.familyNameKana, givenNameKana: p.givenNameKana,
     birthDate: p.register?.birthDate ?? iso(p.birthRaw), ...(p.sex ? { sex: p.sex } : {}), healthInsurance: p.healthInsurance, pension: p.pension, careCertified: p.careCertified, answers: p.answers,
+    ...(p.register ? { register: p.register } : {}),
   }));
   const c: CaseContent = { ...emptyCaseContent(TODAY), data: { event: '死亡', date: '2026-12-02', persons, household: { address: d.address } } };
   const out: Record<string, Record<string, string>> = {};
@@ -79,7 +80,7 @@ describe('the register\'s numbers and 本籍 fill the forms', () => {
     expect(registerAnswers({})).toEqual({});
   });
 
-  it('the household taken from the register carries them as the persons\' answers; the clerk\'s answers win', () => {
+  it('the forms of a person taken from the register read them (the register record kept on the person); the clerk\'s answers win', () => {
     const household = {
       persons: [
         { residentCode: '10000000008', householdNumber: '00001003', name: '髙橋 正雄', kana: 'タカハシ マサオ', birthDate: '1944-03-15', sexCode: '1', sex: '男', relationship: '世帯主', address: '山梨県甲府市相生三丁目5番6号', honseki: '山梨県甲府市相生三丁目5番' },
@@ -88,8 +89,8 @@ describe('the register\'s numbers and 本籍 fill the forms', () => {
       statuses: [{ residentCode: '10000000008', kouki: '被保険者', basicPensionNumber: '9000100008', koukiNumber: '19000108' }],
     };
     const d = householdFromRegister(draft([person({ birthRaw: 'S19.3.15', answers: { 本籍: '山梨県甲府市相生3番' } })]), '10000000008', household)!;
-    expect(d.persons[0]!.answers).toEqual({ 本籍: '山梨県甲府市相生3番', 基礎年金番号: '9000100008', 被保険者番号: '19000108' });
-    expect(d.persons[1]!.answers).toEqual({});
+    expect(d.persons[0]!.register?.honseki).toBe('山梨県甲府市相生三丁目5番');
+    expect(d.persons[0]!.register?.status?.basicPensionNumber).toBe('9000100008');
     // and the forms of the deceased read them: 死亡届's 本籍, 未支給年金's and 葬祭費's numbers
     const forms = prefillCaseForms(d, ['koseki-shibou', 'nenkin-mishikyu', 'kouki-sousaihi']);
     expect(forms['koseki-shibou']!.honseki).toBe('山梨県甲府市相生3番');

@@ -60,8 +60,7 @@ export function householdFromRegister(draft: HouseholdDraft, residentCode: strin
       myNumber: before?.myNumber ?? '',
       ...(before?.myNumberSource ? { myNumberSource: before.myNumberSource } : {}),
       nationality: before?.nationality ?? '',
-      // what the register and the insurance systems hold, under anything the clerk already answered
-      answers: { ...f.answers, ...(before?.answers ?? {}) },
+      answers: before?.answers ?? {},
       register: f.register,
       ...(before?.card ? { card: before.card } : {}),
       ...(before?.fromCard ? { fromCard: true } : {}),
