@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../common/domain/age';
+import { formatWareki } from '../../common/validation/wareki';
 import { ActionCounter, caseDateInput, pollUntil, proceduresToQueue, readCard, shortWareki, type Answers, type FlowResult, type Scenario } from './counter-flow';
 import { cardPerson, renderPersonCard } from './cards/person-card';
 
@@ -61,6 +62,9 @@ export async function runRegisterFlow(page: Page, s: RegisterScenario, pdfDir: s
     step('honninCardCorrections');
     await list.waitFor({ timeout: 20_000 });
     await pollUntil(() => list.evaluate((e) => e.ownerDocument.activeElement === e), 10_000);
+    // the search fields show what the card searched with
+    const searched = [await page.locator('#rs-name').inputValue(), await page.getByLabel('生年月日（住民の検索）').inputValue()];
+    if (searched[1] !== formatWareki(s.card.birth)) throw new Error(`the search shows ${searched.join(' / ')}, not the card's 生年月日`);
   } else {
     // ── the lookup typed: 氏名 and 生年月日, Enter ──
     await lookup.fill(page.locator('#rs-name'), s.search.name);
