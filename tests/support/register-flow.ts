@@ -7,10 +7,13 @@ import { ActionCounter, caseDateInput, pollUntil, proceduresToQueue, readCard, s
 import { cardPerson, renderPersonCard } from './cards/person-card';
 
 /**
- * The 手続きナビ for residents already in the 住民基本台帳: the clerk finds them with 「住民を検索」 and takes
- * their 世帯 with one pick, instead of reading every card. Same counting rule as counter-flow.ts; the
- * lookup's own actions (the search fields, Enter, the pick) are counted apart as `lookup`, and
- * `afterLookup` is every other action of the visit (its start included, so it is an upper bound).
+ * The 手続きナビ for residents already in the 住民基本台帳: the clerk reads the 本人's card (on the counter),
+ * whose confirmed 氏名 + 生年月日 search 「住民を検索」 by themselves, and takes the one match's 世帯 with
+ * Enter, instead of reading every card (without a card file: the search typed, 氏名, 生年月日, Enter).
+ * Same counting rule as counter-flow.ts: the card read is `card` (3), its corrections are the clerk's;
+ * the lookup's own actions (the search fields, Enter, the pick) are counted apart as `lookup`, and
+ * `afterLookup` is every other action of the visit (its start and the card read's corrections included,
+ * so it is an upper bound).
  */
 export interface RegisterScenario extends Pick<Scenario, 'name' | 'addProcedures' | 'together' | 'answers' | 'today'> {
   event: '死亡' | '転居';
