@@ -8,6 +8,7 @@ import { validateForm, type RawFormValues } from '../forms/validate-form';
 import { navigate, NavigatorInputError, type Procedure } from '../navigator/navigate';
 import { schoolStageOn } from '../domain/school';
 import { toFullwidthKatakana } from '../validation/kana';
+import { registerAnswers } from '../register/register-fill';
 import { formRoles, groupMembers, memberFieldHome, topFieldHome, type FieldHome } from './field-home';
 
 export { answerKey } from './field-home';
@@ -228,8 +229,11 @@ function derivedMember(fieldId: string, d: StoredCaseData, p: StoredPerson): str
 }
 
 /** The clerk's answer kept at `home`, if any. */
+/** The clerk's answer; for a person taken from the register, else what the register and insurance systems hold (registerAnswers). */
 function answerAt(c: CaseContent, home: FieldHome): string | undefined {
-  return home.kind === 'case' ? c.answers[home.key] : c.data.persons[home.index]?.answers?.[home.key];
+  if (home.kind === 'case') return c.answers[home.key];
+  const p = c.data.persons[home.index];
+  return p?.answers?.[home.key] ?? (p?.register ? registerAnswers(p.register)[home.key] : undefined);
 }
 
 export function deriveForm(c: CaseContent, p: CaseProcedure, today: string): CaseFormState {

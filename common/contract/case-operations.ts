@@ -28,7 +28,20 @@ const RegisterRecordSchema = z.strictObject({
   sex: Text(8),
   relationship: Text(40),
   address: RegisterText,
-  status: z.strictObject({ kokuho: Text(40).optional(), kaigo: Text(40).optional(), kouki: Text(40).optional(), nenkin: Text(40).optional() }).optional(),
+  honseki: RegisterText.optional(),
+  hittousha: Text(100).optional(),
+  status: z
+    .strictObject({
+      kokuho: Text(40).optional(),
+      kaigo: Text(40).optional(),
+      kouki: Text(40).optional(),
+      nenkin: Text(40).optional(),
+      kokuhoNumber: Text(40).optional(),
+      koukiNumber: Text(40).optional(),
+      kaigoNumber: Text(40).optional(),
+      basicPensionNumber: Text(40).optional(),
+    })
+    .optional(),
 });
 const CardFrontSchema = z.strictObject({
   familyName: Text(40),

@@ -28,6 +28,9 @@ export const RegisterPersonView = z.strictObject({
   sex: z.string(),
   relationship: z.string(),
   address: z.string(),
+  /** 戸籍の表示, where the register holds it (nationals): common/register/register-mapping.ts OPTIONAL_PERSON_ITEMS */
+  honseki: z.string().optional(),
+  hittousha: z.string().optional(),
 });
 export type RegisterPersonView = z.output<typeof RegisterPersonView>;
 
@@ -38,6 +41,11 @@ export const RegisterStatusView = z.strictObject({
   kaigo: z.string().optional(),
   kouki: z.string().optional(),
   nenkin: z.string().optional(),
+  /** the systems' numbers for the person, where held (register-mapping.ts STATUS_NUMBERS) */
+  kokuhoNumber: z.string().optional(),
+  koukiNumber: z.string().optional(),
+  kaigoNumber: z.string().optional(),
+  basicPensionNumber: z.string().optional(),
 });
 export type RegisterStatusView = z.output<typeof RegisterStatusView>;
 

@@ -22,6 +22,9 @@ export interface RegisterRecord {
   /** 続柄 as the register words it: relative to the 世帯主 */
   relationship: string;
   address: string;
+  /** 戸籍の表示, where the register holds it (nationals) */
+  honseki?: string;
+  hittousha?: string;
   /** 国保 / 介護 / 後期高齢 / 年金 as the register words them; absent when the register did not answer */
   status?: RegisterStatusWords;
 }
@@ -85,6 +88,28 @@ function relationTo(picked: HeadSide, other: HeadSide): { relation: Relation; su
 export function splitRegisterName(s: string): [string, string] {
   const m = /^([^ \u3000]+)[ \u3000]+(.*)$/u.exec(s);
   return m ? [m[1]!, m[2]!] : [s, ''];
+}
+
+/**
+ * What the forms ask about a person that the register or an insurance system holds, as answers keyed
+ * by the forms' data items (common/cases/field-home.ts personAnswerKey), so the deceased's
+ * 本籍 (死亡届), 基礎年金番号 (未支給年金) and 被保険者番号 (葬祭費, 資格喪失届) are not typed again:
+ * - 本籍: the 住民票's 戸籍の表示 (nationals only; the register leaves it out for others).
+ * - 基礎年金番号: the 国民年金 system's record of the person.
+ * - 被保険者番号: one data item in the forms for three systems (国保 葬祭費, 後期高齢 葬祭費 / 喪失届, 介護
+ *   喪失届), so it is filled only when the person has exactly one of those numbers; with two (a 後期高齢
+ *   member over 65 is also a 介護 member) either form would get the other system's number, so the clerk
+ *   keeps typing it (the register view shows both).
+ * Read when a form is derived (common/cases/visit-case.ts), from the register record kept on the person;
+ * the clerk's own answers always win.
+ */
+export function registerAnswers(r: Pick<RegisterRecord, 'honseki' | 'status'>): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (r.honseki) out['本籍'] = r.honseki;
+  if (r.status?.basicPensionNumber) out['基礎年金番号'] = r.status.basicPensionNumber;
+  const insured = [r.status?.kokuhoNumber, r.status?.koukiNumber, r.status?.kaigoNumber].filter((x): x is string => !!x);
+  if (insured.length === 1) out['被保険者番号'] = insured[0]!;
+  return out;
 }
 
 const SEX: Record<string, Sex> = { 男: '男', 女: '女' };

@@ -20,6 +20,23 @@ export type PersonItem = (typeof PERSON_ITEMS)[number];
 export const STATUS_ITEMS = ['kokuho', 'kaigo', 'kouki', 'nenkin'] as const;
 export type StatusItem = (typeof STATUS_ITEMS)[number];
 
+/**
+ * Person items the register holds for some residents only, read when present (an answer without them is
+ * complete): 住民票 records the 戸籍の表示 (本籍 and 筆頭者) of Japanese nationals (住民基本台帳法 第7条
+ * 第5号); a foreign resident has none. The forms ask for the 本籍 of the deceased, a newborn's parents …
+ */
+export const OPTIONAL_PERSON_ITEMS = ['honseki', 'hittousha'] as const;
+export type OptionalPersonItem = (typeof OPTIONAL_PERSON_ITEMS)[number];
+
+/**
+ * The numbers each insurance and pension system keeps for its members, answered with the status where
+ * the system holds one: 国保 (被保険者証の記号・番号, the city's 国保 system), 後期高齢 (被保険者番号, the
+ * 広域連合's, which the city's 窓口 system mirrors), 介護 (被保険者番号, the city as 保険者), 年金
+ * (基礎年金番号, which the city's 国民年金 system records for its 第1号 members and recipients).
+ */
+export const STATUS_NUMBERS = ['kokuhoNumber', 'koukiNumber', 'kaigoNumber', 'basicPensionNumber'] as const;
+export type StatusNumber = (typeof STATUS_NUMBERS)[number];
+
 const ItemName = z.string().min(1).max(64);
 const Resource = z.strictObject({
   /** path under the register's baseUrl, e.g. "/api/v1/住民" */
@@ -33,6 +50,10 @@ export const RegisterMappingSchema = z.strictObject({
   /** person item → データ項目名称 used as JSON key and as query parameter */
   items: z.strictObject(Object.fromEntries(PERSON_ITEMS.map((k) => [k, ItemName])) as Record<PersonItem, typeof ItemName>),
   status: z.strictObject(Object.fromEntries(STATUS_ITEMS.map((k) => [k, ItemName])) as Record<StatusItem, typeof ItemName>),
+  /** optional person items → データ項目名称; a city whose register does not answer them leaves them out */
+  optionalItems: z.strictObject(Object.fromEntries(OPTIONAL_PERSON_ITEMS.map((k) => [k, ItemName.optional()])) as Record<OptionalPersonItem, z.ZodOptional<typeof ItemName>>).optional(),
+  /** the status answer's numbers → データ項目名称; left out where the systems do not answer them */
+  statusNumbers: z.strictObject(Object.fromEntries(STATUS_NUMBERS.map((k) => [k, ItemName.optional()])) as Record<StatusNumber, z.ZodOptional<typeof ItemName>>).optional(),
   /** the key of the list of records in an answer */
   listKey: ItemName,
   /** 性別 code → meaning; any other code in an answer is refused as unknown */
@@ -63,6 +84,9 @@ export const DEFAULT_REGISTER_MAPPING: RegisterMapping = {
     address: '住所',
   },
   status: { kokuho: '国保', kaigo: '介護', kouki: '後期高齢', nenkin: '年金' },
+  optionalItems: { honseki: '本籍', hittousha: '筆頭者' },
+  // the systems' own item names; 国保's is the 記号・番号 printed on its 被保険者証
+  statusNumbers: { kokuhoNumber: '国保_被保険者記号番号', koukiNumber: '後期高齢_被保険者番号', kaigoNumber: '介護_被保険者番号', basicPensionNumber: '基礎年金番号' },
   listKey: 'データ',
   sexCodes: { '1': '男', '2': '女' },
 };

@@ -11,6 +11,11 @@ export interface RegisterStatusWords {
   kaigo?: string;
   kouki?: string;
   nenkin?: string;
+  /** the systems' numbers for the person, where they hold one (register-mapping.ts STATUS_NUMBERS) */
+  kokuhoNumber?: string;
+  koukiNumber?: string;
+  kaigoNumber?: string;
+  basicPensionNumber?: string;
 }
 
 /** 被保険者 (and 被扶養者 where a system words it so) is "insured"; 喪失・非該当・なし say the opposite. */

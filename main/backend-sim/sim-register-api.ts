@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { DEFAULT_REGISTER_MAPPING, PERSON_ITEMS, STATUS_ITEMS, type RegisterMapping } from '../../common/register/register-mapping';
+import { DEFAULT_REGISTER_MAPPING, OPTIONAL_PERSON_ITEMS, PERSON_ITEMS, STATUS_ITEMS, STATUS_NUMBERS, type RegisterMapping } from '../../common/register/register-mapping';
 import type { RegisterPerson } from './sim-register-file';
 import type { OAuthAnswer, SimOAuth } from './sim-oauth';
 
@@ -39,6 +39,13 @@ export function simRegisterApi(opts: SimRegisterApiOptions) {
   const personRecord = (p: RegisterPerson): Record<string, string> => {
     const r: Record<string, string> = {};
     for (const k of PERSON_ITEMS) r[m.items[k]] = item(p, d[k]);
+    // 本籍・筆頭者: only where the entry has them and the mapping names them
+    for (const k of OPTIONAL_PERSON_ITEMS) {
+      const from = DEFAULT_REGISTER_MAPPING.optionalItems?.[k];
+      const to = m.optionalItems?.[k];
+      const v = from === undefined ? undefined : p[from];
+      if (to !== undefined && v !== undefined) r[to] = v;
+    }
     if (opts.fault === 'missing-item') delete r[m.items.birthDate];
     if (opts.fault === 'unknown-code') r[m.items.sex] = '9';
     return r;
@@ -48,6 +55,12 @@ export function simRegisterApi(opts: SimRegisterApiOptions) {
     for (const k of STATUS_ITEMS) {
       const v = p[DEFAULT_REGISTER_MAPPING.status[k]];
       if (v !== undefined) r[m.status[k]] = v;
+    }
+    for (const k of STATUS_NUMBERS) {
+      const from = DEFAULT_REGISTER_MAPPING.statusNumbers?.[k];
+      const to = m.statusNumbers?.[k];
+      const v = from === undefined ? undefined : p[from];
+      if (to !== undefined && v !== undefined) r[to] = v;
     }
     return r;
   };

@@ -97,7 +97,7 @@ describe('register lookup (simulator as the register owner, in its own process)'
     const r = await c.searchResidents({ by: 'kana', kana: 'タカハシ マサオ', birthDate: '1944-03-15' });
     expect(r.ok && r.value[0]!.name).toBe('髙橋 正雄');
     const st = await c.status(r.ok ? r.value[0]!.residentCode : '');
-    expect(st.ok && st.value).toEqual({ residentCode: r.ok ? r.value[0]!.residentCode : '', kouki: '被保険者', kaigo: '要介護2', nenkin: '老齢基礎年金受給者' });
+    expect(st.ok && st.value).toEqual({ residentCode: r.ok ? r.value[0]!.residentCode : '', kouki: '被保険者', kaigo: '要介護2', nenkin: '老齢基礎年金受給者', koukiNumber: '19000108', kaigoNumber: '9000000108', basicPensionNumber: '9000100008' });
   });
 
   it('a replayed assertion (same jti) is refused; a wrong secret is refused with a 認証 message', async () => {

@@ -277,7 +277,7 @@ export async function renderScenarioCards(browser: Browser, s: Scenario, dir: st
  * The clerk checks one read against the card (the test knows the truth) and corrects what differs:
  * a kanji the OCR returned in its common form by the variant picker, anything else by retyping.
  */
-async function checkRead(form: Locator, c: ActionCounter, want: { family: string; given: string; birth: string; sex: '男' | '女'; address?: string }): Promise<void> {
+export async function checkRead(form: Locator, c: ActionCounter, want: { family: string; given: string; birth: string; sex: '男' | '女'; address?: string }): Promise<void> {
   for (const [part, label, value] of [['氏', '氏（カード）', want.family], ['名', '名（カード）', want.given]] as const) {
     const input = form.getByLabel(label);
     let got = await input.inputValue();
@@ -319,7 +319,7 @@ async function checkRead(form: Locator, c: ActionCounter, want: { family: string
 }
 
 /** One card read: open the reader, place the card, check (corrections counted as the clerk's), confirm. */
-async function readCard(page: Page, card: ActionCounter, c: ActionCounter, opener: Locator, file: string, want: Parameters<typeof checkRead>[2]): Promise<void> {
+export async function readCard(page: Page, card: ActionCounter, c: ActionCounter, opener: Locator, file: string, want: Parameters<typeof checkRead>[2]): Promise<void> {
   await card.click(opener);
   const dialog = page.getByRole('dialog');
   await card.place(dialog.getByLabel('カード画像ファイルを選ぶ'), file);

@@ -1,13 +1,19 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../common/domain/age';
-import { ActionCounter, caseDateInput, proceduresToQueue, shortWareki, type Answers, type FlowResult, type Scenario } from './counter-flow';
+import { formatWareki } from '../../common/validation/wareki';
+import { ActionCounter, caseDateInput, pollUntil, proceduresToQueue, readCard, shortWareki, type Answers, type FlowResult, type Scenario } from './counter-flow';
+import { cardPerson, renderPersonCard } from './cards/person-card';
 
 /**
- * The 手続きナビ for residents already in the 住民基本台帳: the clerk finds them with 「住民を検索」 and takes
- * their 世帯 with one pick, instead of reading every card. Same counting rule as counter-flow.ts; the
- * lookup's own actions (the search fields, Enter, the pick) are counted apart as `lookup`, and
- * `afterLookup` is every other action of the visit (its start included, so it is an upper bound).
+ * The 手続きナビ for residents already in the 住民基本台帳: the clerk reads the 本人's card (on the counter),
+ * whose confirmed 氏名 + 生年月日 search 「住民を検索」 by themselves, and takes the one match's 世帯 with
+ * Enter, instead of reading every card (without a card file: the search typed, 氏名, 生年月日, Enter).
+ * Same counting rule as counter-flow.ts: the card read is `card` (3), its corrections are the clerk's;
+ * the lookup's own actions (the search fields, Enter, the pick) are counted apart as `lookup`, and
+ * `afterLookup` is every other action of the visit (its start and the card read's corrections included,
+ * so it is an upper bound).
  */
 export interface RegisterScenario extends Pick<Scenario, 'name' | 'addProcedures' | 'together' | 'answers' | 'today'> {
   event: '死亡' | '転居';
@@ -18,18 +24,26 @@ export interface RegisterScenario extends Pick<Scenario, 'name' | 'addProcedures
   expectName: string;
   /** persons the register's 世帯 has */
   expectPersons: number;
+  /**
+   * the 本人's card as printed (the card is on the counter): read first, its confirmed 氏名 + 生年月日
+   * search the register by themselves and the one match is taken with Enter (the lookup is that Enter)
+   */
+  card: { family: string; given: string; sex: '男' | '女'; birth: string; address: string };
   /** what the clerk adds on the household step after the lookup: typed into fields by id */
   household?: { field: string; value: string }[];
 }
 
 export interface RegisterFlowResult extends Omit<FlowResult, 'card'> {
   lookup: ReturnType<ActionCounter['summary']>;
+  /** the card read (3 actions), when the visit started with the 本人's card; corrections are in `clerk` */
+  card?: ReturnType<ActionCounter['summary']>;
   afterLookup: number;
 }
 
-export async function runRegisterFlow(page: Page, s: RegisterScenario, pdfDir: string, shots?: string): Promise<RegisterFlowResult> {
+export async function runRegisterFlow(page: Page, s: RegisterScenario, pdfDir: string, shots?: string, cardFile?: string): Promise<RegisterFlowResult> {
   const c = new ActionCounter(page);
   const lookup = new ActionCounter(page);
+  const card = new ActionCounter(page);
   const byStep: Record<string, number> = {};
   let mark = 0;
   const step = (name: string) => {
@@ -44,12 +58,24 @@ export async function runRegisterFlow(page: Page, s: RegisterScenario, pdfDir: s
   if (!(await ev.isChecked())) await c.check(ev);
   await c.fill(page.locator('#case-date'), caseDateInput(s.date, s.today));
   step('event');
-  // ── the lookup: 氏名 and 生年月日, Enter; the row checked, Enter takes its 世帯 ──
-  await lookup.fill(page.locator('#rs-name'), s.search.name);
-  await lookup.fill(page.getByLabel('生年月日（住民の検索）'), s.search.birth);
-  await lookup.press('Enter');
   const list = page.getByRole('listbox', { name: '検索結果' });
-  await list.waitFor({ timeout: 20_000 });
+  if (cardFile) {
+    // ── the 本人's card: its confirmed 氏名 + 生年月日 search the register; the one match is offered, focused ──
+    await readCard(page, card, c, page.getByRole('button', { name: '1人目のカードを読み取る' }), cardFile, { family: s.card.family, given: s.card.given, birth: s.card.birth, sex: s.card.sex, address: s.card.address });
+    step('honninCardCorrections');
+    await list.waitFor({ timeout: 20_000 });
+    await pollUntil(() => list.evaluate((e) => e.ownerDocument.activeElement === e), 10_000);
+    // the search fields show what the card searched with
+    const searched = [await page.locator('#rs-name').inputValue(), await page.getByLabel('生年月日（住民の検索）').inputValue()];
+    if (searched[1] !== formatWareki(s.card.birth)) throw new Error(`the search shows ${searched.join(' / ')}, not the card's 生年月日`);
+  } else {
+    // ── the lookup typed: 氏名 and 生年月日, Enter ──
+    await lookup.fill(page.locator('#rs-name'), s.search.name);
+    await lookup.fill(page.getByLabel('生年月日（住民の検索）'), s.search.birth);
+    await lookup.press('Enter');
+    await list.waitFor({ timeout: 20_000 });
+  }
+  // the row checked, Enter takes its 世帯
   const row = list.getByRole('option', { selected: true });
   const shown = await row.locator('.rs-name').innerText();
   if (shown !== s.expectName) throw new Error(`the search's first row is ${shown}, not ${s.expectName}`);
@@ -63,13 +89,29 @@ export async function runRegisterFlow(page: Page, s: RegisterScenario, pdfDir: s
   const rest = await proceduresToQueue(page, c, s, step, pdfDir, shots);
   if (shots) await page.screenshot({ path: path.join(shots, `${s.name}-4-finish.png`), fullPage: true });
   delete byStep.lookupWait;
-  return { clerk: c.summary(), lookup: lookup.summary(), afterLookup: c.total, byStep, ...rest };
+  return { clerk: c.summary(), lookup: lookup.summary(), ...(cardFile ? { card: card.summary() } : {}), afterLookup: c.total, byStep, ...rest };
+}
+
+/** The 本人's card image of a register scenario, rendered by the card generator. */
+export async function renderRegisterCard(browser: Browser, s: RegisterScenario, dir: string): Promise<string> {
+  fs.mkdirSync(dir, { recursive: true });
+  const page = await browser.newPage();
+  try {
+    const expiry = `${Number(s.today.slice(0, 4)) + 3}${s.card.birth.slice(4)}`.replace(/-02-29$/, '-02-28');
+    const { bytes, ext } = await renderPersonCard(page, cardPerson({ ...s.card, expiry }), { seed: 300 });
+    const file = path.join(dir, `${s.name}-honnin.${ext}`);
+    fs.writeFileSync(file, bytes);
+    return file;
+  } finally {
+    await page.close();
+  }
 }
 
 /**
  * おくやみ for 髙橋 正雄 of the seeded register (born 1944, 後期高齢・要介護2・老齢基礎年金 in the register):
  * his wife トメ reports the death. The forms' answers are those of okuyamiCase (counter-flow.ts) moved to
- * his city: 本籍 and 死亡したところ, the 葬祭費 paid into a written account, the 基礎年金番号.
+ * his city: 死亡したところ, the 葬祭費 paid into a written account; his 本籍 and 基礎年金番号 come from the
+ * register and the 国民年金 system (typed in okuyamiCase).
  * `payee` '公金受取口座' is the same visit for a spouse who registered a 公金受取口座 at マイナポータル.
  */
 export function okuyamiRegistered(today: string, payee: 'written' | '公金受取口座' = 'written'): RegisterScenario {
@@ -80,18 +122,19 @@ export function okuyamiRegistered(today: string, payee: 'written' | '公金受�
     date: died,
     today,
     search: { name: '髙橋正雄', birth: 'S19.3.15' },
+    card: { family: '髙橋', given: '正雄', sex: '男', birth: '1944-03-15', address: '山梨県甲府市相生三丁目5番6号' },
     expectName: '髙橋 正雄',
     expectPersons: 2,
     household: [{ field: 'p1-phone', value: '0552123456' }],
     addProcedures: ['後期高齢者医療 葬祭費支給申請書', '未支給年金・未支払給付金請求書'],
     answers: (title): Answers => {
-      if (title === '死亡届') return { choose: { deathPlace: '山梨県甲府市', honseki: '山梨県甲府市' }, fill: { honseki: '山梨県甲府市相生3番' } };
+      // 本籍 and the 基礎年金番号 come from the register and the 国民年金 system (register-fill.ts registerAnswers)
+      if (title === '死亡届') return { choose: { deathPlace: '山梨県甲府市' } };
       if (title.includes('葬祭費')) {
         return payee === 'written'
           ? { fill: { funeralDate: shortWareki(died), bankName: 'こうふ銀行', branchName: '本店', accountNumber: '7654321', accountHolderKana: 'タカハシトメ' }, pick: { payeeAccount: '口座を記入する', accountType: '普通' } }
           : { fill: { funeralDate: shortWareki(died) }, pick: { payeeAccount: '公金受取口座' } };
       }
-      if (title.startsWith('未支給年金')) return { fill: { basicPensionNumber: '1234567890' } };
       return {};
     },
   };
@@ -105,6 +148,7 @@ export function tenkyoRegisteredFamily(today: string): RegisterScenario {
     date: addDays(today, -3),
     today,
     search: { name: '見本太郎', birth: 'S60.4.12' },
+    card: { family: '見本', given: '太郎', sex: '男', birth: '1985-04-12', address: '山梨県甲府市丸の内一丁目1番1号' },
     expectName: '見本 太郎',
     expectPersons: 4,
     // the 届出人's phone (every form asks for it), the new address after the city's prefix

@@ -1,4 +1,4 @@
-import { PERSON_ITEMS, STATUS_ITEMS, type PersonItem, type RegisterMapping, type StatusItem } from '../../../common/register/register-mapping';
+import { OPTIONAL_PERSON_ITEMS, PERSON_ITEMS, STATUS_ITEMS, STATUS_NUMBERS, type PersonItem, type RegisterMapping, type StatusItem } from '../../../common/register/register-mapping';
 import type { RegisterPersonView, RegisterStatusView } from '../../../common/contract/register-operations';
 
 /**
@@ -51,7 +51,16 @@ export function checkPersons(body: string, resource: string, m: RegisterMapping)
     if (!ISO_DAY.test(v.birthDate)) return { ok: false, problem: { resource, record: i, item: m.items.birthDate, problem: 'bad-date' } };
     const sex = m.sexCodes[v.sex];
     if (sex === undefined) return { ok: false, problem: { resource, record: i, item: m.items.sex, problem: 'unknown-code' } };
-    out.push({ ...v, sexCode: v.sex, sex });
+    const extra: Partial<Record<(typeof OPTIONAL_PERSON_ITEMS)[number], string>> = {};
+    for (const k of OPTIONAL_PERSON_ITEMS) {
+      const name = m.optionalItems?.[k];
+      const x = name === undefined ? undefined : r[name];
+      // held for some residents only: absent or empty is "not held", anything but a string is refused
+      if (x === undefined || x === null || x === '') continue;
+      if (typeof x !== 'string') return { ok: false, problem: { resource, record: i, item: name!, problem: 'not-string' } };
+      extra[k] = x;
+    }
+    out.push({ ...v, sexCode: v.sex, sex, ...extra });
   }
   return { ok: true, value: out };
 }
@@ -68,6 +77,13 @@ export function checkStatus(body: string, resource: string, m: RegisterMapping):
     const x = r[m.status[k]];
     if (x === undefined) continue;
     if (typeof x !== 'string') return { ok: false, problem: { resource, record: 0, item: m.status[k], problem: 'not-string' } };
+    v[k] = x;
+  }
+  for (const k of STATUS_NUMBERS) {
+    const name = m.statusNumbers?.[k];
+    const x = name === undefined ? undefined : r[name];
+    if (x === undefined || x === null || x === '') continue;
+    if (typeof x !== 'string') return { ok: false, problem: { resource, record: 0, item: name!, problem: 'not-string' } };
     v[k] = x;
   }
   return { ok: true, value: v };

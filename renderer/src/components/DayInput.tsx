@@ -9,8 +9,13 @@ export function DayInput({ label, iso, onDay }: { label: string; iso: string; on
   const [raw, setRaw] = useState(iso ? formatWareki(iso) : '');
   const parsed = raw.trim() === '' ? null : parseDateInput(raw);
   useEffect(() => {
-    // the filter was cleared elsewhere: a valid day still shown would claim a filter that is gone
-    if (iso === '') setRaw((r) => (r.trim() !== '' && parseDateInput(r).ok ? '' : r));
+    setRaw((r) => {
+      const shown = r.trim() === '' ? null : parseDateInput(r);
+      // the filter was cleared elsewhere: a valid day still shown would claim a filter that is gone
+      if (iso === '') return shown?.ok ? '' : r;
+      // the day was set elsewhere (a card read searched with its 生年月日): shown, unless the text already means it
+      return shown?.ok && shown.iso === iso ? r : formatWareki(iso);
+    });
   }, [iso]);
   const change = (v: string) => {
     setRaw(v);

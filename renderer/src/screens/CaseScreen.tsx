@@ -22,6 +22,7 @@ import { ResidentConfirmButton } from '../resident/ResidentConfirmButton';
 import { ConfirmTogether } from './ConfirmTogether';
 import { STATUS_LABEL } from '../../../common/domain/application-status';
 import { RegisterSearch } from '../register/RegisterSearch';
+import { lookupFromCard, offeredList } from '../register/card-lookup';
 import { RegisterFacts } from '../register/RegisterFacts';
 
 /** A queued form's state as the queue has it now: 送信待ち while offline, 受理, 差戻し … (not a blanket 送信済み). */
@@ -495,9 +496,12 @@ function CardDialog() {
   if (!target) return null;
   const focusAfter = async (): Promise<HTMLElement | null> => {
     // only after a confirmed read (a cancelled dialog gives the focus back to its button)
-    if (target.kind !== 'new-person' || !applied.current) return null;
-    await applied.current;
+    if (!applied.current) return null;
+    const offered = await applied.current;
     applied.current = null;
+    // the 本人's card found one resident in the register: the focus on the offer, one Enter takes the 世帯
+    if (offered === true) return offeredList();
+    if (target.kind !== 'new-person') return null;
     await new Promise((r) => requestAnimationFrame(r)); // the new person's card rendered
     const count = useCase.getState().draft?.persons.length ?? 0;
     if (count === 0) return null;
@@ -522,7 +526,7 @@ function CardDialog() {
       householdFamily={householdFamily}
       focusAfter={focusAfter}
       onConfirm={(c) => {
-        applied.current = applyCard(target, c);
+        applied.current = applyCard(target, c).then(() => lookupFromCard(target, c));
       }}
       onMyNumber={(read) => {
         if (target.kind !== 'back') return;
