@@ -24,7 +24,9 @@ export function openResidentWindow(bundleDir: string, configuredDisplay?: number
     return true;
   }
   const placement = residentPlacement(screen.getAllDisplays(), screen.getPrimaryDisplay().id, configuredDisplay);
-  // hardened exactly like the clerk's window (window.ts), with its own preload: the resident contract only
+  // hardened exactly like the clerk's window (window.ts), with its own preload: the resident contract only.
+  // Written out, not shared through a helper: Electronegativity's static audit (tests/unit/electronegativity.test.ts)
+  // reads the options in the constructor call; tests/unit/electron-resident-window.test.ts keeps the two equal.
   const win = new BrowserWindow({
     ...residentWindowFrame(placement),
     webPreferences: {
