@@ -111,7 +111,8 @@ describe('住民を検索 → おくやみ for a registered resident (browser mo
     await page.locator('#rs-name').fill('タカハシマサオ'); // フリガナ works the same
     await page.getByLabel('生年月日（住民の検索）').fill('S19.3.15');
     await page.keyboard.press('Enter');
-    await page.getByRole('listbox', { name: '検索結果' }).waitFor();
+    // the list takes the focus in the frame after it renders; Enter before that would search again
+    await page.locator('ul[role="listbox"][aria-label="検索結果"]:focus').waitFor();
     await page.keyboard.press('Enter');
     await page.locator('#p1-familyName').waitFor();
     expect(await page.locator('#p1-familyName').inputValue()).toBe(TAKAHASHI);
