@@ -4,9 +4,8 @@
  * vsmartcard-vpcd and the emulator as its own process — the resident typing the PIN on the resident page.
  * Where pcscd or vpcd is missing it reports `skipped` with the reason; the rest of the bench runs on.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Proc } from '../tests/support/processes';
-import { signInPage } from '../tests/support/sign-in';
 import { openResidentPage } from '../tests/support/resident-page';
 import { familyTennyu, runCounterFlow } from '../tests/support/counter-flow';
 import { chipReadStep, type ChipReadFigure } from '../tests/support/chip-counter-flow';
@@ -23,7 +22,8 @@ function p50(xs: number[]): number {
   return s.length === 0 ? NaN : s.length % 2 ? s[m]! : Math.round((s[m - 1]! + s[m]!) / 2);
 }
 
-export async function chipFamilyTennyu(browser: Browser, app: Proc, pdfDir: string, today: string): Promise<Record<string, unknown>> {
+/** `page`: the bench's clerk page, signed in (the app takes one clerk sign-in per counter; a second context is not let in) */
+export async function chipFamilyTennyu(browser: Browser, app: Proc, page: Page, pdfDir: string, today: string): Promise<Record<string, unknown>> {
   let chip: typeof import('../tests/support/virtual-card');
   try {
     chip = await import('../tests/support/virtual-card');
@@ -35,10 +35,10 @@ export async function chipFamilyTennyu(browser: Browser, app: Proc, pdfDir: stri
   const scenario = { ...familyTennyu(today), name: 'family-tennyu-chip' };
   const vcard = await chip.startVirtualCard(reader, { pin: PIN });
   try {
-    const ctx = await browser.newContext({ viewport: { width: 1360, height: 1000 }, locale: 'ja-JP', acceptDownloads: true });
-    const page = await ctx.newPage();
     await page.goto(app.url);
-    await signInPage(page);
+    // a visit still open from the scenarios before is ended as the clerk would
+    const end = page.getByRole('button', { name: 'この来庁を終える' });
+    if (await end.isVisible()) await end.click();
     const resident = await openResidentPage(browser, app);
     const reads: ChipReadFigure[] = [];
     const flow = await runCounterFlow(page, scenario, pdfDir, undefined, chipReadStep(scenario, vcard, reader, resident, PIN, reads));

@@ -188,7 +188,7 @@ async function main(): Promise<void> {
     const registerResults = await registerScenarios(pdfDir, today);
     // issue #13: the family 転入 again with the cards read by chip (its own case on the same app; last, so that a
     // failure there leaves the frozen figures above as they are)
-    const chipFamily = await chipFamilyTennyu(browser, app, pdfDir, today).catch((err: unknown) => {
+    const chipFamily = await chipFamilyTennyu(browser, app, page, pdfDir, today).catch((err: unknown) => {
       process.exitCode = 1;
       return { failed: err instanceof Error ? err.message : String(err) };
     });
