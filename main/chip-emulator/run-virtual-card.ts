@@ -1,11 +1,12 @@
 import readline from 'node:readline';
 import { connectToVpcd, VPCD_BASE_PORT, type VpcdLink } from './vpcd-link';
 import { VirtualMyNumberCard, type VirtualCardMode, type VirtualCardOptions } from './virtual-mynumber-card';
-import { virtualPerson } from './synthetic-people';
+import { syntheticPerson, virtualPerson, type SyntheticPersonInput } from './synthetic-people';
 
 /** what a `card {…}` line on standard input may change: another card is put on the reader */
 interface CardSwap {
-  person?: string;
+  /** one of VIRTUAL_PEOPLE by id, or a synthetic person of the caller's own (checked by syntheticPerson) */
+  person?: string | SyntheticPersonInput;
   pin?: string;
   pinTries?: number;
   verifyBTries?: number;
@@ -63,7 +64,7 @@ export async function runVirtualCard(o: RunVirtualCardOptions): Promise<{ stop()
     } else if (cmd.startsWith('card ')) {
       void swap(cmd.slice(5));
     } else if (cmd === 'status') {
-      o.out(JSON.stringify({ event: 'status', onReader: link !== null, pinTries: card.tries().pin, verifyBTries: card.tries().verifyB, apdus: card.apdus }));
+      o.out(JSON.stringify({ event: 'status', onReader: link !== null, pinTries: card.tries().pin, verifyBTries: card.tries().verifyB, apdus: card.apdus, lastSessionApdus: card.lastSessionApdus }));
     }
   });
   const swap = async (json: string) => {
@@ -73,8 +74,16 @@ export async function runVirtualCard(o: RunVirtualCardOptions): Promise<{ stop()
     } catch {
       return o.out(JSON.stringify({ event: 'error', message: 'card: not JSON' }));
     }
-    const person = w.person ? virtualPerson(w.person) : o.person;
-    if (!person) return o.out(JSON.stringify({ event: 'error', message: `card: no person ${w.person}` }));
+    let person = o.person;
+    if (typeof w.person === 'string') {
+      const known = virtualPerson(w.person);
+      if (!known) return o.out(JSON.stringify({ event: 'error', message: `card: no person ${w.person}` }));
+      person = known;
+    } else if (w.person !== undefined) {
+      const own = syntheticPerson(w.person);
+      if (!own.ok) return o.out(JSON.stringify({ event: 'error', message: `card: ${own.message}` }));
+      person = own.person;
+    }
     // callers take the old card off first and wait until pcscd has seen it go (else pcscd may miss the change)
     link?.remove();
     card = new VirtualMyNumberCard({

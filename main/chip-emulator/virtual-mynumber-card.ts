@@ -57,6 +57,8 @@ export class VirtualMyNumberCard {
   private readonly verified = new Set<number>();
   /** APDUs answered since the card was powered (what the bench counts) */
   apdus = 0;
+  /** APDUs of the last power session that had any (what one read took) */
+  lastSessionApdus = 0;
 
   constructor(private readonly o: VirtualCardOptions) {
     const number = numberFile(o.person.myNumber, CARD.numberFileSize);
@@ -89,6 +91,8 @@ export class VirtualMyNumberCard {
 
   /** power on / reset: the AP and every verification are forgotten, the counters are not */
   reset(): void {
+    // a read ends with a reset or power off: its APDU count stays readable (the bench reports it per read)
+    if (this.apdus > 0) this.lastSessionApdus = this.apdus;
     this.apSelected = false;
     this.current = null;
     this.verified.clear();

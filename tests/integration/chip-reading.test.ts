@@ -9,6 +9,7 @@ import type { OperationName } from '../../common/contract/operation-names';
 import { signInServices } from '../support/sign-in';
 import { localIsoDate } from '../../main/services/local-date';
 import { addDays } from '../../common/domain/age';
+import { myNumberCheckDigit } from '../../common/validation/my-number';
 
 /**
  * The whole chip stack as a counter meets it: the `smartcard` binding → a real pcscd → Debian's vpcd
@@ -221,5 +222,24 @@ describe('reading the My Number card chip over PC/SC', () => {
     } finally {
       await services.close();
     }
+  });
+
+  it('a synthetic person of the caller\'s own (the bench\'s family) goes on by `card {…}` and reads back exactly; a malformed one is refused', async () => {
+    const first11 = '90100000003';
+    const own = { id: 'bench-child', name: '髙橋\u3000﨑子', address: '大阪府大阪市北区中之島一丁目3番20号', birthDate: '20190911', sexCode: '2', myNumber: `${first11}${myNumberCheckDigit(first11)}` };
+    await put({ person: own });
+    const started = await startPin(true);
+    await chip.submitPin(chip.pinRequest()!.pinRequestId, '1234');
+    const s = await settled(started.sessionId);
+    if (s.state !== 'done') throw new Error(JSON.stringify(s));
+    expect(s.fields).toMatchObject({ name: own.name, address: own.address, birthDate: '2019-09-11', sex: 'F', myNumber: own.myNumber, digestsOk: true });
+    expect(s.fields.nameParts).toEqual({ family: '髙橋', given: '﨑子' });
+    // the read's APDUs stay countable after the service released the card
+    const st = await card!.status();
+    expect(Math.max(st.apdus, st.lastSessionApdus)).toBeGreaterThan(0);
+    // no U+3000 between family and given name, a wrong check digit: the emulator says why, no card goes on
+    await expect(put({ person: { ...own, name: '髙橋﨑子' } })).rejects.toThrow('person.name');
+    await expect(put({ person: { ...own, myNumber: `${first11}${(myNumberCheckDigit(first11) + 1) % 10}` } })).rejects.toThrow('person.myNumber');
+    expect((await card!.status()).onReader).toBe(false);
   });
 });

@@ -331,11 +331,18 @@ export async function readCard(page: Page, card: ActionCounter, c: ActionCounter
 }
 
 /**
+ * How one card is read in a visit (the person at index `i`, 本人 first): by default the card image through
+ * readCard; the bench's chip variant reads the IC chip instead (tests/support/chip-counter-flow.ts).
+ */
+export type ReadCardStep = (page: Page, card: ActionCounter, c: ActionCounter, opener: Locator, i: number, want: Parameters<typeof checkRead>[2]) => Promise<void>;
+
+/**
  * Runs one visit from a new case to the queue in the browser-mode UI, counting the clerk's actions.
  * `atForms` runs (uncounted) once the forms step shows its first form, before the clerk confirms any:
  * scripts/bench-counter.ts measures typing there; it must leave every field as it found it.
  */
-export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, shots: string | undefined, cards: string[], atForms?: (page: Page) => Promise<void>): Promise<FlowResult> {
+export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, shots: string | undefined, cards: string[] | ReadCardStep, atForms?: (page: Page) => Promise<void>): Promise<FlowResult> {
+  const read: ReadCardStep = typeof cards === 'function' ? cards : (p, card, c, opener, i, want) => readCard(p, card, c, opener, cards[i]!, want);
   const card = new ActionCounter(page);
   const c = new ActionCounter(page);
   const byStep: Record<string, number> = {};
@@ -354,7 +361,7 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
   step('event');
   // ── the 本人's card ──
   const h = s.honnin;
-  await readCard(page, card, c, page.getByRole('button', { name: '1人目のカードを読み取る' }), cards[0]!, { family: h.family, given: h.given, birth: h.birth, sex: h.sex, address: s.cardAddress.value });
+  await read(page, card, c, page.getByRole('button', { name: '1人目のカードを読み取る' }), 0, { family: h.family, given: h.given, birth: h.birth, sex: h.sex, address: s.cardAddress.value });
   step('honninCardCorrections');
   await enterReading(page, c, 'p0-familyNameKana', h.familyKana);
   await enterReading(page, c, 'p0-givenNameKana', h.givenKana);
@@ -369,7 +376,7 @@ export async function runCounterFlow(page: Page, s: Scenario, pdfDir: string, sh
   step('honnin');
   for (const [j, p] of s.others.entries()) {
     const i = j + 1;
-    await readCard(page, card, c, page.getByRole('button', { name: '＋ 家族のカードを読む' }), cards[i]!, { family: p.family ?? h.family, given: p.given, birth: p.birth, sex: p.sex });
+    await read(page, card, c, page.getByRole('button', { name: '＋ 家族のカードを読む' }), i, { family: p.family ?? h.family, given: p.given, birth: p.birth, sex: p.sex });
     await page.locator(`#p${i}-givenName`).waitFor();
     const rel = page.getByLabel(`${i + 1}人目の続柄`);
     if ((await rel.inputValue()) !== p.relation) await c.select(rel, p.relation);

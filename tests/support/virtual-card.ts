@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Context, SCARD_STATE_PRESENT } from 'smartcard';
 import { cliBundle } from './cli-bundle';
 import { vpcdReaderName } from '../../main/chip-emulator/run-virtual-card';
+import type { SyntheticPersonInput } from '../../main/chip-emulator/synthetic-people';
 
 /**
  * The chip tests' world: a real pcscd with Debian's vsmartcard-vpcd driver (two virtual readers,
@@ -110,7 +111,8 @@ export async function waitForCard(reader: string, present: boolean, timeoutMs = 
 }
 
 export interface VirtualCardOptions {
-  person?: string;
+  /** one of the emulator's people by id, or a synthetic person of the caller's own (put on with `card {…}`) */
+  person?: string | SyntheticPersonInput;
   pin?: string;
   pinTries?: number;
   verifyBTries?: number;
@@ -127,7 +129,7 @@ export interface VirtualCard {
   insert(): Promise<void>;
   /** takes this card off and puts another on (one process for many cards: starting one costs seconds under load) */
   replace(o: VirtualCardOptions): Promise<void>;
-  status(): Promise<{ onReader: boolean; pinTries: number; verifyBTries: number; apdus: number }>;
+  status(): Promise<{ onReader: boolean; pinTries: number; verifyBTries: number; apdus: number; lastSessionApdus: number }>;
   stop(): Promise<void>;
 }
 
@@ -135,7 +137,7 @@ export interface VirtualCard {
 export async function startVirtualCard(reader: VirtualReader, o: VirtualCardOptions = {}): Promise<VirtualCard> {
   const bundle = await cliBundle();
   const args = ['card', 'emulate', '--slot', String(reader.slot)];
-  if (o.person) args.push('--person', o.person);
+  if (typeof o.person === 'string') args.push('--person', o.person);
   if (o.pin) args.push('--pin', o.pin);
   if (o.pinTries !== undefined) args.push('--pin-tries', String(o.pinTries));
   if (o.verifyBTries !== undefined) args.push('--verify-b-tries', String(o.verifyBTries));
@@ -182,15 +184,17 @@ export async function startVirtualCard(reader: VirtualReader, o: VirtualCardOpti
     },
     async replace(next2) {
       if ((await vc.status()).onReader) await vc.remove();
-      const on = next(/"card-on"/);
+      // the card goes on, or the emulator says why not (a person it refuses)
+      const on = next(/"card-on"|\{"event":"error"[^\n]*\}/);
       child.stdin!.write(`card ${JSON.stringify(next2)}\n`);
-      await on;
+      const m = await on;
+      if (m[0].includes('"error"')) throw new Error(`virtual card: ${m[0]}`);
       await waitForCard(reader.name, true);
     },
     async status() {
       const m = next(/\{"event":"status"[^\n]*\}/);
       child.stdin!.write('status\n');
-      return JSON.parse((await m)[0]) as { onReader: boolean; pinTries: number; verifyBTries: number; apdus: number };
+      return JSON.parse((await m)[0]) as { onReader: boolean; pinTries: number; verifyBTries: number; apdus: number; lastSessionApdus: number };
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -198,6 +202,8 @@ export async function startVirtualCard(reader: VirtualReader, o: VirtualCardOpti
       await waitForCard(reader.name, false).catch(() => undefined);
     },
   };
+  // a person of the caller's own goes on through `card {…}` (the command line takes the emulator's ids only)
+  if (typeof o.person === 'object') await vc.replace(o);
   return vc;
 }
 
