@@ -92,6 +92,8 @@ export const QueueItem = z.strictObject({
   status: ApplicationStatusSchema,
   receiptNumber: z.string().nullable(),
   statusReason: z.string().nullable(),
+  /** 取消 was asked for while it was being sent: decided when that attempt ends */
+  cancelRequested: z.boolean(),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   /** when a waiting application will be tried again */
@@ -160,6 +162,7 @@ export const operations = {
   getAppInfo: { input: Empty, output: AppInfo },
   submitApplication: { input: SubmitApplicationInput, output: SubmitApplicationOutput },
   getApplication: { input: ApplicationRef, output: ApplicationDetail },
+  /** cancelled false: it was being sent; the 取消 takes effect if that attempt does not deliver it */
   cancelApplication: { input: ApplicationRef, output: z.strictObject({ cancelled: z.boolean() }) },
   listQueue: { input: ListQueueInput, output: ListQueueOutput },
   getQueueStats: { input: Empty, output: QueueStats },

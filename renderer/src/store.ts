@@ -62,6 +62,8 @@ interface AppState {
 
 const FORM_ID = 'jumin-ido-tenkyo';
 export const QUEUE_PAGE = 100;
+/** 取消 pressed as a retry started: said at once, so the clerk does not press again or walk away unsure */
+const CANCEL_PENDING_NOTICE = 'この申請はいま送信中です。送信が届かなければそのまま取り消します。届いていた場合は「受理」などと表示されるので、基幹システム側で取り下げてください。';
 
 function emptyForm(): FormState {
   return { formId: FORM_ID, values: {}, touched: {}, fieldErrors: {}, warnings: {}, submitting: false, correcting: null, banner: null };
@@ -166,7 +168,8 @@ export const useApp = create<AppState>((set, get) => ({
 
   cancel: async (applicationId) => {
     const r = await bridge.cancelApplication({ applicationId });
-    set((s) => ({ queue: { ...s.queue, notice: r.ok ? null : r.error.message } }));
+    const notice = !r.ok ? r.error.message : r.value.cancelled ? null : CANCEL_PENDING_NOTICE;
+    set((s) => ({ queue: { ...s.queue, notice } }));
     await get().refresh();
   },
 

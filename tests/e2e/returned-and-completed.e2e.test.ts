@@ -169,7 +169,9 @@ describe('差戻し → 修正して再提出 → 完了 (browser mode)', () => 
     await expect.poll(() => row.getByTestId('status').innerText(), { timeout: 10_000 }).toBe('送信待ち');
     await row.getByRole('button', { name: '取消' }).click();
     await row.getByRole('button', { name: '取り消す' }).click();
-    await expect.poll(() => page.getByTestId('queue-total').innerText()).toBe('2件'); // the live queue
+    // a retry to the stopped back end can be on the wire at the click: the 取消 then waits for that
+    // attempt to fail (取消待ち) and lands with the next refresh of the queue
+    await expect.poll(() => page.getByTestId('queue-total').innerText(), { timeout: 10_000 }).toBe('2件'); // the live queue
     await page.getByRole('button', { name: /^取消/ }).first().click();
     await expect.poll(() => rowOf('渡邉\u3000健').getByTestId('status').innerText()).toBe('取消');
     await page.screenshot({ path: path.join(shots, '08-cancelled.png'), fullPage: true });

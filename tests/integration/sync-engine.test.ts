@@ -3,7 +3,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../main/services/store/open-database';
-import type { ApplicationRepository } from '../../main/services/store/application-repository';
+import { CANCEL_TOO_LATE_REASON, type ApplicationRepository } from '../../main/services/store/application-repository';
 import { ConnectorRouter } from '../../main/services/sync/connector-router';
 import { testScope } from '../support/test-scope';
 import { openTestQueue, testApp } from '../support/queue';
@@ -361,6 +361,73 @@ describe('SyncEngine against a scripted back end (faults the simulator cannot pr
     clock += 1000;
     expect(await e.drainOnce()).toBe(1);
     expect(repo.stats()).toMatchObject({ accepted: 1, failed: 0 });
+  });
+});
+
+describe('取消 pressed while an attempt is on the wire', () => {
+  /** a back end that holds each request until the test says how to answer it */
+  async function heldBackend() {
+    const waiting: ((answer: (res: http.ServerResponse, store: () => string) => void) => void)[] = [];
+    const backend = await scriptedBackend((_d, _n, res, store) => waiting.push((answer) => answer(res, store)));
+    const held = async () => {
+      await waitFor(() => waiting.length > 0, 5000);
+      return waiting.shift()!;
+    };
+    return { ...backend, held };
+  }
+
+  it.each([
+    ['a 503 (to be retried)', (res: http.ServerResponse) => json(res, 503, {})],
+    ['a 422 refusal', (res: http.ServerResponse) => json(res, 422, { reason: '転入日が未来の日付です' })],
+  ])('ends in 取消 when the attempt ends in %s, and is never sent again', async (_what, answer) => {
+    const backend = await heldBackend();
+    const { dir, db, repo } = freshStore();
+    const [app] = enqueue(repo, 1);
+    const e = engine(repo, backend.url);
+    const attempt = e.drainOnce();
+    const release = await backend.held();
+    expect(repo.list({}).items[0]).toMatchObject({ status: 'in_flight', cancelRequested: false });
+
+    expect(repo.cancel(app!.id)).toBe('requested');
+    expect(repo.list({}).items[0]).toMatchObject({ status: 'in_flight', cancelRequested: true });
+    release((res) => answer(res));
+    await attempt;
+
+    expect(repo.list({ status: 'cancelled' }).items[0]).toMatchObject({ id: app!.id, status: 'cancelled', cancelRequested: false });
+    expect(repo.stats()).toMatchObject({ total: 0, pending: 0, failed: 0 });
+    expect(repo.nextAttemptAt()).toBeNull();
+    expect(await e.runUntilEmpty(1000)).toBe(true);
+    expect(backend.deliveries).toHaveLength(1);
+    db.close();
+    expect(openStore(dir).repo.list({ status: 'cancelled' }).total).toBe(1);
+  });
+
+  it('stays 受理 when the attempt delivered it, with a note that the 取消 came too late', async () => {
+    const backend = await heldBackend();
+    const { repo } = freshStore();
+    const [app] = enqueue(repo, 1);
+    const attempt = engine(repo, backend.url).drainOnce();
+    const release = await backend.held();
+    expect(repo.cancel(app!.id)).toBe('requested');
+    release((res, store) => json(res, 201, { receiptNumber: store() }));
+    await attempt;
+    expect(repo.list({}).items[0]).toMatchObject({ status: 'accepted', receiptNumber: 'R2026-000001', cancelRequested: false, statusReason: CANCEL_TOO_LATE_REASON });
+  });
+
+  it('a crash mid-attempt: the 取消 asked for is kept on disk and applied at restart instead of a resend', async () => {
+    const backend = await heldBackend();
+    const { dir, db, repo } = freshStore();
+    const [kept, cancelled] = enqueue(repo, 2);
+    void engine(repo, backend.url, { concurrency: 2 }).drainOnce().catch(() => undefined);
+    await backend.held();
+    await backend.held();
+    expect(repo.cancel(cancelled!.id)).toBe('requested');
+    db.close(); // the process dies with both requests unanswered
+
+    const { repo: after } = openStore(dir);
+    expect(after.recoverInFlight()).toBe(2);
+    expect(after.list({}).items.map((i) => [i.id, i.status])).toEqual([[kept!.id, 'pending']]);
+    expect(after.list({ status: 'cancelled' }).items.map((i) => i.id)).toEqual([cancelled!.id]);
   });
 });
 

@@ -119,7 +119,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
       const r = d.repo.cancel(applicationId);
       if (r === 'not_found') return fail(NOT_FOUND);
       if (r === 'not_cancellable') return fail({ code: 'INVALID_INPUT', message: 'すでに送信された申請は取り消せません。基幹システム側で取り下げてください。' });
-      return ok({ cancelled: true });
+      return ok({ cancelled: r === 'cancelled' });
     },
 
     listQueue: (input) => ok(d.repo.list(input)),

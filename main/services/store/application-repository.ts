@@ -63,6 +63,10 @@ export interface StatusChange {
 
 export class SupersedeError extends Error {}
 
+/** Delivered although the clerk asked for 取消 while it was on the wire: said on the row, not hidden. */
+export const CANCEL_TOO_LATE_REASON = '取消の依頼より先に基幹システムへ届いていました。取り下げは基幹システム側で行ってください。';
+const TOO_LATE_REASON_SQL = `CASE WHEN cancel_requested_at IS NULL THEN NULL ELSE '${CANCEL_TOO_LATE_REASON}' END`;
+
 interface Row {
   id: string;
   case_id: string;
@@ -73,6 +77,7 @@ interface Row {
   status: ApplicationStatus;
   receipt_number: string | null;
   status_reason: string | null;
+  cancel_requested_at: string | null;
   attempts: number | null;
   last_error: string | null;
   next_attempt_at: number | null;
@@ -232,7 +237,7 @@ export class ApplicationRepository {
     this.db
       .transaction(() => {
         this.db
-          .prepare(`UPDATE applications SET status = 'accepted', receipt_number = ?, delivered_via = ?, status_reason = NULL, updated_at = ? WHERE id = ?`)
+          .prepare(`UPDATE applications SET status = 'accepted', receipt_number = ?, delivered_via = ?, status_reason = ${TOO_LATE_REASON_SQL}, updated_at = ? WHERE id = ?`)
           .run(receiptNumber, connector, at, applicationId);
         this.db.prepare('DELETE FROM outbox WHERE application_id = ?').run(applicationId);
       })
@@ -248,7 +253,7 @@ export class ApplicationRepository {
     this.db
       .transaction(() => {
         this.db
-          .prepare(`UPDATE applications SET status = 'delivered', receipt_number = ?, delivered_via = ?, status_reason = NULL, updated_at = ? WHERE id = ?`)
+          .prepare(`UPDATE applications SET status = 'delivered', receipt_number = ?, delivered_via = ?, status_reason = ${TOO_LATE_REASON_SQL}, updated_at = ? WHERE id = ?`)
           .run(receiptNumber, connector, at, applicationId);
         this.db.prepare('DELETE FROM outbox WHERE application_id = ?').run(applicationId);
       })
@@ -260,6 +265,7 @@ export class ApplicationRepository {
     const at = this.iso();
     this.db
       .transaction(() => {
+        if (this.cancelIfRequested(applicationId)) return;
         this.db.prepare(`UPDATE applications SET status = 'pending', updated_at = ? WHERE id = ? AND status = 'in_flight'`).run(at, applicationId);
         this.db.prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE application_id = ?').run(retryAt, error, applicationId);
       })
@@ -271,6 +277,8 @@ export class ApplicationRepository {
     const at = this.iso();
     this.db
       .transaction(() => {
+        // refused: the back end did not take it, so a 取消 asked for meanwhile stands
+        if (this.cancelIfRequested(applicationId)) return;
         this.db.prepare(`UPDATE applications SET status = 'failed', status_reason = ?, updated_at = ? WHERE id = ?`).run(reason, at, applicationId);
         // Nothing is owed until the clerk corrects it, so the delivery promise ends here.
         this.db.prepare('DELETE FROM outbox WHERE application_id = ?').run(applicationId);
@@ -278,9 +286,18 @@ export class ApplicationRepository {
       .immediate();
   }
 
-  /** After a crash, anything "in flight" may or may not have arrived: send it again (same key). */
+  /**
+   * After a crash, anything "in flight" may or may not have arrived: send it again (same key). One
+   * whose 取消 was asked for is cancelled instead, as a pending one would have been.
+   */
   recoverInFlight(): number {
-    return this.db.prepare(`UPDATE applications SET status = 'pending' WHERE status = 'in_flight'`).run().changes;
+    return this.db
+      .transaction(() => {
+        const asked = this.db.prepare(`SELECT id FROM applications WHERE status = 'in_flight' AND cancel_requested_at IS NOT NULL`).all() as { id: string }[];
+        for (const a of asked) this.cancelNow(a.id);
+        return asked.length + this.db.prepare(`UPDATE applications SET status = 'pending' WHERE status = 'in_flight'`).run().changes;
+      })
+      .immediate();
   }
 
   /** Makes every waiting entry due now (the clerk pressed 今すぐ送信 or the link came back). */
@@ -297,18 +314,42 @@ export class ApplicationRepository {
     return r.t > this.now() + this.maxRetryDelayMs ? this.now() : r.t;
   }
 
-  /** Cancels an application that has not been handed to the back end. */
-  cancel(applicationId: string): 'cancelled' | 'not_found' | 'not_cancellable' {
+  /**
+   * Cancels an application that has not been handed to the back end. One that is on the wire right
+   * now (送信中: a retry can start between the clerk's look at the queue and the click) cannot be
+   * called back: the request is kept and decided when the attempt ends (see `endOfAttempt`).
+   */
+  cancel(applicationId: string): 'cancelled' | 'requested' | 'not_found' | 'not_cancellable' {
     return this.db
       .transaction(() => {
         const row = this.db.prepare('SELECT status FROM applications WHERE id = ?').get(applicationId) as { status: ApplicationStatus } | undefined;
         if (!row) return 'not_found' as const;
+        if (row.status === 'in_flight') {
+          this.db.prepare('UPDATE applications SET cancel_requested_at = COALESCE(cancel_requested_at, ?) WHERE id = ?').run(this.iso(), applicationId);
+          return 'requested' as const;
+        }
         if (row.status !== 'pending' && row.status !== 'failed') return 'not_cancellable' as const;
-        this.db.prepare(`UPDATE applications SET status = 'cancelled', updated_at = ? WHERE id = ?`).run(this.iso(), applicationId);
-        this.db.prepare('DELETE FROM outbox WHERE application_id = ?').run(applicationId);
+        this.cancelNow(applicationId);
         return 'cancelled' as const;
       })
       .immediate();
+  }
+
+  private cancelNow(applicationId: string): void {
+    this.db.prepare(`UPDATE applications SET status = 'cancelled', updated_at = ? WHERE id = ?`).run(this.iso(), applicationId);
+    this.db.prepare('DELETE FROM outbox WHERE application_id = ?').run(applicationId);
+  }
+
+  /**
+   * An attempt ended without the back end taking the application (to be retried, refused, or cut
+   * by a crash): a 取消 asked for meanwhile takes effect now. Call inside the recording transaction.
+   * @returns true when it was cancelled, so the caller records nothing else
+   */
+  private cancelIfRequested(applicationId: string): boolean {
+    const r = this.db.prepare('SELECT cancel_requested_at FROM applications WHERE id = ?').get(applicationId) as { cancel_requested_at: string | null } | undefined;
+    if (!r?.cancel_requested_at) return false;
+    this.cancelNow(applicationId);
+    return true;
   }
 
   /**
@@ -449,7 +490,7 @@ export class ApplicationRepository {
     const n = f.caseId || f.fromDay || f.toDay ? (this.db.prepare(`SELECT COUNT(*) AS n FROM applications a WHERE ${clause}`).get(params) as { n: number }).n : this.countLive(f.status);
     const rows = this.db
       .prepare(
-        `SELECT a.id, a.case_id, a.root_id, a.version, a.form_id, a.person_name_enc, a.status, a.receipt_number, a.status_reason,
+        `SELECT a.id, a.case_id, a.root_id, a.version, a.form_id, a.person_name_enc, a.status, a.receipt_number, a.status_reason, a.cancel_requested_at,
                 o.attempts, o.last_error, o.next_attempt_at, a.created_at, a.updated_at, a.purged_at
            FROM applications a ${pageIndex} LEFT JOIN outbox o ON o.application_id = a.id
           WHERE ${clause} ORDER BY a.seq DESC LIMIT @limit OFFSET @offset`,
@@ -513,6 +554,7 @@ export class ApplicationRepository {
       status: r.status,
       receiptNumber: r.receipt_number,
       statusReason: r.status_reason,
+      cancelRequested: r.cancel_requested_at !== null && r.status === 'in_flight',
       attempts: r.attempts ?? 0,
       lastError: r.last_error,
       nextAttemptAt: r.next_attempt_at && r.status === 'pending' && r.next_attempt_at > 0 ? new Date(r.next_attempt_at).toISOString() : null,

@@ -15,6 +15,7 @@ function time(iso: string): string {
 }
 
 function note(it: QueueItem): string {
+  if (it.cancelRequested) return '取消待ち: この送信が終わりしだい取り消します';
   if (it.statusReason) return it.statusReason;
   if (it.status === 'pending' && it.attempts > 0) return `再送待ち（${it.attempts}回試行）: ${it.lastError ?? ''}`;
   return '';
