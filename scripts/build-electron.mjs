@@ -64,6 +64,16 @@ await Promise.all([
     external: nodeExternals,
     ...importMetaUrl,
   }),
+  // 研修モード's 見本ICカード answer on a thread of their own: main/services/demo/demo-chip-cards.ts starts this file
+  build({
+    ...common,
+    entryPoints: ['main/services/demo/demo-chip-card-worker.ts'],
+    outfile: path.join(outdir, 'demo-chip-card-worker.js'),
+    platform: 'node',
+    target: 'node22',
+    external: nodeExternals,
+    ...importMetaUrl,
+  }),
   build({
     ...common,
     entryPoints: ['preload/preload.ts'],
@@ -84,7 +94,7 @@ await Promise.all([
   }),
 ]);
 
-// prep-worker.js is CommonJS like main.cjs, but the root package.json says "type": "module"
+// prep-worker.js and demo-chip-card-worker.js are CommonJS like main.cjs, but the root package.json says "type": "module"
 writeFileSync(path.join(outdir, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 
-console.log(`built dist/electron/main.cjs, prep-worker.js, preload.cjs and resident-preload.cjs in ${Math.round(performance.now() - started)} ms`);
+console.log(`built dist/electron/main.cjs, prep-worker.js, demo-chip-card-worker.js, preload.cjs and resident-preload.cjs in ${Math.round(performance.now() - started)} ms`);

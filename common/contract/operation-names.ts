@@ -66,6 +66,8 @@ export const OPERATION_NAMES = [
   'restoreDrills',
   'resetDemo',
   'listSampleCards',
+  'getDemoChipCards',
+  'putDemoChipCard',
   'getSampleCard',
 ] as const;
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -21,7 +21,7 @@ import {
 } from './account-operations';
 import { ResidentScreenInfo, ResidentScreenKind, ShowResidentConfirmInput } from './resident-operations';
 import {
-  DrillStateView, GetSampleCardInput, GetSampleCardOutput, ListSampleCardsOutput, ResetDemoInput, ResetDemoOutput, SendReturnNowOutput, SetDrillInput,
+  DemoChipCardsView, DrillStateView, GetSampleCardInput, GetSampleCardOutput, ListSampleCardsOutput, PutDemoChipCardInput, ResetDemoInput, ResetDemoOutput, SendReturnNowOutput, SetDrillInput,
 } from './training-operations';
 
 export { OPERATION_NAMES, isOperationName, type OperationName } from './operation-names';
@@ -218,6 +218,8 @@ export const operations = {
   resetDemo: { input: ResetDemoInput, output: ResetDemoOutput },
   listSampleCards: { input: Empty, output: ListSampleCardsOutput },
   getSampleCard: { input: GetSampleCardInput, output: GetSampleCardOutput },
+  getDemoChipCards: { input: Empty, output: DemoChipCardsView },
+  putDemoChipCard: { input: PutDemoChipCardInput, output: DemoChipCardsView },
 } as const satisfies Record<OperationName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Operations = typeof operations;

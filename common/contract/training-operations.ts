@@ -33,3 +33,21 @@ export const ResetDemoOutput = z.strictObject({ cases: z.number().int(), applica
 export const ListSampleCardsOutput = z.strictObject({ cards: z.array(z.strictObject({ id: z.string(), label: z.string() })) });
 export const GetSampleCardInput = z.strictObject({ id: z.string().min(1).max(64).regex(/^[0-9A-Za-z-]+$/) });
 export const GetSampleCardOutput = z.strictObject({ mimeType: z.enum(['image/png', 'image/jpeg']), base64: z.string() });
+
+/**
+ * 見本ICカード: the demo residents' cards as virtual IC chips on the training reader (the virtual PC/SC
+ * reader), for practising the chip read. `available` false with `message` (Japanese) where that reader
+ * does not exist; `pin` is the 見本 PIN every such card has (synthetic people, nothing to protect).
+ */
+export const DemoChipCardsView = z.strictObject({
+  available: z.boolean(),
+  message: z.string().nullable(),
+  reader: z.string(),
+  pin: z.string(),
+  /** the id of the card on the reader now, null when none of ours is */
+  onReader: z.string().nullable(),
+  cards: z.array(z.strictObject({ id: z.string(), label: z.string() })),
+});
+export type DemoChipCardsView = z.output<typeof DemoChipCardsView>;
+/** `id` null: take the card off the reader */
+export const PutDemoChipCardInput = z.strictObject({ id: z.string().min(1).max(64).regex(/^[0-9A-Za-z-]+$/).nullable() });

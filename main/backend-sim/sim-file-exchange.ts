@@ -8,6 +8,7 @@ import type { ExchangeArea } from '../services/sync/exchange-area';
 import { seededRandom } from './seeded-random';
 import fs from 'node:fs';
 import path from 'node:path';
+import { simErrorText } from './sim-error-text';
 
 export interface FileExchangeFaults {
   /** share of polls where the exchange storage cannot be reached: nothing read, nothing written */
@@ -122,7 +123,7 @@ export function startFileExchange(
   const loop = () => {
     running = tick()
       .catch((err: unknown) => {
-        log(String(err));
+        log(simErrorText(err));
       })
       .finally(() => {
         if (!stopped) timer = setTimeout(loop, POLL_MS);

@@ -21,6 +21,7 @@ import { S3_INBOX, S3_RESULTS } from '../services/sync/file-exchange-format';
 import { seededRandom } from './seeded-random';
 import { simRegister, type SimRegisterOptions } from './sim-register';
 import { DRILL_RETURN_REASON, NO_DRILLS, type SimControl, type SimDrillState } from './sim-drills';
+import { simErrorText } from './sim-error-text';
 
 /**
  * Stands in for a standardized back end's application intake and back office:
@@ -246,7 +247,7 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
         }
         await send(res, 404, { reason: 'not found' });
       } catch (err) {
-        process.stderr.write(`backend-sim: internal error: ${String(err)}\n`);
+        process.stderr.write(`backend-sim: internal error: ${simErrorText(err)}\n`);
         if (!res.headersSent) await send(res, 500, { reason: 'internal error' });
       }
     })();
@@ -268,7 +269,7 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
     try {
       store.review(reviewDelayMs, decide);
     } catch (err) {
-      process.stderr.write(`backend-sim: review failed: ${String(err)}\n`);
+      process.stderr.write(`backend-sim: review failed: ${simErrorText(err)}\n`);
     }
   }, Math.max(50, Math.min(1000, reviewDelayMs / 2)));
   reviewTimer.unref();
@@ -276,7 +277,7 @@ export function startSimServer(opts: SimOptions): Promise<SimServer> {
     try {
       store.purgeDecided(retentionDays);
     } catch (err) {
-      process.stderr.write(`backend-sim: retention purge failed: ${String(err)}\n`);
+      process.stderr.write(`backend-sim: retention purge failed: ${simErrorText(err)}\n`);
     }
   };
   purge();

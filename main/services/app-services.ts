@@ -11,7 +11,7 @@ import { ConnectorRouter, connectorContext, connectorTarget } from './sync/conne
 import { createHandlers } from './api/handlers';
 import { checkStoredPayload, intakePayload } from './sync/payload-checks';
 import { createDispatch } from './api/dispatch';
-import { fileLogger } from './log';
+import { fileLogger, type Logger } from './log';
 import { localIsoDate } from './local-date';
 import { loadConfig, type ConnectorConfig } from './config';
 import { registerClient } from './register/register-client';
@@ -34,6 +34,8 @@ import { modeOf } from './app-mode';
 import { withDiskFullDrill, type TrainingDeps } from './api/training-handlers';
 import { resetDemoStore } from './demo/demo-reset';
 import { sampleCards } from './demo/sample-cards';
+import { DemoChipCards } from './demo/demo-chip-cards';
+import { demoCardPeople, type DemoCardPerson } from './demo/demo-card-people';
 
 const HOUR = 60 * 60_000;
 /** the chip PIN's operations: the resident-facing page's (dispatchResident), refused to the clerk's page */
@@ -62,6 +64,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   if (store.modesTightened?.length) log('warn', 'store.permissions_tightened', { files: store.modesTightened });
 
   let sim: SimServer | null = null;
+  let demoPeople: DemoCardPerson[] = [];
   let registerConfig = config.register;
   let fallback: ConnectorConfig | undefined = opts.backendUrl
     ? { type: 'http', baseUrl: opts.backendUrl }
@@ -78,6 +81,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       ...(demo ? { register: demo.sim } : {}),
     });
     fallback = { type: 'http', baseUrl: sim.url };
+    demoPeople = demo ? demoCardPeopleOrNone(demo.sim.persons, log) : [];
     registerConfig ??= demo?.config(sim.url);
   }
   const { audit, session, purgeAudit } = await startAccountsAudit({ db, cipher }, { dataDir: opts.dataDir, config, demo: sim !== null, log, ...(opts.now ? { now: opts.now } : {}) });
@@ -141,6 +145,16 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
           return counts;
         },
         cards: sampleCards(),
+        ...(chip
+          ? {
+              chipCards: new DemoChipCards({
+                people: () => demoPeople,
+                slot: opts.demoChipSlot ?? 0,
+                readers: () => chip.readers(),
+                log,
+              }),
+            }
+          : {}),
       }
     : undefined;
   const handlers = createHandlers({
@@ -223,6 +237,7 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       clearInterval(retentionTimer);
       scanner?.close();
       await reader?.close().catch(() => undefined);
+      await training?.chipCards?.close();
       await chip?.close();
       await sync.stop();
       for (const c of router.all()) c.close?.();
@@ -232,4 +247,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
       log('info', 'services.stopped');
     },
   };
+}
+
+/** the 見本ICカード's people; none (and a log line) when the seeded register and the roster drifted apart */
+function demoCardPeopleOrNone(persons: Parameters<typeof demoCardPeople>[0], log: Logger): DemoCardPerson[] {
+  try {
+    return demoCardPeople(persons);
+  } catch (err) {
+    log('warn', 'demo.card_people_unavailable', { detail: err instanceof Error ? err.message.slice(0, 200) : 'unknown' });
+    return [];
+  }
 }

@@ -25,6 +25,8 @@ export interface AppServicesOptions {
   ocr?: 'background' | 'lazy' | 'off';
   /** the card's IC chip over PC/SC ('off': the chip operations answer NOT_READY); opened on first use */
   chip?: 'on' | 'off';
+  /** 研修モード: the vpcd slot of the training reader for 見本ICカード (0 → "Virtual PCD 00 00") */
+  demoChipSlot?: number;
   /** the clock of records, retries and retention (epoch ms); tests move it to see cases and applications purged */
   now?: () => number;
   log?: (level: 'info' | 'warn' | 'error', event: string, detail?: Record<string, unknown>) => void;

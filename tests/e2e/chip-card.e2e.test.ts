@@ -60,7 +60,8 @@ describe('IC chip: the card dialog and the resident page with the virtual card (
     reader = await leaseVirtualReader();
     card = await startVirtualCard(reader, { person: 'takasaki', pin: PIN });
     dataDir = tempDir('chip-e2e');
-    app = await startBrowserMode(dataDir);
+    // the 見本ICカード (研修モード) go on this test's reader too, once its own card is off
+    app = await startBrowserMode(dataDir, undefined, ['--demo-chip-slot', String(reader.slot)]);
     browser = await launchChromium();
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'ja-JP' });
     clerk = await ctx.newPage();
@@ -85,9 +86,9 @@ describe('IC chip: the card dialog and the resident page with the virtual card (
     const chip = dialog.getByRole('region', { name: 'ICチップで読む' });
     await chip.waitFor();
     // other test files may hold a card on the other virtual reader: this test's reader, by name
-    const picker = chip.getByRole('combobox');
+    const picker = chip.getByRole('combobox', { name: 'カードリーダー' });
     if (await picker.count()) await picker.selectOption(reader.name);
-    await chip.getByText('カードが置かれています').waitFor();
+    await chip.getByText('カードが置かれています', { exact: true }).waitFor();
     return { dialog, chip };
   };
 
@@ -173,5 +174,28 @@ describe('IC chip: the card dialog and the resident page with the virtual card (
     expect(lines).not.toContain(PIN);
     expect(lines).not.toContain(WRONG_PIN);
     expect(app.output()).not.toContain(PIN);
+  }, 120_000);
+
+  it('研修: a 見本ICカード picked in the dialog goes on the reader and reads with the 見本 PIN, the register’s exact name', async () => {
+    await card.remove();
+    await clerk.goto(app.url);
+    await clerk.getByRole('button', { name: '手続きナビ' }).click();
+    await clerk.getByRole('button', { name: '新しい来庁' }).click();
+    await clerk.locator('#h-address').waitFor();
+    await clerk.getByRole('button', { name: '1人目のカードを読み取る' }).click();
+    const dialog = clerk.getByRole('dialog');
+    const chip = dialog.getByRole('region', { name: 'ICチップで読む' });
+    await chip.getByLabel('見本ICカード（研修用・架空の住民）').selectOption({ label: '髙橋 正雄（世帯主）' });
+    await chip.getByTestId('demo-chip-pin').getByText('髙橋 正雄（世帯主） のカードを置きました。暗証番号は見本の 1234 です。').waitFor({ timeout: 20_000 });
+    const picker = chip.getByRole('combobox', { name: 'カードリーダー' });
+    if (await picker.count()) await picker.selectOption(reader.name);
+    await chip.getByText('カードが置かれています', { exact: true }).waitFor();
+    await photograph(clerk, 'chip dialog demo card');
+    await chip.getByRole('button', { name: 'ICチップで読む（暗証番号）' }).click();
+    await typePin(resident, '1234');
+    const result = dialog.getByRole('region', { name: 'ICチップの読み取り結果' });
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.locator('dd[data-field="name"]').textContent()).toBe('髙橋\u3000正雄');
+    await clerk.keyboard.press('Escape');
   }, 120_000);
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliBundle, crashSyncBundle, runBundledCli, spawnCli } from '../support/cli-bundle';
@@ -228,6 +229,35 @@ describe('delivery to a folder and results pulled back (backend-sim --csv-inbox 
     writeConfig(dataDir, inbox, results);
     expect(await stats(dataDir)).toMatchObject({ pending: 0, failed: 0 });
   });
+  it('a full exchange folder (a 64 KiB tmpfs, as a full share): 送信待ち with the reason, no file the back end could take, and it goes once there is room', { timeout: 30_000 }, async () => {
+    // a real ENOSPC from the kernel: tests run as root (CI too), who may mount a tmpfs
+    const full = tempDir('csv-full');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', full]);
+    try {
+      const filler = path.join(full, '.filler');
+      try {
+        fs.writeFileSync(filler, Buffer.alloc(256 * 1024));
+      } catch (err) {
+        expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      }
+      const dataDir = counter('csv-full', sampleApplications(1, 37), full, results);
+      const r = await runBundledCli(bundle, ['sync', '--data-dir', dataDir, '--until-empty', '--timeout-s', '2']);
+      expect(r.code).toBe(3);
+      expect(JSON.parse(r.stdout)).toMatchObject({ pending: 1, delivered: 0, failed: 0 });
+      expect(readAppLog(dataDir).some((l) => l.event === 'sync.retry' && String(l.reason).includes('連携フォルダーの空き容量がありません'))).toBe(true);
+      // what a receiver lists: nothing (a cut-short write leaves at most a dot-file it ignores)
+      expect(fs.readdirSync(full).filter((n) => !n.startsWith('.'))).toEqual([]);
+      fs.rmSync(filler);
+      const again = await runBundledCli(bundle, ['sync', '--data-dir', dataDir, '--until-empty', '--timeout-s', '5']);
+      expect(again.code, again.stderr).toBe(0);
+      expect(JSON.parse(again.stdout)).toMatchObject({ pending: 0, delivered: 1, failed: 0 });
+      const visible = fs.readdirSync(full).filter((n) => !n.startsWith('.'));
+      expect(visible.filter((n) => n.endsWith('.csv'))).toHaveLength(1);
+      expect(jsonFiles(full)).toHaveLength(1);
+    } finally {
+      execFileSync('umount', [full]);
+    }
+  });
 });
 
 describe('SIGKILL between CSV and manifest', () => {
@@ -241,18 +271,24 @@ describe('SIGKILL between CSV and manifest', () => {
     await sim?.stop();
   });
 
-  // the long loop (≥ 50 kills over the folder and S3) is `npm run bench:kill`; the suite keeps a short round
-  it('3 kills at the exact point and 2 at random moments, then a clean run: every application imported exactly once', { timeout: 90_000 }, async () => {
+  /**
+   * Issue #11 asks for ≥ 50 kills between CSV and manifest in the suite: 50 here at that exact instant,
+   * each a bundled CLI run of a fraction of a second (2 more at random moments). The longer loops over
+   * the folder and S3 (110 kills) are `npm run bench:kill`.
+   */
+  const EXACT_KILLS = 50;
+  it('50 kills at the exact point and 2 at random moments, then a clean run: every application imported exactly once', { timeout: 180_000 }, async () => {
     const bundle = await cliBundle();
     const crash = await crashSyncBundle();
-    const N = 40;
+    // each exact kill leaves 0–3 applications whole and one CSV without its manifest: enough for every kill
+    const N = 130;
     const dataDir = counter('csv-kill', sampleApplications(N, 41), inbox, results);
     let killedBetween = 0;
-    for (let i = 0; i < 3; i++) {
-      const r = await runBundledCli(crash, ['sync', '--data-dir', dataDir, '--until-empty', '--crash-after-csv', String(1 + i)], 30_000);
+    for (let i = 0; i < EXACT_KILLS; i++) {
+      const r = await runBundledCli(crash, ['sync', '--data-dir', dataDir, '--until-empty', '--crash-after-csv', String(1 + (i % 4))], 30_000);
       if (r.signal === 'SIGKILL') killedBetween++;
     }
-    expect(killedBetween).toBe(3);
+    expect(killedBetween).toBe(EXACT_KILLS);
     const random = seededRandom(5);
     const delivered = () => fs.readdirSync(inbox).length + fs.readdirSync(path.join(inbox, 'processed')).length;
     let killedRandom = 0;

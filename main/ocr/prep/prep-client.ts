@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../workers/start-module-worker';
 import type { OcrErrorCode } from '../../../common/ocr/card-result';
 import { OcrInputError } from '../ocr-error';
 import { runPrep, type PrepOp, type PreparedView } from './prepare';
@@ -154,18 +152,5 @@ export class PrepWorker {
 }
 
 function spawnWorker(): Worker | null {
-  try {
-    const here = import.meta.url;
-    if (!here) return null;
-    if (!here.endsWith('.ts')) {
-      const file = fileURLToPath(new URL('./prep-worker.js', here));
-      return fs.existsSync(file) ? new Worker(file) : null;
-    }
-    // sources run under tsx, whose loader does not reach worker threads by itself: register it there first
-    const api = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-    const target = new URL('./prep-worker.ts', here).href;
-    return new Worker(`import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); })`, { eval: true });
-  } catch {
-    return null;
-  }
+  return startModuleWorker(import.meta.url, 'prep-worker');
 }

@@ -5,6 +5,7 @@ import type { Handlers } from './handlers';
 import type { SimControl } from '../../backend-sim/sim-drills';
 import { DRILL_SLOW_MS } from '../../backend-sim/sim-drills';
 import type { SampleCards } from '../demo/sample-cards';
+import type { DemoChipCards } from '../demo/demo-chip-cards';
 
 /**
  * The trainer panel's operations (研修モード only). In production there is no simulator: every one of
@@ -18,16 +19,20 @@ export interface TrainingDeps {
   reset(): { cases: number; applications: number };
   /** the 見本カード (made at build time); an empty list without them */
   cards: SampleCards;
+  /** the same people's virtual IC chip cards on the training reader; absent without a chip service */
+  chipCards?: DemoChipCards;
 }
 
 export const NOT_IN_PRODUCTION: ApiError = { code: 'FORBIDDEN', reason: 'production_mode', message: '研修モード（模擬バックエンド使用時）だけの操作です。本番の端末では使えません。' };
 
-type TrainingOps = 'getDrills' | 'setDrill' | 'sendReturnNow' | 'restoreDrills' | 'resetDemo' | 'listSampleCards' | 'getSampleCard';
+const NO_CHIP_SERVICE: ApiError = { code: 'NOT_READY', message: 'この端末ではICチップの読み取りを使わない設定です。見本カード（画像）は使えます。' };
+
+type TrainingOps = 'getDrills' | 'setDrill' | 'sendReturnNow' | 'restoreDrills' | 'resetDemo' | 'listSampleCards' | 'getSampleCard' | 'getDemoChipCards' | 'putDemoChipCard';
 
 export function createTrainingHandlers(t: TrainingDeps | undefined): Pick<Handlers, TrainingOps> {
   if (!t) {
     const refuse = () => fail(NOT_IN_PRODUCTION);
-    return { getDrills: refuse, setDrill: refuse, sendReturnNow: refuse, restoreDrills: refuse, resetDemo: refuse, listSampleCards: refuse, getSampleCard: refuse };
+    return { getDrills: refuse, setDrill: refuse, sendReturnNow: refuse, restoreDrills: refuse, resetDemo: refuse, listSampleCards: refuse, getSampleCard: refuse, getDemoChipCards: refuse, putDemoChipCard: refuse };
   }
   const view = (): DrillStateView => {
     const s = t.sim.state();
@@ -60,6 +65,12 @@ export function createTrainingHandlers(t: TrainingDeps | undefined): Pick<Handle
     getSampleCard: ({ id }) => {
       const img = t.cards.image(id);
       return img ? ok(img) : fail({ code: 'NOT_FOUND', message: 'この見本カードはありません。' });
+    },
+    getDemoChipCards: async () => (t.chipCards ? ok(await t.chipCards.view()) : fail(NO_CHIP_SERVICE)),
+    putDemoChipCard: async ({ id }) => {
+      if (!t.chipCards) return fail(NO_CHIP_SERVICE);
+      const r = await t.chipCards.put(id);
+      return 'refused' in r ? fail({ code: 'NOT_READY', message: r.refused }) : ok(r);
     },
   };
 }

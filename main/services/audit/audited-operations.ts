@@ -78,6 +78,7 @@ export const AUDITED_OPERATIONS: { [K in OperationName]?: Rule<K> } = {
   setDrill: { event: 'training.drill', ids: (i) => ({ detail: { drill: i.drill, on: i.on } }) },
   sendReturnNow: { event: 'training.drill', ids: (_i, o) => ({ detail: { drill: 'returnNow', returned: o.receiptNumber !== null } }) },
   restoreDrills: { event: 'training.drill', ids: () => ({ detail: { drill: 'all', on: false } }) },
+  putDemoChipCard: { event: 'training.drill', afterAnswer: true, ids: (i) => ({ detail: { drill: 'chipCard', on: i.id !== null } }) },
   resetDemo: { event: 'demo.reset', ids: (_i, o) => ({ detail: { cases: o.cases, applications: o.applications } }) },
 };
 

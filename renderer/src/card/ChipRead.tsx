@@ -3,6 +3,7 @@ import { useChip } from './chip-store';
 import { useCard } from './card-store';
 import { chipFailureHeadline, chipRetryable } from './chip-failure-text';
 import { VerifyBForm } from './VerifyBForm';
+import { DemoChipCardPicker } from '../training/DemoChipCardPicker';
 import { CHIP_TUNING } from '../../../common/card/capture-tuning';
 
 /**
@@ -97,6 +98,7 @@ export function ChipRead({ purpose = 'person' }: { purpose?: 'person' | 'number'
           }}
         />
       )}
+      {purpose === 'person' && <DemoChipCardPicker busy={busy} onPut={() => void pollReaders()} />}
     </section>
   );
 }
