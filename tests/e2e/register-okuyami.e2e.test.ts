@@ -5,34 +5,36 @@ import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { launchChromium } from '../support/chromium';
-import { repoRoot, runCli, startBrowserMode, tempDir, type Proc } from '../support/processes';
+import { getJson, repoRoot, runCli, startBrowserMode, startTs, tempDir, type Proc } from '../support/processes';
+import { startS3Server, type S3Server } from '../support/s3-server';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { signInPage } from '../support/sign-in';
 import { okuyamiRegistered, renderRegisterCard, runRegisterFlow, type RegisterFlowResult } from '../support/register-flow';
 import { cardPerson, renderPersonCard } from '../support/cards/person-card';
 import { localIsoDate } from '../../main/services/local-date';
 
 /**
- * 住基照会 at the counter, end to end in browser mode on the demo's embedded simulator (the register
- * owner's OAuth and lookup API, the seeded synthetic residents): an おくやみ for 髙橋 正雄 found by his
- * card read (its 氏名 + 生年月日 search 「住民を検索」, one Enter takes the offer), his 世帯 taken with its variant kanji 髙 (U+9AD9), through
- * the procedures the register's 後期高齢 / 介護 / 年金 status raised, the forms, the PDF and the queue
- * to 完了. Then his wife's card read against the register (an old address, the common 高): every
- * difference shown, and the 券面記載事項変更 proposed. Then the register unreachable: a message in place,
- * and the household is typed by hand.
- *
- * Delivery: the demo's default connector (the embedded simulator's HTTP intake). For the issue's whole chain
- * (CSV files in the bucket, 仮登録, 完了) the app needs a back end of its own, and then the demo register is
- * not started: run s3rver and `backend-sim --client-secret-file F` with the S3 watcher (the s3 branch's
- * flags), and give config.json `register: { baseUrl: <sim url>, clientId: 'ichimado-counter',
- * clientSecretFile: F }` and `connectors: { default: { type: 'csv-s3', endpoint, bucket, prefix,
- * credentialsFile } }`; the rest of this file stays as it is (the queue still ends at 完了).
+ * 住基照会 and ファイル連携 at the counter, end to end in browser mode, the standards' whole chain: the
+ * register owner (the simulator as its own process: OAuth client_secret_jwt and the lookup API over the
+ * seeded synthetic residents) and an S3-compatible bucket (s3rver, its own process) that the simulator
+ * watches as the back end's exchange area. An おくやみ for 髙橋 正雄 found by his card read (its 氏名 +
+ * 生年月日 search 「住民を検索」, one Enter takes the offer), his 世帯 taken with its variant kanji 髙
+ * (U+9AD9), through the procedures the register's 後期高齢 / 介護 / 年金 status raised, the forms, the PDF,
+ * CSV + manifest per application in the bucket (送信済), 仮登録 (受理), then 完了 on the queue screen.
+ * Then his wife's card read against the register (an old address, the common 高): every difference
+ * shown, and the 券面記載事項変更 proposed. Then the register unreachable: a message in place, and the
+ * household is typed by hand. A city's configuration, so production mode (no 研修 accounts).
  */
+const PREFIX = 'kofu/';
 const shots = path.join(repoRoot, 'test-results', 'screenshots');
 const pdfDir = path.join(repoRoot, 'test-results', 'pdf');
 const TAKAHASHI = '\u9AD9橋'; // 髙橋, the register's glyph (not 高 U+9AD8)
 
-describe('住民を検索 → おくやみ for a registered resident (browser mode, demo register)', () => {
+describe('住民を検索 → おくやみ for a registered resident → CSV in the bucket → 完了 (browser mode, register and S3 as their own processes)', () => {
   let app: Proc;
+  let s3: S3Server;
+  let sim: Proc;
+  let client: S3Client;
   let appDir: string;
   let browser: Browser;
   let page: Page;
@@ -41,8 +43,26 @@ describe('住民を検索 → おくやみ for a registered resident (browser mo
   beforeAll(async () => {
     fs.mkdirSync(shots, { recursive: true });
     appDir = tempDir('register-app');
-    // the seeded residents live in 甲府市; the demo back end decides after 3 s, the queue polls fast
-    fs.writeFileSync(path.join(appDir, 'config.json'), JSON.stringify({ city: { prefecture: '山梨県', municipality: '甲府市' }, sync: { backoffBaseMs: 200, backoffCapMs: 1000, probeIntervalMs: 300, statusPollMs: 500 } }));
+    s3 = await startS3Server();
+    client = new S3Client({ endpoint: s3.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: JSON.parse(fs.readFileSync(s3.credentialsFile, 'utf8')) as { accessKeyId: string; secretAccessKey: string } });
+    const secretFile = path.join(appDir, 'register-client-secret');
+    fs.writeFileSync(secretFile, 'e2e-register-secret-0123456789', { mode: 0o600 });
+    // the back office decides 3 s after 取込 (仮登録)
+    sim = await startTs(
+      'main/cli/main.ts',
+      ['backend-sim', '--port', '0', '--data-dir', tempDir('register-sim'), '--client-secret-file', secretFile, '--csv-s3-endpoint', s3.endpoint, '--csv-bucket', s3.bucket, '--csv-prefix', PREFIX, '--csv-credentials-file', s3.credentialsFile, '--review-delay-ms', '3000'],
+      /backend-sim listening: (\S+)/,
+    );
+    // the seeded residents live in 甲府市; the queue polls fast
+    fs.writeFileSync(
+      path.join(appDir, 'config.json'),
+      JSON.stringify({
+        city: { prefecture: '山梨県', municipality: '甲府市', code: '192015' },
+        sync: { backoffBaseMs: 200, backoffCapMs: 1000, probeIntervalMs: 300, statusPollMs: 500 },
+        register: { baseUrl: sim.url, clientId: 'ichimado-counter', clientSecretFile: secretFile },
+        connectors: { default: { type: 'csv-s3', endpoint: s3.endpoint, bucket: s3.bucket, prefix: PREFIX, credentialsFile: s3.credentialsFile } },
+      }),
+    );
     app = await startBrowserMode(appDir);
     browser = await launchChromium();
     // a page of its own context: axe checks the card ↔ register differences below
@@ -54,7 +74,16 @@ describe('住民を検索 → おくやみ for a registered resident (browser mo
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+    await sim?.stop();
+    client?.destroy();
+    await s3?.stop();
   });
+
+  /** object names under the bucket's prefix + `under`, that folder's own only */
+  const keys = async (under: string) => {
+    const r = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: PREFIX + under }));
+    return (r.Contents ?? []).map((o) => o.Key!.slice(PREFIX.length + under.length)).filter((k) => !k.includes('/'));
+  };
 
   it('his card read finds 髙橋 正雄, one Enter takes his 世帯 exactly, and the おくやみ runs to the PDF and the queue', async () => {
     const s = okuyamiRegistered(localIsoDate());
@@ -76,13 +105,20 @@ describe('住民を検索 → おくやみ for a registered resident (browser mo
     expect(text).toContain('9000100008');
   }, 300_000);
 
-  it('the queue shows each application under the exact name, through to 完了', async () => {
+  it('the queue shows each application under the exact name; CSV + manifest each in the bucket, 仮登録, then 完了', async () => {
     await page.getByRole('button', { name: '送信状況を見る' }).click();
     const rows = page.locator('.qrow');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(result.formTitles.length);
     const names = await page.locator('.qrow').allInnerTexts();
     expect(names.every((n) => n.includes(TAKAHASHI))).toBe(true);
     await expect.poll(() => page.locator('.qrow [data-testid="status"]').allInnerTexts(), { timeout: 60_000 }).toEqual(Array(result.formTitles.length).fill('完了'));
+    // what the back end took from the bucket: one CSV and one manifest per application, each imported (仮登録) once
+    const n = result.formTitles.length;
+    const processed = await keys('inbox/processed/');
+    expect(processed.filter((k) => k.endsWith('.csv'))).toHaveLength(n);
+    expect(processed.filter((k) => k.endsWith('.manifest.json'))).toHaveLength(n);
+    expect(await keys('inbox/')).toEqual([]);
+    expect(((await getJson(`${sim.url}/admin/stats`)) as { applications: number; duplicateDeliveries: number })).toEqual({ applications: n, duplicateDeliveries: 0 });
     await page.screenshot({ path: path.join(shots, 'register-okuyami-queue.png'), fullPage: true });
   }, 90_000);
 
