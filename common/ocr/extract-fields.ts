@@ -78,11 +78,11 @@ function labelEvidence(l: Line, kind: LabelKind, lines: Line[]): number {
   for (const b of lines) {
     // a label read together with the ruby beside it (氏名 ヤマダ ハナコ) still points at the name under it
     if (b === l || labelOf(b) !== kind || (!bareLabel(b) && b.cls.kind !== 'kana')) continue;
-    const bx1 = bareLabel(b) ? b.x1 : (b.symbols[1]?.x1 ?? b.x0 + 2.2 * b.glyphH);
+    const bx1 = bareLabel(b) ? b.x1 : (b.symbols[1]?.x1 ?? b.x0 + T.labelWithRubyWidth * b.glyphH);
     const bc = cy(b);
     const beside = bx1 <= l.x0 + T.labelBesideOverlap * h && bc >= l.y0 - T.labelAboveReach * h && bc <= l.y1 + T.labelBelowReach * h;
-    const above = b.y1 <= l.y0 + 0.2 * h && l.y0 - b.y1 <= T.labelOverGap * h && Math.abs(b.x0 - l.x0) <= T.labelOverColumn * h;
-    if (beside || above) best = Math.max(best, beside && Math.abs(bc - cy(l)) <= 0.6 * h ? 1 : 0.8);
+    const above = b.y1 <= l.y0 + T.labelOverDip * h && l.y0 - b.y1 <= T.labelOverGap * h && Math.abs(b.x0 - l.x0) <= T.labelOverColumn * h;
+    if (beside || above) best = Math.max(best, beside && Math.abs(bc - cy(l)) <= T.labelSquareRow * h ? 1 : T.labelOffRowEvidence);
   }
   return best;
 }
@@ -105,7 +105,7 @@ const meanConf = (lines: Line[]): number => (lines.length ? lines.reduce((s, l) 
 /** Lines on the same row as `anchor`, to its right (a label printed apart from its value). */
 function rightOf(anchor: Line, lines: Line[]): Line[] {
   const h = anchor.y1 - anchor.y0;
-  return lines.filter((l) => l !== anchor && l.x0 > anchor.x1 - 4 && cy(l) > anchor.y0 - h && cy(l) < anchor.y1 + h);
+  return lines.filter((l) => l !== anchor && l.x0 > anchor.x1 - T.rightOfSlackPx && cy(l) > anchor.y0 - h && cy(l) < anchor.y1 + h);
 }
 
 /** Turns recognized lines into card fields by their labels and the shape of their text. */
@@ -160,13 +160,13 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     const sized = row.filter((l) => size(l) >= T.name.rowSize * rowMax || (l.confidence < T.unreadableConfidence && l !== winner));
     // a piece lying under a surer line of the row is that line's text read twice
     const overlap = (x: Line, y: Line): number => Math.max(0, Math.min(x.x1, y.x1) - Math.max(x.x0, y.x0));
-    nameLines = sized.filter((l) => !sized.some((o) => o !== l && o.confidence > l.confidence && overlap(l, o) >= 0.5 * (l.x1 - l.x0))).sort((x, y) => x.x0 - y.x0);
+    nameLines = sized.filter((l) => !sized.some((o) => o !== l && o.confidence > l.confidence && overlap(l, o) >= T.readTwiceOverlap * (l.x1 - l.x0))).sort((x, y) => x.x0 - y.x0);
   }
   let nameParts: { family: string; given: string } | null = null;
   if (nameLines.length > 0) {
     nameParts = splitName(nameLines.map((l) => ({ text: l.value, symbols: l.valueSymbols, glyphH: l.glyphH })));
     const raw = nameLines.map((l) => l.value).join(' ');
-    fields.name = { value: nameParts ? `${nameParts.family}\u3000${nameParts.given}` : compact(raw) || null, confidence: meanConf(nameLines) * (nameParts ? 1 : 0.5) };
+    fields.name = { value: nameParts ? `${nameParts.family}\u3000${nameParts.given}` : compact(raw) || null, confidence: meanConf(nameLines) * (nameParts ? 1 : T.confidence.unsplitName) };
     if (!fields.name.value) fields.name.confidence = 0;
     sources.name = source(nameLines, raw);
     nameLines.forEach((l) => used.add(l));
@@ -221,8 +221,8 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
   if (fields.expiryDate.value && fields.expiryDate.value < today) warnings.push(cardReadWarning.expired(fields.expiryDate.value));
   if (fields.birthDate.value && fields.expiryDate.value && fields.birthDate.value >= fields.expiryDate.value) {
     warnings.push(cardReadWarning.datesOutOfOrder());
-    fields.birthDate.confidence *= 0.5;
-    fields.expiryDate.confidence *= 0.5;
+    fields.birthDate.confidence *= T.confidence.datesOutOfOrder;
+    fields.expiryDate.confidence *= T.confidence.datesOutOfOrder;
   }
 
   const sexLine = [...lines].sort((a, b) => Number(b.label === 'sex') - Number(a.label === 'sex')).find((l) => parseSex(l.label === 'sex' ? `性別${l.value}` : l.text) !== null);
@@ -283,7 +283,7 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     const fullWidth = digitsLookFullWidth(addrLines.flatMap((l) => l.valueSymbols), Math.max(...addrLines.map((l) => l.glyphH)));
     const original = fullWidth === null ? joined : withDigitWidth(joined, fullWidth);
     address = parseAddress(original);
-    fields.address = { value: original || null, confidence: original ? meanConf(addrLines) * (address.prefecture ? 1 : 0.7) : 0 };
+    fields.address = { value: original || null, confidence: original ? meanConf(addrLines) * (address.prefecture ? 1 : T.confidence.addressWithoutPrefecture) : 0 };
     sources.address = source(addrLines, addrLines.map((l) => l.value).join('\n'));
     addrLines.forEach((l) => used.add(l));
   }
@@ -307,8 +307,8 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
   const rule = layoutOf(layout)?.expiry ?? 'any';
   if (fields.birthDate.value && fields.expiryDate.value && !expiryFitsBirthday(rule, fields.birthDate.value, fields.expiryDate.value)) {
     warnings.push(cardReadWarning.expiryNotOnBirthday());
-    fields.birthDate.confidence = Math.min(fields.birthDate.confidence, 0.6);
-    fields.expiryDate.confidence = Math.min(fields.expiryDate.confidence, 0.6);
+    fields.birthDate.confidence = Math.min(fields.birthDate.confidence, T.confidence.expiryNotOnBirthdayCap);
+    fields.expiryDate.confidence = Math.min(fields.expiryDate.confidence, T.confidence.expiryNotOnBirthdayCap);
   }
   giveReasons(fields, layout);
   return { layout, fields, nameParts, address, sources, looksLikeBack, looksLikePassport, anchors, warnings };

@@ -17,6 +17,29 @@ export const FIELD_TUNING = {
   labelOverGap: 1.5,
   /** … and starting in about the same column */
   labelOverColumn: 1.5,
+  /** … its bottom may dip this far into the value's top (tight print) */
+  labelOverDip: 0.2,
+  /** a label read together with its ruby ends about this many text heights after its start (two characters and a gap) */
+  labelWithRubyWidth: 2.2,
+  /** a label whose middle is this close to the value's middle points at it squarely … */
+  labelSquareRow: 0.6,
+  /** … one beside a neighbouring row or over the value counts this much of that */
+  labelOffRowEvidence: 0.8,
+  /** a value printed apart from its label starts at most this many pixels left of the label's end (a tight kern) */
+  rightOfSlackPx: 4,
+  /** a text line is read twice when it lies under a surer line over this share of its width */
+  readTwiceOverlap: 0.5,
+  confidence: {
+    // how much less a field read is trusted when something about it does not add up; it is then 要確認
+    /** a name that would not split into family and given name */
+    unsplitName: 0.5,
+    /** an address without a 都道府県 at its start */
+    addressWithoutPrefecture: 0.7,
+    /** birth date on or after the 有効期限: one of the two is misread (factor on both) */
+    datesOutOfOrder: 0.5,
+    /** a national's 有効期限 not on the birthday: at most this (both), whatever the model said */
+    expiryNotOnBirthdayCap: 0.6,
+  },
   name: {
     // the weights of the name's evidence: what the text is, how big it is, where it stands, what labels it
     /** content: kanji (or roman letters) and no digits, the strongest single sign */
