@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useCase } from '../case-store';
 import { DayInput } from '../components/DayInput';
 import { formatWareki } from '../../../common/validation/wareki';
@@ -41,8 +41,22 @@ export function RegisterSearch() {
     list.current?.querySelector(`[data-row="${active}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [active, results]);
 
+  // the result list takes the focus in the commit that shows it (a layout effect, before the frame is painted):
+  // an Enter typed as the list appears picks from it instead of searching again
+  const focusList = useRef(false);
+  useLayoutEffect(() => {
+    if (!focusList.current || !list.current) return;
+    focusList.current = false;
+    list.current.focus();
+  }, [results]);
   const run = async () => {
-    if (await search()) requestAnimationFrame(() => list.current?.focus());
+    focusList.current = true;
+    if (!(await search())) focusList.current = false;
+    // the list was already on screen (the same results again): no new commit, so focus it now
+    else if (focusList.current) {
+      focusList.current = false;
+      list.current?.focus();
+    }
   };
   const takeRow = async (i: number) => {
     if (!(await take(i))) return;
@@ -52,6 +66,7 @@ export function RegisterSearch() {
   const onFieldKey = (e: KeyboardEvent) => {
     if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
     e.preventDefault(); // not the household form's submit
+    if (busy) return; // the search under way answers this Enter too
     void run();
   };
   const onListKey = (e: KeyboardEvent) => {
