@@ -9,6 +9,7 @@ import { signInPage } from '../support/sign-in';
 import { DEMO_PASSWORD } from '../../main/services/accounts/demo-accounts';
 import { localIsoDate } from '../../main/services/local-date';
 import { addDays } from '../../common/domain/age';
+import { formatWareki } from '../../common/validation/wareki';
 
 /**
  * Issue 14's done-when, as a trainer meets it: browser mode started fresh with no data dir and no
@@ -100,19 +101,26 @@ describe('研修モード: fresh start, one scenario with a fault drill, 見本 
     await page.getByRole('button', { name: 'ヒントを表示' }).click();
     await expect.poll(() => hint.count()).toBe(1);
 
-    // the trainee's household (the register's 見本 次郎, 国保), as the household step saves it
+    // the trainee's household: 見本 次郎 of the synthetic register (国保), found and taken on screen
     const today = localIsoDate();
-    const created = await api<{ id: string }>('createCase', {
-      data: {
-        event: '転居',
-        date: addDays(today, -1),
-        household: { address: '山梨県甲府市丸の内一丁目2番3号', previousAddress: '山梨県甲府市丸の内一丁目1番1号' },
-        persons: [{ familyName: '見本', givenName: '次郎', familyNameKana: 'みほん', givenNameKana: 'じろう', birthDate: '1985-04-12', sex: '男', relation: '本人', healthInsurance: '国保', pension: '国民年金', careCertified: false, phone: '0552000000' }],
-      },
-    });
-    expect(created.ok).toBe(true);
     await tab('手続きナビ').click();
-    await page.locator('.resume-list li').first().getByRole('button').first().click();
+    await page.getByRole('button', { name: '新しい来庁' }).click();
+    await page.locator('input[type=radio][name="event"][value="転居"]').check();
+    await page.locator('#case-date').fill(formatWareki(addDays(today, -1)));
+    await page.locator('#rs-name').fill('見本次郎');
+    await page.getByLabel('生年月日（住民の検索）').fill('S60.4.12');
+    await page.keyboard.press('Enter');
+    await page.locator('ul[role="listbox"][aria-label="検索結果"]:focus').waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#p0-givenName').inputValue(), { timeout: 20_000 }).toBe('次郎');
+    // what the register does not hold: the new address and a phone number
+    await page.locator('#h-address').fill('山梨県甲府市丸の内一丁目2番3号');
+    await page.locator('#p0-phone').fill('055-200-0000');
+    await page.getByRole('button', { name: '手続きを調べる →' }).click();
+    await page.getByRole('button', { name: /様式を作成/ }).click();
+    await page.locator('form.case-form').waitFor();
+    const cases = await api<{ items: { id: string }[] }>('listCases', {});
+    const created = { value: { id: cases.value.items[0]!.id } };
     // the trainee confirms both forms (まとめて確認) and goes on to 印刷・送信
     await page.locator('.stepper .step', { hasText: '3 様式の確認' }).click();
     await page.getByRole('button', { name: 'まとめて確認（2件）' }).click();
