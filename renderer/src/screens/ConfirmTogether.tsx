@@ -2,11 +2,13 @@ import { memo, useCallback, useMemo, useRef, useState, type FormEvent } from 're
 import { useCase } from '../case-store';
 import { useApp } from '../store';
 import { Field } from '../components/FormFields';
+import { useDatePicks } from '../components/use-date-picks';
 import { firstControl, useFocusOnError, useOpenAtTop } from '../components/focus';
 import { expandSuggestions } from '../../../common/domain/city';
 import { fieldDefOf } from '../../../common/forms/form-keys';
 import { findForm } from '../../../common/forms/registry';
 import { validateForm } from '../../../common/forms/validate-form';
+import type { FieldDef } from '../../../common/forms/form-definition';
 import type { CaseFormView } from '../../../common/contract/case-operations';
 
 /**
@@ -56,6 +58,8 @@ export function ConfirmTogether({ onOpen }: { onOpen(key: string): void }) {
 }
 
 /** One form on the まとめて確認 page: its title and the fields that need the clerk; typing re-renders only this form. */
+const NO_FIELDS: readonly FieldDef[] = [];
+
 const TogetherForm = memo(function TogetherForm({ f, at, needed, today, onOpen }: { f: CaseFormView; at: number; needed: string[]; today: string; onOpen(key: string): void }) {
   const mine = useCase((s) => s.edits[f.key]);
   const setFormValue = useCase((s) => s.setFormValue);
@@ -67,6 +71,7 @@ const TogetherForm = memo(function TogetherForm({ f, at, needed, today, onOpen }
   const onChange = useCallback((k: string, val: string) => setFormValue(f.key, k, val), [setFormValue, f.key]);
   // field id → its quick picks (stable arrays, so memoized fields do not re-render)
   const picks = useMemo(() => new Map((def ? [...def.fields, ...(def.groups ?? []).flatMap((g) => g.fields)] : []).filter((x) => x.suggestions).map((x) => [x.id, expandSuggestions(x.suggestions, city, previousAddress)])), [def, city, previousAddress]);
+  const days = useDatePicks(def?.fields ?? NO_FIELDS, values);
   if (!def || !v) return null;
   const keys = [...new Set([...needed, ...Object.keys(v.fieldErrors)])];
   const fields = keys.flatMap((k) => {
@@ -84,7 +89,7 @@ const TogetherForm = memo(function TogetherForm({ f, at, needed, today, onOpen }
       {fields.length > 0 && (
         <div className="fields">
           {fields.map(({ k, d }) => (
-            <Field key={k} def={d} k={k} value={values[k] ?? ''} error={v.fieldErrors[k]} warning={v.warnings[k]} locked={false} checked={f.verifiedMyNumbers.includes(k)} onChange={onChange} idPrefix={`t${at}-`} picks={picks.get(d.id)} />
+            <Field key={k} def={d} k={k} value={values[k] ?? ''} error={v.fieldErrors[k]} warning={v.warnings[k]} locked={false} checked={f.verifiedMyNumbers.includes(k)} onChange={onChange} idPrefix={`t${at}-`} picks={picks.get(d.id) ?? days.get(d.id)} />
           ))}
         </div>
       )}
