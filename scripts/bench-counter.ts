@@ -138,7 +138,7 @@ async function registerScenarios(pdfDir: string, today: string) {
     return {
       okuyamiRegistered: {
         ...registerFigures(okuyami, ok),
-        note: 'the same visit as okuyami (written 葬祭費 account, the spouse\'s phone); the 本人\'s card read searches the register (the lookup is the Enter taking the 世帯); the register replaces the spouse\'s card read, the ふりがな, the insurance/pension answers, the 本籍 and the 基礎年金番号',
+        note: 'the same visit as okuyami (written 葬祭費 account, the spouse\'s phone); the 本人\'s card read searches the register (the lookup is the Enter taking the 世帯); the register replaces the spouse\'s card read, the ふりがな, the insurance/pension answers, the 本籍 and the 基礎年金番号; the forms confirmed on the まとめて確認 page (the 葬儀の日 picked among the days since the death, the account typed once for the 葬祭費 and the 未支給年金, 普通 and the spouse as holder by default)',
         meetsGoal: okuyami.afterLookup <= GOAL_OKUYAMI_AFTER_LOOKUP,
       },
       okuyamiRegisteredKoukin: {

@@ -208,6 +208,8 @@ function derivedTop(form: FormDefinition, d: StoredCaseData, applicant: StoredPe
     const kana = toFullwidthKatakana(`${applicant.familyNameKana}${applicant.givenNameKana}`);
     if (kana) set('accountHolderKana', kana);
   }
+  // …and a person's account is a 普通預金 as a rule (当座 is a business's cheque account): the default, editable
+  set('accountType', '普通');
   if (d.event === '死亡' && applicant) {
     // the 届出人's relation to the deceased (the 本人) is their 続柄 in the case; the case is one household
     const rel = applicant.relation === '配偶者' || applicant.relation === '子' ? applicant.relation : applicant.relation === '父母' ? '父母' : undefined;

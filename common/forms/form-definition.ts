@@ -73,6 +73,11 @@ export interface FieldDef {
    * using them is not offered while no city is configured.
    */
   suggestions?: readonly string[];
+  /**
+   * for kind 'date': the days from the date in top-level field `from` up to today (at most `days`) as
+   * one-click answers (common/forms/date-picks.ts): a date that cannot be before that one nor after today
+   */
+  datePicks?: { from: string; days: number };
   /** the standard data item (基本データリスト) name in the payload; defaults to the field id */
   item?: string;
   /**

@@ -30,6 +30,7 @@ const field = z.strictObject({
   when: condition.optional(),
   options: z.array(z.strictObject({ value: z.string().min(1).max(100), label: z.string().min(1).max(100) })).min(1).optional(),
   suggestions: z.array(z.string().min(1).max(60)).min(1).max(8).optional(),
+  datePicks: z.strictObject({ from: z.string().min(1), days: z.number().int().min(1).max(8) }).optional(),
   item: z.string().min(1).max(100).optional(),
   owner: z.enum(['applicant', 'subject']).optional(),
   print: z.strictObject({ section: z.string().min(1), span: z.number().int().min(1).max(12) }).optional(),
@@ -99,6 +100,8 @@ function crossCheck(f: FormShape): Issue[] {
       if (x.kind !== 'select' && x.options) issues.push({ path: [...at, 'options'], message: '選択肢は kind が select の項目にだけ書けます' });
       if (x.suggestions && x.kind !== 'text' && x.kind !== 'address') issues.push({ path: [...at, 'suggestions'], message: '入力候補は kind が text か address の項目にだけ書けます' });
       if (x.suggestions && new Set(x.suggestions).size !== x.suggestions.length) issues.push({ path: [...at, 'suggestions'], message: '入力候補が重複しています' });
+      if (x.datePicks && x.kind !== 'date') issues.push({ path: [...at, 'datePicks'], message: '日付の候補は kind が date の項目にだけ書けます' });
+      if (x.datePicks && !topIds.has(x.datePicks.from)) issues.push({ path: [...at, 'datePicks', 'from'], message: `日付の候補の起点「${x.datePicks.from}」という項目がありません` });
       if (x.bind !== undefined && !bindings.includes(x.bind)) issues.push({ path: [...at, 'bind'], message: `「${x.bind}」という案件データはありません` });
       if (x.owner !== undefined && (x.bind !== undefined || bindings === GROUP_BINDINGS)) issues.push({ path: [...at, 'owner'], message: 'owner は案件データに結び付かない様式直下の項目にだけ書けます（結び付いた項目はその人のもの）' });
       if (x.when && (!visible.has(x.when.field) || x.when.field === x.id)) {

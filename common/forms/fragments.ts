@@ -103,12 +103,19 @@ export function bankFields(section: string): FieldDef[] {
       print: { section, span: 12 },
     },
     { id: 'bankName', label: '金融機関名', kind: 'text', required: true, maxLength: 40, when: WRITTEN_ACCOUNT, item: '金融機関名', print: { section, span: 4 } },
-    { id: 'branchName', label: '支店名', kind: 'text', required: true, maxLength: 40, when: WRITTEN_ACCOUNT, item: '支店名', print: { section, span: 4 } },
+    { id: 'branchName', label: '支店名', kind: 'text', required: true, maxLength: 40, when: WRITTEN_ACCOUNT, suggestions: ['本店'], item: '支店名', print: { section, span: 4 } },
     { id: 'accountType', label: '預金種目', kind: 'select', required: true, maxLength: 4, options: opts(['普通', '当座']), when: WRITTEN_ACCOUNT, item: '預金種目', print: { section, span: 2 } },
     { id: 'accountNumber', label: '口座番号', kind: 'text', required: true, maxLength: 8, when: WRITTEN_ACCOUNT, item: '口座番号', print: { section, span: 2 } },
     { id: 'accountHolderKana', label: '口座名義（カタカナ）', kind: 'katakana', required: true, maxLength: 60, when: WRITTEN_ACCOUNT, item: '口座名義_カナ', print: { section, span: 12 } },
   ];
 }
+
+/**
+ * How many days after the death the 葬儀の日 is offered as one click: a funeral is held within about a
+ * week of the death (火葬 waits at least 24 hours, 墓地埋葬法 §3, and a crematorium's queue a few days);
+ * a later one (a 葬祭 held after a 密葬, an application months later) is typed.
+ */
+export const FUNERAL_DAYS_OFFERED = 7;
 
 /**
  * 葬祭費支給申請書: the same items whichever insurer pays (国保 or 後期高齢), so one definition
@@ -127,7 +134,7 @@ export function funeralExpensesForm(o: { id: string; title: string; gyomu: strin
       birthDateField('subject', 'deceased', 'deceasedBirthDate', '亡くなった方 生年月日'),
       eventDateField('deathDate', '死亡日', 'deceased'),
       { id: 'insuredNumber', label: o.insuredNumberLabel, kind: 'text', required: false, maxLength: o.insuredNumberMax, item: '被保険者番号', owner: 'subject', print: { section: 'deceased', span: 4 } },
-      { id: 'funeralDate', label: '葬儀の日', kind: 'date', required: true, maxLength: 20, item: '葬祭日', print: { section: 'applicant', span: 4 } },
+      { id: 'funeralDate', label: '葬儀の日', kind: 'date', required: true, maxLength: 20, datePicks: { from: 'deathDate', days: FUNERAL_DAYS_OFFERED }, item: '葬祭日', print: { section: 'applicant', span: 4 } },
       ...applicantFields('applicant', '申請者'),
       ...bankFields('bank'),
     ],

@@ -12,6 +12,7 @@ import { signInPage } from '../support/sign-in';
 import { okuyamiRegistered, renderRegisterCard, runRegisterFlow, type RegisterFlowResult } from '../support/register-flow';
 import { cardPerson, renderPersonCard } from '../support/cards/person-card';
 import { localIsoDate } from '../../main/services/local-date';
+import { formatWareki } from '../../common/validation/wareki';
 
 /**
  * 住基照会 and ファイル連携 at the counter, end to end in browser mode, the standards' whole chain: the
@@ -103,6 +104,15 @@ describe('住民を検索 → おくやみ for a registered resident → CSV in 
     // 本籍 from the 住民票, 基礎年金番号 from the 国民年金 system: not typed (the scenario answers neither)
     expect(text).toContain('山梨県甲府市相生三丁目5番');
     expect(text).toContain('9000100008');
+    // confirmed on the まとめて確認 page: the 葬儀の日 one pick (the death's day), the account typed once on the
+    // 葬祭費 reached the 未支給年金 (the same 届出人), 普通 and the holder トメ's name as the defaults
+    expect(result.byStep.forms).toBeLessThanOrEqual(19);
+    const [funeral, claim] = text.split('未支給年金・未支払給付金請求書');
+    expect(funeral).toMatch(new RegExp(`葬儀の日[\\s\\S]*${formatWareki(s.date)}`));
+    for (const page of [funeral!, claim!]) {
+      expect(page).toMatch(/こうふ銀行\s+本店\s+普通\s+7654321/);
+      expect(page).toContain('タカハシトメ');
+    }
   }, 300_000);
 
   it('the queue shows each application under the exact name; CSV + manifest each in the bucket, 仮登録, then 完了', async () => {

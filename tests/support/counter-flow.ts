@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { addDays } from '../../common/domain/age';
 import { COVERAGE_PAIRS } from '../../common/domain/household';
-import { eraForIso, parseDateInput, parseEventDateInput } from '../../common/validation/wareki';
+import { eraForIso, formatWareki, parseDateInput, parseEventDateInput } from '../../common/validation/wareki';
 import { variantsOf } from '../../common/kanji/variants';
 import { cardPerson, renderPersonCard } from './cards/person-card';
 import { enterReading } from './reading-chips';
@@ -29,6 +29,8 @@ import { enterReading } from './reading-chips';
 export class ActionCounter {
   /** what was corrected while checking card reads (field names only) */
   corrections: string[] = [];
+  /** the actions in each form (by title) on the forms step, its confirm click included: where the typing goes */
+  byForm: Record<string, number> = {};
   clicks = 0;
   fields = 0;
   keystrokes = 0;
@@ -87,7 +89,14 @@ export class ActionCounter {
     await this.page.keyboard.press(key);
   }
   summary() {
-    return { total: this.total, clicks: this.clicks, fieldsTyped: this.fields, keystrokes: this.keystrokes, ...(this.corrections.length ? { cardCorrections: this.corrections } : {}) };
+    return {
+      total: this.total,
+      clicks: this.clicks,
+      fieldsTyped: this.fields,
+      keystrokes: this.keystrokes,
+      ...(this.corrections.length ? { cardCorrections: this.corrections } : {}),
+      ...(Object.keys(this.byForm).length ? { byForm: this.byForm } : {}),
+    };
   }
 }
 
@@ -179,10 +188,13 @@ export async function confirmTogether(page: Page, c: ActionCounter, answers: (fo
   const titles = await page.locator('.form-list .form-tab > span:first-child').allInnerTexts();
   for (const title of titles) {
     const section = view.locator(`section[aria-label="${title}"]`);
+    const before = c.total;
     if ((await section.count()) > 0) await answerIn(section, c, answers(title));
+    c.byForm[title] = c.total - before;
   }
   if (shots) await page.screenshot({ path: path.join(shots, `${name}-forms-together.png`), fullPage: true });
   await c.click(view.getByRole('button', { name: /件をまとめて確認しました/ }));
+  c.byForm['（まとめて確認）'] = 1;
   try {
     await pollUntil(async () => (await page.locator('.stepper .step.active').innerText()).startsWith('4'), 15_000);
   } catch {
@@ -201,9 +213,11 @@ export async function confirmForms(page: Page, c: ActionCounter, answers: (formT
     const title = await form.locator('h1').innerText();
     if (titles.includes(title) && (await page.locator('.stepper .step.active').innerText()).includes('4')) break;
     titles.push(title);
+    const before = c.total;
     await answerIn(form, c, answers(title));
     if (shots) await page.screenshot({ path: path.join(shots, `${name}-form-${titles.length}.png`), fullPage: true });
     await c.click(form.getByRole('button', { name: '内容を確認しました（Enter）' }));
+    c.byForm[title] = c.total - before;
     const until = Date.now() + 15_000;
     for (;;) {
       const step = await page.locator('.stepper .step.active').innerText();
@@ -486,7 +500,8 @@ export function okuyamiCase(today: string): Scenario {
       // the city as a quick pick, then the rest of the 本籍 typed after it
       if (title === '死亡届') return { choose: { deathPlace: '東京都千代田区', honseki: '東京都千代田区' }, fill: { honseki: '東京都千代田区千代田2番' } };
       // the spouse has no 公金受取口座: the account is written on the form (this keeps that path tested end to end)
-      if (title.includes('葬祭費')) return { fill: { funeralDate: shortWareki(died), bankName: 'ちよだ銀行', branchName: '本店', accountNumber: '7654321', accountHolderKana: 'ワタナベカズコ' }, pick: { payeeAccount: '口座を記入する', accountType: '普通' } };
+      // 葬儀の日 and 本店 are picks (the days since the death are offered)
+      if (title.includes('葬祭費')) return { choose: { funeralDate: formatWareki(died), branchName: '本店' }, fill: { bankName: 'ちよだ銀行', accountNumber: '7654321', accountHolderKana: 'ワタナベカズコ' }, pick: { payeeAccount: '口座を記入する', accountType: '普通' } };
       if (title.startsWith('未支給年金')) return { fill: { basicPensionNumber: '1234567890' } };
       return {};
     },

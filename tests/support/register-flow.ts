@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../common/domain/age';
 import { formatWareki } from '../../common/validation/wareki';
-import { ActionCounter, caseDateInput, pollUntil, proceduresToQueue, readCard, shortWareki, type Answers, type FlowResult, type Scenario } from './counter-flow';
+import { ActionCounter, caseDateInput, pollUntil, proceduresToQueue, readCard, type Answers, type FlowResult, type Scenario } from './counter-flow';
 import { cardPerson, renderPersonCard } from './cards/person-card';
 
 /**
@@ -127,13 +127,16 @@ export function okuyamiRegistered(today: string, payee: 'written' | '公金受�
     expectPersons: 2,
     household: [{ field: 'p1-phone', value: '0552123456' }],
     addProcedures: ['後期高齢者医療 葬祭費支給申請書', '未支給年金・未支払給付金請求書'],
+    // the five forms need answers only on the 死亡届 (死亡したところ) and the 葬祭費 (葬儀の日, 受取口座), each
+    // independent of the others: confirmed on the まとめて確認 page, as the family 転入 is
+    together: true,
     answers: (title): Answers => {
-      // 本籍 and the 基礎年金番号 come from the register and the 国民年金 system (register-fill.ts registerAnswers)
+      // 葬儀の日 is one of the days since the death offered as picks; the account is a 普通 one in the 届出人's name (the defaults), the same on the 未支給年金 (typed once); 本籍 and the 基礎年金番号 come from the register and the 国民年金 system (register-fill.ts registerAnswers)
       if (title === '死亡届') return { choose: { deathPlace: '山梨県甲府市' } };
       if (title.includes('葬祭費')) {
         return payee === 'written'
-          ? { fill: { funeralDate: shortWareki(died), bankName: 'こうふ銀行', branchName: '本店', accountNumber: '7654321', accountHolderKana: 'タカハシトメ' }, pick: { payeeAccount: '口座を記入する', accountType: '普通' } }
-          : { fill: { funeralDate: shortWareki(died) }, pick: { payeeAccount: '公金受取口座' } };
+          ? { choose: { funeralDate: formatWareki(died), branchName: '本店' }, fill: { bankName: 'こうふ銀行', accountNumber: '7654321' }, pick: { payeeAccount: '口座を記入する' } }
+          : { choose: { funeralDate: formatWareki(died) }, pick: { payeeAccount: '公金受取口座' } };
       }
       return {};
     },

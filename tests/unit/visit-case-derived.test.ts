@@ -28,6 +28,8 @@ describe('benefit forms: the written account defaults to the applicant as holder
       expect(f, id).toBeDefined();
       expect(f.values.accountHolderKana).toBe('ワタナベカズコ');
       expect(f.fromCase).not.toContain('accountHolderKana'); // a default the clerk may change
+      expect(f.values.accountType).toBe('普通'); // a person's account, by default; the clerk may pick 当座
+      expect(f.fromCase).not.toContain('accountType');
       expect(f.values.payeeAccount).toBeUndefined(); // consent to the 公金受取口座 is asked, not assumed
       expect(f.fieldErrors.payeeAccount).toBe('受取口座を選択してください。');
     }

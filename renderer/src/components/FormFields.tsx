@@ -7,6 +7,7 @@ import { caretToEnd, continueAfterTab } from './caret';
 import { AddressHelp, PostalHint } from './PostalAddressFields';
 import { usePostalAddress, type PostalAddressState } from './use-postal-address';
 import { confirmReveal } from '../session/reveal';
+import { useDatePicks } from './use-date-picks';
 
 /**
  * Generic rendering of any form definition: every field kind (text, kana, date with 和暦 echo,
@@ -210,12 +211,13 @@ export function FormFields({ form, values, errors, warnings, fromCase, verified,
     for (const f of [...form.fields, ...(form.groups ?? []).flatMap((g) => g.fields)]) if (f.suggestions) m.set(f.id, expandSuggestions(f.suggestions, city, previousAddress));
     return m;
   }, [form, city, previousAddress]);
+  const days = useDatePicks(form.fields, values);
   const visibleTop = form.fields.filter((f) => !f.when || conditionHolds(f.when, top));
   return (
     <div className="form-fields">
       <div className="fields">
         {visibleTop.map((f, i) => {
-          const props = (d: FieldDef) => ({ def: d, k: d.id, value: values[d.id] ?? '', error: errors[d.id], warning: warnings[d.id], locked: fromCase?.has(d.id) ?? false, checked: verified?.has(d.id) ?? false, onChange, idPrefix, picks: picks.get(d.id) });
+          const props = (d: FieldDef) => ({ def: d, k: d.id, value: values[d.id] ?? '', error: errors[d.id], warning: warnings[d.id], locked: fromCase?.has(d.id) ?? false, checked: verified?.has(d.id) ?? false, onChange, idPrefix, picks: picks.get(d.id) ?? days.get(d.id) });
           // a 郵便番号 and the address right after it, both editable, look each other up
           const next = visibleTop[i + 1];
           const prev = visibleTop[i - 1];

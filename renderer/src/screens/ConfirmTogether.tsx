@@ -2,11 +2,14 @@ import { memo, useCallback, useMemo, useRef, useState, type FormEvent } from 're
 import { useCase } from '../case-store';
 import { useApp } from '../store';
 import { Field } from '../components/FormFields';
+import { useDatePicks } from '../components/use-date-picks';
 import { firstControl, useFocusOnError, useOpenAtTop } from '../components/focus';
 import { expandSuggestions } from '../../../common/domain/city';
+import { sameAnswerElsewhere } from '../../../common/cases/shared-answers';
 import { fieldDefOf } from '../../../common/forms/form-keys';
 import { findForm } from '../../../common/forms/registry';
 import { validateForm } from '../../../common/forms/validate-form';
+import type { FieldDef } from '../../../common/forms/form-definition';
 import type { CaseFormView } from '../../../common/contract/case-operations';
 
 /**
@@ -56,6 +59,8 @@ export function ConfirmTogether({ onOpen }: { onOpen(key: string): void }) {
 }
 
 /** One form on the まとめて確認 page: its title and the fields that need the clerk; typing re-renders only this form. */
+const NO_FIELDS: readonly FieldDef[] = [];
+
 const TogetherForm = memo(function TogetherForm({ f, at, needed, today, onOpen }: { f: CaseFormView; at: number; needed: string[]; today: string; onOpen(key: string): void }) {
   const mine = useCase((s) => s.edits[f.key]);
   const setFormValue = useCase((s) => s.setFormValue);
@@ -64,11 +69,31 @@ const TogetherForm = memo(function TogetherForm({ f, at, needed, today, onOpen }
   const def = findForm(f.formId);
   const values = useMemo(() => ({ ...f.values, ...(mine ?? {}) }), [f.values, mine]);
   const v = useMemo(() => (def ? validateForm(def, values, today) : null), [def, values, today]);
-  const onChange = useCallback((k: string, val: string) => setFormValue(f.key, k, val), [setFormValue, f.key]);
+  // an answer also fills the same person's same item in the other forms on the page that were empty or
+  // still showed the previous value (the 届出人's 受取口座 on the 葬祭費 and the 未支給年金): typed once
+  const onChange = useCallback(
+    (k: string, val: string) => {
+      const { current, edits } = useCase.getState();
+      const shownValue = (key: string, field: string) => edits[key]?.[field] ?? current?.forms.find((x) => x.key === key)?.values[field] ?? '';
+      const before = shownValue(f.key, k);
+      setFormValue(f.key, k, val);
+      const onPage = (current?.forms ?? []).filter((x) => !x.confirmed && !x.applicationId);
+      for (const t of sameAnswerElsewhere(onPage, f.key, k)) {
+        const there = shownValue(t.formKey, t.fieldKey);
+        if (there === '' || there === before) setFormValue(t.formKey, t.fieldKey, val);
+      }
+    },
+    [setFormValue, f.key],
+  );
   // field id → its quick picks (stable arrays, so memoized fields do not re-render)
   const picks = useMemo(() => new Map((def ? [...def.fields, ...(def.groups ?? []).flatMap((g) => g.fields)] : []).filter((x) => x.suggestions).map((x) => [x.id, expandSuggestions(x.suggestions, city, previousAddress)])), [def, city, previousAddress]);
+  const days = useDatePicks(def?.fields ?? NO_FIELDS, values);
+  const shown = useRef(new Set(needed));
   if (!def || !v) return null;
-  const keys = [...new Set([...needed, ...Object.keys(v.fieldErrors)])];
+  // a field stays once shown: one that came into error as the clerk answered (the bank fields after 口座を記入する)
+  // would otherwise leave the page at its first keystroke, taking the focus with it
+  for (const k of Object.keys(v.fieldErrors)) shown.current.add(k);
+  const keys = [...shown.current];
   const fields = keys.flatMap((k) => {
     const d = fieldDefOf(def, k);
     return d && !f.fromCase.includes(k) ? [{ k, d }] : [];
@@ -84,7 +109,7 @@ const TogetherForm = memo(function TogetherForm({ f, at, needed, today, onOpen }
       {fields.length > 0 && (
         <div className="fields">
           {fields.map(({ k, d }) => (
-            <Field key={k} def={d} k={k} value={values[k] ?? ''} error={v.fieldErrors[k]} warning={v.warnings[k]} locked={false} checked={f.verifiedMyNumbers.includes(k)} onChange={onChange} idPrefix={`t${at}-`} picks={picks.get(d.id)} />
+            <Field key={k} def={d} k={k} value={values[k] ?? ''} error={v.fieldErrors[k]} warning={v.warnings[k]} locked={false} checked={f.verifiedMyNumbers.includes(k)} onChange={onChange} idPrefix={`t${at}-`} picks={picks.get(d.id) ?? days.get(d.id)} />
           ))}
         </div>
       )}
