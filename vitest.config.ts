@@ -17,6 +17,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // the CLI bundled once for the run's files that start it (tests/support/cli-bundle.ts)
+          globalSetup: ['./tests/support/cli-bundle-setup.ts'],
         },
       },
       {
@@ -30,7 +32,7 @@ export default defineConfig({
           fileParallelism: false,
           // every temp folder of the run in one place, for the data-dir scan that runs last
           env: { [E2E_DATA_ROOT_ENV]: e2eDataRoot() },
-          globalSetup: ['./tests/support/e2e-global-setup.ts'],
+          globalSetup: ['./tests/support/e2e-global-setup.ts', './tests/support/cli-bundle-setup.ts'],
         },
       },
     ],

@@ -1,34 +1,14 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli, tempDir } from '../support/processes';
+import { runCli, tempDir } from '../support/processes';
 
-/** `forms list` and `navigator` as city IT staff run them: their own process, the case on stdin. */
-function runWithStdin(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'main/cli/main.ts'), ...args], {
-      cwd: repoRoot,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_NO_WARNINGS: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    const t = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.once('exit', (code) => {
-      clearTimeout(t);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.on('error', () => undefined); // the CLI may stop reading early (too large)
-    child.stdin.end(stdin);
-  });
-}
+/** `forms list` and `navigator` as city IT staff run them: their own process (the bundled CLI), the case on stdin. */
+const runWithStdin = (args: string[], stdin: string) => runCli(args, 60_000, stdin);
 
 function expectNoStackTrace(text: string): void {
   expect(text).not.toMatch(/^\s+at /m);
-  expect(text).not.toMatch(/\.ts:\d+:\d+/);
+  expect(text).not.toMatch(/\.(ts|mjs|js):\d+:\d+/);
 }
 
 const dirs: string[] = [];

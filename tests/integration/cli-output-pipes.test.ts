@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openTestQueue } from '../support/queue';
 import { sampleApplications } from '../../main/services/demo/sample-applications';
+import { cliBundle } from '../support/cli-bundle';
 import { repoRoot, runCli, tempDir } from '../support/processes';
 
 /** an OCR CLI run starts its own worker pool and model: seconds alone, far more on a loaded 2-core machine */
@@ -17,8 +17,8 @@ afterAll(() => {
 });
 
 /** Runs `cli <args> | head -n 1` in a real shell; returns the CLI's own exit code and stderr. */
-function pipedToHead(args: string[]): Promise<{ cliCode: number; stdout: string; stderr: string }> {
-  const cli = [process.execPath, '--import', 'tsx', path.join(repoRoot, 'main/cli/main.ts'), ...args].map((a) => `'${a}'`).join(' ');
+async function pipedToHead(args: string[]): Promise<{ cliCode: number; stdout: string; stderr: string }> {
+  const cli = [process.execPath, await cliBundle(), ...args].map((a) => `'${a}'`).join(' ');
   return new Promise((resolve) => {
     const child = spawn('bash', ['-c', `${cli} | head -n 1; exit "\${PIPESTATUS[0]}"`], { cwd: repoRoot, env: { ...process.env, NODE_NO_WARNINGS: '1' } });
     let stdout = '';

@@ -1,17 +1,28 @@
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { repoRoot, tempDir } from './processes';
+
+/** Where the run's shared CLI bundle is handed from tests/support/cli-bundle-setup.ts to the test files. */
+export const SHARED_CLI_BUNDLE_KEY = 'ichimadoCliBundle';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    [SHARED_CLI_BUNDLE_KEY]: string;
+  }
+}
 
 const bundled = new Map<string, Promise<string>>();
 
 /**
- * The CLI bundled once per test file, so that tests spawning it dozens of times (kill drills)
- * pay ~0.1 s per start instead of tsx's compile-on-start.
+ * The CLI bundled once per run (tests/support/cli-bundle-setup.ts, vitest.config.ts), else once per
+ * test file, so that tests spawning it dozens of times pay ~0.1 s per start instead of tsx's compile-on-start.
  */
-export function cliBundle(): Promise<string> {
-  return bundle('main/cli/main.ts');
+export async function cliBundle(): Promise<string> {
+  const shared = await sharedCliBundle();
+  return shared ?? bundle('main/cli/main.ts');
 }
 
 /** `cli sync` with the crash drill's seam (`--crash-after-csv N`, tests/support/crash-sync.ts), bundled the same way. */
@@ -19,47 +30,91 @@ export function crashSyncBundle(): Promise<string> {
   return bundle('tests/support/crash-sync.ts');
 }
 
+/** The bundle the run's global setup made, when running under vitest with it configured (not in bench scripts). */
+async function sharedCliBundle(): Promise<string | null> {
+  if (!process.env.VITEST) return null;
+  const { inject } = await import('vitest');
+  const file = inject(SHARED_CLI_BUNDLE_KEY);
+  return file && fs.existsSync(file) ? file : null;
+}
+
 function bundle(entry: string): Promise<string> {
   const known = bundled.get(entry);
   if (known) return known;
-  const made = (async () => {
-    const out = path.join(tempDir('cli-bundle'), 'cli.mjs');
-    await build({
-      entryPoints: [path.join(repoRoot, entry)],
-      outfile: out,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      // CommonJS dependencies bundled into ESM still call require()
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-      external: ['better-sqlite3', 'sharp', 'tesseract.js', 'smartcard'],
-      nodePaths: [path.join(repoRoot, 'node_modules')],
-      logLevel: 'error',
-    });
-    fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(path.dirname(out), 'node_modules'));
-    return out;
-  })();
+  const made = buildCliBundle(entry, path.join(tempDir('cli-bundle'), 'cli.mjs'));
   bundled.set(entry, made);
   return made;
 }
 
-export function spawnCli(bundle: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [bundle, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1', ...env } });
+/**
+ * Bundles `entry` (relative to the checkout) into `out`, one ESM file that `node` starts without tsx.
+ * Our modules keep their own `import.meta.url` (see sourceModuleUrls), so the bundle finds the checkout's
+ * assets (forms, names, address master, register, fonts, demo cards) and worker files exactly as the
+ * sources do under `npm run cli`, wherever the bundle file lies and whatever the working directory.
+ */
+export async function buildCliBundle(entry: string, out: string): Promise<string> {
+  await build({
+    entryPoints: [path.join(repoRoot, entry)],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // CommonJS dependencies bundled into ESM still call require()
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    external: ['better-sqlite3', 'sharp', 'tesseract.js', 'smartcard'],
+    nodePaths: [path.join(repoRoot, 'node_modules')],
+    plugins: [sourceModuleUrls()],
+    logLevel: 'error',
+  });
+  fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(path.dirname(out), 'node_modules'));
+  return out;
 }
 
+/**
+ * esbuild gives every bundled module the bundle's `import.meta.url`; lookups relative to a module
+ * (main/assets/find-asset-dir.ts, main/services/print/font-files.ts, the OCR prep worker, createRequire)
+ * would then start from the bundle's folder. This puts each of our source files' own URL in its place.
+ * Dependencies in node_modules are left as esbuild bundles them.
+ */
+function sourceModuleUrls(): Plugin {
+  return {
+    name: 'source-module-urls',
+    setup(b) {
+      b.onLoad({ filter: /\.(ts|tsx|mts)$/ }, async (args) => {
+        if (!args.path.startsWith(repoRoot + path.sep) || args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+        const source = await fs.promises.readFile(args.path, 'utf8');
+        if (!source.includes('import.meta.url')) return undefined;
+        const url = JSON.stringify(pathToFileURL(args.path).href);
+        return { contents: source.replaceAll('import.meta.url', url), loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+      });
+    },
+  };
+}
+
+export function spawnCli(bundle: string, args: string[], env: Record<string, string> = {}, stdin: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
+  // the working directory `npm run cli` has (and runCli in processes.ts), for relative paths in arguments
+  return spawn(process.execPath, [bundle, ...args], { cwd: repoRoot, stdio: [stdin, 'pipe', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1', ...env } });
+}
+
+/** Runs the bundled CLI to completion; `stdin`, when given, is written to its standard input. */
 export function runBundledCli(
   bundle: string,
   args: string[],
   timeoutMs = 60_000,
   env: Record<string, string> = {},
+  stdin?: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string; signal: NodeJS.Signals | null }> {
   return new Promise((resolve) => {
-    const child = spawnCli(bundle, args, env);
+    const child = spawnCli(bundle, args, env, stdin === undefined ? 'ignore' : 'pipe');
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (b: Buffer) => (stdout += b.toString()));
     child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+    if (stdin !== undefined) {
+      child.stdin!.on('error', () => undefined); // the CLI may stop reading early (an input too large)
+      child.stdin!.end(stdin);
+    }
     const t = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('exit', (code, signal) => {
       clearTimeout(t);

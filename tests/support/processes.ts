@@ -83,15 +83,25 @@ export function startBrowserMode(dataDir: string, backendUrl?: string, extra: st
   return startTs('main/host/browser-main.ts', args, /ichimado browser mode: (\S+)/);
 }
 
-/** Runs the CLI to completion and returns its stdout; `stdin` is written to its standard input. */
-export function runCli(args: string[], timeoutMs = 60_000, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/**
+ * Runs the CLI to completion and returns its output; `stdin` is written to its standard input.
+ * It runs the run's bundle of main/cli/main.ts (tests/support/cli-bundle.ts: one plain `node` start, not
+ * tsx's compile-on-start, same modules, same asset lookup); runCliAsUser is the `npm run cli` path itself.
+ */
+export async function runCli(args: string[], timeoutMs = 60_000, stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const { cliBundle, runBundledCli } = await import('./cli-bundle');
+  const { code, stdout, stderr } = await runBundledCli(await cliBundle(), args, timeoutMs, {}, stdin);
+  return { code, stdout, stderr };
+}
+
+/** Runs `npm run --silent cli -- <args>` in the checkout, exactly as the README tells city IT staff to. */
+export function runCliAsUser(args: string[], timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'main/cli/main.ts'), ...args], {
+    const child = spawn('npm', ['run', '--silent', 'cli', '--', ...args], {
       cwd: repoRoot,
-      stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_NO_WARNINGS: '1' },
     });
-    if (stdin !== undefined) child.stdin!.end(stdin);
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (b: Buffer) => (stdout += b.toString()));
