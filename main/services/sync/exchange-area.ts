@@ -16,6 +16,11 @@ export interface ExchangeArea {
   write(name: string, body: string | Buffer, opts?: WriteOptions): Promise<void>;
   /** the object's bytes, or null when there is none */
   read(name: string): Promise<Buffer | null>;
+  /**
+   * Whether there is an object of that name. For checks whose answer is mostly "no" (a delivery's
+   * manifest before it is written): on S3 a HEAD, with no error document to send and parse.
+   */
+  exists(name: string): Promise<boolean>;
   /** the objects directly in the area (not in its set-aside sub-areas), temporary ones left out */
   list(): Promise<AreaEntry[]>;
   /** moves an object into a sub-area (`processed`, `unknown`, `unreadable`) */

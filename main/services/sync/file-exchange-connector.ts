@@ -96,6 +96,8 @@ export class FileExchangeConnector implements IntakeConnector {
 
   /** the CSV hash of a manifest already in the outbox, null when there is none, UNREADABLE when it is not a manifest */
   private async placedSha(name: string): Promise<string | null> {
+    // almost always absent (a first attempt): asked without fetching; read only when there is one
+    if (!(await this.o.outbox.exists(name))) return null;
     const bytes = await this.o.outbox.read(name);
     if (bytes === null) return null;
     const m = parseManifest(bytes.toString('utf8'));

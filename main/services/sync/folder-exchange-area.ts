@@ -52,6 +52,16 @@ export class FolderExchangeArea implements ExchangeArea {
     }
   }
 
+  async exists(name: string): Promise<boolean> {
+    try {
+      await fs.promises.stat(path.join(this.dir, name));
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw err;
+    }
+  }
+
   async list(): Promise<AreaEntry[]> {
     let entries: fs.Dirent[];
     try {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import tls from 'node:tls';
 import {
-  CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException,
+  CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException,
 } from '@aws-sdk/client-s3';
 import type { AreaEntry, ExchangeArea, WriteOptions } from './exchange-area';
 import type { S3Credentials } from './s3-credentials';
@@ -18,12 +18,28 @@ export interface S3Location {
 
 /** the S3 API's default region: what S3-compatible servers (MinIO, s3rver …) accept unless told otherwise */
 export const S3_DEFAULT_REGION = 'us-east-1';
-/** a server that does not even accept the connection in this long is unreachable for this attempt */
-const CONNECT_TIMEOUT_MS = 5_000;
-/** one object is a few KB: a request taking this long has stalled */
-const REQUEST_TIMEOUT_MS = 30_000;
-/** keys listed per request (the S3 maximum) */
-const LIST_PAGE = 1000;
+/** How the S3 client talks to the server: every number with its reason, in one place. */
+export const S3_CLIENT_TUNING = {
+  /** a server that does not even accept the connection in this long is unreachable for this attempt */
+  connectTimeoutMs: 5_000,
+  /** one object is a few KB: a request taking this long has stalled */
+  requestTimeoutMs: 30_000,
+  /**
+   * Keep-alive connections open at once. At least the sync engine's deliveries in flight (16 by
+   * default, each one request at a time) plus the result poll's parallel reads, so that no request
+   * waits in the agent's queue for a socket; idle ones are reused, not reopened per request.
+   */
+  maxSockets: 64,
+  /**
+   * The SDK rebuilds and sorts each command's middleware chain on every send unless told to keep
+   * it: the SDK's own CPU per request drops from ~0.3 to ~0.2 ms (measured with the HTTP layer
+   * stubbed out), ~0.3 ms per delivery of three requests. Safe here: no request passes its own
+   * options and no middleware is added to the client after its first send.
+   */
+  cacheMiddleware: true,
+  /** keys listed per request (the S3 maximum) */
+  listPage: 1000,
+} as const;
 
 /**
  * One S3 client per server and account: its keep-alive connections are shared by both areas of a
@@ -37,17 +53,18 @@ export function s3Client(at: S3Location, credentials: S3Credentials): S3Client {
     forcePathStyle: true,
     credentials,
     maxAttempts: 1,
+    cacheMiddleware: S3_CLIENT_TUNING.cacheMiddleware,
     // the content's SHA-256 is in the manifest already: no extra CRC per request (which not every
     // S3-compatible server accepts either)
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     requestHandler: {
-      connectionTimeout: CONNECT_TIMEOUT_MS,
-      requestTimeout: REQUEST_TIMEOUT_MS,
+      connectionTimeout: S3_CLIENT_TUNING.connectTimeoutMs,
+      requestTimeout: S3_CLIENT_TUNING.requestTimeoutMs,
       throwOnRequestTimeout: true,
       ...(https
-        ? { httpsAgent: { keepAlive: true, maxSockets: 64, rejectUnauthorized: true, ...(at.caFile ? { ca: [...tls.rootCertificates, fs.readFileSync(at.caFile, 'utf8')] } : {}) } }
-        : { httpAgent: { keepAlive: true, maxSockets: 64 } }),
+        ? { httpsAgent: { keepAlive: true, maxSockets: S3_CLIENT_TUNING.maxSockets, rejectUnauthorized: true, ...(at.caFile ? { ca: [...tls.rootCertificates, fs.readFileSync(at.caFile, 'utf8')] } : {}) } }
+        : { httpAgent: { keepAlive: true, maxSockets: S3_CLIENT_TUNING.maxSockets } }),
     },
   });
 }
@@ -81,12 +98,24 @@ export class S3ExchangeArea implements ExchangeArea {
     }
   }
 
+  async exists(name: string): Promise<boolean> {
+    try {
+      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.prefix + name }));
+      return true;
+    } catch (err) {
+      // A HEAD answer has no body, so a missing bucket is a 404 like a missing key: it reads as "no
+      // object", and the PUT that follows fails with NoSuchBucket, explained as such (403 stays an error).
+      if (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 404) return false;
+      throw err;
+    }
+  }
+
   async list(): Promise<AreaEntry[]> {
     const out: AreaEntry[] = [];
     let token: string | undefined;
     do {
       const r = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix, Delimiter: '/', MaxKeys: LIST_PAGE, ...(token ? { ContinuationToken: token } : {}) }),
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix, Delimiter: '/', MaxKeys: S3_CLIENT_TUNING.listPage, ...(token ? { ContinuationToken: token } : {}) }),
       );
       for (const o of r.Contents ?? []) {
         const name = (o.Key ?? '').slice(this.prefix.length);
