@@ -60,7 +60,7 @@ export function chipReadStep(s: Scenario, vcard: VirtualCard, reader: VirtualRea
     await chip.waitFor();
     const picker = chip.getByRole('combobox');
     if (await picker.count()) await picker.selectOption(reader.name);
-    await chip.getByText('カードが置かれています').waitFor({ timeout: 15_000 });
+    await chip.getByText('カードが置かれています', { exact: true }).waitFor({ timeout: 15_000 });
     const seen = performance.now();
     await card.click(chip.getByRole('button', { name: 'ICチップで読む（暗証番号）' }));
     const pad = resident.getByRole('region', { name: '暗証番号を入力してください' });
