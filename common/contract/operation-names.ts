@@ -59,6 +59,8 @@ export const OPERATION_NAMES = [
   'openResidentWindow',
   'showResidentConfirm',
   'clearResidentDisplay',
+  'askResidentPhone',
+  'awaitResidentPhone',
   // the demo's fault drills and reset (training-operations.ts)
   'getDrills',
   'setDrill',

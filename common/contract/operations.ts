@@ -19,7 +19,9 @@ import {
   AccountView, CreateAccountInput, CreateFirstAdminInput, ListAccountsOutput, ListAuditLogInput, ListAuditLogOutput, LockInput, NoteActivityInput, PasswordInput,
   RevealMyNumberInput, SessionView, SignInInput,
 } from './account-operations';
-import { ResidentScreenInfo, ResidentScreenKind, ShowResidentConfirmInput } from './resident-operations';
+import {
+  AskResidentPhoneInput, AskResidentPhoneOutput, AwaitResidentPhoneInput, AwaitResidentPhoneOutput, ResidentScreenInfo, ResidentScreenKind, ShowResidentConfirmInput,
+} from './resident-operations';
 import {
   DemoChipCardsView, DrillStateView, GetSampleCardInput, GetSampleCardOutput, ListSampleCardsOutput, PutDemoChipCardInput, ResetDemoInput, ResetDemoOutput, SendReturnNowOutput, SetDrillInput,
 } from './training-operations';
@@ -211,6 +213,8 @@ export const operations = {
   openResidentWindow: { input: Empty, output: z.strictObject({ opened: z.boolean() }) },
   showResidentConfirm: { input: ShowResidentConfirmInput, output: ResidentScreenKind },
   clearResidentDisplay: { input: Empty, output: ResidentScreenKind },
+  askResidentPhone: { input: AskResidentPhoneInput, output: AskResidentPhoneOutput },
+  awaitResidentPhone: { input: AwaitResidentPhoneInput, output: AwaitResidentPhoneOutput },
   getDrills: { input: Empty, output: DrillStateView },
   setDrill: { input: SetDrillInput, output: DrillStateView },
   sendReturnNow: { input: Empty, output: SendReturnNowOutput },

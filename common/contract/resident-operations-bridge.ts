@@ -6,7 +6,7 @@ import type { residentOperations } from './resident-operations';
  * The resident page's operation names and bridge, free of zod values (types only), so the resident window's
  * sandboxed preload stays small. resident-operations.ts holds the schemas.
  */
-export const RESIDENT_OPERATION_NAMES = ['getResidentDisplay', 'submitChipPin'] as const;
+export const RESIDENT_OPERATION_NAMES = ['getResidentDisplay', 'submitChipPin', 'submitResidentPhone'] as const;
 export type ResidentOperationName = (typeof RESIDENT_OPERATION_NAMES)[number];
 
 export function isResidentOperationName(name: string): name is ResidentOperationName {

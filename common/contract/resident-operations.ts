@@ -51,6 +51,11 @@ export const ResidentScreen = z.discriminatedUnion('kind', [
     triesLeft: z.number().int().min(0).max(15),
   }),
   z.object({ kind: z.literal('confirm'), summary: ResidentConfirmSummary }),
+  z.object({
+    kind: z.literal('phone-entry'),
+    /** the clerk's request (askResidentPhone), which submitResidentPhone names */
+    phoneRequestId: Id,
+  }),
 ]);
 
 export const ResidentDisplayView = z.object({
@@ -66,15 +71,45 @@ export const GetResidentDisplayInput = z.strictObject({
   afterVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
+/** 電話番号 as the resident typed it on the pad: digits only; the services check it as the forms do (parsePhone). */
+export const SubmitResidentPhoneInput = z.strictObject({
+  phoneRequestId: Id,
+  phone: z.string().regex(/^\d{1,15}$/),
+});
+export const SubmitResidentPhoneOutput = z.strictObject({
+  /** the number went to the clerk's screen */
+  accepted: z.boolean(),
+  /** why not, in Japanese, for the resident page */
+  message: z.string().nullable(),
+});
+
 export const residentOperations = {
   getResidentDisplay: { input: GetResidentDisplayInput, output: ResidentDisplayView },
   submitChipPin: { input: SubmitChipPinInput, output: SubmitChipPinOutput },
+  submitResidentPhone: { input: SubmitResidentPhoneInput, output: SubmitResidentPhoneOutput },
 } as const satisfies Record<ResidentOperationName, { input: z.ZodType; output: z.ZodType }>;
 
 // ── the clerk's side of the resident screen (operations.ts) ──
 
 export const ShowResidentConfirmInput = z.strictObject({ caseId: Id });
-export const ResidentScreenKind = z.object({ kind: z.enum(['idle', 'pin-entry', 'confirm']) });
+export const ResidentScreenKind = z.object({ kind: z.enum(['idle', 'pin-entry', 'confirm', 'phone-entry']) });
+
+/**
+ * 「住民画面で入力」 beside a 電話番号: the resident types their own number on the resident screen's pad
+ * instead of saying it aloud for the clerk to type. One request at a time; a new one, or any other screen the
+ * clerk shows, ends the one before.
+ */
+export const AskResidentPhoneInput = z.strictObject({});
+export const AskResidentPhoneOutput = z.strictObject({ phoneRequestId: Id });
+export const AwaitResidentPhoneInput = z.strictObject({ phoneRequestId: Id });
+export const AwaitResidentPhoneOutput = z.discriminatedUnion('state', [
+  /** not yet typed (answered after the services' wait, so the page asks again) */
+  z.strictObject({ state: z.literal('waiting') }),
+  /** the resident's number, grouped as the forms keep it (parsePhone) */
+  z.strictObject({ state: z.literal('answered'), phone: z.string() }),
+  /** the request ended without a number: another screen was shown, a new request, sign-out */
+  z.strictObject({ state: z.literal('ended') }),
+]);
 export const ResidentScreenInfo = z.object({
   /** browser mode: the resident page's own link (a second browser window on the resident's display); null in Electron */
   link: z.string().nullable(),

@@ -100,7 +100,7 @@ describe('browser host: the resident screen link', () => {
     expect(bearer.status).toBe(401);
   });
 
-  it('reaches only its two operations; the clerk token does not open them', async () => {
+  it('reaches only its own operations; the clerk token does not open them', async () => {
     const shown = JSON.parse((await call(resident, 'resident-api', 'getResidentDisplay')).body) as { ok: true; value: ResidentDisplayView };
     expect(shown.ok).toBe(true);
     expect(shown.value.screen).toEqual({ kind: 'idle' });
@@ -123,6 +123,25 @@ describe('browser host: the resident screen link', () => {
     const bad = JSON.parse((await call(resident, 'resident-api', 'submitChipPin', { pinRequestId: 'abc', pin: '48210' })).body);
     expect(bad.error.code).toBe('INVALID_INPUT');
     expect(logLines.join('\n')).not.toMatch(/4821/);
+  });
+
+  it('takes the resident’s 電話番号 for the clerk’s request only, hands it to the clerk’s page, and never logs it', async () => {
+    const asked = JSON.parse((await call(clerk, 'api', 'askResidentPhone')).body) as { ok: true; value: { phoneRequestId: string } };
+    const id = asked.value.phoneRequestId;
+    const shown = JSON.parse((await call(resident, 'resident-api', 'getResidentDisplay')).body).value as ResidentDisplayView;
+    expect(shown.screen).toEqual({ kind: 'phone-entry', phoneRequestId: id });
+    // each side keeps to its own door
+    expect((await call(clerk, 'resident-api', 'submitResidentPhone', { phoneRequestId: id, phone: '0552371234' })).status).toBe(401);
+    expect((await call(resident, 'api', 'awaitResidentPhone', { phoneRequestId: id })).status).toBe(401);
+    const wrongId = JSON.parse((await call(resident, 'resident-api', 'submitResidentPhone', { phoneRequestId: 'other', phone: '0552371234' })).body);
+    expect(wrongId.value.accepted).toBe(false);
+    const notDigits = JSON.parse((await call(resident, 'resident-api', 'submitResidentPhone', { phoneRequestId: id, phone: '055-237-1234' })).body);
+    expect(notDigits.error.code).toBe('INVALID_INPUT');
+    const sent = JSON.parse((await call(resident, 'resident-api', 'submitResidentPhone', { phoneRequestId: id, phone: '0552371234' })).body);
+    expect(sent.value).toEqual({ accepted: true, message: null });
+    const got = JSON.parse((await call(clerk, 'api', 'awaitResidentPhone', { phoneRequestId: id })).body);
+    expect(got.value).toEqual({ state: 'answered', phone: '0552371234' });
+    expect(logLines.join('\n')).not.toMatch(/2371234/);
   });
 
   it('shows the case to check once the clerk asks, exactly as entered; hides it while the clerk screen is locked', async () => {

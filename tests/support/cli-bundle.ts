@@ -7,11 +7,28 @@ import { repoRoot, tempDir } from './processes';
 
 /** Where the run's shared CLI bundle is handed from tests/support/cli-bundle-setup.ts to the test files. */
 export const SHARED_CLI_BUNDLE_KEY = 'ichimadoCliBundle';
+/** The same for browser mode's entry (main/host/browser-main.ts), which the e2e files start ~30 times a run. */
+export const SHARED_BROWSER_HOST_BUNDLE_KEY = 'ichimadoBrowserHostBundle';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     [SHARED_CLI_BUNDLE_KEY]: string;
+    [SHARED_BROWSER_HOST_BUNDLE_KEY]: string;
   }
+}
+
+/**
+ * The run's bundle of an entry point that tests start as a process (startTs), when the global setup made one:
+ * a bundled start costs ~0.8 CPU-s for the simulator and ~3.3 for browser mode against ~1.6 and ~5.2 through
+ * tsx's compile-on-start, on a 2-core machine where the whole suite is CPU-bound. Null outside vitest (bench
+ * scripts start the sources through tsx, as `npm run` does).
+ */
+export async function sharedEntryBundle(entry: string): Promise<string | null> {
+  const key = entry === 'main/cli/main.ts' ? SHARED_CLI_BUNDLE_KEY : entry === 'main/host/browser-main.ts' ? SHARED_BROWSER_HOST_BUNDLE_KEY : null;
+  if (!key || !process.env.VITEST) return null;
+  const { inject } = await import('vitest');
+  const file = inject(key);
+  return file && fs.existsSync(file) ? file : null;
 }
 
 const bundled = new Map<string, Promise<string>>();
@@ -31,11 +48,8 @@ export function crashSyncBundle(): Promise<string> {
 }
 
 /** The bundle the run's global setup made, when running under vitest with it configured (not in bench scripts). */
-async function sharedCliBundle(): Promise<string | null> {
-  if (!process.env.VITEST) return null;
-  const { inject } = await import('vitest');
-  const file = inject(SHARED_CLI_BUNDLE_KEY);
-  return file && fs.existsSync(file) ? file : null;
+function sharedCliBundle(): Promise<string | null> {
+  return sharedEntryBundle('main/cli/main.ts');
 }
 
 function bundle(entry: string): Promise<string> {

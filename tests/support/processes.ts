@@ -22,9 +22,14 @@ export interface Proc {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Runs a TypeScript entry point of ours in its own Node process (through tsx), as a user would. */
-export function startTs(entry: string, args: string[], readyPattern: RegExp, timeoutMs = 30_000): Promise<Proc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, entry), ...args], {
+/**
+ * Runs a TypeScript entry point of ours in its own Node process: through tsx, as a user would, or — the CLI
+ * and browser mode under vitest — the run's esbuild bundle of the same sources (tests/support/cli-bundle.ts).
+ */
+export async function startTs(entry: string, args: string[], readyPattern: RegExp, timeoutMs = 30_000): Promise<Proc> {
+  const { sharedEntryBundle } = await import('./cli-bundle');
+  const bundle = await sharedEntryBundle(entry);
+  const child = spawn(process.execPath, bundle ? [bundle, ...args] : ['--import', 'tsx', path.join(repoRoot, entry), ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },

@@ -31,19 +31,42 @@ export interface RegisterScenario extends Pick<Scenario, 'name' | 'addProcedures
   card: { family: string; given: string; sex: '男' | '女'; birth: string; address: string };
   /** what the clerk adds on the household step after the lookup: typed into fields by id */
   household?: { field: string; value: string }[];
+  /**
+   * 電話番号 the resident types on the resident screen's pad (the clerk's one click 「住民画面で入力」 beside
+   * the field): person index → digits. Needs the resident page; its presses are counted apart (`resident`).
+   */
+  residentPhones?: { person: number; digits: string }[];
 }
 
 export interface RegisterFlowResult extends Omit<FlowResult, 'card'> {
   lookup: ReturnType<ActionCounter['summary']>;
   /** the card read (3 actions), when the visit started with the 本人's card; corrections are in `clerk` */
   card?: ReturnType<ActionCounter['summary']>;
+  /** the resident's presses on the resident screen (their 電話番号), when the scenario has them */
+  resident?: ReturnType<ActionCounter['summary']>;
   afterLookup: number;
 }
 
-export async function runRegisterFlow(page: Page, s: RegisterScenario, pdfDir: string, shots?: string, cardFile?: string): Promise<RegisterFlowResult> {
+/**
+ * The resident types `digits` on the resident screen's pad and presses 決定, after the clerk's one click
+ * 「住民画面で入力」; the number then shows in the clerk's field, grouped as the forms keep it.
+ */
+async function residentTypesPhone(page: Page, residentPage: Page, c: ActionCounter, resident: ActionCounter, person: number, digits: string): Promise<void> {
+  await c.click(page.getByRole('button', { name: `${person + 1}人目の電話番号を住民画面で入力` }));
+  const pad = residentPage.locator('.phone-pad');
+  await pad.waitFor({ timeout: 10_000 });
+  for (const d of digits) await resident.click(pad.getByRole('button', { name: d, exact: true }));
+  await resident.click(pad.getByRole('button', { name: /^決定/ }));
+  await pollUntil(async () => (await page.locator(`#p${person}-phone`).inputValue()).replace(/\D/g, '') === digits, 10_000).catch(async () => {
+    throw new Error(`the resident typed ${digits}; the clerk's field shows ${await page.locator(`#p${person}-phone`).inputValue()}`);
+  });
+}
+
+export async function runRegisterFlow(page: Page, s: RegisterScenario, pdfDir: string, shots?: string, cardFile?: string, residentPage?: Page): Promise<RegisterFlowResult> {
   const c = new ActionCounter(page);
   const lookup = new ActionCounter(page);
   const card = new ActionCounter(page);
+  const resident = residentPage ? new ActionCounter(residentPage) : null;
   const byStep: Record<string, number> = {};
   let mark = 0;
   const step = (name: string) => {
@@ -84,12 +107,16 @@ export async function runRegisterFlow(page: Page, s: RegisterScenario, pdfDir: s
   await page.locator(`#p${s.expectPersons - 1}-familyName`).waitFor({ timeout: 20_000 });
   step('lookupWait');
   for (const a of s.household ?? []) await c.enter(page.locator(`#${a.field}`), a.value);
+  for (const p of s.residentPhones ?? []) {
+    if (!residentPage || !resident) throw new Error(`${s.name}: the resident types a phone number, and no resident page was given`);
+    await residentTypesPhone(page, residentPage, c, resident, p.person, p.digits);
+  }
   step('household');
   if (shots) await page.screenshot({ path: path.join(shots, `${s.name}-1-household.png`), fullPage: true });
   const rest = await proceduresToQueue(page, c, s, step, pdfDir, shots);
   if (shots) await page.screenshot({ path: path.join(shots, `${s.name}-4-finish.png`), fullPage: true });
   delete byStep.lookupWait;
-  return { clerk: c.summary(), lookup: lookup.summary(), ...(cardFile ? { card: card.summary() } : {}), afterLookup: c.total, byStep, ...rest };
+  return { clerk: c.summary(), lookup: lookup.summary(), ...(cardFile ? { card: card.summary() } : {}), ...(resident ? { resident: resident.summary() } : {}), afterLookup: c.total, byStep, ...rest };
 }
 
 /** The 本人's card image of a register scenario, rendered by the card generator. */
@@ -154,8 +181,10 @@ export function tenkyoRegisteredFamily(today: string): RegisterScenario {
     card: { family: '見本', given: '太郎', sex: '男', birth: '1985-04-12', address: '山梨県甲府市丸の内一丁目1番1号' },
     expectName: '見本 太郎',
     expectPersons: 4,
-    // the 届出人's phone (every form asks for it), the new address after the city's prefix
-    household: [{ field: 'p0-phone', value: '09012345678' }, { field: 'h-address', value: '山梨県甲府市中央一丁目2番3号' }],
+    // the new address after the city's prefix; the 届出人's phone (every form asks for it) typed by the
+    // resident on the resident screen's pad
+    household: [{ field: 'h-address', value: '山梨県甲府市中央一丁目2番3号' }],
+    residentPhones: [{ person: 0, digits: '09012345678' }],
     together: true,
     answers: (): Answers => ({}),
   };

@@ -7,6 +7,8 @@ export default class SummaryReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const m of testModules) {
+      // a file that failed to load (syntax, import, hook) has no tests to count: it is a failure
+      if (m.state() === 'failed' && [...m.children.allTests()].length === 0) failed++;
       for (const t of m.children.allTests()) {
         const s = t.result().state;
         if (s === 'passed') passed++;

@@ -56,6 +56,49 @@ describe('the resident display state', () => {
   });
 });
 
+describe('the resident’s 電話番号 on the resident display', () => {
+  const probe = { present: true, pin: null as { pinRequestId: string; triesLeft: number } | null };
+  const display = new ResidentDisplay(false, { clerkPresent: () => probe.present, pinRequest: () => probe.pin });
+
+  it('puts the pad up; the number checked as the forms check it reaches the clerk once, and the pad goes', async () => {
+    const id = display.askPhone();
+    expect(display.view().screen).toEqual({ kind: 'phone-entry', phoneRequestId: id });
+    const held = display.awaitPhone(id, 60_000);
+    // ten digits of a mobile number: refused with the forms' own message, the pad stays
+    expect(display.answerPhone(id, '0901234567')).toEqual({ accepted: false, message: expect.stringContaining('10桁または11桁') });
+    expect(display.view().screen.kind).toBe('phone-entry');
+    expect(display.answerPhone(id, '09012345678')).toEqual({ accepted: true, message: null });
+    expect(await held).toEqual({ state: 'answered', phone: '09012345678' });
+    expect(display.view().screen).toEqual({ kind: 'idle' });
+    // handed over once, then forgotten
+    expect(await display.awaitPhone(id, 10)).toEqual({ state: 'ended' });
+    expect(display.answerPhone(id, '0552123456').accepted).toBe(false);
+  });
+
+  it('a wait with no number yet says so; another screen, a new request or an unknown id ends it', async () => {
+    const first = display.askPhone();
+    expect(await display.awaitPhone(first, 10)).toEqual({ state: 'waiting' });
+    const held = display.awaitPhone(first, 60_000);
+    const second = display.askPhone();
+    expect(await held).toEqual({ state: 'ended' });
+    expect(display.answerPhone(first, '0552123456').accepted).toBe(false);
+    display.show({ kind: 'idle' });
+    expect(await display.awaitPhone(second, 60_000)).toEqual({ state: 'ended' });
+    expect(await display.awaitPhone('nobody', 10)).toEqual({ state: 'ended' });
+  });
+
+  it('takes no number while no clerk is present or while the PIN pad is over it', () => {
+    const id = display.askPhone();
+    probe.present = false;
+    expect(display.answerPhone(id, '0552123456').accepted).toBe(false);
+    probe.present = true;
+    probe.pin = { pinRequestId: 'p1', triesLeft: 3 };
+    expect(display.answerPhone(id, '0552123456').accepted).toBe(false);
+    probe.pin = null;
+    expect(display.answerPhone(id, '0552123456')).toEqual({ accepted: true, message: null });
+  });
+});
+
 describe('the 確認 summary', () => {
   const procedures = [
     { formId: 'jumin-ido-tennyu', title: '住民異動届（転入）', selected: true },

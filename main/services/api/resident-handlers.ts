@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { SubmitChipPinOutput } from '../../../common/contract/chip-operations';
 import { CASE_NOT_FOUND } from './case-print';
 
-type ResidentClerkOps = 'getResidentScreen' | 'openResidentWindow' | 'showResidentConfirm' | 'clearResidentDisplay';
+type ResidentClerkOps = 'getResidentScreen' | 'openResidentWindow' | 'showResidentConfirm' | 'clearResidentDisplay' | 'askResidentPhone' | 'awaitResidentPhone';
 
 /** How this host shows the resident screen: browser mode has a link, Electron a window of its own. */
 export interface ResidentScreenHost {
@@ -47,6 +47,8 @@ export function createResidentClerkHandlers(d: HandlerDeps, r: ResidentDeps): Pi
       r.display.show({ kind: 'idle' });
       return ok({ kind: 'idle' as const });
     },
+    askResidentPhone: () => ok({ phoneRequestId: r.display.askPhone() }),
+    awaitResidentPhone: async ({ phoneRequestId }) => ok(await r.display.awaitPhone(phoneRequestId)),
   };
 }
 
@@ -60,9 +62,9 @@ export interface ResidentDispatchDeps {
 const NO_PIN_WANTED = { code: 'NOT_FOUND', message: 'いまは暗証番号の入力は必要ありません。係員にお知らせください。' } as const;
 
 /**
- * The resident page's only entry point: its two operations and nothing else. A PIN is accepted only for the
- * chip read the resident screen is asking for now (and only while a clerk is signed in), and never appears
- * in a log line or an error.
+ * The resident page's only entry point: its three operations and nothing else. A PIN is accepted only for the
+ * chip read the resident screen is asking for now (and only while a clerk is signed in), a 電話番号 only for the
+ * clerk's request on screen; neither ever appears in a log line or an error.
  */
 export function createResidentDispatch(r: ResidentDispatchDeps) {
   return async (operation: string, input: unknown): Promise<Result<unknown>> => {
@@ -80,6 +82,11 @@ export function createResidentDispatch(r: ResidentDispatchDeps) {
       if (operation === 'getResidentDisplay') {
         const { afterVersion } = parsed.data as { afterVersion?: number };
         return ok(afterVersion !== undefined ? await r.display.waitForChange(afterVersion) : r.display.view());
+      }
+      if (operation === 'submitResidentPhone') {
+        // the number is the resident's: never in a log line; only the request on screen takes it
+        const { phoneRequestId, phone } = parsed.data as { phoneRequestId: string; phone: string };
+        return ok(r.display.answerPhone(phoneRequestId, phone));
       }
       const { pinRequestId, pin } = parsed.data as { pinRequestId: string; pin: string };
       const now = r.display.view().screen;

@@ -80,7 +80,7 @@ export class DemoChipCards {
     if (!r.available) return { ...base, available: false, message: 'カードリーダーの仕組み（PC/SC）が動いていないため、見本ICカードは使えません。' };
     const mine = r.readers.find((x) => x.name === this.reader);
     if (!mine) return { ...base, available: false, message: `研修用の仮想カードリーダー（${this.reader}）がこの端末にありません。見本カード（画像）は使えます。` };
-    if (mine.cardPresent && this.onReader === null) return { ...base, available: false, message: `${this.reader} には別のカードが置かれています。取り除いてから使ってください。` };
+    if (mine.cardPresent && this.onReader === null) return { ...base, available: false, message: `${this.reader} の上に別のカードがあります。取り除いてから使ってください。` };
     return { ...base, available: true, message: null };
   }
 

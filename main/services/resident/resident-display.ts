@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { ResidentDisplayView, ResidentScreen } from '../../../common/contract/resident-operations';
+import { parsePhone } from '../../../common/validation/phone';
 
 /**
  * How long the resident page's request for a change is held before it is answered with the same state:
@@ -10,6 +12,9 @@ export const RESIDENT_WAIT_MS = 20_000;
  * away, the clerk locking the screen): a quarter second, so the PIN pad is up before the resident reaches for it.
  */
 export const RESIDENT_RECHECK_MS = 250;
+
+/** What became of the clerk's request for the resident's phone number (askPhone). */
+export type PhoneAnswer = { state: 'waiting' } | { state: 'answered'; phone: string } | { state: 'ended' };
 
 /** What decides the screen besides the clerk's last choice; read on every look. */
 export interface ResidentProbe {
@@ -30,17 +35,82 @@ export class ResidentDisplay {
   private chosen: ResidentScreen = { kind: 'idle' };
   private lastShown = '';
   private readonly waiting = new Set<() => void>();
+  /**
+   * The open 電話番号 request: the pad is up while `open`; the number waits here only until the clerk's
+   * page collects it (awaitPhone), then it is forgotten. Never logged.
+   */
+  private phone: { id: string; open: boolean; answer: string | null } | null = null;
 
   constructor(
     private readonly demo: boolean,
     private readonly probe: ResidentProbe,
   ) {}
 
-  /** The clerk's choice (idle or 確認). */
+  /** The clerk's choice (idle, 確認, the 電話番号 pad). Any other screen ends an open 電話番号 request. */
   show(screen: ResidentScreen): void {
+    if (this.phone && !(screen.kind === 'phone-entry' && screen.phoneRequestId === this.phone.id)) this.phone.open = false;
     this.chosen = screen;
     this.view();
+    this.wakeAll();
+  }
+
+  private wakeAll(): void {
     for (const wake of [...this.waiting]) wake();
+  }
+
+  /** The clerk asks the resident to type their 電話番号 on the pad; a request still open is ended. */
+  askPhone(): string {
+    const id = randomUUID();
+    this.phone = { id, open: true, answer: null };
+    this.show({ kind: 'phone-entry', phoneRequestId: id });
+    return id;
+  }
+
+  /**
+   * The resident's number for the request on screen: checked as the forms check it, then held for the clerk's
+   * page and the pad taken down. Refused (with the resident's message) when that pad is not what is shown.
+   */
+  answerPhone(phoneRequestId: string, digits: string): { accepted: boolean; message: string | null } {
+    const now = this.view().screen;
+    if (!this.phone || now.kind !== 'phone-entry' || now.phoneRequestId !== phoneRequestId || this.phone.id !== phoneRequestId) {
+      return { accepted: false, message: 'いまは電話番号の入力は必要ありません。係員にお知らせください。' };
+    }
+    const parsed = parsePhone(digits);
+    if (!parsed.ok) return { accepted: false, message: parsed.message };
+    this.phone.answer = parsed.value;
+    this.show({ kind: 'idle' });
+    return { accepted: true, message: null };
+  }
+
+  /** What became of the request, waiting up to `ms` while it is still open; an answer is handed over once. */
+  async awaitPhone(phoneRequestId: string, ms = RESIDENT_WAIT_MS): Promise<PhoneAnswer> {
+    const until = Date.now() + ms;
+    for (;;) {
+      const p = this.phone;
+      if (!p || p.id !== phoneRequestId) return { state: 'ended' };
+      if (p.answer !== null) {
+        this.phone = null;
+        return { state: 'answered', phone: p.answer };
+      }
+      if (!p.open) return { state: 'ended' };
+      const left = until - Date.now();
+      if (left <= 0) return { state: 'waiting' };
+      await this.pause(left);
+    }
+  }
+
+  /** Until the next change or the recheck interval, whichever comes first. */
+  private pause(left: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiting.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.min(RESIDENT_RECHECK_MS, left));
+      timer.unref?.();
+      this.waiting.add(done);
+    });
   }
 
   chosenScreen(): ResidentScreen {
@@ -72,21 +142,12 @@ export class ResidentDisplay {
       const v = this.view();
       const left = until - Date.now();
       if (v.version > afterVersion || left <= 0) return v;
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          this.waiting.delete(done);
-          resolve();
-        };
-        const timer = setTimeout(done, Math.min(RESIDENT_RECHECK_MS, left));
-        timer.unref?.();
-        this.waiting.add(done);
-      });
+      await this.pause(left);
     }
   }
 
   /** Answers every held request (at shutdown). */
   release(): void {
-    for (const wake of [...this.waiting]) wake();
+    this.wakeAll();
   }
 }

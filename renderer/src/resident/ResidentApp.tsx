@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useResident } from './resident-store';
 import { PinPad } from './PinPad';
+import { PhonePad } from './PhonePad';
 import { ResidentConfirm } from './ResidentConfirm';
 import { PinOutcomeView } from './PinOutcomeView';
 import { Says } from './Says';
@@ -14,11 +15,13 @@ export function ResidentApp() {
   const display = useResident((s) => s.display);
   const offline = useResident((s) => s.offline);
   const outcome = useResident((s) => s.outcome);
+  const phoneOutcome = useResident((s) => s.phoneOutcome);
   const follow = useResident((s) => s.follow);
   useEffect(() => follow(), [follow]);
   const screen = display?.screen ?? { kind: 'idle' as const };
   // the outcome of the PIN sent for the request on screen (an error leaves the pad up to try sending again)
   const mine = outcome && screen.kind === 'pin-entry' && outcome.pinRequestId === screen.pinRequestId ? outcome.value : null;
+  const phoneMine = phoneOutcome && screen.kind === 'phone-entry' && phoneOutcome.phoneRequestId === screen.phoneRequestId ? phoneOutcome.value : null;
   return (
     <div className="resident">
       {display?.demo && (
@@ -34,6 +37,13 @@ export function ResidentApp() {
         )}
         {screen.kind === 'pin-entry' && (mine === null || mine.kind === 'error') ? (
           <PinPad key={screen.pinRequestId} pinRequestId={screen.pinRequestId} triesLeft={screen.triesLeft} error={mine?.kind === 'error' ? mine.message : null} />
+        ) : screen.kind === 'phone-entry' ? (
+          <PhonePad key={screen.phoneRequestId} phoneRequestId={screen.phoneRequestId} error={phoneMine?.kind === 'error' ? phoneMine.message : null} />
+        ) : screen.kind === 'idle' && phoneOutcome?.value.kind === 'sent' ? (
+          <section className="resident-outcome ok" aria-live="polite">
+            <h1>電話番号を受け付けました</h1>
+            <Says ja="ありがとうございます。係員の案内をお待ちください。" easy="ありがとう ございます。かかりの ひとを まって ください。" en="Thank you. Please wait for the staff." />
+          </section>
         ) : screen.kind !== 'confirm' && outcome ? (
           <PinOutcomeView outcome={outcome.value} />
         ) : screen.kind === 'confirm' ? (

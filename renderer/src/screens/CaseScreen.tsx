@@ -19,6 +19,7 @@ import { useKeystrokeProbe } from '../components/keystroke-probe';
 import { ResumeList } from './ResumeList';
 import { usePrintShortcut } from '../print/use-print-shortcut';
 import { ResidentConfirmButton } from '../resident/ResidentConfirmButton';
+import { ResidentPhoneField } from '../resident/ResidentPhoneField';
 import { ConfirmTogether } from './ConfirmTogether';
 import { STATUS_LABEL } from '../../../common/domain/application-status';
 import { RegisterSearch } from '../register/RegisterSearch';
@@ -126,7 +127,7 @@ const PersonCard = memo(function PersonCard({ i }: { i: number }) {
             要介護・要支援の認定あり
           </label>
         </div>
-        <Text id={`${pre}phone`} label="電話番号" value={p.phone} onChange={(v) => set({ phone: v })} placeholder="090-1234-5678" />
+        <ResidentPhoneField id={`${pre}phone`} who={`${i + 1}人目`} value={p.phone} onChange={(v) => set({ phone: v })} />
         <Text id={`${pre}myNumber`} label={p.myNumberSource ? '個人番号（カードから読み取り済み）' : '個人番号（カードで確認）'} type="password" value={p.myNumber} onChange={(v) => set({ myNumber: v })} />
         <Text id={`${pre}nationality`} label="国籍・地域（外国籍の方）" value={p.nationality} onChange={(v) => set({ nationality: v })} />
       </div>
