@@ -10,7 +10,7 @@ import { startBanner } from './start-banner';
 import { startDataDir } from '../services/app-mode';
 
 /**
- * `npm run start:browser -- [--port P] [--data-dir D] [--backend URL] [--demo-chip-slot N]`. Without --data-dir and without a
+ * `npm run start:browser -- [--port P] [--data-dir D] [--backend URL] [--demo-chip-slot N] [--ocr background|lazy|off]`. Without --data-dir and without a
  * production config.json in the default folder, it opens the demo (研修モード) in its own folder.
  */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,12 +24,16 @@ async function main(): Promise<void> {
       'renderer-dir': { type: 'string' },
       // the vpcd slot the 見本ICカード go on (tests lease one of the two; a counter PC has slot 0)
       'demo-chip-slot': { type: 'string', default: '0' },
+      // the card reader's OCR workers: started with the app (default), at the first card read, or never
+      ocr: { type: 'string', default: 'background' },
     },
     strict: true,
   });
   const port = Number(values.port);
   const demoChipSlot = Number(values['demo-chip-slot']);
   if (!Number.isInteger(demoChipSlot) || demoChipSlot < 0 || demoChipSlot > 9) throw new Error(`--demo-chip-slot には 0〜9 の数を指定してください（${values['demo-chip-slot']}）`);
+  const ocr = values.ocr;
+  if (ocr !== 'background' && ocr !== 'lazy' && ocr !== 'off') throw new Error(`--ocr には background・lazy・off のいずれかを指定してください（${ocr}）`);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port には 0〜65535 の数を指定してください（${values.port}）`);
   // no --data-dir: the default folder when it holds a production configuration, else the demo's own folder
   const dataDir = path.resolve(values['data-dir'] ?? startDataDir(defaultDataDir()).dataDir);
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
     appVersion: packageVersion(path.join(repoRoot, 'package.json')),
     log,
     demoChipSlot,
+    ocr,
     ...(values.backend ? { backendUrl: values.backend } : {}),
   });
   const host = await startBrowserHost({

@@ -27,7 +27,7 @@ describe('first run → sign in → case → lock → unlock → supervisor sees
     fs.mkdirSync(shots, { recursive: true });
     appDir = tempDir('app');
     sim = await startBackendSim(tempDir('sim'));
-    app = await startBrowserMode(appDir, sim.url);
+    app = await startBrowserMode(appDir, sim.url, ['--ocr', 'lazy']);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'ja-JP' });
     await page.goto(app.url);

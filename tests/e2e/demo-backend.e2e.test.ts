@@ -22,7 +22,7 @@ describe('demo mode: an application sent to the built-in simulated back end', ()
   };
 
   beforeAll(async () => {
-    app = await startBrowserMode(tempDir('demo-app'));
+    app = await startBrowserMode(tempDir('demo-app'), undefined, ['--ocr', 'lazy']);
     origin = new URL(app.url).origin;
     // the launch URL's token, exchanged for the session cookie as the browser does
     const launch = await fetch(app.url, { redirect: 'manual' });

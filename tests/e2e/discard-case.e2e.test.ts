@@ -31,7 +31,7 @@ describe('続きから: discarding a saved case (browser mode)', () => {
 
   beforeAll(async () => {
     dir = tempDir('discard-case');
-    opened = await openSignedIn(dir, { viewport: { width: 1360, height: 1000 } });
+    opened = await openSignedIn(dir, { viewport: { width: 1360, height: 1000 } }, { ocr: 'lazy' });
     page = opened.page;
   }, 60_000);
 

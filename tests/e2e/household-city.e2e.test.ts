@@ -24,7 +24,7 @@ describe('household step: the city prefix and the date without its year (browser
   beforeAll(async () => {
     const dir = tempDir('household-city');
     fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ city: { prefecture: '東京都', municipality: '千代田区' } }));
-    visit = await openNewVisit(dir, { width: 1360, height: 1000 });
+    visit = await openNewVisit(dir, { width: 1360, height: 1000 }, { ocr: 'lazy' });
     page = visit.page;
   }, 60_000);
 

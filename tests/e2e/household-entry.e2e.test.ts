@@ -18,7 +18,7 @@ describe('household step: typing and defaults (browser mode)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    visit = await openNewVisit(tempDir('household-defaults'), { width: 1366, height: 768 });
+    visit = await openNewVisit(tempDir('household-defaults'), { width: 1366, height: 768 }, { ocr: 'lazy' });
     page = visit.page;
   }, 60_000);
 

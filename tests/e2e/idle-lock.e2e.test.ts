@@ -14,7 +14,7 @@ describe('idle screen lock (browser mode)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    app = await startBrowserMode(tempDir('idle-lock'));
+    app = await startBrowserMode(tempDir('idle-lock'), undefined, ['--ocr', 'lazy']);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'ja-JP' });
     await page.clock.install();

@@ -26,7 +26,7 @@ describe('household step: 郵便番号 ⇄ 住所 (browser mode)', () => {
   beforeAll(async () => {
     const dir = tempDir('postal-address');
     fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ city: { prefecture: '東京都', municipality: '千代田区' } }));
-    visit = await openNewVisit(dir, { width: 1360, height: 1000 });
+    visit = await openNewVisit(dir, { width: 1360, height: 1000 }, { ocr: 'lazy' });
     page = visit.page;
     await page.locator('input[name="event"][value="転入"]').check();
   }, 60_000);
@@ -135,7 +135,7 @@ describe('form fields: a 郵便番号 left empty on the household step (browser 
   let page: Page;
 
   beforeAll(async () => {
-    opened = await openSignedIn(tempDir('postal-address-form'), { viewport: { width: 1360, height: 1000 } });
+    opened = await openSignedIn(tempDir('postal-address-form'), { viewport: { width: 1360, height: 1000 } }, { ocr: 'lazy' });
     page = opened.page;
   }, 60_000);
 

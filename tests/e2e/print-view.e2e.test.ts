@@ -19,7 +19,7 @@ describe('印刷（Ctrl+P）: the PDF in the browser print view (browser mode)',
 
   beforeAll(async () => {
     dir = tempDir('print-view');
-    opened = await openSignedIn(dir, { viewport: { width: 1360, height: 1000 } });
+    opened = await openSignedIn(dir, { viewport: { width: 1360, height: 1000 } }, { ocr: 'lazy' });
     page = opened.page;
     await recordPrints(page);
     await page.reload();

@@ -195,7 +195,7 @@ describe('住民を検索 → おくやみ for a registered resident → CSV in 
     fs.writeFileSync(path.join(dir, 'register-secret'), 'not-used-the-register-is-down');
     // a port nothing listens on: the register's host is down
     fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ register: { baseUrl: 'http://127.0.0.1:9', clientId: 'ichimado-counter', clientSecretFile: 'register-secret' } }));
-    const down = await startBrowserMode(dir);
+    const down = await startBrowserMode(dir, undefined, ['--ocr', 'lazy']);
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'ja-JP' });
     try {
       const page = await ctx.newPage();

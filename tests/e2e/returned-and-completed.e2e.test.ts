@@ -30,7 +30,7 @@ describe('差戻し → 修正して再提出 → 完了 (browser mode)', () => 
     appDir = tempDir('app');
     fs.writeFileSync(path.join(appDir, 'config.json'), JSON.stringify({ sync: { backoffBaseMs: 200, backoffCapMs: 1000, probeIntervalMs: 300, statusPollMs: 300 } }));
     sim = await startTs('main/cli/main.ts', ['backend-sim', '--port', '0', '--data-dir', tempDir('sim'), '--review-delay-ms', '800'], /backend-sim listening: (\S+)/);
-    app = await startBrowserMode(appDir, sim.url);
+    app = await startBrowserMode(appDir, sim.url, ['--ocr', 'lazy']);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' });
     await recordPrints(page);

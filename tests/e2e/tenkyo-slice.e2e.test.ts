@@ -33,7 +33,7 @@ describe('転居届: fill → queue → 受理 (browser mode)', () => {
     // Short backoff and probe intervals, set the way a city's IT staff would: in config.json.
     fs.writeFileSync(path.join(appDir, 'config.json'), JSON.stringify({ sync: { backoffBaseMs: 200, backoffCapMs: 1000, probeIntervalMs: 300 } }));
     sim = await startBackendSim(simDir);
-    app = await startBrowserMode(appDir, sim.url);
+    app = await startBrowserMode(appDir, sim.url, ['--ocr', 'lazy']);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
     page.on('request', (r) => requested.push(r.url()));

@@ -55,7 +55,7 @@ describe('研修モード: fresh start, one scenario with a fault drill, 見本 
     const saved = process.env.XDG_DATA_HOME;
     process.env.XDG_DATA_HOME = home;
     try {
-      app = await startTs('main/host/browser-main.ts', ['--port', '0'], /ichimado browser mode: (\S+)/);
+      app = await startTs('main/host/browser-main.ts', ['--port', '0', '--ocr', 'lazy'], /ichimado browser mode: (\S+)/);
     } finally {
       if (saved === undefined) delete process.env.XDG_DATA_HOME;
       else process.env.XDG_DATA_HOME = saved;

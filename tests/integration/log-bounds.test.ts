@@ -25,7 +25,7 @@ describe('browser host hammered without the token', () => {
   let host: Proc;
   beforeAll(async () => {
     dataDir = tempDir('log-flood');
-    host = await startBrowserMode(dataDir);
+    host = await startBrowserMode(dataDir, undefined, ['--ocr', 'lazy']);
   }, 60_000);
   afterAll(async () => {
     await host?.stop();

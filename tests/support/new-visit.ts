@@ -12,9 +12,17 @@ export interface SignedInApp {
 }
 export type NewVisit = SignedInApp;
 
+/**
+ * How the app starts its card reader (browser-main `--ocr`): files that read no card say 'lazy', so the
+ * three OCR workers (~3.5 CPU-s) do not load beside the test on the 2-core machine.
+ */
+export interface AppStart {
+  ocr?: 'background' | 'lazy';
+}
+
 /** Browser mode on `dataDir` in Debian's Chromium, signed in (demo clerk, or the test admin on first run). */
-export async function openSignedIn(dataDir: string, page: { viewport: { width: number; height: number }; acceptDownloads?: boolean }): Promise<SignedInApp> {
-  const app = await startBrowserMode(dataDir);
+export async function openSignedIn(dataDir: string, page: { viewport: { width: number; height: number }; acceptDownloads?: boolean }, start: AppStart = {}): Promise<SignedInApp> {
+  const app = await startBrowserMode(dataDir, undefined, start.ocr ? ['--ocr', start.ocr] : []);
   const browser = await launchChromium();
   const p = await browser.newPage({ ...page, locale: 'ja-JP' });
   await p.goto(app.url);
@@ -31,8 +39,8 @@ export async function openSignedIn(dataDir: string, page: { viewport: { width: n
 }
 
 /** The same, on the household step of a new visit (手続きナビ → 新しい来庁). */
-export async function openNewVisit(dataDir: string, viewport: { width: number; height: number }): Promise<NewVisit> {
-  const signedIn = await openSignedIn(dataDir, { viewport });
+export async function openNewVisit(dataDir: string, viewport: { width: number; height: number }, start: AppStart = {}): Promise<NewVisit> {
+  const signedIn = await openSignedIn(dataDir, { viewport }, start);
   const { page } = signedIn;
   await page.getByRole('button', { name: '手続きナビ' }).click();
   await page.getByRole('button', { name: '新しい来庁' }).click();
