@@ -76,7 +76,9 @@ export async function buildCliBundle(entry: string, out: string): Promise<string
     target: 'node20',
     // CommonJS dependencies bundled into ESM still call require()
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    external: ['better-sqlite3', 'sharp', 'tesseract.js', 'smartcard'],
+    // native addons, and packages that find their own files through __dirname (playwright-core: browser-mode
+    // PDFs through the system Chromium; electron: its binary's path), which ESM output does not define
+    external: ['better-sqlite3', 'sharp', 'tesseract.js', 'smartcard', 'playwright-core', 'electron'],
     nodePaths: [path.join(repoRoot, 'node_modules')],
     plugins: [sourceModuleUrls()],
     logLevel: 'error',
