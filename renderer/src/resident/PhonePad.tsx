@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useResident } from './resident-store';
 import { Says } from './Says';
+import { useCounterKeypad } from './use-counter-keypad';
 
 /** the longest domestic number (携帯・IP電話: 11 digits); parsePhone on the services decides 10 or 11 */
 const PHONE_MAX_DIGITS = 11;
@@ -28,37 +29,19 @@ export function PhonePad({ phoneRequestId, error }: { phoneRequestId: string; er
     setDigitsNow(next);
   };
   const first = useRef<HTMLButtonElement>(null);
-  const typed = useRef('');
-  typed.current = digits;
   const submit = (d: string) => {
     if (d.length < PHONE_MIN_DIGITS) return;
     void sendPhone(phoneRequestId, d);
   };
-  const submitRef = useRef(submit);
-  submitRef.current = submit;
   const add = (k: string) => setDigits((d) => (d.length < PHONE_MAX_DIGITS ? d + k : d));
+  const back = () => setDigits((d) => d.slice(0, -1));
   const press = (k: (typeof KEYS)[number]) => {
-    if (k === 'back') return setDigits((d) => d.slice(0, -1));
+    if (k === 'back') return back();
     if (k === 'ok') return submit(digits);
     add(k);
   };
-  useEffect(() => {
-    first.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (/^[0-9]$/.test(e.key)) {
-        e.preventDefault();
-        add(e.key);
-      } else if (e.key === 'Backspace') {
-        e.preventDefault();
-        setDigits((d) => d.slice(0, -1));
-      } else if (e.key === 'Enter') {
-        e.preventDefault();
-        submitRef.current(typed.current);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useCounterKeypad({ digit: add, backspace: back, enter: () => submit(digits) });
+  useEffect(() => first.current?.focus(), []);
   return (
     <section className="pin-pad phone-pad" aria-labelledby="phone-title">
       <div className="pin-side">

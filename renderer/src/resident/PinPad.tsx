@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useResident } from './resident-store';
 import { Says } from './Says';
+import { useCounterKeypad } from './use-counter-keypad';
 
 const PIN_LENGTH = 4;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'ok'] as const;
@@ -14,38 +15,19 @@ export function PinPad({ pinRequestId, triesLeft, error }: { pinRequestId: strin
   const sendPin = useResident((s) => s.sendPin);
   const [digits, setDigits] = useState('');
   const first = useRef<HTMLButtonElement>(null);
-  // the keypad's Enter must send what is typed, not press the focused key: the handler reads the digits here
-  const typed = useRef('');
-  typed.current = digits;
   const submit = (pin: string) => {
     if (pin.length !== PIN_LENGTH) return;
     setDigits('');
     void sendPin(pinRequestId, pin);
   };
-  const submitRef = useRef(submit);
-  submitRef.current = submit;
+  const add = (k: string) => setDigits((d) => (d.length < PIN_LENGTH ? d + k : d));
   const press = (k: (typeof KEYS)[number]) => {
     if (k === 'clear') return setDigits('');
     if (k === 'ok') return submit(digits);
-    setDigits((d) => (d.length < PIN_LENGTH ? d + k : d));
+    add(k);
   };
-  useEffect(() => {
-    first.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (/^[0-9]$/.test(e.key)) {
-        e.preventDefault();
-        setDigits((d) => (d.length < PIN_LENGTH ? d + e.key : d));
-      } else if (e.key === 'Backspace') {
-        e.preventDefault();
-        setDigits((d) => d.slice(0, -1));
-      } else if (e.key === 'Enter') {
-        e.preventDefault();
-        submitRef.current(typed.current);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useCounterKeypad({ digit: add, backspace: () => setDigits((d) => d.slice(0, -1)), enter: () => submit(digits) });
+  useEffect(() => first.current?.focus(), []);
   return (
     <section className="pin-pad" aria-labelledby="pin-title">
       <div className="pin-side">
