@@ -7,7 +7,7 @@ import { TesseractPool, type LineRequest } from './engine/tesseract-pool';
 import type { GrayImage } from './image/gray-image';
 import type { TextLine } from './layout/text-lines';
 import { recognizeLine } from './recognize-lines';
-import { refineLines } from './refine-lines';
+import { refineLines, sexRightOfBirthDate } from './refine-lines';
 import { settleDatePair } from './date-pair';
 import { applyReread, rereadPatch } from './reread-fields';
 import { OcrInputError } from './ocr-error';
@@ -195,6 +195,15 @@ export class CardReader {
     // 生年月日 and 有効期限 on different days of the year: one is misread, and the card says which
     const paired = await settleDatePair(this.pool, view, rec, ex, today);
     if (paired) ({ warnings, ...ex } = extractFields((rec = paired), today));
+    // the cards that print 性別 beside the birth date (current: 和暦 birth date, no フリガナ; foreign): looked
+    // for there by its ink when no line named it
+    const birth = ex.sources.birthDate;
+    const sexBesideBirth = ex.layout === 'foreign' || (ex.layout !== 'unknown' && /明治|大正|昭和|平成|令和/.test(birth?.raw ?? '') && !ex.fields.nameKana.value);
+    if (!ex.fields.sex.value && birth && sexBesideBirth) {
+      const glyphH = rec.find((l) => l.y0 === birth.y && l.x0 === birth.x)?.glyphH ?? birth.height;
+      const found = await sexRightOfBirthDate(this.pool, view, birth, glyphH);
+      if (found) ({ warnings, ...ex } = extractFields((rec = [...rec, found]), today));
+    }
     const conf = rec.reduce((s, l) => s + l.confidence, 0) / Math.max(1, rec.length);
     return { ex, warnings, conf };
   }

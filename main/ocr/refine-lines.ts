@@ -155,6 +155,33 @@ function sexGlyph(card: GrayImage, l: RecognizedLine, labelIndex: number): { gly
   return { glyph, x0: Math.floor(Math.max(0, ax)) + ch.x0, x1: Math.floor(Math.max(0, ax)) + ch.x1, labEnd, shape: sexShape(glyph).sex };
 }
 
+/**
+ * 性別 where no line's text names it. On the current and the foreign resident's card the 性別 label and value
+ * follow the 生年月日 on its row; a label misread beyond recognition (に 且 ], or swallowed into the date's line,
+ * or never found as a line on a small, blurred photo of the card) leaves the field empty. The ink right of the
+ * birth date on that row is then tested as a labelled 性別 line is (sexGlyph's shape test and the whitelisted
+ * reads, decideSex), and kept only when both agree: anything else there (a photo's edge, the pattern) stays
+ * unread, the field empty, for the clerk.
+ * @param birth the birth date line's box, as the extraction found it
+ */
+export async function sexRightOfBirthDate(pool: TesseractPool, card: GrayImage, birth: { x: number; y: number; width: number; height: number }, glyphH: number): Promise<RecognizedLine | null> {
+  const x0 = birth.x + birth.width + SEX_ON_DATE_ROW.gapGlyphs * glyphH;
+  if (x0 >= card.width - glyphH) return null;
+  const line: RecognizedLine = { x0, x1: Math.min(card.width, x0 + SEX_ON_DATE_ROW.spanGlyphs * glyphH), y0: birth.y, y1: birth.y + birth.height, glyphH, text: '性別', confidence: 0, symbols: [] };
+  await rereadSex(pool, card, line, 0);
+  return parseSex(compact(line.text)) !== null && line.confidence >= SEX_ON_DATE_ROW.minConfidence ? line : null;
+}
+
+/** Where 性別 is looked for right of the birth date when no line names it (sexRightOfBirthDate). */
+const SEX_ON_DATE_ROW = {
+  /** the label starts about a space after the date ends: the search begins there (glyph heights) */
+  gapGlyphs: 0.2,
+  /** 性別, a gap and the value fit in this many glyph heights */
+  spanGlyphs: 6,
+  /** decideSex's confidence when the shape test and the reads agree: nothing weaker is kept from bare ink */
+  minConfidence: 0.85,
+} as const;
+
 async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine, labelIndex: number): Promise<void> {
   const found = sexGlyph(card, l, labelIndex);
   const sure = (c: number): void => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refineLines, sexShape } from '../../main/ocr/refine-lines';
+import { refineLines, sexRightOfBirthDate, sexShape } from '../../main/ocr/refine-lines';
 import { createGray, type GrayImage } from '../../main/ocr/image/gray-image';
 import { FONTS, glyph, LOOKS, render, svgText as text, type Look } from '../support/glyph-render';
 import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr/engine/tesseract-pool';
@@ -93,6 +93,37 @@ describe('性別 re-read on a card line', () => {
         const [clash] = await refineLines(fakePool((ch === '男' ? '女' : '男').repeat(3), 0.9), card, [line], '2026-06-01');
         expect(sexOf(clash!).confidence).toBeLessThanOrEqual(0.3);
       }
+    });
+  }
+});
+
+/**
+ * A current card's birth-date row whose 性別 no line named (the label misread past recognition): the date, then
+ * the small label and the value, at the reader's scale. `value` null: nothing printed right of the date.
+ */
+async function birthDateRow(value: '男' | '女' | null, font: string, look: Look): Promise<{ card: GrayImage; birth: { x: number; y: number; width: number; height: number } }> {
+  const size = 24;
+  const date = '昭和60年4月1日生';
+  const parts = text(date, 10, 60, size, font, 40) + text('性別', 250, 60, 18, font, 68) + (value ? text(value, 300, 62, 30, font, look.ink ?? 17) : '');
+  const card = await render(parts, 420, 100, look);
+  return { card, birth: { x: 10, y: 60 - size, width: [...date].length * size, height: Math.round(1.2 * size) } };
+}
+
+describe('性別 right of the birth date when no line names it', () => {
+  for (const font of [FONTS[0]!, FONTS[3]!]) {
+    it(`${font}: kept only when the shape test and the reads agree`, async () => {
+      for (const ch of ['男', '女'] as const) {
+        const { card, birth } = await birthDateRow(ch, font, LOOKS[0]!);
+        const agree = await sexRightOfBirthDate(fakePool(ch.repeat(3), 0.9), card, birth, 24);
+        expect(agree?.text).toBe(`性別 ${ch}`);
+        expect(agree!.confidence).toBeGreaterThanOrEqual(0.85);
+        // the shape alone, or a read that contradicts it: not taken from bare ink (the clerk types it)
+        expect(await sexRightOfBirthDate(fakePool('', 0), card, birth, 24)).toBeNull();
+        expect(await sexRightOfBirthDate(fakePool((ch === '男' ? '女' : '男').repeat(3), 0.9), card, birth, 24)).toBeNull();
+      }
+      // nothing printed there: the model's forced 男 is not enough
+      const { card, birth } = await birthDateRow(null, font, LOOKS[0]!);
+      expect(await sexRightOfBirthDate(fakePool('男男男', 0.9), card, birth, 24)).toBeNull();
     });
   }
 });
