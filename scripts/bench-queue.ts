@@ -85,7 +85,7 @@ async function drain(latencyMs: number, n: number, concurrency?: number) {
   connector.close();
   db.close();
   await sim.stop();
-  return { latencyMs, concurrency: concurrency ?? 16, warmUpApplications: S3_WARM_UP_APPLICATIONS, applications: n, emptied, accepted, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(accepted / seconds) };
+  return { latencyMs, concurrency: concurrency ?? 16, applications: n, emptied, accepted, seconds: Number(seconds.toFixed(2)), perSecond: Math.round(accepted / seconds) };
 }
 
 /** CSV + manifest per application into a local folder, each file fsynced, as the counter does it. */

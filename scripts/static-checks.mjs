@@ -33,6 +33,10 @@ function run([name, args]) {
 
 const only = process.argv[2];
 const queue = CHECKS.filter(([name]) => !only || name.startsWith(only));
+if (queue.length === 0) {
+  process.stderr.write(`no check is named ${only}…: tsc or eslint\n`);
+  process.exit(2);
+}
 const results = [];
 await Promise.all(Array.from({ length: LANES }, async () => {
   for (let next = queue.shift(); next; next = queue.shift()) {

@@ -61,6 +61,7 @@ export const OPERATION_NAMES = [
   'clearResidentDisplay',
   'askResidentPhone',
   'awaitResidentPhone',
+  'endResidentPhone',
   // the demo's fault drills and reset (training-operations.ts)
   'getDrills',
   'setDrill',

@@ -20,7 +20,7 @@ import {
   RevealMyNumberInput, SessionView, SignInInput,
 } from './account-operations';
 import {
-  AskResidentPhoneInput, AskResidentPhoneOutput, AwaitResidentPhoneInput, AwaitResidentPhoneOutput, ResidentScreenInfo, ResidentScreenKind, ShowResidentConfirmInput,
+  AskResidentPhoneInput, AskResidentPhoneOutput, AwaitResidentPhoneInput, AwaitResidentPhoneOutput, EndResidentPhoneInput, EndResidentPhoneOutput, ResidentScreenInfo, ResidentScreenKind, ShowResidentConfirmInput,
 } from './resident-operations';
 import {
   DemoChipCardsView, DrillStateView, GetSampleCardInput, GetSampleCardOutput, ListSampleCardsOutput, PutDemoChipCardInput, ResetDemoInput, ResetDemoOutput, SendReturnNowOutput, SetDrillInput,
@@ -215,6 +215,7 @@ export const operations = {
   clearResidentDisplay: { input: Empty, output: ResidentScreenKind },
   askResidentPhone: { input: AskResidentPhoneInput, output: AskResidentPhoneOutput },
   awaitResidentPhone: { input: AwaitResidentPhoneInput, output: AwaitResidentPhoneOutput },
+  endResidentPhone: { input: EndResidentPhoneInput, output: EndResidentPhoneOutput },
   getDrills: { input: Empty, output: DrillStateView },
   setDrill: { input: SetDrillInput, output: DrillStateView },
   sendReturnNow: { input: Empty, output: SendReturnNowOutput },

@@ -102,10 +102,13 @@ export const ResidentScreenKind = z.object({ kind: z.enum(['idle', 'pin-entry', 
 export const AskResidentPhoneInput = z.strictObject({});
 export const AskResidentPhoneOutput = z.strictObject({ phoneRequestId: Id });
 export const AwaitResidentPhoneInput = z.strictObject({ phoneRequestId: Id });
+/** The clerk's page ends its own request (取消; the person's card went): whatever else the screen shows stays. */
+export const EndResidentPhoneInput = z.strictObject({ phoneRequestId: Id });
+export const EndResidentPhoneOutput = z.strictObject({ ended: z.boolean() });
 export const AwaitResidentPhoneOutput = z.discriminatedUnion('state', [
   /** not yet typed (answered after the services' wait, so the page asks again) */
   z.strictObject({ state: z.literal('waiting') }),
-  /** the resident's number, grouped as the forms keep it (parsePhone) */
+  /** the resident's number as parsePhone keeps it (the digits as typed on the pad) */
   z.strictObject({ state: z.literal('answered'), phone: z.string() }),
   /** the request ended without a number: another screen was shown, a new request, sign-out */
   z.strictObject({ state: z.literal('ended') }),

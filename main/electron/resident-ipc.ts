@@ -19,7 +19,7 @@ function senderIsResidentPage(event: IpcMainInvokeEvent): boolean {
   }
 }
 
-/** The resident window's channels: its two operations, answered only for the resident window's own page. */
+/** The resident window's channels: its own operations, answered only for the resident window's own page. */
 export function registerResidentIpc(services: Pick<AppServices, 'dispatchResident'>, log: Log): void {
   for (const name of RESIDENT_OPERATION_NAMES) {
     ipcMain.handle(residentChannel(name), async (event, input: unknown) => {

@@ -25,7 +25,7 @@ import { CARD_READS_AT_ONCE, CARD_READS_BUSY, CARD_READS_WAITING } from '../serv
  * from our own Origin; there is no CORS at all, so other sites can neither read nor write.
  *
  * The resident-facing screen (住民向け画面) has a link of its own (/resident?token=<resident token>) and a
- * cookie of its own. With it a browser gets the resident page and its two operations under /resident-api/,
+ * cookie of its own. With it a browser gets the resident page and its own operations under /resident-api/,
  * nothing else: the clerk's page and operations answer 401, as they do without any token. The clerk's token
  * does not open /resident-api/ either: the PIN is typed on the resident's side only.
  */

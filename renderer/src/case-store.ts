@@ -63,6 +63,11 @@ export interface HouseholdDraft {
 interface CaseState {
   current: VisitCaseView | null;
   draft: HouseholdDraft | null;
+  /**
+   * Moves whenever the persons are replaced or one is removed (not when one is edited or added at the end):
+   * whatever was asked for "person i" before (the resident's 電話番号) no longer belongs to whoever is i now.
+   */
+  personsEpoch: number;
   step: CaseStep;
   /** form key → what the clerk typed in this form since the last save */
   edits: Record<string, Record<string, string>>;
@@ -260,6 +265,7 @@ function cardPatch(card: ConfirmedCard): Partial<PersonDraft> {
 export const useCase = create<CaseState>((set, get) => ({
   current: null,
   draft: null,
+  personsEpoch: 0,
   step: 'household',
   edits: {},
   activeForm: null,
@@ -281,7 +287,7 @@ export const useCase = create<CaseState>((set, get) => ({
     const draft = toDraft(r.value);
     draft.persons = [emptyPerson('本人')];
     draft.address = addressForEvent(draft.event, draft.address, counterContext().city);
-    set({ current: r.value, draft, step: 'household', edits: {}, activeForm: null, message: null, householdErrors: {}, pdf: null });
+    set({ current: r.value, draft, step: 'household', edits: {}, activeForm: null, message: null, householdErrors: {}, pdf: null, personsEpoch: get().personsEpoch + 1 });
   },
 
   resume: async (id) => {
@@ -290,7 +296,7 @@ export const useCase = create<CaseState>((set, get) => ({
     const step: CaseStep = r.value.forms.length > 0 ? 'forms' : r.value.data.persons.length > 0 ? 'procedures' : 'household';
     const draft = toDraft(r.value);
     draft.address = addressForEvent(draft.event, draft.address, counterContext().city);
-    set({ current: r.value, draft, step, edits: {}, activeForm: firstOpenForm(r.value), message: null, householdErrors: {}, pdf: null });
+    set({ current: r.value, draft, step, edits: {}, activeForm: firstOpenForm(r.value), message: null, householdErrors: {}, pdf: null, personsEpoch: get().personsEpoch + 1 });
   },
 
   discard: async (id) => {
@@ -308,7 +314,7 @@ export const useCase = create<CaseState>((set, get) => ({
     }
     const pdf = get().pdf;
     if (pdf) URL.revokeObjectURL(pdf.url);
-    set({ current: null, draft: null, step: 'household', edits: {}, activeForm: null, message: null, pdf: null });
+    set({ current: null, draft: null, step: 'household', edits: {}, activeForm: null, message: null, pdf: null, personsEpoch: get().personsEpoch + 1 });
     void get().loadResumable();
   },
 
@@ -357,7 +363,7 @@ export const useCase = create<CaseState>((set, get) => ({
       const { headIndex, ...rest } = s.draft;
       // the 世帯主 keeps pointing at the same person (and is forgotten with them)
       const head = headIndex === undefined || headIndex === i ? undefined : headIndex > i ? headIndex - 1 : headIndex;
-      return { draft: { ...rest, ...(head !== undefined ? { headIndex: head } : {}), persons: s.draft.persons.filter((_, j) => j !== i) } };
+      return { draft: { ...rest, ...(head !== undefined ? { headIndex: head } : {}), persons: s.draft.persons.filter((_, j) => j !== i) }, personsEpoch: s.personsEpoch + 1 };
     }),
 
   saveHousehold: async () => {
@@ -523,7 +529,7 @@ export const useCase = create<CaseState>((set, get) => ({
     if (!draft || !current) return false;
     const next = householdFromRegister(draft, residentCode, household);
     if (!next) return false;
-    set({ draft: next, householdErrors: {}, message: { kind: next.persons.length ? 'success' : 'info', text: registerTakenText(next, household) } });
+    set({ draft: next, householdErrors: {}, message: { kind: next.persons.length ? 'success' : 'info', text: registerTakenText(next, household) }, personsEpoch: get().personsEpoch + 1 });
     await persist(get, set);
     return true;
   },

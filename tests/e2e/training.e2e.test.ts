@@ -55,7 +55,8 @@ describe('研修モード: fresh start, one scenario with a fault drill, 見本 
     const saved = process.env.XDG_DATA_HOME;
     process.env.XDG_DATA_HOME = home;
     try {
-      app = await startTs('main/host/browser-main.ts', ['--port', '0', '--ocr', 'lazy'], /ichimado browser mode: (\S+)/);
+      // through tsx, as `npm run start:browser` starts it: the one e2e start that is not the run's bundle
+      app = await startTs('main/host/browser-main.ts', ['--port', '0', '--ocr', 'lazy'], /ichimado browser mode: (\S+)/, 30_000, 'tsx');
     } finally {
       if (saved === undefined) delete process.env.XDG_DATA_HOME;
       else process.env.XDG_DATA_HOME = saved;

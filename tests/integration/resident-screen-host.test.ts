@@ -28,7 +28,7 @@ function request(url: string, opts: { method?: string; headers?: Record<string, 
 }
 
 /**
- * The resident-facing screen's link in browser mode: its own token and cookie, its page and its two
+ * The resident-facing screen's link in browser mode: its own token and cookie, its page and its own
  * operations, and nothing of the clerk's (least privilege), through the real host and services.
  */
 describe('browser host: the resident screen link', () => {
@@ -141,7 +141,8 @@ describe('browser host: the resident screen link', () => {
     expect(sent.value).toEqual({ accepted: true, message: null });
     const got = JSON.parse((await call(clerk, 'api', 'awaitResidentPhone', { phoneRequestId: id })).body);
     expect(got.value).toEqual({ state: 'answered', phone: '0552371234' });
-    expect(logLines.join('\n')).not.toMatch(/2371234/);
+    // neither the number taken nor the one refused for its hyphens, however a log line would write it
+    expect(logLines.join('\n')).not.toMatch(/237\D?1234/);
   });
 
   it('shows the case to check once the clerk asks, exactly as entered; hides it while the clerk screen is locked', async () => {

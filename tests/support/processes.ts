@@ -25,10 +25,11 @@ export interface Proc {
 /**
  * Runs a TypeScript entry point of ours in its own Node process: through tsx, as a user would, or — the CLI
  * and browser mode under vitest — the run's esbuild bundle of the same sources (tests/support/cli-bundle.ts).
+ * `via: 'tsx'` keeps tsx for a test of the start itself (`npm run start:browser`, training.e2e).
  */
-export async function startTs(entry: string, args: string[], readyPattern: RegExp, timeoutMs = 30_000): Promise<Proc> {
+export async function startTs(entry: string, args: string[], readyPattern: RegExp, timeoutMs = 30_000, via: 'bundle-if-any' | 'tsx' = 'bundle-if-any'): Promise<Proc> {
   const { sharedEntryBundle } = await import('./cli-bundle');
-  const bundle = await sharedEntryBundle(entry);
+  const bundle = via === 'tsx' ? null : await sharedEntryBundle(entry);
   const child = spawn(process.execPath, bundle ? [bundle, ...args] : ['--import', 'tsx', path.join(repoRoot, entry), ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],

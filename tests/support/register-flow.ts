@@ -49,7 +49,7 @@ export interface RegisterFlowResult extends Omit<FlowResult, 'card'> {
 
 /**
  * The resident types `digits` on the resident screen's pad and presses 決定, after the clerk's one click
- * 「住民画面で入力」; the number then shows in the clerk's field, grouped as the forms keep it.
+ * 「住民画面で入力」; the number then shows in the clerk's field (the digits as typed, as parsePhone keeps them).
  */
 async function residentTypesPhone(page: Page, residentPage: Page, c: ActionCounter, resident: ActionCounter, person: number, digits: string): Promise<void> {
   await c.click(page.getByRole('button', { name: `${person + 1}人目の電話番号を住民画面で入力` }));

@@ -87,15 +87,50 @@ describe('the resident’s 電話番号 on the resident display', () => {
     expect(await display.awaitPhone('nobody', 10)).toEqual({ state: 'ended' });
   });
 
-  it('takes no number while no clerk is present or while the PIN pad is over it', () => {
+  it('the clerk’s page ends its own request only; another screen or a lock forgets a number not yet collected', async () => {
     const id = display.askPhone();
+    expect(display.endPhone('someone-else')).toBe(false);
+    expect(display.endPhone(id)).toBe(true);
+    expect(display.view().screen).toEqual({ kind: 'idle' });
+    expect(await display.awaitPhone(id, 10)).toEqual({ state: 'ended' });
+    // the 確認 is up: ending a request that is not on screen leaves it there
+    const confirm = residentConfirmSummary({ event: '転居', household: { address: '東京都千代田区一番町1' }, persons: [] }, []);
+    const second = display.askPhone();
+    display.show({ kind: 'confirm', summary: confirm });
+    expect(display.endPhone(second)).toBe(false);
+    expect(display.view().screen.kind).toBe('confirm');
+    // a number typed, then the clerk shows another screen before collecting it: gone
+    const third = display.askPhone();
+    expect(display.answerPhone(third, '0552123456').accepted).toBe(true);
+    display.show({ kind: 'idle' });
+    expect(await display.awaitPhone(third, 10)).toEqual({ state: 'ended' });
+    // a lock with the pad up: the request ends, and after the unlock the pad is not back
+    const fourth = display.askPhone();
     probe.present = false;
-    expect(display.answerPhone(id, '0552123456').accepted).toBe(false);
+    expect(display.view().screen).toEqual({ kind: 'idle' });
     probe.present = true;
+    expect(display.view().screen).toEqual({ kind: 'idle' });
+    expect(await display.awaitPhone(fourth, 10)).toEqual({ state: 'ended' });
+    // a number typed, then a lock before the clerk collected it: gone
+    const fifth = display.askPhone();
+    expect(display.answerPhone(fifth, '0552123456').accepted).toBe(true);
+    probe.present = false;
+    display.view();
+    probe.present = true;
+    expect(await display.awaitPhone(fifth, 10)).toEqual({ state: 'ended' });
+  });
+
+  it('takes no number while the PIN pad is over it, nor once no clerk is present (the request ends then)', () => {
+    const id = display.askPhone();
     probe.pin = { pinRequestId: 'p1', triesLeft: 3 };
     expect(display.answerPhone(id, '0552123456').accepted).toBe(false);
     probe.pin = null;
     expect(display.answerPhone(id, '0552123456')).toEqual({ accepted: true, message: null });
+    const next = display.askPhone();
+    probe.present = false;
+    expect(display.answerPhone(next, '0552123456').accepted).toBe(false);
+    probe.present = true;
+    expect(display.answerPhone(next, '0552123456').accepted).toBe(false);
   });
 });
 

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { SubmitChipPinOutput } from '../../../common/contract/chip-operations';
 import { CASE_NOT_FOUND } from './case-print';
 
-type ResidentClerkOps = 'getResidentScreen' | 'openResidentWindow' | 'showResidentConfirm' | 'clearResidentDisplay' | 'askResidentPhone' | 'awaitResidentPhone';
+type ResidentClerkOps = 'getResidentScreen' | 'openResidentWindow' | 'showResidentConfirm' | 'clearResidentDisplay' | 'askResidentPhone' | 'awaitResidentPhone' | 'endResidentPhone';
 
 /** How this host shows the resident screen: browser mode has a link, Electron a window of its own. */
 export interface ResidentScreenHost {
@@ -49,6 +49,7 @@ export function createResidentClerkHandlers(d: HandlerDeps, r: ResidentDeps): Pi
     },
     askResidentPhone: () => ok({ phoneRequestId: r.display.askPhone() }),
     awaitResidentPhone: async ({ phoneRequestId }) => ok(await r.display.awaitPhone(phoneRequestId)),
+    endResidentPhone: ({ phoneRequestId }) => ok({ ended: r.display.endPhone(phoneRequestId) }),
   };
 }
 

@@ -46,12 +46,28 @@ export class ResidentDisplay {
     private readonly probe: ResidentProbe,
   ) {}
 
-  /** The clerk's choice (idle, 確認, the 電話番号 pad). Any other screen ends an open 電話番号 request. */
+  /**
+   * The clerk's choice (idle, 確認, the 電話番号 pad). Any other screen ends the 電話番号 request, and a number
+   * the clerk's page has not collected yet is forgotten with it.
+   */
   show(screen: ResidentScreen): void {
-    if (this.phone && !(screen.kind === 'phone-entry' && screen.phoneRequestId === this.phone.id)) this.phone.open = false;
+    if (this.phone && !(screen.kind === 'phone-entry' && screen.phoneRequestId === this.phone.id)) this.phone = null;
+    this.choose(screen);
+  }
+
+  private choose(screen: ResidentScreen): void {
     this.chosen = screen;
     this.view();
     this.wakeAll();
+  }
+
+  /** The clerk's page ends its own request (取消, the person's card gone): other screens are left alone. */
+  endPhone(phoneRequestId: string): boolean {
+    if (this.phone?.id !== phoneRequestId) return false;
+    if (this.chosen.kind === 'phone-entry' && this.chosen.phoneRequestId === phoneRequestId) this.show({ kind: 'idle' });
+    else this.phone = null;
+    this.wakeAll();
+    return true;
   }
 
   private wakeAll(): void {
@@ -78,7 +94,9 @@ export class ResidentDisplay {
     const parsed = parsePhone(digits);
     if (!parsed.ok) return { accepted: false, message: parsed.message };
     this.phone.answer = parsed.value;
-    this.show({ kind: 'idle' });
+    this.phone.open = false;
+    // the pad goes; the number waits for the clerk's page (not `show`, which would forget it)
+    this.choose({ kind: 'idle' });
     return { accepted: true, message: null };
   }
 
@@ -86,6 +104,7 @@ export class ResidentDisplay {
   async awaitPhone(phoneRequestId: string, ms = RESIDENT_WAIT_MS): Promise<PhoneAnswer> {
     const until = Date.now() + ms;
     for (;;) {
+      this.view();
       const p = this.phone;
       if (!p || p.id !== phoneRequestId) return { state: 'ended' };
       if (p.answer !== null) {
@@ -119,6 +138,12 @@ export class ResidentDisplay {
 
   /** What the resident sees now; the version moves whenever that differs from the last look. */
   view(): ResidentDisplayView {
+    // no clerk (signed out, locked, idle lock): an open 電話番号 request ends, and a number not yet collected
+    // is forgotten; after the unlock nobody would be waiting for it
+    if (this.phone && !this.probe.clerkPresent()) {
+      this.phone = null;
+      if (this.chosen.kind === 'phone-entry') this.chosen = { kind: 'idle' };
+    }
     const screen = this.screenNow();
     const key = JSON.stringify(screen);
     if (key !== this.lastShown) {

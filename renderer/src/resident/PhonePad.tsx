@@ -9,10 +9,13 @@ const PHONE_MAX_DIGITS = 11;
 const PHONE_MIN_DIGITS = 10;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'back', '0', 'ok'] as const;
 
-/** 090-1234-5678 / 055-123-4567 as the resident types it, so they can check it at a glance (display only). */
+/**
+ * 090-1234-5678 as the resident types a mobile or IP number (its grouping is fixed: 3-4-4); any other number
+ * is shown as plain digits, since a 固定電話's grouping depends on its area code (display only).
+ */
 function grouped(d: string): string {
-  if (/^0[5789]0/.test(d) || d.length > 10) return [d.slice(0, 3), d.slice(3, 7), d.slice(7)].filter(Boolean).join('-');
-  return [d.slice(0, 3), d.slice(3, 6), d.slice(6)].filter(Boolean).join('-');
+  if (!/^0[25789]0/.test(d)) return d;
+  return [d.slice(0, 3), d.slice(3, 7), d.slice(7)].filter(Boolean).join('-');
 }
 
 /**
@@ -54,7 +57,8 @@ export function PhonePad({ phoneRequestId, error }: { phoneRequestId: string; er
         {error && <p className="banner error" role="alert">{error}</p>}
       </div>
       <div className="pin-entry">
-        <output className="phone-digits" aria-label="入力した電話番号" aria-live="polite">{digits ? grouped(digits) : '　'}</output>
+        <span id="phone-digits-label" className="phone-digits-label">入力した電話番号 / Your number</span>
+        <output className="phone-digits" aria-labelledby="phone-digits-label" aria-live="polite">{digits ? grouped(digits) : '　'}</output>
         <div className="pin-keys">
           {KEYS.map((k, i) =>
             k === 'back' ? (

@@ -74,6 +74,9 @@ export const useResident = create<ResidentState>((set, get) => ({
   },
 
   sendPhone: async (phoneRequestId, digits) => {
+    // a second 決定 (double tap, a repeating Enter) while the first is out or after it was taken: nothing
+    const before = get().phoneOutcome;
+    if (before?.phoneRequestId === phoneRequestId && before.value.kind !== 'error') return;
     set({ phoneOutcome: { phoneRequestId, value: { kind: 'sending' } } });
     const r = await residentBridge.submitResidentPhone({ phoneRequestId, phone: digits });
     const value: PhoneOutcome = !r.ok
