@@ -36,6 +36,14 @@ const LATIN = /[A-Za-z]/;
 const DIGIT = /[0-9０-９]/;
 const STRAY = /["'”“’‘`´・.,。、|｜:;：；!！?？()（）「」『』\[\]{}〔〕<>＜＞_~〜\\/]/;
 
+/**
+ * Letters that are one vertical stroke: the card's stripe pattern or a photo's edge, read as a "word", comes
+ * out as runs of these (IIIilllilili…); no name is written with them alone.
+ */
+const STROKE_LETTER = /[Iil|1!]/;
+/** A Latin run this long with this share of stroke letters is pattern, not a roman name. */
+const STROKE_NOISE = { minLetters: 8, share: 0.75 } as const;
+
 const share = (cs: string[], re: RegExp): number => (cs.length ? cs.filter((c) => re.test(c)).length / cs.length : 0);
 
 export function classifyLine(l: RecognizedLine, medianH: number): ClassifiedLine {
@@ -63,7 +71,10 @@ export function classifyLine(l: RecognizedLine, medianH: number): ClassifiedLine
   const placeWords = (value.match(/[都道府県市区町村郡丁目番地号]/g) ?? []).length;
   scores.address = Math.min(1, (pref ? 0.7 : 0) + 0.12 * placeWords + (digit > 0 && han > 0.2 ? 0.2 : 0) + (/[－\-ー‐]\s*[0-9０-９]/.test(value) ? 0.15 : 0));
   if (n >= 2 && kata >= 0.75 && han === 0 && digit <= 0.25) scores.kana = Math.min(1, 0.5 + kata / 2) * (relSize <= 1.1 ? 1 : 0.7);
-  if (isLatinName(l.text.replace(/^.*?名\s+/, '')) || (n >= 3 && latin >= 0.85)) scores['roman-name'] = 0.9;
+  const letters = cs.filter((c) => LATIN.test(c) || STROKE_LETTER.test(c));
+  const strokeRun = letters.length >= STROKE_NOISE.minLetters && share(letters, STROKE_LETTER) >= STROKE_NOISE.share;
+  if (strokeRun) scores.noise = 0.8;
+  else if (isLatinName(l.text.replace(/^.*?名\s+/, '')) || (n >= 3 && latin >= 0.85)) scores['roman-name'] = 0.9;
   // a kanji name read together with the roman name printed beside it (智子 TOMOKO): judged without the letters
   const nl = cs.filter((c) => !LATIN.test(c));
   const mixed = latin > 0 && latin < 0.6 && nl.length >= 1;

@@ -79,6 +79,11 @@ beforeAll(async () => {
   );
 }, 60_000);
 
+/** A wait on the simulator that timed out says what the simulator said (its last lines). */
+function withSimOutput(err: unknown): never {
+  throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- backend-sim (last lines) ---\n${sim.output().split('\n').slice(-30).join('\n')}`);
+}
+
 afterAll(async () => {
   await sim?.stop();
   client?.destroy();
@@ -111,8 +116,12 @@ describe('csv-s3: delivery into a bucket, results pulled back by polling', () =>
     const manifest = JSON.parse(await object(`inbox/processed/${processed.find((k) => k.endsWith('.manifest.json'))!}`)) as Record<string, unknown>;
     expect(manifest).toMatchObject({ 形式: 'ichimado-csv-manifest/1', 版: 1, 団体コード: '131016', 業務ID: '001', 行数: 1 });
 
-    // late and duplicate result files arrive after the decisions: still 3 完了 and 1 差戻し
-    await waitFor(async () => (await keys('results/')).length === 0 && (await keys('results/processed/')).some((k) => k.includes('.late.')), 20_000, 'late results read');
+    // late and duplicate result files arrive after the decisions: still 3 完了 and 1 差戻し. A late file can be
+    // written just after the sync that took the decisions listed the results: the counter's next polls take it
+    await waitFor(async () => {
+      await status();
+      return (await keys('results/')).length === 0 && (await keys('results/processed/')).some((k) => k.includes('.late.'));
+    }, 20_000, 'late results read').catch(withSimOutput);
     expect(await status()).toMatchObject({ completed: 3, returned: 1, accepted: 0, delivered: 0 });
     const { db } = openTestQueue(dataDir);
     const reasons = db.prepare(`SELECT status_reason AS r FROM applications WHERE status = 'returned'`).all() as { r: string }[];
@@ -280,8 +289,8 @@ describe('csv-s3 faults', () => {
     const final = await runBundledCli(bundle, ['sync', '--data-dir', dataDir, '--until-empty']);
     expect(final.code, final.stderr).toBe(0);
     expect(JSON.parse(final.stdout)).toMatchObject({ emptied: true, total: N, pending: 0, inFlight: 0, failed: 0 });
-    await waitFor(async () => (await simStats()).applications === before + N, 30_000, `${N} imported`);
-    await waitFor(async () => (await keys('inbox/')).length === 0, 20_000, 'inbox drained');
+    await waitFor(async () => (await simStats()).applications === before + N, 30_000, `${N} imported`).catch(withSimOutput);
+    await waitFor(async () => (await keys('inbox/')).length === 0, 20_000, 'inbox drained').catch(withSimOutput);
     expect((await simStats()).applications).toBe(before + N);
   });
 });

@@ -22,6 +22,16 @@ describe('line kinds', () => {
     ]).map((c) => c.kind);
     expect(kinds).toEqual(['kana', 'kanji-name', 'roman-name', 'label', 'label', 'address', 'date', 'issuer', 'title', 'kanji-name']);
   });
+  it('takes a run of stroke letters (the stripe pattern read as a word) for noise, and real roman names with I and L for names', () => {
+    const kinds = classifyLines([
+      l('IIIilllilililililililililiilililililiiiiiil WW', 130, 40, 380, 85, 45),
+      l('Il1lIlIl|lI', 130, 92, 300, 108, 16),
+      l('LI LILI', 130, 92, 300, 108, 16),
+      l('ILLIA KIM', 130, 92, 300, 108, 16),
+      l('SMITH ANNA', 130, 92, 300, 108, 16),
+    ]).map((c) => c.kind);
+    expect(kinds).toEqual(['noise', 'noise', 'roman-name', 'roman-name', 'roman-name']);
+  });
 });
 
 describe('the field finder takes labels as evidence, not as the value\'s row', () => {
