@@ -11,6 +11,9 @@ import { buildCliBundle, SHARED_BROWSER_HOST_BUNDLE_KEY, SHARED_CLI_BUNDLE_KEY }
  * case data. The two bundles sit in folders of their own (each links node_modules beside it).
  */
 export default async function setup(project: TestProject): Promise<() => void> {
+  // `vitest` in watch mode: no run-long bundle, which would go on starting the sources as they were at the
+  // start; tests start the sources through tsx (and the CLI from a bundle made per file) as edits come
+  if (project.vitest.config.watch) return () => undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ichimado-cli-bundle-run-'));
   const [cli, host] = await Promise.all([
     buildCliBundle('main/cli/main.ts', path.join(dir, 'cli', 'cli.mjs')),
