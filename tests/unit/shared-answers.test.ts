@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { sameAnswerElsewhere, type SharedAnswerForm } from '../../common/cases/shared-answers';
-import { deriveCase, caseProcedures, emptyCaseContent, type CaseContent } from '../../common/cases/visit-case';
+import { deriveCase } from '../../common/cases/visit-case';
+import { okuyamiCase } from '../support/okuyami-case';
 
 /** まとめて確認: an answer typed on one form also fills the same person's same item on the others. */
 const TODAY = '2026-11-27';
 
-function okuyami(): CaseContent {
-  const c = emptyCaseContent(TODAY);
-  c.data = {
-    event: '死亡',
-    date: '2026-11-25',
-    household: { address: '山梨県甲府市相生三丁目5番6号' },
-    persons: [
-      { relation: '本人', familyName: '髙橋', givenName: '正雄', familyNameKana: 'たかはし', givenNameKana: 'まさお', birthDate: '1944-03-15', sex: '男', healthInsurance: '後期高齢', pension: '国民年金', careCertified: true },
-      { relation: '配偶者', familyName: '髙橋', givenName: 'トメ', familyNameKana: 'たかはし', givenNameKana: 'とめ', birthDate: '1947-07-07', sex: '女', healthInsurance: '後期高齢', pension: '国民年金', careCertified: false, phone: '0552123456' },
-    ],
-  };
-  for (const p of caseProcedures(c, TODAY).procedures) c.selection[p.key] = true;
-  return c;
-}
 
 describe('sameAnswerElsewhere', () => {
-  const forms = deriveCase(okuyami(), TODAY).forms;
+  const forms = deriveCase(okuyamiCase(TODAY, { careCertified: true }), TODAY).forms;
   const key = (formId: string) => forms.find((f) => f.formId === formId)!.key;
 
   it('the 届出人\'s 受取口座 and bank details on the 葬祭費 reach the 未支給年金 請求書 (the same person), and back', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyFormEdits, deriveCase, emptyCaseContent, mergeHouseholdUpdate, recordCardMyNumber, type CaseContent, type CaseFormState, type StoredPerson } from '../../common/cases/visit-case';
 import { upgradeCaseContent } from '../../common/cases/case-upgrade';
+import { okuyamiCase } from '../support/okuyami-case';
 import { findForm } from '../../common/forms/registry';
 import { applicantIndex } from '../../common/forms/bindings';
 import { groupKey } from '../../common/forms/form-keys';
@@ -256,17 +257,7 @@ describe('a household saved again keeps each person’s own facts', () => {
 
 describe('the deceased’s own items (FieldDef.owner)', () => {
   it('未支給年金: the deceased’s 基礎年金番号 is kept on the deceased, the 請求者’s 振込先 on the 請求者', () => {
-    let c = emptyCaseContent(TODAY);
-    c.data = {
-      event: '死亡',
-      date: '2026-11-25',
-      household: { address: '東京都千代田区千代田2-2' },
-      persons: [
-        { relation: '本人', familyName: '渡邉', givenName: '正雄', familyNameKana: 'わたなべ', givenNameKana: 'まさお', birthDate: '1944-11-17', sex: '男', healthInsurance: '後期高齢', pension: '国民年金', careCertified: false },
-        { relation: '配偶者', familyName: '渡邉', givenName: '和子', familyNameKana: 'わたなべ', givenNameKana: 'かずこ', birthDate: '1948-10-08', sex: '女', healthInsurance: '後期高齢', pension: '国民年金', careCertified: false, phone: '0312345678' },
-      ],
-    };
-    for (const p of deriveCase(c, TODAY).procedures) c.selection[p.key] = true;
+    let c = okuyamiCase(TODAY);
     const f = form(c, 'nenkin-mishikyu');
     expect(f.owners).toMatchObject({ basicPensionNumber: 0, deceasedFamilyName: 0, applicantFamilyName: 1, bankName: 1 });
     c = type(c, f, { basicPensionNumber: '1234567890', bankName: 'ちよだ銀行' });
