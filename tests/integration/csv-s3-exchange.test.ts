@@ -150,6 +150,8 @@ describe('csv-s3: delivery into a bucket, results pulled back by polling', () =>
         return repo.stats().accepted + repo.stats().completed === 1;
       }, 20_000, '取込済 from the importer');
       expect(repo.stats().failed).toBe(0);
+      // the simulator writes its 取込済 before it sets the files aside: the CSV reaches processed/ a moment later
+      await waitFor(async () => (await keys('inbox/processed/')).includes(`${key}.csv`), 20_000, 'the CSV set aside').catch(withSimOutput);
       const csv = await object(`inbox/processed/${key}.csv`);
       expect(csv).toContain('"東京都千代田区霞が関1-2-3 ""別館"",4階\n北棟"');
       const [header, row, ...more] = parseCsv(csv);
@@ -166,7 +168,11 @@ describe('csv-s3: delivery into a bucket, results pulled back by polling', () =>
     try {
       expect(await engine.runUntilEmpty(20_000)).toBe(true);
       const base = repo.list({}).items[0]!.receiptNumber!;
-      await waitFor(async () => (await keys('inbox/processed/')).includes(`${base}.manifest.json`), 15_000, 'import');
+      // the simulator sets the manifest aside first, then the CSV: both are waited for
+      await waitFor(async () => {
+        const done = await keys('inbox/processed/');
+        return done.includes(`${base}.manifest.json`) && done.includes(`${base}.csv`);
+      }, 15_000, 'import').catch(withSimOutput);
       const before = await simStats();
       const csv = await object(`inbox/processed/${base}.csv`);
       const manifest = JSON.parse(await object(`inbox/processed/${base}.manifest.json`)) as Record<string, unknown>;
