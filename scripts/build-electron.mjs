@@ -24,7 +24,7 @@ const packagedOcrPaths = {
   name: 'packaged-ocr-paths',
   setup(b) {
     b.onResolve({ filter: /\/offline-paths$/ }, (args) =>
-      args.importer.endsWith(path.join('main', 'ocr', 'engine', 'tesseract-pool.ts')) ? { path: path.join(root, 'main', 'electron', 'ocr-paths.ts') } : undefined,
+      args.importer.endsWith(path.join('main', 'ocr-engine', 'tesseract', 'tesseract-pool.ts')) ? { path: path.join(root, 'main', 'electron', 'ocr-paths.ts') } : undefined,
     );
   },
 };
@@ -54,10 +54,10 @@ await Promise.all([
     inject: importMetaUrl.inject,
     plugins: [packagedOcrPaths],
   }),
-  // the OCR's preprocessing worker thread: main/ocr/prep/prep-client.ts starts `prep-worker.js` beside the bundle
+  // the OCR's preprocessing worker thread: main/ocr-engine/prep/prep-client.ts starts `prep-worker.js` beside the bundle
   build({
     ...common,
-    entryPoints: ['main/ocr/prep/prep-worker.ts'],
+    entryPoints: ['main/ocr-engine/prep/prep-worker.ts'],
     outfile: path.join(outdir, 'prep-worker.js'),
     platform: 'node',
     target: 'node22',

@@ -1,5 +1,5 @@
 /**
- * Regenerates main/ocr/kanji/variant-glyphs.generated.ts: every character of the kanji variant table
+ * Regenerates main/ocr-engine/kanji/variant-glyphs.generated.ts: every character of the kanji variant table
  * (common/kanji/variant-table.ts) and of the look-alike table (common/kanji/lookalike-table.ts) drawn in
  * the typefaces cards are printed in or close to (mincho and gothic: IPAmj明朝, IPAex明朝/ゴシック, Noto
  * Serif/Sans CJK JP), cut to its ink box, scaled to GLYPH × GLYPH and thresholded. The OCR model cannot
@@ -11,10 +11,10 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { VARIANT_GROUPS } from '../common/kanji/variant-table';
 import { LOOKALIKE_GROUPS } from '../common/kanji/lookalike-table';
-import { GLYPH, normalizeGlyph, packBits } from '../main/ocr/kanji/glyph-bits';
+import { GLYPH, normalizeGlyph, packBits } from '../main/ocr-engine/kanji/glyph-bits';
 
 const FONTS = ['IPAmjMincho', 'IPAexMincho', 'IPAexGothic', 'Noto Serif CJK JP', 'Noto Sans CJK JP'];
-const OUT = path.resolve(import.meta.dirname, '../main/ocr/kanji/variant-glyphs.generated.ts');
+const OUT = path.resolve(import.meta.dirname, '../main/ocr-engine/kanji/variant-glyphs.generated.ts');
 
 async function draw(ch: string, font: string): Promise<{ width: number; height: number; data: Uint8Array }> {
   const size = 96;

@@ -1,7 +1,7 @@
 /**
  * Kanji the OCR model takes for one another in names — different characters, not variants: 勇 read as 男
  * (勇 is マ over 男), 由 as 田, 太 as 大. The reader tells them apart by the printed shape, as it does the
- * variants the model cannot output (see main/ocr/kanji/variant-shape.ts), and only when the shape is clearly
+ * variants the model cannot output (see main/ocr-engine/kanji/variant-shape.ts), and only when the shape is clearly
  * closer. Written by hand for this project; each group is a plain fact about the characters' shapes.
  */
 export const LOOKALIKE_GROUPS: readonly string[] = ['男勇', '田由甲申', '大太', '土士', '末未', '千干', '王玉', '日目', '己巳', '藤籐', '晴睛'];

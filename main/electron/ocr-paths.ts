@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 /**
- * The Electron bundle's replacement for main/ocr/engine/offline-paths.ts (swapped in by
+ * The Electron bundle's replacement for main/ocr-engine/tesseract/offline-paths.ts (swapped in by
  * scripts/build-electron.mjs). In a packaged app the model is read from `process.resourcesPath/ocr/jpn`
  * (packaging/electron-builder.yml ships it there as extraResources, outside the asar); the tesseract.js worker
  * script and wasm core come from node_modules (Electron reads the asar in worker threads too).

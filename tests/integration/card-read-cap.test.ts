@@ -3,9 +3,9 @@ import { createDispatch } from '../../main/services/api/dispatch';
 import { createCardHandlers, CARD_READS_AT_ONCE, CARD_READS_WAITING } from '../../main/services/api/card-handlers';
 import { CardNumberReads } from '../../main/services/api/card-number-reads';
 import type { Handlers } from '../../main/services/api/handlers';
-import { CardService } from '../../main/services/ocr/card-service';
-import type { CardReader } from '../../main/ocr/card-reader';
-import { OcrInputError } from '../../main/ocr/ocr-error';
+import { CardService } from '../../main/services/card-reading/card-service';
+import type { CardReader } from '../../main/ocr-engine/card-reader';
+import { OcrInputError } from '../../main/ocr-engine/ocr-error';
 import type { Result } from '../../common/contract/result';
 import { waitFor } from '../support/processes';
 

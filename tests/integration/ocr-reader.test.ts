@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CardReader } from '../../main/ocr/card-reader';
-import { OcrInputError } from '../../main/ocr/ocr-error';
+import { CardReader } from '../../main/ocr-engine/card-reader';
+import { OcrInputError } from '../../main/ocr-engine/ocr-error';
 
 const FIX = path.resolve(import.meta.dirname, '../fixtures/cards');
 const fixture = (name: string): Buffer => fs.readFileSync(path.join(FIX, name));

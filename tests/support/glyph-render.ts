@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { crop, type GrayImage } from '../../main/ocr/image/gray-image';
+import { crop, type GrayImage } from '../../main/ocr-engine/image/gray-image';
 
 /**
  * Glyphs drawn with the installed fonts the card generator uses (gothic and mincho), sharp and degraded

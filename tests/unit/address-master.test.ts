@@ -4,7 +4,7 @@ import { buildAddressMaster, correctAddress } from '../../common/address/address
 import { repairAddress } from '../../common/address/repair-card-address';
 import { addressRowIsSure, blockIsClean, blockToMend } from '../../common/address/sure-address-row';
 import { emptyFields } from '../../common/ocr/card-result';
-import { findAddressDir, loadAddressMaster } from '../../main/ocr/address-master-files';
+import { findAddressDir, loadAddressMaster } from '../../main/ocr-engine/address-master-files';
 
 const MUNIS = ['# header', '04101\t宮城県\t仙台市青葉区', '04102\t宮城県\t仙台市宮城野区', '23106\t愛知県\t名古屋市中区', '20323\t長野県\t北佐久郡軽井沢町', '13101\t東京都\t千代田区'].join('\n');
 const POSTAL = ['# header', '9800811\t04101\t一番町', '9800803\t04101\t国分町', '9800014\t04101\t本町', '4600008\t23106\t栄', '4600002\t23106\t丸の内', '3890102\t20323\t軽井沢', '3890111\t20323\t長倉', '1000001\t13101\t千代田', '1000000\t13101\t'].join('\n');

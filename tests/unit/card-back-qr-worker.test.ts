@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import jsQR from 'jsqr';
-import { CardReadError, CardService } from '../../main/services/ocr/card-service';
-import { PrepWorker } from '../../main/ocr/prep/prep-client';
+import { CardReadError, CardService } from '../../main/services/card-reading/card-service';
+import { PrepWorker } from '../../main/ocr-engine/prep/prep-client';
 import { qrCardBack } from '../support/cards/qr-card';
 
 // jsQR as this (the services') thread loads it: counted. The preprocessing worker thread loads its own copy.

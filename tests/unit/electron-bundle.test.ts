@@ -19,7 +19,7 @@ describe('the Electron bundles', () => {
     // no bare import.meta left in code (the bundle's comments may mention it)
     expect(main.split('\n').filter((l) => /import\.meta\.url/.test(l) && !/^\s*(\/\/|\*)/.test(l))).toEqual([]);
     expect(main).toContain('__ichimado_import_meta_url = (0, import_node_url.pathToFileURL)(__filename).href');
-    // the packaged model path (main/electron/ocr-paths.ts) replaced main/ocr/engine/offline-paths.ts
+    // the packaged model path (main/electron/ocr-paths.ts) replaced main/ocr-engine/tesseract/offline-paths.ts
     expect(main).toMatch(/path\d*\.default\.join\(resourcesPath, "ocr", "jpn"\)/);
     // tesseract.js, sharp and smartcard (PC/SC, native) load from node_modules at run time
     expect(main).toMatch(/require\("tesseract\.js"\)/);

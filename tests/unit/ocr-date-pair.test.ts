@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { expiryFallsOnBirthday } from '../../common/ocr/birthday-expiry';
 import { extractFields } from '../../common/ocr/extract-fields';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
-import { settleDatePair } from '../../main/ocr/date-pair';
-import { dateBox } from '../../main/ocr/refine-lines';
-import { createGray } from '../../main/ocr/image/gray-image';
-import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr/engine/tesseract-pool';
+import { settleDatePair } from '../../main/ocr-engine/date-pair';
+import { dateBox } from '../../main/ocr-engine/refine-lines';
+import { createGray } from '../../main/ocr-engine/image/gray-image';
+import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
 
 const line = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
 const CURRENT = [line('氏名', 33, 60, 79, 82, 23), line('藤原　浩二', 145, 48, 343, 90, 38), line('住所', 32, 172, 80, 194, 23), line('神奈川県横浜市中区日本大通8-37-1', 141, 174, 669, 207, 31), line('性別', 600, 325, 648, 347, 22), line('男', 689, 321, 721, 352, 32)];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { settleNameVariants, settleVariant } from '../../main/ocr/kanji/variant-shape';
-import { crop } from '../../main/ocr/image/gray-image';
+import { settleNameVariants, settleVariant } from '../../main/ocr-engine/kanji/variant-shape';
+import { crop } from '../../main/ocr-engine/image/gray-image';
 import { FONTS, LOOKS, render, svgText } from '../support/glyph-render';
 import { LOOKALIKE_GROUPS } from '../../common/kanji/lookalike-table';
 

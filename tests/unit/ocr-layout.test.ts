@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findTextLines, groupLines, mergeIntoChars } from '../../main/ocr/layout/text-lines';
-import { sexByShape } from '../../main/ocr/refine-lines';
-import { createGray, type GrayImage } from '../../main/ocr/image/gray-image';
+import { findTextLines, groupLines, mergeIntoChars } from '../../main/ocr-engine/layout/text-lines';
+import { sexByShape } from '../../main/ocr-engine/refine-lines';
+import { createGray, type GrayImage } from '../../main/ocr-engine/image/gray-image';
 import { extractFields } from '../../common/ocr/extract-fields';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { runPrep } from '../../main/ocr/prep/prepare';
-import { isCardShaped, photoSideScore } from '../../main/ocr/layout/photo-side';
-import { createGray, rotate180 } from '../../main/ocr/image/gray-image';
+import { runPrep } from '../../main/ocr-engine/prep/prepare';
+import { isCardShaped, photoSideScore } from '../../main/ocr-engine/layout/photo-side';
+import { createGray, rotate180 } from '../../main/ocr-engine/image/gray-image';
 
 const fixture = (name: string): Buffer => fs.readFileSync(path.join(__dirname, '../fixtures/cards', name));
 const FRONTS = ['card-101-0000-current-flat.jpg', 'card-102-0000-next-gen-scanner.png', 'card-103-0000-foreign-camera.jpg'];

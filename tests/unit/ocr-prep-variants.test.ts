@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { PrepWorker } from '../../main/ocr/prep/prep-client';
-import { settleShape, shapeRequest, variantImages, type VariantImagesRequest } from '../../main/ocr/reread/variant-images';
+import { PrepWorker } from '../../main/ocr-engine/prep/prep-client';
+import { settleShape, shapeRequest, variantImages, type VariantImagesRequest } from '../../main/ocr-engine/reread/variant-images';
 import { FONTS, LOOKS, render, svgText } from '../support/glyph-render';
-import { REREAD_TUNING } from '../../main/ocr/reread/tuning';
-import { createGray } from '../../main/ocr/image/gray-image';
+import { REREAD_TUNING } from '../../main/ocr-engine/reread/tuning';
+import { createGray } from '../../main/ocr-engine/image/gray-image';
 
 /** A pale crop with two dark "characters" and a speck outside them. */
 function request(): VariantImagesRequest {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { refineLines, sexRightOfBirthDate, sexShape } from '../../main/ocr/refine-lines';
-import { createGray, type GrayImage } from '../../main/ocr/image/gray-image';
+import { refineLines, sexRightOfBirthDate, sexShape } from '../../main/ocr-engine/refine-lines';
+import { createGray, type GrayImage } from '../../main/ocr-engine/image/gray-image';
 import { FONTS, glyph, LOOKS, render, svgText as text, type Look } from '../support/glyph-render';
-import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr/engine/tesseract-pool';
+import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 
 /** 性別 on real glyph renderings, and a card line whose symbol boxes are off the way the OCR model's are. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { consensus, dedupe, kanjiLookAlikes, mendBlock, trimKanaTail } from '../../main/ocr/reread-fields';
-import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr/engine/tesseract-pool';
-import { cleanBackground, createGray } from '../../main/ocr/image/gray-image';
-import { findCardQuad } from '../../main/ocr/image/find-card';
-import type { DecodedImage } from '../../main/ocr/image/decode';
+import { consensus, dedupe, kanjiLookAlikes, mendBlock, trimKanaTail } from '../../main/ocr-engine/reread-fields';
+import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
+import { cleanBackground, createGray } from '../../main/ocr-engine/image/gray-image';
+import { findCardQuad } from '../../main/ocr-engine/image/find-card';
+import type { DecodedImage } from '../../main/ocr-engine/image/decode';
 
 describe('re-read vote', () => {
   it('keeps the read the others agree with, not the most confident outlier', () => {

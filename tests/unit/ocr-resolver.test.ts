@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolve, resolveChecked, type Candidate } from '../../main/ocr/reread/candidates';
-import { knownNameSupport, readingSupport } from '../../main/ocr/reread-fields';
+import { resolve, resolveChecked, type Candidate } from '../../main/ocr-engine/reread/candidates';
+import { knownNameSupport, readingSupport } from '../../main/ocr-engine/reread-fields';
 import { buildNameReadings } from '../../common/names/name-readings';
 
 const names = buildNameReadings([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../common/ocr/extract-fields';
 import { UNREAD_REASON, type CardReadResult } from '../../common/ocr/card-result';
-import { toCliLine } from '../../main/ocr/cli-output';
+import { toCliLine } from '../../main/ocr-engine/cli-output';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 
 const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence: 0.9, symbols: [] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { settleVoicing, voicingMark, voicingPair } from '../../main/ocr/voicing-mark';
+import { settleVoicing, voicingMark, voicingPair } from '../../main/ocr-engine/voicing-mark';
 import { BUILDING_WORDS, spelledByWord } from '../../common/address/building-words';
-import { crop } from '../../main/ocr/image/gray-image';
+import { crop } from '../../main/ocr-engine/image/gray-image';
 import { FONTS, LOOKS, render, svgText } from '../support/glyph-render';
 
 /**

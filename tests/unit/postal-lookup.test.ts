@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAddressMaster } from '../../common/address/address-master';
 import { lookupPostalCode, postalCodesForAddress } from '../../common/address/postal-lookup';
 import { operations } from '../../common/contract/operations';
-import { loadAddressMaster } from '../../main/ocr/address-master-files';
+import { loadAddressMaster } from '../../main/ocr-engine/address-master-files';
 import { createAddressHandlers } from '../../main/services/api/address-handlers';
 import { sharedAddressMaster } from '../../main/services/address/shared-address-master';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { UsageError, type CliCommand } from '../command';
-import type { toCliLine } from '../../ocr/cli-output';
+import type { toCliLine } from '../../ocr-engine/cli-output';
 
 /**
  * `ocr --json <image>...`: one JSON line per image, in the order given; a bad image does not stop the
@@ -18,8 +18,8 @@ export const ocrCommand: CliCommand = {
     const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
     if (positionals.length === 0) throw new UsageError('ocr: give at least one image file');
     // Loaded on use: the OCR engine (sharp, tesseract) must not slow every other command's start.
-    const { CardReader } = await import('../../ocr/card-reader');
-    const { toCliLine, errorLine } = await import('../../ocr/cli-output');
+    const { CardReader } = await import('../../ocr-engine/card-reader');
+    const { toCliLine, errorLine } = await import('../../ocr-engine/cli-output');
     const { loadNameReadings } = await import('../../services/names/name-reading-files');
     // the フリガナ is checked against the name's known readings, as in the app
     const names = loadNameReadings().readings;

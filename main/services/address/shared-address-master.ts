@@ -1,5 +1,5 @@
 import type { AddressMaster } from '../../../common/address/address-master';
-import { loadAddressMaster } from '../../ocr/address-master-files';
+import { loadAddressMaster } from '../../ocr-engine/address-master-files';
 import type { Logger } from '../log';
 
 /**

@@ -1,9 +1,9 @@
 import { fail, ok } from '../../../common/contract/result';
 import type { Handlers } from './handlers';
-import { CardReadError, type CardService } from '../ocr/card-service';
-import type { ScannerDrop } from '../ocr/scanner-drop';
+import { CardReadError, type CardService } from '../card-reading/card-service';
+import type { ScannerDrop } from '../card-reading/scanner-drop';
 import type { CardNumberReads } from './card-number-reads';
-import { ReadSlots } from '../ocr/read-slots';
+import { ReadSlots } from '../card-reading/read-slots';
 
 /**
  * Card reads at once. One read of a 20 MB photo holds the base64 text, the decoded bytes, the decoded

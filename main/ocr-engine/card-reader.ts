@@ -3,7 +3,7 @@ import type { CardReadResult } from '../../common/ocr/card-result';
 import type { CardReadWarning } from '../../common/card/card-warnings';
 import { extractFields, type Extracted } from '../../common/ocr/extract-fields';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
-import { TesseractPool, type LineRequest } from './engine/tesseract-pool';
+import { TesseractPool, type LineRequest } from './tesseract/tesseract-pool';
 import type { GrayImage } from './image/gray-image';
 import type { TextLine } from './layout/text-lines';
 import { recognizeLine } from './recognize-lines';

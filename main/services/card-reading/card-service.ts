@@ -1,7 +1,7 @@
 import sharp from 'sharp';
-import { CardReader, type OcrProgress } from '../../ocr/card-reader';
-import { PrepWorker } from '../../ocr/prep/prep-client';
-import { OcrInputError } from '../../ocr/ocr-error';
+import { CardReader, type OcrProgress } from '../../ocr-engine/card-reader';
+import { PrepWorker } from '../../ocr-engine/prep/prep-client';
+import { OcrInputError } from '../../ocr-engine/ocr-error';
 import type { CardReadResult, FieldName } from '../../../common/ocr/card-result';
 import { FIELD_NAMES } from '../../../common/ocr/card-result';
 import type { CardBackView, CardFrontView, OcrStatus } from '../../../common/contract/card-operations';

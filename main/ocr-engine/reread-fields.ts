@@ -6,7 +6,7 @@ import { asciiDigits, isKatakanaText } from '../../common/ocr/ocr-text';
 import { crop, type GrayImage } from './image/gray-image';
 import { inkMask } from './image/binarize';
 import type { CharBox, TextLine } from './layout/text-lines';
-import type { LineResult, TesseractPool } from './engine/tesseract-pool';
+import type { LineResult, TesseractPool } from './tesseract/tesseract-pool';
 import type { NameReadings } from '../../common/names/name-readings';
 import { REREAD_TUNING as T, type Variant } from './reread/tuning';
 import { classifyLine, type LineKind } from '../../common/ocr/line-kind';

@@ -1,4 +1,4 @@
-import { PSM } from '../engine/tesseract-pool';
+import { PSM } from '../tesseract/tesseract-pool';
 import { CROP_TUNING } from './crop-tuning';
 
 /** One way of reading a region again: the model's errors at one scale and mode rarely repeat at another. */

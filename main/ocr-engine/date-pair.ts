@@ -5,7 +5,7 @@ import { expiryFallsOnBirthday } from '../../common/ocr/birthday-expiry';
 import { cleanBackground, type GrayImage } from './image/gray-image';
 import { lineCrop } from './recognize-lines';
 import { DATE_WHITELIST, dateBox, dateIso, dateText, putDate } from './refine-lines';
-import { PSM, type TesseractPool } from './engine/tesseract-pool';
+import { PSM, type TesseractPool } from './tesseract/tesseract-pool';
 
 /** Scales and modes the earlier date reads did not use: the model's slips (１１ read as １) differ between them. */
 const PAIR_VARIANTS = [

@@ -6,7 +6,7 @@ import { cleanBackground, createGray, crop, resize, type GrayImage } from './ima
 import { inkMask } from './image/binarize';
 import { boxH, components } from './image/components';
 import { lineCrop } from './recognize-lines';
-import { PSM, type TesseractPool } from './engine/tesseract-pool';
+import { PSM, type TesseractPool } from './tesseract/tesseract-pool';
 
 /** What a printed card date can contain: digits, era names, 年月日, 元(年), 生, まで有効. */
 export const DATE_WHITELIST = '0123456789０１２３４５６７８９年月日明治大正昭和平成令元生まで有効 ';

@@ -1,7 +1,7 @@
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import { crop, paperLevel, resize, type GrayImage } from './image/gray-image';
 import type { CharBox, TextLine } from './layout/text-lines';
-import { PSM, type TesseractPool } from './engine/tesseract-pool';
+import { PSM, type TesseractPool } from './tesseract/tesseract-pool';
 
 /** The LSTM model reads CJK best with glyphs about this tall; bigger only costs time. */
 export const TARGET_GLYPH_H = 36;
