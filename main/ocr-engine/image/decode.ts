@@ -10,6 +10,7 @@ const MAX_INPUT_PIXELS = 120_000_000;
 export interface DecodedImage {
   /** RGB, 3 bytes per pixel, at working size */
   rgb: Uint8Array;
+  /** each pixel's brightest channel (see decodeImage) */
   gray: GrayImage;
   /** size of the original image */
   sourceWidth: number;
@@ -54,7 +55,11 @@ export async function decodeImage(bytes: Uint8Array): Promise<DecodedImage> {
     const n = info.width * info.height;
     const rgb = new Uint8Array(data.buffer, data.byteOffset, n * 3);
     const gray = new Uint8Array(n);
-    for (let i = 0, j = 0; i < n; i++, j += 3) gray[i] = (rgb[j]! * 77 + rgb[j + 1]! * 150 + rgb[j + 2]! * 29) >> 8;
+    // the brightest channel, not the luma: the card's ink is dark in all three channels, while its printed
+    // security pattern (and a label printed in colour on some designs) is a pale colour, bright in at least one.
+    // Taking the brightest channel drops the pattern from everything the reader sees and keeps the text: on
+    // the tuning seeds 20261206 and 7301 (96 cards), 氏名 0.865 → 0.917, 住所 0.771 → 0.802, 性別 0.917 → 0.927
+    for (let i = 0, j = 0; i < n; i++, j += 3) gray[i] = Math.max(rgb[j]!, rgb[j + 1]!, rgb[j + 2]!);
     return { rgb, gray: { width: info.width, height: info.height, data: gray }, sourceWidth: w, sourceHeight: h };
   } catch (err) {
     const msg = err instanceof Error ? err.message : '';
