@@ -142,20 +142,20 @@ function diffAt(a: string[], b: string[]): number[] {
  * The one name in `names` that the start of `text` spells exactly, else the only one it misses by a single
  * character (never the last character where `keepLast` — 県/市/区/町/村 say what kind of place it is).
  */
-function matchStart(text: string[], names: string[], minLen: number, keepLast: boolean, boundary: (next: string | undefined) => boolean): { name: string; repaired: number } | null {
+function matchStart(text: string[], names: string[], minLen: number, keepLast: boolean, boundary: (after: string[]) => boolean): { name: string; repaired: number } | null {
   const found = nearStarts(text, names, minLen, keepLast, boundary);
   return found.length === 1 || found[0]?.repaired === 0 ? found[0]! : null;
 }
 
 /** The exact match (alone), else every name one character off. */
-function nearStarts(text: string[], names: string[], minLen: number, keepLast: boolean, boundary: (next: string | undefined) => boolean = () => true): { name: string; repaired: number }[] {
-  for (const n of names) if (text.slice(0, [...n].length).join('') === n && boundary(text[[...n].length])) return [{ name: n, repaired: 0 }];
+function nearStarts(text: string[], names: string[], minLen: number, keepLast: boolean, boundary: (after: string[]) => boolean = () => true): { name: string; repaired: number }[] {
+  for (const n of names) if (text.slice(0, [...n].length).join('') === n && boundary(text.slice([...n].length))) return [{ name: n, repaired: 0 }];
   const within = (edits: number, minChars: number): string[] =>
     names.filter((n) => {
       const cs = [...n];
       if (cs.length < Math.max(minLen, minChars) || cs.length > text.length) return false;
       const d = diffAt(text.slice(0, cs.length), cs);
-      return d.length === edits && !(keepLast && d.includes(cs.length - 1)) && boundary(text[cs.length]);
+      return d.length === edits && !(keepLast && d.includes(cs.length - 1)) && boundary(text.slice(cs.length));
     });
   const near = within(1, 0);
   if (near.length > 0) return [...new Set(near)].map((name) => ({ name, repaired: 1 }));
@@ -164,12 +164,30 @@ function nearStarts(text: string[], names: string[], minLen: number, keepLast: b
   return far.length === 1 ? [{ name: far[0]!, repaired: 2 }] : [];
 }
 
+/**
+ * A 都道府県 misread past a one-character repair (岐阜県 read 表息県): the one prefecture of the same length and
+ * kind (県/都/府/道, never changed) after which the read spells one of its 市区町村 exactly. A 市区町村 of at
+ * least three characters spelled exactly is strong evidence, so every other character of the prefecture may
+ * be wrong; a name found after two prefectures (府中市, 伊達市) places nothing.
+ */
+function prefectureOfMunicipality(text: string[], spellsMunicipality: (prefecture: string) => boolean): { name: string; repaired: number } | null {
+  const found = PREFECTURES.filter((p) => {
+    const cs = [...p];
+    return cs.length < text.length && text[cs.length - 1] === cs.at(-1) && !text.slice(0, cs.length).some((c) => NUMBER_START.test(c)) && spellsMunicipality(p);
+  });
+  return found.length === 1 ? { name: found[0]!, repaired: diffAt(text.slice(0, [...found[0]!].length), [...found[0]!]).length } : null;
+}
+
 /** A name must be this long for two misread characters in it to be repaired: shorter ones are too alike. */
 const TWO_OFF_MIN_CHARS = 5;
 
 const NUMBER_START = /^[-－0-9０-９〇一二三四五六七八九十]/;
-/** 丁目 read as 本目 / 本日 / 丁日 between numbers */
-const CHOME = /([0-9０-９〇一二三四五六七八九十]+)(?:本目|本日|丁日|丁自|千目|下目)(?=[0-9０-９〇一二三四五六七八九十])/g;
+/**
+ * 丁目 misread between numbers: either of its two characters read as anything that is not a number or another
+ * part of a 番地 (本目, 本日, 丁日, J目, 丁自 …). A number, one such character and 目/日/自, then a number is
+ * nothing but 丁目 in a Japanese address: no other word there has that shape.
+ */
+const CHOME = /([0-9０-９〇一二三四五六七八九十]+)(?:[^0-9０-９〇一二三四五六七八九十丁番号地の\-－ー‐−\s\u3000][目日自]|丁[日自月])(?=[0-9０-９〇一二三四五六七八九十])/g;
 
 /**
  * Repairs an address read from a card against the master: a 都道府県, 市区町村 or 町域 one character off
@@ -183,8 +201,9 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   let cs = [...text];
   // 定城県 is one character from both 宮城県 and 茨城県: the 市区町村 after it decides
   const prefs = nearStarts(cs, PREFECTURES, 3, true);
-  const placed = prefs.filter((p) => matchStart(cs.slice([...p.name].length), master.municipalities(p.name).map((m) => m.name), 3, true, () => true)?.repaired === 0);
-  const pref = prefs.length === 1 ? prefs[0]! : placed.length === 1 ? placed[0]! : null;
+  const spellsMunicipality = (p: string): boolean => matchStart(cs.slice([...p].length), master.municipalities(p).map((m) => m.name), 3, true, () => true)?.repaired === 0;
+  const placed = prefs.filter((p) => spellsMunicipality(p.name));
+  const pref = prefs.length === 1 ? prefs[0]! : placed.length === 1 ? placed[0]! : prefs.length === 0 ? prefectureOfMunicipality(cs, spellsMunicipality) : null;
   if (!pref) return none;
   repaired += pref.repaired;
   const prefLen = [...pref.name].length;
@@ -202,9 +221,10 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   const aza = /^(大字|字)/.exec(cs.slice(at, at + 2).join(''));
   if (aza) at += aza[1]!.length;
   const after = cs.slice(at);
-  // a 町域 is followed by its 番地; exactly spelled, it is also known when a misread digit follows (北沢ノー６)
+  // a 町域 is followed by its 番地 (or its 丁目 with the number before it misread: 陽皇太丁目); exactly spelled,
+  // it is also known when a misread digit follows (北沢ノー６)
   const names = master.towns(code);
-  const town = matchStart(after, names, 2, false, (next) => next === undefined || NUMBER_START.test(next) || /^[丁番字]/.test(next)) ?? matchStart(after, names, 99, false, () => true);
+  const town = matchStart(after, names, 2, false, (rest) => rest.length === 0 || NUMBER_START.test(rest[0]!) || /^[丁番字]/.test(rest[0]!) || rest.slice(1, 3).join('') === '丁目') ?? matchStart(after, names, 99, false, () => true);
   if (town) {
     repaired += town.repaired;
     let rest = after.slice([...town.name].length);

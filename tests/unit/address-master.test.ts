@@ -27,6 +27,29 @@ describe('address master', () => {
     expect(correctAddress('愛知県名古屋市中区栄え４－３３－１４', master)).toMatchObject({ text: '愛知県名古屋市中区栄４－３３－１４', repaired: 1 });
   });
 
+  it('finds a 都道府県 misread past repair from the 市区町村 spelled after it, only when one prefecture has it', () => {
+    // 宮城県 read 表息県: two characters off (no prefecture is one off), 仙台市青葉区 spelled exactly
+    expect(correctAddress('表息県仙台市青葉区本町5-19-15', master)).toMatchObject({ text: '宮城県仙台市青葉区本町5-19-15', prefecture: '宮城県', town: '本町', repaired: 2 });
+    // the kind of place is never changed: 表息都 is no 県
+    expect(correctAddress('表息都仙台市青葉区本町5-19-15', master).prefecture).toBeNull();
+    // a 市区町村 that two prefectures have places nothing
+    const twice = buildAddressMaster(['01\t宮城県\t府中市', '02\t広島県\t府中市'].join('\n'), '');
+    expect(correctAddress('表息県府中市本町1', twice).prefecture).toBeNull();
+    // a misread 市区町村 as well: nothing to go on
+    expect(correctAddress('表息県仙台市育葉区本町5-19-15', master).prefecture).toBeNull();
+  });
+
+  it('puts back 丁目 whichever of its characters was misread, only between numbers', () => {
+    expect(correctAddress('宮城県仙台市青葉区本町2J目22番23号', master).text).toBe('宮城県仙台市青葉区本町2丁目22番23号');
+    expect(correctAddress('宮城県仙台市青葉区本町２丁月２２番', master).text).toBe('宮城県仙台市青葉区本町２丁目２２番');
+    // a 番地 as written stays: 2番22号, 2-22, 2の22
+    for (const s of ['宮城県仙台市青葉区本町2番22号', '宮城県仙台市青葉区本町2-22-1', '宮城県仙台市青葉区本町2の22']) expect(correctAddress(s, master).text).toBe(s);
+  });
+
+  it('knows a 町域 one character off when the number before its 丁目 is misread too', () => {
+    expect(correctAddress('宮城県仙台市青葉区国分可太丁目16番29号', master)).toMatchObject({ text: '宮城県仙台市青葉区国分町太丁目16番29号', town: '国分町' });
+  });
+
   it('repairs a long 市区町村 two characters off only when no other name is as near', () => {
     expect(correctAddress('宮城県仙台帀育葉区本町5-19-15', master)).toMatchObject({ text: '宮城県仙台市青葉区本町5-19-15', municipality: '仙台市青葉区', repaired: 2 });
     // 仙台市宮城野区 and 仙台市青葉区 are not both two off here; a short name two off is never repaired
