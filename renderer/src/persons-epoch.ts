@@ -66,6 +66,7 @@ export function trackPersonsEpoch<T extends EpochState>(config: StateCreator<T, 
     const apply = (partial: T | Partial<T> | ((state: T) => T | Partial<T>), replace?: boolean) => {
       const before = get();
       const patch = typeof partial === 'function' ? partial(before) : partial;
+      if (patch === before) return; // an action that changed nothing (zustand would not notify either)
       const next = { ...patch };
       delete next.personsEpoch;
       if ('draft' in patch && patch.draft !== before.draft) {
