@@ -13,6 +13,7 @@ import type { RegisterRecord } from '../../common/register/register-fill';
 import type { CardFront } from '../../common/register/card-register-diff';
 import type { RegisterHousehold } from '../../common/contract/register-operations';
 import { cardFront, followRegisterAddress, householdFromRegister, registerTakenText } from './register/register-draft';
+import { trackPersonsEpoch, type PersonIdentity } from './persons-epoch';
 
 /**
  * The 手続きナビ flow: one visit case at a time. The household is edited here as raw text (dates as
@@ -20,7 +21,7 @@ import { cardFront, followRegisterAddress, householdFromRegister, registerTakenT
  */
 export type CaseStep = 'household' | 'procedures' | 'forms' | 'finish';
 
-export interface PersonDraft {
+export interface PersonDraft extends PersonIdentity {
   relation: Relation;
   familyName: string;
   givenName: string;
@@ -64,8 +65,9 @@ interface CaseState {
   current: VisitCaseView | null;
   draft: HouseholdDraft | null;
   /**
-   * Moves whenever the persons are replaced or one is removed (not when one is edited or added at the end):
-   * whatever was asked for "person i" before (the resident's 電話番号) no longer belongs to whoever is i now.
+   * Moves whenever the persons are replaced, reordered or one is removed (not when one is edited or added at
+   * the end): whatever was asked for "person i" before (the resident's 電話番号) no longer belongs to whoever
+   * is i now. Derived by the store's setter (persons-epoch.ts) on every change of the persons: no action sets it.
    */
   personsEpoch: number;
   step: CaseStep;
@@ -262,7 +264,7 @@ function cardPatch(card: ConfirmedCard): Partial<PersonDraft> {
   };
 }
 
-export const useCase = create<CaseState>((set, get) => ({
+export const useCase = create<CaseState>()(trackPersonsEpoch((set, get) => ({
   current: null,
   draft: null,
   personsEpoch: 0,
@@ -287,7 +289,7 @@ export const useCase = create<CaseState>((set, get) => ({
     const draft = toDraft(r.value);
     draft.persons = [emptyPerson('本人')];
     draft.address = addressForEvent(draft.event, draft.address, counterContext().city);
-    set({ current: r.value, draft, step: 'household', edits: {}, activeForm: null, message: null, householdErrors: {}, pdf: null, personsEpoch: get().personsEpoch + 1 });
+    set({ current: r.value, draft, step: 'household', edits: {}, activeForm: null, message: null, householdErrors: {}, pdf: null });
   },
 
   resume: async (id) => {
@@ -296,7 +298,7 @@ export const useCase = create<CaseState>((set, get) => ({
     const step: CaseStep = r.value.forms.length > 0 ? 'forms' : r.value.data.persons.length > 0 ? 'procedures' : 'household';
     const draft = toDraft(r.value);
     draft.address = addressForEvent(draft.event, draft.address, counterContext().city);
-    set({ current: r.value, draft, step, edits: {}, activeForm: firstOpenForm(r.value), message: null, householdErrors: {}, pdf: null, personsEpoch: get().personsEpoch + 1 });
+    set({ current: r.value, draft, step, edits: {}, activeForm: firstOpenForm(r.value), message: null, householdErrors: {}, pdf: null });
   },
 
   discard: async (id) => {
@@ -314,7 +316,7 @@ export const useCase = create<CaseState>((set, get) => ({
     }
     const pdf = get().pdf;
     if (pdf) URL.revokeObjectURL(pdf.url);
-    set({ current: null, draft: null, step: 'household', edits: {}, activeForm: null, message: null, pdf: null, personsEpoch: get().personsEpoch + 1 });
+    set({ current: null, draft: null, step: 'household', edits: {}, activeForm: null, message: null, pdf: null });
     void get().loadResumable();
   },
 
@@ -363,7 +365,7 @@ export const useCase = create<CaseState>((set, get) => ({
       const { headIndex, ...rest } = s.draft;
       // the 世帯主 keeps pointing at the same person (and is forgotten with them)
       const head = headIndex === undefined || headIndex === i ? undefined : headIndex > i ? headIndex - 1 : headIndex;
-      return { draft: { ...rest, ...(head !== undefined ? { headIndex: head } : {}), persons: s.draft.persons.filter((_, j) => j !== i) }, personsEpoch: s.personsEpoch + 1 };
+      return { draft: { ...rest, ...(head !== undefined ? { headIndex: head } : {}), persons: s.draft.persons.filter((_, j) => j !== i) } };
     }),
 
   saveHousehold: async () => {
@@ -529,7 +531,7 @@ export const useCase = create<CaseState>((set, get) => ({
     if (!draft || !current) return false;
     const next = householdFromRegister(draft, residentCode, household);
     if (!next) return false;
-    set({ draft: next, householdErrors: {}, message: { kind: next.persons.length ? 'success' : 'info', text: registerTakenText(next, household) }, personsEpoch: get().personsEpoch + 1 });
+    set({ draft: next, householdErrors: {}, message: { kind: next.persons.length ? 'success' : 'info', text: registerTakenText(next, household) } });
     await persist(get, set);
     return true;
   },
@@ -562,4 +564,4 @@ export const useCase = create<CaseState>((set, get) => ({
       },
     });
   },
-}));
+})));

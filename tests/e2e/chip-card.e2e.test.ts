@@ -220,6 +220,7 @@ describe('IC chip: the card dialog and the resident page with the virtual card (
     await photograph(resident, 'resident phone pad');
     await pad.getByRole('button', { name: /決定/ }).click();
     await resident.getByText('電話番号を受け付けました').waitFor();
+    await photograph(resident, 'resident phone received');
     await expect.poll(() => clerk.locator('#p0-phone').inputValue(), { timeout: 10_000 }).toBe(PHONE);
     await clerk.getByText('住民が入力しました').waitFor();
     // asked again and taken back: the pad goes, the field keeps what it had
@@ -236,10 +237,67 @@ describe('IC chip: the card dialog and the resident page with the virtual card (
     await resident.getByRole('heading', { name: 'ようこそ' }).waitFor();
     expect(await clerk.locator('#p1-phone').count()).toBe(0);
     expect(await clerk.locator('#p0-phone').inputValue()).toBe(PHONE);
+    await clerk.locator('#p0-phone').scrollIntoViewIfNeeded();
+    await photograph(clerk, 'clerk phone after removed card');
     // neither the number taken nor the one refused in any log line
     for (const n of [PHONE, PHONE.slice(0, 10)]) {
       expect(JSON.stringify(readAppLog(dataDir))).not.toContain(n);
       expect(app.output()).not.toContain(n);
     }
   }, 120_000);
+
+  it('電話番号 by the resident, ended by the clerk: taking a 世帯 from the register, and locking the screen, each take the pad down; a number sent after that reaches nobody', async () => {
+    const LATE = '08055556666';
+    const pad = resident.getByRole('region', { name: '電話番号を入力してください' });
+    const welcome = resident.getByRole('heading', { name: 'ようこそ' });
+    /** the resident page's own door, as its pad calls it (its cookie, its origin) */
+    const residentCall = (operation: string, input: unknown) =>
+      resident.evaluate(async ([op, body]) => (await fetch(`./resident-api/${op}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<unknown>, [operation, input] as const);
+    /** the request the pad is up for: what a 決定 on it would send with */
+    const askedId = async () => ((await residentCall('getResidentDisplay', {})) as { value: { screen: { phoneRequestId?: string } } }).value.screen.phoneRequestId!;
+    /** the resident's 決定 arriving after the request ended (typed before the pad went, sent late) */
+    const sentLate = (phoneRequestId: string) => residentCall('submitResidentPhone', { phoneRequestId, phone: LATE });
+    const phones = () => clerk.locator('fieldset.person-card input[id$="-phone"]').evaluateAll((es) => es.map((e) => (e as HTMLInputElement).value));
+
+    // asked for the 1人目, then the clerk takes 髙橋 正雄's 世帯 from the register: whoever is 1人目 now is someone else
+    await clerk.getByRole('button', { name: '1人目の電話番号を住民画面で入力' }).click();
+    await pad.waitFor();
+    const first = await askedId();
+    // 住民を検索 is offered for an event of a resident of the city (not 転入)
+    await clerk.locator('input[name="event"][value="転居"]').check();
+    await clerk.locator('#rs-name').fill('髙橋正雄');
+    await clerk.getByLabel('生年月日（住民の検索）').fill('S19.3.15');
+    await clerk.keyboard.press('Enter');
+    const list = clerk.getByRole('listbox', { name: '検索結果' });
+    await list.getByRole('option', { selected: true }).waitFor();
+    await clerk.keyboard.press('Enter');
+    await clerk.locator('#p1-familyName').waitFor();
+    expect(await clerk.locator('#p0-familyName').inputValue()).toBe('\u9AD9橋');
+    await welcome.waitFor();
+    await clerk.locator('#p0-phone-resident-note').getByText('人の一覧が変わったため、住民画面での入力を取り消しました。').waitFor();
+    await clerk.locator('#p0-phone').scrollIntoViewIfNeeded();
+    await photograph(clerk, 'clerk phone after register take');
+    expect(await sentLate(first)).toMatchObject({ ok: true, value: { accepted: false } });
+    expect(await phones()).not.toContain(LATE);
+
+    // asked for the 2人目, then the screen is locked: nobody is at the counter to take the number
+    await clerk.getByRole('button', { name: '2人目の電話番号を住民画面で入力' }).click();
+    await pad.waitFor();
+    const second = await askedId();
+    await clerk.getByRole('button', { name: /画面ロック/ }).click();
+    const lock = clerk.getByRole('form', { name: '画面ロック' });
+    await lock.waitFor();
+    await welcome.waitFor();
+    expect(await sentLate(second)).toMatchObject({ ok: true, value: { accepted: false } });
+    await lock.getByLabel('パスワード').fill(DEMO_CLERK.password);
+    await lock.getByRole('button', { name: 'ロック解除' }).click();
+    await lock.waitFor({ state: 'detached' });
+    await clerk.locator('#p1-phone').scrollIntoViewIfNeeded();
+    await photograph(clerk, 'clerk phone after unlock');
+    // after the unlock the request is not taken up again: the clerk asks anew if still wanted
+    await clerk.getByRole('button', { name: '2人目の電話番号を住民画面で入力' }).waitFor();
+    expect(await phones()).not.toContain(LATE);
+    expect(await pad.count()).toBe(0);
+    expect(JSON.stringify(readAppLog(dataDir))).not.toContain(LATE);
+  }, 60_000);
 });

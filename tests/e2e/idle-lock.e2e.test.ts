@@ -7,14 +7,17 @@ import { signInPage } from '../support/sign-in';
 /**
  * A clerk who walks away: the screen locks by itself after `lockAfterMinutes` (default 5) without
  * keyboard or mouse, and not before. The page's clock is Playwright's, so no test waits five minutes.
+ * The app is started with `--ocr off` (this file reads no card): the card dialog says so at once.
  */
-describe('idle screen lock (browser mode)', () => {
+const OCR_OFF = 'この構成ではカード画像の読み取り（OCR）は使えません。';
+
+describe('idle screen lock; --ocr off (browser mode)', () => {
   let app: Proc;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    app = await startBrowserMode(tempDir('idle-lock'), undefined, ['--ocr', 'lazy']);
+    app = await startBrowserMode(tempDir('idle-lock'), undefined, ['--ocr', 'off']);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 720 }, locale: 'ja-JP' });
     await page.clock.install();
@@ -26,6 +29,18 @@ describe('idle screen lock (browser mode)', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+  });
+
+  it('--ocr off: the card dialog says at once that images cannot be read, and a 見本カード tried says it again', async () => {
+    await page.getByRole('button', { name: '手続きナビ' }).click();
+    await page.getByRole('button', { name: '新しい来庁' }).click();
+    await page.getByRole('button', { name: '1人目のカードを読み取る' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('.modal-head').getByRole('alert').getByText(OCR_OFF, { exact: true }).waitFor();
+    await dialog.getByLabel('見本カード（研修用・架空の住民）').selectOption({ index: 1 });
+    await dialog.locator('.banner.error').getByText(OCR_OFF, { exact: true }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('stays open at 4 minutes idle, locks once 5 minutes have passed without input', async () => {

@@ -26,7 +26,8 @@ export interface CardDeps {
   scanner: ScannerDrop | null;
 }
 
-const NO_READER = { code: 'NOT_READY', message: 'カード読み取りはこの構成では使えません。' } as const;
+/** OCR off (--ocr off): the image choices cannot read; the chip, when a reader is connected, still can */
+const NO_READER = { code: 'NOT_READY', message: 'この構成ではカード画像の読み取り（OCR）は使えません。' } as const;
 const NO_SCANNER = { code: 'NOT_FOUND', message: 'スキャナの取り込みフォルダが設定されていません（config.json の scannerDropDir）。' } as const;
 const GONE = { code: 'NOT_FOUND', message: 'スキャン画像が見つかりません。もう一度スキャンしてください。' } as const;
 /** the answer to a read beyond the slots and the queue (the browser host gives it too, before reading the body) */

@@ -146,6 +146,8 @@ export const useCard = create<CardState>((set, get) => {
     pollStatus: async () => {
       const s = await bridge.getOcrStatus({});
       if (s.ok) set({ ocr: s.value });
+      // no reader in this configuration (--ocr off): the dialog's head says so before the clerk tries an image
+      else if (s.error.code === 'NOT_READY') set({ ocr: { state: 'failed', startupMs: 0, message: s.error.message, progress: null, scannerConfigured: false } });
     },
 
     pollScanner: async () => {

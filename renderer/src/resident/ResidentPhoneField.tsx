@@ -2,24 +2,38 @@ import { useEffect, useRef, useState } from 'react';
 import { bridge } from '../bridge/bridge';
 import { useCase } from '../case-store';
 
+/** `epoch`: the case store's personsEpoch when the pad went up for this person */
+type Waiting = { kind: 'waiting'; id: string; epoch: number };
 type Asking =
   | { kind: 'idle' }
   /** the request is on its way to the services: the button does not ask twice */
   | { kind: 'asking' }
-  | { kind: 'waiting'; id: string }
+  | Waiting
   | { kind: 'done' }
   | { kind: 'ended'; message: string };
+
+/**
+ * The one comparison: a request made under another persons' epoch is over — the field says so and ends it —
+ * and a number it still brings reaches nobody (whoever is this person's index now may be someone else).
+ */
+const outdated = (w: Pick<Waiting, 'epoch'>, personsEpoch: number) => w.epoch !== personsEpoch;
+
+const PERSONS_CHANGED = '人の一覧が変わったため、住民画面での入力を取り消しました。';
+const LATE_NUMBER_DROPPED = '入力を待つ間に人の一覧が変わったため、届いた電話番号は使いませんでした。';
 
 /**
  * A person's 電話番号, typed by the clerk or — 「住民画面で入力」 — by the resident on the resident screen's
  * pad: the resident keys their own number instead of saying it aloud across the counter, and the clerk goes
  * on meanwhile. The number arrives in this field as if typed; the clerk sees it and can still change it.
- * It reaches only the person it was asked for: when the persons are replaced or one is removed while the
- * pad is up (case-store personsEpoch), the request ends and a number that still comes is dropped.
+ * It reaches only the person it was asked for: the request carries the persons' epoch of its asking
+ * (case-store personsEpoch, persons-epoch.ts); when the persons are replaced or one is removed while the pad
+ * is up, the epoch moves, the request ends and a number that still comes is dropped.
  */
 export function ResidentPhoneField({ id, who, value, onChange }: { id: string; who: string; value: string; onChange(v: string): void }) {
-  const [asking, setAsking] = useState<Asking>({ kind: 'idle' });
+  const [state, setAsking] = useState<Asking>({ kind: 'idle' });
   const epoch = useCase((s) => s.personsEpoch);
+  // leaving 'waiting' ends the request (the effect's cleanup below)
+  const asking: Asking = state.kind === 'waiting' && outdated(state, epoch) ? { kind: 'ended', message: PERSONS_CHANGED } : state;
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const live = useRef(true);
@@ -30,9 +44,9 @@ export function ResidentPhoneField({ id, who, value, onChange }: { id: string; w
     };
   }, []);
   const waitingId = asking.kind === 'waiting' ? asking.id : null;
+  const askedAt = asking.kind === 'waiting' ? asking.epoch : null;
   useEffect(() => {
-    if (!waitingId) return;
-    const askedAt = useCase.getState().personsEpoch;
+    if (waitingId === null || askedAt === null) return;
     let mine = true;
     let collected = false;
     void (async () => {
@@ -46,7 +60,8 @@ export function ResidentPhoneField({ id, who, value, onChange }: { id: string; w
         if (r.value.state === 'waiting') continue;
         collected = true;
         if (r.value.state === 'ended') return setAsking({ kind: 'idle' });
-        if (useCase.getState().personsEpoch !== askedAt) return setAsking({ kind: 'ended', message: '入力を待つ間に人の一覧が変わったため、届いた電話番号は使いませんでした。' });
+        // on the store itself: the persons may have changed since this field last rendered
+        if (outdated({ epoch: askedAt }, useCase.getState().personsEpoch)) return setAsking({ kind: 'ended', message: LATE_NUMBER_DROPPED });
         onChangeRef.current(r.value.phone);
         return setAsking({ kind: 'done' });
       }
@@ -56,7 +71,7 @@ export function ResidentPhoneField({ id, who, value, onChange }: { id: string; w
       // this person's card went, the persons changed, or 取消: the pad must not stay up for nobody
       if (!collected) void bridge.endResidentPhone({ phoneRequestId: waitingId });
     };
-  }, [waitingId]);
+  }, [waitingId, askedAt]);
   const ask = async () => {
     setAsking({ kind: 'asking' });
     const r = await bridge.askResidentPhone({});
@@ -64,14 +79,8 @@ export function ResidentPhoneField({ id, who, value, onChange }: { id: string; w
       if (r.ok) void bridge.endResidentPhone({ phoneRequestId: r.value.phoneRequestId });
       return;
     }
-    setAsking(r.ok ? { kind: 'waiting', id: r.value.phoneRequestId } : { kind: 'ended', message: r.error.message });
+    setAsking(r.ok ? { kind: 'waiting', id: r.value.phoneRequestId, epoch: useCase.getState().personsEpoch } : { kind: 'ended', message: r.error.message });
   };
-  // the persons changed under a request: the field says so, and leaving 'waiting' ends it (the cleanup above)
-  const askedEpoch = useRef(epoch);
-  useEffect(() => {
-    if (askedEpoch.current !== epoch && asking.kind === 'waiting') setAsking({ kind: 'ended', message: '人の一覧が変わったため、住民画面での入力を取り消しました。' });
-    askedEpoch.current = epoch;
-  }, [epoch, asking.kind]);
   const noteId = `${id}-resident-note`;
   return (
     <div className="field resident-phone">
