@@ -40,6 +40,35 @@ class KindIndex {
   get size(): number {
     return this.exact.size;
   }
+
+  /** surface with one character blanked → the surfaces that have it; built on the first call (~30k names) */
+  private blanks: Map<string, string[]> | null = null;
+
+  /** The listed surfaces of the same length that differ from `s` in exactly one character. */
+  oneOff(s: string): string[] {
+    if (!this.blanks) {
+      const m = new Map<string, string[]>();
+      for (const surface of this.exact.keys()) {
+        const cs = [...surface];
+        for (let i = 0; i < cs.length; i++) {
+          const key = blankAt(cs, i);
+          const list = m.get(key);
+          if (list) list.push(surface);
+          else m.set(key, [surface]);
+        }
+      }
+      this.blanks = m;
+    }
+    const cs = [...s];
+    const out = new Set<string>();
+    for (let i = 0; i < cs.length; i++) for (const n of this.blanks.get(blankAt(cs, i)) ?? []) if (n !== s) out.add(n);
+    return [...out];
+  }
+}
+
+/** The characters with the i-th one replaced by a character no name holds. */
+function blankAt(cs: readonly string[], i: number): string {
+  return [...cs.slice(0, i), '\u0000', ...cs.slice(i + 1)].join('');
 }
 
 function addAll(m: Map<string, string[]>, key: string, readings: readonly string[]): void {
@@ -62,6 +91,11 @@ export interface NameReadings {
   suggest(name: string, kind: NameKind): string[];
   /** whether the tables list this surface as a family (姓) or given (名) name (variants match their common form) */
   known(name: string, kind: NameKind): boolean;
+  /**
+   * The family (姓) or given (名) names the tables list that are one character away from `name` (same
+   * length, exactly one character different): what a name misread in one character may have been.
+   */
+  oneOff(name: string, kind: NameKind): string[];
   /** surfaces per kind, for the start-up log */
   readonly counts: { family: number; given: number; pieces: number };
 }
@@ -121,6 +155,7 @@ export function buildNameReadings(tables: readonly (readonly ReadingEntry[])[]):
   return {
     counts: { family: idx.姓.size, given: idx.名.size, pieces: idx.部品.size },
     known: (name, kind) => idx[kind].get(name.trim()).length > 0,
+    oneOff: (name, kind) => idx[kind].oneOff(name.trim()),
     suggest(name, kind) {
       const s = name.trim();
       if (s === '') return [];

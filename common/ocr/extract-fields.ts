@@ -157,7 +157,9 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     const oy = (x: Line, y: Line): number => Math.min(x.y1, y.y1) - Math.max(x.y0, y.y0);
     const row = nameCands.filter((l) => l === winner || (oy(l, winner) >= T.name.rowOverlap * Math.min(l.y1 - l.y0, winner.y1 - winner.y0) && l.cls.kind === winner.cls.kind));
     const rowMax = Math.max(0, ...row.map(size));
-    const sized = row.filter((l) => size(l) >= T.name.rowSize * rowMax || (l.confidence < T.unreadableConfidence && l !== winner));
+    // junk the model could not read sets no size, but its box still has one: a smaller box on the row is a
+    // label or ruby misread past recognition (氏名 read 商委), never a piece of the name
+    const sized = row.filter((l) => size(l) >= T.name.rowSize * rowMax || (l.confidence < T.unreadableConfidence && l !== winner && l.y1 - l.y0 >= T.name.rowSize * (winner.y1 - winner.y0)));
     // a piece lying under a surer line of the row is that line's text read twice
     const overlap = (x: Line, y: Line): number => Math.max(0, Math.min(x.x1, y.x1) - Math.max(x.x0, y.x0));
     nameLines = sized.filter((l) => !sized.some((o) => o !== l && o.confidence > l.confidence && overlap(l, o) >= T.readTwiceOverlap * (l.x1 - l.x0))).sort((x, y) => x.x0 - y.x0);

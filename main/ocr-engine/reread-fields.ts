@@ -241,8 +241,11 @@ export async function rereadPatch(
         const split = splitAt(best, gapAt, all);
         // the model has no 髙 﨑 邉…: the printed shape picks the variant
         const read = split && kanjiLookAlikes(split);
-        const text = read && (await settle(shapeRequest(card, band, read, gapAt)));
-        if (!read || !text) return null;
+        // a read that is no known name: the known names one character away, for the print to choose from
+        const shaped = read && (await settle(shapeRequest(card, band, read, gapAt, names ? knownNameProposals(read, names) : [])));
+        if (!read || !shaped) return null;
+        // ... but a look-alike the shape chose never turns a known name into an unknown one (池田 → 池申)
+        const text = names ? keepKnownParts(read, shaped, names) : shaped;
         nameRead = text;
         // a variant chosen by shape is the reader's judgement, not the model's: the clerk is asked to look
         const was = [...read.replace(/\u3000/g, '')];
@@ -315,6 +318,34 @@ export function knownNameSupport(text: string, names: NameReadings): number {
   let best = 0;
   for (const [f, g] of splits) best = Math.max(best, (names.known(f, '姓') ? 0.5 : 0) + (names.known(g, '名') ? 0.5 : 0));
   return best;
+}
+
+/**
+ * The known names one character away from a kanji name read as "family　given", for the part (or parts) the
+ * name tables do not know: each proposal changes one part by one character. Empty when both parts are known
+ * (a read the tables vouch for is not second-guessed) or the read is not two kanji parts.
+ */
+export function knownNameProposals(name: string, names: NameReadings): string[] {
+  const parts = name.split('\u3000');
+  if (parts.length !== 2 || !parts.every((p) => /^[\p{Script=Han}々]+$/u.test(p))) return [];
+  const [family, given] = parts as [string, string];
+  const out: string[] = [];
+  if (!names.known(family, '姓')) for (const f of names.oneOff(family, '姓')) out.push(`${f}\u3000${given}`);
+  if (!names.known(given, '名')) for (const g of names.oneOff(given, '名')) out.push(`${family}\u3000${g}`);
+  return out;
+}
+
+/**
+ * `after` (a name the shape tests changed), with each part that the name tables knew as read and do not know
+ * as changed put back as read: the print's look-alike choice is outvoted by how names are written. A variant
+ * (髙 for 高) is known through its common form, so it stays.
+ */
+export function keepKnownParts(before: string, after: string, names: NameReadings): string {
+  const b = before.split('\u3000');
+  const a = after.split('\u3000');
+  if (a.length !== 2 || b.length !== 2) return after;
+  const kinds = ['姓', '名'] as const;
+  return a.map((part, i) => (names.known(b[i]!, kinds[i]!) && !names.known(part, kinds[i]!) ? b[i]! : part)).join('\u3000');
 }
 
 const toHiragana = (s: string): string => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));

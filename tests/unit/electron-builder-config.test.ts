@@ -50,12 +50,13 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack.some((v) => v.includes('better-sqlite3'))).toBe(true);
   });
 
-  it('ships the OCR model, fonts, name readings and the address master as extra resources, from folders that exist', () => {
+  it('ships the OCR model, fonts, name readings, the address master and the glyph atlas as extra resources, from folders that exist', () => {
     expect(config.extraResources).toEqual([
       { from: 'node_modules/@tesseract.js-data/jpn/4.0.0_best_int', to: 'ocr/jpn' },
       { from: 'assets/fonts', to: 'fonts' },
       { from: 'assets/names', to: 'names' },
       { from: 'assets/address', to: 'address' },
+      { from: 'assets/glyphs', to: 'glyphs' },
       { from: 'assets/register', to: 'register' },
       { from: 'assets/demo-cards', to: 'demo-cards' },
     ]);

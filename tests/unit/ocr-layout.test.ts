@@ -15,6 +15,15 @@ describe('text lines from ink blobs', () => {
     expect(chars).toContainEqual({ x0: 196, y0: 60, x1: 240, y1: 104 });
   });
 
+  it('joins the parts of a character that touch, whatever their sizes: 恵 with its 心 in pieces, 森 with its upper 木', () => {
+    // 恵 as found on a flat card: the upper part (25 px) and, touching it from below, the three dots and the
+    // hook of 心 as four small blobs
+    const kei = mergeIntoChars([blob(314, 47, 351, 71), blob(313, 72, 322, 84), blob(318, 74, 338, 84), blob(330, 72, 336, 78), blob(342, 73, 352, 82)], 1);
+    expect(kei).toEqual([{ x0: 313, y0: 47, x1: 352, y1: 84 }]);
+    // 森: the small upper 木 overlaps the wide 木木 under it by a pixel
+    expect(mergeIntoChars([blob(150, 45, 172, 65), blob(138, 64, 182, 87)], 1)).toEqual([{ x0: 138, y0: 45, x1: 182, y1: 87 }]);
+  });
+
   it("keeps ruby ニ's lower bar off the long top bar of 西 under it, and still joins 二's bars", () => {
     // ニ (two short bars, as found on a scanned card) over 西 (one blob, 49 × 44)
     const chars = mergeIntoChars([blob(137, 30, 155, 33), blob(134, 43, 158, 45), blob(134, 67, 182, 110)], 1);

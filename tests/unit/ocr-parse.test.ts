@@ -140,6 +140,14 @@ describe('extractFields', () => {
     expect(blob.sources.name?.x).toBe(115);
     expect(blob.sources.name?.width).toBe(340 - 115);
   });
+  it('takes no label misread past recognition into the name: an unreadable box smaller than the name is no piece of it', () => {
+    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    // a next-generation card as read from a camera photo: the 氏名 label (16 px) read 商委 with no confidence
+    const r = extractFields([l('イケダ', 275, 33, 370, 59, 24), l('シンノスケ', 415, 35, 576, 59, 22), l('慎之介', 411, 80, 545, 121, 41, 0.87), l('池田', 273, 81, 357, 121, 37, 0.94), l('商委', 43, 94, 75, 110, 17, 0), l('IKEDA SHINNOSUKE', 273, 142, 632, 166, 23), l('東京都北区田端新町5-2-7', 275, 216, 704, 248, 31), l('1991年03月06日', 306, 307, 701, 340, 28)], '2026-01-01');
+    expect(r.fields.name.value).toBe('池田　慎之介');
+    expect(r.sources.name?.x).toBe(273);
+  });
+
   it('does not read a name piece twice when a surer line of the row already covers it', () => {
     const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
     const r = extractFields([l('ニシムラ　アヤ', 133, 47, 338, 73, 27), l('氏名', 28, 76, 77, 99, 24), l('西村　彩', 134, 74, 351, 119, 46, 0.69), l('彩', 306, 86, 355, 120, 34, 0), l('住所 宮城県仙台市青葉区国分町9丁目16番29号', 27, 219, 850, 251, 30), l('生年月日 1931年6月22日', 28, 368, 604, 403, 30)], '2026-01-01');

@@ -40,4 +40,14 @@ describe('second reads\' images in the preprocessing worker', () => {
     expect(await prep.shape(shapeRequest(img, band, '高田\u3000一郎', gapX))).toBe(inline);
     expect(inline).toBe('髙田\u3000一郎');
   });
+
+  it('finds the glyph atlas in the worker: a known name one character away is chosen there by its print', async () => {
+    const s = 2 * LOOKS[0]!.size;
+    const img = await render(svgText('五十嵐　太郎', 10, 10 + 0.88 * s, s, FONTS[0]!, 17), 7 * s, s + 20, LOOKS[0]!);
+    const band = { x0: 6, y0: 6, x1: 10 + 6 * s, y1: 14 + s };
+    const req = (): ReturnType<typeof shapeRequest> => shapeRequest(img, band, '五十風\u3000太郎', 10 + 3.5 * s, ['五十嵐\u3000太郎', '五十川\u3000太郎']);
+    expect(prep.inline).toBe(false);
+    expect(await prep.shape(req())).toBe('五十嵐\u3000太郎');
+    expect(settleShape(req())).toBe('五十嵐\u3000太郎');
+  });
 });

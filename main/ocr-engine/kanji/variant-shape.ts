@@ -1,8 +1,10 @@
 import { variantsOf } from '../../../common/kanji/variants';
 import { lookAlikesOf } from '../../../common/kanji/lookalike-table';
 import { crop, type GrayImage } from '../image/gray-image';
-import { GLYPH, normalizeGlyph, unpackBits } from './glyph-bits';
+import { normalizeGlyph, unpackBits } from './glyph-bits';
 import { VARIANT_GLYPHS } from './variant-glyphs.generated';
+import { chamfer, shapeOf, type Shape } from './glyph-shape';
+import { glyphAtlas } from './glyph-atlas';
 
 /**
  * 髙 or 高, 﨑 or 崎, 邉 or 邊: the OCR model knows only one of each pair, so the printed glyph is compared
@@ -10,64 +12,34 @@ import { VARIANT_GLYPHS } from './variant-glyphs.generated';
  * the two ink shapes. A variant replaces the model's character only when it fits clearly better.
  */
 
-/** Distance (in pixels, 3-4 chamfer / 3) from each cell to the nearest ink. */
-function distanceToInk(bits: Uint8Array): Float32Array {
-  const n = GLYPH;
-  const d = new Float32Array(n * n).fill(1e6);
-  for (let i = 0; i < d.length; i++) if (bits[i]) d[i] = 0;
-  const at = (x: number, y: number): number => (x < 0 || y < 0 || x >= n || y >= n ? 1e6 : d[y * n + x]!);
-  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) d[y * n + x] = Math.min(d[y * n + x]!, at(x - 1, y) + 3, at(x, y - 1) + 3, at(x - 1, y - 1) + 4, at(x + 1, y - 1) + 4);
-  for (let y = n - 1; y >= 0; y--) for (let x = n - 1; x >= 0; x--) d[y * n + x] = Math.min(d[y * n + x]!, at(x + 1, y) + 3, at(x, y + 1) + 3, at(x + 1, y + 1) + 4, at(x - 1, y + 1) + 4);
-  for (let i = 0; i < d.length; i++) d[i] = d[i]! / 3;
-  return d;
+/** The variant table's characters in the five typefaces of variant-glyphs.generated.ts. */
+const TEMPLATES = new Map<string, Shape[]>(VARIANT_GLYPHS.map(([ch, shapes]) => [ch, shapes.map((b64) => shapeOf(unpackBits(Uint8Array.from(Buffer.from(b64, 'base64')))))]));
+
+/** A character's drawn shapes: the variant table's own, else the glyph atlas's (null: neither holds it). */
+function templatesOf(c: string): Shape[] | null {
+  return TEMPLATES.get(c) ?? glyphAtlas()?.shapes(c) ?? null;
 }
 
-interface Shape {
-  bits: Uint8Array;
-  dist: Float32Array;
-}
-
-const TEMPLATES = new Map<string, Shape[]>(
-  VARIANT_GLYPHS.map(([ch, shapes]) => [
-    ch,
-    shapes.map((b64) => {
-      const bits = unpackBits(Uint8Array.from(Buffer.from(b64, 'base64')));
-      return { bits, dist: distanceToInk(bits) };
-    }),
-  ]),
-);
-
-/** Symmetric mean chamfer distance between two ink shapes: 0 for the same shape. */
-function chamfer(a: Shape, b: Shape): number {
-  let sa = 0;
-  let na = 0;
-  let sb = 0;
-  let nb = 0;
-  for (let i = 0; i < a.bits.length; i++) {
-    if (a.bits[i]) {
-      sa += b.dist[i]!;
-      na++;
-    }
-    if (b.bits[i]) {
-      sb += a.dist[i]!;
-      nb++;
-    }
-  }
-  return na === 0 || nb === 0 ? Infinity : sa / na + sb / nb;
-}
-
-/** How far the glyph is from each character's nearest typeface (lower is closer); null when not judged. */
-export function variantDistances(glyph: GrayImage, chars: string[]): Map<string, number> | null {
+/**
+ * How far the glyph is from each character's nearest typeface (lower is closer), for the characters that
+ * have drawn shapes (the others are left out); null when the glyph cannot be judged (no contrast).
+ */
+export function glyphDistances(glyph: GrayImage, chars: Iterable<string>): Map<string, number> | null {
   const bits = normalizeGlyph(glyph);
   if (!bits) return null;
-  const shape = { bits, dist: distanceToInk(bits) };
+  const shape = shapeOf(bits);
   const out = new Map<string, number>();
   for (const c of chars) {
-    const ts = TEMPLATES.get(c);
-    if (!ts) return null;
-    out.set(c, Math.min(...ts.map((t) => chamfer(shape, t))));
+    const ts = templatesOf(c);
+    if (ts && ts.length > 0) out.set(c, Math.min(...ts.map((t) => chamfer(shape, t))));
   }
   return out;
+}
+
+/** The distances to every one of `chars`; null when the glyph or any character cannot be judged. */
+export function variantDistances(glyph: GrayImage, chars: string[]): Map<string, number> | null {
+  const d = glyphDistances(glyph, chars);
+  return d && chars.every((c) => d.has(c)) ? d : null;
 }
 
 /** How much closer a variant must be than the model's character to replace it. */

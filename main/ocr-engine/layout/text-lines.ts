@@ -84,6 +84,12 @@ export const TEXT_LINE_TUNING = {
   speckMinContrast: 0.35,
   /** only blobs this small (card px per 1000 of width) are judged: a dakuten is bigger than a pattern dot */
   speckMaxSize: 7,
+  /**
+   * Parts of a character this close above one another (share of the taller one's height, at least 1 card px
+   * per 1000) touch: one character, whatever their sizes. Ruby is printed apart from its name (≥ 0.1 of the
+   * name's height on every design seen), so it never counts as touching.
+   */
+  touchingGap: 0.05,
 } as const;
 
 /** Union of blobs that overlap in x and sit close above one another, while the union stays character-shaped. */
@@ -118,7 +124,10 @@ export function mergeIntoChars(blobs: Box[], s: number): CharBox[] {
         if (cH(u) > 1.35 * cW(u) + 3 * s || cH(u) > 90 * s) continue;
         // only parts of one scale stack into a character (二's bars, 刀 over 口); a small glyph over a big one
         // is ruby kana over a name, a narrow one over a bar the next row: lines sort those out
-        if (gapY > -0.5 * Math.min(cH(a), cH(b)) && !sameScale(a, b)) continue;
+        // — unless they touch: ruby is set apart from its name, while 恵's 心 and 森's upper 木 touch (or
+        // overlap) the rest of their character, whatever their size
+        const touching = gapY <= Math.max(s, TEXT_LINE_TUNING.touchingGap * Math.max(cH(a), cH(b)));
+        if (gapY > -0.5 * Math.min(cH(a), cH(b)) && !touching && !sameScale(a, b)) continue;
         boxes[i] = u;
         boxes.splice(j, 1);
         j = i;

@@ -6,6 +6,7 @@ import { runPrep, type PrepOp, type PreparedView } from './prepare';
 import { decodeQr, type QrOp } from './qr';
 import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
 import type { GrayImage } from '../image/gray-image';
+import { findGlyphsDir, GLYPHS_DIR_ENV } from '../kanji/glyph-atlas';
 
 type Result = { views: PreparedView[]; hasQuad: boolean };
 type QrResult = { text: string | null };
@@ -152,5 +153,7 @@ export class PrepWorker {
 }
 
 function spawnWorker(): Worker | null {
-  return startModuleWorker(import.meta.url, 'prep-worker');
+  // the shape tests in the thread compare prints with the glyph atlas, found here (the app's resources path)
+  const glyphs = findGlyphsDir();
+  return startModuleWorker(import.meta.url, 'prep-worker', glyphs ? { [GLYPHS_DIR_ENV]: glyphs } : {});
 }

@@ -1,5 +1,6 @@
 import { cleanBackground, crop, paperLevel, resize, type GrayImage } from '../image/gray-image';
 import { settleNameVariants } from '../kanji/variant-shape';
+import { settleKnownName } from '../kanji/known-name-shape';
 import type { Variant } from './tuning';
 import { CROP_TUNING } from './crop-tuning';
 
@@ -66,20 +67,27 @@ export interface ShapeRequest {
   name: string;
   /** x of the gap between family and given name, within the crop (null: not found) */
   gapX: number | null;
+  /** known names one character away from the read, when it is not one (see settleKnownName) */
+  proposals: readonly string[];
 }
 
-/** The name with each character that has variants settled by its printed shape (the chamfer test). */
+/**
+ * The name as its print shows it: a known name one character away when the print clearly shows that
+ * character (settleKnownName), then each character that has variants settled by its shape (the chamfer test).
+ */
 export function settleShape(req: ShapeRequest): string {
-  return settleNameVariants(req.name, req.crop, { x0: 0, y0: 0, x1: req.crop.width - 1, y1: req.crop.height - 1 }, req.gapX);
+  const band = { x0: 0, y0: 0, x1: req.crop.width - 1, y1: req.crop.height - 1 };
+  const name = settleKnownName(req.name, req.proposals, req.crop, band, req.gapX);
+  return settleNameVariants(name, req.crop, band, req.gapX);
 }
 
 /** A shape request for a band of the card: the band's pixels are copied out. */
-export function shapeRequest(card: GrayImage, band: { x0: number; y0: number; x1: number; y1: number }, name: string, gapX: number | null): ShapeRequest {
+export function shapeRequest(card: GrayImage, band: { x0: number; y0: number; x1: number; y1: number }, name: string, gapX: number | null, proposals: readonly string[] = []): ShapeRequest {
   const x0 = Math.max(0, Math.floor(band.x0));
   const y0 = Math.max(0, Math.floor(band.y0));
   const x1 = Math.min(card.width - 1, Math.ceil(band.x1));
   const y1 = Math.min(card.height - 1, Math.ceil(band.y1));
-  return { op: 'shape', crop: crop(card, x0, y0, x1 - x0 + 1, y1 - y0 + 1), name, gapX: gapX === null ? null : gapX - x0 };
+  return { op: 'shape', crop: crop(card, x0, y0, x1 - x0 + 1, y1 - y0 + 1), name, gapX: gapX === null ? null : gapX - x0, proposals };
 }
 
 /** Where the shape test runs: the preprocessing worker (CardReader), or inline. */

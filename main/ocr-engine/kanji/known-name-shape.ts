@@ -1,0 +1,76 @@
+import type { GrayImage } from '../image/gray-image';
+import { glyphDistances, nameCells } from './variant-shape';
+
+/**
+ * When a name as read is not a known name, the known names one character away are what it may have been
+ * (五十風 → 五十嵐, 思 → 恵). The printed character at that place decides, by the same chamfer test as the
+ * variants, against the glyph atlas: a known name replaces the read only when its character fits the print
+ * clearly better than the model's character, and clearly better than any other known name's character there.
+ * A character the pixels support is never changed, and nothing is chosen when the print cannot be judged.
+ */
+export const KNOWN_NAME_SHAPE = {
+  /** the known name's character must be this much closer to the print than the model's (as for variants) */
+  margin: 0.8,
+  /** ... and this much closer than the next other candidate character: two known names that fit alike are a guess */
+  clearOfNext: 0.9,
+} as const;
+
+/**
+ * The proposal the printed cells show (each proposal: the name's characters, as many as `read`, one or
+ * more differing from it), or null to keep the read. `cells[i]` is the print of `read[i]`.
+ */
+export function chooseKnownName(cells: GrayImage[], read: string[], proposals: string[][]): string[] | null {
+  if (cells.length !== read.length) return null;
+  // per cell, the distances to the read character and every proposed one there
+  const asked = new Map<number, Set<string>>();
+  for (const p of proposals) {
+    if (p.length !== read.length) continue;
+    p.forEach((c, i) => {
+      if (c !== read[i]) (asked.get(i) ?? asked.set(i, new Set()).get(i)!).add(c);
+    });
+  }
+  const dist = new Map<number, Map<string, number>>();
+  for (const [i, cs] of asked) {
+    // a candidate the atlas lacks is left out; the read character itself must be judged
+    const d = glyphDistances(cells[i]!, [read[i]!, ...cs]);
+    const own = d?.get(read[i]!);
+    if (d && own !== undefined && Number.isFinite(own)) dist.set(i, d);
+  }
+  // a proposal's score: its worst ratio over the places it differs (every changed character must fit better)
+  const scored: { p: string[]; ratio: number; key: string }[] = [];
+  for (const p of proposals) {
+    if (p.length !== read.length) continue;
+    let worst = 0;
+    let judged = true;
+    p.forEach((c, i) => {
+      if (c === read[i]) return;
+      const d = dist.get(i);
+      const x = d?.get(c);
+      if (!d || x === undefined) judged = false;
+      else worst = Math.max(worst, x / Math.max(1e-6, d.get(read[i]!)!));
+    });
+    if (judged && p.some((c, i) => c !== read[i])) scored.push({ p, ratio: worst, key: p.join('') });
+  }
+  scored.sort((a, b) => a.ratio - b.ratio);
+  const best = scored[0];
+  if (!best || best.ratio >= KNOWN_NAME_SHAPE.margin) return null;
+  const next = scored.find((s) => s.key !== best.key);
+  if (next && best.ratio >= KNOWN_NAME_SHAPE.clearOfNext * next.ratio) return null;
+  return best.p;
+}
+
+/**
+ * The name as read ("五十風　太郎"), or the one of `proposals` (same family and given lengths) that its print
+ * shows (see chooseKnownName). The print is cut into characters at a fixed pitch, as for the variants.
+ */
+export function settleKnownName(name: string, proposals: readonly string[], card: GrayImage, band: { x0: number; y0: number; x1: number; y1: number }, gapX: number | null): string {
+  const parts = name.split('\u3000');
+  if (gapX === null || parts.length !== 2 || proposals.length === 0) return name;
+  const [family, given] = parts.map((p) => [...p].length) as [number, number];
+  const same = proposals.map((p) => p.split('\u3000')).filter((p) => p.length === 2 && [...p[0]!].length === family && [...p[1]!].length === given);
+  if (same.length === 0) return name;
+  const cells = nameCells(card, band, gapX, family, given);
+  if (!cells) return name;
+  const chosen = chooseKnownName(cells, [...parts.join('')], same.map((p) => [...p.join('')]));
+  return chosen ? `${chosen.slice(0, family).join('')}\u3000${chosen.slice(family).join('')}` : name;
+}
