@@ -110,8 +110,12 @@ export const AwaitResidentPhoneOutput = z.discriminatedUnion('state', [
   z.strictObject({ state: z.literal('waiting') }),
   /** the resident's number as parsePhone keeps it (the digits as typed on the pad) */
   z.strictObject({ state: z.literal('answered'), phone: z.string() }),
-  /** the request ended without a number: another screen was shown, a new request, sign-out */
-  z.strictObject({ state: z.literal('ended') }),
+  /**
+   * the request ended without a number (one typed and not yet collected is forgotten): `clerk-away` — the screen
+   * was locked or the clerk signed out; `replaced` — the clerk showed another screen, asked again or ended it;
+   * `unknown` — no such request is known (long over)
+   */
+  z.strictObject({ state: z.literal('ended'), reason: z.enum(['clerk-away', 'replaced', 'unknown']) }),
 ]);
 export const ResidentScreenInfo = z.object({
   /** browser mode: the resident page's own link (a second browser window on the resident's display); null in Electron */

@@ -106,6 +106,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   // the ふりがな tables (names below) also let the card reader check a read フリガナ against the name's readings
   const reader = ocrMode === 'off' ? null : new CardService({ log, today: () => localIsoDate(), addressMaster: addresses, nameReadings: () => names() });
   if (reader && ocrMode === 'background') reader.start();
+  // an engine that failed to start stays failed (card-service.ts): images are then as unreadable as with --ocr off
+  const imagesReadable = () => reader !== null && reader.status().state !== 'failed';
   const scanner = reader && config.scannerDropDir ? new ScannerDrop(path.resolve(opts.dataDir, config.scannerDropDir), log) : null;
   scanner?.start();
   // the ふりがな suggestions' tables (about 1 MB, ~0.3 s to parse): read once, not before the window opens —
@@ -145,12 +147,14 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
           return counts;
         },
         cards: sampleCards(),
+        imagesReadable,
         ...(chip
           ? {
               chipCards: new DemoChipCards({
                 people: () => demoPeople,
                 slot: opts.demoChipSlot ?? 0,
                 readers: () => chip.readers(),
+                imagesReadable,
                 log,
               }),
             }

@@ -529,9 +529,9 @@ export const useCase = create<CaseState>()(trackPersonsEpoch((set, get) => ({
   applyRegister: async (residentCode, household) => {
     const { draft, current } = get();
     if (!draft || !current) return false;
-    const next = householdFromRegister(draft, residentCode, household);
-    if (!next) return false;
-    set({ draft: next, householdErrors: {}, message: { kind: next.persons.length ? 'success' : 'info', text: registerTakenText(next, household) } });
+    const take = householdFromRegister(draft, residentCode, household);
+    if (!take) return false;
+    set({ draft: take.draft, householdErrors: {}, message: { kind: take.draft.persons.length ? 'success' : 'info', text: registerTakenText(take, household) } });
     await persist(get, set);
     return true;
   },

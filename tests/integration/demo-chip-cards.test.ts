@@ -98,8 +98,23 @@ describe('見本ICカード where the training reader does not exist', () => {
     try {
       await signInServices(services);
       const view = await services.dispatch('getDemoChipCards', {});
-      expect(view).toMatchObject({ ok: true, value: { available: false, message: expect.stringContaining('Virtual PCD 00 07') as unknown } });
+      // started with --ocr off: the 見本カード images cannot stand in for it, so the trainee is not sent to them
+      expect(view).toMatchObject({ ok: true, value: { available: false, message: '研修用の仮想カードリーダー（Virtual PCD 00 07）がこの端末にありません。カード画像の読み取り（OCR）も使えないため、カードの内容は手で入力してください。' } });
       expect(await services.dispatch('putDemoChipCard', { id: '10000000008' })).toMatchObject({ ok: false, error: { code: 'NOT_READY', message: expect.stringContaining('ありません') as unknown } });
+    } finally {
+      await services.close();
+    }
+  });
+});
+
+describe('見本ICカード where the chip reading is off (--chip off)', () => {
+  it('says so; with --ocr off too, it does not send the trainee to the 見本カード images, which cannot be read either', async () => {
+    const services = await createAppServices({ dataDir: tempDir('demo-chip-off'), host: 'browser', appVersion: 'test', ocr: 'off', chip: 'off', log: () => undefined });
+    try {
+      await signInServices(services);
+      const refused = { ok: false, error: { code: 'NOT_READY', message: 'この端末ではICチップの読み取りを使わない設定です。カード画像の読み取り（OCR）も使えないため、カードの内容は手で入力してください。' } };
+      expect(await services.dispatch('getDemoChipCards', {})).toEqual(refused);
+      expect(await services.dispatch('putDemoChipCard', { id: '10000000008' })).toEqual(refused);
     } finally {
       await services.close();
     }

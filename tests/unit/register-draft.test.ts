@@ -26,7 +26,8 @@ const draft = (persons: PersonDraft[], x: Partial<HouseholdDraft> = {}): Househo
 
 describe('the household step after a register pick', () => {
   it('a new visit: the blank 本人 gives way to the register\'s 世帯, names exact, status as answers', () => {
-    const d = householdFromRegister(draft([person({})]), '10000000008', TAKAHASHI)!;
+    const take = householdFromRegister(draft([person({})]), '10000000008', TAKAHASHI)!;
+    const d = take.draft;
     expect(d.persons.map((p) => [p.relation, p.familyName, p.givenName, p.familyNameKana, p.birthRaw, p.sex, p.healthInsurance, p.pension, p.careCertified])).toEqual([
       ['本人', '\u9AD9橋', '正雄', 'タカハシ', '昭和19年3月15日', '男', '後期高齢', '国民年金', true],
       ['配偶者', '\u9AD9橋', 'トメ', 'タカハシ', '昭和22年7月7日', '女', '後期高齢', '国民年金', true],
@@ -34,7 +35,7 @@ describe('the household step after a register pick', () => {
     expect(d.persons[1]!.register?.status).toEqual({ kouki: '被保険者', kaigo: '要支援1', nenkin: '老齢基礎年金受給者' });
     expect(d.address).toBe('山梨県甲府市相生三丁目5番6号');
     expect(d.headIndex).toBe(0);
-    expect(registerTakenText(d, TAKAHASHI)).toBe('住民票から世帯（2人）を反映しました。');
+    expect(registerTakenText(take, TAKAHASHI)).toBe('住民票から世帯（2人）を反映しました。');
   });
 
   it('what the clerk had for the same people stays (a card read before the search, a phone); someone else typed is kept, no longer 本人', () => {
@@ -44,17 +45,18 @@ describe('the household step after a register pick', () => {
       person({ relation: 'その他', familyName: '髙橋', givenName: '一郎', birthRaw: 'S45.1.1', phone: '09011112222' }),
       person({ relation: '子' }),
     ]);
-    const d = householdFromRegister(before, '10000000008', TAKAHASHI)!;
+    const take = householdFromRegister(before, '10000000008', TAKAHASHI)!;
+    const d = take.draft;
     expect(d.persons.map((p) => p.givenName)).toEqual(['正雄', 'トメ', '一郎']);
     expect(d.persons[0]!.familyName).toBe('\u9AD9橋'); // the register's name, the card kept beside it
     expect(d.persons[0]!.card).toEqual(card);
     expect(d.persons[0]!.fromCard).toBe(true);
     expect(d.persons[2]!.phone).toBe('09011112222');
-    expect(registerTakenText(d, { ...TAKAHASHI, statusNote: '保険・年金の資格は取得できませんでした。' })).toBe('住民票から世帯（2人）を反映しました。住民票の世帯にいない1人はそのまま残しています。保険・年金の資格は取得できませんでした。');
+    expect(registerTakenText(take, { ...TAKAHASHI, statusNote: '保険・年金の資格は取得できませんでした。' })).toBe('住民票から世帯（2人）を反映しました。住民票の世帯にいない1人はそのまま残しています。保険・年金の資格は取得できませんでした。');
   });
 
   it('a 転居: the register\'s 住所 is the previous address; no status answered leaves the answers 不明', () => {
-    const d = householdFromRegister(draft([person({})], { event: '転居', address: '山梨県甲府市' }), '10000000009', { persons: TAKAHASHI.persons, statuses: [] })!;
+    const d = householdFromRegister(draft([person({})], { event: '転居', address: '山梨県甲府市' }), '10000000009', { persons: TAKAHASHI.persons, statuses: [] })!.draft;
     expect([d.address, d.previousAddress]).toEqual(['山梨県甲府市', '山梨県甲府市相生三丁目5番6号']);
     expect(d.persons.map((p) => [p.givenName, p.relation, p.healthInsurance, p.pension])).toEqual([['トメ', '本人', '不明', '不明'], ['正雄', '配偶者', '不明', '不明']]);
     expect(d.headIndex).toBe(1);
@@ -62,9 +64,62 @@ describe('the household step after a register pick', () => {
   });
 });
 
+describe('what the clerk typed before the lookup for someone without 氏名 or 生年月日', () => {
+  const NO_STATUS: RegisterHousehold = { persons: TAKAHASHI.persons, statuses: [] };
+  const clerkValues = (p: PersonDraft | undefined) => p && [p.phone, p.myNumber, p.nationality, p.answers];
+
+  it('the blank 本人\'s 電話番号, 個人番号 and answers go to the picked resident, the case\'s 本人 now, and to nobody else; the clerk is told', () => {
+    const blank = person({ phone: '09012345678', myNumber: '123456789018', answers: { 届出人の電話番号: '09012345678' } });
+    const take = householdFromRegister(draft([blank]), '10000000008', TAKAHASHI)!;
+    const d = take.draft;
+    expect(d.persons.map((p) => [p.relation, p.givenName])).toEqual([['本人', '正雄'], ['配偶者', 'トメ']]);
+    expect(clerkValues(d.persons[0])).toEqual(['09012345678', '123456789018', '', { 届出人の電話番号: '09012345678' }]);
+    expect(clerkValues(d.persons[1])).toEqual(['', '', '', {}]);
+    expect(take.carriedToHonnin).toEqual(['電話番号', '個人番号', '様式への回答']);
+    expect(take.unnamedKept).toEqual([]);
+    expect(registerTakenText(take, TAKAHASHI)).toBe('住民票から世帯（2人）を反映しました。本人の欄に入力済みだった電話番号・個人番号・様式への回答は、住民票の本人に引き継ぎました。');
+    // the other resident of the 世帯 picked: the same blank 本人 becomes トメ, and 正雄 gets nothing of it
+    const tome = householdFromRegister(draft([blank]), '10000000009', TAKAHASHI)!.draft;
+    expect(tome.persons.map((p) => [p.givenName, p.phone])).toEqual([['トメ', '09012345678'], ['正雄', '']]);
+  });
+
+  it('ふりがな and 性別 typed that agree with the register go with it (ひらがな for the register\'s カタカナ); where the register does not answer 健康保険・年金・認定, the clerk\'s answers stay', () => {
+    const blank = person({ familyNameKana: 'たかはし', sex: '男', healthInsurance: '社保', pension: '厚生年金', careCertified: true, phone: '0552123456' });
+    const take = householdFromRegister(draft([blank]), '10000000008', NO_STATUS)!;
+    const honnin = take.draft.persons[0]!;
+    expect([honnin.familyNameKana, honnin.givenNameKana, honnin.sex, honnin.healthInsurance, honnin.pension, honnin.careCertified, honnin.phone]).toEqual(['タカハシ', 'マサオ', '男', '社保', '厚生年金', true, '0552123456']);
+    expect(take.carriedToHonnin).toEqual(['健康保険', '年金', '要介護・要支援の認定', '電話番号']);
+    // the register answers them: its words win, and the clerk is not told of answers that were replaced
+    const answered = householdFromRegister(draft([blank]), '10000000008', TAKAHASHI)!;
+    const p = answered.draft.persons[0]!;
+    expect([p.healthInsurance, p.pension, p.careCertified, p.phone]).toEqual(['後期高齢', '国民年金', true, '0552123456']);
+    expect(answered.carriedToHonnin).toEqual(['電話番号']);
+  });
+
+  it('a 性別 or ふりがな the register says otherwise: someone else — nothing goes onto the picked resident, the typed person stays and the clerk is told', () => {
+    for (const other of [person({ sex: '女', phone: '09012345678' }), person({ familyNameKana: 'やまだ', phone: '09012345678' })]) {
+      const take = householdFromRegister(draft([other]), '10000000008', TAKAHASHI)!;
+      const d = take.draft;
+      expect(d.persons.map((p) => [p.relation, p.givenName, p.phone])).toEqual([['本人', '正雄', ''], ['配偶者', 'トメ', ''], ['その他', '', '09012345678']]);
+      expect(take.carriedToHonnin).toEqual([]);
+      expect(registerTakenText(take, TAKAHASHI)).toBe(`住民票から世帯（2人）を反映しました。氏名・生年月日のない1人（${other.sex ? '性別' : 'ふりがな'}・電話番号を入力済み）は、住民票の世帯と照合できないためそのまま残しています。`);
+    }
+  });
+
+  it('a blank family member holding something typed stays (which of the 世帯 they are is unknown); one holding only what the app put there goes', () => {
+    const honnin = person({ familyName: '高橋', givenName: '正雄', birthRaw: 'S19.3.15', healthInsurance: '後期高齢' });
+    const typedChild = person({ relation: '子', healthInsurance: '後期高齢', nationality: 'ブラジル' });
+    const untouchedChild = person({ relation: '子', healthInsurance: '後期高齢' });
+    const take = householdFromRegister(draft([honnin, typedChild, untouchedChild]), '10000000008', TAKAHASHI)!;
+    expect(take.draft.persons.map((p) => [p.relation, p.givenName, p.nationality])).toEqual([['本人', '正雄', ''], ['配偶者', 'トメ', ''], ['子', '', 'ブラジル']]);
+    expect(take.unnamedKept).toEqual([['国籍・地域']]);
+    expect(registerTakenText(take, TAKAHASHI)).toBe('住民票から世帯（2人）を反映しました。氏名・生年月日のない1人（国籍・地域を入力済み）は、住民票の世帯と照合できないためそのまま残しています。');
+  });
+});
+
 describe('the event changed after the pick', () => {
   it('the register\'s 住所 moves to the previous address for a 転居, and back; an edited address stays', () => {
-    const d = householdFromRegister(draft([person({})]), '10000000008', TAKAHASHI)!;
+    const d = householdFromRegister(draft([person({})]), '10000000008', TAKAHASHI)!.draft;
     expect(followRegisterAddress(d, '転居')).toEqual({ address: '', previousAddress: '山梨県甲府市相生三丁目5番6号' });
     const t = { ...d, ...followRegisterAddress(d, '転居'), event: '転居' as const };
     expect(followRegisterAddress(t, '転出')).toEqual({ previousAddress: '', address: '山梨県甲府市相生三丁目5番6号' });

@@ -88,7 +88,7 @@ describe('the register\'s numbers and 本籍 fill the forms', () => {
       ],
       statuses: [{ residentCode: '10000000008', kouki: '被保険者', basicPensionNumber: '9000100008', koukiNumber: '19000108' }],
     };
-    const d = householdFromRegister(draft([person({ birthRaw: 'S19.3.15', answers: { 本籍: '山梨県甲府市相生3番' } })]), '10000000008', household)!;
+    const d = householdFromRegister(draft([person({ birthRaw: 'S19.3.15', answers: { 本籍: '山梨県甲府市相生3番' } })]), '10000000008', household)!.draft;
     expect(d.persons[0]!.register?.honseki).toBe('山梨県甲府市相生三丁目5番');
     expect(d.persons[0]!.register?.status?.basicPensionNumber).toBe('9000100008');
     // and the forms of the deceased read them: 死亡届's 本籍, 未支給年金's and 葬祭費's numbers

@@ -71,28 +71,28 @@ describe('the resident’s 電話番号 on the resident display', () => {
     expect(await held).toEqual({ state: 'answered', phone: '09012345678' });
     expect(display.view().screen).toEqual({ kind: 'idle' });
     // handed over once, then forgotten
-    expect(await display.awaitPhone(id, 10)).toEqual({ state: 'ended' });
+    expect(await display.awaitPhone(id, 10)).toEqual({ state: 'ended', reason: 'unknown' });
     expect(display.answerPhone(id, '0552123456').accepted).toBe(false);
   });
 
-  it('a wait with no number yet says so; another screen, a new request or an unknown id ends it', async () => {
+  it('a wait with no number yet says so; another screen, a new request or an unknown id ends it, each saying why', async () => {
     const first = display.askPhone();
     expect(await display.awaitPhone(first, 10)).toEqual({ state: 'waiting' });
     const held = display.awaitPhone(first, 60_000);
     const second = display.askPhone();
-    expect(await held).toEqual({ state: 'ended' });
+    expect(await held).toEqual({ state: 'ended', reason: 'replaced' });
     expect(display.answerPhone(first, '0552123456').accepted).toBe(false);
     display.show({ kind: 'idle' });
-    expect(await display.awaitPhone(second, 60_000)).toEqual({ state: 'ended' });
-    expect(await display.awaitPhone('nobody', 10)).toEqual({ state: 'ended' });
+    expect(await display.awaitPhone(second, 60_000)).toEqual({ state: 'ended', reason: 'replaced' });
+    expect(await display.awaitPhone('nobody', 10)).toEqual({ state: 'ended', reason: 'unknown' });
   });
 
-  it('the clerk’s page ends its own request only; another screen or a lock forgets a number not yet collected', async () => {
+  it('the clerk’s page ends its own request only; another screen or a lock forgets a number not yet collected; a lock is said to be the reason', async () => {
     const id = display.askPhone();
     expect(display.endPhone('someone-else')).toBe(false);
     expect(display.endPhone(id)).toBe(true);
     expect(display.view().screen).toEqual({ kind: 'idle' });
-    expect(await display.awaitPhone(id, 10)).toEqual({ state: 'ended' });
+    expect(await display.awaitPhone(id, 10)).toEqual({ state: 'ended', reason: 'replaced' });
     // the 確認 is up: ending a request that is not on screen leaves it there
     const confirm = residentConfirmSummary({ event: '転居', household: { address: '東京都千代田区一番町1' }, persons: [] }, []);
     const second = display.askPhone();
@@ -103,21 +103,21 @@ describe('the resident’s 電話番号 on the resident display', () => {
     const third = display.askPhone();
     expect(display.answerPhone(third, '0552123456').accepted).toBe(true);
     display.show({ kind: 'idle' });
-    expect(await display.awaitPhone(third, 10)).toEqual({ state: 'ended' });
+    expect(await display.awaitPhone(third, 10)).toEqual({ state: 'ended', reason: 'replaced' });
     // a lock with the pad up: the request ends, and after the unlock the pad is not back
     const fourth = display.askPhone();
     probe.present = false;
     expect(display.view().screen).toEqual({ kind: 'idle' });
     probe.present = true;
     expect(display.view().screen).toEqual({ kind: 'idle' });
-    expect(await display.awaitPhone(fourth, 10)).toEqual({ state: 'ended' });
+    expect(await display.awaitPhone(fourth, 10)).toEqual({ state: 'ended', reason: 'clerk-away' });
     // a number typed, then a lock before the clerk collected it: gone
     const fifth = display.askPhone();
     expect(display.answerPhone(fifth, '0552123456').accepted).toBe(true);
     probe.present = false;
     display.view();
     probe.present = true;
-    expect(await display.awaitPhone(fifth, 10)).toEqual({ state: 'ended' });
+    expect(await display.awaitPhone(fifth, 10)).toEqual({ state: 'ended', reason: 'clerk-away' });
   });
 
   it('takes no number while the PIN pad is over it, nor once no clerk is present (the request ends then)', () => {

@@ -6,6 +6,7 @@ import type { SimControl } from '../../backend-sim/sim-drills';
 import { DRILL_SLOW_MS } from '../../backend-sim/sim-drills';
 import type { SampleCards } from '../demo/sample-cards';
 import type { DemoChipCards } from '../demo/demo-chip-cards';
+import { insteadOfChip } from '../demo/instead-of-chip';
 
 /**
  * The trainer panel's operations (研修モード only). In production there is no simulator: every one of
@@ -21,11 +22,13 @@ export interface TrainingDeps {
   cards: SampleCards;
   /** the same people's virtual IC chip cards on the training reader; absent without a chip service */
   chipCards?: DemoChipCards;
+  /** the 見本カード images can be read (an OCR engine that is on and did not fail to start) */
+  imagesReadable(): boolean;
 }
 
 export const NOT_IN_PRODUCTION: ApiError = { code: 'FORBIDDEN', reason: 'production_mode', message: '研修モード（模擬バックエンド使用時）だけの操作です。本番の端末では使えません。' };
 
-const NO_CHIP_SERVICE: ApiError = { code: 'NOT_READY', message: 'この端末ではICチップの読み取りを使わない設定です。見本カード（画像）は使えます。' };
+const noChipService = (imagesReadable: boolean): ApiError => ({ code: 'NOT_READY', message: `この端末ではICチップの読み取りを使わない設定です。${insteadOfChip(imagesReadable)}` });
 
 type TrainingOps = 'getDrills' | 'setDrill' | 'sendReturnNow' | 'restoreDrills' | 'resetDemo' | 'listSampleCards' | 'getSampleCard' | 'getDemoChipCards' | 'putDemoChipCard';
 
@@ -66,9 +69,9 @@ export function createTrainingHandlers(t: TrainingDeps | undefined): Pick<Handle
       const img = t.cards.image(id);
       return img ? ok(img) : fail({ code: 'NOT_FOUND', message: 'この見本カードはありません。' });
     },
-    getDemoChipCards: async () => (t.chipCards ? ok(await t.chipCards.view()) : fail(NO_CHIP_SERVICE)),
+    getDemoChipCards: async () => (t.chipCards ? ok(await t.chipCards.view()) : fail(noChipService(t.imagesReadable()))),
     putDemoChipCard: async ({ id }) => {
-      if (!t.chipCards) return fail(NO_CHIP_SERVICE);
+      if (!t.chipCards) return fail(noChipService(t.imagesReadable()));
       const r = await t.chipCards.put(id);
       return 'refused' in r ? fail({ code: 'NOT_READY', message: r.refused }) : ok(r);
     },

@@ -8,6 +8,7 @@ import { startModuleWorker } from '../../workers/start-module-worker';
 import { syntheticPerson, type VirtualPerson } from '../../chip-emulator/synthetic-people';
 import { vpcdReaderName } from '../../chip-emulator/run-virtual-card';
 import type { DemoCardPerson } from './demo-card-people';
+import { insteadOfChip } from './instead-of-chip';
 
 /**
  * 見本ICカード (研修モード): the demo residents' My Number cards as virtual IC chips, put on the virtual
@@ -35,6 +36,8 @@ export interface DemoChipCardsOptions {
   slot: number;
   /** the chip service's view of the readers (pcscd's) */
   readers(): Promise<{ available: boolean; readers: { name: string; cardPresent: boolean }[] }>;
+  /** the 見本カード images can be read (an OCR engine that is on and did not fail to start) */
+  imagesReadable(): boolean;
   log: Logger;
 }
 
@@ -79,7 +82,7 @@ export class DemoChipCards {
     const r = await this.o.readers();
     if (!r.available) return { ...base, available: false, message: 'カードリーダーの仕組み（PC/SC）が動いていないため、見本ICカードは使えません。' };
     const mine = r.readers.find((x) => x.name === this.reader);
-    if (!mine) return { ...base, available: false, message: `研修用の仮想カードリーダー（${this.reader}）がこの端末にありません。見本カード（画像）は使えます。` };
+    if (!mine) return { ...base, available: false, message: `研修用の仮想カードリーダー（${this.reader}）がこの端末にありません。${insteadOfChip(this.o.imagesReadable())}` };
     if (mine.cardPresent && this.onReader === null) return { ...base, available: false, message: `${this.reader} の上に別のカードがあります。取り除いてから使ってください。` };
     return { ...base, available: true, message: null };
   }

@@ -14,7 +14,9 @@ export const RESIDENT_WAIT_MS = 20_000;
 export const RESIDENT_RECHECK_MS = 250;
 
 /** What became of the clerk's request for the resident's phone number (askPhone). */
-export type PhoneAnswer = { state: 'waiting' } | { state: 'answered'; phone: string } | { state: 'ended' };
+export type PhoneAnswer = { state: 'waiting' } | { state: 'answered'; phone: string } | { state: 'ended'; reason: PhoneEndReason };
+/** Why a request ended without a number (contract: AwaitResidentPhoneOutput). */
+export type PhoneEndReason = 'clerk-away' | 'replaced' | 'unknown';
 
 /** What decides the screen besides the clerk's last choice; read on every look. */
 export interface ResidentProbe {
@@ -40,6 +42,11 @@ export class ResidentDisplay {
    * page collects it (awaitPhone), then it is forgotten. Never logged.
    */
   private phone: { id: string; open: boolean; answer: string | null } | null = null;
+  /**
+   * Why the last request ended without its number, for the clerk's page asking after it: one request is
+   * open at a time and the page asks again at once, so the last one is the one it asks about.
+   */
+  private lastEnded: { id: string; reason: PhoneEndReason } | null = null;
 
   constructor(
     private readonly demo: boolean,
@@ -51,8 +58,15 @@ export class ResidentDisplay {
    * the clerk's page has not collected yet is forgotten with it.
    */
   show(screen: ResidentScreen): void {
-    if (this.phone && !(screen.kind === 'phone-entry' && screen.phoneRequestId === this.phone.id)) this.phone = null;
+    if (this.phone && !(screen.kind === 'phone-entry' && screen.phoneRequestId === this.phone.id)) this.endRequest('replaced');
     this.choose(screen);
+  }
+
+  /** The open request ends without a number: one not yet collected is forgotten, the reason kept for the asker. */
+  private endRequest(reason: PhoneEndReason): void {
+    if (!this.phone) return;
+    this.lastEnded = { id: this.phone.id, reason };
+    this.phone = null;
   }
 
   private choose(screen: ResidentScreen): void {
@@ -65,7 +79,7 @@ export class ResidentDisplay {
   endPhone(phoneRequestId: string): boolean {
     if (this.phone?.id !== phoneRequestId) return false;
     if (this.chosen.kind === 'phone-entry' && this.chosen.phoneRequestId === phoneRequestId) this.show({ kind: 'idle' });
-    else this.phone = null;
+    else this.endRequest('replaced');
     this.wakeAll();
     return true;
   }
@@ -77,6 +91,7 @@ export class ResidentDisplay {
   /** The clerk asks the resident to type their 電話番号 on the pad; a request still open is ended. */
   askPhone(): string {
     const id = randomUUID();
+    this.endRequest('replaced');
     this.phone = { id, open: true, answer: null };
     this.show({ kind: 'phone-entry', phoneRequestId: id });
     return id;
@@ -106,12 +121,12 @@ export class ResidentDisplay {
     for (;;) {
       this.view();
       const p = this.phone;
-      if (!p || p.id !== phoneRequestId) return { state: 'ended' };
+      if (!p || p.id !== phoneRequestId) return { state: 'ended', reason: this.lastEnded?.id === phoneRequestId ? this.lastEnded.reason : 'unknown' };
       if (p.answer !== null) {
         this.phone = null;
         return { state: 'answered', phone: p.answer };
       }
-      if (!p.open) return { state: 'ended' };
+      if (!p.open) return { state: 'ended', reason: 'unknown' };
       const left = until - Date.now();
       if (left <= 0) return { state: 'waiting' };
       await this.pause(left);
@@ -141,7 +156,7 @@ export class ResidentDisplay {
     // no clerk (signed out, locked, idle lock): an open 電話番号 request ends, and a number not yet collected
     // is forgotten; after the unlock nobody would be waiting for it
     if (this.phone && !this.probe.clerkPresent()) {
-      this.phone = null;
+      this.endRequest('clerk-away');
       if (this.chosen.kind === 'phone-entry') this.chosen = { kind: 'idle' };
     }
     const screen = this.screenNow();

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useCard } from './card-store';
+import { imagesUnreadable, useCard } from './card-store';
 import type { CardNumberRead, ConfirmedCard } from './confirmed-card';
 import type { KnownPerson } from '../../../common/card/card-checks';
 import { OcrReadiness } from './OcrReadiness';
@@ -14,11 +14,14 @@ import { ChipResult } from './ChipResult';
 import { useChip } from './chip-store';
 import { SampleCardPicker } from '../training/SampleCardPicker';
 
+/** In place of the image choices when no image can be read (imagesUnreadable). */
+const NO_IMAGE_CHOICES = 'カードの画像からは読み取れないため、カメラ・画像ファイル・スキャナは使えません。ICチップで読めないときは、閉じて手で入力してください。';
+
 /**
  * 「カードを読み取る」: a dialog with the three ways in side by side (document camera with a live preview,
- * an image file picked or dropped, the scanner drop folder), the services' progress while they read,
- * then the clerk's check: each field beside the part of the card it was read from, doubtful characters
- * marked, the kanji variants of the name offered in IPAmj明朝. Nothing reaches the visit case until the
+ * an image file picked or dropped, the scanner drop folder; none of them where no image can be read), the
+ * services' progress while they read, then the clerk's check: each field beside the part of the card it
+ * was read from, doubtful characters marked, the kanji variants of the name offered in IPAmj明朝. Nothing reaches the visit case until the
  * clerk confirms; then the card image is dropped. With a card reader connected, 「ICチップで読む」 comes first
  * (ChipRead): the chip's text is exact, and a face read in the same dialog is compared with it field by field.
  */
@@ -42,6 +45,7 @@ export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, kno
   const error = useCard((s) => s.error);
   const close = useCard((s) => s.close);
   const readBlob = useCard((s) => s.readBlob);
+  const noImages = useCard(imagesUnreadable);
   const chipFields = useChip((s) => s.fields);
   const resetChip = useChip((s) => s.reset);
   const dialog = useRef<HTMLDivElement>(null);
@@ -119,7 +123,9 @@ export function CardCapture({ title, onConfirm, onMyNumber, householdFamily, kno
         )}
         {/* the chip first, when a reader is connected; the image choices below stay as they were */}
         {!reading && !chipFields && !back && <ChipRead purpose={isBack ? 'number' : 'person'} />}
-        {capturing && (
+        {/* the head says why (OcrReadiness); here, what the clerk can still do */}
+        {capturing && noImages && <p className="banner info capture-none">{NO_IMAGE_CHOICES}</p>}
+        {capturing && !noImages && (
           <div className="capture-sources">
             <CameraCapture busy={reading !== null} onCapture={(b) => void readBlob(b)} />
             <div className="capture-side">

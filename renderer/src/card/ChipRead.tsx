@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useChip } from './chip-store';
-import { useCard } from './card-store';
+import { imagesUnreadable, useCard } from './card-store';
 import { chipFailureHeadline, chipRetryable } from './chip-failure-text';
 import { VerifyBForm } from './VerifyBForm';
 import { DemoChipCardPicker } from '../training/DemoChipCardPicker';
 import { CHIP_TUNING } from '../../../common/card/capture-tuning';
+
+const VERIFY_B_NO_IMAGES = '照合番号Bは券面の画像から作るため、画像を読み取れないこの端末では使えません。';
 
 /**
  * 「ICチップで読む」, the card dialog's first choice when a card reader is connected: the chip holds the card's
@@ -22,6 +24,8 @@ export function ChipRead({ purpose = 'person' }: { purpose?: 'person' | 'number'
   const start = useChip((s) => s.start);
   const reset = useChip((s) => s.reset);
   const front = useCard((s) => s.front);
+  // 照合番号B is made from the face read from an image: where none can be read, it cannot be had
+  const noImages = useCard(imagesUnreadable);
   const [verifyB, setVerifyB] = useState(false);
   const [chosen, setChosen] = useState<string | null>(null);
   useEffect(() => {
@@ -82,10 +86,10 @@ export function ChipRead({ purpose = 'person' }: { purpose?: 'person' | 'number'
             {phase === 'failed' && failure?.code === 'wrong-pin' && chipRetryable(failure) ? 'もう一度 暗証番号を入力してもらう' : 'ICチップで読む（暗証番号）'}
           </button>
           {purpose === 'person' && <button type="button" className="row-btn" disabled={!reader.cardPresent || !front} aria-expanded={verifyB} onClick={() => setVerifyB(!verifyB)}
-            title={front ? '券面の生年月日・有効期限・セキュリティコードから照合番号Bを作ります' : '照合番号Bは券面を画像で読み取ってから使えます'}>
+            title={front ? '券面の生年月日・有効期限・セキュリティコードから照合番号Bを作ります' : noImages ? VERIFY_B_NO_IMAGES : '照合番号Bは券面を画像で読み取ってから使えます'}>
             照合番号Bで読む
           </button>}
-          {purpose === 'person' && !front && <span className="chip-hint">照合番号Bは券面の読み取り後に使えます。</span>}
+          {purpose === 'person' && !front && <span className="chip-hint">{noImages ? VERIFY_B_NO_IMAGES : '照合番号Bは券面の読み取り後に使えます。'}</span>}
           {phase === 'failed' && method === 'verify-b' && failure?.code === 'wrong-verify-b' && <span className="chip-hint">券面の値を確かめてから読み直してください。</span>}
         </div>
       )}

@@ -45,6 +45,13 @@ interface CardState {
   pollScanner(): Promise<void>;
 }
 
+/**
+ * No image can be read here: the OCR engine is off in this configuration (--ocr off: getOcrStatus answers
+ * NOT_READY) or failed to start (it is not started again). The camera, image files, the scanner folder and the
+ * 見本カード then offer nothing, so the dialog does not offer them.
+ */
+export const imagesUnreadable = (s: Pick<CardState, 'ocr'>): boolean => s.ocr?.state === 'failed';
+
 function newReadId(): string {
   return crypto.randomUUID();
 }

@@ -20,6 +20,8 @@ const outdated = (w: Pick<Waiting, 'epoch'>, personsEpoch: number) => w.epoch !=
 
 const PERSONS_CHANGED = '人の一覧が変わったため、住民画面での入力を取り消しました。';
 const LATE_NUMBER_DROPPED = '入力を待つ間に人の一覧が変わったため、届いた電話番号は使いませんでした。';
+/** the services end the request when no clerk is at the counter (a lock; after a sign-out this page reloads) */
+const CLERK_AWAY = '画面がロックされたため、住民画面での入力を取り消しました。';
 
 /**
  * A person's 電話番号, typed by the clerk or — 「住民画面で入力」 — by the resident on the resident screen's
@@ -55,11 +57,13 @@ export function ResidentPhoneField({ id, who, value, onChange }: { id: string; w
         if (!mine) return;
         if (!r.ok) {
           collected = true;
-          return setAsking({ kind: 'ended', message: r.error.message });
+          // asked while locked: the services have ended the request for the lock, not for this refusal
+          return setAsking({ kind: 'ended', message: r.error.code === 'LOCKED' ? CLERK_AWAY : r.error.message });
         }
         if (r.value.state === 'waiting') continue;
         collected = true;
-        if (r.value.state === 'ended') return setAsking({ kind: 'idle' });
+        // ended by the clerk's own doing elsewhere (another screen, another request): nothing to explain
+        if (r.value.state === 'ended') return setAsking(r.value.reason === 'clerk-away' ? { kind: 'ended', message: CLERK_AWAY } : { kind: 'idle' });
         // on the store itself: the persons may have changed since this field last rendered
         if (outdated({ epoch: askedAt }, useCase.getState().personsEpoch)) return setAsking({ kind: 'ended', message: LATE_NUMBER_DROPPED });
         onChangeRef.current(r.value.phone);
