@@ -129,6 +129,19 @@ export interface CorrectedAddress {
   town: string | null;
   /** characters replaced by the master's spelling */
   repaired: number;
+  /** the 町域 as read is one character off several of the municipality's: which character decides */
+  townChoice?: TownChoice;
+}
+
+/**
+ * A 町域 read one character off several (在田南: 荏田南 or 勝田南): the read name, the character's index in
+ * it and the characters the master's names have there. Settled by the print (the card reader), then the
+ * address is corrected again with that character.
+ */
+export interface TownChoice {
+  read: string;
+  at: number;
+  options: string[];
 }
 
 /** Positions where two strings of equal length differ. */
@@ -224,7 +237,17 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   // a 町域 is followed by its 番地 (or its 丁目 with the number before it misread: 陽皇太丁目); exactly spelled,
   // it is also known when a misread digit follows (北沢ノー６)
   const names = master.towns(code);
-  const town = matchStart(after, names, 2, false, (rest) => rest.length === 0 || NUMBER_START.test(rest[0]!) || /^[丁番字]/.test(rest[0]!) || rest.slice(1, 3).join('') === '丁目') ?? matchStart(after, names, 99, false, () => true);
+  const ends = (rest: string[]): boolean => rest.length === 0 || NUMBER_START.test(rest[0]!) || /^[丁番字]/.test(rest[0]!) || rest.slice(1, 3).join('') === '丁目';
+  const town = matchStart(after, names, 2, false, ends) ?? matchStart(after, names, 99, false, () => true);
+  if (!town) {
+    // several 町域 one character off (在田南: 荏田南 and 勝田南), all at the same place: the print can decide
+    const near = nearStarts(after, names, 2, false, ends).filter((n) => n.repaired === 1);
+    const at0 = near.length > 1 ? diffAt(after.slice(0, [...near[0]!.name].length), [...near[0]!.name])[0]! : -1;
+    if (at0 >= 0 && near.every((n) => diffAt(after.slice(0, [...n.name].length), [...n.name])[0] === at0)) {
+      const townChoice: TownChoice = { read: after.slice(0, [...near[0]!.name].length).join(''), at: at0, options: near.map((n) => [...n.name][at0]!) };
+      return { text: cs.join(''), prefecture: pref.name, municipality: muni.name, town: null, repaired, townChoice };
+    }
+  }
   if (town) {
     repaired += town.repaired;
     let rest = after.slice([...town.name].length);

@@ -5,7 +5,7 @@ import { extractFields, type Extracted } from '../../common/ocr/extract-fields';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import { TesseractPool, type LineRequest } from './tesseract/tesseract-pool';
 import type { GrayImage } from './image/gray-image';
-import type { TextLine } from './layout/text-lines';
+import type { CharBox, TextLine } from './layout/text-lines';
 import { recognizeLine } from './recognize-lines';
 import { refineLines, sexRightOfBirthDate } from './refine-lines';
 import { settleDatePair } from './date-pair';
@@ -14,6 +14,8 @@ import { OcrInputError } from './ocr-error';
 import { PrepWorker } from './prep/prep-client';
 import { loadAddressMaster } from './address-master-files';
 import { repairAddress } from '../../common/address/repair-card-address';
+import { correctAddress } from '../../common/address/address-master';
+import { glyphRequest } from './reread/glyph-choice';
 import type { AddressMaster } from '../../common/address/address-master';
 import type { PreparedView } from './prep/prepare';
 import { isCardShaped } from './layout/photo-side';
@@ -135,7 +137,8 @@ export class CardReader {
     if (ex.looksLikeBack) throw new OcrInputError('back-side', 'カードの裏面です。表面（顔写真のある面）を置いてください。');
     if (ex.layout === 'unknown') throw new OcrInputError('no-card', 'マイナンバーカードの表面が見つかりません。カード全体が写るように置いてください。');
     progress({ stage: 'parse', fraction: 1 });
-    const { fields, address } = this.addresses ? repairAddress(ex.fields, ex.address, this.addresses) : ex;
+    const read = this.addresses ? await this.settleTown(ex.fields, best) : ex.fields;
+    const { fields, address } = this.addresses ? repairAddress(read, ex.address, this.addresses) : ex;
     return {
       layout: ex.layout,
       fields,
@@ -149,9 +152,30 @@ export class CardReader {
     };
   }
 
+  /**
+   * A 町域 read one character off several of the master's (在田南: 荏田南 or 勝田南): that character's print,
+   * compared with the options in the preprocessing worker, decides; the address is then corrected with it.
+   * Unchanged when the print cannot be found or judged.
+   */
+  private async settleTown(fields: CardReadResult['fields'], view: ViewRead): Promise<CardReadResult['fields']> {
+    const value = fields.address.value;
+    const choice = value ? correctAddress(value, this.addresses!).townChoice : undefined;
+    if (!value || !choice) return fields;
+    const sym = glyphBoxOf(view.lines, choice.read, choice.at);
+    // the model's symbol boxes are approximate (half a character off after a re-read's scaling): the
+    // character the line finder found under it is cut instead
+    const box = sym && characterUnder(view.textLines, sym);
+    if (!box) return fields;
+    const chosen = await this.prep.glyph(glyphRequest(view.card, box, [...choice.read][choice.at]!, choice.options));
+    if (chosen === [...choice.read][choice.at]) return fields;
+    const town = [...choice.read];
+    town[choice.at] = chosen;
+    return { ...fields, address: { ...fields.address, value: value.replace(choice.read, town.join('')) } };
+  }
+
   /** Reads one candidate card image, the likelier way up first and the other only if that finds no card. */
   private async readView(view: PreparedView, cardOnly: boolean, progress: (p: OcrProgress) => void, opts: ReadOptions): Promise<ViewRead> {
-    if (view.lines.length === 0) return { ex: NOTHING, warnings: [], conf: 0, rotation: 0, card: view.card };
+    if (view.lines.length === 0) return { ex: NOTHING, warnings: [], conf: 0, rotation: 0, card: view.card, lines: [], textLines: [] };
     // the flip below moves the card image to the worker: keep a copy of the lines' view for it
     const copy: GrayImage = { width: view.card.width, height: view.card.height, data: new Uint8Array(view.card.data) };
     let best: ViewRead = { ...(await this.recognizeView(view.card, fieldLines(view, cardOnly), progress, opts)), rotation: view.flipped ? 180 : 0, card: view.card };
@@ -168,7 +192,7 @@ export class CardReader {
     lines: TextLine[],
     progress: (p: OcrProgress) => void,
     opts: ReadOptions,
-  ): Promise<{ ex: Extracted; warnings: CardReadWarning[]; conf: number }> {
+  ): Promise<{ ex: Extracted; warnings: CardReadWarning[]; conf: number; lines: RecognizedLine[]; textLines: TextLine[] }> {
     // the biggest lines first: a card front has few; a busy document is cut off here
     const chosen = [...lines].sort((a, b) => (b.x1 - b.x0) * b.glyphH - (a.x1 - a.x0) * a.glyphH).slice(0, MAX_LINES);
     let done = 0;
@@ -205,7 +229,7 @@ export class CardReader {
       if (found) ({ warnings, ...ex } = extractFields((rec = [...rec, found]), today));
     }
     const conf = rec.reduce((s, l) => s + l.confidence, 0) / Math.max(1, rec.length);
-    return { ex, warnings, conf };
+    return { ex, warnings, conf, lines: rec, textLines: chosen };
   }
 }
 
@@ -213,6 +237,10 @@ interface ViewRead {
   ex: Extracted;
   warnings: CardReadWarning[];
   conf: number;
+  /** the lines the fields were taken from */
+  lines: RecognizedLine[];
+  /** the line finder's lines they were read from */
+  textLines: TextLine[];
   rotation: number;
   /** the pixels this read came from */
   card: GrayImage;
@@ -225,6 +253,42 @@ interface ViewRead {
  */
 function fieldLines(view: PreparedView, cardOnly: boolean): TextLine[] {
   return cardOnly ? view.lines.filter((l) => l.y0 < 0.75 * view.card.height && l.x0 < 0.7 * view.card.width) : view.lines;
+}
+
+/** The line finder's character that most overlaps `box` (at least a third of the character), or null. */
+export function characterUnder(lines: TextLine[], box: { x0: number; y0: number; x1: number; y1: number }): CharBox | null {
+  let best: CharBox | null = null;
+  let most = 0;
+  for (const l of lines) {
+    if (l.y1 < box.y0 || l.y0 > box.y1) continue;
+    for (const c of l.chars) {
+      const oy = Math.min(c.y1, box.y1) - Math.max(c.y0, box.y0);
+      const ox = Math.min(c.x1, box.x1) - Math.max(c.x0, box.x0);
+      if (oy > 0 && ox > most && ox >= (c.x1 - c.x0 + 1) / 3) {
+        most = ox;
+        best = c;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Where the `at`-th character of `text` is printed: the first line whose symbols spell `text` in a row
+ * (one symbol per character), that symbol's columns and the line's rows.
+ */
+export function glyphBoxOf(lines: RecognizedLine[], text: string, at: number): { x0: number; y0: number; x1: number; y1: number } | null {
+  const want = [...text];
+  for (const l of lines) {
+    const syms = l.symbols;
+    for (let k = 0; k + want.length <= syms.length; k++) {
+      if (want.every((c, i) => syms[k + i]!.text === c)) {
+        const s = syms[k + at]!;
+        return { x0: s.x0, x1: s.x1, y0: l.y0, y1: l.y1 };
+      }
+    }
+  }
+  return null;
 }
 
 const NOTHING: Extracted = { ...extractFields([], '2000-01-01'), anchors: 0 };

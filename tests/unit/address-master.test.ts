@@ -46,6 +46,17 @@ describe('address master', () => {
     for (const s of ['宮城県仙台市青葉区本町2番22号', '宮城県仙台市青葉区本町2-22-1', '宮城県仙台市青葉区本町2の22']) expect(correctAddress(s, master).text).toBe(s);
   });
 
+  it('leaves a 町域 one character off several of the master\'s to the print: which character, and its options', () => {
+    const m = buildAddressMaster('14118\t神奈川県\t横浜市都筑区', ['14118\t荏田南\t勝田南\t荏田南町\t牛久保', ''].join('\n'));
+    expect(correctAddress('神奈川県横浜市都筑区在田南２丁目１０番', m)).toMatchObject({ town: null, townChoice: { read: '在田南', at: 0, options: ['荏', '勝'] } });
+    // one name one off: repaired as before, no choice to make
+    expect(correctAddress('神奈川県横浜市都筑区牛久棵１丁目', m)).toMatchObject({ town: '牛久保', repaired: 1 });
+    expect(correctAddress('神奈川県横浜市都筑区牛久棵１丁目', m).townChoice).toBeUndefined();
+    // near names that differ from the read at different places: no single character decides
+    const apart = buildAddressMaster('01\t宮城県\t仙台市青葉区', ['01\t上田町\t本口町', ''].join('\n'));
+    expect(correctAddress('宮城県仙台市青葉区本田町1-2', apart).townChoice).toBeUndefined();
+  });
+
   it('knows a 町域 one character off when the number before its 丁目 is misread too', () => {
     expect(correctAddress('宮城県仙台市青葉区国分可太丁目16番29号', master)).toMatchObject({ text: '宮城県仙台市青葉区国分町太丁目16番29号', town: '国分町' });
   });

@@ -5,6 +5,7 @@ import { OcrInputError } from '../ocr-error';
 import { runPrep, type PrepOp, type PreparedView } from './prepare';
 import { decodeQr, type QrOp } from './qr';
 import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
+import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
 import type { GrayImage } from '../image/gray-image';
 import { findGlyphsDir, GLYPHS_DIR_ENV } from '../kanji/glyph-atlas';
 
@@ -15,11 +16,19 @@ type ShapeResult = { name: string };
 interface Pending {
   resolve: (r: never) => void;
   reject: (e: unknown) => void;
-  req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest;
+  req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest | GlyphChoiceRequest;
 }
 
-const runOp = async (req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest): Promise<Result | QrResult | ImagesResult | ShapeResult> =>
-  req.op === 'qr' ? decodeQr(req.bytes) : req.op === 'variants' ? { images: variantImages(req) } : req.op === 'shape' ? { name: settleShape(req) } : runPrep(req);
+const runOp = async (req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest | GlyphChoiceRequest): Promise<Result | QrResult | ImagesResult | ShapeResult> =>
+  req.op === 'qr'
+    ? decodeQr(req.bytes)
+    : req.op === 'variants'
+      ? { images: variantImages(req) }
+      : req.op === 'shape'
+        ? { name: settleShape(req) }
+        : req.op === 'glyph'
+          ? { name: settleGlyph(req) }
+          : runPrep(req);
 
 /**
  * Runs `runPrep` (and `decodeQr`, the card back) in a dedicated worker thread, so decoding and pixel loops
@@ -120,6 +129,22 @@ export class PrepWorker {
     if (!w) return settleShape(req);
     const id = this.next++;
     const retry: ShapeRequest = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
+    const r = await new Promise<ShapeResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, req: retry });
+      w.ref();
+      w.postMessage({ id, req }, [req.crop.data.buffer as ArrayBuffer]);
+    }).finally(() => {
+      if (this.pending.size === 0) this.worker?.unref();
+    });
+    return r.name;
+  }
+
+  /** One character's shape test against its options (settleGlyph) in the worker; the crop is moved there. */
+  async glyph(req: GlyphChoiceRequest): Promise<string> {
+    const w = this.worker;
+    if (!w) return settleGlyph(req);
+    const id = this.next++;
+    const retry: GlyphChoiceRequest = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
     const r = await new Promise<ShapeResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, req: retry });
       w.ref();

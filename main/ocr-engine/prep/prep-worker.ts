@@ -5,8 +5,9 @@ import { decodeQr, type QrOp } from './qr';
 import { OcrInputError } from '../ocr-error';
 import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
 import type { GrayImage } from '../image/gray-image';
+import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
 
-parentPort?.on('message', (msg: { id: number; req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest }) => {
+parentPort?.on('message', (msg: { id: number; req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest | GlyphChoiceRequest }) => {
   const { req } = msg;
   const job: Promise<{ views: PreparedView[]; hasQuad: boolean } | { text: string | null } | { images: GrayImage[] } | { name: string }> =
     req.op === 'qr'
@@ -18,7 +19,10 @@ parentPort?.on('message', (msg: { id: number; req: PrepOp | QrOp | VariantImages
         : req.op === 'shape'
           ? // the name's variant shape test (chamfer against the variants' templates)
             Promise.resolve().then(() => ({ name: settleShape(req) }))
-          : runPrep(req);
+          : req.op === 'glyph'
+            ? // one character against the master's options (a 町域 one character off several)
+              Promise.resolve().then(() => ({ name: settleGlyph(req) }))
+            : runPrep(req);
   job.then(
     (value) => {
       const transfer = 'views' in value ? value.views.map((v) => v.card.data.buffer as ArrayBuffer) : 'images' in value ? value.images.map((i) => i.data.buffer as ArrayBuffer) : [];

@@ -1,0 +1,28 @@
+import { crop, type GrayImage } from '../image/gray-image';
+import { chooseKnownName } from '../kanji/known-name-shape';
+
+/**
+ * One printed character and the characters it may be besides the model's read (a 町域 one character off
+ * several of the master's: 在 of 在田南 could be 荏 or 勝), for the shape test in the preprocessing worker.
+ */
+export interface GlyphChoiceRequest {
+  op: 'glyph';
+  crop: GrayImage;
+  read: string;
+  options: string[];
+}
+
+/** The option the print clearly shows, by the same test and margins as a known name's character; else the read. */
+export function settleGlyph(req: GlyphChoiceRequest): string {
+  return chooseKnownName([req.crop], [req.read], req.options.map((c) => [c]))?.[0] ?? req.read;
+}
+
+/** A request for the glyph in `box` of the card (its pixels copied out, a small margin around). */
+export function glyphRequest(card: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }, read: string, options: string[]): GlyphChoiceRequest {
+  const pad = 2;
+  const x0 = Math.max(0, Math.floor(box.x0) - pad);
+  const y0 = Math.max(0, Math.floor(box.y0) - pad);
+  const x1 = Math.min(card.width - 1, Math.ceil(box.x1) + pad);
+  const y1 = Math.min(card.height - 1, Math.ceil(box.y1) + pad);
+  return { op: 'glyph', crop: crop(card, x0, y0, x1 - x0 + 1, y1 - y0 + 1), read, options };
+}

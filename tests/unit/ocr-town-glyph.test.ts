@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { characterUnder, glyphBoxOf } from '../../main/ocr-engine/card-reader';
+import { glyphRequest, settleGlyph } from '../../main/ocr-engine/reread/glyph-choice';
+import type { RecognizedLine } from '../../common/ocr/recognized-line';
+import type { TextLine } from '../../main/ocr-engine/layout/text-lines';
+import { FONTS, LOOKS, glyph } from '../support/glyph-render';
+
+/**
+ * 在田南 is one character off both 荏田南 and 勝田南 in 横浜市都筑区: the address master cannot choose, the
+ * printed first character can.
+ */
+describe('a 町域 character settled by its print', () => {
+  for (const font of FONTS) {
+    it(`${font}: 荏 printed and read 在 becomes 荏; a printed 在 stays`, async () => {
+      for (const look of [LOOKS[0]!, LOOKS[2]!]) {
+        const printed = await glyph('荏', font, look);
+        expect(settleGlyph({ op: 'glyph', crop: printed, read: '在', options: ['荏', '勝'] })).toBe('荏');
+        const plain = await glyph('在', font, look);
+        expect(settleGlyph({ op: 'glyph', crop: plain, read: '在', options: ['荏', '勝'] })).toBe('在');
+      }
+    });
+  }
+
+  it("finds the character in the line the model read, and cuts the line finder's character under it", () => {
+    const sym = (text: string, x0: number): RecognizedLine['symbols'][number] => ({ text, confidence: 0.9, x0, x1: x0 + 38 });
+    const line: RecognizedLine = { x0: 100, y0: 115, x1: 600, y1: 143, glyphH: 28, text: '区在田南2', confidence: 0.9, symbols: [sym('区', 430), sym('在', 472), sym('田', 512), sym('南', 552), sym('2', 590)] };
+    const box = glyphBoxOf([line], '在田南', 0)!;
+    expect(box).toEqual({ x0: 472, x1: 510, y0: 115, y1: 143 });
+    expect(glyphBoxOf([line], '荏田南', 0)).toBeNull();
+    // the symbol box is a third of a character right of the print: the character most under it is taken
+    const chars = [
+      { x0: 420, y0: 115, x1: 455, y1: 143 },
+      { x0: 460, y0: 114, x1: 497, y1: 143 },
+      { x0: 500, y0: 116, x1: 537, y1: 143 },
+    ];
+    const tl: TextLine = { x0: 420, y0: 114, x1: 537, y1: 143, glyphH: 29, blobs: 3, chars };
+    expect(characterUnder([tl], box)).toEqual(chars[1]);
+    expect(characterUnder([tl], { x0: 700, y0: 115, x1: 730, y1: 143 })).toBeNull();
+    // the request copies that character out with a small margin
+    const card = { width: 800, height: 200, data: new Uint8Array(800 * 200).fill(220) };
+    expect(glyphRequest(card, chars[1]!, '在', ['荏']).crop).toMatchObject({ width: 42, height: 34 });
+  });
+});
