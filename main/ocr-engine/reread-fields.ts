@@ -13,6 +13,7 @@ import { classifyLine, type LineKind } from '../../common/ocr/line-kind';
 import { renderInline, settleInline, shapeRequest, type ShapeSettler, type VariantRenderer } from './reread/variant-images';
 import { consensus, resolveChecked, type Candidate, type Provenance } from './reread/candidates';
 import { settleVoicing } from './voicing-mark';
+import { levenshtein } from '../../common/text/levenshtein';
 import { BUILDING_WORDS } from '../../common/address/building-words';
 import { addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockToMend } from '../../common/address/sure-address-row';
 import type { AddressMaster } from '../../common/address/address-master';
@@ -281,11 +282,15 @@ export async function rereadPatch(
           finish: async (best, cands) => {
             const split = splitAt(best, kgap, cands);
             if (!split) return null;
-            const text = trimKanaTail(split);
+            const trimmed = trimKanaTail(split);
             // the symbols of the dropped 長音 go with them (symbols spell the reading without its space)
-            const kept = split.split('\u3000').flatMap((p, i) => [...p].map((_, j) => j < [...text.split('\u3000')[i]!].length));
-            const symbols = text === split || best.symbols.length !== kept.length ? best.symbols : best.symbols.filter((_, i) => kept[i]);
-            return { drop: kanaLines, line: { x0: kb.x0, y0: kb.y0, x1: kb.x1, y1: kb.y1, glyphH: kh, text, confidence: best.confidence, symbols } };
+            const kept = split.split('\u3000').flatMap((p, i) => [...p].map((_, j) => j < [...trimmed.split('\u3000')[i]!].length));
+            const symbols = trimmed === split || best.symbols.length !== kept.length ? best.symbols : best.symbols.filter((_, i) => kept[i]);
+            // a part one kana off the one reading the name tables give for the name beside it is that reading:
+            // the tables' judgement, not the print's, so the clerk is asked to look
+            const text = nameRead && names ? snapToKnownReading(trimmed, nameRead, names) : trimmed;
+            const confidence = text === trimmed ? best.confidence : Math.min(best.confidence, N.shapeFieldConfidence);
+            return { drop: kanaLines, line: { x0: kb.x0, y0: kb.y0, x1: kb.x1, y1: kb.y1, glyphH: kh, text, confidence, symbols: text === trimmed ? symbols : [] } };
           },
         });
       }
@@ -361,6 +366,30 @@ export function readingSupport(kana: string, name: string, names: NameReadings):
   const fam = names.suggest(fn, '姓').includes(toHiragana(fk)) ? 0.5 : 0;
   const giv = names.suggest(gn, '名').includes(toHiragana(gk)) ? 0.5 : 0;
   return fam + giv;
+}
+
+const toKatakana = (s: string): string => s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+
+/**
+ * The フリガナ with each part that is not a reading the name tables give for its kanji, but exactly one kana
+ * off (one too many or one mistaken: イツキキ, タウツヤ, ツチダ, イカラシ) from exactly one of them, spelled as
+ * that reading. A part further off, or as near to two readings, is kept as read: the tables rank readings,
+ * they do not know every name's.
+ */
+export function snapToKnownReading(kana: string, name: string, names: NameReadings): string {
+  const ks = kana.split('\u3000');
+  const ns = name.split('\u3000');
+  if (ks.length !== 2 || ns.length !== 2 || !ks.every(isKatakanaText)) return kana;
+  const kinds = ['姓', '名'] as const;
+  return ks
+    .map((part, i) => {
+      const known = names.suggest(ns[i]!, kinds[i]!).map(toKatakana);
+      if (known.length === 0 || known.includes(part)) return part;
+      // never a kana added to the read: a reading shorter than the tables' (ヒロ for 博) is a reading, not a slip
+      const near = known.filter((r) => levenshtein([...r], [...part]) === 1 && [...part].length >= [...r].length);
+      return near.length === 1 ? near[0]! : part;
+    })
+    .join('\u3000');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseKnownName, settleKnownName } from '../../main/ocr-engine/kanji/known-name-shape';
 import { glyphAtlas, parseGlyphAtlas } from '../../main/ocr-engine/kanji/glyph-atlas';
-import { keepKnownParts, knownNameProposals } from '../../main/ocr-engine/reread-fields';
+import { keepKnownParts, knownNameProposals, snapToKnownReading } from '../../main/ocr-engine/reread-fields';
 import { loadNameReadings } from '../../main/services/names/name-reading-files';
 import { FONTS, LOOKS, glyph, render, svgText } from '../support/glyph-render';
 
@@ -73,5 +73,22 @@ describe('the name tables outvote a look-alike chosen by shape', () => {
     expect(near.every((n) => [...n].length === 3 && [...n].filter((c, i) => c !== [...'五十風'][i]).length === 1)).toBe(true);
     expect(names.oneOff('田中', '姓')).not.toContain('田中');
     expect(names.oneOff('', '名')).toEqual([]);
+  });
+});
+
+describe('フリガナ one kana off the reading the name tables give', () => {
+  it('is spelled as that reading: a kana too many or one mistaken, in either part', () => {
+    expect(snapToKnownReading('イシカワ\u3000イツキキ', '石川\u3000樹', names)).toBe('イシカワ\u3000イツキ');
+    expect(snapToKnownReading('タニグチ\u3000タウツヤ', '谷口\u3000達也', names)).toBe('タニグチ\u3000タツヤ');
+    expect(snapToKnownReading('ツチダ\u3000カズヒセコ', '内田\u3000和彦', names)).toBe('ウチダ\u3000カズヒコ');
+  });
+
+  it('keeps a reading the tables give, one further off, and one a kana shorter (a reading of its own)', () => {
+    expect(snapToKnownReading('ウチダ\u3000カズヒコ', '内田\u3000和彦', names)).toBe('ウチダ\u3000カズヒコ');
+    expect(snapToKnownReading('イガラシ\u3000ュミーーコ', '五十嵐\u3000由美', names)).toBe('イガラシ\u3000ュミーーコ');
+    expect(snapToKnownReading('サトウ\u3000ヒロ', '佐藤\u3000博', names)).toBe('サトウ\u3000ヒロ');
+    // not two parts, or not katakana: as read
+    expect(snapToKnownReading('ウチダカズヒコ', '内田\u3000和彦', names)).toBe('ウチダカズヒコ');
+    expect(snapToKnownReading('ウチダ\u3000カズヒコ', '内田和彦', names)).toBe('ウチダ\u3000カズヒコ');
   });
 });
