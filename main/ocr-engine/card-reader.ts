@@ -201,7 +201,8 @@ export class CardReader {
     // workers never wait for the slowest line of a stage; the second reads of 住所 / 氏名 (which need every
     // line) run beside the last of those
     const firstReads = chosen.map((l) => recognizeLine(this.pool, view, l).finally(() => progress({ stage: 'recognize', fraction: ++done / chosen.length })));
-    const refinedReads = firstReads.map((p) => p.then(async (l) => (await refineLines(this.pool, view, [l], today))[0]!));
+    // each line alone, with the line finder's boxes as its neighbours (a 性別 value beside its label)
+    const refinedReads = firstReads.map((p) => p.then(async (l) => (await refineLines(this.pool, view, [l], today, chosen))[0]!));
     for (const p of refinedReads) void p.catch(() => undefined);
     const first: RecognizedLine[] = await Promise.all(firstReads);
     const rereadable = (e: Extracted): boolean => e.anchors >= 2 && !e.looksLikeBack && !e.looksLikePassport;

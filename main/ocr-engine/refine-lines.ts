@@ -45,23 +45,26 @@ const dateish = (t: string): boolean =>
  * doubtful: dates with a character whitelist (one text line, raw), 性別 as one character (男 / 女) from the
  * box right of its label. The better-parsing read replaces the line's text.
  */
-export async function refineLines(pool: TesseractPool, card: GrayImage, lines: RecognizedLine[], today: string): Promise<RecognizedLine[]> {
+export async function refineLines(pool: TesseractPool, card: GrayImage, lines: RecognizedLine[], today: string, neighbours: readonly LineBox[] = lines): Promise<RecognizedLine[]> {
   const out = lines.map((l) => ({ ...l }));
   const jobs: Promise<void>[] = [];
   for (const l of out) {
     const t = compact(l.text);
-    const shortLabel = t.length <= 4 && /^.?[別刷]/.test(t);
+    // a short line that is 性別 with one of its two characters misread (生別, 性列): no other short text on a
+    // card starts with 性 or has 別 second
+    const shortLabel = t.length <= 4 && /^(?:.?[別刷]|性.)/.test(t);
     if (leadingLabel(t) === 'sex' || /性[別刷]/.test(t) || shortLabel) {
       if (shortLabel && !/性[別刷]/.test(t)) {
-        l.text = `性別${t.replace(/^.?[別刷]/, '')}`;
+        l.text = `性別${t.replace(/^(?:.?[別刷]|性.)/, '')}`;
         l.symbols = l.symbols.length >= 2 ? [{ ...l.symbols[0]!, text: '性' }, ...l.symbols.slice(1)] : l.symbols;
       }
       const idx = compact(l.text).search(/性[別刷]/);
       const before = compact(l.text).slice(0, Math.max(0, idx));
       const first = parseSex(compact(l.text).slice(Math.max(0, idx)));
+      const valueH = valueHeightBeside(l, neighbours);
       // a sure first read still meets the shape test (no model call): a contradiction gets the full re-read
-      if (first !== null && l.confidence >= SURE_SEX && sexGlyph(card, l, before.length)?.shape !== (first === 'M' ? 'F' : 'M')) continue;
-      jobs.push(rereadSex(pool, card, l, before.length));
+      if (first !== null && l.confidence >= SURE_SEX && sexGlyph(card, l, before.length, valueH)?.shape !== (first === 'M' ? 'F' : 'M')) continue;
+      jobs.push(rereadSex(pool, card, l, before.length, valueH));
       if (before.length > 0 && dateish(before)) jobs.push(rereadDate(pool, card, l, today));
       continue;
     }
@@ -138,8 +141,39 @@ export function putDate(l: RecognizedLine, read: { text: string }): void {
   l.text = `${read.text}${keepSuffix}${rest ? ` ${rest}` : ''}`;
 }
 
-/** The 性別 value's glyph right of the label on line `l`, its box in card x, and what the shape test says. */
-function sexGlyph(card: GrayImage, l: RecognizedLine, labelIndex: number): { glyph: GrayImage; x0: number; x1: number; labEnd: number; shape: 'M' | 'F' | null } | null {
+/**
+ * How tall the 性別 value beside a label line may be printed: a label given a line of its own is small, and the
+ * value after it (a line of its own too, whatever the model made of it) may be twice its size. The tallest
+ * line starting just right of the label on its row, or the label line's own height.
+ */
+function valueHeightBeside(l: RecognizedLine, lines: readonly LineBox[]): number {
+  const h = l.y1 - l.y0;
+  const cy = (l.y0 + l.y1) / 2;
+  const beside = lines.filter((o) => !(o.x0 === l.x0 && o.y0 === l.y0) && o.y0 < cy && o.y1 > cy && o.x0 >= l.x1 - 2 && o.x0 <= l.x1 + SEX_VALUE.reachGlyphs * h && o.y1 - o.y0 <= SEX_VALUE.maxGrowth * h);
+  return Math.max(h, ...beside.map((o) => o.y1 - o.y0));
+}
+
+/** A line's box on the card (a recognized line's, or the line finder's before it is read). */
+export interface LineBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** How far a 性別 value is looked for beside its label line. */
+const SEX_VALUE = {
+  /** the value starts within this many label heights of the label's end */
+  reachGlyphs: 3,
+  /** and is at most this many times the label's height: anything taller is the photo or another block */
+  maxGrowth: 3,
+} as const;
+
+/**
+ * The 性別 value's glyph right of the label on line `l`, its box in card x, and what the shape test says.
+ * @param valueH how tall the value may be (valueHeightBeside): the search area and the glyph test follow it
+ */
+function sexGlyph(card: GrayImage, l: RecognizedLine, labelIndex: number, valueH = l.y1 - l.y0): { glyph: GrayImage; x0: number; x1: number; labEnd: number; shape: 'M' | 'F' | null } | null {
   // the label's symbols (性 別) when the model gave them; else the label is assumed at the line's start
   const syms = l.symbols;
   const lab = syms.findIndex((s, i) => i >= labelIndex && /性/.test(s.text));
@@ -148,8 +182,11 @@ function sexGlyph(card: GrayImage, l: RecognizedLine, labelIndex: number): { gly
   // the model's symbol boxes are loose (別's box often runs into the value): search from a label height
   // before its end, and take the glyph by its ink, not by the box
   const ax = labEnd - 1.2 * h;
-  const area = crop(card, ax, l.y0 - 0.4 * h, 4.7 * h, 1.8 * h);
-  const ch = findValueGlyph(area, h, labEnd - ax);
+  const H = Math.max(h, valueH);
+  // the row's band, as tall as the value may be, around the label's middle
+  const top = (l.y0 + l.y1) / 2 - 0.9 * H;
+  const area = crop(card, ax, top, 1.2 * h + 3.5 * H, 1.8 * H);
+  const ch = findValueGlyph(area, H, labEnd - ax);
   if (!ch) return null;
   const glyph = crop(area, ch.x0 - 2, ch.y0 - 2, ch.x1 - ch.x0 + 5, ch.y1 - ch.y0 + 5);
   return { glyph, x0: Math.floor(Math.max(0, ax)) + ch.x0, x1: Math.floor(Math.max(0, ax)) + ch.x1, labEnd, shape: sexShape(glyph).sex };
@@ -182,8 +219,8 @@ const SEX_ON_DATE_ROW = {
   minConfidence: 0.85,
 } as const;
 
-async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine, labelIndex: number): Promise<void> {
-  const found = sexGlyph(card, l, labelIndex);
+async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine, labelIndex: number, valueH?: number): Promise<void> {
+  const found = sexGlyph(card, l, labelIndex, valueH);
   const sure = (c: number): void => {
     // no usable glyph: whatever the first read said stays, but not as a sure answer
     l.confidence = Math.min(l.confidence, c);

@@ -98,6 +98,33 @@ describe('性別 re-read on a card line', () => {
 });
 
 /**
+ * The label given a line of its own, printed small (14 px), and the value twice its size after it, a line of
+ * its own that the model misread (">"): as on the varied generator's foreign and current designs.
+ */
+async function smallLabelLine(ch: '男' | '女', label: string, font: string, look: Look): Promise<{ card: GrayImage; label: RecognizedLine; value: RecognizedLine }> {
+  const img = await render(`${text('性別', 40, 62, 14, font, 68)}${text(ch, 90, 68, 34, font, look.ink ?? 17)}`, 200, 100, look);
+  const labelLine: RecognizedLine = { x0: 40, y0: 50, x1: 69, y1: 64, glyphH: 14, text: label, confidence: 0.8, symbols: [...label].map((c, i) => ({ text: c, confidence: 0.8, x0: 40 + 14 * i, x1: 54 + 14 * i })) };
+  const valueLine: RecognizedLine = { x0: 90, y0: 38, x1: 124, y1: 72, glyphH: 34, text: '>', confidence: 0.4, symbols: [{ text: '>', confidence: 0.4, x0: 90, x1: 124 }] };
+  return { card: img, label: labelLine, value: valueLine };
+}
+
+describe('性別 beside a small label of its own line', () => {
+  for (const font of FONTS) {
+    it(`${font}: the value twice the label's size is found, with the label misread in either character`, async () => {
+      for (const ch of ['男', '女'] as const) {
+        for (const label of ['性別', '性列', '生別']) {
+          const { card, label: l, value } = await smallLabelLine(ch, label, font, LOOKS[0]!);
+          // the line finder's boxes of the row are the neighbours: the value's height sizes the search
+          const [read] = await refineLines(fakePool(ch.repeat(3), 0.9), card, [l], '2026-06-01', [l, value]);
+          expect(sexOf(read!).value, `${ch} ${label}`).toBe(ch);
+          expect(sexOf(read!).confidence).toBeGreaterThanOrEqual(0.85);
+        }
+      }
+    });
+  }
+});
+
+/**
  * A current card's birth-date row whose 性別 no line named (the label misread past recognition): the date, then
  * the small label and the value, at the reader's scale. `value` null: nothing printed right of the date.
  */
