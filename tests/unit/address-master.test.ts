@@ -57,6 +57,17 @@ describe('address master', () => {
     expect(correctAddress('宮城県仙台市青葉区本田町1-2', apart).townChoice).toBeUndefined();
   });
 
+  it('repairs a name of three or more characters with one character dropped or added, never its kind', () => {
+    // 仙台市青葉区 read with 葉 dropped; 国分町 read with a speck read as a character inside it
+    expect(correctAddress('宮城県仙台市青区国分町9丁目', master)).toMatchObject({ text: '宮城県仙台市青葉区国分町9丁目', municipality: '仙台市青葉区', town: '国分町', repaired: 1 });
+    expect(correctAddress('宮城県仙台市青葉区国分ノ町9丁目', master)).toMatchObject({ text: '宮城県仙台市青葉区国分町9丁目', town: '国分町', repaired: 1 });
+    // the prefecture with one character dropped
+    expect(correctAddress('宮県仙台市青葉区本町5-19-15', master)).toMatchObject({ text: '宮城県仙台市青葉区本町5-19-15', prefecture: '宮城県' });
+    // 区 dropped is another kind of place: not repaired; a two-character 町域 is too short to repair this way
+    expect(correctAddress('宮城県仙台市青葉国分町9丁目', master).municipality).toBeNull();
+    expect(correctAddress('宮城県仙台市青葉区本ノ町1-2', master).town).toBeNull();
+  });
+
   it('knows a 町域 one character off when the number before its 丁目 is misread too', () => {
     expect(correctAddress('宮城県仙台市青葉区国分可太丁目16番29号', master)).toMatchObject({ text: '宮城県仙台市青葉区国分町太丁目16番29号', town: '国分町' });
   });
