@@ -19,6 +19,7 @@ import { glyphRequest } from './reread/glyph-choice';
 import type { AddressMaster } from '../../common/address/address-master';
 import type { PreparedView } from './prep/prepare';
 import { isCardShaped } from './layout/photo-side';
+import { layoutOf, readFitsLayout } from '../../common/ocr/card-layouts';
 import type { NameReadings } from '../../common/names/name-readings';
 
 export { CARD_PX_W, CARD_PX_H } from './prep/prepare';
@@ -220,11 +221,13 @@ export class CardReader {
     // 生年月日 and 有効期限 on different days of the year: one is misread, and the card says which
     const paired = await settleDatePair(this.pool, view, rec, ex, today);
     if (paired) ({ warnings, ...ex } = extractFields((rec = paired), today));
-    // the cards that print 性別 beside the birth date (current: 和暦 birth date, no フリガナ; foreign): looked
-    // for there by its ink when no line named it
+    // the layouts that print 性別 after the birth date (card-layouts.ts): looked for there by its ink when no
+    // line named it, on a read that fits the layout (its era, no フリガナ where it prints none)
     const birth = ex.sources.birthDate;
-    const sexBesideBirth = ex.layout === 'foreign' || (ex.layout !== 'unknown' && /明治|大正|昭和|平成|令和/.test(birth?.raw ?? '') && !ex.fields.nameKana.value);
-    if (!ex.fields.sex.value && birth && sexBesideBirth) {
+    const layout = layoutOf(ex.layout);
+    const birthEra = !birth ? null : /明治|大正|昭和|平成|令和/.test(birth.raw) ? 'wareki' : 'seireki';
+    const sexAfterBirth = layout?.sexPlace === 'after-birth-date' && readFitsLayout(layout, { birthEra, hasKana: !!ex.fields.nameKana.value });
+    if (!ex.fields.sex.value && birth && sexAfterBirth) {
       const glyphH = rec.find((l) => l.y0 === birth.y && l.x0 === birth.x)?.glyphH ?? birth.height;
       const found = await sexRightOfBirthDate(this.pool, view, birth, glyphH);
       if (found) ({ warnings, ...ex } = extractFields((rec = [...rec, found]), today));
