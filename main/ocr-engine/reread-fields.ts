@@ -21,6 +21,9 @@ import type { AddressMaster } from '../../common/address/address-master';
 /** Line kinds that are never a piece of the name's own row. */
 const NOT_NAME_PIECE = new Set<LineKind>(['roman-name', 'date', 'address', 'label', 'title', 'issuer']);
 
+/** Capitals and what separates the parts of a roman name, for the foreign resident's 氏名. */
+const ROMAN_WHITELIST = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ,-';
+
 /** Katakana (with small kana and 長音) for the フリガナ line. */
 const KANA_WHITELIST = 'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶー ';
 
@@ -295,6 +298,25 @@ export async function rereadPatch(
         });
       }
     }
+  }
+  // 氏名 in roman letters (the foreign resident's card): read again as capitals only, the reads vote (the
+  // model's I/L/T/J at a name's end: MEI read MEIL or MET, RAJ read RAT)
+  if (nameLines.length > 0 && ex.layout === 'foreign') {
+    const rect = union(nameLines);
+    const glyphH = Math.max(...nameLines.map((l) => l.glyphH));
+    const roman = (t: string): string => t.replace(/[\s\u3000]+/g, ' ').trim();
+    const orig: Cand = { text: roman(nameLines.map((l) => l.text).join(' ')), confidence: Math.min(...nameLines.map((l) => l.confidence)), symbols: nameLines.flatMap((l) => l.symbols) };
+    plans.push({
+      field: 'name',
+      first: orig,
+      read: (vs) => readVariants(pool, card, rect, glyphH, nameLines.flatMap(charsOf), vs, { whitelist: ROMAN_WHITELIST, render }),
+      variants: V.roman,
+      firstBatch: T.firstBatch,
+      key: compact,
+      clean: (c) => ({ ...c, text: roman(c.text) }),
+      keep: (c) => /^[A-Z][A-Z ,.'-]*$/.test(c.text),
+      finish: async (best) => (best.provenance === 'first-read' ? null : { drop: nameLines, line: { ...rect, glyphH, text: best.text, confidence: best.confidence, symbols: best.symbols } }),
+    });
   }
   const drop = new Set<RecognizedLine>();
   const add: RecognizedLine[] = [];

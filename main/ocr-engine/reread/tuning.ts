@@ -24,6 +24,12 @@ export const REREAD_TUNING = {
       { glyph: 52, psm: PSM.SINGLE_LINE, unmasked: true },
       { glyph: 52, psm: PSM.RAW_LINE, unmasked: true },
     ] as Variant[],
+    /** 氏名 in roman capitals: two modes at the name's scale, one larger */
+    roman: [
+      { glyph: 40, psm: PSM.SINGLE_LINE },
+      { glyph: 40, psm: PSM.RAW_LINE },
+      { glyph: 52, psm: PSM.SINGLE_LINE },
+    ] as Variant[],
     /** 住所: the pattern left in once (cleaning can eat a thin stroke), another mode, a larger scale */
     address: [
       { glyph: 48, psm: PSM.RAW_LINE, raw: true },

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { extractFields } from '../../common/ocr/extract-fields';
+import type { RecognizedLine } from '../../common/ocr/recognized-line';
+import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
+import { createGray } from '../../main/ocr-engine/image/gray-image';
+import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
+
+const line = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+/** A foreign resident's card as first read: the given name's last letter misread (MEI → MET). */
+const FOREIGN = [
+  line('氏名', 33, 60, 79, 82, 23),
+  line('SANTOS MET', 145, 48, 400, 90, 34, 0.7),
+  line('住所', 32, 172, 80, 194, 23),
+  line('東京都千代田区千代田1-1', 141, 174, 669, 207, 31),
+  line('1990年3月4日生', 162, 284, 449, 316, 31),
+  line('性別', 600, 285, 648, 307, 22),
+  line('女', 689, 281, 721, 312, 32),
+  line('2030年3月4日まで有効', 154, 346, 534, 378, 25),
+];
+
+/** Answers the capitals-only reads with `roman` (and records what was asked), anything else with nothing. */
+function poolReading(roman: string[], asked: LineRequest[]): TesseractPool {
+  let i = 0;
+  return {
+    recognize: (req: LineRequest): Promise<LineResult> => {
+      asked.push(req);
+      const text = req.whitelist?.startsWith('ABC') ? (roman[i++ % roman.length] ?? '') : '';
+      return Promise.resolve({ text, confidence: 0.8, symbols: [] } as unknown as LineResult);
+    },
+  } as unknown as TesseractPool;
+}
+
+describe('a roman 氏名 read again as capitals only', () => {
+  const card = createGray(1053, 664, 236);
+  const ex = extractFields(FOREIGN, '2026-01-01');
+
+  it('takes what the capitals-only reads agree on over the first read', async () => {
+    expect(ex.layout).toBe('foreign');
+    const asked: LineRequest[] = [];
+    const patch = await rereadPatch(poolReading(['SANTOS MEI'], asked), card, FOREIGN, [], ex);
+    expect(asked.filter((r) => r.whitelist?.startsWith('ABC')).length).toBeGreaterThanOrEqual(2);
+    expect(extractFields(applyReread(FOREIGN, patch), '2026-01-01').fields.name.value).toBe('SANTOS\u3000MEI');
+  });
+
+  it('keeps the first read when the reads are no roman name or do not agree', async () => {
+    const none = await rereadPatch(poolReading(['santos mei', '了『』'], []), card, FOREIGN, [], ex);
+    expect(extractFields(applyReread(FOREIGN, none), '2026-01-01').fields.name.value).toBe('SANTOS\u3000MET');
+  });
+});
