@@ -257,7 +257,7 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
   const addrScore = (l: Line): number => l.cls.scores.address + T.address.label * (l.label === 'address' ? 1 : labelEvidence(l, 'address', lines)) + T.address.prior * prior(l, 'address');
   const addrCands = lines
     .filter((l) => !used.has(l) && compact(l.value).length > 0 && !['date', 'title', 'issuer', 'label', 'sex'].includes(l.cls.kind))
-    .filter((l) => l.label === 'address' || prefAt(l) >= 0 || (labelEvidence(l, 'address', lines) > 0 && l.cls.scores.address >= T.address.minShapeWithLabel))
+    .filter((l) => l.label === 'address' || prefAt(l) >= 0 || l.cls.scores.address >= T.address.minShapeAlone || (labelEvidence(l, 'address', lines) > 0 && l.cls.scores.address >= T.address.minShapeWithLabel))
     .sort((x, y) => addrScore(y) - addrScore(x));
   const first = addrCands[0];
   if (first) {

@@ -70,6 +70,11 @@ export const FIELD_TUNING = {
     prior: 0.2,
     /** an unlabelled-prefecture line needs this much address shape when only a label points at it */
     minShapeWithLabel: 0.2,
+    /**
+     * ... and this much with neither label nor 都道府県 (both misread: 十縄県…, its 住所 label lost): only the
+     * full shape of an address (place words and a 番地) counts, not a 方書 row or a date
+     */
+    minShapeAlone: 0.8,
     /** a continuation row starts within this many text heights under the last one … */
     nextRowGap: 1.6,
     /** … and within this many of its column */

@@ -128,6 +128,15 @@ describe('extractFields', () => {
     expect(short.fields.address.value).toBe('京都府京都市左京区吉田本町5丁目14番19号');
     expect(short.layout).toBe('foreign');
   });
+  it('finds an address by its full shape when both its label and its 都道府県 are misread, never a 方書 row alone', () => {
+    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence: 0.85, symbols: [] });
+    const card = [l('氏名', 43, 35, 75, 51, 17), l('三浦 知子', 108, 39, 419, 97, 55), l('十縄県中頭郡西原町棚原3丁目2番6号', 107, 134, 850, 171, 35), l('メゾン緑806号', 111, 181, 437, 218, 31), l('昭和63年 4月 1日生', 154, 261, 514, 298, 34), l('2024年 4月 1日まで有効', 117, 342, 567, 379, 34)];
+    const r = extractFields(card, '2023-01-01');
+    expect(r.fields.address.value).toBe('十縄県中頭郡西原町棚原3丁目2番6号メゾン緑806号');
+    // with the first row lost, the 方書 alone is no address
+    expect(extractFields(card.filter((x) => !x.text.startsWith('十縄')), '2023-01-01').fields.address.value).toBeNull();
+  });
+
   it('does not take a prefecture name deep inside a line for the address', () => {
     const r = extractFields([line('氏名 山田 花子', 40, 40, 45), line('発行 横浜市長 神奈川県', 40, 450), line('平成2年 4月 1日生 性別 女', 200, 300)], '2026-01-01');
     expect(r.fields.address.value).toBeNull();
