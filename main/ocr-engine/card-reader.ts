@@ -7,7 +7,7 @@ import { TesseractPool, type LineRequest } from './tesseract/tesseract-pool';
 import type { GrayImage } from './image/gray-image';
 import type { CharBox, TextLine } from './layout/text-lines';
 import { recognizeLine } from './recognize-lines';
-import { refineLines, sexRightOfBirthDate } from './refine-lines';
+import { birthDateOnly, refineLines, sexRightOfBirthDate } from './refine-lines';
 import { settleDatePair } from './date-pair';
 import { applyReread, rereadPatch } from './reread-fields';
 import { OcrInputError } from './ocr-error';
@@ -228,8 +228,8 @@ export class CardReader {
     const birthEra = !birth ? null : /明治|大正|昭和|平成|令和/.test(birth.raw) ? 'wareki' : 'seireki';
     const sexAfterBirth = layout?.sexPlace === 'after-birth-date' && readFitsLayout(layout, { birthEra, hasKana: !!ex.fields.nameKana.value });
     if (!ex.fields.sex.value && birth && sexAfterBirth) {
-      const glyphH = rec.find((l) => l.y0 === birth.y && l.x0 === birth.x)?.glyphH ?? birth.height;
-      const found = await sexRightOfBirthDate(this.pool, view, birth, glyphH);
+      const line = rec.find((l) => l.y0 === birth.y && l.x0 === birth.x);
+      const found = await sexRightOfBirthDate(this.pool, view, birthDateOnly(birth, line), line?.glyphH ?? birth.height);
       if (found) ({ warnings, ...ex } = extractFields((rec = [...rec, found]), today));
     }
     const conf = rec.reduce((s, l) => s + l.confidence, 0) / Math.max(1, rec.length);

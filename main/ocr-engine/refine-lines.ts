@@ -209,6 +209,15 @@ export async function sexRightOfBirthDate(pool: TesseractPool, card: GrayImage, 
   return parseSex(compact(line.text)) !== null && line.confidence >= SEX_ON_DATE_ROW.minConfidence ? line : null;
 }
 
+/**
+ * The birth date's box cut at its 生: whatever its line holds after it (a 性別 label and value misread into the
+ * date's line: 日生 内女) is where 性別 is looked for. The whole box when the line has no 生 symbol.
+ */
+export function birthDateOnly(birth: { x: number; y: number; width: number; height: number }, line: RecognizedLine | undefined): { x: number; y: number; width: number; height: number } {
+  const sei = line?.symbols.findLast((sym) => sym.text === '生');
+  return sei && sei.x1 > birth.x && sei.x1 < birth.x + birth.width ? { ...birth, width: Math.round(sei.x1 - birth.x) } : birth;
+}
+
 /** Where 性別 is looked for right of the birth date when no line names it (sexRightOfBirthDate). */
 const SEX_ON_DATE_ROW = {
   /** the label starts about a space after the date ends: the search begins there (glyph heights) */

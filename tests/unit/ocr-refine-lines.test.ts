@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refineLines, sexRightOfBirthDate, sexShape } from '../../main/ocr-engine/refine-lines';
+import { birthDateOnly, refineLines, sexRightOfBirthDate, sexShape } from '../../main/ocr-engine/refine-lines';
 import { createGray, type GrayImage } from '../../main/ocr-engine/image/gray-image';
 import { FONTS, glyph, LOOKS, render, svgText as text, type Look } from '../support/glyph-render';
 import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
@@ -151,6 +151,20 @@ describe('性別 right of the birth date when no line names it', () => {
       // nothing printed there: the model's forced 男 is not enough
       const { card, birth } = await birthDateRow(null, font, LOOKS[0]!);
       expect(await sexRightOfBirthDate(fakePool('男男男', 0.9), card, birth, 24)).toBeNull();
+    });
+
+    it(`${font}: the label and value misread into the date's own line (日生 内女) are looked for after its 生`, async () => {
+      const { card, birth } = await birthDateRow('女', font, LOOKS[0]!);
+      // the line as the model gave it runs over the label and the value: its box ends after them
+      const whole = { ...birth, width: 330 - birth.x };
+      const sym = (text: string, x0: number, x1: number): RecognizedLine['symbols'][number] => ({ text, confidence: 0.8, x0, x1 });
+      const line: RecognizedLine = { x0: whole.x, y0: whole.y, x1: whole.x + whole.width, y1: whole.y + whole.height, glyphH: 24, text: '昭和60年4月1日生 内女', confidence: 0.7, symbols: [sym('日', 190, 214), sym('生', 216, 240), sym('内', 250, 270), sym('女', 300, 330)] };
+      expect(birthDateOnly(whole, line)).toEqual({ ...whole, width: 240 - whole.x });
+      expect(await sexRightOfBirthDate(fakePool('女女女', 0.9), card, whole, 24)).toBeNull();
+      expect((await sexRightOfBirthDate(fakePool('女女女', 0.9), card, birthDateOnly(whole, line), 24))?.text).toBe('性別 女');
+      // no 生 symbol, or one outside the box: the box as it is
+      expect(birthDateOnly(whole, { ...line, symbols: line.symbols.filter((x) => x.text !== '生') })).toEqual(whole);
+      expect(birthDateOnly(whole, undefined)).toEqual(whole);
     });
   }
 });
