@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { settleNameVariants, settleVariant } from '../../main/ocr-engine/kanji/variant-shape';
+import { differingStrokesFit, settleNameVariants, settleVariant } from '../../main/ocr-engine/kanji/variant-shape';
 import { crop } from '../../main/ocr-engine/image/gray-image';
-import { FONTS, LOOKS, render, svgText } from '../support/glyph-render';
+import { FONTS, LOOKS, glyph, render, svgText } from '../support/glyph-render';
 import { LOOKALIKE_GROUPS } from '../../common/kanji/lookalike-table';
 
 /**
@@ -71,5 +71,27 @@ describe('kanji variants by printed shape', () => {
     expect(settleNameVariants('高田花子', img, band, gapX)).toBe('高田花子');
     expect(settleNameVariants('高田\u3000花子', img, band, null)).toBe('高田\u3000花子');
     expect(settleVariant(crop(img, 0, 0, s, 4), '高')).toBe('高');
+  });
+});
+
+describe('where two variants differ', () => {
+  for (const font of FONTS) {
+    // (at the camera look's 20 px, blurred, the few differing cells say nothing either way: the local
+    // margin then changes nothing, which the tests above check as "common forms stay")
+    it(`${font}: the strokes that tell 髙 from 高 (and 﨑 from 崎) fit the printed one better, from 22 px up`, async () => {
+      for (const look of LOOKS.filter((l) => l.name !== 'camera')) {
+        for (const [common, variant] of [['高', '髙'], ['崎', '﨑']] as const) {
+          const v = differingStrokesFit(await glyph(variant, font, look), common, variant)!;
+          expect(v.alternative, `${variant} ${look.name}`).toBeLessThan(v.read);
+          const c = differingStrokesFit(await glyph(common, font, look), common, variant)!;
+          expect(c.read, `${common} ${look.name}`).toBeLessThan(c.alternative);
+        }
+      }
+    });
+  }
+
+  it('is not judged without drawn shapes or contrast', () => {
+    const blank = { width: 30, height: 30, data: new Uint8Array(900).fill(230) };
+    expect(differingStrokesFit(blank, '高', '髙')).toBeNull();
   });
 });

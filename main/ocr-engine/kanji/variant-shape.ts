@@ -57,7 +57,68 @@ export function settleVariant(glyph: GrayImage, read: string): string {
   const d = variantDistances(glyph, choices);
   if (!d) return read;
   const [best, bestD] = [...d].sort((a, b) => a[1] - b[1])[0]!;
-  return best !== read && bestD < MARGIN * d.get(read)! ? best : read;
+  if (best === read) return read;
+  if (bestD < MARGIN * d.get(read)!) return best;
+  // 髙 and 高 differ in a few strokes of a whole glyph: over all the ink the difference is diluted, so where
+  // the best alternative fits at least as well overall, the strokes that tell the two apart decide
+  const local = differingStrokesFit(glyph, read, best);
+  return local && local.alternative < LOCAL_MARGIN * local.read ? best : read;
+}
+
+/**
+ * How much closer the alternative must fit than the model's character in the strokes where the two differ
+ * (in the typeface both are closest in): stricter than MARGIN, as fewer cells are compared.
+ */
+const LOCAL_MARGIN = 0.6;
+
+/**
+ * The glyph compared with `read` and `alt` only where the two characters differ, in the typeface (the same
+ * one for both) that either fits best: each one's mean chamfer over those cells. Null when not judged
+ * (no contrast, no drawn shapes in a common typeface, no differing cells).
+ */
+export function differingStrokesFit(glyph: GrayImage, read: string, alt: string): { read: number; alternative: number } | null {
+  const bits = normalizeGlyph(glyph);
+  const a = TEMPLATES.get(read);
+  const b = TEMPLATES.get(alt);
+  if (!bits || !a || !b || a.length !== b.length) return null;
+  const shape = shapeOf(bits);
+  let font = -1;
+  let bestFit = Infinity;
+  for (let f = 0; f < a.length; f++) {
+    const fit = Math.min(chamfer(shape, a[f]!), chamfer(shape, b[f]!));
+    if (fit < bestFit) [bestFit, font] = [fit, f];
+  }
+  if (font < 0) return null;
+  const ta = a[font]!;
+  const tb = b[font]!;
+  // cells near ink of one character and not the other (a cell and its neighbours)
+  const n = Math.round(Math.sqrt(bits.length));
+  const region = new Uint8Array(bits.length);
+  for (let i = 0; i < bits.length; i++) {
+    if (ta.bits[i] === tb.bits[i] || Math.min(ta.dist[i]!, tb.dist[i]!) > 0 || Math.max(ta.dist[i]!, tb.dist[i]!) < 2) continue;
+    const x = i % n;
+    const y = (i - x) / n;
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (x + dx >= 0 && x + dx < n && y + dy >= 0 && y + dy < n) region[(y + dy) * n + x + dx] = 1;
+  }
+  const within = (t: Shape): number | null => {
+    let s = 0;
+    let k = 0;
+    for (let i = 0; i < bits.length; i++) {
+      if (!region[i]) continue;
+      if (bits[i]) {
+        s += t.dist[i]!;
+        k++;
+      }
+      if (t.bits[i]) {
+        s += shape.dist[i]!;
+        k++;
+      }
+    }
+    return k === 0 ? null : s / k;
+  };
+  const ra = within(ta);
+  const rb = within(tb);
+  return ra === null || rb === null ? null : { read: ra, alternative: rb };
 }
 
 /**
