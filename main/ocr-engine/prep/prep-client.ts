@@ -109,50 +109,30 @@ export class PrepWorker {
    * The crop is moved there; a copy is kept for a retry inline.
    */
   async variants(req: VariantImagesRequest): Promise<GrayImage[]> {
-    const w = this.worker;
-    if (!w) return variantImages(req);
-    const id = this.next++;
-    const retry: VariantImagesRequest = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
-    const r = await new Promise<ImagesResult>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, req: retry });
-      w.ref();
-      w.postMessage({ id, req }, [req.crop.data.buffer as ArrayBuffer]);
-    }).finally(() => {
-      if (this.pending.size === 0) this.worker?.unref();
-    });
-    return r.images;
+    return this.worker ? (await this.sendCrop<ImagesResult>(this.worker, req)).images : variantImages(req);
   }
 
   /** The name's variant shape test (settleShape) in the worker; the band's crop is moved there. */
   async shape(req: ShapeRequest): Promise<string> {
-    const w = this.worker;
-    if (!w) return settleShape(req);
-    const id = this.next++;
-    const retry: ShapeRequest = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
-    const r = await new Promise<ShapeResult>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, req: retry });
-      w.ref();
-      w.postMessage({ id, req }, [req.crop.data.buffer as ArrayBuffer]);
-    }).finally(() => {
-      if (this.pending.size === 0) this.worker?.unref();
-    });
-    return r.name;
+    return this.worker ? (await this.sendCrop<ShapeResult>(this.worker, req)).name : settleShape(req);
   }
 
   /** One character's shape test against its options (settleGlyph) in the worker; the crop is moved there. */
   async glyph(req: GlyphChoiceRequest): Promise<string> {
-    const w = this.worker;
-    if (!w) return settleGlyph(req);
+    return this.worker ? (await this.sendCrop<ShapeResult>(this.worker, req)).name : settleGlyph(req);
+  }
+
+  /** A request carrying a crop: the crop is moved to the worker, a copy kept for a retry inline. */
+  private sendCrop<R>(w: Worker, req: VariantImagesRequest | ShapeRequest | GlyphChoiceRequest): Promise<R> {
     const id = this.next++;
-    const retry: GlyphChoiceRequest = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
-    const r = await new Promise<ShapeResult>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, req: retry });
+    const retry = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
+    return new Promise<R>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (r: never) => void, reject, req: retry });
       w.ref();
       w.postMessage({ id, req }, [req.crop.data.buffer as ArrayBuffer]);
     }).finally(() => {
       if (this.pending.size === 0) this.worker?.unref();
     });
-    return r.name;
   }
 
   private fallBack(): void {
