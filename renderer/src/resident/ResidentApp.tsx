@@ -22,6 +22,9 @@ export function ResidentApp() {
   // the outcome of the PIN sent for the request on screen (an error leaves the pad up to try sending again)
   const mine = outcome && screen.kind === 'pin-entry' && outcome.pinRequestId === screen.pinRequestId ? outcome.value : null;
   const phoneMine = phoneOutcome && screen.kind === 'phone-entry' && phoneOutcome.phoneRequestId === screen.phoneRequestId ? phoneOutcome.value : null;
+  // nothing until the services have said what to show: the welcome without the 研修モード banner would be a
+  // moment of a training screen that does not say so
+  if (!display && !offline) return <div className="resident" aria-busy="true" />;
   return (
     <div className="resident">
       {display?.demo && (
