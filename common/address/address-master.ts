@@ -208,11 +208,15 @@ const INDEL_MIN_CHARS = 3;
  * least three characters spelled exactly is strong evidence, so every other character of the prefecture may
  * be wrong; a name found after two prefectures (府中市, 伊達市) places nothing.
  */
-function prefectureOfMunicipality(text: string[], spellsMunicipality: (prefecture: string) => boolean): StartMatch | null {
-  const found = PREFECTURES.filter((p) => {
+function prefectureOfMunicipality(text: string[], spellsMunicipality: (prefecture: string) => boolean, nearMunicipality: (prefecture: string) => boolean): StartMatch | null {
+  const kindAt = (p: string): boolean => {
     const cs = [...p];
-    return cs.length < text.length && text[cs.length - 1] === cs.at(-1) && !text.slice(0, cs.length).some((c) => NUMBER_START.test(c)) && spellsMunicipality(p);
-  });
+    return cs.length < text.length && text[cs.length - 1] === cs.at(-1) && !text.slice(0, cs.length).some((c) => NUMBER_START.test(c));
+  };
+  // a 市区町村 spelled exactly after it; failing that, one character off (美濃市 read 敵濃市) — still only when
+  // one prefecture in the country has such a 市区町村
+  let found = PREFECTURES.filter((p) => kindAt(p) && spellsMunicipality(p));
+  if (found.length === 0) found = PREFECTURES.filter((p) => kindAt(p) && nearMunicipality(p));
   return found.length === 1 ? { name: found[0]!, repaired: diffAt(text.slice(0, [...found[0]!].length), [...found[0]!]).length, readLen: [...found[0]!].length } : null;
 }
 
@@ -239,9 +243,14 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   let cs = [...text];
   // 定城県 is one character from both 宮城県 and 茨城県: the 市区町村 after it decides
   const prefs = nearStarts(cs, PREFECTURES, 3, true);
-  const spellsMunicipality = (p: string, readLen = [...p].length): boolean => matchStart(cs.slice(readLen), master.municipalities(p).map((m) => m.name), 3, true, () => true)?.repaired === 0;
+  const municipalityAfter = (p: string, readLen = [...p].length): StartMatch | null => matchStart(cs.slice(readLen), master.municipalities(p).map((m) => m.name), 3, true, () => true);
+  const spellsMunicipality = (p: string, readLen = [...p].length): boolean => municipalityAfter(p, readLen)?.repaired === 0;
+  const nearMunicipality = (p: string): boolean => {
+    const m = municipalityAfter(p);
+    return m !== null && m.repaired === 1 && m.readLen === [...m.name].length;
+  };
   const placed = prefs.filter((p) => spellsMunicipality(p.name, p.readLen));
-  const pref = prefs.length === 1 ? prefs[0]! : placed.length === 1 ? placed[0]! : prefs.length === 0 ? prefectureOfMunicipality(cs, spellsMunicipality) : null;
+  const pref = prefs.length === 1 ? prefs[0]! : placed.length === 1 ? placed[0]! : prefs.length === 0 ? prefectureOfMunicipality(cs, spellsMunicipality, nearMunicipality) : null;
   if (!pref) return none;
   repaired += pref.repaired;
   const prefLen = [...pref.name].length;

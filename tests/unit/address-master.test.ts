@@ -35,8 +35,12 @@ describe('address master', () => {
     // a 市区町村 that two prefectures have places nothing
     const twice = buildAddressMaster(['01\t宮城県\t府中市', '02\t広島県\t府中市'].join('\n'), '');
     expect(correctAddress('表息県府中市本町1', twice).prefecture).toBeNull();
-    // a misread 市区町村 as well: nothing to go on
-    expect(correctAddress('表息県仙台市育葉区本町5-19-15', master).prefecture).toBeNull();
+    // the 市区町村 one character off as well: placed when one prefecture in the country has such a name
+    expect(correctAddress('表息県仙台市育葉区本町5-19-15', master)).toMatchObject({ text: '宮城県仙台市青葉区本町5-19-15', prefecture: '宮城県', municipality: '仙台市青葉区', repaired: 3 });
+    // ... and not when two have one (府中市 in 宮城県 and 広島県, read 府仲市)
+    expect(correctAddress('表息県府仲市本町1', twice).prefecture).toBeNull();
+    // two characters off as well: nothing to go on
+    expect(correctAddress('表息県仙台帀育葉区本町5-19-15', master).prefecture).toBeNull();
   });
 
   it('puts back 丁目 whichever of its characters was misread, only between numbers', () => {
