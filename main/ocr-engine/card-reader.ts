@@ -14,7 +14,7 @@ import { OcrInputError } from './ocr-error';
 import { PrepWorker } from './prep/prep-client';
 import { loadAddressMaster } from './address-master-files';
 import { repairAddress } from '../../common/address/repair-card-address';
-import { correctAddress } from '../../common/address/address-master';
+import type { TownChoice } from '../../common/address/address-master';
 import { glyphRequest } from './reread/glyph-choice';
 import type { AddressMaster } from '../../common/address/address-master';
 import type { PreparedView } from './prep/prepare';
@@ -138,8 +138,13 @@ export class CardReader {
     if (ex.looksLikeBack) throw new OcrInputError('back-side', 'カードの裏面です。表面（顔写真のある面）を置いてください。');
     if (ex.layout === 'unknown') throw new OcrInputError('no-card', 'マイナンバーカードの表面が見つかりません。カード全体が写るように置いてください。');
     progress({ stage: 'parse', fraction: 1 });
-    const read = this.addresses ? await this.settleTown(ex.fields, best) : ex.fields;
-    const { fields, address } = this.addresses ? repairAddress(read, ex.address, this.addresses) : ex;
+    let repaired = this.addresses ? repairAddress(ex.fields, ex.address, this.addresses) : ex;
+    // a 町域 the master could not choose between: its print decides, and the address is repaired again
+    if (this.addresses && 'townChoice' in repaired && repaired.townChoice) {
+      const settled = await this.settleTown(ex.fields, repaired.townChoice, best);
+      if (settled !== ex.fields) repaired = repairAddress(settled, ex.address, this.addresses);
+    }
+    const { fields, address } = repaired;
     return {
       layout: ex.layout,
       fields,
@@ -158,10 +163,9 @@ export class CardReader {
    * compared with the options in the preprocessing worker, decides; the address is then corrected with it.
    * Unchanged when the print cannot be found or judged.
    */
-  private async settleTown(fields: CardReadResult['fields'], view: ViewRead): Promise<CardReadResult['fields']> {
+  private async settleTown(fields: CardReadResult['fields'], choice: TownChoice, view: ViewRead): Promise<CardReadResult['fields']> {
     const value = fields.address.value;
-    const choice = value ? correctAddress(value, this.addresses!).townChoice : undefined;
-    if (!value || !choice) return fields;
+    if (!value) return fields;
     const sym = glyphBoxOf(view.lines, choice.read, choice.at);
     // the model's symbol boxes are approximate (half a character off after a re-read's scaling): the
     // character the line finder found under it is cut instead
