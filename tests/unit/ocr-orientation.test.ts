@@ -3,11 +3,28 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { runPrep } from '../../main/ocr-engine/prep/prepare';
-import { isCardShaped, photoSideScore } from '../../main/ocr-engine/layout/photo-side';
-import { createGray, rotate180 } from '../../main/ocr-engine/image/gray-image';
+import { isCardShaped, photoSideScore, PORTRAIT_TUNING } from '../../main/ocr-engine/layout/photo-side';
+import { createGray, rotate180, type GrayImage } from '../../main/ocr-engine/image/gray-image';
 
 const fixture = (name: string): Buffer => fs.readFileSync(path.join(__dirname, '../fixtures/cards', name));
-const FRONTS = ['card-101-0000-current-flat.jpg', 'card-102-0000-next-gen-scanner.png', 'card-103-0000-foreign-camera.jpg'];
+/** today's card, a next-generation design and a foreign resident card (portrait right), and a next-generation design with the portrait left, photographed by phone */
+const FRONTS = ['card-101-0000-current-flat.jpg', 'card-102-0000-next-gen-scanner.png', 'card-103-0000-foreign-camera.jpg', 'card-20261204-0010-ng-photo-left-phone.jpg'];
+
+/** A sample card's portrait: a grey photo with a dark head above wider dark shoulders. */
+function portraitCard(photoX0: number): GrayImage {
+  const card = createGray(1200, 757, 235);
+  const [x0, y0, w, h] = [photoX0, 200, 250, 320];
+  for (let y = y0; y < y0 + h; y++) card.data.fill(175, y * 1200 + x0, y * 1200 + x0 + w);
+  const cx = x0 + w / 2;
+  for (let y = y0; y < y0 + h; y++) {
+    for (let x = x0; x < x0 + w; x++) {
+      const head = (x - cx) ** 2 / 55 ** 2 + (y - (y0 + 120)) ** 2 / 65 ** 2 <= 1;
+      const shoulders = y >= y0 + 210 && (x - cx) ** 2 / 120 ** 2 + (y - (y0 + h)) ** 2 / 110 ** 2 <= 1;
+      if (head || shoulders) card.data[y * 1200 + x] = 60;
+    }
+  }
+  return card;
+}
 
 describe('which way up a card is', () => {
   it.each(FRONTS)('turns %s upright whichever way it was put down', async (name) => {
@@ -15,22 +32,33 @@ describe('which way up a card is', () => {
     const turned = await runPrep({ op: 'prepare', bytes: await sharp(fixture(name)).rotate(180).toBuffer() });
     for (const r of [upright, turned]) {
       const view = r.views[0]!;
-      expect(isCardShaped(view.card)).toBe(true);
-      // the portrait ends up in the right column
-      expect(photoSideScore(view.card)).toBeGreaterThan(0.1);
+      expect(r.hasQuad || isCardShaped(view.card)).toBe(true);
+      // the portrait ends up head up, wherever the design puts it
+      expect(photoSideScore(view.card)).toBeGreaterThan(PORTRAIT_TUNING.decides);
     }
     expect(turned.views[0]!.flipped).toBe(!upright.views[0]!.flipped);
   });
 
-  it('tells the portrait side only on card-shaped images and scores a plain card as undecided', () => {
+  it('finds a card that fills a tenth of a phone photo', async () => {
+    const r = await runPrep({ op: 'prepare', bytes: fixture('card-20261204-0010-ng-photo-left-phone.jpg') });
+    expect(r.hasQuad).toBe(true);
+  });
+
+  it('tells which way up from the portrait itself, in either side column, and not from the side it is on', () => {
+    for (const x0 of [880, 70]) {
+      const card = portraitCard(x0);
+      expect(photoSideScore(card)).toBeGreaterThan(0.1);
+      expect(photoSideScore(rotate180(card))).toBeLessThan(-0.1);
+    }
+  });
+
+  it('scores a card without a portrait, or with a plain dark block, as undecided', () => {
     const plain = createGray(1200, 757, 230);
     expect(isCardShaped(plain)).toBe(true);
     expect(photoSideScore(plain)).toBe(0);
     expect(isCardShaped(createGray(1200, 900))).toBe(false);
-    // a dark block where the photo is: upright; the same card turned over: upside down
-    const card = createGray(1200, 757, 230);
-    for (let y = 200; y < 520; y++) card.data.fill(70, y * 1200 + 880, y * 1200 + 1130);
-    expect(photoSideScore(card)).toBeGreaterThan(0.3);
-    expect(photoSideScore(rotate180(card))).toBeLessThan(-0.3);
+    const block = createGray(1200, 757, 230);
+    for (let y = 200; y < 520; y++) block.data.fill(70, y * 1200 + 880, y * 1200 + 1130);
+    expect(Math.abs(photoSideScore(block))).toBeLessThan(PORTRAIT_TUNING.decides);
   });
 });

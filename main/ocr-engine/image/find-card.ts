@@ -4,6 +4,26 @@ import type { Point } from './homography';
 /** Segmentation runs on a small copy: the card outline needs no detail. */
 const SEG_SIDE = 400;
 
+/** What counts as a card in the photo. Each number with why. */
+export const CARD_FINDING = {
+  /**
+   * Smallest card, as its long side in working-image pixels. A card's address print is ~2.5 mm high, so
+   * at 400 px across 85.6 mm it is ~12 px: the least the model reads. The card's share of the frame says
+   * nothing of that (a phone photo at arm's length shows a card in a tenth of the frame, well readable).
+   */
+  minLongSide: 400,
+  /** Largest share of the frame: a quad over the whole frame is the frame, not a card. */
+  maxCoverage: 0.985,
+  /** The region must fill its quad (a card), not be a ring or a scatter of things. */
+  minFill: 0.8,
+  /** ID-1 is 1.586; perspective of a hand-held or document camera stays within this. */
+  minAspect: 1.3,
+  maxAspect: 1.95,
+} as const;
+
+/** The least area a card of `minLongSide` covers, in working-image pixels (ID-1 aspect). */
+const MIN_CARD_AREA = CARD_FINDING.minLongSide ** 2 / 1.586;
+
 export interface CardQuad {
   /** top-left, top-right, bottom-right, bottom-left in working-image pixels; long side horizontal */
   corners: Point[];
@@ -54,22 +74,22 @@ export function findCardQuad(img: DecodedImage): CardQuad | null {
 
 function quadFromMask(mask: Uint8Array, w: number, h: number, k: number): CardQuad | null {
   const comp = largestComponent(mask, w, h);
-  if (!comp || comp.count < 0.05 * w * h) return null;
+  // areas below are in segmentation pixels: k² of working-image ones
+  const minArea = MIN_CARD_AREA * k * k;
+  if (!comp || comp.count < CARD_FINDING.minFill * minArea) return null;
   const hull = convexHull(comp.points);
   if (hull.length < 4) return null;
   const quad = maxQuad(hull);
   const refined = refineSides(quad, comp.edge) ?? quad;
   const area = polyArea(refined);
-  if (area < 0.1 * w * h || area > 0.985 * w * h) return null;
-  // the component must fill its quad (a card), not be a ring or a scatter of things
-  if (comp.count < 0.8 * area) return null;
+  if (area < minArea || area > CARD_FINDING.maxCoverage * w * h) return null;
+  if (comp.count < CARD_FINDING.minFill * area) return null;
   const corners = orderLandscape(refined.map((p) => ({ x: p.x / k, y: p.y / k })));
   const [a, b, c, d] = corners as [Point, Point, Point, Point];
   const long = (len(a, b) + len(c, d)) / 2;
   const short = (len(b, c) + len(d, a)) / 2;
   const aspect = long / Math.max(1, short);
-  // ID-1 is 1.586; perspective of a hand-held or document camera stays within this
-  if (aspect < 1.3 || aspect > 1.95) return null;
+  if (aspect < CARD_FINDING.minAspect || aspect > CARD_FINDING.maxAspect) return null;
   return { corners, coverage: area / (w * h) };
 }
 

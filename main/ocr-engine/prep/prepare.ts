@@ -6,7 +6,7 @@ import { resize, rotate180, type GrayImage } from '../image/gray-image';
 import { stats } from '../image/binarize';
 import { findTextLines, type TextLine } from '../layout/text-lines';
 import { uprightScore } from '../layout/orientation';
-import { isCardShaped, photoSideScore } from '../layout/photo-side';
+import { isCardShaped, photoSideScore, PORTRAIT_TUNING } from '../layout/photo-side';
 import { OcrInputError } from '../ocr-error';
 
 /** Warped cards are this wide (ID-1 aspect): ~14 px/mm, enough for the 2 mm print of the labels. */
@@ -47,7 +47,7 @@ export async function runPrep(req: PrepOp): Promise<{ views: PreparedView[]; has
 function orient(card: GrayImage): PreparedView {
   const lines = findTextLines(card);
   const photo = isCardShaped(card) ? photoSideScore(card) : 0;
-  const upsideDown = Math.abs(photo) >= 0.1 ? photo < 0 : uprightScore(lines, card.width) < -0.15;
+  const upsideDown = Math.abs(photo) >= PORTRAIT_TUNING.decides ? photo < 0 : uprightScore(lines, card.width) < -0.15;
   if (lines.length > 0 && upsideDown) {
     const turned = rotate180(card);
     return { card: turned, lines: findTextLines(turned), flipped: true };

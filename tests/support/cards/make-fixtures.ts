@@ -27,4 +27,12 @@ for (const s of sets) {
     fs.copyFileSync(path.join(TMP, t.file.replace(/\.(png|jpg)$/, '.json')), path.join(OUT, t.file.replace(/\.(png|jpg)$/, '.json')));
   }
 }
+// one card of a varied set, as `bench:ocr -- --seed 20261204` renders it: a next-generation design with the
+// portrait on the left, photographed by phone (the card a tenth of the frame)
+{
+  const truths = await generateCards({ out: TMP, count: 11, seed: 20261204, kinds: ['current', 'next-gen', 'foreign'], looks: ['flat', 'scanner', 'camera', 'phone'], varied: true });
+  const t = truths[10]!;
+  fs.copyFileSync(path.join(TMP, t.file), path.join(OUT, t.file));
+  fs.copyFileSync(path.join(TMP, t.file.replace(/\.(png|jpg)$/, '.json')), path.join(OUT, t.file.replace(/\.(png|jpg)$/, '.json')));
+}
 fs.rmSync(TMP, { recursive: true, force: true });
