@@ -8,6 +8,7 @@ import { inkMask } from './image/binarize';
 import type { CharBox, TextLine } from './layout/text-lines';
 import type { LineResult, TesseractPool } from './tesseract/tesseract-pool';
 import type { NameReadings } from '../../common/names/name-readings';
+import { withoutRepeatedGlyphs } from './reread/repeated-glyphs';
 import { REREAD_TUNING as T, type Variant } from './reread/tuning';
 import { classifyLine, type LineKind } from '../../common/ocr/line-kind';
 import { renderInline, settleInline, shapeRequest, type ShapeSettler, type VariantRenderer } from './reread/variant-images';
@@ -267,7 +268,9 @@ export async function rereadPatch(
       const kanaLines = ex.sources.nameKana ? lines.filter((l) => inside(l, ex.sources.nameKana!, 2)) : [];
       const top = band.y0 - K.reachAbove * glyphH;
       const area: Rect = { x0: rect.x0 - K.margin * glyphH, y0: Math.max(0, top), x1: Math.max(rect.x1, ...kanaLines.map((l) => l.x1)) + K.margin * glyphH, y1: band.y0 - 1 };
-      const kb = inkBox(card, area, K.inkWindow * glyphH);
+      const kb0 = inkBox(card, area, K.inkWindow * glyphH);
+      // a reading is often wider than its kanji (コウスケ over 康介): the row goes on to the right as far as its ink does
+      const kb = kb0 && rowContinuesRight(card, kb0, Math.min(card.width - 1, rect.x1 + K.reachRight * glyphH), K.inkWindow * glyphH, K.maxGap * (kb0.y1 - kb0.y0 + 1));
       if (kb && kb.y1 - kb.y0 + 1 >= K.minHeight * glyphH) {
         const kh = kb.y1 - kb.y0 + 1;
         const kgap = widestGap(card, kb, kh);
@@ -278,6 +281,8 @@ export async function rereadPatch(
           variants: V.kana,
           firstBatch: V.kana.length,
           key: compact,
+          // a glyph of letter-spaced ruby read twice, or a sliver of one read as a character, is dropped
+          clean: (c) => withoutRepeatedGlyphs(c, kh),
           keep: (c) => isKatakanaText(c.text),
           // the name's known readings speak for the reading that matches them
           after: nameDone,
@@ -659,6 +664,23 @@ function rowProfile(card: GrayImage, r: Rect, h: number): number[] {
     prof.push(n);
   }
   return prof;
+}
+
+/**
+ * `box` widened to the right over ink in its rows that follows at most `maxGap` px after the last ink, up to
+ * `limit` (card x): the rest of a text row that the search area cut off.
+ */
+function rowContinuesRight(card: GrayImage, box: Rect, limit: number, h: number, maxGap: number): Rect {
+  if (limit <= box.x1) return box;
+  const { mask, w, hgt } = inkOf(card, { ...box, x1: limit }, h);
+  const x0 = Math.max(0, Math.floor(box.x0));
+  let last = Math.round(box.x1) - x0;
+  for (let x = last + 1; x < w && x - last <= maxGap; x++) {
+    let ink = 0;
+    for (let y = 0; y < hgt; y++) ink += mask[y * w + x]!;
+    if (ink >= T.ink.rowMin) last = x;
+  }
+  return { ...box, x1: x0 + last };
 }
 
 /** Tight box of the ink in `r` (rows and columns with some ink), or null when there is hardly any. */

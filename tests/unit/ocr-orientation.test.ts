@@ -44,6 +44,15 @@ describe('which way up a card is', () => {
     expect(r.hasQuad).toBe(true);
   });
 
+  it('takes a card-shaped block without text (a portrait on a card filling the frame) for no card', async () => {
+    const W = 1200;
+    const H = 800;
+    const px = Buffer.alloc(W * H * 3, 235);
+    for (let y = 200; y < 540; y++) for (let x = 300; x < 840; x++) px.fill(90, (y * W + x) * 3, (y * W + x) * 3 + 3);
+    const bytes = await sharp(px, { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();
+    expect((await runPrep({ op: 'prepare', bytes })).hasQuad).toBe(false);
+  });
+
   it('tells which way up from the portrait itself, in either side column, and not from the side it is on', () => {
     for (const x0 of [880, 70]) {
       const card = portraitCard(x0);

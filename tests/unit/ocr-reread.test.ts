@@ -76,11 +76,11 @@ describe('card image clean-up and finding', () => {
   });
 
   it('finds a pale card on a white scanner bed by its outline', () => {
-    const W = 600;
-    const H = 400;
+    const W = 900;
+    const H = 600;
     const rgb = new Uint8Array(W * H * 3).fill(251);
     const gray = createGray(W, H, 251);
-    const card = { x0: 100, y0: 80, x1: 100 + 340, y1: 80 + 214 };
+    const card = { x0: 150, y0: 120, x1: 150 + 510, y1: 120 + 321 };
     for (let y = card.y0; y <= card.y1; y++) for (let x = card.x0; x <= card.x1; x++) {
       const edge = y === card.y0 || y === card.y1 || x === card.x0 || x === card.x1;
       const v = edge ? 200 : 244; // a pale card, a thin shadow line around it

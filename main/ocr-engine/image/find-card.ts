@@ -8,10 +8,17 @@ const SEG_SIDE = 400;
 export const CARD_FINDING = {
   /**
    * Smallest card, as its long side in working-image pixels. A card's address print is ~2.5 mm high, so
-   * at 400 px across 85.6 mm it is ~12 px: the least the model reads. The card's share of the frame says
-   * nothing of that (a phone photo at arm's length shows a card in a tenth of the frame, well readable).
+   * at 400 px across 85.6 mm it is ~12 px: about the least the model reads well. The card's share of the
+   * frame says nothing of that (a phone photo at arm's length shows a card in a tenth of the frame, well
+   * readable). Smaller, the portrait block of a card filling the frame would pass for a card.
    */
   minLongSide: 400,
+  /**
+   * A warped quad with fewer text lines than this is no card front (every front prints ≥ 6: name, address,
+   * dates and their labels; warped fronts of the generated sets show ≥ 7): on a card filling the frame it is
+   * the portrait block (4 lines), and the whole image is read.
+   */
+  minTextLines: 5,
   /** Largest share of the frame: a quad over the whole frame is the frame, not a card. */
   maxCoverage: 0.985,
   /** The region must fill its quad (a card), not be a ring or a scatter of things. */

@@ -1,5 +1,5 @@
 import { decodeImage } from '../image/decode';
-import { findCardQuad } from '../image/find-card';
+import { CARD_FINDING, findCardQuad } from '../image/find-card';
 import { warpQuad } from '../image/homography';
 import { estimateSkew, rotateImage } from '../image/deskew';
 import { resize, rotate180, type GrayImage } from '../image/gray-image';
@@ -39,8 +39,11 @@ export async function runPrep(req: PrepOp): Promise<{ views: PreparedView[]; has
     throw new OcrInputError('blank', mean < 60 ? '画像が真っ黒です。カメラのふたや照明を確認してください。' : '画像に何も写っていません。カードを置いて撮り直してください。');
   }
   const quad = req.op === 'prepare' ? findCardQuad(img) : null;
-  const card = quad ? warpQuad(img.gray, quad.corners, CARD_PX_W, CARD_PX_H) : deskewedWhole(img.gray);
-  return { views: [orient(card)], hasQuad: quad !== null };
+  if (quad) {
+    const view = orient(warpQuad(img.gray, quad.corners, CARD_PX_W, CARD_PX_H));
+    if (view.lines.length >= CARD_FINDING.minTextLines) return { views: [view], hasQuad: true };
+  }
+  return { views: [orient(deskewedWhole(img.gray))], hasQuad: false };
 }
 
 /** A card image's portrait, when it shows clearly, decides which way up; otherwise its text geometry. */

@@ -95,6 +95,10 @@ export const REREAD_TUNING = {
     minHeight: 0.2,
     /** the ink mask's window for the ruby, in name heights */
     inkWindow: 0.5,
+    /** a reading may run past its name's right end (コウスケ over 康介) by up to this many name heights … */
+    reachRight: 2,
+    /** … as long as its ink goes on with gaps of at most this many kana heights (letter-spaced ruby has ~1) */
+    maxGap: 1.6,
   },
   crop: CROP_TUNING,
   cross: {

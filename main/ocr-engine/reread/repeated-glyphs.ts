@@ -1,0 +1,62 @@
+import type { RecognizedSymbol } from '../../../common/ocr/recognized-line';
+
+/**
+ * What the model's symbol boxes say about one printed glyph read as several characters. Lengths in the
+ * row's text height. On letter-spaced ruby the model often spells one glyph twice, or adds a sliver
+ * character between two (ヒラノ read ヒラヲラノ, シバタ read シバパバタ), with boxes that show it.
+ */
+export const REPEATED_GLYPH_TUNING = {
+  /** no kana is this narrow: a symbol that thin, touching another, is a sliver of a neighbouring glyph */
+  minWidth: 0.3,
+  /** a box may stick out of the one it repeats by this much and still lie within it */
+  slack: 0.1,
+  /** two identical symbols side by side that together span at most this are one glyph read twice */
+  maxGlyph: 1.3,
+} as const;
+
+const width = (s: RecognizedSymbol): number => s.x1 - s.x0;
+const within = (inner: RecognizedSymbol, outer: RecognizedSymbol, slack: number): boolean => inner.x0 >= outer.x0 - slack && inner.x1 <= outer.x1 + slack;
+
+/**
+ * Indices of symbols that repeat a glyph another symbol already stands for: slivers (narrower than any kana
+ * and touching a neighbour), a symbol lying inside another with the same text, and a pair of identical
+ * symbols together no wider than one glyph (the less confident one goes).
+ */
+export function repeatedGlyphs(symbols: readonly RecognizedSymbol[], textHeight: number): Set<number> {
+  const T = REPEATED_GLYPH_TUNING;
+  const slack = T.slack * textHeight;
+  const drop = new Set<number>();
+  symbols.forEach((s, i) => {
+    const touches = (j: number): boolean => j >= 0 && j < symbols.length && symbols[j]!.x0 <= s.x1 + 1 && s.x0 <= symbols[j]!.x1 + 1;
+    if (width(s) < T.minWidth * textHeight && (touches(i - 1) || touches(i + 1))) drop.add(i);
+  });
+  symbols.forEach((s, i) => {
+    if (drop.has(i)) return;
+    for (let j = 0; j < symbols.length; j++) {
+      const o = symbols[j]!;
+      if (j === i || drop.has(j) || o.text !== s.text) continue;
+      const inside = within(s, o, slack) && width(o) > width(s);
+      const pair = Math.abs(j - i) <= 2 && Math.max(s.x1, o.x1) - Math.min(s.x0, o.x0) <= T.maxGlyph * textHeight && (s.confidence < o.confidence || (s.confidence === o.confidence && i > j));
+      if (inside || pair) {
+        drop.add(i);
+        return;
+      }
+    }
+  });
+  return drop;
+}
+
+/**
+ * A reading without its repeated glyphs: its text loses those characters (spaces stay where they were),
+ * its symbols the dropped ones. Unchanged when the symbols do not spell the text.
+ */
+export function withoutRepeatedGlyphs<C extends { text: string; symbols: RecognizedSymbol[] }>(c: C, textHeight: number): C {
+  const chars = [...c.text];
+  const spelled = chars.filter((ch) => !/\s/.test(ch));
+  if (spelled.join('') !== c.symbols.map((s) => s.text).join('') || c.symbols.some((s) => [...s.text].length !== 1)) return c;
+  const drop = repeatedGlyphs(c.symbols, textHeight);
+  if (drop.size === 0) return c;
+  let k = 0;
+  const text = chars.filter((ch) => /\s/.test(ch) || !drop.has(k++)).join('');
+  return { ...c, text: text.replace(/\s+/g, (m) => m[0]!).trim(), symbols: c.symbols.filter((_, i) => !drop.has(i)) };
+}

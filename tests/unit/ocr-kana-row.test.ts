@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { extractFields } from '../../common/ocr/extract-fields';
+import type { RecognizedLine, RecognizedSymbol } from '../../common/ocr/recognized-line';
+import { rereadPatch } from '../../main/ocr-engine/reread-fields';
+import { repeatedGlyphs, withoutRepeatedGlyphs } from '../../main/ocr-engine/reread/repeated-glyphs';
+import { createGray } from '../../main/ocr-engine/image/gray-image';
+import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
+
+const sym = (text: string, x0: number, x1: number, confidence = 0.95): RecognizedSymbol => ({ text, x0, x1, confidence });
+const spell = (syms: RecognizedSymbol[], space: number): string => syms.map((s, i) => (i === space ? ' ' : '') + s.text).join('');
+
+describe('a glyph of letter-spaced ruby read twice', () => {
+  // reads of real letter-spaced フリガナ (text height ~21 px), with the model's symbol boxes
+  it('drops a character inside another with the same text, and a sliver between glyphs', () => {
+    // ヒラノ マユミ read ヒラヲラノ: ラ's box spans ラ and ノ, a 4 px ヲ and a second ラ sit inside it
+    const hiranoRead = [sym('ヒ', 205, 222), sym('ラ', 237, 286), sym('ヲ', 249, 253), sym('ラ', 253, 265), sym('ノ', 265, 286), sym('マ', 335, 356), sym('ユ', 367, 390), sym('ミ', 405, 418)];
+    expect(withoutRepeatedGlyphs({ text: spell(hiranoRead, 5), symbols: hiranoRead }, 21).text).toBe('ヒラノ マユミ');
+    // シバタ read シバパバタ
+    const shibataRead = [sym('シ', 251, 271), sym('バ', 280, 331), sym('パ', 292, 296), sym('バ', 296, 308), sym('タ', 307, 331), sym('マ', 372, 395)];
+    expect(withoutRepeatedGlyphs({ text: spell(shibataRead, 5), symbols: shibataRead }, 22).text).toBe('シバタ マ');
+  });
+
+  it('makes one of two identical characters that together are no wider than a glyph, keeping the surer', () => {
+    const s = [sym('ヒ', 205, 215, 0.7), sym('セ', 214, 219), sym('ヒ', 219, 233, 0.9), sym('ラ', 237, 256)];
+    expect([...repeatedGlyphs(s, 22)].sort()).toEqual([0, 1]);
+  });
+
+  it('keeps repeated kana that are two glyphs (ササキ), small kana, and a read whose symbols do not spell it', () => {
+    const sasaki = [sym('サ', 100, 120), sym('サ', 124, 144), sym('キ', 148, 168)];
+    expect(repeatedGlyphs(sasaki, 21).size).toBe(0);
+    const small = [sym('キ', 100, 120), sym('ャ', 123, 134), sym('ン', 137, 157)];
+    expect(repeatedGlyphs(small, 21).size).toBe(0);
+    const c = { text: 'ヒラノ', symbols: [sym('ヒ', 0, 20)] };
+    expect(withoutRepeatedGlyphs(c, 21)).toBe(c);
+  });
+});
+
+const line = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+/** A next-generation card as first read (rows design): フリガナ row above the name, found only over ワタナベ. */
+const NEXT_GEN = [
+  line('ワタナベ', 302, 46, 418, 69, 23, 0.94),
+  line('フリガナ', 59, 48, 157, 69, 19),
+  line('渡邉 康介', 301, 91, 539, 135, 43, 0.95),
+  line('氏名', 57, 103, 104, 126, 23),
+  line('住所', 56, 251, 104, 273, 22),
+  line('千葉県佐倉市藤沢町5-34-17', 304, 252, 714, 279, 25),
+  line('1974年 6月19日', 304, 329, 547, 355, 24),
+  line('生年月日', 57, 332, 156, 355, 21),
+  line('2031年 7月19日', 301, 380, 547, 406, 24),
+  line('有効期限', 57, 382, 158, 405, 22),
+];
+
+describe('the フリガナ row', () => {
+  it('is read as far right as its ink goes, past the end of the name under it (コウスケ over 康介)', async () => {
+    const card = createGray(1200, 757, 236);
+    // eight ruby glyphs 18 px tall, letter-spaced; the last two end at x 575, beyond the name's 539
+    const glyphs = [302, 330, 358, 386, 460, 488, 516, 557];
+    for (const gx of glyphs) for (let y = 48; y < 66; y++) card.data.fill(40, y * 1200 + gx, y * 1200 + gx + 18);
+    const kanaReads: LineRequest[] = [];
+    const pool = {
+      recognize: (req: LineRequest): Promise<LineResult> => {
+        if (req.whitelist?.includes('ア')) kanaReads.push(req);
+        return Promise.resolve({ text: '', confidence: 0, symbols: [] } as unknown as LineResult);
+      },
+    } as unknown as TesseractPool;
+    const ex = extractFields(NEXT_GEN, '2026-01-01');
+    expect(ex.layout).toBe('next-gen');
+    await rereadPatch(pool, card, NEXT_GEN, [], ex);
+    expect(kanaReads.length).toBeGreaterThan(0);
+    for (const r of kanaReads) {
+      // the crop is the 18 px row with 6 px above and below, scaled to the variant's glyph size: back in
+      // card pixels it must cover 302..575
+      const scale = r.image.height / 30;
+      expect(r.image.width / scale).toBeGreaterThan(575 - 302);
+    }
+  });
+});
