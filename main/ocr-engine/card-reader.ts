@@ -14,7 +14,7 @@ import { OcrInputError } from './ocr-error';
 import { PrepWorker } from './prep/prep-client';
 import { loadAddressMaster } from './address-master-files';
 import { repairAddress } from '../../common/address/repair-card-address';
-import type { TownChoice } from '../../common/address/address-master';
+import type { GlyphChoice } from '../../common/address/address-master';
 import { glyphRequest } from './reread/glyph-choice';
 import type { AddressMaster } from '../../common/address/address-master';
 import type { PreparedView } from './prep/prepare';
@@ -139,9 +139,10 @@ export class CardReader {
     if (ex.layout === 'unknown') throw new OcrInputError('no-card', 'マイナンバーカードの表面が見つかりません。カード全体が写るように置いてください。');
     progress({ stage: 'parse', fraction: 1 });
     let repaired = this.addresses ? repairAddress(ex.fields, ex.address, this.addresses) : ex;
-    // a 町域 the master could not choose between: its print decides, and the address is repaired again
-    if (this.addresses && 'townChoice' in repaired && repaired.townChoice) {
-      const settled = await this.settleTown(ex.fields, repaired.townChoice, best);
+    // characters the master or the 番地's grammar leave to a few (a 町域 one character off several, 信丁目):
+    // their print decides, and the address is repaired again when one changed
+    if (this.addresses && 'glyphChoices' in repaired && repaired.glyphChoices.length > 0) {
+      const settled = await this.settleGlyphs(ex.fields, repaired.glyphChoices, best);
       if (settled !== ex.fields) repaired = repairAddress(settled, ex.address, this.addresses);
     }
     const { fields, address } = repaired;
@@ -159,23 +160,30 @@ export class CardReader {
   }
 
   /**
-   * A 町域 read one character off several of the master's (在田南: 荏田南 or 勝田南): that character's print,
-   * compared with the options in the preprocessing worker, decides; the address is then corrected with it.
-   * Unchanged when the print cannot be found or judged.
+   * Characters of the 住所 whose print decides between the few the master or the 番地's grammar allow (在 of
+   * 在田南: 荏 or 勝; 信 of 信丁目: a kanji numeral): each one's print, compared with the options in the
+   * preprocessing worker, decides. Unchanged where the print cannot be found or judged.
    */
-  private async settleTown(fields: CardReadResult['fields'], choice: TownChoice, view: ViewRead): Promise<CardReadResult['fields']> {
-    const value = fields.address.value;
+  private async settleGlyphs(fields: CardReadResult['fields'], choices: GlyphChoice[], view: ViewRead): Promise<CardReadResult['fields']> {
+    let value = fields.address.value;
     if (!value) return fields;
-    const sym = glyphBoxOf(view.lines, choice.read, choice.at);
-    // the model's symbol boxes are approximate (half a character off after a re-read's scaling): the
-    // character the line finder found under it is cut instead
-    const box = sym && characterUnder(view.textLines, sym);
-    if (!box) return fields;
-    const chosen = await this.prep.glyph(glyphRequest(view.card, box, [...choice.read][choice.at]!, choice.options));
-    if (chosen === [...choice.read][choice.at]) return fields;
-    const town = [...choice.read];
-    town[choice.at] = chosen;
-    return { ...fields, address: { ...fields.address, value: value.replace(choice.read, town.join('')) } };
+    const settled = await Promise.all(
+      choices.map(async (choice) => {
+        const sym = glyphInContext(view.lines, choice.read, choice.at);
+        // the model's symbol boxes are approximate (half a character off after a re-read's scaling): the
+        // character the line finder found under it is cut instead
+        const box = sym && characterUnder(view.textLines, sym);
+        const read = [...choice.read][choice.at]!;
+        return box ? await this.prep.glyph(glyphRequest(view.card, box, read, choice.options)) : read;
+      }),
+    );
+    choices.forEach((choice, i) => {
+      const cs = [...choice.read];
+      if (settled[i] === cs[choice.at]) return;
+      cs[choice.at] = settled[i]!;
+      value = value!.replace(choice.read, cs.join(''));
+    });
+    return value === fields.address.value ? fields : { ...fields, address: { ...fields.address, value } };
   }
 
   /** Reads one candidate card image, the likelier way up first and the other only if that finds no card. */
@@ -263,22 +271,34 @@ function fieldLines(view: PreparedView, cardOnly: boolean): TextLine[] {
   return cardOnly ? view.lines.filter((l) => l.y0 < 0.75 * view.card.height && l.x0 < 0.7 * view.card.width) : view.lines;
 }
 
-/** The line finder's character that most overlaps `box` (at least a third of the character), or null. */
+/**
+ * The printed character under `box` (a symbol box of the model): the line finder's pieces that lie mostly
+ * (half their width) inside its columns, joined, over the row's height — a small or blurred character comes as several pieces (六's dot
+ * and legs), and a box a third of a character off still takes the character it mostly covers. Null when
+ * no piece is there.
+ */
 export function characterUnder(lines: TextLine[], box: { x0: number; y0: number; x1: number; y1: number }): CharBox | null {
-  let best: CharBox | null = null;
-  let most = 0;
+  let out: CharBox | null = null;
   for (const l of lines) {
     if (l.y1 < box.y0 || l.y0 > box.y1) continue;
     for (const c of l.chars) {
       const oy = Math.min(c.y1, box.y1) - Math.max(c.y0, box.y0);
       const ox = Math.min(c.x1, box.x1) - Math.max(c.x0, box.x0);
-      if (oy > 0 && ox > most && ox >= (c.x1 - c.x0 + 1) / 3) {
-        most = ox;
-        best = c;
-      }
+      if (oy <= 0 || ox < (c.x1 - c.x0 + 1) / 2) continue;
+      out = out ? { x0: Math.min(out.x0, c.x0), y0: Math.min(out.y0, c.y0), x1: Math.max(out.x1, c.x1), y1: Math.max(out.y1, c.y1) } : { x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 };
     }
   }
-  return best;
+  // the row's height, not only the pieces': the line finder may have left a part out (the 亠 of 六)
+  return out && { ...out, y0: Math.min(out.y0, box.y0), y1: Math.max(out.y1, box.y1) };
+}
+
+/**
+ * Where the `at`-th character of `text` is printed, found with all of its context, else with the context
+ * on one side only (a line of the address may end or begin at the character: 15史 | コーポ).
+ */
+export function glyphInContext(lines: RecognizedLine[], text: string, at: number): { x0: number; y0: number; x1: number; y1: number } | null {
+  const cs = [...text];
+  return glyphBoxOf(lines, text, at) ?? glyphBoxOf(lines, cs.slice(0, at + 1).join(''), at) ?? glyphBoxOf(lines, cs.slice(at).join(''), 0);
 }
 
 /**

@@ -52,17 +52,17 @@ describe('address master', () => {
 
   it('leaves a 町域 one character off several of the master\'s to the print: which character, and its options', () => {
     const m = buildAddressMaster('14118\t神奈川県\t横浜市都筑区', ['14118\t荏田南\t勝田南\t荏田南町\t牛久保', ''].join('\n'));
-    expect(correctAddress('神奈川県横浜市都筑区在田南２丁目１０番', m)).toMatchObject({ town: null, townChoice: { read: '在田南', at: 0, options: ['荏', '勝'] } });
+    expect(correctAddress('神奈川県横浜市都筑区在田南２丁目１０番', m)).toMatchObject({ town: null, glyphChoices: [{ read: '在田南', at: 0, options: ['荏', '勝'] }] });
     // the card's repair passes it on, for the reader to settle by the print, and changes nothing itself
     const card = repairAddress({ ...emptyFields(), address: { value: '神奈川県横浜市都筑区在田南２丁目１０番', confidence: 0.9 } }, null, m);
-    expect(card.townChoice).toEqual({ read: '在田南', at: 0, options: ['荏', '勝'] });
+    expect(card.glyphChoices).toEqual([{ read: '在田南', at: 0, options: ['荏', '勝'] }]);
     expect(card.fields.address.value).toBe('神奈川県横浜市都筑区在田南２丁目１０番');
     // one name one off: repaired as before, no choice to make
     expect(correctAddress('神奈川県横浜市都筑区牛久棵１丁目', m)).toMatchObject({ town: '牛久保', repaired: 1 });
-    expect(correctAddress('神奈川県横浜市都筑区牛久棵１丁目', m).townChoice).toBeUndefined();
+    expect(correctAddress('神奈川県横浜市都筑区牛久棵１丁目', m).glyphChoices).toEqual([]);
     // near names that differ from the read at different places: no single character decides
     const apart = buildAddressMaster('01\t宮城県\t仙台市青葉区', ['01\t上田町\t本口町', ''].join('\n'));
-    expect(correctAddress('宮城県仙台市青葉区本田町1-2', apart).townChoice).toBeUndefined();
+    expect(correctAddress('宮城県仙台市青葉区本田町1-2', apart).glyphChoices).toEqual([]);
   });
 
   it('repairs a name of three or more characters with one character dropped or added, never its kind', () => {

@@ -36,6 +36,9 @@ describe('a 町域 character settled by its print', () => {
     const tl: TextLine = { x0: 420, y0: 114, x1: 537, y1: 143, glyphH: 29, blobs: 3, chars };
     expect(characterUnder([tl], box)).toEqual(chars[1]);
     expect(characterUnder([tl], { x0: 700, y0: 115, x1: 730, y1: 143 })).toBeNull();
+    // a small character in pieces (六's legs, found apart): the pieces mostly inside the box make it, over the row's height
+    const pieces: TextLine = { x0: 277, y0: 276, x1: 333, y1: 288, glyphH: 12, blobs: 3, chars: [{ x0: 277, y0: 276, x1: 287, y1: 288 }, { x0: 293, y0: 276, x1: 302, y1: 288 }, { x0: 308, y0: 266, x1: 333, y1: 290 }] };
+    expect(characterUnder([pieces], { x0: 278, x1: 303, y0: 264, y1: 290 })).toEqual({ x0: 277, y0: 264, x1: 302, y1: 290 });
     // the request copies that character out with a small margin
     const card = { width: 800, height: 200, data: new Uint8Array(800 * 200).fill(220) };
     expect(glyphRequest(card, chars[1]!, '在', ['荏']).crop).toMatchObject({ width: 42, height: 34 });

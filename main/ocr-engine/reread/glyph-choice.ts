@@ -1,5 +1,6 @@
 import { crop, type GrayImage } from '../image/gray-image';
-import { chooseKnownName } from '../kanji/known-name-shape';
+import { chooseKnownName, KNOWN_NAME_SHAPE } from '../kanji/known-name-shape';
+import { glyphDistances } from '../kanji/variant-shape';
 
 /**
  * One printed character and the characters it may be besides the model's read (a 町域 one character off
@@ -12,9 +13,19 @@ export interface GlyphChoiceRequest {
   options: string[];
 }
 
-/** The option the print clearly shows, by the same test and margins as a known name's character; else the read. */
+/**
+ * The option the print clearly shows, by the same test and margins as a known name's character; else the
+ * read. A read the atlas has no glyph for (katakana ハ where only a kanji numeral may stand) cannot be
+ * compared: then of two or more options the one clearly closer to the print than the next is taken.
+ */
 export function settleGlyph(req: GlyphChoiceRequest): string {
-  return chooseKnownName([req.crop], [req.read], req.options.map((c) => [c]))?.[0] ?? req.read;
+  const chosen = chooseKnownName([req.crop], [req.read], req.options.map((c) => [c]))?.[0];
+  if (chosen) return chosen;
+  const d = glyphDistances(req.crop, [req.read, ...req.options]);
+  if (!d || d.has(req.read) || req.options.length < 2) return req.read;
+  const ranked = req.options.filter((c) => Number.isFinite(d.get(c))).sort((a, b) => d.get(a)! - d.get(b)!);
+  const [best, next] = ranked;
+  return best && next && d.get(best)! < KNOWN_NAME_SHAPE.clearOfNext * d.get(next)! ? best : req.read;
 }
 
 /** A request for the glyph in `box` of the card (its pixels copied out, a small margin around). */

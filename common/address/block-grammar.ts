@@ -1,0 +1,55 @@
+/**
+ * What may stand where in a 番地 (the part of an address after its 町域): 丁目 follows a number, 番 is followed
+ * by 地, a number or nothing else of the 番地, a number ends in 番, 号, 丁目, 地 or a separator. A character the
+ * model read where this grammar allows only a few (信丁目, 番好, 15史) is a misread one of those few, and
+ * its print can tell which. Pure: the print is compared by the card reader.
+ */
+
+/** A character in `read` (a stretch of the address as read) and the characters the grammar allows there. */
+export interface GlyphChoice {
+  /** the stretch of the address around the character, as read: where the card reader looks for its print */
+  read: string;
+  /** the character's index in `read` (code points) */
+  at: number;
+  options: string[];
+}
+
+const KANJI_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const NUMERAL = /^[0-9０-９〇一二三四五六七八九十]$/;
+const DIGIT = /^[0-9０-９]$/;
+/** What a 番地 is made of besides numbers: a character read as one of these is no misread. */
+const BLOCK_PART = /^[丁目番地号のノ\-－ー‐−]$/;
+const KANJI = /^\p{Script=Han}$/u;
+
+/** How many characters of context each side of the character go into `read` (enough to find it on one line). */
+const CONTEXT = 2;
+
+function choiceAt(cs: string[], i: number, options: string[]): GlyphChoice {
+  const a = Math.max(0, i - CONTEXT);
+  return { read: cs.slice(a, i + CONTEXT + 1).join(''), at: i - a, options };
+}
+
+/**
+ * The characters of a 番地 (`block`, what follows the 町域, a building name may follow it) that the grammar
+ * says are misread, each with the characters allowed there:
+ * - before 丁目, a character that is no number (信丁目, ハ丁目): a kanji numeral;
+ * - after 番 and a number before it, a kanji that is not 地 (1709番好): 地;
+ * - after a number, a kanji that is no part of a 番地 (15史コーポ): 号 or 番.
+ */
+export function blockChoices(block: string): GlyphChoice[] {
+  const cs = [...block];
+  const out: GlyphChoice[] = [];
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i]!;
+    if (NUMERAL.test(c) || BLOCK_PART.test(c)) continue;
+    const prev = cs[i - 1] ?? '';
+    if (cs[i + 1] === '丁' && cs[i + 2] === '目' && !NUMERAL.test(prev)) {
+      out.push(choiceAt(cs, i, KANJI_NUMERALS));
+    } else if (prev === '番' && KANJI.test(c) && DIGIT.test(cs[i - 2] ?? '')) {
+      out.push(choiceAt(cs, i, ['地']));
+    } else if (DIGIT.test(prev) && KANJI.test(c)) {
+      out.push(choiceAt(cs, i, ['号', '番']));
+    }
+  }
+  return out;
+}

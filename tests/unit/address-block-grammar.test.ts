@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { blockChoices } from '../../common/address/block-grammar';
+import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
+import { settleGlyph } from '../../main/ocr-engine/reread/glyph-choice';
+import { FONTS, LOOKS, glyph } from '../support/glyph-render';
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+describe("a 番地's grammar: what may stand where", () => {
+  it('leaves a character before 丁目 that is no number to the kanji numerals', () => {
+    expect(blockChoices('信丁目21番15号')).toEqual([{ read: '信丁目', at: 0, options: NUMERALS }]);
+    expect(blockChoices('戸中ハ丁目３６番')).toEqual([{ read: '戸中ハ丁目', at: 2, options: NUMERALS }]);
+  });
+
+  it('leaves a kanji after a number and 番 to 地, and a kanji after a number to 号 or 番', () => {
+    expect(blockChoices('1709番好')).toEqual([{ read: '9番好', at: 2, options: ['地'] }]);
+    expect(blockChoices('21番15史コーポ山田')).toEqual([{ read: '15史コー', at: 2, options: ['号', '番'] }]);
+  });
+
+  it('asks nothing of a 番地 as written: numbers, 丁目, 番, 番地, 号, の, separators and a building after them', () => {
+    for (const ok of ['六丁目21番15号コーポ山田907号', '1709番地', '5-15-22', '2の22', '878番地第二寿荘102号', '４丁目１６番１４号パークハウス２０８号', '']) expect(blockChoices(ok)).toEqual([]);
+  });
+
+  it('gives the choices of everything after the 市区町村, with the 町域 one off several', () => {
+    const m = buildAddressMaster('40204\t福岡県\t直方市', ['40204\t丸山町\t植木', ''].join('\n'));
+    expect(correctAddress('福岡県直方市丸山町信丁目21番15史コーポ山田907号', m).glyphChoices).toEqual([
+      { read: '山町信丁目', at: 2, options: NUMERALS },
+      { read: '15史コー', at: 2, options: ['号', '番'] },
+    ]);
+  });
+});
+
+describe('a 番地 character settled by its print', () => {
+  for (const font of FONTS) {
+    it(`${font}: a printed 六 read 信 or ハ is 六, 地 read 好 is 地, 号 read 史 is 号; a printed character the options do not fit stays`, async () => {
+      for (const look of [LOOKS[0]!, LOOKS[2]!]) {
+        expect(settleGlyph({ op: 'glyph', crop: await glyph('六', font, look), read: '信', options: NUMERALS })).toBe('六');
+        expect(settleGlyph({ op: 'glyph', crop: await glyph('地', font, look), read: '好', options: ['地'] })).toBe('地');
+        expect(settleGlyph({ op: 'glyph', crop: await glyph('号', font, look), read: '史', options: ['号', '番'] })).toBe('号');
+        // a read the atlas has no glyph for (katakana ハ before 丁目): the options among themselves
+        expect(settleGlyph({ op: 'glyph', crop: await glyph('六', font, look), read: 'ハ', options: NUMERALS })).toBe('六');
+        // a building name's first kanji after a number (1-2-3山田ハイツ) is no 号
+        expect(settleGlyph({ op: 'glyph', crop: await glyph('山', font, look), read: '山', options: ['号', '番'] })).toBe('山');
+      }
+    });
+  }
+});
