@@ -7,6 +7,7 @@ import { FIELD_TUNING as T } from './field-tuning';
 import { parseCardDate, looksLikeDate } from './parse-date';
 import { parseSex } from './parse-sex';
 import { parseAddress, PREFECTURES } from './parse-address';
+import { trimAddressTail } from './address-tail';
 import { foldForNumbers, isLatinName, normalizeDashes } from './ocr-text';
 import { expiryFitsBirthday } from './birthday-expiry';
 import { splitName } from './split-name';
@@ -281,7 +282,7 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
       if (!next || addrLines.length >= T.address.maxRows) break;
       addrLines.push(next);
     }
-    const joined = normalizeDashes(addrLines.map((l) => compact(l.value)).join(''));
+    const joined = trimAddressTail(normalizeDashes(addrLines.map((l) => compact(l.value)).join('')));
     const fullWidth = digitsLookFullWidth(addrLines.flatMap((l) => l.valueSymbols), Math.max(...addrLines.map((l) => l.glyphH)));
     const original = fullWidth === null ? joined : withDigitWidth(joined, fullWidth);
     address = parseAddress(original);

@@ -9,6 +9,7 @@ import type { CharBox, TextLine } from './layout/text-lines';
 import type { LineResult, TesseractPool } from './tesseract/tesseract-pool';
 import type { NameReadings } from '../../common/names/name-readings';
 import { withoutRepeatedGlyphs } from './reread/repeated-glyphs';
+import { KANA_FOR_KANJI } from '../../common/ocr/kana-look-alikes';
 import { REREAD_TUNING as T, type Variant } from './reread/tuning';
 import { classifyLine, type LineKind } from '../../common/ocr/line-kind';
 import { renderInline, settleInline, shapeRequest, type ShapeSettler, type VariantRenderer } from './reread/variant-images';
@@ -441,8 +442,6 @@ function nameOnly(c: Cand): Cand {
   return { ...c, text, symbols: c.symbols.filter((s) => s.text.replace(NOT_NAME, '').trim().length > 0) };
 }
 
-/** Katakana the model gives for the kanji they look like (浩ニ for 浩二). */
-const LOOK_ALIKE: Record<string, string> = { ニ: '二', ロ: '口', エ: '工', カ: '力', タ: '夕', ト: '卜', ハ: '八', ー: '一' };
 
 /**
  * In a name part written in kanji, a lone katakana look-alike between or beside kanji is the kanji: real
@@ -458,7 +457,7 @@ export function kanjiLookAlikes(name: string): string {
       if (!cs.some((c) => han.test(c))) return part;
       return cs
         .map((c, i) => {
-          const to = LOOK_ALIKE[c];
+          const to = KANA_FOR_KANJI[c];
           if (!to) return c;
           const prev = cs[i - 1];
           const next = cs[i + 1];

@@ -27,6 +27,8 @@ describe("a 番地's grammar: what may stand where", () => {
       { read: '山町信丁目', at: 2, options: NUMERALS },
       { read: '15史コー', at: 2, options: ['号', '番'] },
     ]);
+    // a katakana look-alike before 丁目 is left to the print as read, though between kanji it would be taken for one
+    expect(correctAddress('福岡県直方市丸山町ハ丁目21番15号', m).glyphChoices).toEqual([{ read: '山町ハ丁目', at: 2, options: NUMERALS }]);
   });
 });
 

@@ -27,6 +27,15 @@ describe('address master', () => {
     expect(correctAddress('愛知県名古屋市中区栄え４－３３－１４', master)).toMatchObject({ text: '愛知県名古屋市中区栄４－３３－１４', repaired: 1 });
   });
 
+  it('takes a katakana look-alike between kanji for the kanji, and leaves katakana that belong there', () => {
+    expect(correctAddress('宮城県仙台市青葉区本町878番地第ニ寿荘102号', master)).toMatchObject({ text: '宮城県仙台市青葉区本町878番地第二寿荘102号', repaired: 1 });
+    // ー read for 一 at the start of a 町域: put back, then the 町域 is known
+    expect(correctAddress('宮城県仙台市青葉区ー番町6-21-12', master)).toMatchObject({ text: '宮城県仙台市青葉区一番町6-21-12', town: '一番町' });
+    for (const s of ['宮城県仙台市青葉区本町ハイツ青葉', '宮城県仙台市青葉区本町字ロ12', '宮城県仙台市青葉区本町三ツ木4', '宮城県仙台市青葉区本町西磯ノ目1', '宮城県仙台市青葉区本町4-35-28ー']) {
+      expect(correctAddress(s, master).text).toBe(s);
+    }
+  });
+
   it('finds a 都道府県 misread past repair from the 市区町村 spelled after it, only when one prefecture has it', () => {
     // 宮城県 read 表息県: two characters off (no prefecture is one off), 仙台市青葉区 spelled exactly
     expect(correctAddress('表息県仙台市青葉区本町5-19-15', master)).toMatchObject({ text: '宮城県仙台市青葉区本町5-19-15', prefecture: '宮城県', town: '本町', repaired: 2 });

@@ -1,0 +1,30 @@
+import { levenshtein } from '../text/levenshtein';
+
+/** Labels printed on card fronts that an address row may run into when the label sits at its end. */
+const LABELS = ['生年月日', '有効期限', '性別', '氏名', '住所'];
+
+/** Punctuation: no address ends in one (5-15-22. is a speck read as a full stop). A closing parenthesis may (（山田方）). */
+const TRAILING_MARKS = /[\s.,。、，．・:：;；!！?？'"『』「」|｜_~〜]+$/u;
+
+/**
+ * An address as read without what cannot end one: trailing punctuation, and a card label it ran into, read
+ * exactly or one character off (1061番地生生月日: the 生年月日 label beside the row's end). A label is only
+ * cut after a number or a 番地 word, where an address can end, so a place name is never shortened.
+ */
+export function trimAddressTail(address: string): string {
+  let t = address.replace(TRAILING_MARKS, '');
+  const cs = [...t];
+  for (const label of LABELS) {
+    const n = [...label].length;
+    for (const len of [n, n - 1, n + 1]) {
+      if (len < 2 || len > cs.length - 1) continue;
+      const tail = cs.slice(cs.length - len);
+      const before = cs[cs.length - len - 1]!;
+      if (levenshtein(tail, [...label]) <= (n >= 4 ? 1 : 0) && /[0-9０-９番地号目]/.test(before)) {
+        t = cs.slice(0, cs.length - len).join('').replace(TRAILING_MARKS, '');
+        return t;
+      }
+    }
+  }
+  return t;
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { trimAddressTail } from '../../common/ocr/address-tail';
+
+describe('what cannot end an address', () => {
+  it('drops trailing punctuation a speck was read as', () => {
+    expect(trimAddressTail('高知県安芸郡北川村柏木5-15-22.')).toBe('高知県安芸郡北川村柏木5-15-22');
+    expect(trimAddressTail('沖縄県豊見城市名嘉地四丁目10番26号、 ')).toBe('沖縄県豊見城市名嘉地四丁目10番26号');
+  });
+
+  it('drops a card label the row ran into, read exactly or one character off, after a number or 番地', () => {
+    expect(trimAddressTail('大阪府大阪市生野区生野東１０６１番地生生月日')).toBe('大阪府大阪市生野区生野東１０６１番地');
+    expect(trimAddressTail('東京都千代田区千代田1-1性別')).toBe('東京都千代田区千代田1-1');
+  });
+
+  it('keeps what may end an address: a closing parenthesis, a building name, a long vowel, a place name like a label', () => {
+    for (const ok of ['東京都港区芝1-2-3（山田方）', '東京都港区芝1-2-3センター', '東京都港区芝1-2-3コーポ山田101号', '岐阜県本巣郡北方町生年', '京都府京都市北区住所町', '']) expect(trimAddressTail(ok)).toBe(ok);
+  });
+});
