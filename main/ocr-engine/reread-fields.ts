@@ -137,7 +137,12 @@ export async function rereadPatch(
         grew = false;
         const r = union(row);
         for (const l of lines) {
-          if (taken.has(l) || leadingLabel(l.text) || others.some((o) => inside(l, o, 2)) || l.confidence < A.minPieceConfidence) continue;
+          if (taken.has(l) || others.some((o) => inside(l, o, 2)) || l.confidence < A.minPieceConfidence) continue;
+          // left of where the field finder found the value, only the 住所 label with the row's first characters
+          // after it (住所 茨城 | 県北茨城市…) belongs to the row; another piece there is the label misread (條所)
+          const label = leadingLabel(l.text);
+          const labelWithValue = label === 'address' && valueText(l.text, label).length > 0;
+          if ((label && !labelWithValue) || (l.x1 < addr.x && !labelWithValue)) continue;
           if (l.glyphH < A.minSize * seed.glyphH || l.glyphH > A.maxSize * seed.glyphH) continue;
           const oy = Math.min(l.y1, r.y1) - Math.max(l.y0, r.y0);
           const gap = Math.max(l.x0 - r.x1, r.x0 - l.x1);

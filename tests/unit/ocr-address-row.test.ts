@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { extractFields } from '../../common/ocr/extract-fields';
+import type { RecognizedLine } from '../../common/ocr/recognized-line';
+import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
+import { createGray } from '../../main/ocr-engine/image/gray-image';
+import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
+
+/** A line with a symbol per character, spread evenly over it (as the model gives them). */
+function line(text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine {
+  const cs = [...text.replace(/\s/g, '')];
+  const w = (x1 - x0) / cs.length;
+  return { x0, y0, x1, y1, glyphH, text, confidence, symbols: cs.map((c, i) => ({ text: c, confidence, x0: x0 + i * w, x1: x0 + (i + 1) * w - 1 })) };
+}
+/** Answers every read of a row whose crop is at least `minWidth` px wide (scaled) with `text`, anything else with nothing. */
+const poolSaying = (text: string): TesseractPool =>
+  ({ recognize: (_req: LineRequest): Promise<LineResult> => Promise.resolve({ text, confidence: 0.9, symbols: [] } as unknown as LineResult) }) as unknown as TesseractPool;
+
+describe('an address row read again', () => {
+  const card = createGray(1200, 757, 236);
+
+  it('takes in the row\'s first characters read with the 住所 label, left of where the value was found', async () => {
+    // the line finder joined the label and 茨城, and began a line at 県
+    const lines = [
+      line('WANG DAVID', 26, 42, 482, 80, 38),
+      line('住所 茨城', 25, 126, 166, 160, 24),
+      line('県北茨城市中郷町足洗4 5番地', 172, 131, 651, 161, 28),
+      line('性別男', 510, 185, 601, 212, 23),
+      line('1960年02月01日生', 154, 190, 461, 218, 25),
+      line('2030年02月01日まで有効', 104, 252, 515, 281, 25),
+    ];
+    const ex = extractFields(lines, '2026-01-01');
+    expect(ex.fields.address.value).toBe('県北茨城市中郷町足洗４５番地');
+    const patch = await rereadPatch(poolSaying('茨城県北茨城市中郷町足洗45番地'), card, lines, [], ex);
+    const row = patch.add.find((l) => l.text.includes('番地'))!;
+    expect(row.x0).toBeLessThan(172);
+    expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('茨城県北茨城市中郷町足洗４５番地');
+  });
+
+  it('leaves out a misread label left of the value, so the row below still follows it', async () => {
+    const lines = [
+      line('原 慎之介', 151, 45, 460, 99, 54),
+      line('條所', 41, 144, 85, 164, 21, 0.3),
+      line('兵庫県赤穂郡', 149, 151, 347, 183, 32),
+      line('上郡町大枝6-37-8', 148, 205, 410, 238, 32),
+      line('昭和36年12月15日生', 136, 269, 445, 301, 30),
+      line('性別', 521, 274, 563, 296, 22),
+      line('男', 596, 271, 624, 301, 31),
+      line('2034年12月15日まで有効', 116, 347, 496, 381, 26),
+    ];
+    const ex = extractFields(lines, '2026-01-01');
+    expect(ex.fields.address.value).toBe('兵庫県赤穂郡上郡町大枝6-37-8');
+    const patch = await rereadPatch(poolSaying('兵庫県赤穂郡'), card, lines.map((l) => (l.text === '兵庫県赤穂郡' ? { ...l, confidence: 0.6 } : l)), [], ex);
+    for (const l of patch.add) expect(l.x0).toBeGreaterThanOrEqual(140);
+  });
+});
