@@ -45,14 +45,18 @@ const dateish = (t: string): boolean =>
  * doubtful: dates with a character whitelist (one text line, raw), 性別 as one character (男 / 女) from the
  * box right of its label. The better-parsing read replaces the line's text.
  */
+/** The second characters of the other two-character labels as the model reads them (住所, 氏名: see LABEL). */
+const OTHER_LABEL_SECOND = /^.[所听析名各]/;
+
 export async function refineLines(pool: TesseractPool, card: GrayImage, lines: RecognizedLine[], today: string, neighbours: readonly LineBox[] = lines): Promise<RecognizedLine[]> {
   const out = lines.map((l) => ({ ...l }));
   const jobs: Promise<void>[] = [];
   for (const l of out) {
     const t = compact(l.text);
     // a short line that is 性別 with one of its two characters misread (生別, 性列): no other short text on a
-    // card starts with 性 or has 別 second
-    const shortLabel = t.length <= 4 && /^(?:.?[別刷]|性.)/.test(t);
+    // card starts with 性 or has 別 second — but a second character of another label (性所) makes it that
+    // label with its first character misread (住所), not 性別
+    const shortLabel = t.length <= 4 && /^(?:.?[別刷]|性.)/.test(t) && !OTHER_LABEL_SECOND.test(t);
     if (leadingLabel(t) === 'sex' || /性[別刷]/.test(t) || shortLabel) {
       if (shortLabel && !/性[別刷]/.test(t)) {
         l.text = `性別${t.replace(/^(?:.?[別刷]|性.)/, '')}`;
@@ -269,8 +273,10 @@ export function decideSex(shape: 'M' | 'F' | null, reads: { text: string; confid
     if (c === '男') m += r.confidence;
     else if (c === '女') f += r.confidence;
   }
-  // how strongly and how unanimously the reads lean one way, 0..1
-  const lean = chars === 0 ? 0 : Math.abs(m - f) / Math.max(chars, 3 * reads.length);
+  // how strongly and how unanimously the reads lean one way, 0..1; a read that gave nothing is no evidence
+  // either way (one mode often returns nothing for the tiled glyph) and does not thin out the others
+  const answered = reads.filter((r) => compact(r.text).length > 0).length;
+  const lean = chars === 0 ? 0 : Math.abs(m - f) / Math.max(chars, 3 * answered);
   const read = m > f ? 'M' : f > m ? 'F' : null;
   const r2 = (x: number): number => Math.round(x * 100) / 100;
   if (shape && read === shape) return { sex: shape, confidence: r2(Math.min(0.99, 0.85 + 0.15 * lean)) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateOnly, refineLines, sexRightOfBirthDate, sexShape } from '../../main/ocr-engine/refine-lines';
+import { birthDateOnly, decideSex, refineLines, sexRightOfBirthDate, sexShape } from '../../main/ocr-engine/refine-lines';
 import { createGray, type GrayImage } from '../../main/ocr-engine/image/gray-image';
 import { FONTS, glyph, LOOKS, render, svgText as text, type Look } from '../support/glyph-render';
 import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
@@ -124,6 +124,18 @@ describe('性別 beside a small label of its own line', () => {
   }
 });
 
+describe('a short label line that is no 性別', () => {
+  it('takes 住所 or 氏名 read with a 性 first (性所, 性名) for that label, and reads no 性別 beside it', async () => {
+    const { card, value } = await smallLabelLine('女', '性別', FONTS[0]!, LOOKS[0]!);
+    for (const label of ['性所', '性名']) {
+      const l: RecognizedLine = { x0: 40, y0: 50, x1: 69, y1: 64, glyphH: 14, text: label, confidence: 0.6, symbols: [...label].map((c, i) => ({ text: c, confidence: 0.6, x0: 40 + 14 * i, x1: 54 + 14 * i })) };
+      const [read] = await refineLines(fakePool('女女女', 0.9), card, [l], '2026-06-01', [l, value]);
+      expect(read!.text, label).toBe(label);
+      expect(read!.text).not.toMatch(/[男女]/);
+    }
+  });
+});
+
 /**
  * A current card's birth-date row whose 性別 no line named (the label misread past recognition): the date, then
  * the small label and the value, at the reader's scale. `value` null: nothing printed right of the date.
@@ -196,5 +208,21 @@ describe('date lines the first read could not make out', () => {
     // a date with its 年 lost still is one
     await refineLines(counting, card, [dateLine('2031 7月18日まで', 0.6)], '2026-06-01');
     expect(calls).toBeGreaterThan(0);
+  });
+});
+
+describe('性別 decided from the shape test and the whitelisted reads', () => {
+  it('trusts agreement, and lets reads that agree among themselves overrule the shape', () => {
+    expect(decideSex('M', [{ text: '男男男', confidence: 0.9 }, { text: '男男男', confidence: 0.9 }])).toEqual({ sex: 'M', confidence: 0.99 });
+    expect(decideSex('M', [{ text: '女女女', confidence: 0.9 }, { text: '女女女', confidence: 0.9 }])).toMatchObject({ sex: 'F', confidence: 0.3 });
+    // reads that cancel out leave it to the shape alone, below the clerk's check threshold
+    expect(decideSex('M', [{ text: '女女女', confidence: 0.9 }, { text: '男男男', confidence: 0.9 }])).toMatchObject({ sex: 'M', confidence: 0.7 });
+  });
+
+  it('counts a read that gave nothing as no evidence, not as a vote against the one that answered', () => {
+    // a phone photo's 男: the shape test said 女, one mode read nothing, the other 男男男
+    expect(decideSex('F', [{ text: '', confidence: 0 }, { text: '男男男', confidence: 0.91 }])).toMatchObject({ sex: 'M', confidence: 0.3 });
+    expect(decideSex(null, [{ text: '', confidence: 0 }, { text: '男男男', confidence: 0.88 }])).toMatchObject({ sex: 'M' });
+    expect(decideSex(null, [{ text: '', confidence: 0 }, { text: '', confidence: 0 }])).toBeNull();
   });
 });
