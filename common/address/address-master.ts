@@ -217,6 +217,21 @@ function prefectureOfMunicipality(text: string[], spellsMunicipality: (prefectur
   return found.length === 1 ? { name: found[0]!, repaired: diffAt(text.slice(0, [...found[0]!].length), [...found[0]!]).length, readLen: [...found[0]!].length } : null;
 }
 
+/**
+ * Of the 市区町村 one character off the start of `rest` (大王寺区 is one off 大阪市天王寺区 and 大東市), the one
+ * whose own 町域 follows it in the read (夕陽丘町 is in 天王寺区): the place the rest of the address names.
+ * Null unless exactly one fits.
+ */
+function municipalityByTown(rest: string[], munis: Municipality[], master: AddressMaster): StartMatch | null {
+  const near = nearStarts(rest, munis.map((m) => m.name), 3, true).filter((n) => n.repaired === 1);
+  const fits = near.filter((n) => {
+    const after = rest.slice(n.readLen).join('').replace(/^大?字/, '');
+    const code = munis.find((m) => m.name === n.name)!.code;
+    return master.towns(code).some((t) => [...t].length >= 2 && after.startsWith(t));
+  });
+  return fits.length === 1 ? fits[0]! : null;
+}
+
 /** A name must be this long for two misread characters in it to be repaired: shorter ones are too alike. */
 const TWO_OFF_MIN_CHARS = 5;
 
@@ -255,8 +270,15 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   cs = [...pref.name, ...cs.slice(pref.readLen)];
   const munis = master.municipalities(pref.name);
   const rest = cs.slice(prefLen);
-  const muni = matchStart(rest, munis.map((m) => m.name), 3, true, () => true);
-  if (!muni) return { ...none, text: cs.join(''), prefecture: pref.name, repaired };
+  const muni = matchStart(rest, munis.map((m) => m.name), 3, true, () => true) ?? municipalityByTown(rest, munis, master);
+  if (!muni) {
+    // several 市区町村 one character off at the same place (土別市: 士別市, 紋別市, 芦別市 …): the print decides
+    const near = nearStarts(rest, munis.map((m) => m.name), 3, true).filter((n) => n.repaired === 1 && n.readLen === [...n.name].length);
+    const at0 = near.length > 1 ? diffAt(rest.slice(0, [...near[0]!.name].length), [...near[0]!.name])[0]! : -1;
+    const choice: GlyphChoice[] =
+      at0 >= 0 && near.every((n) => diffAt(rest.slice(0, [...n.name].length), [...n.name])[0] === at0) ? [{ read: rest.slice(0, [...near[0]!.name].length).join(''), at: at0, options: near.map((n) => [...n.name][at0]!) }] : [];
+    return { ...none, text: cs.join(''), prefecture: pref.name, repaired, glyphChoices: choice };
+  }
   repaired += muni.repaired;
   const muniLen = [...muni.name].length;
   cs = [...pref.name, ...muni.name, ...rest.slice(muni.readLen)];

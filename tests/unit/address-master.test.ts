@@ -27,6 +27,17 @@ describe('address master', () => {
     expect(correctAddress('愛知県名古屋市中区栄え４－３３－１４', master)).toMatchObject({ text: '愛知県名古屋市中区栄４－３３－１４', repaired: 1 });
   });
 
+  it('chooses among 市区町村 one character off by the 町域 that follows, else leaves the character to the print', () => {
+    const m = buildAddressMaster(
+      ['01205\t北海道\t士別市', '01207\t北海道\t紋別市', '01217\t北海道\t江別市', '27109\t大阪府\t大阪市天王寺区', '27218\t大阪府\t大東市'].join('\n'),
+      ['01205\t東二条\t南町', '01207\t幸町\t南町', '01217\t大麻', '27109\t夕陽丘町\t上本町', '27218\t谷川'].join('\n'),
+    );
+    expect(correctAddress('北海道土別市東二条三丁目11番30号', m)).toMatchObject({ text: '北海道士別市東二条三丁目11番30号', municipality: '士別市', town: '東二条' });
+    expect(correctAddress('大阪府大阪市大王寺区夕陽丘町2丁目', m)).toMatchObject({ text: '大阪府大阪市天王寺区夕陽丘町2丁目', municipality: '大阪市天王寺区' });
+    // 南町 is in 士別市 and in 紋別市: the 町域 does not decide, the first character's print may
+    expect(correctAddress('北海道土別市南町1-2', m)).toMatchObject({ municipality: null, glyphChoices: [{ read: '土別市', at: 0, options: ['士', '紋', '江'] }] });
+  });
+
   it('takes a katakana look-alike between kanji for the kanji, and leaves katakana that belong there', () => {
     expect(correctAddress('宮城県仙台市青葉区本町878番地第ニ寿荘102号', master)).toMatchObject({ text: '宮城県仙台市青葉区本町878番地第二寿荘102号', repaired: 1 });
     // ー read for 一 at the start of a 町域: put back, then the 町域 is known
