@@ -8,6 +8,7 @@ import { parseCardDate, looksLikeDate } from './parse-date';
 import { parseSex } from './parse-sex';
 import { parseAddress, PREFECTURES } from './parse-address';
 import { trimAddressTail } from './address-tail';
+import { splitAtScriptGap } from './script-gap';
 import { foldForNumbers, isLatinName, normalizeDashes } from './ocr-text';
 import { expiryFitsBirthday } from './birthday-expiry';
 import { splitName } from './split-name';
@@ -113,7 +114,7 @@ function rightOf(anchor: Line, lines: Line[]): Line[] {
 export function extractFields(input: RecognizedLine[], today: string): Extracted & { warnings: CardReadWarning[] } {
   const hs = input.map((l) => l.glyphH).sort((x, y) => x - y);
   const medianH = hs[Math.floor(hs.length / 2)] ?? 1;
-  const lines = input.map((l) => prepare(l, medianH)).filter((l) => compact(l.text).length > 0);
+  const lines = input.flatMap(splitAtScriptGap).map((l) => prepare(l, medianH)).filter((l) => compact(l.text).length > 0);
   const fields = emptyFields();
   const sources: Partial<Record<FieldName, FieldSource>> = {};
   const warnings: CardReadWarning[] = [];
@@ -160,7 +161,12 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     const rowMax = Math.max(0, ...row.map(size));
     // junk the model could not read sets no size, but its box still has one: a smaller box on the row is a
     // label or ruby misread past recognition (氏名 read 商委), never a piece of the name
-    const sized = row.filter((l) => size(l) >= T.name.rowSize * rowMax || (l.confidence < T.unreadableConfidence && l !== winner && l.y1 - l.y0 >= T.name.rowSize * (winner.y1 - winner.y0)));
+    const boxH = (l: Line): number => l.y1 - l.y0;
+    const sized = row.filter(
+      (l) =>
+        size(l) >= T.name.rowSize * rowMax ||
+        (l.confidence < T.unreadableConfidence && l !== winner && boxH(l) >= T.name.rowSize * boxH(winner) && boxH(l) <= T.name.rowMaxBox * boxH(winner)),
+    );
     // a piece lying under a surer line of the row is that line's text read twice
     const overlap = (x: Line, y: Line): number => Math.max(0, Math.min(x.x1, y.x1) - Math.max(x.x0, y.x0));
     nameLines = sized.filter((l) => !sized.some((o) => o !== l && o.confidence > l.confidence && overlap(l, o) >= T.readTwiceOverlap * (l.x1 - l.x0))).sort((x, y) => x.x0 - y.x0);

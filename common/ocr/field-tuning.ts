@@ -54,6 +54,11 @@ export const FIELD_TUNING = {
     rowOverlap: 0.5,
     /** a piece of the row this much smaller than its biggest is ruby or a roman name, not the name */
     rowSize: 0.75,
+    /**
+     * an unreadable box this many times taller than the name is no piece of it but the portrait beside it
+     * (~2.4× on a next-generation card read whole); ruby and name smeared into one blob are at most ~1.7×
+     */
+    rowMaxBox: 2,
   },
   kana: {
     /** ruby stands over the name: its bottom at most this far into the name (彩's 彡 read as ワン is lower) */

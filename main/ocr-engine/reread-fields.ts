@@ -9,6 +9,7 @@ import type { CharBox, TextLine } from './layout/text-lines';
 import type { LineResult, TesseractPool } from './tesseract/tesseract-pool';
 import type { NameReadings } from '../../common/names/name-readings';
 import { withoutRepeatedGlyphs } from './reread/repeated-glyphs';
+import { splitAtScriptGap } from '../../common/ocr/script-gap';
 import { KANA_FOR_KANJI } from '../../common/ocr/kana-look-alikes';
 import { REREAD_TUNING as T, type Variant } from './reread/tuning';
 import { classifyLine, type LineKind } from '../../common/ocr/line-kind';
@@ -110,7 +111,7 @@ async function runPlan(p: FieldPlan): Promise<{ drop: RecognizedLine[]; line: Re
 export async function rereadPatch(
   pool: TesseractPool,
   card: GrayImage,
-  lines: RecognizedLine[],
+  read: RecognizedLine[],
   textLines: TextLine[],
   ex: Extracted,
   addresses: AddressMaster | null = null,
@@ -118,7 +119,17 @@ export async function rereadPatch(
   render: VariantRenderer = renderInline,
   settle: ShapeSettler = settleInline,
 ): Promise<RereadPatch> {
-  const charsOf = (l: RecognizedLine): CharBox[] => textLines[lines.indexOf(l)]?.chars ?? [];
+  // the lines as the fields were found in them: a line joined across a change of script is two (extractFields)
+  const whole = new Map<RecognizedLine, RecognizedLine>();
+  const lines = read.flatMap((l) => {
+    const parts = splitAtScriptGap(l);
+    if (parts.length > 1) for (const p of parts) whole.set(p, l);
+    return parts;
+  });
+  const charsOf = (l: RecognizedLine): CharBox[] => {
+    const chars = textLines[read.indexOf(whole.get(l) ?? l)]?.chars ?? [];
+    return whole.has(l) ? chars.filter((c) => c.x1 >= l.x0 - 1 && c.x0 <= l.x1 + 1) : chars;
+  };
   const plans: FieldPlan[] = [];
   const A = T.addressRow;
 
@@ -343,7 +354,10 @@ export async function rereadPatch(
       return run;
     }),
   );
-  return { drop: new Set(lines.flatMap((l, i) => (drop.has(l) ? [i] : []))), add };
+  // a part of a split line replaced: the whole line goes, and its parts no field took stay as they were
+  for (const [part, line] of whole) if (drop.has(part)) drop.add(line);
+  for (const [part, line] of whole) if (drop.has(line) && !drop.has(part)) add.push(part);
+  return { drop: new Set(read.flatMap((l, i) => (drop.has(l) ? [i] : []))), add };
 }
 
 /**

@@ -1,0 +1,52 @@
+import { leadingLabel } from './card-labels';
+import type { RecognizedLine } from './recognized-line';
+
+/** A gap this many text heights wide where the script changes splits a line (宮崎 正人 | MIYAZAKI MASATO). */
+const SPLIT_GAP = 0.6;
+/** The least of a name before the gap (林 凛) and of roman letters after it: less is a speck read as letters (oe). */
+const MIN_NAME_CHARS = 2;
+const MIN_ROMAN_LETTERS = 3;
+/** Two characters ending as a two-character label ends (氏名, 住所, 性別 with the first misread: 兵名, 儲所). */
+const MISREAD_LABEL = /^.[名各所听析別刷]$/;
+
+const LATIN = /^[A-Za-z]$/;
+const JAPANESE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]$/u;
+const scriptOf = (t: string): 'latin' | 'japanese' | null => (LATIN.test(t) ? 'latin' : JAPANESE.test(t) ? 'japanese' : null);
+
+/**
+ * A line the line finder joined across a wide gap where the text changes from Japanese to Latin letters, as
+ * two lines: a next-generation design prints the roman name beside the kanji name on its row, and the two
+ * together read as neither. Unchanged when the symbols do not spell the text.
+ */
+export function splitAtScriptGap(l: RecognizedLine): RecognizedLine[] {
+  const syms = l.symbols;
+  const chars = [...l.text];
+  const spelled = chars.filter((c) => !/\s/.test(c));
+  if (syms.length < 2 || spelled.join('') !== syms.map((s) => s.text).join('') || syms.some((s) => [...s.text].length !== 1)) return [l];
+  for (let i = 0; i + 1 < syms.length; i++) {
+    const a = scriptOf(syms[i]!.text);
+    const b = scriptOf(syms[i + 1]!.text);
+    if (a !== 'japanese' || b !== 'latin' || syms[i + 1]!.x0 - syms[i]!.x1 < SPLIT_GAP * l.glyphH) continue;
+    // a name and the roman name after it: at least two characters of the one (林 凛) and three letters of the
+    // other; a label before its value (氏名 LE DAVID) stays on the value's line, where the fields expect it
+    const before = syms.slice(0, i + 1).map((s) => s.text).join('');
+    const latin = syms.slice(i + 1).filter((s) => LATIN.test(s.text)).length;
+    if ([...before].length < MIN_NAME_CHARS || latin < MIN_ROMAN_LETTERS || leadingLabel(before) !== null || MISREAD_LABEL.test(before)) continue;
+    // the text index just after the i-th symbol's character
+    let seen = 0;
+    let cut = 0;
+    while (cut < chars.length && seen <= i) if (!/\s/.test(chars[cut++]!)) seen++;
+    const left = syms.slice(0, i + 1);
+    const right = syms.slice(i + 1);
+    const part = (text: string, ss: typeof syms): RecognizedLine => ({
+      ...l,
+      x0: Math.max(l.x0, Math.floor(ss[0]!.x0)),
+      x1: Math.min(l.x1, Math.ceil(ss.at(-1)!.x1)),
+      text: text.trim(),
+      confidence: ss.reduce((m, s) => Math.min(m, s.confidence), 1),
+      symbols: ss,
+    });
+    return [part(chars.slice(0, cut).join(''), left), ...splitAtScriptGap(part(chars.slice(cut).join(''), right))];
+  }
+  return [l];
+}
