@@ -285,7 +285,14 @@ export async function rereadPatch(
       const kanaLines = ex.sources.nameKana ? lines.filter((l) => inside(l, ex.sources.nameKana!, 2)) : [];
       const top = band.y0 - K.reachAbove * glyphH;
       const area: Rect = { x0: rect.x0 - K.margin * glyphH, y0: Math.max(0, top), x1: Math.max(rect.x1, ...kanaLines.map((l) => l.x1)) + K.margin * glyphH, y1: band.y0 - 1 };
-      const kb0 = inkBox(card, area, K.inkWindow * glyphH);
+      let kb0 = inkBox(card, area, K.inkWindow * glyphH);
+      // ruby cut by the search area's top (a design that sets it further above the name): the area grows
+      // upwards until the row's top is inside it
+      for (let reach: number = K.reachAbove; kb0 && kb0.y0 <= area.y0 + 1 && area.y0 > 0 && reach < K.reachAboveMax; ) {
+        reach = Math.min(K.reachAboveMax, reach + K.reachStep);
+        area.y0 = Math.max(0, band.y0 - reach * glyphH);
+        kb0 = inkBox(card, area, K.inkWindow * glyphH);
+      }
       // a reading is often wider than its kanji (コウスケ over 康介): the row goes on to the right as far as its ink does
       const kb = kb0 && rowContinuesRight(card, kb0, Math.min(card.width - 1, rect.x1 + K.reachRight * glyphH), K.inkWindow * glyphH, K.maxGap * (kb0.y1 - kb0.y0 + 1));
       if (kb && kb.y1 - kb.y0 + 1 >= K.minHeight * glyphH) {

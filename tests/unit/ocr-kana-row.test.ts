@@ -74,4 +74,23 @@ describe('the フリガナ row', () => {
       expect(r.image.width / scale).toBeGreaterThan(575 - 302);
     }
   });
+
+  it('is found whole when a design sets it further above the name than the search first reaches', async () => {
+    const card = createGray(1200, 757, 236);
+    // ruby 18 px tall whose top is 1.4 name heights above the name (91 − 60 = 31)
+    for (const gx of [302, 330, 358, 386]) for (let y = 31; y < 49; y++) card.data.fill(40, y * 1200 + gx, y * 1200 + gx + 18);
+    const kanaReads: LineRequest[] = [];
+    const pool = {
+      recognize: (req: LineRequest): Promise<LineResult> => {
+        if (req.whitelist?.includes('ア')) kanaReads.push(req);
+        return Promise.resolve({ text: '', confidence: 0, symbols: [] } as unknown as LineResult);
+      },
+    } as unknown as TesseractPool;
+    const lines = NEXT_GEN.filter((l) => l.text !== 'ワタナベ');
+    await rereadPatch(pool, card, lines, [], extractFields(lines, '2026-01-01'));
+    expect(kanaReads.length).toBeGreaterThan(0);
+    // the whole 18 px row scaled to the variant's size (≥ 40 px glyphs, with its margins); its lower half
+    // alone would be scaled by the cap of 3 to a strip ~40 px tall
+    for (const r of kanaReads) expect(r.image.height).toBeGreaterThanOrEqual(60);
+  });
 });

@@ -87,8 +87,11 @@ export const REREAD_TUNING = {
     shapeFieldConfidence: 0.75,
   },
   kanaRow: {
-    /** the ruby row is searched up to this many name heights above the name */
+    /** the ruby row is searched up to this many name heights above the name … */
     reachAbove: 1.1,
+    /** … and, when ink reaches the search's top, further up in steps of this many, to at most this many (rows designs set it ~1.5 above) */
+    reachStep: 0.2,
+    reachAboveMax: 1.9,
     /** and this far left and right of it */
     margin: 0.3,
     /** ink rows of at least this share of the name height make a ruby row */
