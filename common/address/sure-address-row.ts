@@ -24,8 +24,11 @@ export function addressRowIsSure(text: string, confidence: number, first: boolea
   return BLOCK.test(after.slice(aza.length + c.town.length));
 }
 
-/** What the model reads digits as, in 番地 printed in mincho or gothic. */
-const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇OoIl|!';
+/**
+ * What the model reads digits and hyphens as, in 番地 printed in mincho or gothic, and the specks it reads
+ * between them (a full stop, 人 for a speck over a stroke).
+ */
+const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇OoIlL|!.・人';
 
 /** What a 番地 is written with: the model's whitelist for reading one again. */
 export const BLOCK_CHARS = '0123456789０１２３４５６７８９丁目番地号－-ー';
