@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../common/ocr/extract-fields';
-import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
-import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
+import type { TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
+import { fakeModel, spelledLine } from '../support/recognized-lines';
 
-/** A line with a symbol per character, spread evenly over it (as the model gives them). */
-function line(text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine {
-  const cs = [...text.replace(/\s/g, '')];
-  const w = (x1 - x0) / cs.length;
-  return { x0, y0, x1, y1, glyphH, text, confidence, symbols: cs.map((c, i) => ({ text: c, confidence, x0: x0 + i * w, x1: x0 + (i + 1) * w - 1 })) };
-}
-/** Answers every read of a row whose crop is at least `minWidth` px wide (scaled) with `text`, anything else with nothing. */
-const poolSaying = (text: string): TesseractPool =>
-  ({ recognize: (_req: LineRequest): Promise<LineResult> => Promise.resolve({ text, confidence: 0.9, symbols: [] } as unknown as LineResult) }) as unknown as TesseractPool;
+const line = spelledLine;
+const poolSaying = (text: string): TesseractPool => fakeModel(() => ({ text, confidence: 0.9 }));
 
 describe('an address row read again', () => {
   const card = createGray(1200, 757, 236);

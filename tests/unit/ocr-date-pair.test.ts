@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { bareLine } from '../support/recognized-lines';
 import { expiryFallsOnBirthday } from '../../common/ocr/birthday-expiry';
 import { extractFields } from '../../common/ocr/extract-fields';
-import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import { settleDatePair } from '../../main/ocr-engine/date-pair';
 import { dateBox } from '../../main/ocr-engine/refine-lines';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
 import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
 
-const line = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+const line = bareLine;
 const CURRENT = [line('氏名', 33, 60, 79, 82, 23), line('藤原　浩二', 145, 48, 343, 90, 38), line('住所', 32, 172, 80, 194, 23), line('神奈川県横浜市中区日本大通8-37-1', 141, 174, 669, 207, 31), line('性別', 600, 325, 648, 347, 22), line('男', 689, 321, 721, 352, 32)];
 const BIRTH = line('昭和7年 1月 1日生', 162, 284, 449, 316, 31, 0.89);
 const EXPIRY = line('2025年 11月 1日まで有効', 154, 346, 534, 378, 25, 0.93);

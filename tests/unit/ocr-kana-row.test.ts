@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../common/ocr/extract-fields';
-import type { RecognizedLine, RecognizedSymbol } from '../../common/ocr/recognized-line';
+import type { RecognizedSymbol } from '../../common/ocr/recognized-line';
 import { rereadPatch } from '../../main/ocr-engine/reread-fields';
 import { repeatedGlyphs, withoutRepeatedGlyphs } from '../../main/ocr-engine/reread/repeated-glyphs';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
-import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
+import type { LineRequest, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
+import { bareLine, fakeModel } from '../support/recognized-lines';
 
 const sym = (text: string, x0: number, x1: number, confidence = 0.95): RecognizedSymbol => ({ text, x0, x1, confidence });
 const spell = (syms: RecognizedSymbol[], space: number): string => syms.map((s, i) => (i === space ? ' ' : '') + s.text).join('');
@@ -35,7 +36,13 @@ describe('a glyph of letter-spaced ruby read twice', () => {
   });
 });
 
-const line = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+const line = bareLine;
+/** A model that reads nothing, recording the フリガナ reads (katakana whitelisted) it was asked for. */
+function kanaRecorder(): { pool: TesseractPool; kanaReads: LineRequest[] } {
+  const asked: LineRequest[] = [];
+  const pool = fakeModel(() => ({ text: '', confidence: 0 }), asked);
+  return { pool, get kanaReads() { return asked.filter((r) => r.whitelist?.includes('ア')); } };
+}
 /** A next-generation card as first read (rows design): フリガナ row above the name, found only over ワタナベ. */
 const NEXT_GEN = [
   line('ワタナベ', 302, 46, 418, 69, 23, 0.94),
@@ -56,18 +63,13 @@ describe('the フリガナ row', () => {
     // eight ruby glyphs 18 px tall, letter-spaced; the last two end at x 575, beyond the name's 539
     const glyphs = [302, 330, 358, 386, 460, 488, 516, 557];
     for (const gx of glyphs) for (let y = 48; y < 66; y++) card.data.fill(40, y * 1200 + gx, y * 1200 + gx + 18);
-    const kanaReads: LineRequest[] = [];
-    const pool = {
-      recognize: (req: LineRequest): Promise<LineResult> => {
-        if (req.whitelist?.includes('ア')) kanaReads.push(req);
-        return Promise.resolve({ text: '', confidence: 0, symbols: [] } as unknown as LineResult);
-      },
-    } as unknown as TesseractPool;
+    const rec = kanaRecorder();
+    const pool = rec.pool;
     const ex = extractFields(NEXT_GEN, '2026-01-01');
     expect(ex.layout).toBe('next-gen');
     await rereadPatch(pool, card, NEXT_GEN, [], ex);
-    expect(kanaReads.length).toBeGreaterThan(0);
-    for (const r of kanaReads) {
+    expect(rec.kanaReads.length).toBeGreaterThan(0);
+    for (const r of rec.kanaReads) {
       // the crop is the 18 px row with 6 px above and below, scaled to the variant's glyph size: back in
       // card pixels it must cover 302..575
       const scale = r.image.height / 30;
@@ -79,18 +81,13 @@ describe('the フリガナ row', () => {
     const card = createGray(1200, 757, 236);
     // ruby 18 px tall whose top is 1.4 name heights above the name (91 − 60 = 31)
     for (const gx of [302, 330, 358, 386]) for (let y = 31; y < 49; y++) card.data.fill(40, y * 1200 + gx, y * 1200 + gx + 18);
-    const kanaReads: LineRequest[] = [];
-    const pool = {
-      recognize: (req: LineRequest): Promise<LineResult> => {
-        if (req.whitelist?.includes('ア')) kanaReads.push(req);
-        return Promise.resolve({ text: '', confidence: 0, symbols: [] } as unknown as LineResult);
-      },
-    } as unknown as TesseractPool;
+    const rec = kanaRecorder();
+    const pool = rec.pool;
     const lines = NEXT_GEN.filter((l) => l.text !== 'ワタナベ');
     await rereadPatch(pool, card, lines, [], extractFields(lines, '2026-01-01'));
-    expect(kanaReads.length).toBeGreaterThan(0);
+    expect(rec.kanaReads.length).toBeGreaterThan(0);
     // the whole 18 px row scaled to the variant's size (≥ 40 px glyphs, with its margins); its lower half
     // alone would be scaled by the cap of 3 to a strip ~40 px tall
-    for (const r of kanaReads) expect(r.image.height).toBeGreaterThanOrEqual(60);
+    for (const r of rec.kanaReads) expect(r.image.height).toBeGreaterThanOrEqual(60);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { bareLine } from '../support/recognized-lines';
 import { extractFields } from '../../common/ocr/extract-fields';
-import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
 import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
 
-const line = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+const line = bareLine;
 /** A foreign resident's card as first read: the given name's last letter misread (MEI → MET). */
 const FOREIGN = [
   line('氏名', 33, 60, 79, 82, 23),

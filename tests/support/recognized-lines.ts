@@ -1,0 +1,22 @@
+import type { RecognizedLine } from '../../common/ocr/recognized-line';
+import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
+
+/** A line as the first reads give it, without symbol boxes. */
+export const bareLine = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+
+/** A line with a symbol per character, spread evenly over it (as the model gives them). */
+export function spelledLine(text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine {
+  const cs = [...text.replace(/\s/g, '')];
+  const w = (x1 - x0) / cs.length;
+  return { ...bareLine(text, x0, y0, x1, y1, glyphH, confidence), symbols: cs.map((c, i) => ({ text: c, confidence, x0: x0 + i * w, x1: x0 + (i + 1) * w - 1 })) };
+}
+
+/** A model that answers every request with `answer(req)` (text and confidence, no symbols), recording what it was asked. */
+export function fakeModel(answer: (req: LineRequest) => { text: string; confidence: number }, asked: LineRequest[] = []): TesseractPool {
+  return {
+    recognize: (req: LineRequest): Promise<LineResult> => {
+      asked.push(req);
+      return Promise.resolve({ ...answer(req), symbols: [] } as unknown as LineResult);
+    },
+  } as unknown as TesseractPool;
+}
