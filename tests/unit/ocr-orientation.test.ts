@@ -3,7 +3,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { runPrep } from '../../main/ocr-engine/prep/prepare';
-import { isCardShaped, photoSideScore, PORTRAIT_TUNING } from '../../main/ocr-engine/layout/photo-side';
+import { findPortrait, isCardShaped, photoSideScore, PORTRAIT_TUNING } from '../../main/ocr-engine/layout/photo-side';
+import { findTextLines } from '../../main/ocr-engine/layout/text-lines';
 import { createGray, rotate180, type GrayImage } from '../../main/ocr-engine/image/gray-image';
 
 const fixture = (name: string): Buffer => fs.readFileSync(path.join(__dirname, '../fixtures/cards', name));
@@ -59,6 +60,22 @@ describe('which way up a card is', () => {
       expect(photoSideScore(card)).toBeGreaterThan(0.1);
       expect(photoSideScore(rotate180(card))).toBeLessThan(-0.1);
     }
+  });
+
+  it('finds the portrait box, and the line finder leaves its pixels out (the sitter is no text beside the name)', () => {
+    const card = portraitCard(70);
+    // a photo's small features (a collar's buttons, strands of hair) in a row, the size of text
+    for (const bx of [90, 120, 150]) for (let y = 230; y < 246; y++) card.data.fill(50, y * 1200 + bx, y * 1200 + bx + 14);
+    const p = findPortrait(card)!;
+    // the photo is x 70..319, y 200..519
+    expect(p.x0).toBeLessThanOrEqual(75);
+    expect(p.x1).toBeGreaterThanOrEqual(310);
+    expect(p.x1).toBeLessThan(340);
+    expect(p.y0).toBeLessThanOrEqual(205);
+    expect(p.y1).toBeGreaterThanOrEqual(510);
+    const inside = (l: { x0: number; x1: number; y0: number; y1: number }): boolean => l.x1 > p.x0 && l.x0 < p.x1 && l.y1 > p.y0 && l.y0 < p.y1;
+    expect(findTextLines(card).some(inside)).toBe(true);
+    expect(findTextLines(card, p).some(inside)).toBe(false);
   });
 
   it('scores a card without a portrait, or with a plain dark block, as undecided', () => {

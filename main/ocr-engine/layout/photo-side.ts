@@ -81,28 +81,70 @@ const mean = (rows: Float64Array, y0: number, y1: number): number => {
   return s / Math.max(1, y1 - y0);
 };
 
+/** Where a card's portrait is (card px, inclusive), and which way up it shows the card (see photoSideScore). */
+export interface Portrait {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** > 0: upright; < 0: upside down (a share of the grey range) */
+  score: number;
+}
+
 /**
- * Which way up a card-shaped image is, from its portrait: a head and shoulders photo has its background
- * at the top and the sitter's shoulders across its whole width at the bottom, so the bottom of the photo is
- * darker than its top — on the pale backgrounds ID photos are taken against, and on the silhouettes of
- * sample cards. Which side of the card the photo sits on differs between designs, so the photo is looked for
- * in both side columns (the darker one holds it).
- * > 0: upright; < 0: upside down (a share of the grey range); 0: no portrait found.
+ * The card's portrait: the darker of the two side columns' runs of dark rows (designs put it on either
+ * side), narrowed to the columns that are dark over those rows. Its top and bottom say which way up the
+ * card is: a head and shoulders photo has its background at the top and the sitter's shoulders across its
+ * whole width at the bottom, so the bottom is darker than the top — on the pale backgrounds ID photos are
+ * taken against, and on the silhouettes of sample cards. Null when neither column holds one.
  */
-export function photoSideScore(card: GrayImage): number {
+export function findPortrait(card: GrayImage): Portrait | null {
   const T = PORTRAIT_TUNING;
   const paper = paperGray(card);
   const limit = paper - T.rowDarker * 255;
-  let best: { rows: Float64Array; run: { y0: number; y1: number }; darkness: number } | null = null;
-  for (const [a, b] of T.columns) {
-    const rows = columnRows(card, a, b);
+  let best: { rows: Float64Array; run: { y0: number; y1: number }; darkness: number; column: readonly [number, number] } | null = null;
+  for (const column of T.columns) {
+    const rows = columnRows(card, column[0], column[1]);
     const run = darkRun(rows, limit, Math.round(T.maxGap * card.height));
     if (!run || run.y1 - run.y0 < T.minHeight * card.height) continue;
     const darkness = paper - mean(rows, run.y0, run.y1);
-    if (!best || darkness > best.darkness) best = { rows, run, darkness };
+    if (!best || darkness > best.darkness) best = { rows, run, darkness, column };
   }
-  if (!best) return 0;
-  const { rows, run } = best;
+  if (!best) return null;
+  const { rows, run, column } = best;
   const band = Math.max(1, Math.round(T.band * (run.y1 - run.y0)));
-  return (mean(rows, run.y0, run.y0 + band) - mean(rows, run.y1 - band, run.y1)) / 255;
+  const score = (mean(rows, run.y0, run.y0 + band) - mean(rows, run.y1 - band, run.y1)) / 255;
+  // the photo's columns: from the column's middle outwards while the run's rows are dark there
+  const colMean = (x: number): number => {
+    let sum = 0;
+    for (let y = run.y0; y < run.y1; y++) sum += card.data[y * card.width + x]!;
+    return sum / Math.max(1, run.y1 - run.y0);
+  };
+  const mid = Math.round(((column[0] + column[1]) / 2) * card.width);
+  const gap = Math.round(T.maxGap * card.height);
+  let x0 = mid;
+  let x1 = mid;
+  for (let x = mid, miss = 0; x >= 0 && miss <= gap; x--) {
+    if (colMean(x) >= limit) miss++;
+    else {
+      x0 = x;
+      miss = 0;
+    }
+  }
+  for (let x = mid, miss = 0; x < card.width && miss <= gap; x++) {
+    if (colMean(x) >= limit) miss++;
+    else {
+      x1 = x;
+      miss = 0;
+    }
+  }
+  return { x0, y0: run.y0, x1, y1: run.y1 - 1, score };
+}
+
+/**
+ * Which way up a card-shaped image is, from its portrait (findPortrait): > 0 upright, < 0 upside down,
+ * 0 when no portrait is found.
+ */
+export function photoSideScore(card: GrayImage): number {
+  return findPortrait(card)?.score ?? 0;
 }

@@ -32,7 +32,7 @@ const cW = (b: CharBox): number => b.x1 - b.x0 + 1;
  * Field positions then come from what each line says, not from fixed boxes.
  * Thresholds follow the card's size (`width / 1000`).
  */
-export function findTextLines(card: GrayImage): TextLine[] {
+export function findTextLines(card: GrayImage, portrait: { x0: number; y0: number; x1: number; y1: number } | null = null): TextLine[] {
   const s = card.width / 1000;
   const mask = inkMask(card, Math.round(15 * s), 18);
   const maxH = 90 * s;
@@ -41,8 +41,10 @@ export function findTextLines(card: GrayImage): TextLine[] {
   const rim = (b: Box): boolean =>
     (b.x0 === 0 || b.y0 === 0 || b.x1 === card.width - 1 || b.y1 === card.height - 1) && Math.min(boxW(b), boxH(b)) <= 4 * s;
   const pale = paleSpeck(card, s);
+  // the portrait's pixels are no text: its edge and the sitter's outline would join the text beside it into a line
+  const inPortrait = (b: Box): boolean => portrait !== null && (b.x0 + b.x1) / 2 >= portrait.x0 && (b.x0 + b.x1) / 2 <= portrait.x1 && (b.y0 + b.y1) / 2 >= portrait.y0 && (b.y0 + b.y1) / 2 <= portrait.y1;
   const blobs = components(mask, card.width, card.height).filter(
-    (b) => boxH(b) <= maxH && boxW(b) <= 140 * s && b.area >= 3 && !(boxW(b) > 4 * boxH(b) && boxW(b) > 60 * s) && !rim(b) && !pale(b),
+    (b) => boxH(b) <= maxH && boxW(b) <= 140 * s && b.area >= 3 && !(boxW(b) > 4 * boxH(b) && boxW(b) > 60 * s) && !rim(b) && !pale(b) && !inPortrait(b),
   );
   const chars = mergeIntoChars(blobs, s);
   return groupLines(chars, s);

@@ -6,7 +6,7 @@ import { resize, rotate180, type GrayImage } from '../image/gray-image';
 import { stats } from '../image/binarize';
 import { findTextLines, type TextLine } from '../layout/text-lines';
 import { uprightScore } from '../layout/orientation';
-import { isCardShaped, photoSideScore, PORTRAIT_TUNING } from '../layout/photo-side';
+import { findPortrait, isCardShaped, PORTRAIT_TUNING, type Portrait } from '../layout/photo-side';
 import { OcrInputError } from '../ocr-error';
 
 /** Warped cards are this wide (ID-1 aspect): ~14 px/mm, enough for the 2 mm print of the labels. */
@@ -31,7 +31,7 @@ export type PrepOp = { op: 'prepare'; bytes: Uint8Array } | { op: 'whole'; bytes
 export async function runPrep(req: PrepOp): Promise<{ views: PreparedView[]; hasQuad: boolean }> {
   if (req.op === 'flip') {
     const card = rotate180(req.card);
-    return { views: [{ card, lines: findTextLines(card), flipped: true }], hasQuad: false };
+    return { views: [{ card, lines: findTextLines(card, portraitOf(card)), flipped: true }], hasQuad: false };
   }
   const img = await decodeImage(req.bytes);
   const { mean, std } = stats(img.gray);
@@ -46,14 +46,24 @@ export async function runPrep(req: PrepOp): Promise<{ views: PreparedView[]; has
   return { views: [orient(deskewedWhole(img.gray))], hasQuad: false };
 }
 
-/** A card image's portrait, when it shows clearly, decides which way up; otherwise its text geometry. */
+/** The portrait of a card-shaped image (null for anything else: a whole photo's columns are no card's). */
+function portraitOf(card: GrayImage): Portrait | null {
+  return isCardShaped(card) ? findPortrait(card) : null;
+}
+
+/**
+ * A card image's portrait, when it shows clearly, decides which way up; otherwise its text geometry. The
+ * portrait's pixels are left out of the line finding.
+ */
 function orient(card: GrayImage): PreparedView {
-  const lines = findTextLines(card);
-  const photo = isCardShaped(card) ? photoSideScore(card) : 0;
+  const portrait = portraitOf(card);
+  const lines = findTextLines(card, portrait);
+  const photo = portrait?.score ?? 0;
   const upsideDown = Math.abs(photo) >= PORTRAIT_TUNING.decides ? photo < 0 : uprightScore(lines, card.width) < -0.15;
   if (lines.length > 0 && upsideDown) {
     const turned = rotate180(card);
-    return { card: turned, lines: findTextLines(turned), flipped: true };
+    const box = portrait && { x0: card.width - 1 - portrait.x1, y0: card.height - 1 - portrait.y1, x1: card.width - 1 - portrait.x0, y1: card.height - 1 - portrait.y0 };
+    return { card: turned, lines: findTextLines(turned, box), flipped: true };
   }
   return { card, lines, flipped: false };
 }
