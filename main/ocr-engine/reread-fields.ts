@@ -282,7 +282,8 @@ export async function rereadPatch(
     // フリガナ (next-generation card): the small katakana row just above the name
     if (ex.layout === 'next-gen' || ex.fields.nameKana.value) {
       const K = T.kanaRow;
-      const kanaLines = ex.sources.nameKana ? lines.filter((l) => inside(l, ex.sources.nameKana!, 2)) : [];
+      // left to right: the family name's ruby first
+      const kanaLines = ex.sources.nameKana ? lines.filter((l) => inside(l, ex.sources.nameKana!, 2)).sort((a, b) => a.x0 - b.x0) : [];
       const top = band.y0 - K.reachAbove * glyphH;
       const area: Rect = { x0: rect.x0 - K.margin * glyphH, y0: Math.max(0, top), x1: Math.max(rect.x1, ...kanaLines.map((l) => l.x1)) + K.margin * glyphH, y1: band.y0 - 1 };
       let kb0 = inkBox(card, area, K.inkWindow * glyphH);
@@ -300,7 +301,8 @@ export async function rereadPatch(
         const kgap = widestGap(card, kb, kh);
         plans.push({
           field: 'nameKana',
-          first: kanaLines.length ? { text: kanaLines.map((l) => compact(l.text)).join(''), confidence: Math.min(...kanaLines.map((l) => l.confidence)), symbols: kanaLines.flatMap((l) => l.symbols) } : null,
+          // ruby the line finder found as two lines is the family and the given name's
+          first: kanaLines.length ? { text: kanaLines.map((l) => compact(l.text)).join(kanaLines.length === 2 ? ' ' : ''), confidence: Math.min(...kanaLines.map((l) => l.confidence)), symbols: kanaLines.flatMap((l) => l.symbols) } : null,
           read: (vs) => readVariants(pool, card, kb, kh, null, vs, { whitelist: KANA_WHITELIST, render }),
           variants: V.kana,
           firstBatch: V.kana.length,
@@ -635,10 +637,20 @@ function splitAt(c: Cand, gapX: number | null, all: Cand[]): string | null {
   }
   const at = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
   if (at) return `${t.slice(0, at[0])}\u3000${t.slice(at[0])}`;
-  if (gapX === null || c.symbols.length === 0 || c.symbols.map((s) => s.text).join('') !== t) return null;
-  const fam = c.symbols.filter((s) => s.x0 < gapX).map((s) => s.text).join('');
-  const giv = c.symbols.filter((s) => s.x0 >= gapX).map((s) => s.text).join('');
+  if (c.symbols.length === 0 || c.symbols.map((s) => s.text).join('') !== t) return null;
+  // no gap in the ink (a blurred photo fills it): the read's own symbols, where one gap is clearly the widest
+  const x = gapX ?? widestSymbolGap(c.symbols);
+  if (x === null) return null;
+  const fam = c.symbols.filter((s) => s.x0 < x).map((s) => s.text).join('');
+  const giv = c.symbols.filter((s) => s.x0 >= x).map((s) => s.text).join('');
   return fam && giv ? `${fam}\u3000${giv}` : null;
+}
+
+/** The middle of the widest gap between consecutive symbols, when it is over T.gap.overNext times the next widest; else null. */
+function widestSymbolGap(symbols: RecognizedSymbol[]): number | null {
+  const gaps = symbols.slice(1).map((s, i) => ({ w: s.x0 - symbols[i]!.x1, x: (s.x0 + symbols[i]!.x1) / 2 })).sort((a, b) => b.w - a.w);
+  const [widest, next] = gaps;
+  return widest && widest.w > 0 && (!next || widest.w > T.gap.overNext * Math.max(1, next.w)) ? widest.x : null;
 }
 
 /**

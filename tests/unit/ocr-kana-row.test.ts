@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../common/ocr/extract-fields';
-import type { RecognizedSymbol } from '../../common/ocr/recognized-line';
-import { rereadPatch } from '../../main/ocr-engine/reread-fields';
+import type { RecognizedLine, RecognizedSymbol } from '../../common/ocr/recognized-line';
+import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
 import { repeatedGlyphs, withoutRepeatedGlyphs } from '../../main/ocr-engine/reread/repeated-glyphs';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
 import type { LineRequest, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
@@ -89,5 +89,24 @@ describe('the フリガナ row', () => {
     // the whole 18 px row scaled to the variant's size (≥ 40 px glyphs, with its margins); its lower half
     // alone would be scaled by the cap of 3 to a strip ~40 px tall
     for (const r of rec.kanaReads) expect(r.image.height).toBeGreaterThanOrEqual(60);
+  });
+
+  it('found as two lines, is the family and the given name, each glyph once', async () => {
+    const card = createGray(1200, 757, 236);
+    // サトウ サクラ printed over 佐藤 さくら, the model reading each サ twice (ササトウ, ササクラ)
+    for (const gx of [347, 378, 400, 449, 476, 501]) for (let y = 52; y < 72; y++) card.data.fill(40, y * 1200 + gx, y * 1200 + gx + 16);
+    const kana = (text: string, xs: number[]): RecognizedLine => ({ ...line(text, xs[0]!, 51, xs.at(-1)! + 16, 73, 20, 0.67), symbols: [...text].map((c, i) => ({ text: c, confidence: 0.95, x0: xs[i]!, x1: xs[i]! + 16 })) });
+    // the given name's ruby found first (the line finder's order is not the reading order)
+    const lines = [
+      kana('ササクラ', [449, 453, 476, 501]),
+      kana('ササトウ', [347, 352, 378, 400]),
+      line('氏名', 344, 24, 378, 43, 19),
+      line('佐藤 さくら', 345, 84, 657, 136, 50, 0.93),
+      ...NEXT_GEN.slice(4),
+    ];
+    const ex = extractFields(lines, '2026-01-01');
+    expect(ex.fields.nameKana.value).toBe('ササトウ　ササクラ');
+    const patch = await rereadPatch(fakeModel(() => ({ text: '', confidence: 0 })), card, lines, [], ex);
+    expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.nameKana.value).toBe('サトウ　サクラ');
   });
 });
