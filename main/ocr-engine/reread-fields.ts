@@ -148,7 +148,10 @@ export async function rereadPatch(
         grew = false;
         const r = union(row);
         for (const l of lines) {
-          if (taken.has(l) || others.some((o) => inside(l, o, 2)) || l.confidence < A.minPieceConfidence) continue;
+          if (taken.has(l) || others.some((o) => inside(l, o, 2))) continue;
+          // a piece read as junk is a character split off only when it lies close (ハ of ハイツ, its strokes apart)
+          const near = Math.max(l.x0 - r.x1, r.x0 - l.x1) <= A.closeGap * seed.glyphH;
+          if (l.confidence < A.minPieceConfidence && !near) continue;
           // left of where the field finder found the value, only the 住所 label with the row's first characters
           // after it (住所 茨城 | 県北茨城市…) belongs to the row; another piece there is the label misread (條所)
           const label = leadingLabel(l.text);

@@ -45,4 +45,24 @@ describe('an address row read again', () => {
     const patch = await rereadPatch(poolSaying('兵庫県赤穂郡'), card, lines.map((l) => (l.text === '兵庫県赤穂郡' ? { ...l, confidence: 0.6 } : l)), [], ex);
     for (const l of patch.add) expect(l.x0).toBeGreaterThanOrEqual(140);
   });
+
+  it('takes in a character split off the row that the model could not read, when it lies close (ハ of ハイツ)', async () => {
+    const lines = [
+      line('高橋 千尋', 162, 52, 458, 106, 54),
+      line('住所', 60, 150, 100, 170, 20),
+      line('高知県幡多郡黒潮町下田の口四丁目15番15', 160, 144, 831, 173, 27),
+      line('号', 160, 200, 187, 226, 27),
+      line('イツ青葉706号', 196, 253, 464, 281, 26, 0.6),
+      line('受S', 160, 260, 186, 275, 16, 0.1),
+      line('昭和23年6月23日生', 136, 330, 445, 360, 30),
+      line('2034年6月23日まで有効', 116, 400, 496, 430, 26),
+    ];
+    const ex = extractFields(lines, '2026-01-01');
+    const patch = await rereadPatch(poolSaying('ハイツ青葉706号'), card, lines, [], ex);
+    // one row, from the split-off piece to the room number, read again as one line
+    const rows = patch.add.filter((l) => l.y0 >= 250);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.x0).toBeLessThanOrEqual(160);
+    expect(rows[0]!.x1).toBeGreaterThanOrEqual(464);
+  });
 });

@@ -63,6 +63,8 @@ export const REREAD_TUNING = {
     /** overlapping this much of the smaller height, at most this many text heights apart */
     overlap: 0.5,
     maxGap: 2.5,
+    /** a piece the model could not read joins only this close (a character split off, not a label) */
+    closeGap: 0.6,
     /** a row the address master vouches for and the model is this sure of is not read again */
     sureConfidence: 0.9,
     /** … this sure of: one agreeing read in another mode settles it */
