@@ -10,6 +10,17 @@ export const LABEL = {
 
 export type LabelKind = keyof typeof LABEL;
 
+/**
+ * Whether the text starts with a two-character label whose first character is misread (兵名 for 氏名, 性所 for
+ * 住所, 生別 for 性別): the second character, as the model reads it, names the label. Only the labels in
+ * `kinds` are asked for; what follows the two characters is the caller's to judge.
+ */
+export function misreadTwoCharLabel(text: string, kinds: readonly LabelKind[]): boolean {
+  const cs = [...compact(text)];
+  // the second character's class of each label's pattern, e.g. [所听析] of /^[住往佳][所听析]/
+  return cs.length >= 2 && kinds.some((k) => LABEL[k].len === 2 && new RegExp(`^${LABEL[k].re.source.replace(/^\^(?:\[[^\]]+\]|.)/, '')}`).test(cs[1]!));
+}
+
 const SPACE = /[\s\u3000_|]/;
 
 /** Text without spaces: labels and values are matched on this. */

@@ -1,4 +1,4 @@
-import { leadingLabel } from './card-labels';
+import { leadingLabel, misreadTwoCharLabel } from './card-labels';
 import type { RecognizedLine } from './recognized-line';
 
 /** A gap this many text heights wide where the script changes splits a line (宮崎 正人 | MIYAZAKI MASATO). */
@@ -6,8 +6,6 @@ const SPLIT_GAP = 0.6;
 /** The least of a name before the gap (林 凛) and of roman letters after it: less is a speck read as letters (oe). */
 const MIN_NAME_CHARS = 2;
 const MIN_ROMAN_LETTERS = 3;
-/** Two characters ending as a two-character label ends (氏名, 住所, 性別 with the first misread: 兵名, 儲所). */
-const MISREAD_LABEL = /^.[名各所听析別刷]$/;
 
 const LATIN = /^[A-Za-z]$/;
 const JAPANESE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]$/u;
@@ -31,7 +29,7 @@ export function splitAtScriptGap(l: RecognizedLine): RecognizedLine[] {
     // other; a label before its value (氏名 LE DAVID) stays on the value's line, where the fields expect it
     const before = syms.slice(0, i + 1).map((s) => s.text).join('');
     const latin = syms.slice(i + 1).filter((s) => LATIN.test(s.text)).length;
-    if ([...before].length < MIN_NAME_CHARS || latin < MIN_ROMAN_LETTERS || leadingLabel(before) !== null || MISREAD_LABEL.test(before)) continue;
+    if ([...before].length < MIN_NAME_CHARS || latin < MIN_ROMAN_LETTERS || leadingLabel(before) !== null || ([...before].length === 2 && misreadTwoCharLabel(before, ['name', 'address', 'sex']))) continue;
     // the text index just after the i-th symbol's character
     let seen = 0;
     let cut = 0;

@@ -1,5 +1,5 @@
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
-import { compact, leadingLabel } from '../../common/ocr/card-labels';
+import { compact, leadingLabel, misreadTwoCharLabel } from '../../common/ocr/card-labels';
 import { looksLikeDate, parseCardDate } from '../../common/ocr/parse-date';
 import { parseSex } from '../../common/ocr/parse-sex';
 import { cleanBackground, createGray, crop, resize, type GrayImage } from './image/gray-image';
@@ -45,9 +45,6 @@ const dateish = (t: string): boolean =>
  * doubtful: dates with a character whitelist (one text line, raw), 性別 as one character (男 / 女) from the
  * box right of its label. The better-parsing read replaces the line's text.
  */
-/** The second characters of the other two-character labels as the model reads them (住所, 氏名: see LABEL). */
-const OTHER_LABEL_SECOND = /^.[所听析名各]/;
-
 export async function refineLines(pool: TesseractPool, card: GrayImage, lines: RecognizedLine[], today: string, neighbours: readonly LineBox[] = lines): Promise<RecognizedLine[]> {
   const out = lines.map((l) => ({ ...l }));
   const jobs: Promise<void>[] = [];
@@ -56,7 +53,7 @@ export async function refineLines(pool: TesseractPool, card: GrayImage, lines: R
     // a short line that is 性別 with one of its two characters misread (生別, 性列): no other short text on a
     // card starts with 性 or has 別 second — but a second character of another label (性所) makes it that
     // label with its first character misread (住所), not 性別
-    const shortLabel = t.length <= 4 && /^(?:.?[別刷]|性.)/.test(t) && !OTHER_LABEL_SECOND.test(t);
+    const shortLabel = t.length <= 4 && /^(?:.?[別刷]|性.)/.test(t) && !misreadTwoCharLabel(t, ['address', 'name']);
     if (leadingLabel(t) === 'sex' || /性[別刷]/.test(t) || shortLabel) {
       if (shortLabel && !/性[別刷]/.test(t)) {
         l.text = `性別${t.replace(/^(?:.?[別刷]|性.)/, '')}`;

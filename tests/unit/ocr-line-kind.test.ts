@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { misreadTwoCharLabel } from '../../common/ocr/card-labels';
 import { classifyLines } from '../../common/ocr/line-kind';
 import { extractFields } from '../../common/ocr/extract-fields';
 import { expiryFitsBirthday } from '../../common/ocr/birthday-expiry';
@@ -76,5 +77,16 @@ describe('expiry rules per layout', () => {
     expect(expiryFitsBirthday('birthday-or-month-after', '1990-12-10', '2032-01-10')).toBe(true);
     expect(expiryFitsBirthday('birthday-or-month-after', '1990-04-01', '2031-06-01')).toBe(false);
     expect(expiryFitsBirthday('any', '1990-04-01', '2031-06-01')).toBe(true);
+  });
+});
+
+describe('a two-character label with its first character misread', () => {
+  it('is named by its second character, among the labels asked for', () => {
+    expect(misreadTwoCharLabel('兵名', ['name'])).toBe(true);
+    expect(misreadTwoCharLabel('性所', ['address', 'name'])).toBe(true);
+    expect(misreadTwoCharLabel('生別', ['sex'])).toBe(true);
+    expect(misreadTwoCharLabel('生別', ['address', 'name'])).toBe(false);
+    expect(misreadTwoCharLabel('宮崎', ['name', 'address', 'sex'])).toBe(false);
+    expect(misreadTwoCharLabel('名', ['name'])).toBe(false);
   });
 });
