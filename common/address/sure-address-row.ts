@@ -26,9 +26,9 @@ export function addressRowIsSure(text: string, confidence: number, first: boolea
 
 /**
  * What the model reads digits and hyphens as, in 番地 printed in mincho or gothic, and the specks it reads
- * between them (a full stop, 人 for a speck over a stroke).
+ * between them as marks (a full stop, a middle dot).
  */
-const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇OoIlL|!.・人';
+const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇OoIl|!.・';
 
 /** What a 番地 is written with: the model's whitelist for reading one again. */
 export const BLOCK_CHARS = '0123456789０１２３４５６７８９丁目番地号－-ー';
