@@ -232,6 +232,20 @@ function municipalityByTown(rest: string[], munis: Municipality[], master: Addre
   return fits.length === 1 ? fits[0]! : null;
 }
 
+/**
+ * Names one character off the start of `text` (a character misread, not dropped or added), all at the same
+ * place (土別市: 士別市, 紋別市 …; 在田南: 荏田南, 勝田南): that character, for its print to decide among theirs.
+ * Null for fewer than two such names, or names that differ from the read at different places.
+ */
+function choiceAmongNear(text: string[], found: StartMatch[]): GlyphChoice | null {
+  const near = found.filter((n) => n.repaired === 1 && n.readLen === [...n.name].length);
+  if (near.length < 2) return null;
+  const at = (n: StartMatch): number | undefined => diffAt(text.slice(0, [...n.name].length), [...n.name])[0];
+  const at0 = at(near[0]!);
+  if (at0 === undefined || !near.every((n) => at(n) === at0)) return null;
+  return { read: text.slice(0, [...near[0]!.name].length).join(''), at: at0, options: near.map((n) => [...n.name][at0]!) };
+}
+
 /** A name must be this long for two misread characters in it to be repaired: shorter ones are too alike. */
 const TWO_OFF_MIN_CHARS = 5;
 
@@ -273,11 +287,8 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   const muni = matchStart(rest, munis.map((m) => m.name), 3, true, () => true) ?? municipalityByTown(rest, munis, master);
   if (!muni) {
     // several 市区町村 one character off at the same place (土別市: 士別市, 紋別市, 芦別市 …): the print decides
-    const near = nearStarts(rest, munis.map((m) => m.name), 3, true).filter((n) => n.repaired === 1 && n.readLen === [...n.name].length);
-    const at0 = near.length > 1 ? diffAt(rest.slice(0, [...near[0]!.name].length), [...near[0]!.name])[0]! : -1;
-    const choice: GlyphChoice[] =
-      at0 >= 0 && near.every((n) => diffAt(rest.slice(0, [...n.name].length), [...n.name])[0] === at0) ? [{ read: rest.slice(0, [...near[0]!.name].length).join(''), at: at0, options: near.map((n) => [...n.name][at0]!) }] : [];
-    return { ...none, text: cs.join(''), prefecture: pref.name, repaired, glyphChoices: choice };
+    const choice = choiceAmongNear(rest, nearStarts(rest, munis.map((m) => m.name), 3, true));
+    return { ...none, text: cs.join(''), prefecture: pref.name, repaired, glyphChoices: choice ? [choice] : [] };
   }
   repaired += muni.repaired;
   const muniLen = [...muni.name].length;
@@ -299,12 +310,8 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   const town = matchStart(after, names, 2, false, ends) ?? matchStart(after, names, 99, false, () => true);
   if (!town) {
     // several 町域 one character off (在田南: 荏田南 and 勝田南), all at the same place: the print can decide
-    const near = nearStarts(after, names, 2, false, ends).filter((n) => n.repaired === 1 && n.readLen === [...n.name].length);
-    const at0 = near.length > 1 ? diffAt(after.slice(0, [...near[0]!.name].length), [...near[0]!.name])[0]! : -1;
-    if (at0 >= 0 && near.every((n) => diffAt(after.slice(0, [...n.name].length), [...n.name])[0] === at0)) {
-      const townChoice: GlyphChoice = { read: after.slice(0, [...near[0]!.name].length).join(''), at: at0, options: near.map((n) => [...n.name][at0]!) };
-      return { text: cs.join(''), prefecture: pref.name, municipality: muni.name, town: null, repaired, glyphChoices: [townChoice, ...glyphChoices] };
-    }
+    const townChoice = choiceAmongNear(after, nearStarts(after, names, 2, false, ends));
+    if (townChoice) return { text: cs.join(''), prefecture: pref.name, municipality: muni.name, town: null, repaired, glyphChoices: [townChoice, ...glyphChoices] };
   }
   if (town) {
     repaired += town.repaired;

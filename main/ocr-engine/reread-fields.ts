@@ -473,7 +473,6 @@ function nameOnly(c: Cand): Cand {
   return { ...c, text, symbols: c.symbols.filter((s) => s.text.replace(NOT_NAME, '').trim().length > 0) };
 }
 
-
 /**
  * In a name part written in kanji, a lone katakana look-alike between or beside kanji is the kanji: real
  * names do not mix one katakana into kanji. Parts in kana, or with two katakana side by side, are kept.

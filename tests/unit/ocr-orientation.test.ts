@@ -3,8 +3,11 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { runPrep } from '../../main/ocr-engine/prep/prepare';
-import { findPortrait, isCardShaped, photoSideScore, PORTRAIT_TUNING } from '../../main/ocr-engine/layout/photo-side';
+import { findPortrait, isCardShaped, PORTRAIT_TUNING } from '../../main/ocr-engine/layout/photo-side';
 import { findTextLines } from '../../main/ocr-engine/layout/text-lines';
+
+/** Which way up the portrait says: > 0 upright, < 0 upside down, 0 when none is found. */
+const photoSideScore = (card: GrayImage): number => findPortrait(card)?.score ?? 0;
 import { createGray, rotate180, type GrayImage } from '../../main/ocr-engine/image/gray-image';
 
 const fixture = (name: string): Buffer => fs.readFileSync(path.join(__dirname, '../fixtures/cards', name));

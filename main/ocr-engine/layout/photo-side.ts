@@ -140,11 +140,3 @@ export function findPortrait(card: GrayImage): Portrait | null {
   }
   return { x0, y0: run.y0, x1, y1: run.y1 - 1, score };
 }
-
-/**
- * Which way up a card-shaped image is, from its portrait (findPortrait): > 0 upright, < 0 upside down,
- * 0 when no portrait is found.
- */
-export function photoSideScore(card: GrayImage): number {
-  return findPortrait(card)?.score ?? 0;
-}
