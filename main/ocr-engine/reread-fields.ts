@@ -20,6 +20,7 @@ import { levenshtein } from '../../common/text/levenshtein';
 import { BUILDING_WORDS } from '../../common/address/building-words';
 import { addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockToMend } from '../../common/address/sure-address-row';
 import type { AddressMaster } from '../../common/address/address-master';
+import { masterSupport } from '../../common/address/master-support';
 
 /** Line kinds that are never a piece of the name's own row. */
 const NOT_NAME_PIECE = new Set<LineKind>(['roman-name', 'date', 'address', 'label', 'title', 'issuer']);
@@ -140,6 +141,8 @@ export async function rereadPatch(
     const others = [ex.sources.name, ex.sources.nameKana, ex.sources.birthDate, ex.sources.expiryDate, ex.sources.sex].filter((x): x is FieldSource => !!x);
     const taken = new Set<RecognizedLine>();
     const seeds = lines.filter((l) => inside(l, addr, 2)).sort((a, b) => a.y0 - b.y0);
+    // the rows above, as first read: a row's reads are checked against the master after them (西区… after さいたま市)
+    let above = '';
     for (const seed of seeds) {
       if (taken.has(seed)) continue;
       taken.add(seed);
@@ -185,6 +188,8 @@ export async function rereadPatch(
       // a long line costs the model most: one the address master and the model both vouch for is kept; one
       // of the right shape the model is fairly sure of needs one agreeing read in another mode
       const shapely = row.length === 1 && addresses !== null && addressRowIsSure(orig.text, 1, seed === seeds[0], addresses);
+      const before = above;
+      above += orig.text;
       if (shapely && orig.confidence >= A.sureConfidence) continue;
       const checkOnce = shapely && orig.confidence >= A.checkOnceConfidence;
       plans.push({
@@ -196,6 +201,9 @@ export async function rereadPatch(
         key: addressKey,
         // on the first row, a read whose 番地 is all digits and joins beats reads with kana in it (下鴨クー１４)
         eligible: seed === seeds[0] && addresses ? (c: Cand): boolean => blockIsClean(c.text, addresses) !== false : undefined,
+        // the places the address master finds in the row (after the rows above) speak for a reading
+        support: () => (addresses ? (c: Cand): number => T.cross.masterWeight * masterSupport(before + c.text, addresses) : undefined),
+        check: 'lexicon',
         finish: async (chosen) => {
           const voted = settleVoicing(chosen, card, u, BUILDING_WORDS);
           const at = seed === seeds[0] && addresses ? blockToMend(voted.text, addresses) : null;

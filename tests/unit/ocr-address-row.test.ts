@@ -4,6 +4,8 @@ import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
 import type { TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
 import { fakeModel, spelledLine } from '../support/recognized-lines';
+import { buildAddressMaster } from '../../common/address/address-master';
+import { masterSupport } from '../../common/address/master-support';
 
 const line = spelledLine;
 const poolSaying = (text: string): TesseractPool => fakeModel(() => ({ text, confidence: 0.9 }));
@@ -64,5 +66,42 @@ describe('an address row read again', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.x0).toBeLessThanOrEqual(160);
     expect(rows[0]!.x1).toBeGreaterThanOrEqual(464);
+  });
+
+  describe('with the address master', () => {
+    const master = buildAddressMaster(['11103\t埼玉県\tさいたま市西区', '11104\t埼玉県\tさいたま市北区', ''].join('\n'), ['11103\t二ツ宮\t島根', ''].join('\n'));
+
+    it('scores a read by the places it spells as the master does, not by its 番地', () => {
+      expect(masterSupport('埼玉県さいたま市西区二ツ宮2360番地', master)).toBe(1);
+      // 二ツ宮 read ニツ宮: found, one character repaired; ニンツ宮: not found
+      expect(masterSupport('埼玉県さいたま市西区ニツ宮2360', master)).toBeCloseTo(2.5 / 3);
+      expect(masterSupport('埼玉県さいたま市西区ニンツ宮2360', master)).toBeCloseTo(2 / 3);
+      expect(masterSupport('埼玉見こいたま市', master)).toBe(0);
+      expect(masterSupport('埼玉県さいたま市', master)).toBeCloseTo(1 / 3);
+    });
+
+    it('keeps the first read of a row whose places the master spells over re-reads that mostly agree on a misread', async () => {
+      const lines = [
+        line('SHARMA CARLOS', 178, 26, 622, 63, 36),
+        line('住所', 50, 119, 98, 142, 23),
+        line('埼玉県さいたま市', 177, 125, 468, 158, 29, 0.83),
+        line('2011年5月8日生', 179, 240, 536, 282, 31),
+        line('性別 男', 584, 250, 677, 284, 24),
+        line('2034年5月8日まで有効', 193, 317, 658, 351, 29),
+      ];
+      const ex = extractFields(lines, '2026-01-01');
+      // three of every four second reads of the row say 埼玉見こいたま市 (the roman name's, capitals only, say nothing)
+      const model = (): TesseractPool => {
+        let k = 0;
+        return fakeModel((req) => (req.whitelist ? { text: '', confidence: 0 } : { text: k++ % 4 === 3 ? '埼玉県さいたま市' : '埼玉見こいたま市', confidence: 0.9 }));
+      };
+      const rowOf = (patch: Awaited<ReturnType<typeof rereadPatch>>): string | undefined => patch.add.find((l) => l.y0 === 125)?.text;
+      // the reads' agreement alone takes the misread …
+      expect(rowOf(await rereadPatch(model(), card, lines, [], ex))).toBe('埼玉見こいたま市');
+      // … the places the master finds in the first read outweigh it, and the clerk is asked to look
+      const patch = await rereadPatch(model(), card, lines, [], ex, master);
+      expect(rowOf(patch) ?? '埼玉県さいたま市').toBe('埼玉県さいたま市');
+      expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('埼玉県さいたま市');
+    });
   });
 });

@@ -94,6 +94,37 @@ describe('card image clean-up and finding', () => {
     expect(Math.min(...xs)).toBeGreaterThan(card.x0 - 6);
     expect(Math.max(...xs)).toBeLessThan(card.x1 + 6);
   });
+
+  it('finds it when its faint rounded corner leaves a gap in the outline', () => {
+    const W = 900;
+    const H = 600;
+    const rgb = new Uint8Array(W * H * 3).fill(251);
+    const gray = createGray(W, H, 251);
+    const card = { x0: 150, y0: 120, x1: 150 + 510, y1: 120 + 321 };
+    // the card is the bed's white, its rim a 3 px shadow; at the top-left corner the rim is too faint to be
+    // an edge: 24 px of each side next to it are missing
+    const gap = (x: number, y: number): boolean => x - card.x0 + (y - card.y0) < 24;
+    for (let y = card.y0; y <= card.y1; y++) for (let x = card.x0; x <= card.x1; x++) {
+      const rim = y < card.y0 + 3 || y > card.y1 - 3 || x < card.x0 + 3 || x > card.x1 - 3;
+      const v = rim && !gap(x, y) ? 200 : 251;
+      gray.data[y * W + x] = v;
+      rgb.fill(v, (y * W + x) * 3, (y * W + x) * 3 + 3);
+    }
+    // the print inside (a name, an address) gives the flood something to go round
+    for (const row of [170, 230, 300]) for (let y = row; y < row + 14; y++) for (let x = 330; x < 600; x++) if ((x >> 3) % 2) {
+      gray.data[y * W + x] = 40;
+      rgb.fill(40, (y * W + x) * 3, (y * W + x) * 3 + 3);
+    }
+    const q = findCardQuad({ rgb, gray, sourceWidth: W, sourceHeight: H });
+    expect(q).not.toBeNull();
+    const xs = q!.corners.map((p) => p.x);
+    const ys = q!.corners.map((p) => p.y);
+    expect(Math.min(...xs)).toBeGreaterThan(card.x0 - 8);
+    expect(Math.max(...xs)).toBeLessThan(card.x1 + 8);
+    expect(Math.min(...ys)).toBeGreaterThan(card.y0 - 8);
+    expect(Math.max(...ys)).toBeLessThan(card.y1 + 8);
+    expect(Math.min(...xs)).toBeLessThan(card.x0 + 6);
+  });
 });
 
 describe('番地 read again as numbers', () => {

@@ -26,6 +26,13 @@ export const CARD_FINDING = {
   /** ID-1 is 1.586; perspective of a hand-held or document camera stays within this. */
   minAspect: 1.3,
   maxAspect: 1.95,
+  /**
+   * How far (segmentation px, at 400 px across) the edges of a pale card's outline are grown to close it,
+   * tried in turn. 2 keeps the outline where it is; a faint rounded corner on a white scanner bed leaves a
+   * gap of 3–6 px that lets the background flood into the card, and 5 closes it (the card then comes out
+   * ~1 % smaller than its rim, which the side refit corrects).
+   */
+  outlineGrow: [2, 5],
 } as const;
 
 /** The least area a card of `minLongSide` covers, in working-image pixels (ID-1 aspect). */
@@ -76,7 +83,13 @@ export function findCardQuad(img: DecodedImage): CardQuad | null {
   const mask = new Uint8Array(w * h);
   for (let i = 0; i < w * h; i++) mask[i] = dist[i]! > t ? 1 : 0;
   // a pale card on a white scanner bed hardly differs in colour from it: its outline (edge, shadow) does
-  return quadFromMask(mask, w, h, k) ?? quadFromMask(enclosedByEdges(rgb, w, h), w, h, k);
+  const byColour = quadFromMask(mask, w, h, k);
+  if (byColour) return byColour;
+  for (const grow of CARD_FINDING.outlineGrow) {
+    const q = quadFromMask(enclosedByEdges(rgb, w, h, grow), w, h, k);
+    if (q) return q;
+  }
+  return null;
 }
 
 function quadFromMask(mask: Uint8Array, w: number, h: number, k: number): CardQuad | null {
@@ -103,11 +116,10 @@ function quadFromMask(mask: Uint8Array, w: number, h: number, k: number): CardQu
 /**
  * Everything enclosed by a closed outline of edges (gradient of the smoothed grey image): a card's rim and
  * its shadow close it even where card and background have the same colour. What the image border cannot
- * reach without crossing an edge is marked 1.
+ * reach without crossing an edge is marked 1. Edges are grown by `grow` px so a faint stretch of the outline
+ * (a rounded corner) leaves no gap, and the background is grown back by as much afterwards.
  */
-const GROW = 2;
-
-export function enclosedByEdges(rgb: Float32Array, w: number, h: number): Uint8Array {
+export function enclosedByEdges(rgb: Float32Array, w: number, h: number, grow: number): Uint8Array {
   const g = new Float32Array(w * h);
   for (let i = 0; i < w * h; i++) g[i] = 0.3 * rgb[i * 3]! + 0.59 * rgb[i * 3 + 1]! + 0.11 * rgb[i * 3 + 2]!;
   // 3×3 box blur against scanner noise
@@ -140,8 +152,7 @@ export function enclosedByEdges(rgb: Float32Array, w: number, h: number): Uint8A
   const edge = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
     if (mag[y * w + x]! <= t) continue;
-    // dilated so a faint stretch of the outline (a rounded corner) does not leave a gap
-    for (let dy = -GROW; dy <= GROW; dy++) for (let dx = -GROW; dx <= GROW; dx++) {
+    for (let dy = -grow; dy <= grow; dy++) for (let dx = -grow; dx <= grow; dx++) {
       const xx = x + dx;
       const yy = y + dy;
       if (xx >= 0 && yy >= 0 && xx < w && yy < h) edge[yy * w + xx] = 1;
@@ -176,7 +187,7 @@ export function enclosedByEdges(rgb: Float32Array, w: number, h: number): Uint8A
   const inside = new Uint8Array(w * h).fill(1);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
     if (!out[y * w + x]) continue;
-    for (let dy = -GROW; dy <= GROW; dy++) for (let dx = -GROW; dx <= GROW; dx++) {
+    for (let dy = -grow; dy <= grow; dy++) for (let dx = -grow; dx <= grow; dx++) {
       const xx = x + dx;
       const yy = y + dy;
       if (xx >= 0 && yy >= 0 && xx < w && yy < h) inside[yy * w + xx] = 0;

@@ -114,6 +114,12 @@ export const REREAD_TUNING = {
     lexiconWeight: 0.4,
     /** a フリガナ matching the name's known readings: this many extra votes */
     readingWeight: 1,
+    /**
+     * a 住所 row whose places the address master finds as read (masterSupport, 0..1): up to this many extra
+     * votes. Three re-reads agreeing on 埼玉見こいたま市 outvote the first read's 埼玉県さいたま市 by ~0.7
+     * votes; the master's 1/3 more for the latter is worth ~0.8 at 2.5, while reads agreeing more still win
+     */
+    masterWeight: 2.5,
     /** a choice a cross-check changed is the reader's judgement: its confidence is at most this (要確認) */
     changedConfidence: 0.75,
   },
