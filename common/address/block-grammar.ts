@@ -38,18 +38,28 @@ function choiceAt(cs: string[], i: number, options: string[]): GlyphChoice {
  */
 export function blockChoices(block: string): GlyphChoice[] {
   const cs = [...block];
-  const out: GlyphChoice[] = [];
+  return misreadInBlock(cs).map(({ i, options }) => choiceAt(cs, i, options));
+}
+
+/**
+ * The 番地 with each character the grammar says is misread (blockChoices) replaced by one the grammar allows
+ * there: its shape, for telling a 番地 that reads as one from a word (信丁目２１番 is a 番地, ノ森 is not).
+ */
+export function blockAsAllowed(block: string): string {
+  const cs = [...block];
+  for (const { i, options } of misreadInBlock(cs)) cs[i] = options[0]!;
+  return cs.join('');
+}
+
+function misreadInBlock(cs: string[]): { i: number; options: string[] }[] {
+  const out: { i: number; options: string[] }[] = [];
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i]!;
     if (NUMERAL.test(c) || BLOCK_PART.test(c)) continue;
     const prev = cs[i - 1] ?? '';
-    if (cs[i + 1] === '丁' && cs[i + 2] === '目' && !NUMERAL.test(prev)) {
-      out.push(choiceAt(cs, i, KANJI_NUMERALS));
-    } else if (prev === '番' && KANJI.test(c) && DIGIT.test(cs[i - 2] ?? '')) {
-      out.push(choiceAt(cs, i, ['地']));
-    } else if (DIGIT.test(prev) && KANJI.test(c)) {
-      out.push(choiceAt(cs, i, ['号', '番']));
-    }
+    if (cs[i + 1] === '丁' && cs[i + 2] === '目' && !NUMERAL.test(prev)) out.push({ i, options: KANJI_NUMERALS });
+    else if (prev === '番' && KANJI.test(c) && DIGIT.test(cs[i - 2] ?? '')) out.push({ i, options: ['地'] });
+    else if (DIGIT.test(prev) && KANJI.test(c)) out.push({ i, options: ['号', '番'] });
   }
   return out;
 }

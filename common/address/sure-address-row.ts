@@ -1,4 +1,5 @@
 import { correctAddress, type AddressMaster } from './address-master';
+import { blockAsAllowed } from './block-grammar';
 
 /** The 番地 alone: numbers joined by 丁目/番(地)/号/hyphens (a 長音 is how the model often gives a hyphen). */
 export const BLOCK = /^(?:[0-9０-９〇一二三四五六七八九十]+(?:丁目|番地|番|号|[-－ー‐−])?)+$/;
@@ -86,8 +87,14 @@ export function blockToMend(text: string, master: AddressMaster): { start: numbe
   return { start, end };
 }
 
-/** Whether a first address row's 番地 reads as one (digits and joins only); null when the row cannot be placed. */
+/**
+ * Whether a first address row's 番地 reads as one (digits and joins only, once the characters its grammar
+ * leaves to the print are settled; a row may end inside 丁目, as 小田川２丁 | 目１６番 wraps); null when the
+ * master cannot place the row.
+ */
 export function blockIsClean(text: string, master: AddressMaster): boolean | null {
-  const span = blockSpan(text, master);
-  return span ? span.rest.length > 0 && BLOCK.test(span.rest.join('')) : null;
+  // the places as the master spells them (a 町域 read one character off is still the row's 町域)
+  const span = blockSpan(correctAddress(text.replace(/[\s\u3000]/g, ''), master).text, master);
+  // a character the 番地's grammar leaves to a few (信 of 信丁目) is settled later by its print: no word
+  return span ? span.rest.length > 0 && BLOCK.test(blockAsAllowed(span.rest.join('')).replace(/丁$/, '')) : null;
 }

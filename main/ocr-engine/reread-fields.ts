@@ -199,8 +199,9 @@ export async function rereadPatch(
         variants: checkOnce ? ADDRESS_CHECK_FIRST : V.address,
         firstBatch: checkOnce ? 1 : T.firstBatch,
         key: addressKey,
-        // on the first row, a read whose 番地 is all digits and joins beats reads with kana in it (下鴨クー１４)
-        eligible: seed === seeds[0] && addresses ? (c: Cand): boolean => blockIsClean(c.text, addresses) !== false : undefined,
+        // on the first row, a read the master places and whose 番地 is all digits and joins beats reads with
+        // kana in it (下鴨クー１４) and reads it cannot place at all (和解島県利根前…)
+        eligible: seed === seeds[0] && addresses ? (c: Cand): boolean => blockIsClean(c.text, addresses) === true : undefined,
         // the places the address master finds in the row (after the rows above) speak for a reading
         support: () => (addresses ? (c: Cand): number => T.cross.masterWeight * masterSupport(before + c.text, addresses) : undefined),
         check: 'lexicon',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockChoices } from '../../common/address/block-grammar';
+import { blockAsAllowed, blockChoices } from '../../common/address/block-grammar';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
 import { settleGlyph } from '../../main/ocr-engine/reread/glyph-choice';
 import { FONTS, LOOKS, glyph } from '../support/glyph-render';
@@ -19,6 +19,12 @@ describe("a 番地's grammar: what may stand where", () => {
 
   it('asks nothing of a 番地 as written: numbers, 丁目, 番, 番地, 号, の, separators and a building after them', () => {
     for (const ok of ['六丁目21番15号コーポ山田907号', '1709番地', '5-15-22', '2の22', '878番地第二寿荘102号', '４丁目１６番１４号パークハウス２０８号', '']) expect(blockChoices(ok)).toEqual([]);
+  });
+
+  it('puts a character it allows in place of each misread one, and leaves the rest as read', () => {
+    expect(blockAsAllowed('信丁目21番15史コーポ')).toBe('一丁目21番15号コーポ');
+    expect(blockAsAllowed('1709番好')).toBe('1709番地');
+    expect(blockAsAllowed('4-35-28メゾン緑903号')).toBe('4-35-28メゾン緑903号');
   });
 
   it('gives the choices of everything after the 市区町村, with the 町域 one off several', () => {

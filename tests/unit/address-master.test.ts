@@ -180,6 +180,13 @@ describe('番地 to read again as numbers', () => {
     expect(blockIsClean('宮城県仙台市青葉区本町クー１４－２９', master)).toBe(false);
     expect(blockIsClean('宮城県仙台市青葉区本町ーー14ー29', master)).toBe(false);
     expect(blockIsClean('宮城県仙台市青葉区花京院2ー14一29', master)).toBe(true);
+    // a row that wraps inside 丁目 (小田川２丁 | 目１６番) ends cleanly; 丁 alone is no 番地
+    expect(blockIsClean('宮城県仙台市青葉区本町2丁', master)).toBe(true);
+    expect(blockIsClean('宮城県仙台市青葉区本町丁', master)).toBe(false);
+    // a 町域 read one character off is still the row's 町域, and a character the grammar leaves to the print
+    // (信 before 丁目, 史 after a number) is no word
+    expect(blockIsClean('宮城県仙台市青葉区木町2-14-29', master)).toBe(true);
+    expect(blockIsClean('宮城県仙台市青葉区本町信丁目21番15史', master)).toBe(true);
   });
   it('leaves good 番地, unknown places, buildings and words alone', () => {
     expect(blockToMend('愛知県名古屋市中区栄７－２３－２４', master)).toBeNull();

@@ -69,7 +69,10 @@ describe('an address row read again', () => {
   });
 
   describe('with the address master', () => {
-    const master = buildAddressMaster(['11103\t埼玉県\tさいたま市西区', '11104\t埼玉県\tさいたま市北区', ''].join('\n'), ['11103\t二ツ宮\t島根', ''].join('\n'));
+    const master = buildAddressMaster(
+      ['11103\t埼玉県\tさいたま市西区', '11104\t埼玉県\tさいたま市北区', '10443\t群馬県\t利根郡川場村', ''].join('\n'),
+      ['11103\t二ツ宮\t島根', '10443\t小田川\t谷地', ''].join('\n'),
+    );
 
     it('scores a read by the places it spells as the master does, not by its 番地', () => {
       expect(masterSupport('埼玉県さいたま市西区二ツ宮2360番地', master)).toBe(1);
@@ -102,6 +105,24 @@ describe('an address row read again', () => {
       const patch = await rereadPatch(model(), card, lines, [], ex, master);
       expect(rowOf(patch) ?? '埼玉県さいたま市').toBe('埼玉県さいたま市');
       expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('埼玉県さいたま市');
+    });
+
+    it('chooses, for a first row, among the reads the master places, even when the row wraps inside 丁目', async () => {
+      const lines = [
+        line('平野 一郎', 303, 61, 579, 110, 48),
+        line('住所', 45, 198, 88, 218, 20),
+        line('群馬県利根郡川場村小田川2丁', 299, 195, 828, 230, 32, 0.88),
+        line('目16番14号パークハウス9', 302, 252, 821, 287, 29),
+        line('06号', 305, 310, 407, 343, 29),
+        line('2008年12月10日', 311, 394, 714, 429, 30),
+        line('2030年12月10日', 311, 462, 713, 497, 30),
+      ];
+      const ex = extractFields(lines, '2026-01-01');
+      expect(ex.fields.address.value).toBe('群馬県利根郡川場村小田川２丁目１６番１４号パークハウス９０６号');
+      // a blurred phone photo: every second read of the first row garbles its 都道府県 and 郡
+      const model = fakeModel((req) => ({ text: req.image.width > 400 ? '和解島県利根前川場村小田川2丁' : '', confidence: 0.75 }));
+      const patch = await rereadPatch(model, card, lines.map((l) => (l.y0 === 252 ? { ...l, confidence: 0.99 } : l)), [], ex, master);
+      expect(patch.add.find((l) => l.y0 === 195)?.text ?? '群馬県利根郡川場村小田川2丁').toBe('群馬県利根郡川場村小田川2丁');
     });
   });
 });
