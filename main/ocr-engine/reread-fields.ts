@@ -217,6 +217,26 @@ export async function rereadPatch(
         },
       });
     }
+    // a row right under the 住所, left-aligned with it, that the model could not read at all: the end of the
+    // 番地 wrapped onto a row of its own (１１, two thin strokes, read as nothing), read again as a 番地
+    const rowH = seeds.length > 0 ? Math.max(...seeds.map((l) => l.glyphH)) : addr.height;
+    for (const l of lines) {
+      if (compact(l.text).length > 0 && l.confidence >= A.minPieceConfidence) continue;
+      if (others.some((o) => inside(l, o, 2)) || inside(l, addr, 2)) continue;
+      const below = l.y0 - (addr.y + addr.height);
+      if (below < 0 || below > A.unreadRowBelow * rowH || Math.abs(l.x0 - addr.x) > A.unreadRowAlign * rowH) continue;
+      if (l.glyphH < A.minSize * rowH || l.glyphH > A.maxSize * rowH) continue;
+      plans.push({
+        field: 'address',
+        first: null,
+        read: (vs) => readVariants(pool, card, l, l.glyphH, charsOf(l), vs, { whitelist: BLOCK_CHARS, render }),
+        variants: V.block,
+        firstBatch: V.block.length,
+        key: addressKey,
+        keep: (c) => BLOCK.test(compact(c.text)),
+        finish: async (best) => ({ drop: [l], line: { ...l, text: best.text, confidence: best.confidence, symbols: best.symbols } }),
+      });
+    }
   }
 
   // 氏名: the whole row (both halves, the gap between them) as one line, whatever the line finder made of it

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../common/ocr/extract-fields';
 import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
-import type { TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
+import type { LineRequest, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
 import { fakeModel, spelledLine } from '../support/recognized-lines';
 import { buildAddressMaster } from '../../common/address/address-master';
 import { masterSupport } from '../../common/address/master-support';
+import { REREAD_TUNING } from '../../main/ocr-engine/reread/tuning';
 
 const line = spelledLine;
 const poolSaying = (text: string): TesseractPool => fakeModel(() => ({ text, confidence: 0.9 }));
@@ -66,6 +67,36 @@ describe('an address row read again', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.x0).toBeLessThanOrEqual(160);
     expect(rows[0]!.x1).toBeGreaterThanOrEqual(464);
+  });
+
+  describe('a row under it the model could not read', () => {
+    const lines = [
+      line('坂本 直樹', 99, 43, 322, 82, 39),
+      line('住所', 27, 115, 67, 134, 20),
+      line('宮城県本吉郡南三陸町歌津田茂川2 5 9 0番地', 99, 118, 708, 147, 26),
+      // １１ under it: two thin strokes the first read gave nothing for; a speck further down, off the rows' edge
+      line('', 104, 171, 149, 192, 22, 0),
+      line('', 300, 180, 320, 195, 15, 0),
+      line('平成7年10月4日生 性別 男', 142, 244, 491, 273, 25),
+      line('2030年10月4日まで有効', 96, 312, 413, 340, 23),
+    ];
+    const ex = extractFields(lines, '2026-01-01');
+
+    it('is read again as a 番地 and ends the address', async () => {
+      const asked: LineRequest[] = [];
+      const model = fakeModel((req) => (req.whitelist?.includes('番') ? { text: '11', confidence: 0.8 } : { text: '', confidence: 0 }), asked);
+      const patch = await rereadPatch(model, card, lines, [], ex);
+      expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('宮城県本吉郡南三陸町歌津田茂川２５９０番地１１');
+      // the row once per 番地 variant; the speck off the rows' edge not at all
+      expect(asked.filter((r) => r.whitelist?.includes('番'))).toHaveLength(REREAD_TUNING.variants.block.length);
+      expect(patch.add.filter((l) => l.text === '11')).toHaveLength(1);
+    });
+
+    it('is left out when what it reads is no 番地', async () => {
+      const model = fakeModel((req) => (req.whitelist?.includes('番') ? { text: 'ー', confidence: 0.8 } : { text: '', confidence: 0 }));
+      const patch = await rereadPatch(model, card, lines, [], ex);
+      expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('宮城県本吉郡南三陸町歌津田茂川２５９０番地');
+    });
   });
 
   describe('with the address master', () => {

@@ -69,6 +69,14 @@ export const REREAD_TUNING = {
     sureConfidence: 0.9,
     /** … this sure of: one agreeing read in another mode settles it */
     checkOnceConfidence: 0.75,
+    /**
+     * a line the model could not read is a row of the 住所 wrapped onto its own when it starts at most this
+     * many text heights under the address (rows are set ~1.9 text heights apart, so the gap between them is
+     * ~0.9) …
+     */
+    unreadRowBelow: 1.3,
+    /** … with its left edge within this many text heights of the address's (rows start flush) */
+    unreadRowAlign: 0.8,
   },
   nameRow: {
     /** pieces of the name row: at least this share of the name's text height … */
