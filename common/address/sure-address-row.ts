@@ -42,6 +42,7 @@ interface BlockSpan {
   rest: string[];
 }
 
+const JOIN = /^[-－ー‐−]$/;
 const blockish = (ch: string | undefined): boolean => ch !== undefined && /[0-9０-９丁目番地号\-－ー‐−一]/.test(ch);
 const lookalike = (ch: string | undefined): boolean => ch !== undefined && DIGIT_LOOKALIKES.includes(ch);
 
@@ -65,7 +66,8 @@ function blockSpan(text: string, master: AddressMaster): BlockSpan | null {
   if (!town || !after.startsWith(aza + town)) return null;
   const start = before + [...aza].length + [...town].length;
   let end = start;
-  const joinsOn = (i: number): boolean => blockish(cs[i]) || blockish(cs[i + 1]) || (lookalike(cs[i]) && blockish(cs[i + 2]));
+  // a look-alike ending the text right after a join is its last digit (３－３７－！)
+  const joinsOn = (i: number): boolean => blockish(cs[i]) || blockish(cs[i + 1]) || (lookalike(cs[i]) && (blockish(cs[i + 2]) || (i === cs.length - 1 && JOIN.test(cs[i - 1] ?? ''))));
   while (end < cs.length && joinsOn(end)) end++;
   return { start, end, rest: cs.slice(start, end) };
 }

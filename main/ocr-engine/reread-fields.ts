@@ -207,7 +207,10 @@ export async function rereadPatch(
         check: 'lexicon',
         finish: async (chosen) => {
           const voted = settleVoicing(chosen, card, u, BUILDING_WORDS);
-          const at = seed === seeds[0] && addresses ? blockToMend(voted.text, addresses) : null;
+          // the 番地 is found after the rows above (a row may begin with the 町域 or the 番地 itself)
+          const found = addresses ? blockToMend(compact(before) + compact(voted.text), addresses) : null;
+          const skipped = [...compact(before)].length;
+          const at = found && found.start >= skipped ? { start: found.start - skipped, end: found.end - skipped } : null;
           const best = at === null ? voted : await mendBlock(pool, card, voted, at, rect, glyphH, chars, render);
           if (best.text === orig.text && best.provenance === 'first-read' && row.length === 1) return null;
           return {

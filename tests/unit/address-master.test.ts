@@ -169,6 +169,9 @@ describe('番地 to read again as numbers', () => {
     // a speck read as a full stop between the numbers
     expect(blockToMend('長野県北佐久郡軽井沢町大字軽井沢3-38-.25', master)).toEqual({ start: at('長野県北佐久郡軽井沢町大字軽井沢'), end: at('長野県北佐久郡軽井沢町大字軽井沢3-38-.25') });
     expect(blockToMend('長野県北佐久郡軽井沢町大字追分14-29', master)).toBeNull();
+    // a look-alike ending the address right after a join is its last digit (３－３７－１ read ３－３７－！)
+    expect(blockToMend('宮城県仙台市青葉区本町3ー37ー!', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町3ー37ー!') });
+    expect(blockToMend('宮城県仙台市青葉区本町3ー37!', master)).toBeNull();
   });
   it('keeps look-alikes side by side inside the 番地 (４－４－１４ read as オーオォー１４)', () => {
     expect(blockToMend('宮城県仙台市青葉区本町オーオォー１４サンライズマンション５０３号', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町オーオォー１４') });

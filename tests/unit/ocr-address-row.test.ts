@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../common/ocr/extract-fields';
 import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
-import type { LineRequest, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
+import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
 import { fakeModel, spelledLine } from '../support/recognized-lines';
 import { buildAddressMaster } from '../../common/address/address-master';
 import { masterSupport } from '../../common/address/master-support';
@@ -136,6 +136,23 @@ describe('an address row read again', () => {
       const patch = await rereadPatch(model(), card, lines, [], ex, master);
       expect(rowOf(patch) ?? '埼玉県さいたま市').toBe('埼玉県さいたま市');
       expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('埼玉県さいたま市');
+    });
+
+    it('reads a 番地 again as numbers on whichever row it stands, found after the rows above', async () => {
+      const lines = [
+        line('平野 一郎', 303, 61, 579, 110, 48),
+        line('住所', 45, 198, 88, 218, 20),
+        line('群馬県利根郡川場村', 299, 195, 900, 230, 32),
+        line('小田川2ー16ー!', 302, 252, 560, 287, 29),
+        line('2008年12月10日', 311, 394, 714, 429, 30),
+        line('2030年12月10日', 311, 462, 713, 497, 30),
+      ];
+      const ex = extractFields(lines, '2026-01-01');
+      const spelled = (text: string): LineResult => ({ text, confidence: 0.9, symbols: [...text].map((c, i) => ({ text: c, confidence: 0.9, x0: 10 + 20 * i, x1: 28 + 20 * i })) });
+      // every read agrees with the first; read as a 番地 (its place's characters and numbers only), the ! is a 1
+      const model = { recognize: (req: LineRequest): Promise<LineResult> => Promise.resolve(spelled(req.whitelist?.includes('番') ? '小田川2ー16ー1' : req.image.width > 700 ? '群馬県利根郡川場村' : '小田川2ー16ー!')) } as unknown as TesseractPool;
+      const patch = await rereadPatch(model, card, lines.map((l) => (l.y0 === 252 ? { ...l, confidence: 0.6 } : l)), [], ex, master);
+      expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('群馬県利根郡川場村小田川2-16-1');
     });
 
     it('chooses, for a first row, among the reads the master places, even when the row wraps inside 丁目', async () => {
