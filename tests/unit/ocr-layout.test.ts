@@ -90,6 +90,68 @@ describe('text lines from ink blobs', () => {
     expect(lines[0]).toMatchObject({ x0: 135, x1: 190, blobs: 2, glyphH: 26 });
   });
 
+  describe("a line's first character broken into pieces by blur", () => {
+    /** the rest of an address row after its first character: 川県羽咋市, 30 px text */
+    const rest = [
+      { x0: 224, y0: 170, x1: 231, y1: 198 },
+      { x0: 238, y0: 173, x1: 242, y1: 196 },
+      { x0: 248, y0: 170, x1: 253, y1: 199 },
+      { x0: 261, y0: 171, x1: 289, y1: 200 },
+      { x0: 295, y0: 170, x1: 325, y1: 201 },
+      { x0: 330, y0: 169, x1: 353, y1: 201 },
+    ];
+
+    it('joins the pieces to the line (石 as 丆, the lower half of 口 and a speck), so the row begins at its first character', () => {
+      const pieces = [
+        { x0: 189, y0: 172, x1: 204, y1: 201 },
+        { x0: 208, y0: 183, x1: 217, y1: 201 },
+        { x0: 215, y0: 171, x1: 219, y1: 175 },
+      ];
+      const lines = groupLines([...pieces, ...rest], 1.2);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({ x0: 189, x1: 353 });
+    });
+
+    it('joins pieces that made two "lines" of their own (the halves of 大 over the halves of 示 in 奈)', () => {
+      const shifted = rest.map((c) => ({ x0: c.x0 + 39, y0: c.y0 + 70, x1: c.x1 + 39, y1: c.y1 + 74 }));
+      const pieces = [
+        { x0: 221, y0: 239, x1: 239, y1: 258 },
+        { x0: 240, y0: 243, x1: 254, y1: 261 },
+        { x0: 222, y0: 260, x1: 231, y1: 271 },
+        { x0: 230, y0: 260, x1: 240, y1: 274 },
+        { x0: 243, y0: 263, x1: 252, y1: 272 },
+      ];
+      const lines = groupLines([...pieces, ...shifted], 1.2);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]!.x0).toBe(221);
+    });
+
+    it('leaves apart a label in smaller type right before the value, and a stretch of a portrait\'s edge', () => {
+      // 氏名 at 0.4 of the name's height, half a character before it
+      const label = [
+        { x0: 29, y0: 54, x1: 42, y1: 69 },
+        { x0: 44, y0: 54, x1: 56, y1: 68 },
+      ];
+      const name = [
+        { x0: 76, y0: 52, x1: 88, y1: 83 },
+        { x0: 85, y0: 38, x1: 119, y1: 83 },
+        { x0: 130, y0: 42, x1: 167, y1: 82 },
+      ];
+      const lines = groupLines([...label, ...name], 1.2);
+      expect(lines.map((l) => l.x0).sort((a, b) => a - b)).toEqual([29, 76]);
+      const edge = [
+        { x0: 310, y0: 166, x1: 312, y1: 174 },
+        { x0: 310, y0: 137, x1: 312, y1: 163 },
+      ];
+      const family = [
+        { x0: 343, y0: 125, x1: 402, y1: 185 },
+        { x0: 416, y0: 124, x1: 476, y1: 185 },
+      ];
+      const withEdge = groupLines([...edge, ...family, ...family.map((c) => ({ ...c, x0: c.x0 + 220, x1: c.x1 + 220 }))], 1.2);
+      expect(withEdge.every((l) => l.x0 >= 343)).toBe(true);
+    });
+  });
+
   it('keeps a mincho digit that stands above the kanji beside it in its date line (平成14年 12月 16日生)', () => {
     // 月 and a narrow 1 sitting low, then 6 a little higher and shorter than the line's box: one line
     const date = [

@@ -224,7 +224,7 @@ export function groupLines(chars: CharBox[], s: number): TextLine[] {
       best.x1 = Math.max(best.x1, c.x1);
     } else lines.push({ chars: [c], x1: c.x1 });
   }
-  return lines
+  return joinFragments(lines)
     .map((l) => {
       const hs = l.chars.map(cH);
       const big = Math.max(...hs) * 0.45;
@@ -241,6 +241,59 @@ export function groupLines(chars: CharBox[], s: number): TextLine[] {
     })
     .filter((l) => l.glyphH >= 8 * s && (l.blobs >= 2 ? l.x1 - l.x0 >= 14 * s : loneCharacter(l.chars[0]!, s)))
     .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+}
+
+/** When a few pieces left of a line are its first character, broken apart (see joinFragments). */
+export const FRAGMENT_TUNING = {
+  /** at most this many pieces (石 blurred into 丆, 口 and a speck; 奈 into the halves of 大 and of 示) */
+  maxPieces: 4,
+  /** ending at most this many of the line's text heights before it starts (less than a character's width) */
+  maxGap: 0.5,
+  /** lying within the line's rows, widened by this share of its text height each way */
+  bandSlack: 0.15,
+  /**
+   * together at least this share of the text height tall: a character of the line's size, not a label in
+   * smaller type before the value (氏名 at 0.4 of the name's height) or a stretch of a portrait's edge
+   */
+  minHeight: 0.7,
+} as const;
+
+/**
+ * "Lines" of a few pieces that end right before a line and lie within its rows: the line's first character,
+ * which blur broke into pieces the character merge could not put together (a half of 大 over a half of 示 is
+ * no character-shaped stack) and each a line of its own — so the row began at its second character (川県 for
+ * 石川県). They are joined to the line. Judged against the lines as grouped, so the order of the pieces does
+ * not matter; a label is further away and a ruby row above the line's rows.
+ */
+function joinFragments(lines: Acc[]): Acc[] {
+  const F = FRAGMENT_TUNING;
+  const box = (l: Acc): CharBox => ({ x0: Math.min(...l.chars.map((c) => c.x0)), y0: Math.min(...l.chars.map((c) => c.y0)), x1: l.x1, y1: Math.max(...l.chars.map((c) => c.y1)) });
+  const into = new Map<Acc, Acc>();
+  for (const frag of lines) {
+    if (frag.chars.length > F.maxPieces) continue;
+    const f = box(frag);
+    let target: Acc | null = null;
+    for (const l of lines) {
+      if (l === frag || l.chars.length <= frag.chars.length) continue;
+      const b = box(l);
+      const h = lineShape(l).h;
+      const gap = b.x0 - f.x1;
+      if (f.x0 >= b.x0 || gap > F.maxGap * h || cH(f) > h * (1 + 2 * F.bandSlack)) continue;
+      if (f.y0 < b.y0 - F.bandSlack * h || f.y1 > b.y1 + F.bandSlack * h) continue;
+      if (!target || b.x0 - f.x1 < box(target).x0 - f.x1) target = l;
+    }
+    if (target) into.set(frag, target);
+  }
+  // the pieces before one line, together, must make a character of its size
+  for (const l of new Set(into.values())) {
+    const frags = [...into].filter(([, t]) => t === l).map(([f]) => f);
+    const u = box({ chars: frags.flatMap((f) => f.chars), x1: Math.max(...frags.map((f) => f.x1)) });
+    const h = lineShape(l).h;
+    if (cH(u) < F.minHeight * h) for (const f of frags) into.delete(f);
+  }
+  for (const [frag, l] of into) l.chars.unshift(...frag.chars);
+  for (const l of into.values()) l.chars.sort((a, b) => a.x0 - b.x0);
+  return lines.filter((l) => !into.has(l));
 }
 
 /** A single character standing alone (性別's 男 / 女 printed apart from its label), or a blurred short label. */
