@@ -26,10 +26,10 @@ export function addressRowIsSure(text: string, confidence: number, first: boolea
 }
 
 /**
- * What the model reads digits and hyphens as, in 番地 printed in mincho or gothic, and the specks it reads
- * between them as marks (a full stop, a middle dot).
+ * What the model reads digits and hyphens as, in 番地 printed in mincho or gothic (a full-width dash as ニ,
+ * two bars), and the specks it reads between them as marks (a full stop, a middle dot).
  */
-const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇OoIl|!.・';
+const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇OoIl|!.・ニ';
 
 /** What a 番地 is written with: the model's whitelist for reading one again. */
 export const BLOCK_CHARS = '0123456789０１２３４５６７８９丁目番地号－-ー';
@@ -66,8 +66,10 @@ function blockSpan(text: string, master: AddressMaster): BlockSpan | null {
   if (!town || !after.startsWith(aza + town)) return null;
   const start = before + [...aza].length + [...town].length;
   let end = start;
+  // ー after a katakana that stands for no digit is a 長音 (パーク, リバー), not a join the 番地 goes on with
+  const blockAt = (j: number): boolean => blockish(cs[j]) && !(cs[j] === 'ー' && /\p{Script=Katakana}/u.test(cs[j - 1] ?? '') && !lookalike(cs[j - 1]));
   // a look-alike ending the text right after a join is its last digit (３－３７－！)
-  const joinsOn = (i: number): boolean => blockish(cs[i]) || blockish(cs[i + 1]) || (lookalike(cs[i]) && (blockish(cs[i + 2]) || (i === cs.length - 1 && JOIN.test(cs[i - 1] ?? ''))));
+  const joinsOn = (i: number): boolean => blockAt(i) || blockAt(i + 1) || (lookalike(cs[i]) && (blockAt(i + 2) || (i === cs.length - 1 && JOIN.test(cs[i - 1] ?? ''))));
   while (end < cs.length && joinsOn(end)) end++;
   return { start, end, rest: cs.slice(start, end) };
 }

@@ -199,18 +199,18 @@ export async function rereadPatch(
         variants: checkOnce ? ADDRESS_CHECK_FIRST : V.address,
         firstBatch: checkOnce ? 1 : T.firstBatch,
         key: addressKey,
-        // on the first row, a read the master places and whose 番地 is all digits and joins beats reads with
-        // kana in it (下鴨クー１４) and reads it cannot place at all (和解島県利根前…)
-        eligible: seed === seeds[0] && addresses ? (c: Cand): boolean => blockIsClean(c.text, addresses) === true : undefined,
+        // a read the master places (after the rows above) and whose 番地 is all digits and joins beats reads
+        // with kana in it (下鴨クー１４, ２４オー１２ on a second row) and reads it cannot place at all (和解島県利根前…)
+        eligible: addresses ? (c: Cand): boolean => blockIsClean(before + c.text, addresses) === true : undefined,
         // the places the address master finds in the row (after the rows above) speak for a reading
         support: () => (addresses ? (c: Cand): number => T.cross.masterWeight * masterSupport(before + c.text, addresses) : undefined),
         check: 'lexicon',
         finish: async (chosen) => {
           const voted = settleVoicing(chosen, card, u, BUILDING_WORDS);
-          // the 番地 is found after the rows above (a row may begin with the 町域 or the 番地 itself)
+          // the 番地 is found after the rows above (a row may begin with the 町域, or inside the 番地): this row's part of it
           const found = addresses ? blockToMend(compact(before) + compact(voted.text), addresses) : null;
           const skipped = [...compact(before)].length;
-          const at = found && found.start >= skipped ? { start: found.start - skipped, end: found.end - skipped } : null;
+          const at = found && found.end > skipped ? { start: Math.max(0, found.start - skipped), end: found.end - skipped } : null;
           const best = at === null ? voted : await mendBlock(pool, card, voted, at, rect, glyphH, chars, render);
           if (best.text === orig.text && best.provenance === 'first-read' && row.length === 1) return null;
           return {
@@ -580,10 +580,14 @@ export async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand
   const reads = await readVariants(pool, card, part, glyphH, chars.filter((c) => c.x0 <= part.x1), V.block, { whitelist, render });
   // kana read for a digit or a hyphen become that: the place read as before, no digit and (nearly) no join
   // lost; the fullest read wins
+  // a 番地 that a building's name follows ends in no join: a join the numbers-only read put there is the
+  // building's first character seen as one (５ハイツ read ５－)
+  const building = at.end < text.length && !/[-－ー‐−]$/.test(rest);
   const ok = reads
     .map((r) => ({ ...r, text: compact(r.text) }))
     .filter((r) => r.text.startsWith(place) && r.symbols.length === [...r.text].length)
     .map((r) => ({ ...r, text: [...r.text].slice(at.start).join(''), symbols: r.symbols.slice(at.start) }))
+    .map((r) => (building && /[-－ー‐−]$/.test(r.text) ? { ...r, text: [...r.text].slice(0, -1).join(''), symbols: r.symbols.slice(0, -1) } : r))
     .filter((r) => BLOCK.test(r.text) && digits(r.text) >= digits(rest) && joins(r.text) >= joins(rest) - 1)
     .sort((a, b) => digits(b.text) - digits(a.text) || joins(b.text) - joins(a.text) || b.confidence - a.confidence)[0];
   if (!ok) return read;

@@ -172,6 +172,8 @@ describe('番地 to read again as numbers', () => {
     // a look-alike ending the address right after a join is its last digit (３－３７－１ read ３－３７－！)
     expect(blockToMend('宮城県仙台市青葉区本町3ー37ー!', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町3ー37ー!') });
     expect(blockToMend('宮城県仙台市青葉区本町3ー37!', master)).toBeNull();
+    // a full-width dash read as ニ (two bars)
+    expect(blockToMend('宮城県仙台市青葉区本町1ニー7ー20', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町1ニー7ー20') });
   });
   it('keeps look-alikes side by side inside the 番地 (４－４－１４ read as オーオォー１４)', () => {
     expect(blockToMend('宮城県仙台市青葉区本町オーオォー１４サンライズマンション５０３号', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町オーオォー１４') });
@@ -190,6 +192,8 @@ describe('番地 to read again as numbers', () => {
     // (信 before 丁目, 史 after a number) is no word
     expect(blockIsClean('宮城県仙台市青葉区木町2-14-29', master)).toBe(true);
     expect(blockIsClean('宮城県仙台市青葉区本町信丁目21番15史', master)).toBe(true);
+    // the 長音 of the building's name after it is no join (パーク)
+    expect(blockIsClean('宮城県仙台市青葉区本町2-14-29パークハウス408号', master)).toBe(true);
   });
   it('leaves good 番地, unknown places, buildings and words alone', () => {
     expect(blockToMend('愛知県名古屋市中区栄７－２３－２４', master)).toBeNull();

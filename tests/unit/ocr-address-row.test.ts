@@ -155,6 +155,27 @@ describe('an address row read again', () => {
       expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('群馬県利根郡川場村小田川2-16-1');
     });
 
+    it("takes, on a row that goes on with the 番地 begun above, a read in which it reads as one", async () => {
+      const lines = [
+        line('HIRANO ICHIRO', 303, 61, 579, 100, 36),
+        line('住所', 45, 198, 88, 218, 20),
+        line('群馬県利根郡川場村小田川3ー2', 299, 195, 900, 230, 32),
+        line('4ー12', 302, 252, 400, 287, 29, 0.6),
+        line('2008年12月10日生', 311, 394, 714, 429, 30),
+        line('性別 男', 584, 394, 677, 429, 24),
+        line('2030年12月10日まで有効', 311, 462, 713, 497, 30),
+      ];
+      const ex = extractFields(lines, '2026-01-01');
+      // three of four second reads of the row say オ for the 4's crossing stroke (the roman name's, capitals
+      // only, say nothing)
+      let k = 0;
+      const model = fakeModel((req) =>
+        req.whitelist?.includes('A') ? { text: '', confidence: 0 } : req.image.width > 700 ? { text: '群馬県利根郡川場村小田川3ー2', confidence: 0.95 } : { text: k++ % 4 === 1 ? '4ー12' : '4オー12', confidence: 0.8 },
+      );
+      const patch = await rereadPatch(model, card, lines, [], ex, master);
+      expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('群馬県利根郡川場村小田川3-24-12');
+    });
+
     it('chooses, for a first row, among the reads the master places, even when the row wraps inside 丁目', async () => {
       const lines = [
         line('平野 一郎', 303, 61, 579, 110, 48),

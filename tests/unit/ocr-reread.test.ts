@@ -149,6 +149,14 @@ describe('番地 read again as numbers', () => {
     expect(asked[0]).not.toContain('オ');
   });
 
+  it('ends a 番地 that a building follows in no join, though the numbers-only read saw one there (５ハイツ read ５－)', async () => {
+    const row2 = `${place}4オ3-5ハイツ`;
+    const read2 = { text: row2, confidence: 0.83, symbols: syms(row2) };
+    const got = await mendBlock(poolSaying(`${place}4-3-5-`, []), card, read2, { start: [...place].length, end: [...place].length + 5 }, rect, 30, []);
+    expect(got.text).toBe(`${place}4-3-5ハイツ`);
+    expect(got.symbols).toHaveLength([...got.text].length);
+  });
+
   it('keeps the first read when the place reads differently or a digit is lost', async () => {
     expect(await mendBlock(poolSaying('京都府京都市左京区下4ー30ー9', []), card, read, at, rect, 30, [])).toBe(read);
     expect(await mendBlock(poolSaying(`${place}ー30ー9`, []), card, read, at, rect, 30, [])).toBe(read);
