@@ -32,3 +32,32 @@ export function spelledByWord(a: string, b: string, at: number, words: readonly 
   const hb = covers(b);
   return ha === hb ? null : ha ? 'a' : 'b';
 }
+
+/**
+ * Katakana words of building names that hold a kana with 濁点 outside the ハ row. The model drops a small
+ * 濁点 from blurred print (レジデンス read レジテンス), and the word without it is no word, so a row that
+ * spells one of these but for missing 濁点 is taken to spell it.
+ */
+export const DAKUTEN_WORDS: readonly string[] = ['レジデンス', 'ガーデン', 'グランド', 'ドミール', 'ステージ', 'ヒルズ', 'グリーン', 'ドエル', 'ゴールド'];
+
+/** Each kana with 濁点 (outside the ハ row) and the same kana without it. */
+const UNVOICED: Record<string, string> = Object.fromEntries(
+  [...'ガギグゲゴザジズゼゾダヂヅデド'].map((v) => [v, String.fromCharCode(v.charCodeAt(0) - 1)]),
+);
+
+/**
+ * `text` with each stretch that spells a word of `words` but for one or more missing 濁点 spelled as the word:
+ * the same number of code points, every other character as read. Unchanged when nothing matches.
+ */
+export function withWordDakuten(text: string, words: readonly string[] = DAKUTEN_WORDS): string {
+  const cs = [...text];
+  for (const w of words) {
+    const ws = [...w];
+    const bare = ws.map((c) => UNVOICED[c] ?? c);
+    for (let i = 0; i + ws.length <= cs.length; i++) {
+      const at = cs.slice(i, i + ws.length);
+      if (at.join('') !== w && at.every((c, k) => c === ws[k] || c === bare[k])) cs.splice(i, ws.length, ...ws);
+    }
+  }
+  return cs.join('');
+}

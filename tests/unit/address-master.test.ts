@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
 import { repairAddress } from '../../common/address/repair-card-address';
 import { addressRowIsSure, blockIsClean, blockToMend } from '../../common/address/sure-address-row';
+import { withWordDakuten } from '../../common/address/building-words';
 import { emptyFields } from '../../common/ocr/card-result';
 import { findAddressDir, loadAddressMaster } from '../../main/ocr-engine/address-master-files';
 
@@ -202,3 +203,22 @@ describe('番地 to read again as numbers', () => {
     expect(blockToMend('宮城県仙台市青葉区本町ノ森1-2', master)).toBeNull();
   });
 });
+
+describe("a building word's missing 濁点", () => {
+  it('is put back where the row spells the word but for it, and nowhere else', () => {
+    expect(withWordDakuten('片岡四丁目6番22号レジテンス桜101号')).toBe('片岡四丁目6番22号レジデンス桜101号');
+    expect(withWordDakuten('クランドハイツ604号')).toBe('グランドハイツ604号');
+    // a word spelled right, another kana off, or no building word: as read
+    expect(withWordDakuten('レジデンス桜')).toBe('レジデンス桜');
+    expect(withWordDakuten('レシテンス桜')).toBe('レジデンス桜');
+    expect(withWordDakuten('レジテソス桜')).toBe('レジテソス桜');
+    expect(withWordDakuten('テラス青葉')).toBe('テラス青葉');
+  });
+
+  it('is put back by the repair of a read address, which then asks the clerk to look', () => {
+    const c = correctAddress('宮城県仙台市青葉区本町4-35-28レジテンス桜903号', master);
+    expect(c.text).toBe('宮城県仙台市青葉区本町4-35-28レジデンス桜903号');
+    expect(c.repaired).toBe(1);
+  });
+});
+
