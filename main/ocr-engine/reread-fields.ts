@@ -176,10 +176,14 @@ export async function rereadPatch(
       const skip = label ? LABEL[label].len : 0;
       const x0 = skip > 0 ? head.symbols[skip]?.x0 : head.x0;
       if (x0 === undefined) continue;
-      const u = union(row);
-      const chars = row.flatMap(charsOf).filter((c) => c.x1 >= x0 - 1);
-      const rect = { ...u, x0: Math.max(u.x0, x0 - 1) };
       const glyphH = Math.max(...row.map((l) => l.glyphH));
+      // a row under the first starts flush with the address: one found a little right of its edge is read from
+      // the edge, with the stretch between kept (a faint dash the line finder left out: 上6-22 | -15)
+      const flush = seed !== seeds[0] && head.x0 > addr.x && head.x0 - addr.x <= A.flushReach * glyphH;
+      const u = flush ? { ...union(row), x0: addr.x } : union(row);
+      const lead: CharBox[] = flush ? [{ x0: addr.x, y0: u.y0, x1: head.x0 - 1, y1: u.y1 }] : [];
+      const chars = [...lead, ...row.flatMap(charsOf)].filter((c) => c.x1 >= x0 - 1 || flush);
+      const rect = { ...u, x0: flush ? addr.x : Math.max(u.x0, x0 - 1) };
       const orig: Cand = {
         text: [valueText(head.text, label), ...row.slice(1).map((l) => l.text)].join(''),
         confidence: Math.min(...row.map((l) => l.confidence)),

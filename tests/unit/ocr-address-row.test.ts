@@ -69,6 +69,24 @@ describe('an address row read again', () => {
     expect(rows[0]!.x1).toBeGreaterThanOrEqual(464);
   });
 
+  it('reads a row under the first from the address\'s left edge, so a faint dash before its number is read (上6-22 | -15)', async () => {
+    const lines = [
+      line('TRAN SOFIA', 110, 61, 354, 87, 27),
+      line('住所', 39, 127, 77, 144, 18),
+      line('長野県諏訪郡下諏訪町新町上6-22', 112, 127, 644, 158, 29),
+      // the dash at 112–124 was too faint for the line finder: the row was found from 15 on
+      line('15', 127, 182, 163, 208, 27, 0.5),
+      line('1945年12月15日生', 104, 236, 517, 272, 27),
+      line('2026年12月15日まで有効', 177, 301, 599, 331, 27),
+    ];
+    const ex = extractFields(lines, '2026-01-01');
+    expect(ex.fields.address.value).toBe('長野県諏訪郡下諏訪町新町上6-2215');
+    // the model sees the dash when the crop takes it in (a crop from 112 is ~25 % wider than one from 127)
+    const model = fakeModel((req) => (req.whitelist ? { text: '', confidence: 0 } : req.image.height > 150 || req.image.width > 400 ? { text: '長野県諏訪郡下諏訪町新町上6-22', confidence: 0.9 } : { text: req.image.width > 110 ? '-15' : '15', confidence: 0.9 }));
+    const patch = await rereadPatch(model, card, lines, [], ex);
+    expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('長野県諏訪郡下諏訪町新町上６－２２－１５');
+  });
+
   describe('a row under it the model could not read', () => {
     const lines = [
       line('坂本 直樹', 99, 43, 322, 82, 39),

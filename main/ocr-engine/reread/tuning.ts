@@ -77,6 +77,12 @@ export const REREAD_TUNING = {
     unreadRowBelow: 1.3,
     /** … with its left edge within this many text heights of the address's (rows start flush) */
     unreadRowAlign: 0.8,
+    /**
+     * a row under the first that starts right of the address's left edge by at most this many text heights
+     * is read from the edge (a dash before its number is about one text height long and may be too faint for
+     * the line finder)
+     */
+    flushReach: 1.2,
   },
   nameRow: {
     /** pieces of the name row: at least this share of the name's text height … */
