@@ -82,6 +82,11 @@ export const FIELD_TUNING = {
     minShapeAlone: 0.8,
     /** a continuation row starts within this many text heights under the last one … */
     nextRowGap: 1.6,
+    /**
+     * … is printed at least this share of its text height (a wrapped row is set in the address's type; a
+     * speck between the rows, read as 伝 at 0.4 of it, would end the address there) …
+     */
+    nextRowMinSize: 0.5,
     /** … and within this many of its column */
     nextRowColumn: 3,
     /** an address wraps to at most this many rows */

@@ -87,6 +87,20 @@ describe('an address row read again', () => {
     expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('長野県諏訪郡下諏訪町新町上６－２２－１５');
   });
 
+  it('goes on past a speck between its rows, which is no row of it (read 伝, 0.4 of the text height)', () => {
+    const lines = [
+      line('氏名 TRAN RAT', 70, 37, 370, 75, 33),
+      line('住所', 70, 135, 118, 159, 25),
+      line('福島県大沼郡三島町大谷九丁目3', 153, 137, 764, 178, 37),
+      line('伝', 254, 163, 273, 177, 15, 0),
+      line('9番10号', 153, 197, 302, 235, 32),
+      line('ヴィラ若葉207号', 156, 252, 525, 291, 34),
+      line('1938年 5月11日生', 170, 348, 632, 386, 32),
+      line('2027年 5月11日まで有効', 143, 427, 732, 466, 32),
+    ];
+    expect(extractFields(lines, '2026-01-01').fields.address.value).toBe('福島県大沼郡三島町大谷九丁目３９番１０号ヴィラ若葉２０７号');
+  });
+
   describe('a row under it the model could not read', () => {
     const lines = [
       line('坂本 直樹', 99, 43, 322, 82, 39),
