@@ -35,10 +35,11 @@ export function spelledByWord(a: string, b: string, at: number, words: readonly 
 
 /**
  * Katakana words of building names that hold a kana with 濁点 outside the ハ row. The model drops a small
- * 濁点 from blurred print (レジデンス read レジテンス), and the word without it is no word, so a row that
- * spells one of these but for missing 濁点 is taken to spell it.
+ * 濁点 from blurred print (レジデンス read レジテンス), so a row that spells one of these but for missing
+ * 濁点 is taken to spell it. As for BUILDING_WORDS, only words whose every form without 濁点 is no word are
+ * listed (not グリーン: クリーン is one; not ゴールド: コールド).
  */
-export const DAKUTEN_WORDS: readonly string[] = ['レジデンス', 'ガーデン', 'グランド', 'ドミール', 'ステージ', 'ヒルズ', 'グリーン', 'ドエル', 'ゴールド'];
+export const DAKUTEN_WORDS: readonly string[] = ['レジデンス', 'ガーデン', 'グランド', 'ドミール', 'ステージ', 'ヒルズ', 'ドエル'];
 
 /** Each kana with 濁点 (outside the ハ row) and the same kana without it. */
 const UNVOICED: Record<string, string> = Object.fromEntries(

@@ -1,5 +1,7 @@
 import { correctAddress, type AddressMaster } from './address-master';
 import { blockAsAllowed } from './block-grammar';
+import { BUILDING_WORDS, DAKUTEN_WORDS } from './building-words';
+import { kanjiBetweenKanji } from '../ocr/kana-look-alikes';
 
 /** The 番地 alone: numbers joined by 丁目/番(地)/号/hyphens (a 長音 is how the model often gives a hyphen). */
 export const BLOCK = /^(?:[0-9０-９〇一二三四五六七八九十]+(?:丁目|番地|番|号|[-－ー‐−])?)+$/;
@@ -34,7 +36,7 @@ const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇
 /** What a 番地 is written with: the model's whitelist for reading one again. */
 export const BLOCK_CHARS = '0123456789０１２３４５６７８９丁目番地号－-ー';
 
-/** Where the 番地 of a first address row lies, as code point indices [start, end) (spaces ignored). */
+/** Where the 番地 of an address's rows (joined, from its first) lies, as code point indices [start, end) (spaces ignored). */
 interface BlockSpan {
   start: number;
   end: number;
@@ -47,16 +49,19 @@ const blockish = (ch: string | undefined): boolean => ch !== undefined && /[0-9�
 const lookalike = (ch: string | undefined): boolean => ch !== undefined && DIGIT_LOOKALIKES.includes(ch);
 
 /**
- * The 番地 of a first address row: it starts right after the 町域 (as the address master knows it, else its
- * kanji) and ends where the building's name begins (two characters in a row that are neither digits nor
- * joins; digit look-alikes count as part of it while a digit or join follows within two). Null when the
- * master cannot place the row's 市区町村.
+ * The 番地 of an address's rows (joined, from its first): it starts right after the 町域 (as the address
+ * master knows it, else its kanji) and ends where the building's name begins (two characters in a row that
+ * are neither digits nor joins; digit look-alikes count as part of it while a digit or join follows within
+ * two; ー after a katakana that stands for no digit is a 長音; a building word begins the 方書: ノーブル). Null
+ * when the master cannot place the 市区町村.
  */
 function blockSpan(text: string, master: AddressMaster): BlockSpan | null {
   const t = text.replace(/[\s\u3000]/g, '');
   const c = correctAddress(t, master);
   if (!c.prefecture || !c.municipality) return null;
-  const cs = [...t];
+  // a katakana look-alike between kanji is the kanji (ニ丁目 is 二丁目, no misread digit): one for one, so
+  // the indices stay those of the text
+  const cs = [...kanjiBetweenKanji(t).text];
   const before = [...c.prefecture].length + [...c.municipality].length;
   const after = cs.slice(before).join('');
   const aza = /^(?:大字|字)/.exec(after)?.[0] ?? '';
@@ -68,15 +73,18 @@ function blockSpan(text: string, master: AddressMaster): BlockSpan | null {
   let end = start;
   // ー after a katakana that stands for no digit is a 長音 (パーク, リバー), not a join the 番地 goes on with
   const blockAt = (j: number): boolean => blockish(cs[j]) && !(cs[j] === 'ー' && /\p{Script=Katakana}/u.test(cs[j - 1] ?? '') && !lookalike(cs[j - 1]));
+  // a building word begins the 方書, even with a letter the model gives for a digit (ノーブル, コーポ)
+  const words = [...BUILDING_WORDS, ...DAKUTEN_WORDS].map((w) => [...w]);
+  const wordAt = (i: number): boolean => words.some((w) => w.every((ch, k) => cs[i + k] === ch));
   // a look-alike ending the text right after a join is its last digit (３－３７－！)
   const joinsOn = (i: number): boolean => blockAt(i) || blockAt(i + 1) || (lookalike(cs[i]) && (blockAt(i + 2) || (i === cs.length - 1 && JOIN.test(cs[i - 1] ?? ''))));
-  while (end < cs.length && joinsOn(end)) end++;
+  while (end < cs.length && !wordAt(end) && joinsOn(end)) end++;
   return { start, end, rest: cs.slice(start, end) };
 }
 
 /**
- * The 番地 of a first address row to read again as numbers, as code point indices [start, end) (spaces
- * ignored; see blockSpan), when it holds a few characters the model gives for digits or hyphens
+ * The 番地 of an address's rows (joined, from its first) to read again as numbers, as code point indices
+ * [start, end) (spaces ignored; see blockSpan), when it holds a few characters the model gives for digits or hyphens
  * (北沢ノー６－１１, 栄イー２３－２４, 下鴨４オー３０－９メゾン緑, 下鴨オーオォー１４). Null when it reads as a 番地
  * already, holds a word, or the master cannot place the row's 市区町村.
  */
@@ -92,8 +100,8 @@ export function blockToMend(text: string, master: AddressMaster): { start: numbe
 }
 
 /**
- * Whether a first address row's 番地 reads as one (digits and joins only, once the characters its grammar
- * leaves to the print are settled; a row may end inside 丁目, as 小田川２丁 | 目１６番 wraps); null when the
+ * Whether the 番地 of an address's rows (joined, from its first) reads as one (digits and joins only, once
+ * the characters its grammar leaves to the print are settled; a row may end inside 丁目, as 小田川２丁 | 目１６番 wraps); null when the
  * master cannot place the row.
  */
 export function blockIsClean(text: string, master: AddressMaster): boolean | null {

@@ -23,6 +23,8 @@ import type { AddressMaster } from '../../common/address/address-master';
 import { masterSupport } from '../../common/address/master-support';
 
 /** Line kinds that are never a piece of the name's own row. */
+/** a character a 番地 is made of (a number, its units, a dash) */
+const BLOCK_CHAR = /[0-9０-９〇一二三四五六七八九十丁目番地号\-－ー‐−]/;
 const NOT_NAME_PIECE = new Set<LineKind>(['roman-name', 'date', 'address', 'label', 'title', 'issuer']);
 
 /** Capitals and what separates the parts of a roman name, for the foreign resident's 氏名. */
@@ -143,6 +145,10 @@ export async function rereadPatch(
     const seeds = lines.filter((l) => inside(l, addr, 2)).sort((a, b) => a.y0 - b.y0);
     // the rows above, as first read: a row's reads are checked against the master after them (西区… after さいたま市)
     let above = '';
+    // where the address's value starts (after a 住所 label read on its first row): the rows' common left edge
+    const top = seeds[0];
+    const topLabel = top ? leadingLabel(top.text) : null;
+    const valueX = top ? ((topLabel ? top.symbols[LABEL[topLabel].len]?.x0 : undefined) ?? top.x0) : addr.x;
     for (const seed of seeds) {
       if (taken.has(seed)) continue;
       taken.add(seed);
@@ -179,11 +185,11 @@ export async function rereadPatch(
       const glyphH = Math.max(...row.map((l) => l.glyphH));
       // a row under the first starts flush with the address: one found a little right of its edge is read from
       // the edge, with the stretch between kept (a faint dash the line finder left out: 上6-22 | -15)
-      const flush = seed !== seeds[0] && head.x0 > addr.x && head.x0 - addr.x <= A.flushReach * glyphH;
-      const u = flush ? { ...union(row), x0: addr.x } : union(row);
-      const lead: CharBox[] = flush ? [{ x0: addr.x, y0: u.y0, x1: head.x0 - 1, y1: u.y1 }] : [];
+      const flush = seed !== seeds[0] && head.x0 > valueX && head.x0 - valueX <= A.flushReach * glyphH;
+      const u = flush ? { ...union(row), x0: valueX } : union(row);
+      const lead: CharBox[] = flush ? [{ x0: valueX, y0: u.y0, x1: head.x0 - 1, y1: u.y1 }] : [];
       const chars = [...lead, ...row.flatMap(charsOf)].filter((c) => c.x1 >= x0 - 1 || flush);
-      const rect = { ...u, x0: flush ? addr.x : Math.max(u.x0, x0 - 1) };
+      const rect = { ...u, x0: flush ? valueX : Math.max(u.x0, x0 - 1) };
       const orig: Cand = {
         text: [valueText(head.text, label), ...row.slice(1).map((l) => l.text)].join(''),
         confidence: Math.min(...row.map((l) => l.confidence)),
@@ -214,7 +220,10 @@ export async function rereadPatch(
           // the 番地 is found after the rows above (a row may begin with the 町域, or inside the 番地): this row's part of it
           const found = addresses ? blockToMend(compact(before) + compact(voted.text), addresses) : null;
           const skipped = [...compact(before)].length;
-          const at = found && found.end > skipped ? { start: Math.max(0, found.start - skipped), end: found.end - skipped } : null;
+          const part = found && found.end > skipped ? { start: Math.max(0, found.start - skipped), end: found.end - skipped } : null;
+          // only when this row's own part of it holds a character that is no digit or join
+          const own = part ? [...compact(voted.text)].slice(part.start, part.end) : [];
+          const at = part && own.some((ch) => !BLOCK_CHAR.test(ch)) ? part : null;
           const best = at === null ? voted : await mendBlock(pool, card, voted, at, rect, glyphH, chars, render);
           if (best.text === orig.text && best.provenance === 'first-read' && row.length === 1) return null;
           return {
@@ -227,11 +236,13 @@ export async function rereadPatch(
     // a row right under the 住所, left-aligned with it, that the model could not read at all: the end of the
     // 番地 wrapped onto a row of its own (１１, two thin strokes, read as nothing), read again as a 番地
     const rowH = seeds.length > 0 ? Math.max(...seeds.map((l) => l.glyphH)) : addr.height;
-    for (const l of lines) {
+    // … only where the 番地 can go on: the address so far ends in a number, 番, 地, 目 or a dash (not in 号)
+    const goesOn = /[0-9０-９番地目\-－ー‐−]$/.test(compact(above));
+    for (const l of goesOn ? lines : []) {
       if (compact(l.text).length > 0 && l.confidence >= A.minPieceConfidence) continue;
-      if (others.some((o) => inside(l, o, 2)) || inside(l, addr, 2)) continue;
+      if (taken.has(l) || others.some((o) => inside(l, o, 2)) || inside(l, addr, 2)) continue;
       const below = l.y0 - (addr.y + addr.height);
-      if (below < 0 || below > A.unreadRowBelow * rowH || Math.abs(l.x0 - addr.x) > A.unreadRowAlign * rowH) continue;
+      if (below < 0 || below > A.unreadRowBelow * rowH || Math.abs(l.x0 - valueX) > A.unreadRowAlign * rowH) continue;
       if (l.glyphH < A.minSize * rowH || l.glyphH > A.maxSize * rowH) continue;
       plans.push({
         field: 'address',

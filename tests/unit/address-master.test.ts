@@ -173,6 +173,10 @@ describe('番地 to read again as numbers', () => {
     // a look-alike ending the address right after a join is its last digit (３－３７－１ read ３－３７－！)
     expect(blockToMend('宮城県仙台市青葉区本町3ー37ー!', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町3ー37ー!') });
     expect(blockToMend('宮城県仙台市青葉区本町3ー37!', master)).toBeNull();
+    // ニ before 丁目 is the kanji numeral 二 (taken for it between kanji), no misread digit
+    expect(blockToMend('宮城県仙台市青葉区本町ニ丁目1-2', master)).toBeNull();
+    // a building's name after the 番地 whose ー follows a look-alike katakana is a 長音, not a dash (ノーブル)
+    expect(blockToMend('宮城県仙台市青葉区本町2-14-29ノーブル青葉101', master)).toBeNull();
     // a full-width dash read as ニ (two bars)
     expect(blockToMend('宮城県仙台市青葉区本町1ニー7ー20', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町1ニー7ー20') });
   });
@@ -213,6 +217,9 @@ describe("a building word's missing 濁点", () => {
     expect(withWordDakuten('レシテンス桜')).toBe('レジデンス桜');
     expect(withWordDakuten('レジテソス桜')).toBe('レジテソス桜');
     expect(withWordDakuten('テラス青葉')).toBe('テラス青葉');
+    // a word that is one without its 濁点 is no word of the list (クリーン, コールド)
+    expect(withWordDakuten('クリーンハイツ')).toBe('クリーンハイツ');
+    expect(withWordDakuten('コールドハイツ')).toBe('コールドハイツ');
   });
 
   it('is put back by the repair of a read address, which then asks the clerk to look', () => {

@@ -208,6 +208,24 @@ describe('an address row read again', () => {
       expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('群馬県利根郡川場村小田川3-24-12');
     });
 
+    it('leaves a building row under a clean 番地 as read, though it begins with a look-alike katakana (ノーブル)', async () => {
+      const lines = [
+        line('HIRANO ICHIRO', 303, 61, 579, 100, 36),
+        line('住所', 45, 198, 88, 218, 20),
+        line('群馬県利根郡川場村小田川2-14-29', 299, 195, 900, 230, 32),
+        line('ノーブル青葉101', 302, 252, 560, 287, 29, 0.6),
+        line('2008年12月10日生', 311, 394, 714, 429, 30),
+        line('性別 男', 584, 394, 677, 429, 24),
+        line('2030年12月10日まで有効', 311, 462, 713, 497, 30),
+      ];
+      const ex = extractFields(lines, '2026-01-01');
+      const spelled = (text: string): LineResult => ({ text, confidence: 0.9, symbols: [...text].map((c, i) => ({ text: c, confidence: 0.9, x0: 300 + 20 * i, x1: 318 + 20 * i })) });
+      // read as numbers only, the building's ノ and ー would become 7 and a dash
+      const model = { recognize: (req: LineRequest): Promise<LineResult> => Promise.resolve(spelled(req.whitelist?.includes('番') ? '74ー1101' : req.whitelist ? '' : req.image.width > 700 ? '群馬県利根郡川場村小田川2-14-29' : 'ノーブル青葉101')) } as unknown as TesseractPool;
+      const patch = await rereadPatch(model, card, lines, [], ex, master);
+      expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('群馬県利根郡川場村小田川２－１４－２９ノーブル青葉１０１');
+    });
+
     it('chooses, for a first row, among the reads the master places, even when the row wraps inside 丁目', async () => {
       const lines = [
         line('平野 一郎', 303, 61, 579, 110, 48),

@@ -263,7 +263,9 @@ export const FRAGMENT_TUNING = {
  * which blur broke into pieces the character merge could not put together (a half of 大 over a half of 示 is
  * no character-shaped stack) and each a line of its own — so the row began at its second character (川県 for
  * 石川県). They are joined to the line. Judged against the lines as grouped, so the order of the pieces does
- * not matter; a label is further away and a ruby row above the line's rows.
+ * not matter; a label is further away and a ruby row above the line's rows. radicalPieces does the same
+ * while the line is grouped, for strokes a big character then joins (氵 before 可); this pass also takes the
+ * pieces that had already become lines of their own, and checks that together they make a character.
  */
 function joinFragments(lines: Acc[]): Acc[] {
   const F = FRAGMENT_TUNING;
