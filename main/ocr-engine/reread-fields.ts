@@ -202,6 +202,9 @@ export async function rereadPatch(
       above += orig.text;
       if (shapely && orig.confidence >= A.sureConfidence) continue;
       const checkOnce = shapely && orig.confidence >= A.checkOnceConfidence;
+      // the address master's checks of a read, after the rows above
+      const placesClean = addresses ? byText((t) => blockIsClean(before + t, addresses) === true) : null;
+      const placesFound = addresses ? byText((t) => masterSupport(before + t, addresses)) : null;
       plans.push({
         field: 'address',
         first: orig,
@@ -211,9 +214,9 @@ export async function rereadPatch(
         key: addressKey,
         // a read the master places (after the rows above) and whose 番地 is all digits and joins beats reads
         // with kana in it (下鴨クー１４, ２４オー１２ on a second row) and reads it cannot place at all (和解島県利根前…)
-        eligible: addresses ? (c: Cand): boolean => blockIsClean(before + c.text, addresses) === true : undefined,
+        eligible: placesClean ? (c: Cand): boolean => placesClean(c.text) : undefined,
         // the places the address master finds in the row (after the rows above) speak for a reading
-        support: () => (addresses ? (c: Cand): number => T.cross.masterWeight * masterSupport(before + c.text, addresses) : undefined),
+        support: () => (placesFound ? (c: Cand): number => T.cross.masterWeight * placesFound(c.text) : undefined),
         check: 'lexicon',
         finish: async (chosen) => {
           const voted = settleVoicing(chosen, card, u, BUILDING_WORDS);
@@ -610,6 +613,18 @@ export async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand
     text: text.slice(0, at.start).join('') + ok.text + text.slice(at.end).join(''),
     confidence: Math.min(read.confidence, ok.confidence),
     symbols: [...syms.slice(0, at.start), ...ok.symbols, ...syms.slice(at.end)],
+  };
+}
+
+/**
+ * `f` remembered per text: the resolver asks a plan's checks of each candidate several times, and agreeing
+ * reads share a text (each check runs the address master's repair, ~1–3 ms).
+ */
+function byText<R>(f: (text: string) => R): (text: string) => R {
+  const seen = new Map<string, R>();
+  return (text) => {
+    if (!seen.has(text)) seen.set(text, f(text));
+    return seen.get(text)!;
   };
 }
 
