@@ -20,3 +20,16 @@ export function fakeModel(answer: (req: LineRequest) => { text: string; confiden
     },
   } as unknown as TesseractPool;
 }
+
+/**
+ * A model that answers every request with `answer(req)` at confidence 0.9, with a symbol box per character
+ * (the numbers-only re-read of a 番地 needs them to put its characters back in place).
+ */
+export function spellingModel(answer: (req: LineRequest) => string): TesseractPool {
+  return {
+    recognize: (req: LineRequest): Promise<LineResult> => {
+      const text = answer(req);
+      return Promise.resolve({ text, confidence: 0.9, symbols: [...text].map((c, i) => ({ text: c, confidence: 0.9, x0: 10 + 20 * i, x1: 28 + 20 * i })) });
+    },
+  } as unknown as TesseractPool;
+}

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../common/ocr/extract-fields';
 import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
-import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
-import { fakeModel, spelledLine } from '../support/recognized-lines';
+import type { LineRequest, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
+import { fakeModel, spelledLine, spellingModel } from '../support/recognized-lines';
+import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import { buildAddressMaster } from '../../common/address/address-master';
 import { masterSupport } from '../../common/address/master-support';
 import { REREAD_TUNING } from '../../main/ocr-engine/reread/tuning';
@@ -170,33 +171,28 @@ describe('an address row read again', () => {
       expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('埼玉県さいたま市');
     });
 
+    /** A foreign resident's card whose 住所 is printed on two rows (the second first read at `confidence`). */
+    const twoRowCard = (first: string, second: string, secondX1: number, confidence = 0.9): RecognizedLine[] => [
+      line('HIRANO ICHIRO', 303, 61, 579, 100, 36),
+      line('住所', 45, 198, 88, 218, 20),
+      line(first, 299, 195, 900, 230, 32),
+      line(second, 302, 252, secondX1, 287, 29, confidence),
+      line('2008年12月10日生', 311, 394, 714, 429, 30),
+      line('性別 男', 584, 394, 677, 429, 24),
+      line('2030年12月10日まで有効', 311, 462, 713, 497, 30),
+    ];
+
     it('reads a 番地 again as numbers on whichever row it stands, found after the rows above', async () => {
-      const lines = [
-        line('平野 一郎', 303, 61, 579, 110, 48),
-        line('住所', 45, 198, 88, 218, 20),
-        line('群馬県利根郡川場村', 299, 195, 900, 230, 32),
-        line('小田川2ー16ー!', 302, 252, 560, 287, 29),
-        line('2008年12月10日', 311, 394, 714, 429, 30),
-        line('2030年12月10日', 311, 462, 713, 497, 30),
-      ];
+      const lines = twoRowCard('群馬県利根郡川場村', '小田川2ー16ー!', 560, 0.6);
       const ex = extractFields(lines, '2026-01-01');
-      const spelled = (text: string): LineResult => ({ text, confidence: 0.9, symbols: [...text].map((c, i) => ({ text: c, confidence: 0.9, x0: 10 + 20 * i, x1: 28 + 20 * i })) });
       // every read agrees with the first; read as a 番地 (its place's characters and numbers only), the ! is a 1
-      const model = { recognize: (req: LineRequest): Promise<LineResult> => Promise.resolve(spelled(req.whitelist?.includes('番') ? '小田川2ー16ー1' : req.image.width > 700 ? '群馬県利根郡川場村' : '小田川2ー16ー!')) } as unknown as TesseractPool;
-      const patch = await rereadPatch(model, card, lines.map((l) => (l.y0 === 252 ? { ...l, confidence: 0.6 } : l)), [], ex, master);
+      const model = spellingModel((req) => (req.whitelist?.includes('番') ? '小田川2ー16ー1' : req.whitelist ? '' : req.image.width > 700 ? '群馬県利根郡川場村' : '小田川2ー16ー!'));
+      const patch = await rereadPatch(model, card, lines, [], ex, master);
       expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('群馬県利根郡川場村小田川2-16-1');
     });
 
     it("takes, on a row that goes on with the 番地 begun above, a read in which it reads as one", async () => {
-      const lines = [
-        line('HIRANO ICHIRO', 303, 61, 579, 100, 36),
-        line('住所', 45, 198, 88, 218, 20),
-        line('群馬県利根郡川場村小田川3ー2', 299, 195, 900, 230, 32),
-        line('4ー12', 302, 252, 400, 287, 29, 0.6),
-        line('2008年12月10日生', 311, 394, 714, 429, 30),
-        line('性別 男', 584, 394, 677, 429, 24),
-        line('2030年12月10日まで有効', 311, 462, 713, 497, 30),
-      ];
+      const lines = twoRowCard('群馬県利根郡川場村小田川3ー2', '4ー12', 400, 0.6);
       const ex = extractFields(lines, '2026-01-01');
       // three of four second reads of the row say オ for the 4's crossing stroke (the roman name's, capitals
       // only, say nothing)
@@ -209,19 +205,10 @@ describe('an address row read again', () => {
     });
 
     it('leaves a building row under a clean 番地 as read, though it begins with a look-alike katakana (ノーブル)', async () => {
-      const lines = [
-        line('HIRANO ICHIRO', 303, 61, 579, 100, 36),
-        line('住所', 45, 198, 88, 218, 20),
-        line('群馬県利根郡川場村小田川2-14-29', 299, 195, 900, 230, 32),
-        line('ノーブル青葉101', 302, 252, 560, 287, 29, 0.6),
-        line('2008年12月10日生', 311, 394, 714, 429, 30),
-        line('性別 男', 584, 394, 677, 429, 24),
-        line('2030年12月10日まで有効', 311, 462, 713, 497, 30),
-      ];
+      const lines = twoRowCard('群馬県利根郡川場村小田川2-14-29', 'ノーブル青葉101', 560, 0.6);
       const ex = extractFields(lines, '2026-01-01');
-      const spelled = (text: string): LineResult => ({ text, confidence: 0.9, symbols: [...text].map((c, i) => ({ text: c, confidence: 0.9, x0: 300 + 20 * i, x1: 318 + 20 * i })) });
       // read as numbers only, the building's ノ and ー would become 7 and a dash
-      const model = { recognize: (req: LineRequest): Promise<LineResult> => Promise.resolve(spelled(req.whitelist?.includes('番') ? '74ー1101' : req.whitelist ? '' : req.image.width > 700 ? '群馬県利根郡川場村小田川2-14-29' : 'ノーブル青葉101')) } as unknown as TesseractPool;
+      const model = spellingModel((req) => (req.whitelist?.includes('番') ? '74ー1101' : req.whitelist ? '' : req.image.width > 700 ? '群馬県利根郡川場村小田川2-14-29' : 'ノーブル青葉101'));
       const patch = await rereadPatch(model, card, lines, [], ex, master);
       expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('群馬県利根郡川場村小田川２－１４－２９ノーブル青葉１０１');
     });
