@@ -79,6 +79,8 @@ describe('family 転入 → csv-folder → 仮登録 → 完了', () => {
 
     // the files the back end got: per application a manifest and its CSV, the 住民異動届 with both persons
     const processed = path.join(inbox, 'processed');
+    // (the back end sets its inbox files aside after publishing 取込済: the same wait, not a race)
+    await waitFor(() => items.every((i) => fs.existsSync(path.join(processed, `${i.receiptNumber}.manifest.json`))), 10_000, 'the manifests to be set aside');
     const manifests = items.map((i) => JSON.parse(fs.readFileSync(path.join(processed, `${i.receiptNumber}.manifest.json`), 'utf8')) as Record<string, unknown>);
     expect(new Set(manifests.map((m) => m.様式ID))).toEqual(new Set(items.map((i) => i.formId)));
     const tennyu = manifests.find((m) => m.様式ID === 'jumin-ido-tennyu')!;
@@ -87,11 +89,14 @@ describe('family 転入 → csv-folder → 仮登録 → 完了', () => {
     expect(rows).toHaveLength(2);
     const name = header!.indexOf('氏名');
     expect(rows.map((r) => r[name])).toEqual(['塚田\u3000一郎', '塚田\u3000花子']);
-    // one 取込済 and one 本登録 result per application, each applied and set aside
-    const done = fs.readdirSync(path.join(results, 'processed'));
-    for (const i of items) {
-      expect(done).toContain(`${i.receiptNumber}.imported.json`);
-      expect(done).toContain(`${i.receiptNumber}.registered.json`);
-    }
+    // one 取込済 and one 本登録 result per application, each applied and set aside. The engine sets a
+    // result file aside only after its status is committed (a crash between reads it again, harmlessly),
+    // so 完了 on the queue can be seen a moment before the file moves: wait for the move, don't race it.
+    const expected = items.flatMap((i) => [`${i.receiptNumber}.imported.json`, `${i.receiptNumber}.registered.json`]);
+    const done = await waitFor(async () => {
+      const names = fs.readdirSync(path.join(results, 'processed'));
+      return expected.every((n) => names.includes(n)) ? names : undefined;
+    }, 10_000, 'every result file to be set aside');
+    expect(done).toEqual(expect.arrayContaining(expected));
   });
 });
