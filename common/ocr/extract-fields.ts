@@ -8,7 +8,7 @@ import { parseCardDate, looksLikeDate } from './parse-date';
 import { parseSex } from './parse-sex';
 import { parseAddress, PREFECTURES } from './parse-address';
 import { trimAddressTail } from './address-tail';
-import { splitAtScriptGap } from './script-gap';
+import { splitJoinedLines } from './joined-lines';
 import { foldForNumbers, isLatinName, normalizeDashes } from './ocr-text';
 import { expiryFitsBirthday } from './birthday-expiry';
 import { splitName } from './split-name';
@@ -114,7 +114,7 @@ function rightOf(anchor: Line, lines: Line[]): Line[] {
 export function extractFields(input: RecognizedLine[], today: string): Extracted & { warnings: CardReadWarning[] } {
   const hs = input.map((l) => l.glyphH).sort((x, y) => x - y);
   const medianH = hs[Math.floor(hs.length / 2)] ?? 1;
-  const lines = input.flatMap(splitAtScriptGap).map((l) => prepare(l, medianH)).filter((l) => compact(l.text).length > 0);
+  const lines = splitJoinedLines(input).flat().map((l) => prepare(l, medianH)).filter((l) => compact(l.text).length > 0);
   const fields = emptyFields();
   const sources: Partial<Record<FieldName, FieldSource>> = {};
   const warnings: CardReadWarning[] = [];
@@ -129,13 +129,6 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
   const relY = (l: Line): number => (cy(l) - textTop) / textH;
   const prior = (l: Line, block: 'name' | 'address' | 'dates'): number => Math.max(...CARD_LAYOUTS.map((d) => priorFit(d.prior[block], relY(l))));
 
-  // a roman name read together with a misread 氏名 label (丘名 KIM VAN AN): the label part is dropped
-  for (const l of lines) {
-    const m = /^[\s\u3000]*(\S{1,2})[\s\u3000]+(?=[A-Za-z])/.exec(l.text);
-    if (l.cls.kind !== 'roman-name' || !m || /[A-Za-z]/.test(m[1]!)) continue;
-    l.value = l.text.slice(m[0].length);
-    l.valueSymbols = l.symbols.slice([...m[1]!].length);
-  }
   if (lines.some((l) => labelOf(l) === 'name')) anchors++;
 
   // 氏名: the line that is most like a name (kanji or roman letters, no digits), the biggest text, where

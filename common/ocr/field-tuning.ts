@@ -27,6 +27,13 @@ export const FIELD_TUNING = {
   labelOffRowEvidence: 0.8,
   /** a value printed apart from its label starts at most this many pixels left of the label's end (a tight kern) */
   rightOfSlackPx: 4,
+  /**
+   * a misread 氏名 or 住所 (兵名 濵田) joined to its value on one line is cut off as the label only where labels
+   * stand: its line starts within this of a label read as one (the card's label column)…
+   */
+  labelColumnSlack: 0.5,
+  /** … and the label stands apart from its value by at least this (a family name ending in 名 is set tight) */
+  labelValueGap: 0.3,
   /** a text line is read twice when it lies under a surer line over this share of its width */
   readTwiceOverlap: 0.5,
   confidence: {

@@ -1,5 +1,6 @@
 import { leadingLabel, misreadTwoCharLabel } from './card-labels';
 import type { RecognizedLine } from './recognized-line';
+import { cutAfterSymbol, symbolsSpellText } from './line-parts';
 
 /** A gap this many text heights wide where the script changes splits a line (宮崎 正人 | MIYAZAKI MASATO). */
 const SPLIT_GAP = 0.6;
@@ -18,9 +19,7 @@ const scriptOf = (t: string): 'latin' | 'japanese' | null => (LATIN.test(t) ? 'l
  */
 export function splitAtScriptGap(l: RecognizedLine): RecognizedLine[] {
   const syms = l.symbols;
-  const chars = [...l.text];
-  const spelled = chars.filter((c) => !/\s/.test(c));
-  if (syms.length < 2 || spelled.join('') !== syms.map((s) => s.text).join('') || syms.some((s) => [...s.text].length !== 1)) return [l];
+  if (!symbolsSpellText(l)) return [l];
   for (let i = 0; i + 1 < syms.length; i++) {
     const a = scriptOf(syms[i]!.text);
     const b = scriptOf(syms[i + 1]!.text);
@@ -30,21 +29,8 @@ export function splitAtScriptGap(l: RecognizedLine): RecognizedLine[] {
     const before = syms.slice(0, i + 1).map((s) => s.text).join('');
     const latin = syms.slice(i + 1).filter((s) => LATIN.test(s.text)).length;
     if ([...before].length < MIN_NAME_CHARS || latin < MIN_ROMAN_LETTERS || leadingLabel(before) !== null || ([...before].length === 2 && misreadTwoCharLabel(before, ['name', 'address', 'sex']))) continue;
-    // the text index just after the i-th symbol's character
-    let seen = 0;
-    let cut = 0;
-    while (cut < chars.length && seen <= i) if (!/\s/.test(chars[cut++]!)) seen++;
-    const left = syms.slice(0, i + 1);
-    const right = syms.slice(i + 1);
-    const part = (text: string, ss: typeof syms): RecognizedLine => ({
-      ...l,
-      x0: Math.max(l.x0, Math.floor(ss[0]!.x0)),
-      x1: Math.min(l.x1, Math.ceil(ss.at(-1)!.x1)),
-      text: text.trim(),
-      confidence: ss.reduce((m, s) => Math.min(m, s.confidence), 1),
-      symbols: ss,
-    });
-    return [part(chars.slice(0, cut).join(''), left), ...splitAtScriptGap(part(chars.slice(cut).join(''), right))];
+    const [left, right] = cutAfterSymbol(l, i);
+    return [left, ...splitAtScriptGap(right)];
   }
   return [l];
 }

@@ -9,7 +9,7 @@ import type { CharBox, TextLine } from './layout/text-lines';
 import type { LineResult, TesseractPool } from './tesseract/tesseract-pool';
 import type { NameReadings } from '../../common/names/name-readings';
 import { withoutRepeatedGlyphs } from './reread/repeated-glyphs';
-import { splitAtScriptGap } from '../../common/ocr/script-gap';
+import { splitJoinedLines } from '../../common/ocr/joined-lines';
 import { KANA_FOR_KANJI } from '../../common/ocr/kana-look-alikes';
 import { REREAD_TUNING as T, type Variant } from './reread/tuning';
 import { classifyLine, type LineKind } from '../../common/ocr/line-kind';
@@ -122,11 +122,10 @@ export async function rereadPatch(
   render: VariantRenderer = renderInline,
   settle: ShapeSettler = settleInline,
 ): Promise<RereadPatch> {
-  // the lines as the fields were found in them: a line joined across a change of script is two (extractFields)
+  // the lines as the fields were found in them: a line joined across fields is two or three (splitJoinedLines)
   const whole = new Map<RecognizedLine, RecognizedLine>();
-  const lines = read.flatMap((l) => {
-    const parts = splitAtScriptGap(l);
-    if (parts.length > 1) for (const p of parts) whole.set(p, l);
+  const lines = splitJoinedLines(read).flatMap((parts, i) => {
+    if (parts.length > 1) for (const p of parts) whole.set(p, read[i]!);
     return parts;
   });
   const charsOf = (l: RecognizedLine): CharBox[] => {

@@ -11,6 +11,20 @@ export function spelledLine(text: string, x0: number, y0: number, x1: number, y1
   return { ...bareLine(text, x0, y0, x1, y1, glyphH, confidence), symbols: cs.map((c, i) => ({ text: c, confidence, x0: x0 + i * w, x1: x0 + (i + 1) * w - 1 })) };
 }
 
+/**
+ * A line with a symbol per character, laid out from `x` at `pitch` (each symbol `pitch - 2` wide), with a wider
+ * gap where `gaps` says (after the symbol at that index → extra px).
+ */
+export function pitchedLine(text: string, x: number, y0: number, y1: number, glyphH: number, confidence: number, pitch: number, gaps: Record<number, number> = {}): RecognizedLine {
+  const symbols: RecognizedLine['symbols'] = [];
+  let at = x;
+  [...text.replace(/\s/g, '')].forEach((c, i) => {
+    symbols.push({ text: c, confidence, x0: at, x1: at + pitch - 2 });
+    at += pitch + (gaps[i] ?? 0);
+  });
+  return { x0: x, y0, x1: Math.round(at), y1, glyphH, text, confidence, symbols };
+}
+
 /** A model that answers every request with `answer(req)` (text and confidence, no symbols), recording what it was asked. */
 export function fakeModel(answer: (req: LineRequest) => { text: string; confidence: number }, asked: LineRequest[] = []): TesseractPool {
   return {

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../common/ocr/extract-fields';
-import type { RecognizedLine } from '../../common/ocr/recognized-line';
+import { pitchedLine } from '../support/recognized-lines';
 import { splitAtScriptGap } from '../../common/ocr/script-gap';
 import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
 import type { LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
 
-/** A line with a symbol per character, laid out from `x` at `pitch`, a wider gap where `gaps` says (after index → px). */
-function line(text: string, x: number, y0: number, y1: number, glyphH: number, confidence: number, pitch: number, gaps: Record<number, number> = {}): RecognizedLine {
-  const symbols: RecognizedLine['symbols'] = [];
-  let at = x;
-  [...text.replace(/\s/g, '')].forEach((c, i) => {
-    symbols.push({ text: c, confidence, x0: at, x1: at + pitch - 2 });
-    at += pitch + (gaps[i] ?? 0);
-  });
-  return { x0: x, y0, x1: Math.round(at), y1, glyphH, text, confidence, symbols };
-}
+const line = pitchedLine;
 
 describe('a line joined across a change of script', () => {
   it('is split where Japanese gives way to Latin letters after a wide gap', () => {
