@@ -40,6 +40,11 @@ describe('a known name one character away, chosen by the print', () => {
         const fifty = knownNameProposals('五十風\u3000太郎', names).map((p) => [...p.replace('\u3000', '')]);
         const cells = await Promise.all(['五', '十', '嵐', '太', '郎'].map((c) => glyph(c, font, look)));
         expect(chooseKnownName(cells, [...'五十風太郎'], fifty)).toEqual([...'五十嵐太郎']);
+        // a known name is known through its common form (濱田): printed as its variant (濵), it is spelled as printed
+        const hama = knownNameProposals('演田\u3000悠真', names).map((p) => [...p.replace('\u3000', '')]);
+        expect(hama.map((p) => p.join(''))).not.toContain('濵田悠真');
+        const printed = await Promise.all(['濵', '田', '悠', '真'].map((c) => glyph(c, font, look)));
+        expect(chooseKnownName(printed, [...'演田悠真'], hama)).toEqual([...'濵田悠真']);
         // the print clearly shows the character read: kept, however many known names are one away
         expect(chooseKnownName([await glyph('松', font, look), await glyph('井', font, look), await glyph('思', font, look)], ['松', '井', '思'], proposals('思'))).toBeNull();
       });

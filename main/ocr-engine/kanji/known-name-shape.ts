@@ -1,3 +1,4 @@
+import { variantsOf } from '../../../common/kanji/variants';
 import type { GrayImage } from '../image/gray-image';
 import { glyphDistances, nameCells } from './variant-shape';
 
@@ -21,12 +22,13 @@ export const KNOWN_NAME_SHAPE = {
  */
 export function chooseKnownName(cells: GrayImage[], read: string[], proposals: string[][]): string[] | null {
   if (cells.length !== read.length) return null;
-  // per cell, the distances to the read character and every proposed one there
+  // per cell, the distances to the read character and every proposed one there, each with its variants: a
+  // known name is known through its common form (濱田), and the print may show a variant of it (濵)
   const asked = new Map<number, Set<string>>();
   for (const p of proposals) {
     if (p.length !== read.length) continue;
     p.forEach((c, i) => {
-      if (c !== read[i]) (asked.get(i) ?? asked.set(i, new Set()).get(i)!).add(c);
+      if (c !== read[i]) for (const v of variantsOf(c)) (asked.get(i) ?? asked.set(i, new Set()).get(i)!).add(v);
     });
   }
   const dist = new Map<number, Map<string, number>>();
@@ -36,20 +38,26 @@ export function chooseKnownName(cells: GrayImage[], read: string[], proposals: s
     const own = d?.get(read[i]!);
     if (d && own !== undefined && Number.isFinite(own)) dist.set(i, d);
   }
-  // a proposal's score: its worst ratio over the places it differs (every changed character must fit better)
+  // a proposal's score: its worst ratio over the places it differs (every changed character must fit better),
+  // each spelled as the variant of it that fits the print best
   const scored: { p: string[]; ratio: number; key: string }[] = [];
   for (const p of proposals) {
     if (p.length !== read.length) continue;
     let worst = 0;
     let judged = true;
-    p.forEach((c, i) => {
-      if (c === read[i]) return;
+    const spelled = p.map((c, i) => {
+      if (c === read[i]) return c;
       const d = dist.get(i);
-      const x = d?.get(c);
-      if (!d || x === undefined) judged = false;
-      else worst = Math.max(worst, x / Math.max(1e-6, d.get(read[i]!)!));
+      const fits = d ? variantsOf(c).flatMap((v) => (d.has(v) ? [[v, d.get(v)!] as const] : [])) : [];
+      if (!d || fits.length === 0) {
+        judged = false;
+        return c;
+      }
+      const [v, x] = fits.reduce((a, b) => (b[1] < a[1] ? b : a));
+      worst = Math.max(worst, x / Math.max(1e-6, d.get(read[i]!)!));
+      return v;
     });
-    if (judged && p.some((c, i) => c !== read[i])) scored.push({ p, ratio: worst, key: p.join('') });
+    if (judged && spelled.some((c, i) => c !== read[i])) scored.push({ p: spelled, ratio: worst, key: spelled.join('') });
   }
   scored.sort((a, b) => a.ratio - b.ratio);
   const best = scored[0];
