@@ -18,7 +18,7 @@ import type { GlyphChoice } from '../../common/address/address-master';
 import { glyphRequest } from './reread/glyph-choice';
 import type { AddressMaster } from '../../common/address/address-master';
 import type { PreparedView } from './prep/prepare';
-import { isCardShaped } from './layout/photo-side';
+import { isCardShaped } from './image/card-shape';
 import { layoutOf, readFitsLayout } from '../../common/ocr/card-layouts';
 import type { NameReadings } from '../../common/names/name-readings';
 

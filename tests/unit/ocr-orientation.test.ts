@@ -3,7 +3,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { runPrep } from '../../main/ocr-engine/prep/prepare';
-import { findPortrait, isCardShaped, PORTRAIT_TUNING } from '../../main/ocr-engine/layout/photo-side';
+import { findPortrait, PORTRAIT_TUNING } from '../../main/ocr-engine/layout/photo-side';
+import { isCardShaped } from '../../main/ocr-engine/image/card-shape';
 import { findTextLines } from '../../main/ocr-engine/layout/text-lines';
 
 /** Which way up the portrait says: > 0 upright, < 0 upside down, 0 when none is found. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { consensus, dedupe, kanjiLookAlikes, mendBlock, trimKanaTail } from '../../main/ocr-engine/reread-fields';
 import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
 import { cleanBackground, createGray } from '../../main/ocr-engine/image/gray-image';
-import { findCardQuad } from '../../main/ocr-engine/image/find-card';
+import { findCardQuad, rectangleInView } from '../../main/ocr-engine/image/find-card';
 import type { DecodedImage } from '../../main/ocr-engine/image/decode';
 
 describe('re-read vote', () => {
@@ -93,6 +93,55 @@ describe('card image clean-up and finding', () => {
     const xs = q!.corners.map((p) => p.x);
     expect(Math.min(...xs)).toBeGreaterThan(card.x0 - 6);
     expect(Math.max(...xs)).toBeLessThan(card.x1 + 6);
+  });
+
+  it('takes no outline for a card that no camera sees: a skewed blob inside a card filling the frame; a tilted card is found', () => {
+    // a camera's 4:3 frame (an image of the card's own proportions is the card alone: the test below)
+    const W = 1025;
+    const H = 769;
+    /** the image, `inside` (a convex polygon, corners clockwise) painted `ink` on `paper` */
+    const paint = (corners: { x: number; y: number }[], ink: number, paper: number): DecodedImage => {
+      const rgb = new Uint8Array(W * H * 3).fill(paper);
+      const gray = createGray(W, H, paper);
+      const inside = (x: number, y: number): boolean =>
+        corners.every((p, i) => {
+          const q = corners[(i + 1) % corners.length]!;
+          return (q.x - p.x) * (y - p.y) - (q.y - p.y) * (x - p.x) >= 0;
+        });
+      for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+        if (!inside(x, y)) continue;
+        gray.data[y * W + x] = ink;
+        rgb.fill(ink, (y * W + x) * 3, (y * W + x) * 3 + 3);
+      }
+      return { rgb, gray, sourceWidth: W, sourceHeight: H };
+    };
+    // a card filling the frame: its watermark ring and portrait make one dark region of this shape
+    // (opposite sides 0.52 of each other, corners 21° off square)
+    const blob = [{ x: 97, y: 117 }, { x: 581, y: 117 }, { x: 471, y: 448 }, { x: 94, y: 299 }];
+    expect(rectangleInView(blob)).toBe(false);
+    expect(findCardQuad(paint(blob, 120, 236))).toBeNull();
+    // a pale card photographed at a tilt on a dark desk (far side 0.86 of the near one, 8° off square)
+    const tilted = [{ x: 240, y: 150 }, { x: 760, y: 150 }, { x: 800, y: 480 }, { x: 200, y: 480 }];
+    expect(rectangleInView(tilted)).toBe(true);
+    const q = findCardQuad(paint(tilted, 236, 60));
+    expect(q).not.toBeNull();
+    expect(Math.min(...q!.corners.map((p) => p.x))).toBeGreaterThan(200 - 8);
+  });
+
+  it('takes no outline inside an image of the card’s own proportions unless it covers most of it: that image is the card alone', () => {
+    // a dark block (the portrait with its frame) of card proportions, a fifth of the image
+    const block = (W: number, H: number): DecodedImage => {
+      const rgb = new Uint8Array(W * H * 3).fill(236);
+      const gray = createGray(W, H, 236);
+      for (let y = 180; y < 180 + 290; y++) for (let x = 280; x < 280 + 460; x++) {
+        gray.data[y * W + x] = 90;
+        rgb.fill(90, (y * W + x) * 3, (y * W + x) * 3 + 3);
+      }
+      return { rgb, gray, sourceWidth: W, sourceHeight: H };
+    };
+    expect(findCardQuad(block(1025, 646))).toBeNull();
+    // the same in a camera's 4:3 frame is a card lying in the photo
+    expect(findCardQuad(block(1025, 769))).not.toBeNull();
   });
 
   it('finds it when its faint rounded corner leaves a gap in the outline', () => {

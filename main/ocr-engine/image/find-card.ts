@@ -1,5 +1,6 @@
 import type { DecodedImage } from './decode';
 import type { Point } from './homography';
+import { isCardShaped } from './card-shape';
 
 /** Segmentation runs on a small copy: the card outline needs no detail. */
 const SEG_SIDE = 400;
@@ -26,6 +27,22 @@ export const CARD_FINDING = {
   /** ID-1 is 1.586; perspective of a hand-held or document camera stays within this. */
   minAspect: 1.3,
   maxAspect: 1.95,
+  /**
+   * How far a photographed card's outline may stray from a rectangle: its opposite sides at least this
+   * share of each other's length, and no corner further than `maxCornerSkew` degrees from square. The
+   * phone and document-camera looks (tilted and hand-held) stay within 0.78 and 13°; a card tilted past
+   * this is too foreshortened to read. What lies beyond is no card's outline: on a card filling the frame,
+   * its watermark ring joined with the portrait (0.41–0.61, 14–32°), on a phone photo, a glare spot joined
+   * with one corner (21°). The whole image is read instead.
+   */
+  minSideRatio: 0.7,
+  maxCornerSkew: 20,
+  /**
+   * An image of the card's own proportions is the card alone (an exported card image, a scan cropped to
+   * it): cameras and scanner beds have other frames (4:3, 3:2, 16:9, A4). An outline found inside it that
+   * covers less than this share is something printed on the card (its portrait and watermark), not a card.
+   */
+  minCoverageOfCardShapedImage: 0.5,
   /**
    * How far (segmentation px, at 400 px across) the edges of a pale card's outline are grown to close it,
    * tried in turn. 2 keeps the outline where it is; a faint rounded corner on a white scanner bed leaves a
@@ -83,10 +100,12 @@ export function findCardQuad(img: DecodedImage): CardQuad | null {
   const mask = new Uint8Array(w * h);
   for (let i = 0; i < w * h; i++) mask[i] = dist[i]! > t ? 1 : 0;
   // a pale card on a white scanner bed hardly differs in colour from it: its outline (edge, shadow) does
-  const byColour = quadFromMask(mask, w, h, k);
+  const cardAlone = isCardShaped(img.gray);
+  const found = (q: CardQuad | null): CardQuad | null => (q && cardAlone && q.coverage < CARD_FINDING.minCoverageOfCardShapedImage ? null : q);
+  const byColour = found(quadFromMask(mask, w, h, k));
   if (byColour) return byColour;
   for (const grow of CARD_FINDING.outlineGrow) {
-    const q = quadFromMask(enclosedByEdges(rgb, w, h, grow), w, h, k);
+    const q = found(quadFromMask(enclosedByEdges(rgb, w, h, grow), w, h, k));
     if (q) return q;
   }
   return null;
@@ -110,7 +129,23 @@ function quadFromMask(mask: Uint8Array, w: number, h: number, k: number): CardQu
   const short = (len(b, c) + len(d, a)) / 2;
   const aspect = long / Math.max(1, short);
   if (aspect < CARD_FINDING.minAspect || aspect > CARD_FINDING.maxAspect) return null;
+  if (!rectangleInView(corners)) return null;
   return { corners, coverage: area / (w * h) };
+}
+
+/** Whether four corners (in order around the quad) are a rectangle as a camera sees it (CARD_FINDING). */
+export function rectangleInView(corners: Point[]): boolean {
+  const [a, b, c, d] = corners as [Point, Point, Point, Point];
+  const ratio = (x: number, y: number): number => Math.min(x, y) / Math.max(x, y, 1e-6);
+  if (ratio(len(a, b), len(c, d)) < CARD_FINDING.minSideRatio || ratio(len(b, c), len(d, a)) < CARD_FINDING.minSideRatio) return false;
+  const corner = (p: Point, q: Point, r: Point): number => {
+    const ux = p.x - q.x;
+    const uy = p.y - q.y;
+    const vx = r.x - q.x;
+    const vy = r.y - q.y;
+    return (Math.acos(Math.max(-1, Math.min(1, (ux * vx + uy * vy) / Math.max(1e-6, Math.hypot(ux, uy) * Math.hypot(vx, vy))))) * 180) / Math.PI;
+  };
+  return [corner(d, a, b), corner(a, b, c), corner(b, c, d), corner(c, d, a)].every((deg) => Math.abs(deg - 90) <= CARD_FINDING.maxCornerSkew);
 }
 
 /**

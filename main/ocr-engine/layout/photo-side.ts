@@ -1,13 +1,5 @@
 import type { GrayImage } from '../image/gray-image';
 
-/** ID-1 card proportions (85.60 × 53.98 mm). */
-export const ID1_ASPECT = 85.6 / 53.98;
-
-/** Within 3 % of the ID-1 aspect: the image is a card alone (warped, or a scan cropped to the card). */
-export function isCardShaped(img: GrayImage): boolean {
-  return Math.abs(img.width / img.height / ID1_ASPECT - 1) < 0.03;
-}
-
 /** Where a portrait is looked for and how it is told apart. Each number with why. */
 export const PORTRAIT_TUNING = {
   /**

@@ -6,7 +6,8 @@ import { resize, rotate180, type GrayImage } from '../image/gray-image';
 import { stats } from '../image/binarize';
 import { findTextLines, type TextLine } from '../layout/text-lines';
 import { uprightScore } from '../layout/orientation';
-import { findPortrait, isCardShaped, PORTRAIT_TUNING, type Portrait } from '../layout/photo-side';
+import { findPortrait, PORTRAIT_TUNING, type Portrait } from '../layout/photo-side';
+import { isCardShaped } from '../image/card-shape';
 import { OcrInputError } from '../ocr-error';
 
 /** Warped cards are this wide (ID-1 aspect): ~14 px/mm, enough for the 2 mm print of the labels. */
