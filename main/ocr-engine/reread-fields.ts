@@ -3,7 +3,7 @@ import type { Extracted } from '../../common/ocr/extract-fields';
 import type { FieldSource } from '../../common/ocr/card-result';
 import { compact, LABEL, leadingLabel } from '../../common/ocr/card-labels';
 import { asciiDigits, isKatakanaText } from '../../common/ocr/ocr-text';
-import { crop, type GrayImage } from './image/gray-image';
+import { cleanBackground, crop, type GrayImage } from './image/gray-image';
 import { inkMask } from './image/binarize';
 import type { CharBox, TextLine } from './layout/text-lines';
 import type { LineResult, TesseractPool } from './tesseract/tesseract-pool';
@@ -755,7 +755,9 @@ function textBand(card: GrayImage, r: Rect, glyphW: number): { y0: number; y1: n
 function inkOf(card: GrayImage, r: Rect, h: number): { mask: Uint8Array; w: number; hgt: number; x0: number; y0: number } {
   const x0 = Math.max(0, Math.floor(r.x0));
   const y0 = Math.max(0, Math.floor(r.y0));
-  const c = crop(card, x0, y0, r.x1 - r.x0 + 1, r.y1 - r.y0 + 1);
+  // the card's printed pattern (hatching, guilloche) cleaned away first: it is darker than the paper around
+  // it, so a local threshold alone takes it for ink on every row and a row of text has no edges
+  const c = cleanBackground(crop(card, x0, y0, r.x1 - r.x0 + 1, r.y1 - r.y0 + 1));
   return { mask: inkMask(c, Math.max(4, Math.round(T.ink.window * h)), T.ink.offset), w: c.width, hgt: c.height, x0, y0 };
 }
 

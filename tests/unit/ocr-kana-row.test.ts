@@ -77,6 +77,19 @@ describe('the フリガナ row', () => {
     }
   });
 
+  it('is found as its own row on a hatched card, the hatching no ink (モリ    マサト over a striped background)', async () => {
+    const card = createGray(1200, 757, 236);
+    // the card's printed pattern: thin diagonal lines, darker than the paper, across the whole card
+    for (let y = 0; y < 757; y++) for (let x = 0; x < 1200; x++) if ((x + y) % 7 === 0) card.data[y * 1200 + x] = 196;
+    const glyphs = [302, 330, 358, 386, 460, 488, 516, 557];
+    for (const gx of glyphs) for (let y = 48; y < 66; y++) card.data.fill(40, y * 1200 + gx, y * 1200 + gx + 18);
+    const rec = kanaRecorder();
+    await rereadPatch(rec.pool, card, NEXT_GEN, [], extractFields(NEXT_GEN, '2026-01-01'));
+    expect(rec.kanaReads.length).toBeGreaterThan(0);
+    // the 18 px row (with its margins), as long as the ruby: not the whole search area above the name
+    for (const r of rec.kanaReads) expect(r.image.width / r.image.height).toBeGreaterThan(7);
+  });
+
   it('is found whole when a design sets it further above the name than the search first reaches', async () => {
     const card = createGray(1200, 757, 236);
     // ruby 18 px tall whose top is 1.4 name heights above the name (91 − 60 = 31)
