@@ -270,7 +270,9 @@ export async function rereadPatch(
   if (nameLines.length > 0 && ex.layout !== 'foreign') {
     // pieces of the name the line finder split off or left out (a character broken in two by blur): on the
     // name's row, right after it
-    const maxH = Math.max(...nameLines.map((l) => l.glyphH));
+    // the name's height as the field finder measures it: the line finder's glyph height or its box, the larger
+    // (thin strokes measure small: 松本 27 px by glyphs in a 43 px box, さくら after it 70 px on)
+    const maxH = Math.max(...nameLines.map((l) => Math.max(l.glyphH, l.y1 - l.y0 + 1)));
     for (let grew = true; grew; ) {
       grew = false;
       const r = union(nameLines);

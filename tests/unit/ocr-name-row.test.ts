@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { extractFields } from '../../common/ocr/extract-fields';
+import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
+import { createGray } from '../../main/ocr-engine/image/gray-image';
+import { bareLine as line, fakeModel } from '../support/recognized-lines';
+
+/**
+ * A current card as first read: 松本 in a thin typeface (27 px by its glyphs, in a 44 px box) and the given
+ * name さくら, letter-spaced hiragana over a wavy pattern, read as junk 70 px to its right.
+ */
+const CARD = [
+  line('氏名', 59, 53, 95, 71, 19, 0.88),
+  line('松本', 192, 55, 289, 98, 27, 0.96),
+  line('にルK2', 359, 56, 500, 96, 41, 0.3),
+  line('住所', 59, 129, 96, 148, 20, 0.95),
+  line('神奈川県川崎市多摩区堰1-20-26', 192, 132, 715, 164, 31, 0.95),
+  line('昭和14年 2月26日生', 242, 259, 563, 291, 30, 0.93),
+  line('性別 女', 642, 260, 700, 279, 19, 0.92),
+  line('2029年 2月26日まで有効', 199, 336, 601, 368, 25, 0.91),
+];
+
+describe('the name row', () => {
+  it('takes in a piece after the name as far as the name is tall by its box, not only by its glyphs (松本 さくら)', async () => {
+    const card = createGray(1132, 714, 236);
+    // the model reads the whole row's band (with its margins, about 5 times as wide as tall) as the whole name, anything
+    // else as nothing (松本 alone is about 2 times as wide, the address row 10)
+    const pool = fakeModel((req) => {
+      const aspect = req.image.width / req.image.height;
+      return aspect > 3.5 && aspect < 7 && !req.whitelist ? { text: '松本 さくら', confidence: 0.9 } : { text: '', confidence: 0 };
+    });
+    const ex = extractFields(CARD, '2026-01-01');
+    expect(ex.fields.name.value).not.toBe('松本\u3000さくら');
+    const patch = await rereadPatch(pool, card, CARD, [], ex);
+    expect(extractFields(applyReread(CARD, patch), '2026-01-01').fields.name.value).toBe('松本\u3000さくら');
+  });
+});
