@@ -62,3 +62,15 @@ export function withWordDakuten(text: string, words: readonly string[] = DAKUTEN
   }
   return cs.join('');
 }
+
+/** The small vowels that follow ヴ, by the full-size kana the model reads for them. */
+const SMALL_AFTER_VU: Record<string, string> = { ア: 'ァ', イ: 'ィ', エ: 'ェ', オ: 'ォ' };
+
+/**
+ * `text` with each full-size ア, イ, エ or オ right after ヴ spelled small (ヴイラ → ヴィラ). Katakana writes ヴ
+ * with a small vowel (ヴァ ヴィ ヴェ ヴォ; ヴ alone is ヴ or ヴー); the model reads the small kana as its
+ * full-size form, as it scales every line to one height and cannot tell them apart by size.
+ */
+export function withSmallVowelAfterVu(text: string): string {
+  return text.replace(/ヴ([アイエオ])/g, (_, v: string) => `ヴ${SMALL_AFTER_VU[v]!}`);
+}

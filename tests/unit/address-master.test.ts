@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
 import { repairAddress } from '../../common/address/repair-card-address';
 import { addressRowIsSure, blockIsClean, blockToMend } from '../../common/address/sure-address-row';
-import { withWordDakuten } from '../../common/address/building-words';
+import { withSmallVowelAfterVu, withWordDakuten } from '../../common/address/building-words';
 import { emptyFields } from '../../common/ocr/card-result';
 import { findAddressDir, loadAddressMaster } from '../../main/ocr-engine/address-master-files';
 
@@ -225,6 +225,21 @@ describe("a building word's missing 濁点", () => {
   it('is put back by the repair of a read address, which then asks the clerk to look', () => {
     const c = correctAddress('宮城県仙台市青葉区本町4-35-28レジテンス桜903号', master);
     expect(c.text).toBe('宮城県仙台市青葉区本町4-35-28レジデンス桜903号');
+    expect(c.repaired).toBe(1);
+  });
+});
+
+describe('the small vowel after ヴ read full size', () => {
+  it('is spelled small, as katakana writes it, and nothing else is', () => {
+    expect(withSmallVowelAfterVu('ヴイラ若葉402号')).toBe('ヴィラ若葉402号');
+    expect(withSmallVowelAfterVu('ヴエール ヴアン ヴオーグ')).toBe('ヴェール ヴァン ヴォーグ');
+    // ヴ alone, ヴー, a small vowel read small, イ after another kana: as read
+    for (const t of ['ヴィラ', 'ヴーヴ', 'ルヴ桜', 'ハイツ', 'メイプル']) expect(withSmallVowelAfterVu(t)).toBe(t);
+  });
+
+  it('is put back by the repair of a read address, which then asks the clerk to look', () => {
+    const c = correctAddress('宮城県仙台市青葉区本町4-35-28ヴイラ若葉402号', master);
+    expect(c.text).toBe('宮城県仙台市青葉区本町4-35-28ヴィラ若葉402号');
     expect(c.repaired).toBe(1);
   });
 });
