@@ -791,16 +791,21 @@ function rowContinuesRight(card: GrayImage, box: Rect, limit: number, h: number,
   return { ...box, x1: x0 + last };
 }
 
-/** Tight box of the ink in `r` (rows and columns with some ink), or null when there is hardly any. */
+/**
+ * Tight box of the ruby row's ink in `r`, the area above a name (rows and columns with some ink), or null
+ * when there is hardly any. Of the runs of rows with ink, the one nearest the name (the bottom of `r`) among
+ * those nearly as tall as the tallest: ruby stands right over its name, and a label may stand above it (氏名
+ * over フジイ ユウコ on a design that sets the label over the name); a thin run is a stray edge.
+ */
 function inkBox(card: GrayImage, r: Rect, h: number): Rect | null {
   const { mask, w, hgt, x0, y0 } = inkOf(card, r, h);
   const rows = new Array<number>(hgt).fill(0);
   const cols = new Array<number>(w).fill(0);
   for (let y = 0; y < hgt; y++) for (let x = 0; x < w; x++) rows[y]! += mask[y * w + x]!;
-  // the tallest run of rows with ink (allowing one-row breaks): one line of text, not a stray edge
+  // the runs of rows with ink (allowing short breaks): each one line of text or a stray edge
   const rowMin = T.ink.rowMin;
   const bridge = Math.max(1, Math.round(T.ink.bridge * h));
-  let run: [number, number] | null = null;
+  const runs: [number, number][] = [];
   for (let y = 0; y < hgt; ) {
     if (rows[y]! < rowMin) {
       y++;
@@ -813,9 +818,11 @@ function inkBox(card: GrayImage, r: Rect, h: number): Rect | null {
       if (n >= hgt || n - e > bridge) break;
       e = n;
     }
-    if (!run || e - y > run[1] - run[0]) run = [y, e];
+    runs.push([y, e]);
     y = e + 1;
   }
+  const tallest = Math.max(0, ...runs.map(([a, b]) => b - a));
+  const run = runs.filter(([a, b]) => b - a >= T.ink.rubyRunShare * tallest).at(-1);
   if (!run || run[1] - run[0] < 2) return null;
   for (let y = run[0]; y <= run[1]; y++) for (let x = 0; x < w; x++) if (mask[y * w + x]) cols[x]!++;
   const xs = cols.map((v, i) => (v >= 1 ? i : -1)).filter((i) => i >= 0);

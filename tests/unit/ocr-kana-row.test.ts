@@ -90,6 +90,35 @@ describe('the フリガナ row', () => {
     for (const r of rec.kanaReads) expect(r.image.width / r.image.height).toBeGreaterThan(7);
   });
 
+  it('is the row of ink right over the name, not a label as tall standing above it (氏名 over フジイ ユウコ)', async () => {
+    const lines = [
+      line('氏名', 332, 37, 379, 59, 23, 0.26),
+      line('フジイ', 338, 71, 405, 93, 21, 0.92),
+      line('【 昌三|', 439, 71, 509, 92, 18, 0.27),
+      line('藤井 優子', 334, 99, 653, 157, 58, 0.91),
+      line('FUJII YUKO', 334, 180, 496, 201, 22, 0.81),
+      line('住所', 334, 237, 384, 259, 23),
+      line('山形県最上郡', 338, 280, 578, 316, 35, 0.8),
+      line('大蔵村赤松5-28-12', 336, 331, 819, 368, 31, 0.84),
+      line('生年月日', 337, 414, 433, 436, 23),
+      line('1948年5月13日', 357, 445, 760, 481, 31),
+      line('有効期限', 337, 504, 436, 526, 23),
+      line('2030年5月13日', 354, 533, 760, 569, 31),
+    ];
+    const card = createGray(1200, 757, 236);
+    const block = (x: number, y0: number, y1: number, w: number): void => {
+      for (let y = y0; y < y1; y++) card.data.fill(40, y * 1200 + x, y * 1200 + x + w);
+    };
+    for (const x of [332, 357]) block(x, 37, 59, 20); // the label, as tall as the ruby
+    for (const x of [338, 361, 384, 439, 462, 485]) block(x, 71, 93, 20); // the ruby
+    for (const x of [334, 400, 530, 596]) block(x, 101, 155, 54); // the name
+    const rec = kanaRecorder();
+    await rereadPatch(rec.pool, card, lines, [], extractFields(lines, '2026-01-01'));
+    expect(rec.kanaReads.length).toBeGreaterThan(0);
+    // the ruby row, 171 px wide and 22 tall (with its margins): not the label's 47 × 22
+    for (const r of rec.kanaReads) expect(r.image.width / r.image.height).toBeGreaterThan(3.5);
+  });
+
   it('is found whole when a design sets it further above the name than the search first reaches', async () => {
     const card = createGray(1200, 757, 236);
     // ruby 18 px tall whose top is 1.4 name heights above the name (91 − 60 = 31)

@@ -157,6 +157,11 @@ export const REREAD_TUNING = {
     rowMin: 2,
     /** blank runs up to this share of the height inside one text row are bridged */
     bridge: 0.15,
+    /**
+     * a run of ink rows at least this share of the tallest one above a name may be its ruby (the lowest such is
+     * taken); thinner, it is a stray edge or a sliver of the name's own top strokes
+     */
+    rubyRunShare: 0.6,
   },
   gap: {
     /** the band's middle rows only: a neighbouring row's ascenders reach into its edges */
