@@ -89,7 +89,11 @@ function blockSpan(text: string, master: AddressMaster): BlockSpan | null {
  * already, holds a word, or the master cannot place the row's 市区町村.
  */
 export function blockToMend(text: string, master: AddressMaster): { start: number; end: number } | null {
-  const span = blockSpan(text, master);
+  // the places as the master spells them (a 町域 read one character off, 第沢 for 簗沢, is still the row's
+  // 町域), where that repair keeps every character's index; the indices are the read's
+  const t = text.replace(/[\s\u3000]/g, '');
+  const fixed = correctAddress(t, master).text;
+  const span = blockSpan([...fixed].length === [...t].length ? fixed : t, master);
   if (!span) return null;
   const { start, end, rest } = span;
   const odd = rest.filter((ch) => !blockish(ch));

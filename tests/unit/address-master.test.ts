@@ -172,6 +172,8 @@ describe('番地 to read again as numbers', () => {
     expect(blockToMend('長野県北佐久郡軽井沢町大字追分14-29', master)).toBeNull();
     // a look-alike ending the address right after a join is its last digit (３－３７－１ read ３－３７－！)
     expect(blockToMend('宮城県仙台市青葉区本町3ー37ー!', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町3ー37ー!') });
+    // a 町域 read one character off (木町 for 本町) is still the row's 町域: its 番地 is found after it
+    expect(blockToMend('宮城県仙台市青葉区木町6一2クー17パークハウス', master)).toEqual({ start: at('宮城県仙台市青葉区木町'), end: at('宮城県仙台市青葉区木町6一2クー17') });
     expect(blockToMend('宮城県仙台市青葉区本町3ー37!', master)).toBeNull();
     // ニ before 丁目 is the kanji numeral 二 (taken for it between kanji), no misread digit
     expect(blockToMend('宮城県仙台市青葉区本町ニ丁目1-2', master)).toBeNull();
