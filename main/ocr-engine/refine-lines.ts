@@ -203,11 +203,27 @@ function sexGlyph(card: GrayImage, l: RecognizedLine, labelIndex: number, valueH
  * @param birth the birth date line's box, as the extraction found it
  */
 export async function sexRightOfBirthDate(pool: TesseractPool, card: GrayImage, birth: { x: number; y: number; width: number; height: number }, glyphH: number): Promise<RecognizedLine | null> {
-  const x0 = birth.x + birth.width + SEX_ON_DATE_ROW.gapGlyphs * glyphH;
+  const after = birth.x + birth.width + SEX_ON_DATE_ROW.gapGlyphs * glyphH;
+  if (after >= card.width - glyphH) return null;
+  // the label starts where the ink does: designs set it a space to several characters after the date
+  const x0 = firstInkRight(card, after, Math.min(card.width, after + SEX_ON_DATE_ROW.reachGlyphs * glyphH), birth.y, birth.y + birth.height, glyphH) ?? after;
   if (x0 >= card.width - glyphH) return null;
   const line: RecognizedLine = { x0, x1: Math.min(card.width, x0 + SEX_ON_DATE_ROW.spanGlyphs * glyphH), y0: birth.y, y1: birth.y + birth.height, glyphH, text: '性別', confidence: 0, symbols: [] };
   await rereadSex(pool, card, line, 0);
   return parseSex(compact(line.text)) !== null && line.confidence >= SEX_ON_DATE_ROW.minConfidence ? line : null;
+}
+
+/**
+ * Card x of the first ink of the row [y0, y1) between x0 and x1 as tall as a label's character (the dots
+ * of a printed pattern are smaller), with the pattern cleaned away; null when there is none.
+ */
+function firstInkRight(card: GrayImage, x0: number, x1: number, y0: number, y1: number, h: number): number | null {
+  const ax = Math.max(0, Math.floor(x0));
+  const ay = Math.max(0, Math.floor(y0));
+  const area = cleanBackground(crop(card, ax, ay, Math.max(1, x1 - ax), Math.max(1, y1 - ay)));
+  const mask = inkMask(area, Math.max(4, Math.round(0.6 * h)), 14);
+  const inked = components(mask, area.width, area.height).filter((b) => boxH(b) >= SEX_ON_DATE_ROW.minInkGlyphs * h && b.area >= 4);
+  return inked.length > 0 ? ax + Math.min(...inked.map((b) => b.x0)) : null;
 }
 
 /**
@@ -221,8 +237,15 @@ export function birthDateOnly(birth: { x: number; y: number; width: number; heig
 
 /** Where 性別 is looked for right of the birth date when no line names it (sexRightOfBirthDate). */
 const SEX_ON_DATE_ROW = {
-  /** the label starts about a space after the date ends: the search begins there (glyph heights) */
+  /** the label starts at least a space after the date ends: the search begins there (glyph heights) */
   gapGlyphs: 0.2,
+  /**
+   * … and the label is the first ink after that, up to this many glyph heights on (designs set it from a
+   * space to ~4 characters after the date: the value was cut off by a search that assumed it close)
+   */
+  reachGlyphs: 6,
+  /** ink at least this many glyph heights tall is a character (the label's are ~0.6): smaller is pattern */
+  minInkGlyphs: 0.3,
   /** 性別, a gap and the value fit in this many glyph heights */
   spanGlyphs: 6,
   /** decideSex's confidence when the shape test and the reads agree: nothing weaker is kept from bare ink */

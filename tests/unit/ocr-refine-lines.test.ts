@@ -140,11 +140,11 @@ describe('a short label line that is no 性別', () => {
  * A current card's birth-date row whose 性別 no line named (the label misread past recognition): the date, then
  * the small label and the value, at the reader's scale. `value` null: nothing printed right of the date.
  */
-async function birthDateRow(value: '男' | '女' | null, font: string, look: Look): Promise<{ card: GrayImage; birth: { x: number; y: number; width: number; height: number } }> {
+async function birthDateRow(value: '男' | '女' | null, font: string, look: Look, labelX = 250): Promise<{ card: GrayImage; birth: { x: number; y: number; width: number; height: number } }> {
   const size = 24;
   const date = '昭和60年4月1日生';
-  const parts = text(date, 10, 60, size, font, 40) + text('性別', 250, 60, 18, font, 68) + (value ? text(value, 300, 62, 30, font, look.ink ?? 17) : '');
-  const card = await render(parts, 420, 100, look);
+  const parts = text(date, 10, 60, size, font, 40) + text('性別', labelX, 60, 18, font, 68) + (value ? text(value, labelX + 50, 62, 30, font, look.ink ?? 17) : '');
+  const card = await render(parts, labelX + 170, 100, look);
   return { card, birth: { x: 10, y: 60 - size, width: [...date].length * size, height: Math.round(1.2 * size) } };
 }
 
@@ -163,6 +163,14 @@ describe('性別 right of the birth date when no line names it', () => {
       // nothing printed there: the model's forced 男 is not enough
       const { card, birth } = await birthDateRow(null, font, LOOKS[0]!);
       expect(await sexRightOfBirthDate(fakePool('男男男', 0.9), card, birth, 24)).toBeNull();
+    });
+
+    it(`${font}: a label set several characters after the date is looked for where its ink begins`, async () => {
+      // the date ends at x 226; the label starts 4.5 characters later, the value ends ~6.5 after the date
+      for (const ch of ['男', '女'] as const) {
+        const { card, birth } = await birthDateRow(ch, font, LOOKS[0]!, 334);
+        expect((await sexRightOfBirthDate(fakePool(ch.repeat(3), 0.9), card, birth, 24))?.text).toBe(`性別 ${ch}`);
+      }
     });
 
     it(`${font}: the label and value misread into the date's own line (日生 内女) are looked for after its 生`, async () => {
