@@ -247,6 +247,17 @@ function choiceAmongNear(text: string[], found: StartMatch[]): GlyphChoice | nul
   return { read: text.slice(0, [...near[0]!.name].length).join(''), at: at0, options: near.map((n) => [...n.name][at0]!) };
 }
 
+/**
+ * The master's one-character 町域 as the options for a lone kanji read where the 町域 stands, right before its
+ * 番地 (`ends`): the print settles it (CardReader.settleGlyphs), keeping the read unless one fits clearly better.
+ */
+function oneCharTownChoice(text: string[], names: string[], ends: (rest: string[]) => boolean): GlyphChoice | null {
+  const read = text[0];
+  if (read === undefined || !/^\p{Script=Han}$/u.test(read) || !ends(text.slice(1))) return null;
+  const options = [...new Set(names.filter((n) => [...n].length === 1 && n !== read))];
+  return options.length > 0 ? { read, at: 0, options } : null;
+}
+
 /** A name must be this long for two misread characters in it to be repaired: shorter ones are too alike. */
 const TWO_OFF_MIN_CHARS = 5;
 
@@ -315,8 +326,10 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   const ends = (rest: string[]): boolean => rest.length === 0 || NUMBER_START.test(rest[0]!) || /^[丁番字]/.test(rest[0]!) || rest.slice(1, 3).join('') === '丁目';
   const town = matchStart(after, names, 2, false, ends) ?? matchStart(after, names, 99, false, () => true);
   if (!town) {
-    // several 町域 one character off (在田南: 荏田南 and 勝田南), all at the same place: the print can decide
-    const townChoice = choiceAmongNear(after, nearStarts(after, names, 2, false, ends));
+    // several 町域 one character off (在田南: 荏田南 and 勝田南), all at the same place: the print can decide;
+    // so can it for a one-character 町域 read as another kanji before its 番地 (塙 read 才, 堰 read 増): any
+    // other one-character 町域 is one character off, so no spelling repairs it, only the print
+    const townChoice = choiceAmongNear(after, nearStarts(after, names, 2, false, ends)) ?? oneCharTownChoice(after, names, ends);
     if (townChoice) return { text: cs.join(''), prefecture: pref.name, municipality: muni.name, town: null, repaired, glyphChoices: [townChoice, ...glyphChoices] };
   }
   if (town) {

@@ -86,6 +86,15 @@ describe('address master', () => {
     expect(correctAddress('宮城県仙台市青葉区本田町1-2', apart).glyphChoices).toEqual([]);
   });
 
+  it('leaves a one-character 町域 read as another kanji right before its 番地 to the print, with the master\'s one-character 町域 as options', () => {
+    const m = buildAddressMaster('12215\t千葉県\t旭市', ['12215\t塙\t萩園\t蛇園\tイ', ''].join('\n'));
+    expect(correctAddress('千葉県旭市才７－３８－１０ヴィラ若葉５０２号', m)).toMatchObject({ town: null, glyphChoices: [{ read: '才', at: 0, options: ['塙', 'イ'] }] });
+    // spelled right: the 町域, no choice; a two-character name not in the master, or no 番地 after it: no choice
+    expect(correctAddress('千葉県旭市塙７－３８－１０', m)).toMatchObject({ town: '塙', glyphChoices: [] });
+    expect(correctAddress('千葉県旭市小釿７－３８－１０', m).glyphChoices).toEqual([]);
+    expect(correctAddress('千葉県旭市才田７－３８', m).glyphChoices).toEqual([]);
+  });
+
   it('repairs a name of three or more characters with one character dropped or added, never its kind', () => {
     // 仙台市青葉区 read with 葉 dropped; 国分町 read with a speck read as a character inside it
     expect(correctAddress('宮城県仙台市青区国分町9丁目', master)).toMatchObject({ text: '宮城県仙台市青葉区国分町9丁目', municipality: '仙台市青葉区', town: '国分町', repaired: 1 });
