@@ -289,8 +289,33 @@ export function characterUnder(lines: TextLine[], box: { x0: number; y0: number;
     }
   }
   // the row's height, not only the pieces': the line finder may have left a part out (the 亠 of 六)
-  return out && { ...out, y0: Math.min(out.y0, box.y0), y1: Math.max(out.y1, box.y1) };
+  const under = out && { ...out, y0: Math.min(out.y0, box.y0), y1: Math.max(out.y1, box.y1) };
+  if (!under || under.x1 - under.x0 + 1 >= GLYPH_CELL.fullWidth * (under.y1 - under.y0 + 1)) return under;
+  // narrower than a kanji (a digit: the model's box lies a whole character off, over the 1 after 堰): the
+  // nearest full-width character on the row is the one asked about, every option being a kanji or kana
+  const rowH = under.y1 - under.y0 + 1;
+  const mid = (box.x0 + box.x1) / 2;
+  let best: CharBox | null = null;
+  for (const l of lines) {
+    if (l.y1 < box.y0 || l.y0 > box.y1) continue;
+    for (const c of l.chars) {
+      const d = Math.abs((c.x0 + c.x1) / 2 - mid);
+      if (c.x1 - c.x0 + 1 < GLYPH_CELL.fullWidth * rowH || c.y1 - c.y0 + 1 < GLYPH_CELL.minHeight * rowH || d > GLYPH_CELL.reach * rowH) continue;
+      if (!best || d < Math.abs((best.x0 + best.x1) / 2 - mid)) best = c;
+    }
+  }
+  return best ? { ...best, y0: Math.min(best.y0, box.y0), y1: Math.max(best.y1, box.y1) } : under;
 }
+
+/** Where the print of a character the address master or the 番地's grammar leaves to a few is cut. */
+const GLYPH_CELL = {
+  /** a kanji or kana is about as wide as its row is tall; what the line finder found narrower is a digit or a piece */
+  fullWidth: 0.7,
+  /** … and at least this tall (a dash is as wide, and flat) */
+  minHeight: 0.5,
+  /** the model's box lies up to a character off its glyph: a full-width character is looked for this far (row heights) */
+  reach: 1.5,
+} as const;
 
 /**
  * Where the `at`-th character of `text` is printed, found with all of its context, else with the context

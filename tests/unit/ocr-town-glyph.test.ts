@@ -39,6 +39,10 @@ describe('a 町域 character settled by its print', () => {
     // a small character in pieces (六's legs, found apart): the pieces mostly inside the box make it, over the row's height
     const pieces: TextLine = { x0: 277, y0: 276, x1: 333, y1: 288, glyphH: 12, blobs: 3, chars: [{ x0: 277, y0: 276, x1: 287, y1: 288 }, { x0: 293, y0: 276, x1: 302, y1: 288 }, { x0: 308, y0: 266, x1: 333, y1: 290 }] };
     expect(characterUnder([pieces], { x0: 278, x1: 303, y0: 264, y1: 290 })).toEqual({ x0: 277, y0: 264, x1: 302, y1: 290 });
+    // the model's box a whole character right, over the digit after the 町域 (堰 | 1 | －): the nearest character
+    // as wide as a kanji is taken, not the digit, not the flat dash
+    const row: TextLine = { x0: 515, y0: 132, x1: 648, y1: 164, glyphH: 30, blobs: 4, chars: [{ x0: 515, y0: 132, x1: 545, y1: 162 }, { x0: 549, y0: 132, x1: 579, y1: 162 }, { x0: 592, y0: 134, x1: 607, y1: 159 }, { x0: 623, y0: 146, x1: 648, y1: 148 }] };
+    expect(characterUnder([row], { x0: 593, x1: 607, y0: 132, y1: 164 })).toEqual({ x0: 549, y0: 132, x1: 579, y1: 164 });
     // the request copies that character out with a small margin
     const card = { width: 800, height: 200, data: new Uint8Array(800 * 200).fill(220) };
     expect(glyphRequest(card, chars[1]!, '在', ['荏']).crop).toMatchObject({ width: 42, height: 34 });
