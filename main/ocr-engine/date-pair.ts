@@ -33,7 +33,7 @@ async function readDates(pool: TesseractPool, card: GrayImage, l: RecognizedLine
   vote(v, l.text, l.confidence, today);
   const box = dateBox(l);
   const reads = await Promise.all(
-    PAIR_VARIANTS.map((pv) => pool.recognize({ image: cleanBackground(lineCrop(card, box, pv.glyph).image), psm: pv.psm, whitelist: DATE_WHITELIST })),
+    PAIR_VARIANTS.map((pv) => pool.recognize({ image: cleanBackground(lineCrop(card, box, pv.glyph).image), psm: pv.psm, whitelist: DATE_WHITELIST, symbols: false })),
   );
   for (const r of reads) vote(v, r.text, r.confidence, today);
   return v;

@@ -109,17 +109,17 @@ async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLin
   const isoOf = (t: string): string | null => dateIso(t, today);
   const first = isoOf(l.text);
   // a first read that parses only needs one cleaned, whitelisted read to agree with it
-  const reads = first !== null ? [await pool.recognize({ image: a, psm: PSM.SINGLE_LINE, whitelist: DATE_WHITELIST })] : [];
+  const reads = first !== null ? [await pool.recognize({ image: a, psm: PSM.SINGLE_LINE, whitelist: DATE_WHITELIST, symbols: false })] : [];
   if (first === null || isoOf(reads[0]!.text) !== first) {
     reads.push(
       ...(await Promise.all([
-        ...(reads.length === 0 ? [pool.recognize({ image: a, psm: PSM.SINGLE_LINE, whitelist: DATE_WHITELIST })] : []),
-        pool.recognize({ image: b, psm: PSM.RAW_LINE, whitelist: DATE_WHITELIST }),
+        ...(reads.length === 0 ? [pool.recognize({ image: a, psm: PSM.SINGLE_LINE, whitelist: DATE_WHITELIST, symbols: false })] : []),
+        pool.recognize({ image: b, psm: PSM.RAW_LINE, whitelist: DATE_WHITELIST, symbols: false }),
       ])),
     );
     // two whitelisted reads giving the same date settle it; otherwise a third one votes
     const [i0, i1] = reads.map((r) => isoOf(r.text));
-    if (i0 === null || i0 !== i1) reads.push(await pool.recognize({ image: raw, psm: PSM.SINGLE_LINE, whitelist: DATE_WHITELIST }));
+    if (i0 === null || i0 !== i1) reads.push(await pool.recognize({ image: raw, psm: PSM.SINGLE_LINE, whitelist: DATE_WHITELIST, symbols: false }));
   }
   const orig = plausibleDate(l.text, today) ? [{ text: dateText(l.text), confidence: l.confidence }] : [];
   const cands = [...orig, ...reads.filter((r) => plausibleDate(r.text, today)).map((r) => ({ text: r.text, confidence: r.confidence }))];
@@ -266,8 +266,8 @@ async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine
   const big = resize(stretch(glyph), Math.max(1, Math.round(glyph.width * k)), Math.max(1, Math.round(glyph.height * k)));
   const strip = tile(big, 3, Math.round(0.2 * big.height));
   const reads = await Promise.all([
-    pool.recognize({ image: strip, psm: PSM.SINGLE_LINE, whitelist: SEX_WHITELIST }),
-    pool.recognize({ image: strip, psm: PSM.RAW_LINE, whitelist: SEX_WHITELIST }),
+    pool.recognize({ image: strip, psm: PSM.SINGLE_LINE, whitelist: SEX_WHITELIST, symbols: false }),
+    pool.recognize({ image: strip, psm: PSM.RAW_LINE, whitelist: SEX_WHITELIST, symbols: false }),
   ]);
   const decided = decideSex(shape, reads);
   if (!decided) return sure(0.5);
