@@ -44,6 +44,9 @@ interface BlockSpan {
   rest: string[];
 }
 
+/** The building words' characters, split once (blockSpan runs for every candidate reading of a row). */
+const WORD_CHARS = [...BUILDING_WORDS, ...DAKUTEN_WORDS].map((w) => [...w]);
+
 const JOIN = /^[-－ー‐−]$/;
 const blockish = (ch: string | undefined): boolean => ch !== undefined && /[0-9０-９丁目番地号\-－ー‐−一]/.test(ch);
 const lookalike = (ch: string | undefined): boolean => ch !== undefined && DIGIT_LOOKALIKES.includes(ch);
@@ -74,8 +77,7 @@ function blockSpan(text: string, master: AddressMaster): BlockSpan | null {
   // ー after a katakana that stands for no digit is a 長音 (パーク, リバー), not a join the 番地 goes on with
   const blockAt = (j: number): boolean => blockish(cs[j]) && !(cs[j] === 'ー' && /\p{Script=Katakana}/u.test(cs[j - 1] ?? '') && !lookalike(cs[j - 1]));
   // a building word begins the 方書, even with a letter the model gives for a digit (ノーブル, コーポ)
-  const words = [...BUILDING_WORDS, ...DAKUTEN_WORDS].map((w) => [...w]);
-  const wordAt = (i: number): boolean => words.some((w) => w.every((ch, k) => cs[i + k] === ch));
+  const wordAt = (i: number): boolean => WORD_CHARS.some((w) => w.every((ch, k) => cs[i + k] === ch));
   // a look-alike ending the text right after a join is its last digit (３－３７－！)
   const joinsOn = (i: number): boolean => blockAt(i) || blockAt(i + 1) || (lookalike(cs[i]) && (blockAt(i + 2) || (i === cs.length - 1 && JOIN.test(cs[i - 1] ?? ''))));
   while (end < cs.length && !wordAt(end) && joinsOn(end)) end++;

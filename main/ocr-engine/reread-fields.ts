@@ -22,9 +22,9 @@ import { addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockToMend } from 
 import type { AddressMaster } from '../../common/address/address-master';
 import { masterSupport } from '../../common/address/master-support';
 
-/** Line kinds that are never a piece of the name's own row. */
-/** a character a 番地 is made of (a number, its units, a dash) */
+/** A character a 番地 is made of (a number, its units, a dash). */
 const BLOCK_CHAR = /[0-9０-９〇一二三四五六七八九十丁目番地号\-－ー‐−]/;
+/** Line kinds that are never a piece of the name's own row. */
 const NOT_NAME_PIECE = new Set<LineKind>(['roman-name', 'date', 'address', 'label', 'title', 'issuer']);
 
 /** Capitals and what separates the parts of a roman name, for the foreign resident's 氏名. */
