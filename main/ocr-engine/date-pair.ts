@@ -1,7 +1,8 @@
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import type { Extracted } from '../../common/ocr/extract-fields';
 import type { FieldSource } from '../../common/ocr/card-result';
-import { expiryFallsOnBirthday } from '../../common/ocr/birthday-expiry';
+import { expiryFitsBirthday } from '../../common/ocr/birthday-expiry';
+import { layoutOf } from '../../common/ocr/card-layouts';
 import { cleanBackground, type GrayImage } from './image/gray-image';
 import { lineCrop } from './recognize-lines';
 import { DATE_WHITELIST, dateBox, dateIso, dateText, putDate } from './refine-lines';
@@ -42,16 +43,18 @@ async function readDates(pool: TesseractPool, card: GrayImage, l: RecognizedLine
 const lineAt = (lines: RecognizedLine[], s: FieldSource | undefined): number => (s ? lines.findIndex((l) => l.x0 === s.x && l.y0 === s.y) : -1);
 
 /**
- * A Japanese national's card whose 生年月日 and 有効期限 were read with different months or days: one of
- * them is misread (the model drops one of two narrow １s). Both lines are read a few more ways, and the pair
- * of dates that fall on one birthday with the most votes between them is taken. Null when the dates agree
- * already, the card is a foreign resident's, a date line is missing, or no agreeing pair was read (the
- * clerk is then warned by the field check).
+ * A Japanese national's card whose 生年月日 and 有効期限 were read so that they break its layout's rule (on a
+ * birthday; on the next card, on it or a month after): one of them is misread (the model drops one of two
+ * narrow １s). Both lines are read a few more ways, and the pair of dates that fits the rule with the most
+ * votes between them is taken. Null when the dates fit already, the card is a foreign resident's, a date line
+ * is missing, or no fitting pair was read (the clerk is then warned by the field check).
  */
 export async function settleDatePair(pool: TesseractPool, card: GrayImage, lines: RecognizedLine[], ex: Extracted, today: string): Promise<RecognizedLine[] | null> {
   const { birthDate, expiryDate } = ex.fields;
-  if (ex.layout === 'foreign' || ex.layout === 'unknown' || !birthDate.value || !expiryDate.value) return null;
-  if (expiryFallsOnBirthday(birthDate.value, expiryDate.value)) return null;
+  // the layout's rule, as the field check applies it: a next-generation card may end a month after the birthday
+  const rule = layoutOf(ex.layout)?.expiry ?? 'any';
+  if (rule === 'any' || !birthDate.value || !expiryDate.value) return null;
+  if (expiryFitsBirthday(rule, birthDate.value, expiryDate.value)) return null;
   const bi = lineAt(lines, ex.sources.birthDate);
   const ei = lineAt(lines, ex.sources.expiryDate);
   if (bi < 0 || ei < 0 || bi === ei) return null;
@@ -59,7 +62,7 @@ export async function settleDatePair(pool: TesseractPool, card: GrayImage, lines
   let best: { b: string; e: string; w: number } | null = null;
   for (const [b, wb] of bv.weight) {
     for (const [e, we] of ev.weight) {
-      if (b < e && expiryFallsOnBirthday(b, e) && (!best || wb + we > best.w)) best = { b, e, w: wb + we };
+      if (b < e && expiryFitsBirthday(rule, b, e) && (!best || wb + we > best.w)) best = { b, e, w: wb + we };
     }
   }
   if (!best) return null;

@@ -68,6 +68,22 @@ describe('a misread date settled by the other one', () => {
     expect(await settleDatePair(pool('昭和7年 3月 1日生', '2025年 5月 1日まで有効', calls), card, lines, extractFields(lines, '2025-01-01'), '2025-01-01')).toBeNull();
   });
 
+  it('holds a next-generation card to its own rule: an expiry a month after the birthday is read no more', async () => {
+    const ng = [line('氏名', 33, 60, 79, 82, 23), line('フジワラ　コウジ', 145, 30, 343, 46, 14), line('藤原　浩二', 145, 48, 343, 90, 38), ...CURRENT.slice(2, 4), line('生年月日', 33, 284, 120, 306, 22), line('1990年1月5日', 162, 284, 449, 316, 31), line('有効期限', 33, 346, 120, 368, 22)];
+    const monthAfter = [...ng, line('2031年2月5日まで有効', 154, 346, 534, 378, 25)];
+    const ex = extractFields(monthAfter, '2025-01-01');
+    expect(ex.layout).toBe('next-gen');
+    expect(ex.warnings.map((w) => w.code)).not.toContain('expiry-not-on-birthday');
+    const calls: LineRequest[] = [];
+    expect(await settleDatePair(pool('', '', calls), card, monthAfter, ex, '2025-01-01')).toBeNull();
+    expect(calls).toHaveLength(0);
+    // two months after fits no rule: re-read, and a pair a month apart is accepted as settled
+    const off = [...ng, line('2031年3月5日まで有効', 154, 346, 534, 378, 25)];
+    const settled = await settleDatePair(pool('1990年1月5日', '2031年2月5日まで有効', calls), card, off, extractFields(off, '2025-01-01'), '2025-01-01');
+    expect(calls).toHaveLength(6);
+    expect(extractFields(settled!, '2025-01-01').fields.expiryDate.value).toBe('2031-02-05');
+  });
+
   it('cuts a date line at a 性別 label only after something of a date (a 性 in noise is no label)', () => {
     const sym = (text: string, x0: number): { text: string; confidence: number; x0: number; x1: number } => ({ text, confidence: 0.5, x0, x1: x0 + 20 });
     const noise = { ...line('958丁翌過邊性較', 217, 367, 564, 398, 27, 0.04), symbols: [...'958丁翌過邊性較'].map((ch, i) => sym(ch, 220 + 38 * i)) };
