@@ -1,6 +1,7 @@
 import type { DecodedImage } from './decode';
 import type { Point } from './homography';
 import { isCardShaped } from './card-shape';
+import { dilateSquare } from './dilate';
 
 /** Segmentation runs on a small copy: the card outline needs no detail. */
 const SEG_SIDE = 400;
@@ -104,8 +105,10 @@ export function findCardQuad(img: DecodedImage): CardQuad | null {
   const found = (q: CardQuad | null): CardQuad | null => (q && cardAlone && q.coverage < CARD_FINDING.minCoverageOfCardShapedImage ? null : q);
   const byColour = found(quadFromMask(mask, w, h, k));
   if (byColour) return byColour;
+  // the edges once for every grow tried
+  const edges = edgeMap(rgb, w, h);
   for (const grow of CARD_FINDING.outlineGrow) {
-    const q = found(quadFromMask(enclosedByEdges(rgb, w, h, grow), w, h, k));
+    const q = found(quadFromMask(enclosedByEdges(edges, w, h, grow), w, h, k));
     if (q) return q;
   }
   return null;
@@ -149,15 +152,13 @@ export function rectangleInView(corners: Point[]): boolean {
 }
 
 /**
- * Everything enclosed by a closed outline of edges (gradient of the smoothed grey image): a card's rim and
- * its shadow close it even where card and background have the same colour. What the image border cannot
- * reach without crossing an edge is marked 1. Edges are grown by `grow` px so a faint stretch of the outline
- * (a rounded corner) leaves no gap, and the background is grown back by as much afterwards.
+ * The edge strength of the smoothed grey image (Sobel magnitude after a 3×3 box blur against scanner noise),
+ * and the threshold above which a pixel is an edge: a few times the noise floor, as most pixels are flat
+ * background or flat card.
  */
-export function enclosedByEdges(rgb: Float32Array, w: number, h: number, grow: number): Uint8Array {
+export function edgeMap(rgb: Float32Array, w: number, h: number): { edge: Uint8Array } {
   const g = new Float32Array(w * h);
   for (let i = 0; i < w * h; i++) g[i] = 0.3 * rgb[i * 3]! + 0.59 * rgb[i * 3 + 1]! + 0.11 * rgb[i * 3 + 2]!;
-  // 3×3 box blur against scanner noise
   const s = new Float32Array(w * h);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
     let acc = 0;
@@ -178,21 +179,24 @@ export function enclosedByEdges(rgb: Float32Array, w: number, h: number, grow: n
     const gy = s[p + w - 1]! + 2 * s[p + w]! + s[p + w + 1]! - s[p - w - 1]! - 2 * s[p - w]! - s[p - w + 1]!;
     mag[p] = Math.hypot(gx, gy);
   }
-  // the noise floor: most pixels are flat background or flat card
   const hist = new Uint32Array(1024);
   for (const m of mag) hist[Math.min(1023, Math.round(m))]!++;
   let floor = 0;
   for (let acc = 0; floor < 1023 && (acc += hist[floor]!) < 0.5 * mag.length; ) floor++;
   const t = Math.max(10, 4 * floor);
   const edge = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-    if (mag[y * w + x]! <= t) continue;
-    for (let dy = -grow; dy <= grow; dy++) for (let dx = -grow; dx <= grow; dx++) {
-      const xx = x + dx;
-      const yy = y + dy;
-      if (xx >= 0 && yy >= 0 && xx < w && yy < h) edge[yy * w + xx] = 1;
-    }
-  }
+  for (let i = 0; i < w * h; i++) edge[i] = mag[i]! > t ? 1 : 0;
+  return { edge };
+}
+
+/**
+ * Everything enclosed by a closed outline of edges (`edgeMap`): a card's rim and its shadow close it even
+ * where card and background have the same colour. What the image border cannot reach without crossing an
+ * edge is marked 1. Edges are grown by `grow` px so a faint stretch of the outline (a rounded corner) leaves
+ * no gap, and the background is grown back by as much afterwards.
+ */
+export function enclosedByEdges(edges: { edge: Uint8Array }, w: number, h: number, grow: number): Uint8Array {
+  const edge = dilateSquare(edges.edge, w, h, grow);
   // flood the background in from the border
   const out = new Uint8Array(w * h);
   const stack = new Int32Array(w * h);
@@ -219,16 +223,9 @@ export function enclosedByEdges(rgb: Float32Array, w: number, h: number, grow: n
     if (p < w * (h - 1)) push(p + w);
   }
   // the background grown back by what the dilation took from it, so the outline sits where the edge is
-  const inside = new Uint8Array(w * h).fill(1);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-    if (!out[y * w + x]) continue;
-    for (let dy = -grow; dy <= grow; dy++) for (let dx = -grow; dx <= grow; dx++) {
-      const xx = x + dx;
-      const yy = y + dy;
-      if (xx >= 0 && yy >= 0 && xx < w && yy < h) inside[yy * w + xx] = 0;
-    }
-  }
-  return inside;
+  const background = dilateSquare(out, w, h, grow);
+  for (let i = 0; i < w * h; i++) background[i] = background[i] ? 0 : 1;
+  return background;
 }
 
 const len = (p: Point, q: Point): number => Math.hypot(p.x - q.x, p.y - q.y);
