@@ -8,6 +8,7 @@ import type { GrayImage } from './image/gray-image';
 import type { CharBox, TextLine } from './layout/text-lines';
 import { recognizeLine } from './recognize-lines';
 import { birthDateOnly, refineLines, sexRightOfBirthDate } from './refine-lines';
+import type { SexJudge } from './reread/sex-shape';
 import { settleDatePair } from './date-pair';
 import { applyReread, rereadPatch } from './reread-fields';
 import { OcrInputError } from './ocr-error';
@@ -88,6 +89,9 @@ export class CardReader {
     const m = opts.addressMaster;
     return new CardReader(pool, PrepWorker.start(), m === undefined ? loadAddressMaster() : typeof m === 'function' ? m() : m, opts.nameReadings ?? (() => null));
   }
+
+  /** The 性別 value's shape test, in the preprocessing worker thread. */
+  private readonly judgeSex: SexJudge = (glyph) => this.prep.sex(glyph);
 
   /** The card back's QR code, decoded in the reader's preprocessing worker thread (text or null). */
   decodeQr(bytes: Uint8Array): ReturnType<PrepWorker['qr']> {
@@ -215,7 +219,7 @@ export class CardReader {
     // line) run beside the last of those
     const firstReads = chosen.map((l) => recognizeLine(this.pool, view, l).finally(() => progress({ stage: 'recognize', fraction: ++done / chosen.length })));
     // each line alone, with the line finder's boxes as its neighbours (a 性別 value beside its label)
-    const refinedReads = firstReads.map((p) => p.then(async (l) => (await refineLines(this.pool, view, [l], today, chosen))[0]!));
+    const refinedReads = firstReads.map((p) => p.then(async (l) => (await refineLines(this.pool, view, [l], today, chosen, this.judgeSex))[0]!));
     for (const p of refinedReads) void p.catch(() => undefined);
     const first: RecognizedLine[] = await Promise.all(firstReads);
     const rereadable = (e: Extracted): boolean => e.anchors >= 2 && !e.looksLikeBack && !e.looksLikePassport;
@@ -241,7 +245,7 @@ export class CardReader {
     const sexAfterBirth = layout?.sexPlace === 'after-birth-date' && readFitsLayout(layout, { birthEra, hasKana: !!ex.fields.nameKana.value });
     if (!ex.fields.sex.value && birth && sexAfterBirth) {
       const line = rec.find((l) => l.y0 === birth.y && l.x0 === birth.x);
-      const found = await sexRightOfBirthDate(this.pool, view, birthDateOnly(birth, line), line?.glyphH ?? birth.height);
+      const found = await sexRightOfBirthDate(this.pool, view, birthDateOnly(birth, line), line?.glyphH ?? birth.height, this.judgeSex);
       if (found) ({ warnings, ...ex } = extractFields((rec = [...rec, found]), today));
     }
     const conf = rec.reduce((s, l) => s + l.confidence, 0) / Math.max(1, rec.length);

@@ -6,6 +6,7 @@ import { cleanBackground, createGray, crop, resize, type GrayImage } from './ima
 import { inkMask } from './image/binarize';
 import { boxH, components } from './image/components';
 import { lineCrop } from './recognize-lines';
+import { judgeSexInline, type SexJudge } from './reread/sex-shape';
 import { PSM, type TesseractPool } from './tesseract/tesseract-pool';
 
 /** What a printed card date can contain: digits, era names, 年月日, 元(年), 生, まで有効. */
@@ -45,7 +46,14 @@ const dateish = (t: string): boolean =>
  * doubtful: dates with a character whitelist (one text line, raw), 性別 as one character (男 / 女) from the
  * box right of its label. The better-parsing read replaces the line's text.
  */
-export async function refineLines(pool: TesseractPool, card: GrayImage, lines: RecognizedLine[], today: string, neighbours: readonly LineBox[] = lines): Promise<RecognizedLine[]> {
+export async function refineLines(
+  pool: TesseractPool,
+  card: GrayImage,
+  lines: RecognizedLine[],
+  today: string,
+  neighbours: readonly LineBox[] = lines,
+  judge: SexJudge = judgeSexInline,
+): Promise<RecognizedLine[]> {
   const out = lines.map((l) => ({ ...l }));
   const jobs: Promise<void>[] = [];
   for (const l of out) {
@@ -63,10 +71,16 @@ export async function refineLines(pool: TesseractPool, card: GrayImage, lines: R
       const before = compact(l.text).slice(0, Math.max(0, idx));
       const first = parseSex(compact(l.text).slice(Math.max(0, idx)));
       const valueH = valueHeightBeside(l, neighbours);
-      // a sure first read still meets the shape test (no model call): a contradiction gets the full re-read
-      if (first !== null && l.confidence >= SURE_SEX && sexGlyph(card, l, before.length, valueH)?.shape !== (first === 'M' ? 'F' : 'M')) continue;
-      jobs.push(rereadSex(pool, card, l, before.length, valueH));
-      if (before.length > 0 && dateish(before)) jobs.push(rereadDate(pool, card, l, today));
+      jobs.push(
+        (async () => {
+          // a sure first read still meets the shape test (no model call): a contradiction gets the full re-read
+          if (first !== null && l.confidence >= SURE_SEX) {
+            const g = sexGlyph(card, l, before.length, valueH);
+            if ((g ? await judge(g.glyph) : null) !== (first === 'M' ? 'F' : 'M')) return;
+          }
+          await Promise.all([rereadSex(pool, card, l, before.length, judge, valueH), before.length > 0 && dateish(before) ? rereadDate(pool, card, l, today) : undefined]);
+        })(),
+      );
       continue;
     }
     // a line the model could not read at all but with digits in it may be a date drowned in the card's
@@ -171,10 +185,10 @@ const SEX_VALUE = {
 } as const;
 
 /**
- * The 性別 value's glyph right of the label on line `l`, its box in card x, and what the shape test says.
+ * The 性別 value's glyph right of the label on line `l`, and its box in card x.
  * @param valueH how tall the value may be (valueHeightBeside): the search area and the glyph test follow it
  */
-function sexGlyph(card: GrayImage, l: RecognizedLine, labelIndex: number, valueH = l.y1 - l.y0): { glyph: GrayImage; x0: number; x1: number; labEnd: number; shape: 'M' | 'F' | null } | null {
+function sexGlyph(card: GrayImage, l: RecognizedLine, labelIndex: number, valueH = l.y1 - l.y0): { glyph: GrayImage; x0: number; x1: number; labEnd: number } | null {
   // the label's symbols (性 別) when the model gave them; else the label is assumed at the line's start
   const syms = l.symbols;
   const lab = syms.findIndex((s, i) => i >= labelIndex && /性/.test(s.text));
@@ -190,7 +204,7 @@ function sexGlyph(card: GrayImage, l: RecognizedLine, labelIndex: number, valueH
   const ch = findValueGlyph(area, H, labEnd - ax);
   if (!ch) return null;
   const glyph = crop(area, ch.x0 - 2, ch.y0 - 2, ch.x1 - ch.x0 + 5, ch.y1 - ch.y0 + 5);
-  return { glyph, x0: Math.floor(Math.max(0, ax)) + ch.x0, x1: Math.floor(Math.max(0, ax)) + ch.x1, labEnd, shape: sexShape(glyph).sex };
+  return { glyph, x0: Math.floor(Math.max(0, ax)) + ch.x0, x1: Math.floor(Math.max(0, ax)) + ch.x1, labEnd };
 }
 
 /**
@@ -202,14 +216,20 @@ function sexGlyph(card: GrayImage, l: RecognizedLine, labelIndex: number, valueH
  * unread, the field empty, for the clerk.
  * @param birth the birth date line's box, as the extraction found it
  */
-export async function sexRightOfBirthDate(pool: TesseractPool, card: GrayImage, birth: { x: number; y: number; width: number; height: number }, glyphH: number): Promise<RecognizedLine | null> {
+export async function sexRightOfBirthDate(
+  pool: TesseractPool,
+  card: GrayImage,
+  birth: { x: number; y: number; width: number; height: number },
+  glyphH: number,
+  judge: SexJudge = judgeSexInline,
+): Promise<RecognizedLine | null> {
   const after = birth.x + birth.width + SEX_ON_DATE_ROW.gapGlyphs * glyphH;
   if (after >= card.width - glyphH) return null;
   // the label starts where the ink does: designs set it a space to several characters after the date
   const x0 = firstInkRight(card, after, Math.min(card.width, after + SEX_ON_DATE_ROW.reachGlyphs * glyphH), birth.y, birth.y + birth.height, glyphH) ?? after;
   if (x0 >= card.width - glyphH) return null;
   const line: RecognizedLine = { x0, x1: Math.min(card.width, x0 + SEX_ON_DATE_ROW.spanGlyphs * glyphH), y0: birth.y, y1: birth.y + birth.height, glyphH, text: '性別', confidence: 0, symbols: [] };
-  await rereadSex(pool, card, line, 0);
+  await rereadSex(pool, card, line, 0, judge);
   return parseSex(compact(line.text)) !== null && line.confidence >= SEX_ON_DATE_ROW.minConfidence ? line : null;
 }
 
@@ -252,7 +272,7 @@ const SEX_ON_DATE_ROW = {
   minConfidence: 0.85,
 } as const;
 
-async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine, labelIndex: number, valueH?: number): Promise<void> {
+async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine, labelIndex: number, judge: SexJudge, valueH?: number): Promise<void> {
   const found = sexGlyph(card, l, labelIndex, valueH);
   const sure = (c: number): void => {
     // no usable glyph: whatever the first read said stays, but not as a sure answer
@@ -260,12 +280,13 @@ async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine
     for (const s of l.symbols) if (s.text === '男' || s.text === '女') s.confidence = Math.min(s.confidence, c);
   };
   if (!found) return sure(0.5);
-  const { glyph, shape, labEnd } = found;
+  const { glyph, labEnd } = found;
   // the LSTM model reads one lone CJK character badly; the same glyph three times is a line it can read
   const k = 40 / Math.max(1, glyph.height);
   const big = resize(stretch(glyph), Math.max(1, Math.round(glyph.width * k)), Math.max(1, Math.round(glyph.height * k)));
   const strip = tile(big, 3, Math.round(0.2 * big.height));
-  const reads = await Promise.all([
+  const [shape, ...reads] = await Promise.all([
+    judge(glyph),
     pool.recognize({ image: strip, psm: PSM.SINGLE_LINE, whitelist: SEX_WHITELIST, symbols: false }),
     pool.recognize({ image: strip, psm: PSM.RAW_LINE, whitelist: SEX_WHITELIST, symbols: false }),
   ]);
@@ -364,101 +385,6 @@ function grow(area: GrayImage, box: { x0: number; y0: number; x1: number; y1: nu
     Object.assign(out, u);
   }
   return out;
-}
-
-/** What the shape test saw in one glyph crop: counters (max over a few thresholds) and horizontal bars. */
-export interface SexShape {
-  sex: 'M' | 'F' | null;
-  holes: number;
-  bars: number;
-  /** why the crop was not judged, when it was not glyph-like */
-  reject?: string;
-}
-
-/**
- * 男 and 女 by topology, in any typeface: 男's 田 encloses four counters and, with 力, stacks three or four
- * horizontal bars; 女 encloses one small counter (or none once blurred) and has one long bar. Counters are
- * counted at several thresholds between paper and ink, since a mincho 田's thin horizontals are lighter than
- * its verticals once scanned or blurred. A crop that does not look like one dark character on paper (a card
- * edge, a photo, an empty box) gets null, never a guess.
- */
-export function sexShape(glyph: GrayImage): SexShape {
-  const { width: w, height: hgt, data } = glyph;
-  const none = (reject: string): SexShape => ({ sex: null, holes: 0, bars: 0, reject });
-  if (w < 8 || hgt < 8) return none('too small');
-  const sorted = Uint8Array.from(data).sort();
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  const paper = at(0.9);
-  const ink = at(0.02);
-  const contrast = paper - ink;
-  if (contrast < 60) return none('no contrast');
-  const n = w * hgt;
-  const maskAt = (k: number): Uint8Array => {
-    const t = paper - k * contrast;
-    const m = new Uint8Array(n);
-    for (let i = 0; i < n; i++) m[i] = data[i]! > t ? 1 : 0;
-    return m;
-  };
-  // glyph-like: the ink fills a roughly square box spanning most of the crop, neither a hairline nor a slab
-  const mid = maskAt(0.5);
-  let x0 = w;
-  let y0 = hgt;
-  let x1 = -1;
-  let y1 = -1;
-  let inkN = 0;
-  for (let y = 0; y < hgt; y++) {
-    for (let x = 0; x < w; x++) {
-      if (mid[y * w + x]) continue;
-      inkN++;
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y);
-    }
-  }
-  if (x1 < 0) return none('no ink');
-  const bw = x1 - x0 + 1;
-  const bh = y1 - y0 + 1;
-  const fill = inkN / (bw * bh);
-  if (bw < 6 || bh < 6 || bw / bh < 0.55 || bw / bh > 1.8) return none('not character-shaped');
-  if (fill < 0.08 || fill > 0.65) return none('not character-like ink');
-  let holes = 0;
-  let bars = 0;
-  for (const k of [0.2, 0.3, 0.45, 0.6]) {
-    const paperMask = maskAt(k);
-    const count = components(paperMask, w, hgt, 4).filter(
-      (b) => b.x0 > x0 && b.y0 > y0 && b.x1 < x1 && b.y1 < y1 && b.area >= Math.max(2, 0.003 * bw * bh),
-    ).length;
-    holes = Math.max(holes, count);
-    if (k <= 0.45) bars = Math.max(bars, barCount(paperMask, w, x0, y0, x1, y1));
-  }
-  // 女 never shows three counters; a blurred one may show a third bar where its strokes cross, never four
-  const sex = (holes >= 3 && bars >= 3) || (holes === 2 && bars >= 4) ? 'M' : holes <= 1 && bars <= 3 ? 'F' : null;
-  return { sex, holes, bars };
-}
-
-/** Horizontal bars: runs of rows whose longest ink run spans over half the ink box. */
-function barCount(paperMask: Uint8Array, w: number, x0: number, y0: number, x1: number, y1: number): number {
-  const bw = x1 - x0 + 1;
-  let bars = 0;
-  let inBar = false;
-  for (let y = y0; y <= y1; y++) {
-    let best = 0;
-    let run = 0;
-    for (let x = x0; x <= x1; x++) {
-      run = paperMask[y * w + x] ? 0 : run + 1;
-      best = Math.max(best, run);
-    }
-    const bar = best >= 0.5 * bw;
-    if (bar && !inBar) bars++;
-    inBar = bar;
-  }
-  return bars;
-}
-
-/** The shape test's verdict alone (see sexShape). */
-export function sexByShape(glyph: GrayImage): 'M' | 'F' | null {
-  return sexShape(glyph).sex;
 }
 
 /** Contrast stretched so the paper is white and the ink black: no grey box around the glyph in a strip. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findTextLines, groupLines, mergeIntoChars } from '../../main/ocr-engine/layout/text-lines';
-import { sexByShape } from '../../main/ocr-engine/refine-lines';
-import { createGray, type GrayImage } from '../../main/ocr-engine/image/gray-image';
+import { createGray } from '../../main/ocr-engine/image/gray-image';
 import { extractFields } from '../../common/ocr/extract-fields';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 
@@ -164,33 +163,6 @@ describe('text lines from ink blobs', () => {
     const lines = groupLines(date, 1);
     expect(lines).toHaveLength(1);
     expect(lines[0]!.blobs).toBe(5);
-  });
-});
-
-/** A crude 男 (a 田 box over a stroke) and 女 (crossing strokes with one small counter), black on white. */
-function glyph(kind: 'M' | 'F'): GrayImage {
-  const g = createGray(40, 40);
-  const ink = (x0: number, y0: number, x1: number, y1: number): void => {
-    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) g.data[y * 40 + x] = 20;
-  };
-  if (kind === 'M') {
-    for (const x of [6, 18, 30]) ink(x, 4, x + 2, 22);
-    for (const y of [4, 13, 20]) ink(6, y, 32, y + 2);
-    ink(4, 26, 35, 28);
-    ink(18, 22, 20, 36);
-  } else {
-    ink(4, 20, 35, 22);
-    ink(12, 6, 14, 34);
-    ink(12, 32, 30, 34);
-    ink(28, 22, 30, 34);
-  }
-  return g;
-}
-
-describe('性別 by shape', () => {
-  it('tells 男 from 女 by their counters', () => {
-    expect(sexByShape(glyph('M'))).toBe('M');
-    expect(sexByShape(glyph('F'))).toBe('F');
   });
 });
 

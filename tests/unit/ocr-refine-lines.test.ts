@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateOnly, decideSex, refineLines, sexRightOfBirthDate, sexShape } from '../../main/ocr-engine/refine-lines';
-import { createGray, type GrayImage } from '../../main/ocr-engine/image/gray-image';
+import { birthDateOnly, decideSex, refineLines, sexRightOfBirthDate } from '../../main/ocr-engine/refine-lines';
+import { sexShape } from '../../main/ocr-engine/reread/sex-shape';
+import { createGray, crop, type GrayImage } from '../../main/ocr-engine/image/gray-image';
 import { FONTS, glyph, LOOKS, render, svgText as text, type Look } from '../support/glyph-render';
 import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
@@ -17,6 +18,30 @@ describe('性別 shape test on rendered glyphs', () => {
       });
     }
   }
+});
+
+describe('性別 shape test on a blurred phone photo', () => {
+  // blurrier than any look above: the counters of 田 close up, the strokes of 女 run together
+  const phone: Look = { name: 'phone', size: 22, blur: 1.3, ink: 50, jpeg: 55, shrink: true };
+  for (const font of FONTS) {
+    it(`${font}: still 男 and 女, by the drawings' shapes rather than by counting counters`, async () => {
+      expect(sexShape(await glyph('男', font, phone)).sex).toBe('M');
+      expect(sexShape(await glyph('女', font, phone)).sex).toBe('F');
+    });
+  }
+  it('reads a value printed in pale grey (paper and ink ~50 apart), down to the floor the atlas itself uses', async () => {
+    const pale: Look = { name: 'pale', size: 24, blur: 0.7, jpeg: 60 };
+    // cut where the glyph is drawn (the test helper's own crop looks for darker ink)
+    const paleGlyph = async (ch: string, font: string): Promise<GrayImage> => crop(await render(text(ch, 8, 8 + 0.88 * 24, 24, font, 185), 40, 40, pale), 6, 6, 28, 28);
+    // the gothic faces: a mincho's hairlines in such pale ink fall under the floor, and are left to the clerk
+    for (const font of [FONTS[0]!, FONTS[2]!]) {
+      const m = await paleGlyph('男', font);
+      const sorted = Uint8Array.from(m.data).sort();
+      expect(sorted[Math.floor(0.9 * sorted.length)]! - sorted[Math.floor(0.02 * sorted.length)]!).toBeLessThan(60);
+      expect(sexShape(m).sex, font).toBe('M');
+      expect(sexShape(await paleGlyph('女', font)).sex, font).toBe('F');
+    }
+  });
 });
 
 describe('性別 shape test refuses what is not one glyph', () => {

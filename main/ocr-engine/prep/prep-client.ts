@@ -6,6 +6,7 @@ import { runPrep, type PrepOp, type PreparedView } from './prepare';
 import { decodeQr, type QrOp } from './qr';
 import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
 import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
+import { sexShape, type SexShapeRequest } from '../reread/sex-shape';
 import type { GrayImage } from '../image/gray-image';
 import { findGlyphsDir, GLYPHS_DIR_ENV } from '../kanji/glyph-atlas';
 
@@ -16,10 +17,10 @@ type ShapeResult = { name: string };
 interface Pending {
   resolve: (r: never) => void;
   reject: (e: unknown) => void;
-  req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest | GlyphChoiceRequest;
+  req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest | GlyphChoiceRequest | SexShapeRequest;
 }
 
-const runOp = async (req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest | GlyphChoiceRequest): Promise<Result | QrResult | ImagesResult | ShapeResult> =>
+const runOp = async (req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest | GlyphChoiceRequest | SexShapeRequest): Promise<Result | QrResult | ImagesResult | ShapeResult> =>
   req.op === 'qr'
     ? decodeQr(req.bytes)
     : req.op === 'variants'
@@ -28,7 +29,9 @@ const runOp = async (req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest | 
         ? { name: settleShape(req) }
         : req.op === 'glyph'
           ? { name: settleGlyph(req) }
-          : runPrep(req);
+          : req.op === 'sex'
+            ? { name: sexShape(req.crop).sex ?? '' }
+            : runPrep(req);
 
 /**
  * Runs `runPrep` (and `decodeQr`, the card back) in a dedicated worker thread, so decoding and pixel loops
@@ -122,8 +125,15 @@ export class PrepWorker {
     return this.worker ? (await this.sendCrop<ShapeResult>(this.worker, req)).name : settleGlyph(req);
   }
 
+  /** The 性別 value's shape test (sexShape) in the worker; the glyph is copied there (the caller still tiles it for the reads). */
+  async sex(glyph: GrayImage): Promise<'M' | 'F' | null> {
+    const crop = { ...glyph, data: new Uint8Array(glyph.data) };
+    const name = this.worker ? (await this.sendCrop<ShapeResult>(this.worker, { op: 'sex', crop })).name : (sexShape(crop).sex ?? '');
+    return name === 'M' || name === 'F' ? name : null;
+  }
+
   /** A request carrying a crop: the crop is moved to the worker, a copy kept for a retry inline. */
-  private sendCrop<R>(w: Worker, req: VariantImagesRequest | ShapeRequest | GlyphChoiceRequest): Promise<R> {
+  private sendCrop<R>(w: Worker, req: VariantImagesRequest | ShapeRequest | GlyphChoiceRequest | SexShapeRequest): Promise<R> {
     const id = this.next++;
     const retry = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
     return new Promise<R>((resolve, reject) => {

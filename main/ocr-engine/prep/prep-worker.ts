@@ -6,8 +6,9 @@ import { OcrInputError } from '../ocr-error';
 import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
 import type { GrayImage } from '../image/gray-image';
 import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
+import { sexShape, type SexShapeRequest } from '../reread/sex-shape';
 
-parentPort?.on('message', (msg: { id: number; req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest | GlyphChoiceRequest }) => {
+parentPort?.on('message', (msg: { id: number; req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest | GlyphChoiceRequest | SexShapeRequest }) => {
   const { req } = msg;
   const job: Promise<{ views: PreparedView[]; hasQuad: boolean } | { text: string | null } | { images: GrayImage[] } | { name: string }> =
     req.op === 'qr'
@@ -22,7 +23,10 @@ parentPort?.on('message', (msg: { id: number; req: PrepOp | QrOp | VariantImages
           : req.op === 'glyph'
             ? // one character against the master's options (a 町域 one character off several)
               Promise.resolve().then(() => ({ name: settleGlyph(req) }))
-            : runPrep(req);
+            : req.op === 'sex'
+              ? // the 性別 value's glyph against 男 and 女
+                Promise.resolve().then(() => ({ name: sexShape(req.crop).sex ?? '' }))
+              : runPrep(req);
   job.then(
     (value) => {
       const transfer = 'views' in value ? value.views.map((v) => v.card.data.buffer as ArrayBuffer) : 'images' in value ? value.images.map((i) => i.data.buffer as ArrayBuffer) : [];
