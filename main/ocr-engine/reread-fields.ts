@@ -14,7 +14,7 @@ import { KANA_FOR_KANJI } from '../../common/ocr/kana-look-alikes';
 import { REREAD_TUNING as T, type Variant } from './reread/tuning';
 import { classifyLine, type LineKind } from '../../common/ocr/line-kind';
 import { renderInline, settleInline, shapeRequest, type ShapeSettler, type VariantRenderer } from './reread/variant-images';
-import { consensus, resolveChecked, type Candidate, type Provenance } from './reread/candidates';
+import { consensus, resolve, resolveChecked, type Candidate, type Provenance } from './reread/candidates';
 import { settleVoicing } from './voicing-mark';
 import { levenshtein } from '../../common/text/levenshtein';
 import { BUILDING_WORDS } from '../../common/address/building-words';
@@ -352,7 +352,8 @@ export async function rereadPatch(
       const kb = kb0 && rowContinuesRight(card, kb0, Math.min(card.width - 1, rect.x1 + K.reachRight * glyphH), K.inkWindow * glyphH, K.maxGap * (kb0.y1 - kb0.y0 + 1));
       if (kb && kb.y1 - kb.y0 + 1 >= K.minHeight * glyphH) {
         const kh = kb.y1 - kb.y0 + 1;
-        const kgap = widestGap(card, kb, kh);
+        const krun = blankRun(card, kb, kh);
+        const kgap = krun && (krun.x0 + krun.x1 + 1) / 2;
         plans.push({
           field: 'nameKana',
           // ruby the line finder found as two lines is the family and the given name's
@@ -367,7 +368,10 @@ export async function rereadPatch(
           // the name's known readings speak for the reading that matches them
           after: nameDone,
           support: () => (names && nameRead ? (c: Cand): number => T.cross.readingWeight * readingSupport(c.text, nameRead!, names) : undefined),
-          finish: async (best, cands) => {
+          finish: async (whole, cands) => {
+            // the family and the given name's reading resolved each on its own: one read may have the one
+            // right and another read the other (フクダータタ, ラクザータクヤ)
+            const best = byParts(whole, cands, krun, kh, nameRead && names ? partSupport(nameRead, names) : null);
             const split = splitAt(best, kgap, cands);
             if (!split) return null;
             const trimmed = trimKanaTail(split);
@@ -378,7 +382,11 @@ export async function rereadPatch(
             // the tables' judgement, not the print's, so the clerk is asked to look
             const text = nameRead && names ? snapToKnownReading(trimmed, nameRead, names) : trimmed;
             const confidence = text === trimmed ? best.confidence : Math.min(best.confidence, N.shapeFieldConfidence);
-            return { drop: kanaLines, line: { x0: kb.x0, y0: kb.y0, x1: kb.x1, y1: kb.y1, glyphH: kh, text, confidence, symbols: text === trimmed ? symbols : [] } };
+            // every line the row's ruby was found as goes (the family's, a kana apart, the given name's), not only
+            // those the field finder took
+            const row: FieldSource = { x: kb.x0, y: kb.y0, width: kb.x1 - kb.x0, height: kb.y1 - kb.y0, raw: '', charConfidence: [] };
+            const drop = [...new Set([...kanaLines, ...lines.filter((l) => inside(l, row, K.rowLineSlack * kh) && isKatakanaText(compact(l.text)))])];
+            return { drop, line: { x0: kb.x0, y0: kb.y0, x1: kb.x1, y1: kb.y1, glyphH: kh, text, confidence, symbols: text === trimmed ? symbols : [] } };
           },
         });
       }
@@ -715,6 +723,65 @@ function splitAt(c: Cand, gapX: number | null, all: Cand[]): string | null {
   return fam && giv ? `${fam}\u3000${giv}` : null;
 }
 
+/** Support of one part of a フリガナ reading (0 family, 1 given) by the name tables: its kanji's known readings. */
+type PartSupport = (part: 0 | 1, kana: string) => number;
+
+/** The name tables' word on each part of a reading of `name` (family U+3000 given): ½ vote for a known reading, as readingSupport gives. */
+export function partSupport(name: string, names: NameReadings): PartSupport | null {
+  const [fn, gn] = name.split('\u3000');
+  if (!fn || !gn) return null;
+  const known = [names.suggest(fn, '姓'), names.suggest(gn, '名')];
+  return (part, kana) => (known[part]!.includes(toHiragana(kana)) ? T.cross.readingWeight / 2 : 0);
+}
+
+/**
+ * A candidate's two parts, family and given: at its own single space, else at the blank between them on the
+ * card (`gap`), without what the model read in the blank itself (the space read as ー or ニ: a symbol whose
+ * box lies within it). A 長音 ending a part is the kanji's top strokes or the gap (trimKanaTail): dropped.
+ * Null when neither says where the parts meet.
+ */
+function kanaParts(c: Cand, gap: { x0: number; x1: number } | null, kh: number): [Cand, Cand] | null {
+  const words = c.text.trim().split(/[\s\u3000]+/);
+  const spelled = c.symbols.map((x) => x.text).join('') === compact(c.text);
+  const part = (syms: RecognizedSymbol[], text = syms.map((x) => x.text).join('')): Cand => {
+    const trimmed = trimKanaTail(text);
+    return { text: trimmed, confidence: c.confidence, symbols: syms.length === [...text].length ? syms.slice(0, [...trimmed].length) : [] };
+  };
+  if (words.length === 2 && words.every(Boolean)) {
+    const n = [...words[0]!].length;
+    return spelled ? [part(c.symbols.slice(0, n)), part(c.symbols.slice(n))] : [part([], words[0]), part([], words[1])];
+  }
+  if (words.length !== 1 || gap === null || !spelled) return null;
+  const slack = T.gap.junkSlack * kh;
+  const mid = (gap.x0 + gap.x1) / 2;
+  const kept = c.symbols.filter((x) => !(x.x0 >= gap.x0 - slack && x.x1 <= gap.x1 + slack));
+  const fam = kept.filter((x) => x.x0 < mid);
+  const giv = kept.filter((x) => x.x0 >= mid);
+  return fam.length > 0 && giv.length > 0 ? [part(fam), part(giv)] : null;
+}
+
+/**
+ * The フリガナ resolved part by part: each part the one resolver's choice among the candidates' same parts,
+ * with the name tables' word on it. The whole choice when too few candidates split, or when the parts agree
+ * with it; otherwise the parts joined, marked as the cross-check's (要確認) when the tables changed a part.
+ */
+export function byParts(whole: Cand, cands: Cand[], gap: { x0: number; x1: number } | null, kh: number, support: PartSupport | null): Cand {
+  const split = cands.map((c) => ({ c, parts: kanaParts(c, gap, kh) })).filter((x): x is { c: Cand; parts: [Cand, Cand] } => x.parts !== null);
+  if (split.length < 2) return whole;
+  const chosen = ([0, 1] as const).map((i) => {
+    const options = split.map(({ parts }) => parts[i]);
+    const plain = resolve(options, compact);
+    const checked = support ? resolve(options, compact, { support: (o) => support(i, compact(o.text)) }) : plain;
+    return { part: checked, changed: compact(checked.text) !== compact(plain.text) };
+  });
+  const text = `${compact(chosen[0]!.part.text)} ${compact(chosen[1]!.part.text)}`;
+  if (compact(text) === compact(whole.text) && whole.text.trim().split(/[\s\u3000]+/).length === 2) return whole;
+  const symbols = chosen.every((x) => x.part.symbols.length === [...compact(x.part.text)].length) ? [...chosen[0]!.part.symbols, ...chosen[1]!.part.symbols] : [];
+  const confidence = Math.min(chosen[0]!.part.confidence, chosen[1]!.part.confidence);
+  const byTables = chosen.some((x) => x.changed);
+  return { text, symbols, confidence: byTables ? Math.min(confidence, T.cross.changedConfidence) : confidence, provenance: byTables ? 'cross-field' : whole.provenance };
+}
+
 /** The middle of the widest gap between consecutive symbols, when it is over T.gap.overNext times the next widest; else null. */
 function widestSymbolGap(symbols: RecognizedSymbol[]): number | null {
   const gaps = symbols.slice(1).map((s, i) => ({ w: s.x0 - symbols[i]!.x1, x: (s.x0 + symbols[i]!.x1) / 2 })).sort((a, b) => b.w - a.w);
@@ -835,6 +902,12 @@ function inkBox(card: GrayImage, r: Rect, h: number): Rect | null {
  * given name), when it is clearly wider than the gaps between characters. Null otherwise.
  */
 function widestGap(card: GrayImage, r: Rect, h: number): number | null {
+  const g = blankRun(card, r, h);
+  return g && (g.x0 + g.x1 + 1) / 2;
+}
+
+/** The blank columns between the family and the given name (card x, inclusive), as widestGap finds them. */
+function blankRun(card: GrayImage, r: Rect, h: number): { x0: number; x1: number } | null {
   const { mask, w, hgt, x0 } = inkOf(card, r, h);
   // the middle rows only: a neighbouring row's ascenders or descenders may reach into the band's edges
   const ya = Math.floor(T.gap.top * hgt);
@@ -864,5 +937,5 @@ function widestGap(card: GrayImage, r: Rect, h: number): number | null {
   const top = runs[0]!;
   const second = runs[1]?.len ?? 0;
   if (top.len < T.gap.minWidth * h || top.len < T.gap.overNext * second) return null;
-  return x0 + top.a + top.len / 2;
+  return { x0: x0 + top.a, x1: x0 + top.a + top.len - 1 };
 }

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardReader } from '../../main/ocr-engine/card-reader';
 import { OcrInputError } from '../../main/ocr-engine/ocr-error';
+import { loadNameReadings } from '../../main/services/names/name-reading-files';
 
 const FIX = path.resolve(import.meta.dirname, '../fixtures/cards');
 const fixture = (name: string): Buffer => fs.readFileSync(path.join(FIX, name));
@@ -107,5 +108,43 @@ describe('CardReader (one worker pool for the file)', () => {
     it('a passport', async () => {
       expect((await refusal(reader, fixture('card-105-0000-passport-camera.jpg'))).code).toBe('not-mynumber-card');
     });
+  });
+});
+
+/**
+ * Cards of the generated tuning sets that a mechanism was built for, read as the app reads them (with the
+ * name-reading tables): each field as printed, in particular the one the mechanism is about.
+ */
+describe('CardReader with the name tables, on cards that needed a mechanism', () => {
+  let reader: CardReader;
+  beforeAll(async () => {
+    const names = loadNameReadings().readings;
+    reader = await CardReader.start({ workers: 2, nameReadings: () => names });
+  });
+  afterAll(async () => {
+    await reader.close();
+  });
+  const truth = (name: string): Record<string, string | null> => (JSON.parse(fs.readFileSync(path.join(FIX, name.replace(/\.jpg$/, '.json')), 'utf8')) as { fields: Record<string, string | null> }).fields;
+
+  it('takes each part of the フリガナ from the read that has it (the space read as ー: アンドウニートモコ, アンドウ トコ)', async () => {
+    const file = 'card-20261218-0010-ng-photo-left-phone.jpg';
+    const r = await reader.read(fixture(file), { today: '2026-01-01' });
+    expect(r.fields.nameKana.value).toBe(truth(file).nameKana);
+    expect(r.fields.name.value).toBe(truth(file).name);
+  });
+
+  it('replaces every line the ruby was found as (ハマ | ダ | サクラ), so no part of it is read twice', async () => {
+    const file = 'card-20261216-0046-ng-bilingual-phone.jpg';
+    const r = await reader.read(fixture(file), { today: '2026-01-01' });
+    expect(r.fields.nameKana.value).toBe(truth(file).nameKana);
+  });
+
+  it('reads 性別 by the atlas drawings where the counters of a blurred 男 close up, and where 女 is printed pale', async () => {
+    for (const file of ['card-20261218-0008-foreign-camera.jpg', 'card-99001-0045-current-phone.jpg']) {
+      const r = await reader.read(fixture(file), { today: '2026-01-01' });
+      expect(r.fields.sex.value, file).toBe(truth(file).sex);
+      expect(r.fields.sex.confidence, file).toBeGreaterThanOrEqual(0.85);
+      expect(r.fields.birthDate.value, file).toBe(truth(file).birthDate);
+    }
   });
 });

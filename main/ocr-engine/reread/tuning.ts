@@ -118,6 +118,8 @@ export const REREAD_TUNING = {
     reachRight: 2,
     /** … as long as its ink goes on with gaps of at most this many kana heights (letter-spaced ruby has ~1) */
     maxGap: 1.6,
+    /** the lines the ruby row was found as lie within its box, this many ruby heights of slack around it */
+    rowLineSlack: 0.5,
   },
   crop: CROP_TUNING,
   cross: {
@@ -171,5 +173,10 @@ export const REREAD_TUNING = {
     minWidth: 0.4,
     /** … and this much wider than the next widest gap */
     overNext: 1.5,
+    /**
+     * a symbol whose box lies within the blank between the names, give or take this many text heights (the
+     * model's boxes are loose), is the blank read as something (ー, ニ); a kana beside it reaches into it further
+     */
+    junkSlack: 0.15,
   },
 } as const;

@@ -35,4 +35,13 @@ for (const s of sets) {
   fs.copyFileSync(path.join(TMP, t.file), path.join(OUT, t.file));
   fs.copyFileSync(path.join(TMP, t.file.replace(/\.(png|jpg)$/, '.json')), path.join(OUT, t.file.replace(/\.(png|jpg)$/, '.json')));
 }
+// cards of the tuning sets whose reading a mechanism was built for, as `bench:ocr -- --seed S` renders them:
+// フリガナ found as three lines (20261216 #46), read with the space as ー (20261218 #10), 性別 blurred on a
+// camera photo (20261218 #8) and printed pale on a phone photo (99001 #45)
+for (const [seed, index] of [[20261216, 46], [20261218, 10], [20261218, 8], [99001, 45]] as const) {
+  const truths = await generateCards({ out: TMP, count: index + 1, seed, kinds: ['current', 'next-gen', 'foreign'], looks: ['flat', 'scanner', 'camera', 'phone'], varied: true });
+  const t = truths[index]!;
+  fs.copyFileSync(path.join(TMP, t.file), path.join(OUT, t.file));
+  fs.copyFileSync(path.join(TMP, t.file.replace(/\.(png|jpg)$/, '.json')), path.join(OUT, t.file.replace(/\.(png|jpg)$/, '.json')));
+}
 fs.rmSync(TMP, { recursive: true, force: true });

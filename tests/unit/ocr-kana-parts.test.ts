@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { byParts, partSupport } from '../../main/ocr-engine/reread-fields';
+import { buildNameReadings } from '../../common/names/name-readings';
+import type { RecognizedSymbol } from '../../common/ocr/recognized-line';
+
+/**
+ * A read of a ruby row: 16 px kana 20 px apart from x = 100, a 50 px gap (156–206) after the family name's
+ * `gapAfter` characters; with `junkInGap` the character after them is the gap itself read as one (centred at 181).
+ */
+function read(text: string, confidence: number, gapAfter: number, junkInGap = false): { text: string; confidence: number; symbols: RecognizedSymbol[] } {
+  const cs = [...text.replace(/\s/g, '')];
+  let x = 100;
+  const symbols = cs.map((c, i) => {
+    if (junkInGap && i === gapAfter) return { text: c, confidence, x0: 173, x1: 189 };
+    if (i === gapAfter + (junkInGap ? 1 : 0)) x = 206;
+    const s = { text: c, confidence, x0: x, x1: x + 16 };
+    x += 20;
+    return s;
+  });
+  return { text, confidence, symbols };
+}
+
+const names = buildNameReadings([
+  [
+    { kind: '姓', surface: '福田', readings: ['ふくだ', 'ふくた'] },
+    { kind: '名', surface: '拓也', readings: ['たくや'] },
+  ],
+]);
+
+describe('フリガナ resolved part by part', () => {
+  it('takes the family reading from one read and the given reading from another, each as the name tables know it', () => {
+    // the gap read as ー in both: neither read splits at a space, both split at the printed gap
+    const a = read('ラクザータクヤ', 0.59, 3, true);
+    const b = read('フクダータタ', 0.53, 3, true);
+    // the blank between フクダ (ends 156) and タクヤ (starts 206), where the model read its ー
+    const gap = { x0: 157, x1: 205 };
+    const out = byParts(a, [a, b], gap, 20, partSupport('福田\u3000拓也', names));
+    expect(out.text).toBe('フクダ タクヤ');
+    // the tables chose a part: the clerk is asked to look
+    expect(out.confidence).toBeLessThanOrEqual(0.75);
+    expect(out.symbols.map((s) => s.text).join('')).toBe('フクダタクヤ');
+  });
+
+  it('votes part by part without the tables too, and keeps the whole choice when its parts are the ones chosen', () => {
+    const a = read('アンドウ トコ', 0.5, 4);
+    const b = read('アンドウ トモコ', 0.56, 4);
+    const c = read('アンドウ トモコ', 0.6, 4);
+    expect(byParts(c, [a, b, c], null, 20, null)).toBe(c);
+    // one read only splits: nothing to vote on
+    const joined = read('アンドウトモコ', 0.6, 99);
+    expect(byParts(joined, [joined, b], null, 20, null)).toBe(joined);
+  });
+
+  it('drops only what lies in the blank between the names, and the 長音 a part ends with', () => {
+    // no space and nothing read in the blank: split there, nothing dropped
+    const a = read('フクダタクヤ', 0.7, 3);
+    const b = read('フクダー タクヤ', 0.6, 4);
+    expect(byParts(a, [a, b], { x0: 157, x1: 205 }, 20, null).text).toBe('フクダ タクヤ');
+    // a kana whose loose box reaches into the blank is no blank read as something
+    const wide = { ...a, symbols: a.symbols.map((s, i) => (i === 2 ? { ...s, x1: 190 } : s)) };
+    expect(byParts(wide, [wide, b], { x0: 157, x1: 205 }, 20, null).text).toBe('フクダ タクヤ');
+  });
+});
