@@ -94,6 +94,26 @@ function date(iso: string, wareki: boolean, s: Style): string {
 }
 
 /** Printed width of a string in px (full-width 1 em, half-width about 0.55 em) with letter spacing. */
+/**
+ * How many rows the browser breaks `t` into in a box `boxW` wide (word-break: break-all: a row ends before the
+ * character that would overflow it), with half-width characters taken as wide as the widest card typeface
+ * draws digits (0.62 em). The rows below the 住所 are placed by this count: the estimate of the type size
+ * (width / box, rounded up) may count a row too few, and the 住所's last character was printed over the birth date.
+ */
+export function wrappedRows(t: string, size: number, spacing: number, boxW: number): number {
+  let rows = 1;
+  let x = 0;
+  for (const ch of t) {
+    const w = (ch.charCodeAt(0) < 0x2000 ? 0.62 : 1) * size + spacing;
+    if (x > 0 && x + w > boxW) {
+      rows++;
+      x = 0;
+    }
+    x += w;
+  }
+  return rows;
+}
+
 function width(t: string, size: number, spacing = 0): number {
   return [...t].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.55 : 1) * size + spacing, 0);
 }
@@ -141,7 +161,8 @@ function addressBlock(rng: Rng, lines: string[], x: number, y: number, s: Style,
   while (size > 15 && count(size) > 2 + (lines.length > 1 ? 1 : 0)) size--;
   const lh = size + rng.int(6, 16);
   const html = `<div style="position:absolute;left:${x}px;top:${y}px;width:${boxW}px;font-size:${size}px;line-height:${lh}px;letter-spacing:${s.midSpacing}px;word-break:break-all">${rows.map(esc).join('<br>')}</div>`;
-  return { html, h: count(size) * lh };
+  // the height as printed: the rows after the block go below its last row
+  return { html, h: rows.reduce((n, l) => n + wrappedRows(l, size, s.midSpacing, boxW), 0) * lh };
 }
 
 /** Where the 氏名 label stands against a name block of ruby (top..mid) and name (mid..bottom). */
