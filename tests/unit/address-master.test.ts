@@ -172,6 +172,8 @@ describe('番地 to read again as numbers', () => {
     expect(blockToMend('宮城県仙台市青葉区本町4オー30-9メゾン緑804号', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町4オー30-9') });
   });
   it('finds it after a 町域 the master does not list, up to the last kanji', () => {
+    // a full-width １ with a foot serif read as ユ, its dash as ー
+    expect(blockToMend('宮城県仙台市青葉区本町ユー6一19', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町ユー6一19') });
     expect(blockToMend('宮城県仙台市青葉区新町ノ1-2', master)).toEqual({ start: at('宮城県仙台市青葉区新町'), end: at('宮城県仙台市青葉区新町ノ1-2') });
     expect(blockToMend('長野県北佐久郡軽井沢町大字追分クー１４－２９', master)).toEqual({ start: at('長野県北佐久郡軽井沢町大字追分'), end: at('長野県北佐久郡軽井沢町大字追分クー１４－２９') });
     // a stray mark the model put between numbers
