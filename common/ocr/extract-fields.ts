@@ -207,7 +207,7 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     if (!line) continue;
     anchors++;
     used.add(line);
-    const d = parseCardDate(line.text.split(/性別|性刷/)[0]!);
+    const d = parseCardDate(line.text.split(/性別|性刷/)[0]!, today);
     const dateText = line.text;
     fields[name] = d.ok ? { value: d.iso, confidence: line.confidence } : { value: null, confidence: 0, reason: UNREAD_REASON.unreadable(d.reason) };
     if (d.ok && name === 'birthDate') birthWareki = d.wareki;

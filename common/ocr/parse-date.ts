@@ -12,13 +12,20 @@ const ERA_HINTS: readonly [RegExp, string][] = [
   [/令和|令/, '令和'],
 ];
 
+/**
+ * A surviving character two eras share (和 of 昭和 and 令和): the date decides, when one era only gives a date
+ * that has been (a wareki date on a card is the birth date): 骨和60年 is 昭和60年, as 令和60年 is to come.
+ */
+const SHARED_ERA_HINTS: readonly [RegExp, string[]][] = [[/和/, ['昭和', '令和']]];
+
 const DATE = /(\d{1,4}|元)年(\d{1,2})月(\d{1,2})日?/;
 
 /**
  * A printed card date (`昭和60年 3月 3日生`, `2030年 3月 3日まで有効`, `1985年3月3日`) → ISO.
  * Impossible dates (平成32年, 2月30日) are rejected, not guessed.
+ * @param today ISO; with it, an era read by a character two eras share is the one whose date has been
  */
-export function parseCardDate(raw: string): DateRead {
+export function parseCardDate(raw: string, today?: string): DateRead {
   const t = foldForNumbers(raw);
   const m = DATE.exec(t);
   if (!m) return { ok: false, reason: '日付が読み取れません。' };
@@ -29,9 +36,14 @@ export function parseCardDate(raw: string): DateRead {
     if (!iso || yRaw < '1868') return { ok: false, reason: '存在しない日付です。' };
     return { ok: true, iso, wareki: false };
   }
+  const year = yRaw === '元' ? 1 : Number(yRaw);
   const era = ERA_HINTS.find(([re]) => re.test(before.slice(-3)))?.[1];
-  if (!era) return { ok: false, reason: '元号が読み取れません。' };
-  const r = warekiToIso(era, yRaw === '元' ? 1 : Number(yRaw), Number(mo), Number(d));
+  if (!era) {
+    const shared = today ? SHARED_ERA_HINTS.find(([re]) => re.test(before.slice(-3)))?.[1] : undefined;
+    const past = (shared ?? []).map((e) => warekiToIso(e, year, Number(mo), Number(d))).flatMap((r) => (r.ok && r.iso <= today! ? [r.iso] : []));
+    return past.length === 1 ? { ok: true, iso: past[0]!, wareki: true } : { ok: false, reason: '元号が読み取れません。' };
+  }
+  const r = warekiToIso(era, year, Number(mo), Number(d));
   return r.ok ? { ok: true, iso: r.iso, wareki: true } : { ok: false, reason: r.message };
 }
 

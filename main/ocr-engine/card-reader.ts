@@ -267,13 +267,26 @@ interface ViewRead {
 }
 
 /**
- * The lines worth reading: on a warped card every line that starts above the bottom quarter (the fields
- * end at about 60 % of the card's height on every layout) and left of the photo (which starts at about
- * 72 % of the width: what the line finder sees there is the portrait); in a whole image, all of them.
+ * The lines worth reading: on a warped card every line above the bottom band (CARD_BANDS) and left of the
+ * photo (which starts at about 72 % of the width: what the line finder sees there is the portrait); in a
+ * whole image, all of them.
  */
 function fieldLines(view: PreparedView, cardOnly: boolean): TextLine[] {
-  return cardOnly ? view.lines.filter((l) => l.y0 < 0.75 * view.card.height && l.x0 < 0.7 * view.card.width) : view.lines;
+  const { height: h, width: w } = view.card;
+  return cardOnly ? view.lines.filter((l) => (l.y0 + l.y1) / 2 < CARD_BANDS.fieldsEnd * h && l.x0 < CARD_BANDS.photoStart * w) : view.lines;
 }
+
+/** Where a card front holds no field, as shares of the warped card. */
+const CARD_BANDS = {
+  /**
+   * A line centred below this is the bottom band (個人番号カード, the issuer, 電子証明書…: centred at ~0.85 and
+   * lower). The fields end at about 60 % of the height on the current card, but a next-generation design with
+   * its dates under their labels sets the 有効期限 centred at ~0.78: a cut at a line's top at 75 % left it out.
+   */
+  fieldsEnd: 0.81,
+  /** the portrait starts at about 72 % of the width on the designs with it on the right */
+  photoStart: 0.7,
+} as const;
 
 /**
  * The printed character under `box` (a symbol box of the model): the line finder's pieces that lie mostly

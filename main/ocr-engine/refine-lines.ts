@@ -23,7 +23,7 @@ export function dateText(text: string): string {
 
 /** Parses as a date no earlier than 1868 and no later than ~12 years from `today` (expiry of a new card). */
 export function plausibleDate(text: string, today: string): boolean {
-  const d = parseCardDate(dateText(text));
+  const d = parseCardDate(dateText(text), today);
   if (!d.ok) return false;
   const limit = `${Number(today.slice(0, 4)) + 12}${today.slice(4)}`;
   return d.iso >= '1868-01-01' && d.iso <= limit;
@@ -31,7 +31,7 @@ export function plausibleDate(text: string, today: string): boolean {
 
 /** The ISO date a line's text gives, when it is a plausible card date (see plausibleDate); else null. */
 export function dateIso(text: string, today: string): string | null {
-  return plausibleDate(text, today) ? (parseCardDate(dateText(text)) as { iso: string }).iso : null;
+  return plausibleDate(text, today) ? (parseCardDate(dateText(text), today) as { iso: string }).iso : null;
 }
 
 /**

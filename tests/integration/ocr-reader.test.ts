@@ -139,6 +139,14 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     expect(r.fields.nameKana.value).toBe(truth(file).nameKana);
   });
 
+  it('reads a 有効期限 set low on a next-generation design (centred at 78 % of the card), and a 昭和 read 骨和', async () => {
+    for (const file of ['card-20261210-0019-ng-photo-left-camera.jpg', 'card-20261206-0021-current-phone.jpg']) {
+      const r = await reader.read(fixture(file), { today: '2026-12-05' });
+      expect(r.fields.birthDate.value, file).toBe(truth(file).birthDate);
+      expect(r.fields.expiryDate.value, file).toBe(truth(file).expiryDate);
+    }
+  });
+
   it('reads 性別 by the atlas drawings where the counters of a blurred 男 close up, and where 女 is printed pale', async () => {
     for (const file of ['card-20261218-0008-foreign-camera.jpg', 'card-99001-0045-current-phone.jpg']) {
       const r = await reader.read(fixture(file), { today: '2026-01-01' });

@@ -18,6 +18,15 @@ describe('parseCardDate', () => {
     expect(parseCardDate('昭和5 8年1月15日準別 男')).toMatchObject({ ok: true, iso: '1983-01-15' });
     expect(parseCardDate('昭 33年12月18日生')).toMatchObject({ ok: true, iso: '1958-12-18' });
   });
+  it('reads an era known only by its 和 as the one of 昭和 and 令和 whose date has been, else not at all', () => {
+    expect(parseCardDate('骨和60年 6月7日生', '2026-12-05')).toEqual({ ok: true, iso: '1985-06-07', wareki: true });
+    // 令和 9年 is to come on that day: 昭和 9年
+    expect(parseCardDate('口和9年 6月7日生', '2026-12-05')).toMatchObject({ ok: true, iso: '1934-06-07' });
+    // both eras have had a 5年 6月7日: the clerk reads it
+    expect(parseCardDate('口和5年 6月7日生', '2026-12-05').ok).toBe(false);
+    // without the day the read was made, no era is taken from 和 alone
+    expect(parseCardDate('骨和60年 6月7日生').ok).toBe(false);
+  });
   it('finds a 元年 date line by its shape (a child born in 令和元年)', () => {
     expect(looksLikeDate('令和元年10月2 8日生')).toBe(true);
     const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence: 0.9, symbols: [] });
