@@ -380,7 +380,10 @@ export async function rereadPatch(
             const symbols = trimmed === split || best.symbols.length !== kept.length ? best.symbols : best.symbols.filter((_, i) => kept[i]);
             // a part one kana off the one reading the name tables give for the name beside it is that reading:
             // the tables' judgement, not the print's, so the clerk is asked to look
-            const text = nameRead && names ? snapToKnownReading(trimmed, nameRead, names) : trimmed;
+            const snapped = nameRead && names ? snapToKnownReading(trimmed, nameRead, names) : trimmed;
+            // a part still no reading the tables know for its kanji is read once more with only the kana of those
+            // readings allowed: a read that then spells one of them exactly is taken (シバタ for 柴田 read ンパタ)
+            const text = nameRead && names ? await readAsKnownReading(snapped, nameRead, names, krun, kb, (rect, whitelist) => readVariants(pool, card, rect, kh, null, [V.kana[0]!], { whitelist, render }).then((cs) => cs.map((c) => withoutRepeatedGlyphs(c, kh)))) : snapped;
             const confidence = text === trimmed ? best.confidence : Math.min(best.confidence, N.shapeFieldConfidence);
             // every line the row's ruby was found as goes (the family's, a kana apart, the given name's), not only
             // those the field finder took
@@ -508,6 +511,37 @@ export function snapToKnownReading(kana: string, name: string, names: NameReadin
       return near.length === 1 ? near[0]! : part;
     })
     .join('\u3000');
+}
+
+/**
+ * The フリガナ with each part that is no reading the name tables give for its kanji (while they give some) read
+ * again in its half of the row (left or right of the blank between the names), only the kana of those
+ * readings allowed (`read` cleans the reads as the plan's do); the part becomes the read when it spells one
+ * of them exactly, else stays as it was.
+ */
+export async function readAsKnownReading(
+  kana: string,
+  name: string,
+  names: NameReadings,
+  gap: { x0: number; x1: number } | null,
+  row: Rect,
+  read: (rect: Rect, whitelist: string) => Promise<Cand[]>,
+): Promise<string> {
+  const ks = kana.split('\u3000');
+  const ns = name.split('\u3000');
+  if (ks.length !== 2 || ns.length !== 2 || !gap) return kana;
+  const kinds = ['姓', '名'] as const;
+  const parts = await Promise.all(
+    ks.map(async (part, i) => {
+      const known = names.suggest(ns[i]!, kinds[i]!).map(toKatakana);
+      if (known.length === 0 || known.includes(part)) return part;
+      const rect = i === 0 ? { ...row, x1: gap.x0 } : { ...row, x0: gap.x1 };
+      const whitelist = [...new Set([...known.join(''), 'ー'])].join('');
+      const again = (await read(rect, whitelist)).map((c) => trimKanaTail(compact(c.text)));
+      return again.find((t) => known.includes(t)) ?? part;
+    }),
+  );
+  return parts.join('\u3000');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byParts, partSupport } from '../../main/ocr-engine/reread-fields';
+import { byParts, partSupport, readAsKnownReading } from '../../main/ocr-engine/reread-fields';
 import { buildNameReadings } from '../../common/names/name-readings';
 import type { RecognizedSymbol } from '../../common/ocr/recognized-line';
 
@@ -59,5 +59,36 @@ describe('フリガナ resolved part by part', () => {
     // a kana whose loose box reaches into the blank is no blank read as something
     const wide = { ...a, symbols: a.symbols.map((s, i) => (i === 2 ? { ...s, x1: 190 } : s)) };
     expect(byParts(wide, [wide, b], { x0: 157, x1: 205 }, 20, null).text).toBe('フクダ タクヤ');
+  });
+});
+
+describe('a フリガナ part the name tables do not know, read again with only the kana of the readings they give', () => {
+  const tables = buildNameReadings([
+    [
+      { kind: '姓', surface: '柴田', readings: ['しばた'] },
+      { kind: '名', surface: '達也', readings: ['たつや'] },
+    ],
+  ]);
+  const row = { x0: 180, y0: 37, x1: 320, y1: 56 };
+  const gap = { x0: 234, x1: 255 };
+
+  it('takes the read when it spells a known reading exactly, reading only that part, in its half of the row', async () => {
+    const asked: { rect: typeof row; whitelist: string }[] = [];
+    const out = await readAsKnownReading('ンパタ\u3000タツヤ', '柴田\u3000達也', tables, gap, row, async (rect, whitelist) => {
+      asked.push({ rect, whitelist });
+      return [{ text: 'シバタ', confidence: 0.8, symbols: [] }];
+    });
+    expect(out).toBe('シバタ\u3000タツヤ');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.rect).toEqual({ ...row, x1: 234 });
+    expect([...asked[0]!.whitelist].sort().join('')).toBe([...'シバター'].sort().join(''));
+  });
+
+  it('keeps the part as read when the constrained read spells no known reading, or there is no blank to split at', async () => {
+    const read = async (): Promise<{ text: string; confidence: number; symbols: [] }[]> => [{ text: 'シババタ', confidence: 0.8, symbols: [] }];
+    expect(await readAsKnownReading('ンパタ\u3000タツヤ', '柴田\u3000達也', tables, gap, row, read)).toBe('ンパタ\u3000タツヤ');
+    expect(await readAsKnownReading('ンパタ\u3000タツヤ', '柴田\u3000達也', tables, null, row, read)).toBe('ンパタ\u3000タツヤ');
+    // a name the tables know no reading of: nothing to read against
+    expect(await readAsKnownReading('ンパタ\u3000タツヤ', '某某\u3000達也', tables, gap, row, read)).toBe('ンパタ\u3000タツヤ');
   });
 });
