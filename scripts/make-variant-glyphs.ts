@@ -1,6 +1,7 @@
 /**
  * Regenerates main/ocr-engine/kanji/variant-glyphs.generated.ts: every character of the kanji variant table
- * (common/kanji/variant-table.ts) and of the look-alike table (common/kanji/lookalike-table.ts) drawn in
+ * (common/kanji/variant-table.ts), of the look-alike table (common/kanji/lookalike-table.ts) and the capitals
+ * a roman name's last letter is mistaken among (common/ocr/latin-lookalikes.ts) drawn in
  * the typefaces cards are printed in or close to (mincho and gothic: IPAmj明朝, IPAex明朝/ゴシック, Noto
  * Serif/Sans CJK JP), cut to its ink box, scaled to GLYPH × GLYPH and thresholded. The OCR model cannot
  * output 髙 﨑 邉… and mistakes 勇 for 男; these shapes let the reader tell them apart.
@@ -11,6 +12,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { VARIANT_GROUPS } from '../common/kanji/variant-table';
 import { LOOKALIKE_GROUPS } from '../common/kanji/lookalike-table';
+import { LATIN_LOOKALIKE_GROUPS } from '../common/ocr/latin-lookalikes';
 import { GLYPH, normalizeGlyph, packBits } from '../main/ocr-engine/kanji/glyph-bits';
 
 const FONTS = ['IPAmjMincho', 'IPAexMincho', 'IPAexGothic', 'Noto Serif CJK JP', 'Noto Sans CJK JP'];
@@ -23,7 +25,7 @@ async function draw(ch: string, font: string): Promise<{ width: number; height: 
   return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height) };
 }
 
-const chars = [...new Set([...VARIANT_GROUPS, ...LOOKALIKE_GROUPS].flatMap((g) => [...g]))];
+const chars = [...new Set([...VARIANT_GROUPS, ...LOOKALIKE_GROUPS, ...LATIN_LOOKALIKE_GROUPS].flatMap((g) => [...g]))];
 const lines: string[] = [];
 for (const ch of chars) {
   const shapes: string[] = [];

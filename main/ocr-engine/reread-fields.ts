@@ -16,6 +16,8 @@ import { classifyLine, type LineKind } from '../../common/ocr/line-kind';
 import { renderInline, settleInline, shapeRequest, type ShapeSettler, type VariantRenderer } from './reread/variant-images';
 import { consensus, resolve, resolveChecked, type Candidate, type Provenance } from './reread/candidates';
 import { settleVoicing } from './voicing-mark';
+import { glyphRequest, settleGlyph, type GlyphChoiceRequest } from './reread/glyph-choice';
+import { latinLookAlikesOf } from '../../common/ocr/latin-lookalikes';
 import { levenshtein } from '../../common/text/levenshtein';
 import { BUILDING_WORDS } from '../../common/address/building-words';
 import { addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockToMend } from '../../common/address/sure-address-row';
@@ -121,6 +123,7 @@ export async function rereadPatch(
   names: NameReadings | null = null,
   render: VariantRenderer = renderInline,
   settle: ShapeSettler = settleInline,
+  glyph: GlyphSettler = async (req) => settleGlyph(req),
 ): Promise<RereadPatch> {
   // the lines as the fields were found in them: a line joined across fields is two or three (splitJoinedLines)
   const whole = new Map<RecognizedLine, RecognizedLine>();
@@ -411,7 +414,15 @@ export async function rereadPatch(
       key: compact,
       clean: (c) => ({ ...c, text: roman(c.text) }),
       keep: (c) => /^[A-Z][A-Z ,.'-]*$/.test(c.text),
-      finish: async (best) => (best.provenance === 'first-read' ? null : { drop: nameLines, line: { ...rect, glyphH, text: best.text, confidence: best.confidence, symbols: best.symbols } }),
+      finish: async (best, all) => {
+        // the name's last letter, when the reads disagree on it and it is one the model takes for another (RAJ
+        // read RAT and RAI), as its print shows it; letter reads that all agree stand (a blurred J's hook is faint)
+        const split = new Set(all.map((c) => c.text.at(-1))).size > 1;
+        const text = split ? await lastLetterByShape(best.text, nameLines.flatMap(charsOf), card, glyph) : best.text;
+        if (text === best.text && best.provenance === 'first-read') return null;
+        const confidence = text === best.text ? best.confidence : Math.min(best.confidence, N.shapeFieldConfidence);
+        return { drop: nameLines, line: { ...rect, glyphH, text, confidence, symbols: text === best.text ? best.symbols : [] } };
+      },
     });
   }
   const drop = new Set<RecognizedLine>();
@@ -542,6 +553,23 @@ export async function readAsKnownReading(
     }),
   );
   return parts.join('\u3000');
+}
+
+/** Where one character's print is compared with the characters it may be (settleGlyph): the preprocessing worker, or inline. */
+export type GlyphSettler = (req: GlyphChoiceRequest) => Promise<string>;
+
+/**
+ * A roman name with its last letter settled by its print when the model takes it for others (I J L T,
+ * common/ocr/latin-lookalikes.ts): the line finder's rightmost character of the name's lines is that letter,
+ * compared with the drawings of the letters in the card typefaces. Unchanged where no character is found.
+ */
+export async function lastLetterByShape(text: string, chars: CharBox[], card: GrayImage, glyph: GlyphSettler): Promise<string> {
+  const last = text.at(-1) ?? '';
+  const options = latinLookAlikesOf(last);
+  if (options.length === 0 || chars.length === 0) return text;
+  const box = chars.reduce((a, b) => (b.x1 > a.x1 ? b : a));
+  const settled = await glyph(glyphRequest(card, box, last, options));
+  return settled === last ? text : text.slice(0, -1) + settled;
 }
 
 /**

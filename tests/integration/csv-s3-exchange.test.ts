@@ -220,13 +220,15 @@ describe('csv-s3 faults', () => {
     const wrongKey = path.join(tempDir('s3-wrong'), 'cred.json');
     fs.writeFileSync(wrongKey, JSON.stringify({ accessKeyId: 'NOT-A-KEY', secretAccessKey: 'not-the-secret' }), { mode: 0o600 });
     const dataDir = counter('s3-refused', sampleApplications(1, 84), s3Config(wrongKey));
-    const r = await runBundledCli(bundle, ['sync', '--data-dir', dataDir, '--until-empty', '--timeout-s', '1']);
+    // a few seconds: the first attempt must finish within them (a bundled CLI's start and the SDK's first request
+    // took over a second on a loaded 2-core machine, and the run ended before any attempt had been refused)
+    const r = await runBundledCli(bundle, ['sync', '--data-dir', dataDir, '--until-empty', '--timeout-s', '4']);
     expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout)).toMatchObject({ pending: 1, delivered: 0, failed: 0 });
     expect(readAppLog(dataDir).some((l) => l.event === 'sync.retry' && String(l.reason).includes('オブジェクトストレージが書き込みを拒否しました'))).toBe(true);
 
     fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify(s3Config(s3.credentialsFile, 'no-such-bucket')));
-    const r2 = await runBundledCli(bundle, ['sync', '--data-dir', dataDir, '--until-empty', '--timeout-s', '1']);
+    const r2 = await runBundledCli(bundle, ['sync', '--data-dir', dataDir, '--until-empty', '--timeout-s', '4']);
     expect(r2.code).toBe(3);
     expect(readAppLog(dataDir).some((l) => l.event === 'sync.retry' && String(l.reason).includes('バケット「no-such-bucket」がありません'))).toBe(true);
 
