@@ -51,6 +51,28 @@ describe('text lines from ink blobs', () => {
     expect(lines.some((l) => l.x0 >= 139 && l.x0 <= 143 && l.x1 >= 500)).toBe(true);
   });
 
+  it('finds the text on a card printed with fine pale horizontal lines, and keeps a dark dash as ink', () => {
+    const card = createGray(1200, 757, 236);
+    // the pattern: a 1 px line, a little darker than the paper, every 4 px, broken every ~100 px
+    for (let y = 2; y < 757; y += 4) for (let x = 0; x < 1200; x++) if ((x + 13 * y) % 100 > 3) card.data[y * 1200 + x] = 206;
+    const ink = (x0: number, y0: number, w: number, h: number): void => {
+      for (let y = y0; y < y0 + h; y++) card.data.fill(40, y * 1200 + x0, y * 1200 + x0 + w);
+    };
+    // two rows of ten characters, each of four strokes; a dash (a 2 px bar) between the fifth and sixth of the first
+    for (const y of [300, 380]) for (let i = 0; i < 10; i++) for (let k = 0; k < 4; k++) ink(200 + 40 * i + (i >= 5 && y === 300 ? 40 : 0), y + 11 * k, 34, 4);
+    ink(403, 318, 30, 2);
+    const lines = findTextLines(card);
+    const rows = lines.filter((l) => l.glyphH >= 35 && l.glyphH <= 45);
+    expect(rows).toHaveLength(2);
+    // each row where its characters are (a fragment of a stripe touching a character's top may stay with it)
+    expect(rows.map((r) => r.y1)).toEqual([336, 416]);
+    for (const [r, top] of [[rows[0]!, 300], [rows[1]!, 380]] as const) expect(Math.abs(r.y0 - top)).toBeLessThanOrEqual(8);
+    // no line taller than a row: the pattern joined nothing across the rows (a fragment of it beside a
+    // character may remain a small line of its own, read as noise)
+    expect(lines.every((l) => l.y1 - l.y0 < 60)).toBe(true);
+    expect(rows[0]!.chars.some((c) => c.x0 === 403 && c.y1 - c.y0 + 1 === 2)).toBe(true);
+  });
+
   it('keeps a row going after a kana broken into strokes (クハウス: ハ\'s two strokes are small)', () => {
     const box = (x: number, y: number, w: number, h: number): { x0: number; y0: number; x1: number; y1: number } => ({ x0: x, y0: y, x1: x + w - 1, y1: y + h - 1 });
     const lines = groupLines([box(207, 231, 25, 30), box(238, 238, 15, 17), box(257, 239, 12, 15), box(277, 232, 25, 30), box(309, 235, 29, 24), box(351, 233, 19, 28)], 1.2);

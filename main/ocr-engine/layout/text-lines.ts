@@ -68,8 +68,11 @@ function paleSpeck(card: GrayImage, s: number): (b: Box) => boolean {
   const paper = at(TEXT_LINE_TUNING.paperPercentile);
   const need = TEXT_LINE_TUNING.speckMinContrast * Math.max(1, paper - ink);
   const small = TEXT_LINE_TUNING.speckMaxSize * s;
+  const flat = TEXT_LINE_TUNING.stripeMaxHeight * s;
+  const long = TEXT_LINE_TUNING.stripeMinWidth * s;
   return (b: Box): boolean => {
-    if (boxW(b) > small || boxH(b) > small) return false;
+    const stripe = boxH(b) <= flat && boxW(b) >= long;
+    if ((boxW(b) > small || boxH(b) > small) && !stripe) return false;
     let min = 255;
     for (let y = b.y0; y <= b.y1; y++) for (let x = b.x0, o = y * card.width; x <= b.x1; x++) min = Math.min(min, card.data[o + x]!);
     return paper - min < need;
@@ -86,6 +89,13 @@ export const TEXT_LINE_TUNING = {
   speckMinContrast: 0.35,
   /** only blobs this small (card px per 1000 of width) are judged: a dakuten is bigger than a pattern dot */
   speckMaxSize: 7,
+  /**
+   * … and blobs this flat and at least this long: a pattern of fine horizontal lines comes out of the ink mask
+   * as stripes. A printed bar (一, ー, a dash) is as flat but dark, except on a blurred phone photo of small
+   * print, where 三's bars are pale too: they are shorter than this (a character of such print is ~15 px)
+   */
+  stripeMaxHeight: 2.5,
+  stripeMinWidth: 30,
   /**
    * Parts of a character this close above one another (share of the taller one's height, at least 1 card px
    * per 1000) touch: one character, whatever their sizes. Ruby is printed apart from its name (≥ 0.1 of the
