@@ -10,7 +10,8 @@ import { recognizeLine } from './recognize-lines';
 import { birthDateOnly, refineLines, sexRightOfBirthDate } from './refine-lines';
 import type { SexJudge } from './reread/sex-shape';
 import { settleDatePair } from './date-pair';
-import { applyReread, rereadPatch } from './reread-fields';
+import { applyReread, rereadPatch, type GlyphSettler } from './reread-fields';
+import type { ShapeSettler, VariantRenderer } from './reread/variant-images';
 import { OcrInputError } from './ocr-error';
 import { PrepWorker } from './prep/prep-client';
 import { loadAddressMaster } from './address-master-files';
@@ -92,6 +93,10 @@ export class CardReader {
 
   /** The 性別 value's shape test, in the preprocessing worker thread. */
   private readonly judgeSex: SexJudge = (glyph) => this.prep.sex(glyph);
+  /** The second reads' pixel work and shape tests, in the preprocessing worker thread (rereadPatch's helpers). */
+  private readonly renderVariants: VariantRenderer = (req) => this.prep.variants(req);
+  private readonly settleNameShape: ShapeSettler = (req) => this.prep.shape(req);
+  private readonly settleOneGlyph: GlyphSettler = (req) => this.prep.glyph(req);
 
   /** The card back's QR code, decoded in the reader's preprocessing worker thread (text or null). */
   decodeQr(bytes: Uint8Array): ReturnType<PrepWorker['qr']> {
@@ -224,14 +229,14 @@ export class CardReader {
     const first: RecognizedLine[] = await Promise.all(firstReads);
     const rereadable = (e: Extracted): boolean => e.anchors >= 2 && !e.looksLikeBack && !e.looksLikePassport;
     const early = extractFields(first, today);
-    const patchEarly = rereadable(early) ? rereadPatch(this.pool, view, first, chosen, early, this.addresses, this.names(), (req) => this.prep.variants(req), (req) => this.prep.shape(req), (req) => this.prep.glyph(req)) : null;
+    const patchEarly = rereadable(early) ? rereadPatch(this.pool, view, first, chosen, early, this.addresses, this.names(), this.renderVariants, this.settleNameShape, this.settleOneGlyph) : null;
     // a failed job must not leave the other one's rejection unhandled
     void patchEarly?.catch(() => undefined);
     const refined = await Promise.all(refinedReads);
     let patch = await patchEarly;
     let { warnings, ...ex } = extractFields(refined, today);
     // the re-read dates or 性別 may be what makes it a card
-    if (!patch && rereadable(ex)) patch = await rereadPatch(this.pool, view, refined, chosen, ex, this.addresses, this.names(), (req) => this.prep.variants(req), (req) => this.prep.shape(req), (req) => this.prep.glyph(req));
+    if (!patch && rereadable(ex)) patch = await rereadPatch(this.pool, view, refined, chosen, ex, this.addresses, this.names(), this.renderVariants, this.settleNameShape, this.settleOneGlyph);
     let rec = patch ? applyReread(refined, patch) : refined;
     if (patch) ({ warnings, ...ex } = extractFields(rec, today));
     // 生年月日 and 有効期限 on different days of the year: one is misread, and the card says which

@@ -356,7 +356,7 @@ export async function rereadPatch(
       if (kb && kb.y1 - kb.y0 + 1 >= K.minHeight * glyphH) {
         const kh = kb.y1 - kb.y0 + 1;
         const krun = blankRun(card, kb, kh);
-        const kgap = krun && (krun.x0 + krun.x1 + 1) / 2;
+        const kgap = krun && runMiddle(krun);
         plans.push({
           field: 'nameKana',
           // ruby the line finder found as two lines is the family and the given name's
@@ -485,7 +485,17 @@ export function keepKnownParts(before: string, after: string, names: NameReading
   return a.map((part, i) => (names.known(b[i]!, kinds[i]!) && !names.known(part, kinds[i]!) ? b[i]! : part)).join('\u3000');
 }
 
-const toHiragana = (s: string): string => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+const toKatakana = (s: string): string => s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+
+/**
+ * The readings the name tables give for each part of `name` (family U+3000 given), in katakana as フリガナ is
+ * printed: what every cross-check of the フリガナ with the name asks. Null when the name is not two parts.
+ */
+function knownReadings(name: string, names: NameReadings): [string[], string[]] | null {
+  const ns = name.split('\u3000');
+  if (ns.length !== 2 || !ns[0] || !ns[1]) return null;
+  return [names.suggest(ns[0], '姓').map(toKatakana), names.suggest(ns[1], '名').map(toKatakana)];
+}
 
 /**
  * How far a フリガナ reading agrees with the known readings of the name read beside it: 1 when both parts are
@@ -493,14 +503,10 @@ const toHiragana = (s: string): string => s.replace(/[\u30a1-\u30f6]/g, (c) => S
  */
 export function readingSupport(kana: string, name: string, names: NameReadings): number {
   const [fk, gk] = kana.trim().split(/[\s\u3000]+/);
-  const [fn, gn] = name.split('\u3000');
-  if (!fk || !gk || !fn || !gn) return 0;
-  const fam = names.suggest(fn, '姓').includes(toHiragana(fk)) ? 0.5 : 0;
-  const giv = names.suggest(gn, '名').includes(toHiragana(gk)) ? 0.5 : 0;
-  return fam + giv;
+  const known = knownReadings(name, names);
+  if (!fk || !gk || !known) return 0;
+  return (known[0].includes(toKatakana(fk)) ? 0.5 : 0) + (known[1].includes(toKatakana(gk)) ? 0.5 : 0);
 }
-
-const toKatakana = (s: string): string => s.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 
 /**
  * The フリガナ with each part that is not a reading the name tables give for its kanji, but exactly one kana
@@ -510,12 +516,11 @@ const toKatakana = (s: string): string => s.replace(/[\u3041-\u3096]/g, (c) => S
  */
 export function snapToKnownReading(kana: string, name: string, names: NameReadings): string {
   const ks = kana.split('\u3000');
-  const ns = name.split('\u3000');
-  if (ks.length !== 2 || ns.length !== 2 || !ks.every(isKatakanaText)) return kana;
-  const kinds = ['姓', '名'] as const;
+  const readings = knownReadings(name, names);
+  if (ks.length !== 2 || !readings || !ks.every(isKatakanaText)) return kana;
   return ks
     .map((part, i) => {
-      const known = names.suggest(ns[i]!, kinds[i]!).map(toKatakana);
+      const known = readings[i]!;
       if (known.length === 0 || known.includes(part)) return part;
       // never a kana added to the read: a reading shorter than the tables' (ヒロ for 博) is a reading, not a slip
       const near = known.filter((r) => levenshtein([...r], [...part]) === 1 && [...part].length >= [...r].length);
@@ -539,12 +544,11 @@ export async function readAsKnownReading(
   read: (rect: Rect, whitelist: string) => Promise<Cand[]>,
 ): Promise<string> {
   const ks = kana.split('\u3000');
-  const ns = name.split('\u3000');
-  if (ks.length !== 2 || ns.length !== 2 || !gap) return kana;
-  const kinds = ['姓', '名'] as const;
+  const readings = knownReadings(name, names);
+  if (ks.length !== 2 || !readings || !gap) return kana;
   const parts = await Promise.all(
     ks.map(async (part, i) => {
-      const known = names.suggest(ns[i]!, kinds[i]!).map(toKatakana);
+      const known = readings[i]!;
       if (known.length === 0 || known.includes(part)) return part;
       const rect = i === 0 ? { ...row, x1: gap.x0 } : { ...row, x0: gap.x1 };
       const whitelist = [...new Set([...known.join(''), 'ー'])].join('');
@@ -790,10 +794,8 @@ type PartSupport = (part: 0 | 1, kana: string) => number;
 
 /** The name tables' word on each part of a reading of `name` (family U+3000 given): ½ vote for a known reading, as readingSupport gives. */
 export function partSupport(name: string, names: NameReadings): PartSupport | null {
-  const [fn, gn] = name.split('\u3000');
-  if (!fn || !gn) return null;
-  const known = [names.suggest(fn, '姓'), names.suggest(gn, '名')];
-  return (part, kana) => (known[part]!.includes(toHiragana(kana)) ? T.cross.readingWeight / 2 : 0);
+  const known = knownReadings(name, names);
+  return known && ((part, kana) => (known[part].includes(toKatakana(kana)) ? T.cross.readingWeight / 2 : 0));
 }
 
 /**
@@ -815,7 +817,7 @@ function kanaParts(c: Cand, gap: { x0: number; x1: number } | null, kh: number):
   }
   if (words.length !== 1 || gap === null || !spelled) return null;
   const slack = T.gap.junkSlack * kh;
-  const mid = (gap.x0 + gap.x1) / 2;
+  const mid = runMiddle(gap);
   const kept = c.symbols.filter((x) => !(x.x0 >= gap.x0 - slack && x.x1 <= gap.x1 + slack));
   const fam = kept.filter((x) => x.x0 < mid);
   const giv = kept.filter((x) => x.x0 >= mid);
@@ -965,8 +967,11 @@ function inkBox(card: GrayImage, r: Rect, h: number): Rect | null {
  */
 function widestGap(card: GrayImage, r: Rect, h: number): number | null {
   const g = blankRun(card, r, h);
-  return g && (g.x0 + g.x1 + 1) / 2;
+  return g && runMiddle(g);
 }
+
+/** The x of the middle of a run of columns given inclusive. */
+const runMiddle = (g: { x0: number; x1: number }): number => (g.x0 + g.x1 + 1) / 2;
 
 /** The blank columns between the family and the given name (card x, inclusive), as widestGap finds them. */
 function blankRun(card: GrayImage, r: Rect, h: number): { x0: number; x1: number } | null {

@@ -3,7 +3,8 @@ import { startModuleWorker } from '../../workers/start-module-worker';
 import type { OcrErrorCode } from '../../../common/ocr/card-result';
 import { OcrInputError } from '../ocr-error';
 import { runPrep, type PrepOp, type PreparedView } from './prepare';
-import { decodeQr, type QrOp } from './qr';
+import { decodeQr } from './qr';
+import { runPrepJob, type PrepJob, type PrepJobResult } from './prep-ops';
 import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
 import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
 import { sexShape, type SexShapeRequest } from '../reread/sex-shape';
@@ -17,21 +18,8 @@ type ShapeResult = { name: string };
 interface Pending {
   resolve: (r: never) => void;
   reject: (e: unknown) => void;
-  req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest | GlyphChoiceRequest | SexShapeRequest;
+  req: PrepJob;
 }
-
-const runOp = async (req: PrepOp | QrOp | VariantImagesRequest | ShapeRequest | GlyphChoiceRequest | SexShapeRequest): Promise<Result | QrResult | ImagesResult | ShapeResult> =>
-  req.op === 'qr'
-    ? decodeQr(req.bytes)
-    : req.op === 'variants'
-      ? { images: variantImages(req) }
-      : req.op === 'shape'
-        ? { name: settleShape(req) }
-        : req.op === 'glyph'
-          ? { name: settleGlyph(req) }
-          : req.op === 'sex'
-            ? { name: sexShape(req.crop).sex ?? '' }
-            : runPrep(req);
 
 /**
  * Runs `runPrep` (and `decodeQr`, the card back) in a dedicated worker thread, so decoding and pixel loops
@@ -150,7 +138,8 @@ export class PrepWorker {
     this.worker = null;
     const jobs = [...this.pending.values()];
     this.pending.clear();
-    for (const j of jobs) runOp(j.req).then(j.resolve as (r: Result | QrResult | ImagesResult | ShapeResult) => void, j.reject);
+    // its jobs are pure functions of their input: run inline, as the worker would have
+    for (const j of jobs) runPrepJob(j.req).then(j.resolve as (r: PrepJobResult) => void, j.reject);
   }
 
   private failAll(err: unknown): void {

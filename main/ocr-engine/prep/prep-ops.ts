@@ -1,0 +1,34 @@
+import { runPrep, type PrepOp, type PreparedView } from './prepare';
+import { decodeQr, type QrOp } from './qr';
+import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
+import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
+import { sexShape, type SexShapeRequest } from '../reread/sex-shape';
+import type { GrayImage } from '../image/gray-image';
+
+/** Every job the preprocessing worker runs. */
+export type PrepJob = PrepOp | QrOp | VariantImagesRequest | ShapeRequest | GlyphChoiceRequest | SexShapeRequest;
+
+export type PrepJobResult = { views: PreparedView[]; hasQuad: boolean } | { text: string | null } | { images: GrayImage[] } | { name: string };
+
+/**
+ * One job of the preprocessing worker, as the worker runs it and as the client runs it inline when no worker
+ * can be started: decode, find and warp the card (`runPrep`), the card back's QR code, a second read's
+ * images (masked, scaled, cleaned), the name's variant shape test, one character against its options, the
+ * 性別 value against 男 and 女.
+ */
+export async function runPrepJob(req: PrepJob): Promise<PrepJobResult> {
+  switch (req.op) {
+    case 'qr':
+      return decodeQr(req.bytes);
+    case 'variants':
+      return { images: variantImages(req) };
+    case 'shape':
+      return { name: settleShape(req) };
+    case 'glyph':
+      return { name: settleGlyph(req) };
+    case 'sex':
+      return { name: sexShape(req.crop).sex ?? '' };
+    default:
+      return runPrep(req);
+  }
+}
