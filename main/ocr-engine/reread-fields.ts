@@ -102,7 +102,9 @@ async function runPlan(p: FieldPlan): Promise<{ drop: RecognizedLine[]; line: Re
   if (all.length === 0) return null;
   await p.after;
   const best = resolveChecked(all, p.key, { eligible: p.eligible, support: p.support?.(), by: p.check ?? 'cross-field', cap: T.cross.changedConfidence });
-  return p.finish(best, all);
+  const fin = await p.finish(best, all);
+  if (process.env.DBG_PLAN) console.error('PLAN', JSON.stringify({ f: p.field, settled: !!p.settled, n: reads.length, c: p.first ? +p.first.confidence.toFixed(2) : null, first: p.first ? p.key(p.first.text) : null, fin: fin ? p.key(fin.line.text) : null }));
+  return fin;
 }
 
 /**
@@ -290,6 +292,8 @@ export async function rereadPatch(
         }
       }
     }
+    // left to right: the lines come biggest first, and a name read as 智子上田 agrees with no second read
+    nameLines.sort((a, b) => a.x0 - b.x0);
     const rect = union(nameLines);
     const chars = nameLines.flatMap(charsOf);
     // the name's character size: kanji are about as tall as wide; a character broken in pieces is narrower
@@ -310,7 +314,9 @@ export async function rereadPatch(
       read: (vs) => readVariants(pool, card, band, glyphH, chars, vs, { rows: rows ?? undefined, render }),
       variants: V.name,
       firstBatch: T.firstBatch,
-      settled: nameLines.length === 1 && orig.confidence >= N.sureConfidence && /^[\p{Script=Han}々]{2,8}$/u.test(compact(orig.text)),
+      // kanji the model is sure of, as one line or as lines whose text the name tables know as a family and a
+      // given name (a character broken in two reads as two: no known name)
+      settled: orig.confidence >= N.sureConfidence && /^[\p{Script=Han}々]{2,8}$/u.test(compact(orig.text)) && (nameLines.length === 1 || (names !== null && knownNameSupport(orig.text, names) === 1)),
       key: compact,
       clean: nameOnly,
       // how names are written: among the model's own readings, one that is a known family + given name
