@@ -1,6 +1,6 @@
 import { PREFECTURES } from '../ocr/parse-address';
 import { levenshtein } from '../text/levenshtein';
-import { blockChoices, type GlyphChoice } from './block-grammar';
+import { blockChoices, droppedChomeNumber, type GlyphChoice } from './block-grammar';
 import { kanjiBetweenKanji } from '../ocr/kana-look-alikes';
 import { withSmallVowelAfterVu, withWordDakuten } from './building-words';
 
@@ -261,6 +261,27 @@ function oneCharTownChoice(text: string[], names: string[], ends: (rest: string[
 /** A name must be this long for two misread characters in it to be repaired: shorter ones are too alike. */
 const TWO_OFF_MIN_CHARS = 5;
 
+/**
+ * The 町域 that the start of `text` spells with one character left out inside it (出口町 read 出町), before its
+ * 番地 (`ends`): where the character goes and which it would be, for the print to show whether one stands
+ * there. Names of at least three characters, the character never the first or last (the read's own characters
+ * are around it, where the print is found); null unless every such name drops it at the same place.
+ */
+function townDroppedChar(text: string[], names: string[], ends: (rest: string[]) => boolean): GlyphChoice | null {
+  const found = new Map<number, Set<string>>();
+  for (const n of new Set(names)) {
+    const cs = [...n];
+    if (cs.length < INDEL_MIN_CHARS || cs.length - 1 > text.length || !ends(text.slice(cs.length - 1))) continue;
+    for (let i = 1; i < cs.length - 1; i++) {
+      if ([...cs.slice(0, i), ...cs.slice(i + 1)].join('') !== text.slice(0, cs.length - 1).join('')) continue;
+      (found.get(i) ?? found.set(i, new Set()).get(i)!).add(cs[i]!);
+    }
+  }
+  if (found.size !== 1) return null;
+  const [at, options] = [...found][0]!;
+  return { read: text.slice(0, Math.max(at + 2, 3)).join(''), at, options: [...options], insert: true };
+}
+
 const NUMBER_START = /^[-－0-9０-９〇一二三四五六七八九十]/;
 /**
  * 丁目 misread between numbers: either of its two characters read as anything that is not a number or another
@@ -319,7 +340,8 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   // the 番地's misread characters: looked for in everything after the 市区町村 (no 町域 name has a number in
   // it), as read — before a look-alike was taken for a kanji (ハ丁目 is left to the print, not made 八丁目)
   const asRead = [...read.replace(CHOME, '$1丁目')];
-  const glyphChoices = blockChoices((asRead.length >= after.length ? asRead.slice(asRead.length - after.length) : after).join(''));
+  const block = (asRead.length >= after.length ? asRead.slice(asRead.length - after.length) : after).join('');
+  let glyphChoices = blockChoices(block);
   // a 町域 is followed by its 番地 (or its 丁目 with the number before it misread: 陽皇太丁目); exactly spelled,
   // it is also known when a misread digit follows (北沢ノー６)
   const names = master.towns(code);
@@ -330,9 +352,17 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
     // so can it for a one-character 町域 read as another kanji before its 番地 (塙 read 才, 堰 read 増): any
     // other one-character 町域 is one character off, so no spelling repairs it, only the print
     const townChoice = choiceAmongNear(after, nearStarts(after, names, 2, false, ends)) ?? oneCharTownChoice(after, names, ends);
-    if (townChoice) return { text: cs.join(''), prefecture: pref.name, municipality: muni.name, town: null, repaired, glyphChoices: [townChoice, ...glyphChoices] };
+    // … and for a 町域 read with a character dropped (出口町 read 出町): whether the print has one there
+    const dropped = townDroppedChar(after, names, ends);
+    const choices = [townChoice, dropped].filter((c): c is GlyphChoice => c !== null);
+    if (choices.length > 0) return { text: cs.join(''), prefecture: pref.name, municipality: muni.name, town: null, repaired, glyphChoices: [...choices, ...glyphChoices] };
   }
   if (town) {
+    // the 町域 spelled (or repaired): its own characters are no misread 番地 (原 of 平原丁目 is no numeral) …
+    glyphChoices = blockChoices(block, town.readLen);
+    // … and 丁目 right after it lost its number
+    const droppedNumber = droppedChomeNumber(block, town.readLen);
+    if (droppedNumber) glyphChoices.unshift(droppedNumber);
     repaired += town.repaired;
     let rest = after.slice(town.readLen);
     // a lone hiragana between the 町域 and its 番地 is a speck read as a character (栄え４－３３)

@@ -9,9 +9,14 @@
 export interface GlyphChoice {
   /** the stretch of the address around the character, as read: where the card reader looks for its print */
   read: string;
-  /** the character's index in `read` (code points) */
+  /** the character's index in `read` (code points); with `insert`, the index of the character it was dropped before */
   at: number;
   options: string[];
+  /**
+   * a character the model dropped (平原丁目 for 平原三丁目: 丁目 follows a number, so one is missing before it):
+   * the print between `read[at - 1]` and `read[at]` decides whether one of `options` stands there
+   */
+  insert?: true;
 }
 
 const KANJI_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -35,10 +40,24 @@ function choiceAt(cs: string[], i: number, options: string[]): GlyphChoice {
  * - before 丁目, a character that is no number (信丁目, ハ丁目): a kanji numeral;
  * - after 番 and a number before it, a kanji that is not 地 (1709番好): 地;
  * - after a number, a kanji that is no part of a 番地 (15史コーポ): 号 or 番.
+ * Only characters from index `from` on (after a 町域 the master found: its own characters are no 番地).
  */
-export function blockChoices(block: string): GlyphChoice[] {
+export function blockChoices(block: string, from = 0): GlyphChoice[] {
   const cs = [...block];
-  return misreadInBlock(cs).map(({ i, options }) => choiceAt(cs, i, options));
+  return misreadInBlock(cs)
+    .filter(({ i }) => i >= from)
+    .map(({ i, options }) => choiceAt(cs, i, options));
+}
+
+/**
+ * 丁目 right after its 町域 (`block` read from the 町域's start, `townLen` its characters): the number before
+ * 丁目 was dropped, and the print after the 町域 shows which kanji numeral it is. Null when 丁目 does not
+ * follow the 町域.
+ */
+export function droppedChomeNumber(block: string, townLen: number): GlyphChoice | null {
+  const cs = [...block];
+  if (townLen < 1 || cs[townLen] !== '丁' || cs[townLen + 1] !== '目') return null;
+  return { ...choiceAt(cs, townLen, KANJI_NUMERALS), insert: true };
 }
 
 /**

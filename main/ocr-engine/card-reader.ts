@@ -178,6 +178,13 @@ export class CardReader {
     if (!value) return fields;
     const settled = await Promise.all(
       choices.map(async (choice) => {
+        if (choice.insert) {
+          // a dropped character: the unread print between its neighbours, if there is one ('' keeps the read)
+          const box = unreadGlyphAt(view.lines, view.textLines, choice.read, choice.at);
+          // a cell that shows one of its neighbours is theirs, not a dropped character
+          const cs = [...choice.read];
+          return box ? await this.prep.glyph({ ...glyphRequest(view.card, box, '', choice.options), neighbours: [cs[choice.at - 1], cs[choice.at]].filter((c): c is string => !!c) }) : '';
+        }
         const sym = glyphInContext(view.lines, choice.read, choice.at);
         // the model's symbol boxes are approximate (half a character off after a re-read's scaling): the
         // character the line finder found under it is cut instead
@@ -188,8 +195,8 @@ export class CardReader {
     );
     choices.forEach((choice, i) => {
       const cs = [...choice.read];
-      if (settled[i] === cs[choice.at]) return;
-      cs[choice.at] = settled[i]!;
+      if (choice.insert ? settled[i] === '' : settled[i] === cs[choice.at]) return;
+      cs.splice(choice.at, choice.insert ? 0 : 1, settled[i]!);
       value = value!.replace(choice.read, cs.join(''));
     });
     return value === fields.address.value ? fields : { ...fields, address: { ...fields.address, value } };
@@ -328,6 +335,59 @@ export function characterUnder(lines: TextLine[], box: { x0: number; y0: number;
   }
   return best ? { ...best, y0: Math.min(best.y0, box.y0), y1: Math.max(best.y1, box.y1) } : under;
 }
+
+/**
+ * The printed character the model left out before the `at`-th character of `text` (the 三 of 平原三丁目 read
+ * 平原丁目; the 七 ending a row, 丁目 starting the next). The model's symbol boxes lie up to a character off,
+ * so the print is found by count: on the row whose read holds the characters before it, the line finder's
+ * pieces are joined into character cells at the row's pitch, and the cell after those characters' cells is
+ * the one the model did not read. Only where every character before it is full width (one cell each); null
+ * when the row has no cell there.
+ */
+export function unreadGlyphAt(lines: RecognizedLine[], textLines: TextLine[], text: string, at: number): CharBox | null {
+  const before = [...text].slice(0, at);
+  for (const l of lines) {
+    const read = [...l.text.replace(/[\s\u3000]+/g, '')];
+    const k = endOf(read, before);
+    if (k < 0 || read.slice(0, k).some((c) => HALF_WIDTH.test(c))) continue;
+    const pieces = textLines.flatMap((t) => t.chars).filter((c) => Math.min(c.y1, l.y1) - Math.max(c.y0, l.y0) > 0 && c.x0 >= l.x0 - 1 && c.x1 <= l.x1 + 1);
+    const cell = pitchCells(pieces, l.glyphH)[k];
+    // a cell narrower than a character is part of one (a faint 三 found in part): its shape cannot be judged
+    if (cell && cell.x1 - cell.x0 + 1 >= DROPPED_GLYPH.minWidth * l.glyphH) return { ...cell, y0: Math.min(cell.y0, l.y0), y1: Math.max(cell.y1, l.y1) };
+  }
+  return null;
+}
+
+/** Characters printed half width (a cell may hold two of them): no count of cells goes past one. */
+const HALF_WIDTH = /^[\x21-\x7e]$/;
+
+/** Where `part` (code points) ends the first time it occurs in `read`, -1 when it does not. */
+function endOf(read: string[], part: string[]): number {
+  for (let i = 0; i + part.length <= read.length; i++) if (part.every((c, j) => read[i + j] === c)) return i + part.length;
+  return -1;
+}
+
+/**
+ * The line finder's pieces of a row joined into character cells, left to right: a piece joins the cell before
+ * it while the cell stays within a full-width character (the strokes of 川, 北 come as pieces).
+ */
+export function pitchCells(pieces: CharBox[], glyphH: number): CharBox[] {
+  const cells: CharBox[] = [];
+  for (const c of [...pieces].sort((a, b) => a.x0 - b.x0)) {
+    const last = cells.at(-1);
+    if (last && Math.max(last.x1, c.x1) - last.x0 + 1 <= DROPPED_GLYPH.cellWidth * glyphH) cells[cells.length - 1] = { x0: last.x0, y0: Math.min(last.y0, c.y0), x1: Math.max(last.x1, c.x1), y1: Math.max(last.y1, c.y1) };
+    else cells.push({ x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 });
+  }
+  return cells;
+}
+
+/** Where a character the model dropped is looked for. */
+const DROPPED_GLYPH = {
+  /** a full-width character is at most this wide (row heights): pieces joined wider are two characters */
+  cellWidth: 1.15,
+  /** what is printed there is a character when at least this wide (row heights): 一 is flat but as wide as 三 */
+  minWidth: 0.6,
+} as const;
 
 /** Where the print of a character the address master or the 番地's grammar leaves to a few is cut. */
 const GLYPH_CELL = {

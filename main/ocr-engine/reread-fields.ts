@@ -102,9 +102,7 @@ async function runPlan(p: FieldPlan): Promise<{ drop: RecognizedLine[]; line: Re
   if (all.length === 0) return null;
   await p.after;
   const best = resolveChecked(all, p.key, { eligible: p.eligible, support: p.support?.(), by: p.check ?? 'cross-field', cap: T.cross.changedConfidence });
-  const fin = await p.finish(best, all);
-  if (process.env.DBG_PLAN) console.error('PLAN', JSON.stringify({ f: p.field, settled: !!p.settled, n: reads.length, c: p.first ? +p.first.confidence.toFixed(2) : null, first: p.first ? p.key(p.first.text) : null, fin: fin ? p.key(fin.line.text) : null }));
-  return fin;
+  return p.finish(best, all);
 }
 
 /**

@@ -11,6 +11,8 @@ export interface GlyphChoiceRequest {
   crop: GrayImage;
   read: string;
   options: string[];
+  /** with read '' (a character the model dropped): the characters beside it, which the print may be instead */
+  neighbours?: string[];
 }
 
 /**
@@ -19,6 +21,7 @@ export interface GlyphChoiceRequest {
  * compared: then of two or more options the one clearly closer to the print than the next is taken.
  */
 export function settleGlyph(req: GlyphChoiceRequest): string {
+  if (req.read === '') return droppedGlyph(req);
   const chosen = chooseKnownName([req.crop], [req.read], req.options.map((c) => [c]))?.[0];
   if (chosen) return chosen;
   const d = glyphDistances(req.crop, [req.read, ...req.options]);
@@ -26,6 +29,20 @@ export function settleGlyph(req: GlyphChoiceRequest): string {
   const ranked = req.options.filter((c) => Number.isFinite(d.get(c))).sort((a, b) => d.get(a)! - d.get(b)!);
   const [best, next] = ranked;
   return best && next && d.get(best)! < KNOWN_NAME_SHAPE.clearOfNext * d.get(next)! ? best : req.read;
+}
+
+/**
+ * The character a print the model left out shows ('' when none clearly): the option clearly closer than
+ * anything else it may be, another option or a neighbour (the cell found may be the character before or after).
+ */
+function droppedGlyph(req: GlyphChoiceRequest): string {
+  const all = [...new Set([...req.options, ...(req.neighbours ?? [])])];
+  const d = glyphDistances(req.crop, all);
+  if (!d) return '';
+  const ranked = all.filter((c) => Number.isFinite(d.get(c))).sort((a, b) => d.get(a)! - d.get(b)!);
+  const [best, next] = ranked;
+  if (!best || !next || !req.options.includes(best)) return '';
+  return d.get(best)! < KNOWN_NAME_SHAPE.clearOfNext * d.get(next)! ? best : '';
 }
 
 /** A request for the glyph in `box` of the card (its pixels copied out, a small margin around). */
