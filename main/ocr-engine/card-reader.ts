@@ -21,6 +21,7 @@ import { glyphRequest } from './reread/glyph-choice';
 import type { AddressMaster } from '../../common/address/address-master';
 import type { PreparedView } from './prep/prepare';
 import { isCardShaped } from './image/card-shape';
+import { pitchCells } from './layout/pitch-cells';
 import { layoutOf, readFitsLayout } from '../../common/ocr/card-layouts';
 import type { NameReadings } from '../../common/names/name-readings';
 
@@ -367,24 +368,8 @@ function endOf(read: string[], part: string[]): number {
   return -1;
 }
 
-/**
- * The line finder's pieces of a row joined into character cells, left to right: a piece joins the cell before
- * it while the cell stays within a full-width character (the strokes of 川, 北 come as pieces).
- */
-export function pitchCells(pieces: CharBox[], glyphH: number): CharBox[] {
-  const cells: CharBox[] = [];
-  for (const c of [...pieces].sort((a, b) => a.x0 - b.x0)) {
-    const last = cells.at(-1);
-    if (last && Math.max(last.x1, c.x1) - last.x0 + 1 <= DROPPED_GLYPH.cellWidth * glyphH) cells[cells.length - 1] = { x0: last.x0, y0: Math.min(last.y0, c.y0), x1: Math.max(last.x1, c.x1), y1: Math.max(last.y1, c.y1) };
-    else cells.push({ x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 });
-  }
-  return cells;
-}
-
 /** Where a character the model dropped is looked for. */
 const DROPPED_GLYPH = {
-  /** a full-width character is at most this wide (row heights): pieces joined wider are two characters */
-  cellWidth: 1.15,
   /** what is printed there is a character when at least this wide (row heights): 一 is flat but as wide as 三 */
   minWidth: 0.6,
 } as const;

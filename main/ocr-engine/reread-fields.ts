@@ -6,6 +6,7 @@ import { asciiDigits, isKatakanaText } from '../../common/ocr/ocr-text';
 import { cleanBackground, crop, type GrayImage } from './image/gray-image';
 import { inkMask } from './image/binarize';
 import type { CharBox, TextLine } from './layout/text-lines';
+import { pitchCells } from './layout/pitch-cells';
 import type { LineResult, TesseractPool } from './tesseract/tesseract-pool';
 import type { NameReadings } from '../../common/names/name-readings';
 import { withoutRepeatedGlyphs } from './reread/repeated-glyphs';
@@ -77,6 +78,11 @@ interface FieldPlan {
   firstBatch: number;
   /** the first read is vouched for: no second reads, the finish still runs */
   settled?: boolean;
+  /**
+   * a check independent of the model (the name tables, the address master) that speaks for a reading: a first
+   * read it speaks for and the model is sure of is settled by one agreeing read in another mode
+   */
+  vouched?: (c: Cand) => boolean;
   key: (s: string) => string;
   /** a reading cleaned of what the field cannot hold */
   clean?: (c: Cand) => Cand;
@@ -94,7 +100,8 @@ interface FieldPlan {
 
 /** The one runner: reads until the reads agree, gathers the candidates with their provenance, resolves once. */
 async function runPlan(p: FieldPlan): Promise<{ drop: RecognizedLine[]; line: RecognizedLine } | null> {
-  const reads = p.settled ? [] : p.first ? await readUntilAgreed(p.first, p.key, p.read, p.variants, p.firstBatch) : await p.read(p.variants);
+  const firstBatch = p.first && p.first.confidence >= T.oneAgreeConfidence && p.vouched?.(p.first) ? Math.min(1, p.firstBatch) : p.firstBatch;
+  const reads = p.settled ? [] : p.first ? await readUntilAgreed(p.first, p.key, p.read, p.variants, firstBatch) : await p.read(p.variants);
   const clean = p.clean ?? ((c: Cand): Cand => c);
   const all: Candidate[] = [...(p.first ? [{ ...p.first, provenance: 'first-read' as const }] : []), ...reads.map((r) => ({ ...r, provenance: 're-read' as const }))]
     .map((c) => ({ ...clean(c), provenance: c.provenance }))
@@ -217,6 +224,7 @@ export async function rereadPatch(
         // a read the master places (after the rows above) and whose 番地 is all digits and joins beats reads
         // with kana in it (下鴨クー１４, ２４オー１２ on a second row) and reads it cannot place at all (和解島県利根前…)
         eligible: placesClean ? (c: Cand): boolean => placesClean(c.text) : undefined,
+        vouched: placesClean ? (c: Cand): boolean => placesClean(c.text) : undefined,
         // the places the address master finds in the row (after the rows above) speak for a reading
         support: () => (placesFound ? (c: Cand): number => T.cross.masterWeight * placesFound(c.text) : undefined),
         check: 'lexicon',
@@ -305,7 +313,12 @@ export async function rereadPatch(
     const gapAt = widestGap(card, band, glyphH);
     const joined = nameLines.map((l) => l.text.replace(/[\s\u3000]+/g, '')).join('');
     const syms = dedupe(nameLines.flatMap((l) => l.symbols), glyphH);
-    const orig: Cand = { text: syms.length ? syms.map((x) => x.text).join('') : joined, confidence: Math.min(...nameLines.map((l) => l.confidence)), symbols: syms };
+    // the lines' own spaces kept (杉山 蓮): the split the first read saw votes with the second reads'
+    const spaced = nameLines.map((l) => l.text.trim()).join(' ');
+    const symText = syms.map((x) => x.text).join('');
+    const orig: Cand = { text: syms.length && symText !== joined ? symText : spaced, confidence: Math.min(...nameLines.map((l) => l.confidence)), symbols: syms };
+    // how many characters the print shows before its gap, counted in cells (the symbols' boxes lie up to one off)
+    const familyCells = gapAt === null ? null : pitchCells(chars.filter((c) => c.x1 < gapAt), glyphH).length;
     const plan: FieldPlan = {
       field: 'name',
       first: orig,
@@ -317,11 +330,12 @@ export async function rereadPatch(
       settled: orig.confidence >= N.sureConfidence && /^[\p{Script=Han}々]{2,8}$/u.test(compact(orig.text)) && (nameLines.length === 1 || (names !== null && knownNameSupport(orig.text, names) === 1)),
       key: compact,
       clean: nameOnly,
+      vouched: names ? (c: Cand): boolean => knownNameSupport(c.text, names) === 1 : undefined,
       // how names are written: among the model's own readings, one that is a known family + given name
       support: () => (names ? (c: Cand): number => T.cross.lexiconWeight * knownNameSupport(c.text, names) : undefined),
       check: 'lexicon',
       finish: async (best, all) => {
-        const split = splitAt(best, gapAt, all);
+        const split = splitAt(best, gapAt, all, familyCells);
         // the model has no 髙 﨑 邉…: the printed shape picks the variant
         const read = split && kanjiLookAlikes(split);
         // a read that is no known name: the known names one character away, for the print to choose from
@@ -773,7 +787,7 @@ export function dedupe(symbols: RecognizedSymbol[], glyphH: number): RecognizedS
  * Family and given name, one U+3000 between them: the read's own single space, else the printed gap (card x)
  * against where each character starts.
  */
-function splitAt(c: Cand, gapX: number | null, all: Cand[]): string | null {
+export function splitAt(c: Cand, gapX: number | null, all: Cand[], familyCells: number | null = null): string | null {
   const t = compact(c.text);
   if (!t) return null;
   // the split most reads of the same characters agree on
@@ -782,8 +796,20 @@ function splitAt(c: Cand, gapX: number | null, all: Cand[]): string | null {
     const words = o.text.trim().split(/[\s\u3000]+/);
     if (words.length === 2 && compact(o.text) === t) votes.set(words[0]!.length, (votes.get(words[0]!.length) ?? 0) + 1);
   }
-  const at = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
-  if (at) return `${t.slice(0, at[0])}\u3000${t.slice(at[0])}`;
+  const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+  const voted = ranked[0] && `${t.slice(0, ranked[0][0])}\u3000${t.slice(ranked[0][0])}`;
+  // reads split alike; else (no read split it, or the votes tied) the print: the characters before its gap
+  if (voted && ranked[1]?.[1] !== ranked[0]![1]) return voted;
+  const n = [...t].length;
+  if (familyCells !== null && familyCells > 0 && familyCells < n && (!voted || ranked.some(([at]) => at === familyCells))) {
+    const cs = [...t];
+    return `${cs.slice(0, familyCells).join('')}\u3000${cs.slice(familyCells).join('')}`;
+  }
+  return voted ?? symbolSplit(c, t, gapX);
+}
+
+/** The read split where the print has its gap (card x), else where one gap between its symbols is clearly the widest. */
+function symbolSplit(c: Cand, t: string, gapX: number | null): string | null {
   if (c.symbols.length === 0 || c.symbols.map((s) => s.text).join('') !== t) return null;
   // no gap in the ink (a blurred photo fills it): the read's own symbols, where one gap is clearly the widest
   const x = gapX ?? widestSymbolGap(c.symbols);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pitchCells, unreadGlyphAt } from '../../main/ocr-engine/card-reader';
+import { unreadGlyphAt } from '../../main/ocr-engine/card-reader';
+import { pitchCells } from '../../main/ocr-engine/layout/pitch-cells';
 import { settleGlyph } from '../../main/ocr-engine/reread/glyph-choice';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
 import { blockChoices, droppedChomeNumber } from '../../common/address/block-grammar';

@@ -52,6 +52,8 @@ export const REREAD_TUNING = {
   firstBatch: 2,
   /** a first read below this confidence is not settled by agreeing reads alone */
   agreeMinConfidence: 0.5,
+  /** a first read at least this sure is settled by one agreeing read in another mode (two reads that err alike are rare) */
+  oneAgreeConfidence: 0.85,
   /** how much a read's vote counts besides its confidence (a read of confidence 0 still votes half) */
   voteBase: 0.5,
   addressRow: {
