@@ -181,14 +181,15 @@ export class CardReader {
       choices.map(async (choice) => {
         if (choice.insert) {
           // a dropped character: the unread print between its neighbours, if there is one ('' keeps the read)
-          const box = unreadGlyphAt(view.lines, view.textLines, choice.read, choice.at);
+          const box = glyphCellAt(view.lines, view.textLines, choice.read, choice.at);
           // a cell that shows one of its neighbours is theirs, not a dropped character
           const cs = [...choice.read];
           return box ? await this.prep.glyph({ ...glyphRequest(view.card, box, '', choice.options), neighbours: [cs[choice.at - 1], cs[choice.at]].filter((c): c is string => !!c) }) : '';
         }
         const sym = glyphInContext(view.lines, choice.read, choice.at);
         // the model's symbol boxes are approximate (half a character off after a re-read's scaling): the
-        // character the line finder found under it is cut instead
+        // character the line finder found under it is cut instead (counting cells along the row, as for a
+        // dropped character, goes wrong where tight spacing joins one character's right half with the next's left)
         const box = sym && characterUnder(view.textLines, sym);
         const read = [...choice.read][choice.at]!;
         return box ? await this.prep.glyph(glyphRequest(view.card, box, read, choice.options)) : read;
@@ -338,14 +339,14 @@ export function characterUnder(lines: TextLine[], box: { x0: number; y0: number;
 }
 
 /**
- * The printed character the model left out before the `at`-th character of `text` (the 三 of 平原三丁目 read
- * 平原丁目; the 七 ending a row, 丁目 starting the next). The model's symbol boxes lie up to a character off,
- * so the print is found by count: on the row whose read holds the characters before it, the line finder's
- * pieces are joined into character cells at the row's pitch, and the cell after those characters' cells is
- * the one the model did not read. Only where every character before it is full width (one cell each); null
- * when the row has no cell there.
+ * The print of the `at`-th character of `text`, or of a character the model left out before it (the 三 of
+ * 平原三丁目 read 平原丁目; the 七 ending a row, 丁目 starting the next). The model's symbol boxes lie up to a
+ * character off, so the print is found by count: on the row whose read holds the characters before it, the
+ * line finder's pieces are joined into character cells at the row's pitch, and the cell after those
+ * characters' cells is taken. Only where every character before it is full width (one cell each); null when
+ * the row has no cell there.
  */
-export function unreadGlyphAt(lines: RecognizedLine[], textLines: TextLine[], text: string, at: number): CharBox | null {
+export function glyphCellAt(lines: RecognizedLine[], textLines: TextLine[], text: string, at: number): CharBox | null {
   const before = [...text].slice(0, at);
   for (const l of lines) {
     const read = [...l.text.replace(/[\s\u3000]+/g, '')];

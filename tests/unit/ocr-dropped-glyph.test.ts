@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unreadGlyphAt } from '../../main/ocr-engine/card-reader';
+import { glyphCellAt } from '../../main/ocr-engine/card-reader';
 import { pitchCells } from '../../main/ocr-engine/layout/pitch-cells';
 import { settleGlyph } from '../../main/ocr-engine/reread/glyph-choice';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
@@ -49,17 +49,17 @@ describe('the print of a dropped character, found by count', () => {
     const chars = [cell(100), cell(132), cell(166), cell(200), cell(232)];
     const tl: TextLine = { x0: 100, y0: 124, x1: 257, y1: 150, glyphH: 26, blobs: chars.length, chars };
     const line: RecognizedLine = { x0: 100, y0: 124, x1: 257, y1: 150, glyphH: 26, text: '平原丁目', confidence: 0.8, symbols: [] };
-    expect(unreadGlyphAt([line], [tl], '平原丁目', 2)).toEqual(cell(166));
+    expect(glyphCellAt([line], [tl], '平原丁目', 2)).toEqual(cell(166));
     // the line finder found only a sliver of it (a faint 三 on a blurred photo): too little to judge
-    expect(unreadGlyphAt([line], [{ ...tl, chars: [cell(100), cell(132), cell(176, 10), cell(200), cell(232)] }], '平原丁目', 2)).toBeNull();
+    expect(glyphCellAt([line], [{ ...tl, chars: [cell(100), cell(132), cell(176, 10), cell(200), cell(232)] }], '平原丁目', 2)).toBeNull();
     // the row ends with the dropped character (北川顔七 | 丁目…): the last cell
     const end: RecognizedLine = { ...line, text: '北川顔' };
     const endTl: TextLine = { ...tl, chars: [cell(100), cell(132), cell(164), cell(196)] };
-    expect(unreadGlyphAt([end], [endTl], '川顔丁目', 2)).toEqual(cell(196));
+    expect(glyphCellAt([end], [endTl], '川顔丁目', 2)).toEqual(cell(196));
     // no cell after them: nothing is printed there
-    expect(unreadGlyphAt([end], [{ ...tl, chars: [cell(100), cell(132), cell(164)] }], '川顔丁目', 2)).toBeNull();
+    expect(glyphCellAt([end], [{ ...tl, chars: [cell(100), cell(132), cell(164)] }], '川顔丁目', 2)).toBeNull();
     // half-width characters before it (a cell may hold two digits): the count cannot be trusted
-    expect(unreadGlyphAt([{ ...line, text: '1-2平原丁目' }], [tl], '平原丁目', 2)).toBeNull();
+    expect(glyphCellAt([{ ...line, text: '1-2平原丁目' }], [tl], '平原丁目', 2)).toBeNull();
   });
 });
 
