@@ -21,7 +21,7 @@ import { glyphRequest } from './reread/glyph-choice';
 import type { AddressMaster } from '../../common/address/address-master';
 import type { PreparedView } from './prep/prepare';
 import { isCardShaped } from './image/card-shape';
-import { pitchCells } from './layout/pitch-cells';
+import { pitchGrid } from './layout/pitch-cells';
 import { layoutOf, readFitsLayout } from '../../common/ocr/card-layouts';
 import type { NameReadings } from '../../common/names/name-readings';
 
@@ -181,16 +181,15 @@ export class CardReader {
       choices.map(async (choice) => {
         if (choice.insert) {
           // a dropped character: the unread print between its neighbours, if there is one ('' keeps the read)
-          const box = glyphCellAt(view.lines, view.textLines, choice.read, choice.at);
+          const box = glyphCellAt(view.lines, view.textLines, choice.read, choice.at, true);
           // a cell that shows one of its neighbours is theirs, not a dropped character
           const cs = [...choice.read];
           return box ? await this.prep.glyph({ ...glyphRequest(view.card, box, '', choice.options), neighbours: [cs[choice.at - 1], cs[choice.at]].filter((c): c is string => !!c) }) : '';
         }
+        // the model's symbol boxes lie up to a character off: the character's cell counted along its row at the
+        // row's pitch; where digits before it make the count unsure, the line finder's character under the box
         const sym = glyphInContext(view.lines, choice.read, choice.at);
-        // the model's symbol boxes are approximate (half a character off after a re-read's scaling): the
-        // character the line finder found under it is cut instead (counting cells along the row, as for a
-        // dropped character, goes wrong where tight spacing joins one character's right half with the next's left)
-        const box = sym && characterUnder(view.textLines, sym);
+        const box = glyphCellAt(view.lines, view.textLines, choice.read, choice.at) ?? (sym && characterUnder(view.textLines, sym));
         const read = [...choice.read][choice.at]!;
         return box ? await this.prep.glyph(glyphRequest(view.card, box, read, choice.options)) : read;
       }),
@@ -339,21 +338,27 @@ export function characterUnder(lines: TextLine[], box: { x0: number; y0: number;
 }
 
 /**
- * The print of the `at`-th character of `text`, or of a character the model left out before it (the 三 of
- * 平原三丁目 read 平原丁目; the 七 ending a row, 丁目 starting the next). The model's symbol boxes lie up to a
- * character off, so the print is found by count: on the row whose read holds the characters before it, the
- * line finder's pieces are joined into character cells at the row's pitch, and the cell after those
- * characters' cells is taken. Only where every character before it is full width (one cell each); null when
- * the row has no cell there.
+ * The print of the `at`-th character of `text`, or (`dropped`) of a character the model left out before it
+ * (the 三 of 平原三丁目 read 平原丁目; the 七 ending a row, 丁目 starting the next). The model's symbol boxes lie
+ * up to a character off, so the print is found by count: on the row that reads `text`, the line finder's
+ * pieces are laid on a grid at the pitch its full-width characters are set at (pitchGrid, one more character
+ * where one was dropped), and the cell after the characters before it is taken. Only where every character
+ * before it is full width (one cell each); null when that cell holds less than a character.
  */
-export function glyphCellAt(lines: RecognizedLine[], textLines: TextLine[], text: string, at: number): CharBox | null {
-  const before = [...text].slice(0, at);
+export function glyphCellAt(lines: RecognizedLine[], textLines: TextLine[], text: string, at: number, dropped = false): CharBox | null {
+  const cs = [...text];
   for (const l of lines) {
     const read = [...l.text.replace(/[\s\u3000]+/g, '')];
-    const k = endOf(read, before);
-    if (k < 0 || read.slice(0, k).some((c) => HALF_WIDTH.test(c))) continue;
+    // the row that reads all of `text` (a dropped character's: the characters before it, then the one after
+    // it or the row's end)
+    const start = indexOf(read, dropped ? cs.slice(0, at) : cs);
+    const k = start < 0 ? -1 : start + at;
+    if (k < 0 || (dropped && k < read.length && read[k] !== cs[at]) || read.slice(0, k).some((c) => HALF_WIDTH.test(c))) continue;
     const pieces = textLines.flatMap((t) => t.chars).filter((c) => Math.min(c.y1, l.y1) - Math.max(c.y0, l.y0) > 0 && c.x0 >= l.x0 - 1 && c.x1 <= l.x1 + 1);
-    const cell = pitchCells(pieces, l.glyphH)[k];
+    // the row's full-width characters as read (up to its first digit), one more where the model dropped one
+    const fullWidth = read.findIndex((c) => HALF_WIDTH.test(c));
+    const count = (fullWidth < 0 ? read.length : fullWidth) + (dropped ? 1 : 0);
+    const cell = k < count ? pitchGrid(pieces, l.glyphH, count)?.[k] : null;
     // a cell narrower than a character is part of one (a faint 三 found in part): its shape cannot be judged
     if (cell && cell.x1 - cell.x0 + 1 >= DROPPED_GLYPH.minWidth * l.glyphH) return { ...cell, y0: Math.min(cell.y0, l.y0), y1: Math.max(cell.y1, l.y1) };
   }
@@ -363,9 +368,9 @@ export function glyphCellAt(lines: RecognizedLine[], textLines: TextLine[], text
 /** Characters printed half width (a cell may hold two of them): no count of cells goes past one. */
 const HALF_WIDTH = /^[\x21-\x7e]$/;
 
-/** Where `part` (code points) ends the first time it occurs in `read`, -1 when it does not. */
-function endOf(read: string[], part: string[]): number {
-  for (let i = 0; i + part.length <= read.length; i++) if (part.every((c, j) => read[i + j] === c)) return i + part.length;
+/** Where `part` (code points) first occurs in `read`, -1 when it does not. */
+function indexOf(read: string[], part: string[]): number {
+  for (let i = 0; i + part.length <= read.length; i++) if (part.every((c, j) => read[i + j] === c)) return i;
   return -1;
 }
 

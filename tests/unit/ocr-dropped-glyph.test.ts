@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { glyphCellAt } from '../../main/ocr-engine/card-reader';
-import { pitchCells } from '../../main/ocr-engine/layout/pitch-cells';
+import { pitchCells, pitchGrid } from '../../main/ocr-engine/layout/pitch-cells';
 import { settleGlyph } from '../../main/ocr-engine/reread/glyph-choice';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
 import { blockChoices, droppedChomeNumber } from '../../common/address/block-grammar';
@@ -37,29 +37,41 @@ describe('a dropped character the grammar or the master asks for', () => {
   });
 });
 
-describe('the print of a dropped character, found by count', () => {
+describe('the print of a character, found by count', () => {
   const cell = (x0: number, w = 26): CharBox => ({ x0, y0: 124, x1: x0 + w - 1, y1: 150 });
   it("joins a row's pieces into cells no wider than a character (the strokes of 川 are one cell)", () => {
     const strokes = [cell(100, 5), cell(110, 5), cell(120, 6), cell(140), cell(172)];
     expect(pitchCells(strokes, 26).map((c) => [c.x0, c.x1])).toEqual([[100, 125], [140, 165], [172, 197]]);
   });
 
-  it('takes the cell after the characters before the dropped one', () => {
+  it('finds the pitch of tightly set characters in pieces', () => {
+    // 町 小 釿 at a 26 px pitch, 1 px apart: 町 as 田 and 丁, 小 as three strokes, 釿 as 金 and 斤
+    const pieces = [cell(100, 11), cell(112, 13), cell(126, 4), cell(132, 6), cell(140, 11), cell(152, 12), cell(165, 13)];
+    expect(pitchGrid(pieces, 25, 3)!.map((c) => c && [c.x0, c.x1])).toEqual([[100, 124], [126, 150], [152, 177]]);
+    // a cell nothing was found in stays empty
+    expect(pitchGrid([cell(100), cell(152)], 25, 3)!.map((c) => c && c.x0)).toEqual([100, null, 152]);
+  });
+
+  it('takes the cell after the characters before a dropped one, or the cell of a character read', () => {
     // 平 原 三 丁 目: the read is 平原丁目
-    const chars = [cell(100), cell(132), cell(166), cell(200), cell(232)];
+    const chars = [cell(100), cell(132), cell(164), cell(196), cell(228)];
     const tl: TextLine = { x0: 100, y0: 124, x1: 257, y1: 150, glyphH: 26, blobs: chars.length, chars };
     const line: RecognizedLine = { x0: 100, y0: 124, x1: 257, y1: 150, glyphH: 26, text: '平原丁目', confidence: 0.8, symbols: [] };
-    expect(glyphCellAt([line], [tl], '平原丁目', 2)).toEqual(cell(166));
+    expect(glyphCellAt([line], [tl], '平原丁目', 2, true)).toEqual(cell(164));
+    // the character read: 原 is the second cell
+    expect(glyphCellAt([line], [tl], '平原丁目', 1)).toEqual(cell(132));
     // the line finder found only a sliver of it (a faint 三 on a blurred photo): too little to judge
-    expect(glyphCellAt([line], [{ ...tl, chars: [cell(100), cell(132), cell(176, 10), cell(200), cell(232)] }], '平原丁目', 2)).toBeNull();
+    expect(glyphCellAt([line], [{ ...tl, chars: [cell(100), cell(132), cell(174, 10), cell(196), cell(228)] }], '平原丁目', 2, true)).toBeNull();
     // the row ends with the dropped character (北川顔七 | 丁目…): the last cell
     const end: RecognizedLine = { ...line, text: '北川顔' };
     const endTl: TextLine = { ...tl, chars: [cell(100), cell(132), cell(164), cell(196)] };
-    expect(glyphCellAt([end], [endTl], '川顔丁目', 2)).toEqual(cell(196));
+    expect(glyphCellAt([end], [endTl], '川顔丁目', 2, true)).toEqual(cell(196));
     // no cell after them: nothing is printed there
-    expect(glyphCellAt([end], [{ ...tl, chars: [cell(100), cell(132), cell(164)] }], '川顔丁目', 2)).toBeNull();
+    expect(glyphCellAt([end], [{ ...tl, chars: [cell(100), cell(132), cell(164)] }], '川顔丁目', 2, true)).toBeNull();
     // half-width characters before it (a cell may hold two digits): the count cannot be trusted
-    expect(glyphCellAt([{ ...line, text: '1-2平原丁目' }], [tl], '平原丁目', 2)).toBeNull();
+    expect(glyphCellAt([{ ...line, text: '1-2平原丁目' }], [tl], '平原丁目', 2, true)).toBeNull();
+    // a row that does not read the text around it is not the row
+    expect(glyphCellAt([{ ...line, text: '平野丁目' }], [tl], '平原丁目', 2, true)).toBeNull();
   });
 });
 

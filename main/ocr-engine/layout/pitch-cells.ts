@@ -17,3 +17,42 @@ export function pitchCells(pieces: CharBox[], glyphH: number): CharBox[] {
   }
   return cells;
 }
+
+/** The pitch searched for a row of full-width characters, in its text heights: a character's width up to wide letter spacing. */
+const PITCH = { min: 0.85, max: 1.7, step: 0.02 } as const;
+
+/**
+ * The cells of the first `count` characters of a row printed at one pitch (full-width characters: a Japanese
+ * typeface sets every kanji and kana on the same advance), from the row's first piece: the pitch at which
+ * the fewest piece pixels straddle a cell boundary, the smallest of those (twice the pitch straddles as little).
+ * Each cell is its pieces joined, or null where it holds none. Tight spacing cannot mislead it as joining
+ * pieces left to right can (the right half of 町 and the left of 小 make one character's width).
+ */
+export function pitchGrid(pieces: CharBox[], glyphH: number, count: number): (CharBox | null)[] | null {
+  const ps = [...pieces].sort((a, b) => a.x0 - b.x0);
+  if (ps.length === 0 || count < 1 || glyphH <= 0) return null;
+  const xs = ps[0]!.x0;
+  let best: { p: number; straddle: number } | null = null;
+  for (let f: number = PITCH.min; f <= PITCH.max + 1e-9; f += PITCH.step) {
+    const p = f * glyphH;
+    const end = xs + count * p;
+    let straddle = 0;
+    for (const c of ps) {
+      if (c.x0 >= end) break;
+      const k0 = Math.floor((c.x0 - xs) / p);
+      const k1 = Math.floor((c.x1 - xs) / p);
+      // the smaller part across each boundary it crosses
+      for (let k = k0 + 1; k <= k1; k++) straddle += Math.min(xs + k * p - c.x0, c.x1 + 1 - (xs + k * p));
+    }
+    if (!best || straddle < best.straddle - 1e-9) best = { p, straddle };
+  }
+  const p = best!.p;
+  const cells: (CharBox | null)[] = Array.from({ length: count }, () => null);
+  for (const c of ps) {
+    const k = Math.floor(((c.x0 + c.x1) / 2 - xs) / p);
+    if (k < 0 || k >= count) continue;
+    const was = cells[k];
+    cells[k] = was ? { x0: Math.min(was.x0, c.x0), y0: Math.min(was.y0, c.y0), x1: Math.max(was.x1, c.x1), y1: Math.max(was.y1, c.y1) } : { x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 };
+  }
+  return cells;
+}
