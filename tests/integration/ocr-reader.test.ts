@@ -147,6 +147,12 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     }
   });
 
+  it('puts back the character the model dropped from a 町域 (出口町 read 出町), found by count on its blurred row', async () => {
+    const file = 'card-20261218-0008-foreign-camera.jpg';
+    const r = await reader.read(fixture(file), { today: '2026-01-01' });
+    expect(r.fields.address.value).toBe(truth(file).address);
+  });
+
   it('reads 性別 by the atlas drawings where the counters of a blurred 男 close up, and where 女 is printed pale', async () => {
     for (const file of ['card-20261218-0008-foreign-camera.jpg', 'card-99001-0045-current-phone.jpg']) {
       const r = await reader.read(fixture(file), { today: '2026-01-01' });
