@@ -21,6 +21,17 @@ describe('a 町域 character settled by its print', () => {
     });
   }
 
+  for (const font of FONTS) {
+    it(`${font}: a read that is no 町域 gives way to the option its print is as close to (櫃 read 横: 横田 is no 町域 of 君田町, 櫃田 is); a printed 横 stays`, async () => {
+      for (const look of [LOOKS[0]!, LOOKS[2]!]) {
+        // 櫃 and 横 share their left half: the print is not clearly closer to 櫃, but no closer to 横, and far from 茂
+        expect(settleGlyph({ op: 'glyph', crop: await glyph('櫃', font, look), read: '横', options: ['櫃', '茂'] })).toBe('櫃');
+        expect(settleGlyph({ op: 'glyph', crop: await glyph('横', font, look), read: '横', options: ['櫃', '茂'] })).toBe('横');
+        expect(settleGlyph({ op: 'glyph', crop: await glyph('内', font, look), read: '内', options: ['丙', '北'] })).toBe('内');
+      }
+    });
+  }
+
   it("finds the character in the line the model read, and cuts the line finder's character under it", () => {
     const sym = (text: string, x0: number): RecognizedLine['symbols'][number] => ({ text, confidence: 0.9, x0, x1: x0 + 38 });
     const line: RecognizedLine = { x0: 100, y0: 115, x1: 600, y1: 143, glyphH: 28, text: '区在田南2', confidence: 0.9, symbols: [sym('区', 430), sym('在', 472), sym('田', 512), sym('南', 552), sym('2', 590)] };

@@ -16,19 +16,27 @@ export interface GlyphChoiceRequest {
 }
 
 /**
- * The option the print clearly shows, by the same test and margins as a known name's character; else the
- * read. A read the atlas has no glyph for (katakana ハ where only a kanji numeral may stand) cannot be
- * compared: then of two or more options the one clearly closer to the print than the next is taken.
+ * The option the print clearly shows, by the same test and margins as a known name's character; else, as the
+ * read is what cannot stand there, the option the print is no further from than from the read and clearly
+ * closer to than to the next option (a read the atlas has no glyph for, katakana ハ where only a kanji numeral
+ * may stand: the options among themselves); else the read.
  */
 export function settleGlyph(req: GlyphChoiceRequest): string {
   if (req.read === '') return droppedGlyph(req);
   const chosen = chooseKnownName([req.crop], [req.read], req.options.map((c) => [c]))?.[0];
   if (chosen) return chosen;
   const d = glyphDistances(req.crop, [req.read, ...req.options]);
-  if (!d || d.has(req.read) || req.options.length < 2) return req.read;
+  if (!d) return req.read;
   const ranked = req.options.filter((c) => Number.isFinite(d.get(c))).sort((a, b) => d.get(a)! - d.get(b)!);
   const [best, next] = ranked;
-  return best && next && d.get(best)! < KNOWN_NAME_SHAPE.clearOfNext * d.get(next)! ? best : req.read;
+  if (!best) return req.read;
+  // the read is what the master or the grammar says cannot stand there (横田 is no 町域 of 君田町): an option the
+  // print is at least as close to as to the read is taken, when it is clearly closer than the other options
+  const own = d.get(req.read);
+  if (own !== undefined && own < d.get(best)!) return req.read;
+  if (next) return d.get(best)! < KNOWN_NAME_SHAPE.clearOfNext * d.get(next)! ? best : req.read;
+  // one option: taken only against a read the atlas could judge
+  return own !== undefined ? best : req.read;
 }
 
 /**
