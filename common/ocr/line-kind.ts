@@ -46,6 +46,29 @@ const STROKE_NOISE = { minLetters: 8, share: 0.75 } as const;
 
 const share = (cs: string[], re: RegExp): number => (cs.length ? cs.filter((c) => re.test(c)).length / cs.length : 0);
 
+/** How much a 都道府県 at a line's start says it is an address. */
+const ADDRESS_SHAPE = {
+  prefecture: 0.7,
+  /**
+   * one character off one (犬阪府 for 大阪府: its kind, 都道府県, kept): less, as a word could be, yet with the
+   * place words after it (市, 区) more than a 番地 row alone (通五丁目4番4号 scores 0.68), so the row it starts is
+   * taken as the address's first
+   */
+  nearPrefecture: 0.5,
+} as const;
+
+/** The line starts with a 都道府県 read one character off (the last, its kind, read right). */
+function startsNearPrefecture(value: string): boolean {
+  const cs = [...value];
+  return PREFECTURES.some((p) => {
+    const ps = [...p];
+    if (cs.length <= ps.length || cs[ps.length - 1] !== ps.at(-1)) return false;
+    let diff = 0;
+    for (let i = 0; i < ps.length - 1; i++) if (cs[i] !== ps[i]) diff++;
+    return diff === 1;
+  });
+}
+
 export function classifyLine(l: RecognizedLine, medianH: number): ClassifiedLine {
   const label = leadingLabel(l.text);
   const t = compact(l.text);
@@ -67,9 +90,9 @@ export function classifyLine(l: RecognizedLine, medianH: number): ClassifiedLine
   if (TITLE.test(t)) scores.title = 1;
   if (ISSUER.test(value) && n <= 8) scores.issuer = 0.95;
   if (/^(性[別刷])?[男女]$/.test(t)) scores.sex = 1;
-  const pref = PREFECTURES.some((p) => value.slice(0, 6).includes(p));
+  const pref = PREFECTURES.some((p) => value.slice(0, 6).includes(p)) ? ADDRESS_SHAPE.prefecture : startsNearPrefecture(value) ? ADDRESS_SHAPE.nearPrefecture : 0;
   const placeWords = (value.match(/[都道府県市区町村郡丁目番地号]/g) ?? []).length;
-  scores.address = Math.min(1, (pref ? 0.7 : 0) + 0.12 * placeWords + (digit > 0 && han > 0.2 ? 0.2 : 0) + (/[－\-ー‐]\s*[0-9０-９]/.test(value) ? 0.15 : 0));
+  scores.address = Math.min(1, pref + 0.12 * placeWords + (digit > 0 && han > 0.2 ? 0.2 : 0) + (/[－\-ー‐]\s*[0-9０-９]/.test(value) ? 0.15 : 0));
   if (n >= 2 && kata >= 0.75 && han === 0 && digit <= 0.25) scores.kana = Math.min(1, 0.5 + kata / 2) * (relSize <= 1.1 ? 1 : 0.7);
   const letters = cs.filter((c) => LATIN.test(c) || STROKE_LETTER.test(c));
   const strokeRun = letters.length >= STROKE_NOISE.minLetters && share(letters, STROKE_LETTER) >= STROKE_NOISE.share;

@@ -35,6 +35,24 @@ describe('line kinds', () => {
   });
 });
 
+describe("an address's first row with its 都道府県 misread", () => {
+  it('starts the address at the row whose 都道府県 is one character off (犬阪府), not at the 番地 row under it', () => {
+    const rows = [
+      l('住所', 57, 246, 105, 268, 23),
+      l('犬阪府大阪市阿倍野区松下', 313, 245, 801, 277, 33),
+      l('通五丁目4番4号', 313, 289, 607, 321, 31),
+      l('1999年1月12日', 337, 375, 742, 407, 28),
+    ];
+    const [, first, block] = classifyLines(rows);
+    expect(first!.kind).toBe('address');
+    expect(first!.scores.address).toBeGreaterThan(block!.scores.address);
+    expect(extractFields(rows, '2026-01-01').fields.address.value).toBe('犬阪府大阪市阿倍野区松下通五丁目4番4号');
+    // a family name with a prefecture's kind character is no address (山県), nor is a prefecture's name alone off by its kind (大阪市)
+    expect(classifyLines([l('山県太郎', 130, 40, 380, 85, 45)])[0]!.kind).toBe('kanji-name');
+    expect(classifyLines([l('犬阪市', 130, 40, 300, 85, 45)])[0]!.scores.address).toBeLessThan(0.5);
+  });
+});
+
 describe('the field finder takes labels as evidence, not as the value\'s row', () => {
   const rest = [l('住所', 30, 150, 75, 170, 20), l('東京都千代田区永田町1-7-1', 130, 145, 700, 175, 28), l('生年月日', 30, 262, 110, 282, 20), l('1990年 4月 1日', 130, 258, 420, 288, 26), l('有効期限', 30, 312, 110, 332, 20), l('2031年 4月 1日', 130, 308, 420, 338, 26)];
   const kana = l('ヤマダ　ハナコ', 130, 10, 330, 30, 20);
