@@ -80,6 +80,18 @@ describe('text lines from ink blobs', () => {
     expect(lines[0]).toMatchObject({ x0: 207, x1: 369 });
   });
 
+  it('puts roman capitals printed a space after a kanji name on a line of their own (拓也 SHIBATA), and keeps small kana and a dash after a space in theirs', () => {
+    const box = (x: number, y: number, w: number, h: number): { x0: number; y0: number; x1: number; y1: number } => ({ x0: x, y0: y, x1: x + w - 1, y1: y + h - 1 });
+    // 拓也 53 px tall; S H I B A 22 px tall on the same baseline, 36 px (0.68 of the name's height) after it
+    const name = [box(377, 46, 19, 56), box(395, 48, 35, 51), box(437, 47, 53, 53)];
+    const roman = [525, 542, 563, 572, 588].map((x) => box(x, 78, 14, 22));
+    const lines = groupLines([...name, ...roman], 1);
+    expect(lines.map((l) => [l.x0, l.x1])).toEqual([[377, 489], [525, 601]]);
+    // a small kana (ャ, 0.6 of the height) close after its neighbour, and a dash a space away, stay on the row
+    const row = [box(100, 50, 40, 40), box(144, 66, 26, 24), box(174, 50, 40, 40), box(240, 68, 36, 3), box(282, 50, 40, 40)];
+    expect(groupLines(row, 1)).toHaveLength(1);
+  });
+
   it('keeps a small label apart from the big value beside it, and a hyphen inside its line', () => {
     const label = [
       { x0: 30, y0: 50, x1: 48, y1: 68 },

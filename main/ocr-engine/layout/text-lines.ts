@@ -217,6 +217,9 @@ export function groupLines(chars: CharBox[], s: number): TextLine[] {
         const band1 = shape.cy + 0.7 * shape.h;
         if (c.y0 < band0 || c.y1 > band1) continue;
         if (h < 0.6 * shape.h && gap > 0.9 * shape.h) continue;
+        // small text a space after big (a roman name printed after the kanji name, a third its height): its own
+        // line; a flat mark (a dash) may stand further off
+        if (h < SMALL_TEXT.height * shape.h && h >= SMALL_TEXT.flat * cW(c) && gap > SMALL_TEXT.gap * shape.h) continue;
       } else {
         if (dy > 0.3 * h) continue;
         // a big character after small text is a different line (a label and its value), unless the small
@@ -252,6 +255,16 @@ export function groupLines(chars: CharBox[], s: number): TextLine[] {
     .filter((l) => l.glyphH >= 8 * s && (l.blobs >= 2 ? l.x1 - l.x0 >= 14 * s : loneCharacter(l.chars[0]!, s)))
     .sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
 }
+
+/** Smaller text after a line's characters, that starts a line of its own (groupLines). */
+const SMALL_TEXT = {
+  /** at most this share of the line's text height: roman capitals beside a kanji name are ~0.4, small kana ~0.6 */
+  height: 0.5,
+  /** … and not flat: a dash is as long as the text is tall, a mark wider than tall */
+  flat: 0.6,
+  /** … after a gap of more than this many of the line's text heights (a space between words, not letter spacing) */
+  gap: 0.5,
+} as const;
 
 /** When a few pieces left of a line are its first character, broken apart (see joinFragments). */
 export const FRAGMENT_TUNING = {
