@@ -532,6 +532,12 @@ export function readingSupport(kana: string, name: string, names: NameReadings):
  * that reading. A part further off, or as near to two readings, is kept as read: the tables rank readings,
  * they do not know every name's.
  */
+/** Small katakana as their full-size forms (ャ → ヤ, ッ → ツ): what a reading is when size is not trusted. */
+function fullSize(kana: string): string {
+  return kana.replace(/[ァィゥェォッャュョヮヵヶ]/g, (c) => FULL_SIZE[c] ?? c);
+}
+const FULL_SIZE: Record<string, string> = { ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ッ: 'ツ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ヮ: 'ワ', ヵ: 'カ', ヶ: 'ケ' };
+
 export function snapToKnownReading(kana: string, name: string, names: NameReadings): string {
   const ks = kana.split('\u3000');
   const readings = knownReadings(name, names);
@@ -540,8 +546,9 @@ export function snapToKnownReading(kana: string, name: string, names: NameReadin
     .map((part, i) => {
       const known = readings[i]!;
       if (known.length === 0 || known.includes(part)) return part;
-      // never a kana added to the read: a reading shorter than the tables' (ヒロ for 博) is a reading, not a slip
-      const near = known.filter((r) => levenshtein([...r], [...part]) === 1 && [...part].length >= [...r].length);
+      // never a kana added to the read: a reading shorter than the tables' (ヒロ for 博) is a reading, not a slip;
+      // a small kana read for its full-size form (タタャ for タクヤ) is no slip of its own: the model often sizes them wrong
+      const near = known.filter((r) => levenshtein([...fullSize(r)], [...fullSize(part)]) === 1 && [...part].length >= [...r].length);
       return near.length === 1 ? near[0]! : part;
     })
     .join('\u3000');
