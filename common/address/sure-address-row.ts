@@ -29,10 +29,10 @@ export function addressRowIsSure(text: string, confidence: number, first: boolea
 
 /**
  * What the model reads digits and hyphens as, in 番地 printed in mincho or gothic (a full-width dash as ニ,
- * two bars; a full-width １ with its flag and its foot serif as ユ or エ), and the specks it reads between them
- * as marks (a full stop, a middle dot).
+ * two bars; a full-width １ with its flag and its foot serif as ユ or エ; 5 8 2 6 as the capitals S B Z G), and
+ * the specks it reads between them as marks (a full stop, a middle dot) or letters (８S－３５ for ８－３５).
  */
-const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇OoIl|!.・ニユエ';
+const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇OoIl|!.・ニユエSBZG';
 
 /** What a 番地 is written with: the model's whitelist for reading one again. */
 export const BLOCK_CHARS = '0123456789０１２３４５６７８９丁目番地号－-ー';

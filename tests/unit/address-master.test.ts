@@ -178,6 +178,9 @@ describe('番地 to read again as numbers', () => {
     expect(blockToMend('長野県北佐久郡軽井沢町大字追分クー１４－２９', master)).toEqual({ start: at('長野県北佐久郡軽井沢町大字追分'), end: at('長野県北佐久郡軽井沢町大字追分クー１４－２９') });
     // a stray mark the model put between numbers
     expect(blockToMend('長野県北佐久郡軽井沢町大字軽井沢7-33-!25', master)).toEqual({ start: at('長野県北佐久郡軽井沢町大字軽井沢'), end: at('長野県北佐久郡軽井沢町大字軽井沢7-33-!25') });
+    // a speck read as a letter between the numbers, and 5 read as S
+    expect(blockToMend('長野県北佐久郡軽井沢町大字軽井沢８Sー３５－１８', master)).toEqual({ start: at('長野県北佐久郡軽井沢町大字軽井沢'), end: at('長野県北佐久郡軽井沢町大字軽井沢８Sー３５－１８') });
+    expect(blockToMend('長野県北佐久郡軽井沢町大字軽井沢1-S-2', master)).toEqual({ start: at('長野県北佐久郡軽井沢町大字軽井沢'), end: at('長野県北佐久郡軽井沢町大字軽井沢1-S-2') });
     // a speck read as a full stop between the numbers
     expect(blockToMend('長野県北佐久郡軽井沢町大字軽井沢3-38-.25', master)).toEqual({ start: at('長野県北佐久郡軽井沢町大字軽井沢'), end: at('長野県北佐久郡軽井沢町大字軽井沢3-38-.25') });
     expect(blockToMend('長野県北佐久郡軽井沢町大字追分14-29', master)).toBeNull();
