@@ -19,3 +19,11 @@ export function kanjiBetweenKanji(text: string): { text: string; changed: number
   });
   return { text: out.join(''), changed };
 }
+
+/** Small katakana and their full-size forms: the model often sizes them wrong (タクヤ read タタャ). */
+const FULL_SIZE: Readonly<Record<string, string>> = { ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ッ: 'ツ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ヮ: 'ワ', ヵ: 'カ', ヶ: 'ケ' };
+
+/** Katakana with every small kana as its full-size form (ャ → ヤ, ッ → ツ): a reading compared where size is not trusted. */
+export function fullSizeKana(kana: string): string {
+  return kana.replace(/[ァィゥェォッャュョヮヵヶ]/g, (c) => FULL_SIZE[c] ?? c);
+}

@@ -11,7 +11,7 @@ import type { LineResult, TesseractPool } from './tesseract/tesseract-pool';
 import type { NameReadings } from '../../common/names/name-readings';
 import { withoutRepeatedGlyphs } from './reread/repeated-glyphs';
 import { splitJoinedLines } from '../../common/ocr/joined-lines';
-import { KANA_FOR_KANJI } from '../../common/ocr/kana-look-alikes';
+import { fullSizeKana, KANA_FOR_KANJI } from '../../common/ocr/kana-look-alikes';
 import { REREAD_TUNING as T, type Variant } from './reread/tuning';
 import { classifyLine, type LineKind } from '../../common/ocr/line-kind';
 import { renderInline, settleInline, shapeRequest, type ShapeSettler, type VariantRenderer } from './reread/variant-images';
@@ -213,6 +213,7 @@ export async function rereadPatch(
       const checkOnce = shapely && orig.confidence >= A.checkOnceConfidence;
       // the address master's checks of a read, after the rows above
       const placesClean = addresses ? byText((t) => blockIsClean(before + t, addresses) === true) : null;
+      const placed = placesClean ? (c: Cand): boolean => placesClean(c.text) : undefined;
       const placesFound = addresses ? byText((t) => masterSupport(before + t, addresses)) : null;
       plans.push({
         field: 'address',
@@ -223,8 +224,8 @@ export async function rereadPatch(
         key: addressKey,
         // a read the master places (after the rows above) and whose 番地 is all digits and joins beats reads
         // with kana in it (下鴨クー１４, ２４オー１２ on a second row) and reads it cannot place at all (和解島県利根前…)
-        eligible: placesClean ? (c: Cand): boolean => placesClean(c.text) : undefined,
-        vouched: placesClean ? (c: Cand): boolean => placesClean(c.text) : undefined,
+        eligible: placed,
+        vouched: placed,
         // the places the address master finds in the row (after the rows above) speak for a reading
         support: () => (placesFound ? (c: Cand): number => T.cross.masterWeight * placesFound(c.text) : undefined),
         check: 'lexicon',
@@ -528,16 +529,10 @@ export function readingSupport(kana: string, name: string, names: NameReadings):
 
 /**
  * The フリガナ with each part that is not a reading the name tables give for its kanji, but exactly one kana
- * off (one too many or one mistaken: イツキキ, タウツヤ, ツチダ, イカラシ) from exactly one of them, spelled as
- * that reading. A part further off, or as near to two readings, is kept as read: the tables rank readings,
- * they do not know every name's.
+ * off (one too many or one mistaken: イツキキ, タウツヤ, ツチダ, イカラシ; a small kana counted as full size:
+ * タタャ) from exactly one of them, spelled as that reading. A part further off, or as near to two readings, is
+ * kept as read: the tables rank readings, they do not know every name's.
  */
-/** Small katakana as their full-size forms (ャ → ヤ, ッ → ツ): what a reading is when size is not trusted. */
-function fullSize(kana: string): string {
-  return kana.replace(/[ァィゥェォッャュョヮヵヶ]/g, (c) => FULL_SIZE[c] ?? c);
-}
-const FULL_SIZE: Record<string, string> = { ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ッ: 'ツ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ヮ: 'ワ', ヵ: 'カ', ヶ: 'ケ' };
-
 export function snapToKnownReading(kana: string, name: string, names: NameReadings): string {
   const ks = kana.split('\u3000');
   const readings = knownReadings(name, names);
@@ -548,7 +543,7 @@ export function snapToKnownReading(kana: string, name: string, names: NameReadin
       if (known.length === 0 || known.includes(part)) return part;
       // never a kana added to the read: a reading shorter than the tables' (ヒロ for 博) is a reading, not a slip;
       // a small kana read for its full-size form (タタャ for タクヤ) is no slip of its own: the model often sizes them wrong
-      const near = known.filter((r) => levenshtein([...fullSize(r)], [...fullSize(part)]) === 1 && [...part].length >= [...r].length);
+      const near = known.filter((r) => levenshtein([...fullSizeKana(r)], [...fullSizeKana(part)]) === 1 && [...part].length >= [...r].length);
       return near.length === 1 ? near[0]! : part;
     })
     .join('\u3000');

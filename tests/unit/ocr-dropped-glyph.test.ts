@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { glyphCellAt } from '../../main/ocr-engine/card-reader';
+import { glyphCellAt } from '../../main/ocr-engine/reread/glyph-place';
 import { pitchCells, pitchGrid } from '../../main/ocr-engine/layout/pitch-cells';
 import { settleGlyph } from '../../main/ocr-engine/reread/glyph-choice';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';

@@ -3,6 +3,7 @@ import { chooseKnownName, settleKnownName } from '../../main/ocr-engine/kanji/kn
 import { glyphAtlas, parseGlyphAtlas } from '../../main/ocr-engine/kanji/glyph-atlas';
 import { keepKnownParts, knownNameProposals, snapToKnownReading } from '../../main/ocr-engine/reread-fields';
 import { loadNameReadings } from '../../main/services/names/name-reading-files';
+import { fullSizeKana } from '../../common/ocr/kana-look-alikes';
 import { FONTS, LOOKS, glyph, render, svgText } from '../support/glyph-render';
 
 const names = loadNameReadings().readings;
@@ -86,6 +87,7 @@ describe('フリガナ one kana off the reading the name tables give', () => {
     expect(snapToKnownReading('イシカワ\u3000イツキキ', '石川\u3000樹', names)).toBe('イシカワ\u3000イツキ');
     expect(snapToKnownReading('タニグチ\u3000タウツヤ', '谷口\u3000達也', names)).toBe('タニグチ\u3000タツヤ');
     expect(snapToKnownReading('ツチダ\u3000カズヒセコ', '内田\u3000和彦', names)).toBe('ウチダ\u3000カズヒコ');
+    expect(fullSizeKana('キャッシュ・ヵヶ')).toBe('キヤツシユ・カケ');
     // a kana read small for full size (ャ for ヤ) besides one mistaken is still one off: タタャ is タクヤ
     expect(snapToKnownReading('シバタ\u3000タタャ', '柴田\u3000拓也', names)).toBe('シバタ\u3000タクヤ');
   });

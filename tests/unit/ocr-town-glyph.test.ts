@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { characterUnder, glyphBoxOf } from '../../main/ocr-engine/card-reader';
+import { characterUnder, glyphBoxOf } from '../../main/ocr-engine/reread/glyph-place';
 import { glyphRequest, settleGlyph } from '../../main/ocr-engine/reread/glyph-choice';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import type { TextLine } from '../../main/ocr-engine/layout/text-lines';

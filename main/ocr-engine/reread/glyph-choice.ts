@@ -27,16 +27,23 @@ export function settleGlyph(req: GlyphChoiceRequest): string {
   if (chosen) return chosen;
   const d = glyphDistances(req.crop, [req.read, ...req.options]);
   if (!d) return req.read;
-  const ranked = req.options.filter((c) => Number.isFinite(d.get(c))).sort((a, b) => d.get(a)! - d.get(b)!);
-  const [best, next] = ranked;
+  const { best, clear, alone } = closest(d, req.options);
   if (!best) return req.read;
   // the read is what the master or the grammar says cannot stand there (横田 is no 町域 of 君田町): an option the
   // print is at least as close to as to the read is taken, when it is clearly closer than the other options
   const own = d.get(req.read);
   if (own !== undefined && own < d.get(best)!) return req.read;
-  if (next) return d.get(best)! < KNOWN_NAME_SHAPE.clearOfNext * d.get(next)! ? best : req.read;
-  // one option: taken only against a read the atlas could judge
-  return own !== undefined ? best : req.read;
+  // one option the atlas has: taken only against a read the atlas could judge
+  return (alone ? own !== undefined : clear) ? best : req.read;
+}
+
+/**
+ * Of `chars`, the one the print is closest to (those the atlas lacks left out); whether it is clearly closer
+ * than the next (by the known names' margin), and whether there is no next to compare it with.
+ */
+function closest(d: Map<string, number>, chars: string[]): { best: string | undefined; clear: boolean; alone: boolean } {
+  const [best, next] = chars.filter((c) => Number.isFinite(d.get(c))).sort((a, b) => d.get(a)! - d.get(b)!);
+  return { best, clear: best !== undefined && next !== undefined && d.get(best)! < KNOWN_NAME_SHAPE.clearOfNext * d.get(next)!, alone: next === undefined };
 }
 
 /**
@@ -46,11 +53,8 @@ export function settleGlyph(req: GlyphChoiceRequest): string {
 function droppedGlyph(req: GlyphChoiceRequest): string {
   const all = [...new Set([...req.options, ...(req.neighbours ?? [])])];
   const d = glyphDistances(req.crop, all);
-  if (!d) return '';
-  const ranked = all.filter((c) => Number.isFinite(d.get(c))).sort((a, b) => d.get(a)! - d.get(b)!);
-  const [best, next] = ranked;
-  if (!best || !next || !req.options.includes(best)) return '';
-  return d.get(best)! < KNOWN_NAME_SHAPE.clearOfNext * d.get(next)! ? best : '';
+  const { best, clear } = d ? closest(d, all) : { best: undefined, clear: false };
+  return best && clear && req.options.includes(best) ? best : '';
 }
 
 /** A request for the glyph in `box` of the card (its pixels copied out, a small margin around). */

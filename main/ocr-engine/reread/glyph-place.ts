@@ -1,0 +1,132 @@
+/**
+ * Where a character of a read is printed on the card, for a shape test of its print (glyph-choice.ts): the
+ * model's symbol boxes lie up to a character off, so a character is found by count along its row where it
+ * can be, else as the line finder's character under the model's box.
+ */
+import type { RecognizedLine } from '../../../common/ocr/recognized-line';
+import type { CharBox, TextLine } from '../layout/text-lines';
+import { pitchGrid } from '../layout/pitch-cells';
+
+type Box = { x0: number; y0: number; x1: number; y1: number };
+
+/**
+ * The print of the `at`-th character of `text`: its cell counted along its row at the row's pitch; where
+ * digits before it make the count unsure, the line finder's character under the model's symbol box.
+ */
+export function printOf(lines: RecognizedLine[], textLines: TextLine[], text: string, at: number): CharBox | null {
+  const sym = glyphInContext(lines, text, at);
+  return glyphCellAt(lines, textLines, text, at) ?? (sym && characterUnder(textLines, sym));
+}
+
+/**
+ * The printed character under `box` (a symbol box of the model): the line finder's pieces that lie mostly
+ * (half their width) inside its columns, joined, over the row's height — a small or blurred character comes as several pieces (六's dot
+ * and legs), and a box a third of a character off still takes the character it mostly covers. Null when
+ * no piece is there.
+ */
+export function characterUnder(lines: TextLine[], box: Box): CharBox | null {
+  let out: CharBox | null = null;
+  for (const l of lines) {
+    if (l.y1 < box.y0 || l.y0 > box.y1) continue;
+    for (const c of l.chars) {
+      const oy = Math.min(c.y1, box.y1) - Math.max(c.y0, box.y0);
+      const ox = Math.min(c.x1, box.x1) - Math.max(c.x0, box.x0);
+      if (oy <= 0 || ox < (c.x1 - c.x0 + 1) / 2) continue;
+      out = out ? { x0: Math.min(out.x0, c.x0), y0: Math.min(out.y0, c.y0), x1: Math.max(out.x1, c.x1), y1: Math.max(out.y1, c.y1) } : { x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 };
+    }
+  }
+  // the row's height, not only the pieces': the line finder may have left a part out (the 亠 of 六)
+  const under = out && { ...out, y0: Math.min(out.y0, box.y0), y1: Math.max(out.y1, box.y1) };
+  if (!under || under.x1 - under.x0 + 1 >= GLYPH_CELL.fullWidth * (under.y1 - under.y0 + 1)) return under;
+  // narrower than a kanji (a digit: the model's box lies a whole character off, over the 1 after 堰): the
+  // nearest full-width character on the row is the one asked about, every option being a kanji or kana
+  const rowH = under.y1 - under.y0 + 1;
+  const mid = (box.x0 + box.x1) / 2;
+  let best: CharBox | null = null;
+  for (const l of lines) {
+    if (l.y1 < box.y0 || l.y0 > box.y1) continue;
+    for (const c of l.chars) {
+      const d = Math.abs((c.x0 + c.x1) / 2 - mid);
+      if (c.x1 - c.x0 + 1 < GLYPH_CELL.fullWidth * rowH || c.y1 - c.y0 + 1 < GLYPH_CELL.minHeight * rowH || d > GLYPH_CELL.reach * rowH) continue;
+      if (!best || d < Math.abs((best.x0 + best.x1) / 2 - mid)) best = c;
+    }
+  }
+  return best ? { ...best, y0: Math.min(best.y0, box.y0), y1: Math.max(best.y1, box.y1) } : under;
+}
+
+/**
+ * The print of the `at`-th character of `text`, or (`dropped`) of a character the model left out before it
+ * (the 三 of 平原三丁目 read 平原丁目; the 七 ending a row, 丁目 starting the next). The model's symbol boxes lie
+ * up to a character off, so the print is found by count: on the row that reads `text`, the line finder's
+ * pieces are laid on a grid at the pitch its full-width characters are set at (pitchGrid, one more character
+ * where one was dropped), and the cell after the characters before it is taken. Only where every character
+ * before it is full width (one cell each); null when that cell holds less than a character.
+ */
+export function glyphCellAt(lines: RecognizedLine[], textLines: TextLine[], text: string, at: number, dropped = false): CharBox | null {
+  const cs = [...text];
+  for (const l of lines) {
+    const read = [...l.text.replace(/[\s\u3000]+/g, '')];
+    // the row that reads all of `text` (a dropped character's: the characters before it, then the one after
+    // it or the row's end)
+    const start = indexOf(read, dropped ? cs.slice(0, at) : cs);
+    const k = start < 0 ? -1 : start + at;
+    if (k < 0 || (dropped && k < read.length && read[k] !== cs[at]) || read.slice(0, k).some((c) => HALF_WIDTH.test(c))) continue;
+    const pieces = textLines.flatMap((t) => t.chars).filter((c) => Math.min(c.y1, l.y1) - Math.max(c.y0, l.y0) > 0 && c.x0 >= l.x0 - 1 && c.x1 <= l.x1 + 1);
+    // the row's full-width characters as read (up to its first digit), one more where the model dropped one
+    const fullWidth = read.findIndex((c) => HALF_WIDTH.test(c));
+    const count = (fullWidth < 0 ? read.length : fullWidth) + (dropped ? 1 : 0);
+    const cell = k < count ? pitchGrid(pieces, l.glyphH, count)?.[k] : null;
+    // a cell narrower than a character is part of one (a faint 三 found in part): its shape cannot be judged
+    if (cell && cell.x1 - cell.x0 + 1 >= DROPPED_GLYPH.minWidth * l.glyphH) return { ...cell, y0: Math.min(cell.y0, l.y0), y1: Math.max(cell.y1, l.y1) };
+  }
+  return null;
+}
+
+/** Characters printed half width (a cell may hold two of them): no count of cells goes past one. */
+const HALF_WIDTH = /^[\x21-\x7e]$/;
+
+/** Where `part` (code points) first occurs in `read`, -1 when it does not. */
+function indexOf(read: string[], part: string[]): number {
+  for (let i = 0; i + part.length <= read.length; i++) if (part.every((c, j) => read[i + j] === c)) return i;
+  return -1;
+}
+
+/** Where a character the model dropped is looked for. */
+const DROPPED_GLYPH = {
+  /** what is printed there is a character when at least this wide (row heights): 一 is flat but as wide as 三 */
+  minWidth: 0.6,
+} as const;
+
+/** Where the print of a character the address master or the 番地's grammar leaves to a few is cut. */
+const GLYPH_CELL = {
+  /** a kanji or kana is about as wide as its row is tall; what the line finder found narrower is a digit or a piece */
+  fullWidth: 0.7,
+  /** … and at least this tall (a dash is as wide, and flat) */
+  minHeight: 0.5,
+  /** the model's box lies up to a character off its glyph: a full-width character is looked for this far (row heights) */
+  reach: 1.5,
+} as const;
+
+/**
+ * Where the `at`-th character of `text` is printed, found with all of its context, else with the context
+ * on one side only (a line of the address may end or begin at the character: 15史 | コーポ).
+ */
+export function glyphInContext(lines: RecognizedLine[], text: string, at: number): Box | null {
+  const cs = [...text];
+  return glyphBoxOf(lines, text, at) ?? glyphBoxOf(lines, cs.slice(0, at + 1).join(''), at) ?? glyphBoxOf(lines, cs.slice(at).join(''), 0);
+}
+
+/**
+ * Where the `at`-th character of `text` is printed: the first line whose symbols spell `text` in a row
+ * (one symbol per character), that symbol's columns and the line's rows.
+ */
+export function glyphBoxOf(lines: RecognizedLine[], text: string, at: number): Box | null {
+  const want = [...text];
+  for (const l of lines) {
+    const k = indexOf(l.symbols.map((s) => s.text), want);
+    if (k < 0) continue;
+    const s = l.symbols[k + at]!;
+    return { x0: s.x0, x1: s.x1, y0: l.y0, y1: l.y1 };
+  }
+  return null;
+}
