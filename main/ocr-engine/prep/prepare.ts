@@ -58,15 +58,22 @@ function portraitOf(card: GrayImage): Portrait | null {
  */
 function orient(card: GrayImage): PreparedView {
   const portrait = portraitOf(card);
-  const lines = findTextLines(card, portrait);
   const photo = portrait?.score ?? 0;
-  const upsideDown = Math.abs(photo) >= PORTRAIT_TUNING.decides ? photo < 0 : uprightScore(lines, card.width) < -0.15;
-  if (lines.length > 0 && upsideDown) {
+  const turn = (): PreparedView => {
     const turned = rotate180(card);
     const box = portrait && { x0: card.width - 1 - portrait.x1, y0: card.height - 1 - portrait.y1, x1: card.width - 1 - portrait.x0, y1: card.height - 1 - portrait.y0 };
     return { card: turned, lines: findTextLines(turned, box), flipped: true };
+  };
+  // a portrait that decides turns the card before its lines are found: one line finding instead of two
+  // (~15 ms of every upside-down card's read)
+  if (Math.abs(photo) >= PORTRAIT_TUNING.decides && photo < 0) {
+    const turned = turn();
+    // a card with no text at all is left as found, as before
+    return turned.lines.length > 0 ? turned : { card, lines: [], flipped: false };
   }
-  return { card, lines, flipped: false };
+  const lines = findTextLines(card, portrait);
+  const upsideDown = Math.abs(photo) < PORTRAIT_TUNING.decides && uprightScore(lines, card.width) < -0.15;
+  return lines.length > 0 && upsideDown ? turn() : { card, lines, flipped: false };
 }
 
 /** A scan (or a photo whose card outline was not found): straightened, at card working width. */

