@@ -35,6 +35,9 @@ export function addressRowIsSure(text: string, confidence: number, first: boolea
 const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇OoIl|!.・ニユエSBZG';
 
 /** What a 番地 is written with: the model's whitelist for reading one again. */
+/** What the indices of a read skip (as compact() does): spaces, and the model's _ and | for specks. */
+const SKIPPED = /[\s\u3000_|]/;
+
 export const BLOCK_CHARS = '0123456789０１２３４５６７８９丁目番地号－-ー';
 
 /** Where the 番地 of an address's rows (joined, from its first) lies, as code point indices [start, end) (spaces ignored). */
@@ -86,6 +89,30 @@ function blockSpan(text: string, master: AddressMaster): BlockSpan | null {
 }
 
 /**
+ * Whether `text` has a space between two digits inside `part` (code point indices into its compact form): a
+ * 番地's numbers are joined by a character (－, 番, 号 …), never by a gap, so the model dropped one there.
+ */
+export function gapBetweenNumbers(text: string, part: { start: number; end: number }): boolean {
+  const digit = /[0-9０-９]/;
+  let k = 0;
+  let prev = '';
+  let spaced = false;
+  for (const ch of text) {
+    if (/[\s\u3000]/.test(ch)) {
+      spaced = k > 0;
+      continue;
+    }
+    // what compact() drops besides spaces: no character, no gap
+    if (SKIPPED.test(ch)) continue;
+    if (spaced && k > part.start && k < part.end && digit.test(prev) && digit.test(ch)) return true;
+    spaced = false;
+    prev = ch;
+    k++;
+  }
+  return false;
+}
+
+/**
  * The 番地 of an address's rows (joined, from its first) to read again as numbers, as code point indices
  * [start, end) (spaces ignored; see blockSpan), when it holds a few characters the model gives for digits or hyphens
  * (北沢ノー６－１１, 栄イー２３－２４, 下鴨４オー３０－９メゾン緑, 下鴨オーオォー１４). Null when it reads as a 番地
@@ -94,13 +121,15 @@ function blockSpan(text: string, master: AddressMaster): BlockSpan | null {
 export function blockToMend(text: string, master: AddressMaster): { start: number; end: number } | null {
   // the places as the master spells them (a 町域 read one character off, 第沢 for 簗沢, is still the row's
   // 町域), where that repair keeps every character's index; the indices are the read's
-  const t = text.replace(/[\s\u3000]/g, '');
+  const t = [...text].filter((ch) => !SKIPPED.test(ch)).join('');
   const fixed = correctAddress(t, master).text;
   const span = blockSpan([...fixed].length === [...t].length ? fixed : t, master);
   if (!span) return null;
   const { start, end, rest } = span;
   const odd = rest.filter((ch) => !blockish(ch));
-  if (rest.length === 0 || rest.length > 14 || odd.length === 0 || odd.length > 3 || !rest.some((ch) => /[0-9０-９]/.test(ch))) return null;
+  if (rest.length === 0 || rest.length > 14 || odd.length > 3 || !rest.some((ch) => /[0-9０-９]/.test(ch))) return null;
+  // digits and joins only: to be read again only where a join was read as a gap
+  if (odd.length === 0) return gapBetweenNumbers(text, { start, end }) ? { start, end } : null;
   // only characters the model gives for digits (ノ フ イ for 7, オ for 4 …): a word there is no misread 番地
   if (!odd.every(lookalike)) return null;
   return { start, end };

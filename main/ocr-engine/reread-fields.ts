@@ -5,6 +5,7 @@ import { compact, LABEL, leadingLabel } from '../../common/ocr/card-labels';
 import { asciiDigits, isKatakanaText } from '../../common/ocr/ocr-text';
 import { cleanBackground, crop, type GrayImage } from './image/gray-image';
 import { inkMask } from './image/binarize';
+import { printedWords, wordCount } from './layout/word-gaps';
 import type { CharBox, TextLine } from './layout/text-lines';
 import { pitchCells } from './layout/pitch-cells';
 import type { LineResult, TesseractPool } from './tesseract/tesseract-pool';
@@ -21,7 +22,7 @@ import { glyphRequest, settleGlyph, type GlyphChoiceRequest } from './reread/gly
 import { latinLookAlikesOf } from '../../common/ocr/latin-lookalikes';
 import { levenshtein } from '../../common/text/levenshtein';
 import { BUILDING_WORDS } from '../../common/address/building-words';
-import { addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockToMend } from '../../common/address/sure-address-row';
+import { addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockToMend, gapBetweenNumbers } from '../../common/address/sure-address-row';
 import type { AddressMaster } from '../../common/address/address-master';
 import { masterSupport } from '../../common/address/master-support';
 
@@ -92,6 +93,8 @@ interface FieldPlan {
   /** waited for before resolving (a cross-check needs another field's result) */
   after?: Promise<unknown>;
   support?: () => ((c: Cand) => number) | undefined;
+  /** of reads that agree exactly, the one the print speaks for (ResolveOptions.prefer) */
+  prefer?: (c: Cand) => boolean;
   /** what the cross-check is, recorded as the provenance of a choice it changed */
   check?: Provenance;
   /** the chosen reading made into replacement lines, or null to keep the first pass */
@@ -108,7 +111,7 @@ async function runPlan(p: FieldPlan): Promise<{ drop: RecognizedLine[]; line: Re
     .filter((c) => compact(c.text).length > 0 && (p.keep?.(c) ?? true));
   if (all.length === 0) return null;
   await p.after;
-  const best = resolveChecked(all, p.key, { eligible: p.eligible, support: p.support?.(), by: p.check ?? 'cross-field', cap: T.cross.changedConfidence });
+  const best = resolveChecked(all, p.key, { eligible: p.eligible, support: p.support?.(), prefer: p.prefer, by: p.check ?? 'cross-field', cap: T.cross.changedConfidence });
   return p.finish(best, all);
 }
 
@@ -232,13 +235,16 @@ export async function rereadPatch(
         finish: async (chosen) => {
           const voted = settleVoicing(chosen, card, u, BUILDING_WORDS);
           // the 番地 is found after the rows above (a row may begin with the 町域, or inside the 番地): this row's part of it
-          const found = addresses ? blockToMend(compact(before) + compact(voted.text), addresses) : null;
+          const found = addresses ? blockToMend(compact(before) + voted.text, addresses) : null;
           const skipped = [...compact(before)].length;
           const part = found && found.end > skipped ? { start: Math.max(0, found.start - skipped), end: found.end - skipped } : null;
-          // only when this row's own part of it holds a character that is no digit or join
+          // only when this row's own part of it holds a character that is no digit or join, or a space between
+          // two numbers (a join the model saw as a gap: ５－３４ ２３)
           const own = part ? [...compact(voted.text)].slice(part.start, part.end) : [];
-          const at = part && own.some((ch) => !BLOCK_CHAR.test(ch)) ? part : null;
-          const best = at === null ? voted : await mendBlock(pool, card, voted, at, rect, glyphH, chars, render);
+          const odd = own.some((ch) => !BLOCK_CHAR.test(ch));
+          const gap = part !== null && !odd && gapBetweenNumbers(voted.text, part);
+          const at = part && (odd || gap) ? part : null;
+          const best = at === null ? voted : await mendBlock(pool, card, voted, at, rect, glyphH, chars, render, gap);
           if (best.text === orig.text && best.provenance === 'first-read' && row.length === 1) return null;
           return {
             drop: row,
@@ -424,6 +430,11 @@ export async function rereadPatch(
     const glyphH = Math.max(...nameLines.map((l) => l.glyphH));
     const roman = (t: string): string => t.replace(/[\s\u3000]+/g, ' ').trim();
     const orig: Cand = { text: roman(nameLines.map((l) => l.text).join(' ')), confidence: Math.min(...nameLines.map((l) => l.confidence)), symbols: nameLines.flatMap((l) => l.symbols) };
+    // the words the print shows, where the name is one row (the reads of the same letters differ in their
+    // spaces: JI HOON read JIHOON)
+    const row0 = nameLines[0]!;
+    const oneRow = nameLines.every((l) => Math.min(l.y1, row0.y1) - Math.max(l.y0, row0.y0) >= N.overlap * Math.min(l.y1 - l.y0, row0.y1 - row0.y0));
+    const words = oneRow ? printedWords(nameLines.flatMap(charsOf), glyphH) : null;
     plans.push({
       field: 'name',
       first: orig,
@@ -433,6 +444,7 @@ export async function rereadPatch(
       key: compact,
       clean: (c) => ({ ...c, text: roman(c.text) }),
       keep: (c) => /^[A-Z][A-Z ,.'-]*$/.test(c.text),
+      prefer: words === null ? undefined : (c) => wordCount(c.text) === words,
       finish: async (best, all) => {
         // the name's last letter, when the reads disagree on it and it is one the model takes for another (RAJ
         // read RAT and RAI), as its print shows it; letter reads that all agree stand (a blurred J's hook is faint)
@@ -678,7 +690,18 @@ interface VariantOptions {
  * seems to begin: the row is read from its start, with the characters of the place before the 番地 allowed
  * as well, and the part after that place is the 番地.
  */
-export async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand, at: { start: number; end: number }, rect: Rect, glyphH: number, chars: CharBox[], render: VariantRenderer = renderInline): Promise<Cand> {
+export async function mendBlock(
+  pool: TesseractPool,
+  card: GrayImage,
+  read: Cand,
+  at: { start: number; end: number },
+  rect: Rect,
+  glyphH: number,
+  chars: CharBox[],
+  render: VariantRenderer = renderInline,
+  /** read again only for a gap between two numbers: a read must have a join more than the first (and no fewer digits) */
+  gapOnly = false,
+): Promise<Cand> {
   const text = [...compact(read.text)];
   const syms = read.symbols;
   if (syms.length !== text.length || !syms[at.start] || !syms[at.end - 1]) return read;
@@ -688,7 +711,8 @@ export async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand
   const place = text.slice(0, at.start).join('');
   const whitelist = [...new Set([...place, ...BLOCK_CHARS])].join('');
   const digits = (s: string): number => (s.match(/[0-9０-９]/g) ?? []).length;
-  const joins = (s: string): number => (s.match(/[-－ー‐−丁番号]/g) ?? []).length;
+  // 一 between two digits is a dash read as the numeral (the address is normalized so later)
+  const joins = (s: string): number => (s.match(/[-－ー‐−丁番号]|(?<=[0-9０-９])一(?=[0-9０-９])/g) ?? []).length;
   const rest = text.slice(at.start, at.end).join('');
   const reads = await readVariants(pool, card, part, glyphH, chars.filter((c) => c.x0 <= part.x1), V.block, { whitelist, render });
   // kana read for a digit or a hyphen become that: the place read as before, no digit and (nearly) no join
@@ -696,12 +720,18 @@ export async function mendBlock(pool: TesseractPool, card: GrayImage, read: Cand
   // a 番地 that a building's name follows ends in no join: a join the numbers-only read put there is the
   // building's first character seen as one (５ハイツ read ５－)
   const building = at.end < text.length && !/[-－ー‐−]$/.test(rest);
+  // the 番地 of a read starts after the place as read before; where the read spells the place otherwise (only
+  // its characters were allowed, and it may drop some: 策屋免町免中央 for 策屋郡志免町志免中央), after the
+  // place's last character
+  const placeEnd = [...place].at(-1);
+  const blockStart = (cs: string[]): number => (cs.slice(0, at.start).join('') === place ? at.start : placeEnd === undefined ? -1 : cs.lastIndexOf(placeEnd) + 1 || -1);
   const ok = reads
     .map((r) => ({ ...r, text: compact(r.text) }))
-    .filter((r) => r.text.startsWith(place) && r.symbols.length === [...r.text].length)
-    .map((r) => ({ ...r, text: [...r.text].slice(at.start).join(''), symbols: r.symbols.slice(at.start) }))
+    .map((r) => ({ r, from: blockStart([...r.text]) }))
+    .filter(({ r, from }) => from >= 0 && r.symbols.length === [...r.text].length)
+    .map(({ r, from }) => ({ ...r, text: [...r.text].slice(from).join(''), symbols: r.symbols.slice(from) }))
     .map((r) => (building && /[-－ー‐−]$/.test(r.text) ? { ...r, text: [...r.text].slice(0, -1).join(''), symbols: r.symbols.slice(0, -1) } : r))
-    .filter((r) => BLOCK.test(r.text) && digits(r.text) >= digits(rest) && joins(r.text) >= joins(rest) - 1)
+    .filter((r) => BLOCK.test(r.text) && digits(r.text) >= digits(rest) && joins(r.text) >= joins(rest) + (gapOnly ? 1 : -1))
     .sort((a, b) => digits(b.text) - digits(a.text) || joins(b.text) - joins(a.text) || b.confidence - a.confidence)[0];
   if (!ok) return read;
   return {

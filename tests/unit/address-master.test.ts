@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
 import { repairAddress } from '../../common/address/repair-card-address';
-import { addressRowIsSure, blockIsClean, blockToMend } from '../../common/address/sure-address-row';
+import { addressRowIsSure, blockIsClean, blockToMend, gapBetweenNumbers } from '../../common/address/sure-address-row';
 import { withSmallVowelAfterVu, withWordDakuten } from '../../common/address/building-words';
 import { emptyFields } from '../../common/ocr/card-result';
 import { findAddressDir, loadAddressMaster } from '../../main/ocr-engine/address-master-files';
@@ -195,6 +195,20 @@ describe('番地 to read again as numbers', () => {
     expect(blockToMend('宮城県仙台市青葉区本町2-14-29ノーブル青葉101', master)).toBeNull();
     // a full-width dash read as ニ (two bars)
     expect(blockToMend('宮城県仙台市青葉区本町1ニー7ー20', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町1ニー7ー20') });
+  });
+  it('reads again a 番地 of digits and joins only where the model saw a join as a gap (５－３４ ２３)', () => {
+    expect(blockToMend('長野県北佐久郡軽井沢町大字追分14 29', master)).toEqual({ start: at('長野県北佐久郡軽井沢町大字追分'), end: at('長野県北佐久郡軽井沢町大字追分1429') });
+    expect(blockToMend('長野県北佐久郡軽井沢町大字追分14-29 コーポ山田508号', master)).toBeNull();
+  });
+  it('finds a gap between two numbers inside the 番地 only (indices of the read without its spaces)', () => {
+    const part = { start: 13, end: 19 };
+    expect(gapBetweenNumbers('福岡県策屋郡志免町志免中央5-34 23', part)).toBe(true);
+    expect(gapBetweenNumbers('福岡県策屋郡志免町志免中央5-34-23', part)).toBe(false);
+    // a gap before a join, or after the 番地 (the room number of a building), is none
+    expect(gapBetweenNumbers('福岡県策屋郡志免町志免中央5-34 -23', part)).toBe(false);
+    expect(gapBetweenNumbers('コーポ山田50 8号', { start: 0, end: 0 })).toBe(false);
+    // the model's _ and | for specks are no characters of the read
+    expect(gapBetweenNumbers('福岡県策屋郡志免町志免中央5_-34 23', part)).toBe(true);
   });
   it('keeps look-alikes side by side inside the 番地 (４－４－１４ read as オーオォー１４)', () => {
     expect(blockToMend('宮城県仙台市青葉区本町オーオォー１４サンライズマンション５０３号', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町オーオォー１４') });

@@ -206,6 +206,22 @@ describe('番地 read again as numbers', () => {
     expect(got.symbols).toHaveLength([...got.text].length);
   });
 
+  it('a read that spells the place otherwise (only its characters allowed) gives its 番地 after the place\'s last character', async () => {
+    const got = await mendBlock(poolSaying('京都府京都市左下鴨4ー30ー9', []), card, read, at, rect, 30, []);
+    expect(got.text).toBe(`${place}4ー30ー9`);
+    expect(got.symbols).toHaveLength([...got.text].length);
+  });
+
+  it('read again for a gap between numbers: taken only with a join more than the first read (一 between digits is one)', async () => {
+    const gapRow = `${place}5-34 23`;
+    const gapRead = { text: gapRow, confidence: 0.8, symbols: syms(gapRow.replace(' ', '')) };
+    const span = { start: [...place].length, end: [...place].length + 6 };
+    expect((await mendBlock(poolSaying(`${place}5-34-23`, []), card, gapRead, span, rect, 30, [], undefined, true)).text).toBe(`${place}5-34-23`);
+    const dashes = `${place}6一2 6一27`;
+    const dashRead = { text: dashes, confidence: 0.8, symbols: syms(dashes.replace(' ', '')) };
+    expect(await mendBlock(poolSaying(`${place}626ー27`, []), card, dashRead, { start: [...place].length, end: [...place].length + 7 }, rect, 30, [], undefined, true)).toBe(dashRead);
+  });
+
   it('keeps the first read when the place reads differently or a digit is lost', async () => {
     expect(await mendBlock(poolSaying('京都府京都市左京区下4ー30ー9', []), card, read, at, rect, 30, [])).toBe(read);
     expect(await mendBlock(poolSaying(`${place}ー30ー9`, []), card, read, at, rect, 30, [])).toBe(read);

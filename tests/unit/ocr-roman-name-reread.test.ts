@@ -46,4 +46,14 @@ describe('a roman 氏名 read again as capitals only', () => {
     const none = await rereadPatch(poolReading(['santos mei', '了『』'], []), card, FOREIGN, [], ex);
     expect(extractFields(applyReread(FOREIGN, none), '2026-01-01').fields.name.value).toBe('SANTOS\u3000MET');
   });
+
+  it("spaces the name as its print does, among reads of the same letters (JI HOON read JIHOON)", async () => {
+    const lines = FOREIGN.map((l, i) => (i === 1 ? { ...l, text: 'CHEN JIHOON', confidence: 0.88, x0: 104, y0: 39, x1: 419, y1: 72 } : l));
+    // the line finder's letters of the name row: C H E N | J I | H O O N (text height 33)
+    const xs: [number, number][] = [[104, 128], [135, 159], [170, 189], [197, 221], [240, 257], [267, 272], [293, 317], [326, 353], [360, 387], [396, 419]];
+    const textLines = lines.map((l, i) => ({ x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1, glyphH: l.glyphH, blobs: 1, chars: i === 1 ? xs.map(([x0, x1]) => ({ x0, y0: 39, x1, y1: 72 })) : [] }));
+    const exJ = extractFields(lines, '2026-01-01');
+    const patch = await rereadPatch(poolReading(['CHEN JI HOON', 'CHEN JIHOON', 'CHEN JIHOON'], []), card, lines, textLines, exJ);
+    expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.name.value).toBe('CHEN\u3000JI HOON');
+  });
 });

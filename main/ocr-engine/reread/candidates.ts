@@ -21,6 +21,12 @@ export interface ResolveOptions<T> {
    * the name with the name tables), in votes: added to the candidate's agreement.
    */
   support?: (c: T) => number;
+  /**
+   * Of reads that agree exactly (the same key), the one the print speaks for: a roman name's reads of the
+   * same letters that differ in where their spaces are, and the print's word gaps (layout/word-gaps.ts).
+   * Only ever decides among equal scores.
+   */
+  prefer?: (c: T) => boolean;
 }
 
 /**
@@ -44,8 +50,8 @@ export function resolve<T extends { text: string; confidence: number }>(cands: T
     });
     if (opts.support) s += opts.support(c);
     if (keys[i]!.length === 0) s = -Infinity;
-    // reads that agree exactly score the same: the surer one speaks for them
-    if (s > bestScore || (s === bestScore && c.confidence > best.confidence)) {
+    // reads that agree exactly score the same: the one the print prefers, else the surer one, speaks for them
+    if (s > bestScore || (s === bestScore && speaksBefore(c, best, opts.prefer))) {
       bestScore = s;
       best = c;
     }
@@ -53,12 +59,17 @@ export function resolve<T extends { text: string; confidence: number }>(cands: T
   return best;
 }
 
+function speaksBefore<T extends { confidence: number }>(c: T, best: T, prefer: ((c: T) => boolean) | undefined): boolean {
+  const p = prefer ? Number(prefer(c)) - Number(prefer(best)) : 0;
+  return p !== 0 ? p > 0 : c.confidence > best.confidence;
+}
+
 /**
  * The choice with the cross-checks, marked when they changed it: its provenance is the cross-check's and its
  * confidence capped, so the clerk is asked to look (要確認). Never more than a reordering of the readings.
  */
 export function resolveChecked<T extends { text: string; confidence: number; provenance: Provenance }>(cands: T[], key: (s: string) => string, opts: ResolveOptions<T> & { by: Provenance; cap: number }): T {
-  const plain = resolve(cands, key, { eligible: opts.eligible });
+  const plain = resolve(cands, key, { eligible: opts.eligible, prefer: opts.prefer });
   if (!opts.support) return plain;
   const best = resolve(cands, key, opts);
   return key(best.text) === key(plain.text) ? best : { ...best, provenance: opts.by, confidence: Math.min(best.confidence, opts.cap) };

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { printedWords, wordCount } from '../../main/ocr-engine/layout/word-gaps';
+import { resolve, type Candidate } from '../../main/ocr-engine/reread/candidates';
+import type { CharBox } from '../../main/ocr-engine/layout/text-lines';
+
+/** Letter boxes on one row from their x extents (as the line finder gives a roman name's letters). */
+const row = (xs: [number, number][], y0 = 39, y1 = 72): CharBox[] => xs.map(([x0, x1]) => ({ x0, y0, x1, y1 }));
+
+// measured on generated foreign cards (text height 33 and 38 px): CHEN JI HOON, LE ANNA
+const CHEN_JI_HOON = row([[104, 128], [135, 159], [170, 189], [197, 221], [240, 257], [267, 272], [293, 317], [326, 353], [360, 387], [396, 419]]);
+// a phone photo, set tighter (text height 41): SHARMA JI HOON
+const SHARMA_JI_HOON = row([[142, 167], [173, 212], [217, 253], [257, 291], [295, 341], [346, 383], [398, 417], [424, 440], [461, 501], [506, 540], [548, 582], [588, 625]]);
+const LE_ANNA = row([[169, 191], [199, 221], [239, 269], [276, 303], [315, 341], [349, 379]]);
+
+describe("a roman name's words, by the gaps in its print", () => {
+  it('counts the gaps clearly wider than those between letters (a thin I widens its own gaps, not into a word gap)', () => {
+    expect(printedWords(CHEN_JI_HOON, 33)).toBe(3);
+    expect(printedWords(LE_ANNA, 38)).toBe(2);
+  });
+  it('judges a gap against the row\'s own: a tightly set photo has narrower word gaps', () => {
+    expect(printedWords(SHARMA_JI_HOON, 41)).toBe(3);
+  });
+  it('a letter-spaced row is one word: its gaps are wide, but alike', () => {
+    const spaced = row(Array.from({ length: 6 }, (_, i): [number, number] => [100 + i * 40, 120 + i * 40]));
+    expect(printedWords(spaced, 30)).toBe(1);
+  });
+  it('pieces of one letter (overlapping across) are one letter, not a gap', () => {
+    const broken = [...LE_ANNA, { x0: 245, y0: 39, x1: 262, y1: 50 }];
+    expect(printedWords(broken, 38)).toBe(2);
+  });
+  it('says nothing on fewer than three letters', () => {
+    expect(printedWords(row([[10, 30], [60, 80]]), 30)).toBeNull();
+  });
+  it('counts a reading\'s words at spaces of either width', () => {
+    expect(wordCount('CHEN\u3000JI HOON')).toBe(3);
+    expect(wordCount(' CHEN  JIHOON ')).toBe(2);
+  });
+});
+
+describe('the resolver: the print speaks only among reads of the same letters', () => {
+  const c = (text: string, confidence: number): Candidate => ({ text, confidence, symbols: [], provenance: 're-read' });
+  const key = (s: string): string => s.replace(/[\s\u3000]/g, '');
+  const threeWords = (x: Candidate): boolean => wordCount(x.text) === 3;
+  it('of reads that agree but for a space, the one with the printed words wins over a surer one', () => {
+    const cands = [c('CHEN JIHOON', 0.88), c('CHEN JI HOON', 0.81), c('CHEN JIHOON', 0.83)];
+    expect(resolve(cands, key).text).toBe('CHEN JIHOON');
+    expect(resolve(cands, key, { prefer: threeWords }).text).toBe('CHEN JI HOON');
+  });
+  it('never chooses other letters for their spaces', () => {
+    const cands = [c('CHEN JIHOON', 0.88), c('CHEN JIHOON', 0.83), c('CHEN JI HOOM', 0.81)];
+    expect(resolve(cands, key, { prefer: threeWords }).text).toBe('CHEN JIHOON');
+  });
+});
