@@ -4,6 +4,9 @@ import { settleShape, shapeRequest, variantImages, type VariantImagesRequest } f
 import { FONTS, LOOKS, render, svgText } from '../support/glyph-render';
 import { REREAD_TUNING } from '../../main/ocr-engine/reread/tuning';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
+import { lineCrop } from '../../main/ocr-engine/image/line-crop';
+import fs from 'node:fs';
+import path from 'node:path';
 
 /** A pale crop with two dark "characters" and a speck outside them. */
 function request(): VariantImagesRequest {
@@ -28,6 +31,18 @@ describe('second reads\' images in the preprocessing worker', () => {
     const k = 40 / 20;
     expect(speckGone(off[0]!, k)).toBe(true);
     expect(speckGone(off[2]!, 52 / 20)).toBe(false);
+  });
+
+  it('cuts every line\'s first-read crop there with the card, the same pixels as inline', async () => {
+    const bytes = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/cards/card-101-0000-current-flat.jpg'));
+    const { views } = await prep.run({ op: 'prepare', bytes });
+    const view = views[0]!;
+    expect(view.lines.length).toBeGreaterThan(5);
+    for (const l of view.lines) {
+      const inline = lineCrop(view.card, l);
+      expect([l.crop.x, l.crop.scale, l.crop.image.width, l.crop.image.height]).toEqual([inline.x, inline.scale, inline.image.width, inline.image.height]);
+      expect(Buffer.from(l.crop.image.data).equals(Buffer.from(inline.image.data))).toBe(true);
+    }
   });
 
   it('settles a name\'s kanji variants by shape there as inline (髙 printed, 高 read)', async () => {

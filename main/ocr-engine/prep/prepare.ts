@@ -9,17 +9,34 @@ import { uprightScore } from '../layout/orientation';
 import { findPortrait, PORTRAIT_TUNING, type Portrait } from '../layout/photo-side';
 import { isCardShaped } from '../image/card-shape';
 import { OcrInputError } from '../ocr-error';
+import { lineCrop, type LineCrop } from '../image/line-crop';
 
 /** Warped cards are this wide (ID-1 aspect): ~14 px/mm, enough for the 2 mm print of the labels. */
 export const CARD_PX_W = 1200;
 export const CARD_PX_H = Math.round((CARD_PX_W * 53.98) / 85.6);
 
+/** A text line with the crop its first read is made from (cut, masked and scaled here, off the caller's thread). */
+export interface PreparedLine extends TextLine {
+  crop: LineCrop;
+}
+
 /** One candidate card image, turned the likelier way up, with its text lines. */
 export interface PreparedView {
   card: GrayImage;
-  lines: TextLine[];
+  lines: PreparedLine[];
   /** true when the view was turned 180° from how it was found */
   flipped: boolean;
+}
+
+interface OrientedView {
+  card: GrayImage;
+  lines: TextLine[];
+  flipped: boolean;
+}
+
+/** The view with each line's first-read crop. */
+function withCrops(v: OrientedView): PreparedView {
+  return { ...v, lines: v.lines.map((l) => ({ ...l, crop: lineCrop(v.card, l) })) };
 }
 
 export type PrepOp = { op: 'prepare'; bytes: Uint8Array } | { op: 'whole'; bytes: Uint8Array } | { op: 'flip'; card: GrayImage };
@@ -32,7 +49,7 @@ export type PrepOp = { op: 'prepare'; bytes: Uint8Array } | { op: 'whole'; bytes
 export async function runPrep(req: PrepOp): Promise<{ views: PreparedView[]; hasQuad: boolean }> {
   if (req.op === 'flip') {
     const card = rotate180(req.card);
-    return { views: [{ card, lines: findTextLines(card, portraitOf(card)), flipped: true }], hasQuad: false };
+    return { views: [withCrops({ card, lines: findTextLines(card, portraitOf(card)), flipped: true })], hasQuad: false };
   }
   const img = await decodeImage(req.bytes);
   const { mean, std } = stats(img.gray);
@@ -42,9 +59,9 @@ export async function runPrep(req: PrepOp): Promise<{ views: PreparedView[]; has
   const quad = req.op === 'prepare' ? findCardQuad(img) : null;
   if (quad) {
     const view = orient(warpQuad(img.gray, quad.corners, CARD_PX_W, CARD_PX_H));
-    if (view.lines.length >= CARD_FINDING.minTextLines) return { views: [view], hasQuad: true };
+    if (view.lines.length >= CARD_FINDING.minTextLines) return { views: [withCrops(view)], hasQuad: true };
   }
-  return { views: [orient(deskewedWhole(img.gray))], hasQuad: false };
+  return { views: [withCrops(orient(deskewedWhole(img.gray)))], hasQuad: false };
 }
 
 /** The portrait of a card-shaped image (null for anything else: a whole photo's columns are no card's). */
@@ -56,10 +73,10 @@ function portraitOf(card: GrayImage): Portrait | null {
  * A card image's portrait, when it shows clearly, decides which way up; otherwise its text geometry. The
  * portrait's pixels are left out of the line finding.
  */
-function orient(card: GrayImage): PreparedView {
+function orient(card: GrayImage): OrientedView {
   const portrait = portraitOf(card);
   const photo = portrait?.score ?? 0;
-  const turn = (): PreparedView => {
+  const turn = (): OrientedView => {
     const turned = rotate180(card);
     const box = portrait && { x0: card.width - 1 - portrait.x1, y0: card.height - 1 - portrait.y1, x1: card.width - 1 - portrait.x0, y1: card.height - 1 - portrait.y0 };
     return { card: turned, lines: findTextLines(turned, box), flipped: true };
