@@ -12,6 +12,7 @@ import type { SexJudge } from './reread/sex-shape';
 import { settleDatePair } from './date-pair';
 import { applyReread, rereadPatch, type GlyphSettler } from './reread-fields';
 import type { ShapeSettler, VariantRenderer } from './reread/variant-images';
+import type { LineImager } from './reread/line-images';
 import { OcrInputError } from './ocr-error';
 import { PrepWorker } from './prep/prep-client';
 import { loadAddressMaster } from './address-master-files';
@@ -98,6 +99,8 @@ export class CardReader {
   private readonly renderVariants: VariantRenderer = (req) => this.prep.variants(req);
   private readonly settleNameShape: ShapeSettler = (req) => this.prep.shape(req);
   private readonly settleOneGlyph: GlyphSettler = (req) => this.prep.glyph(req);
+  /** The date lines' images for their targeted reads, in the preprocessing worker thread. */
+  private readonly lineImages: LineImager = (card, box, images) => this.prep.lineImages(card, box, images);
 
   /** The card back's QR code, decoded in the reader's preprocessing worker thread (text or null). */
   decodeQr(bytes: Uint8Array): ReturnType<PrepWorker['qr']> {
@@ -229,7 +232,7 @@ export class CardReader {
     // line) run beside the last of those
     const firstReads = chosen.map((l) => recognizeLine(this.pool, view, l).finally(() => progress({ stage: 'recognize', fraction: ++done / chosen.length })));
     // each line alone, with the line finder's boxes as its neighbours (a 性別 value beside its label)
-    const refinedReads = firstReads.map((p) => p.then(async (l) => (await refineLines(this.pool, view, [l], today, chosen, this.judgeSex))[0]!));
+    const refinedReads = firstReads.map((p) => p.then(async (l) => (await refineLines(this.pool, view, [l], today, chosen, this.judgeSex, this.lineImages))[0]!));
     for (const p of refinedReads) void p.catch(() => undefined);
     const first: RecognizedLine[] = await Promise.all(firstReads);
     const rereadable = (e: Extracted): boolean => e.anchors >= 2 && !e.looksLikeBack && !e.looksLikePassport;
@@ -245,7 +248,7 @@ export class CardReader {
     let rec = patch ? applyReread(refined, patch) : refined;
     if (patch) ({ warnings, ...ex } = extractFields(rec, today));
     // 生年月日 and 有効期限 on different days of the year: one is misread, and the card says which
-    const paired = await settleDatePair(this.pool, view, rec, ex, today);
+    const paired = await settleDatePair(this.pool, view, rec, ex, today, this.lineImages);
     if (paired) ({ warnings, ...ex } = extractFields((rec = paired), today));
     // the layouts that print 性別 after the birth date (card-layouts.ts): looked for there by its ink when no
     // line named it, on a read that fits the layout (its era, no フリガナ where it prints none)

@@ -3,8 +3,8 @@ import type { Extracted } from '../../common/ocr/extract-fields';
 import type { FieldSource } from '../../common/ocr/card-result';
 import { expiryFitsBirthday } from '../../common/ocr/birthday-expiry';
 import { layoutOf } from '../../common/ocr/card-layouts';
-import { cleanBackground, type GrayImage } from './image/gray-image';
-import { lineCrop } from './recognize-lines';
+import type { GrayImage } from './image/gray-image';
+import { lineImagesInline, type LineImager } from './reread/line-images';
 import { DATE_WHITELIST, dateBox, dateIso, dateText, putDate } from './refine-lines';
 import { PSM, type TesseractPool } from './tesseract/tesseract-pool';
 
@@ -29,13 +29,12 @@ function vote(v: Votes, text: string, confidence: number, today: string): void {
   if ((v.read.get(iso)?.confidence ?? -1) < confidence) v.read.set(iso, { text: dateText(text).trim(), confidence });
 }
 
-async function readDates(pool: TesseractPool, card: GrayImage, l: RecognizedLine, today: string): Promise<Votes> {
+async function readDates(pool: TesseractPool, card: GrayImage, l: RecognizedLine, today: string, images: LineImager): Promise<Votes> {
   const v: Votes = { weight: new Map(), read: new Map() };
   vote(v, l.text, l.confidence, today);
   const box = dateBox(l);
-  const reads = await Promise.all(
-    PAIR_VARIANTS.map((pv) => pool.recognize({ image: cleanBackground(lineCrop(card, box, pv.glyph).image), psm: pv.psm, whitelist: DATE_WHITELIST, symbols: false })),
-  );
+  const crops = await images(card, box, PAIR_VARIANTS.map((pv) => ({ glyph: pv.glyph, clean: true })));
+  const reads = await Promise.all(PAIR_VARIANTS.map((pv, i) => pool.recognize({ image: crops[i]!, psm: pv.psm, whitelist: DATE_WHITELIST, symbols: false })));
   for (const r of reads) vote(v, r.text, r.confidence, today);
   return v;
 }
@@ -49,7 +48,15 @@ const lineAt = (lines: RecognizedLine[], s: FieldSource | undefined): number => 
  * votes between them is taken. Null when the dates fit already, the card is a foreign resident's, a date line
  * is missing, or no fitting pair was read (the clerk is then warned by the field check).
  */
-export async function settleDatePair(pool: TesseractPool, card: GrayImage, lines: RecognizedLine[], ex: Extracted, today: string): Promise<RecognizedLine[] | null> {
+export async function settleDatePair(
+  pool: TesseractPool,
+  card: GrayImage,
+  lines: RecognizedLine[],
+  ex: Extracted,
+  today: string,
+  /** where the date lines' images are made (the card reader's preprocessing worker) */
+  images: LineImager = lineImagesInline,
+): Promise<RecognizedLine[] | null> {
   const { birthDate, expiryDate } = ex.fields;
   // the layout's rule, as the field check applies it: a next-generation card may end a month after the birthday
   const rule = layoutOf(ex.layout)?.expiry ?? 'any';
@@ -58,7 +65,7 @@ export async function settleDatePair(pool: TesseractPool, card: GrayImage, lines
   const bi = lineAt(lines, ex.sources.birthDate);
   const ei = lineAt(lines, ex.sources.expiryDate);
   if (bi < 0 || ei < 0 || bi === ei) return null;
-  const [bv, ev] = await Promise.all([readDates(pool, card, lines[bi]!, today), readDates(pool, card, lines[ei]!, today)]);
+  const [bv, ev] = await Promise.all([readDates(pool, card, lines[bi]!, today, images), readDates(pool, card, lines[ei]!, today, images)]);
   let best: { b: string; e: string; w: number } | null = null;
   for (const [b, wb] of bv.weight) {
     for (const [e, we] of ev.weight) {

@@ -5,7 +5,7 @@ import { parseSex } from '../../common/ocr/parse-sex';
 import { cleanBackground, createGray, crop, resize, type GrayImage } from './image/gray-image';
 import { inkMask } from './image/binarize';
 import { boxH, components } from './image/components';
-import { lineCrop } from './recognize-lines';
+import { lineImagesInline, type LineImager } from './reread/line-images';
 import { judgeSexInline, type SexJudge } from './reread/sex-shape';
 import { PSM, type TesseractPool } from './tesseract/tesseract-pool';
 
@@ -53,6 +53,8 @@ export async function refineLines(
   today: string,
   neighbours: readonly LineBox[] = lines,
   judge: SexJudge = judgeSexInline,
+  /** where a date line's images are made (the card reader's preprocessing worker) */
+  images: LineImager = lineImagesInline,
 ): Promise<RecognizedLine[]> {
   const out = lines.map((l) => ({ ...l }));
   const jobs: Promise<void>[] = [];
@@ -78,7 +80,7 @@ export async function refineLines(
             const g = sexGlyph(card, l, before.length, valueH);
             if ((g ? await judge(g.glyph) : null) !== (first === 'M' ? 'F' : 'M')) return;
           }
-          await Promise.all([rereadSex(pool, card, l, before.length, judge, valueH), before.length > 0 && dateish(before) ? rereadDate(pool, card, l, today) : undefined]);
+          await Promise.all([rereadSex(pool, card, l, before.length, judge, valueH), before.length > 0 && dateish(before) ? rereadDate(pool, card, l, today, images) : undefined]);
         })(),
       );
       continue;
@@ -89,7 +91,7 @@ export async function refineLines(
     const drowned = l.confidence < 0.4 && ((t.match(/[0-9０-９]/g)?.length ?? 0) >= 2 || (l.confidence < 0.2 && [...t].length >= 8));
     if (!dateish(t) && !drowned) continue;
     if (plausibleDate(l.text, today) && l.confidence >= SURE_DATE) continue;
-    jobs.push(rereadDate(pool, card, l, today));
+    jobs.push(rereadDate(pool, card, l, today, images));
   }
   await Promise.all(jobs);
   return out;
@@ -112,14 +114,16 @@ export function dateBox(l: RecognizedLine): RecognizedLine {
   return { ...l, x1: Math.max(l.x0 + 4, x1) };
 }
 
-async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLine, today: string): Promise<void> {
+async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLine, today: string, images: LineImager): Promise<void> {
   // the model is sensitive to scale and segmentation mode: a few variants, then a vote
   const box = dateBox(l);
   // the card's guilloche behind widely spaced digits turns whole dates to noise: cleaned crops first, the
   // raw one only as the tie-breaker
-  const raw = lineCrop(card, box, 48).image;
-  const a = cleanBackground(lineCrop(card, box, 40).image);
-  const b = cleanBackground(raw);
+  const [raw, a, b] = (await images(card, box, [
+    { glyph: 48, clean: false },
+    { glyph: 40, clean: true },
+    { glyph: 48, clean: true },
+  ])) as [GrayImage, GrayImage, GrayImage];
   const isoOf = (t: string): string | null => dateIso(t, today);
   const first = isoOf(l.text);
   // a first read that parses only needs one cleaned, whitelisted read to agree with it

@@ -3,7 +3,7 @@ import { PrepWorker } from '../../main/ocr-engine/prep/prep-client';
 import { settleShape, shapeRequest, variantImages, type VariantImagesRequest } from '../../main/ocr-engine/reread/variant-images';
 import { FONTS, LOOKS, render, svgText } from '../support/glyph-render';
 import { REREAD_TUNING } from '../../main/ocr-engine/reread/tuning';
-import { createGray } from '../../main/ocr-engine/image/gray-image';
+import { cleanBackground, createGray } from '../../main/ocr-engine/image/gray-image';
 import { lineCrop } from '../../main/ocr-engine/image/line-crop';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,6 +42,22 @@ describe('second reads\' images in the preprocessing worker', () => {
       const inline = lineCrop(view.card, l);
       expect([l.crop.x, l.crop.scale, l.crop.image.width, l.crop.image.height]).toEqual([inline.x, inline.scale, inline.image.width, inline.image.height]);
       expect(Buffer.from(l.crop.image.data).equals(Buffer.from(inline.image.data))).toBe(true);
+    }
+  });
+
+  it('makes a date line\'s images there from its region alone, the same pixels as cut from the whole card (at its edge too)', async () => {
+    const bytes = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/cards/card-101-0000-current-flat.jpg'));
+    const { views } = await prep.run({ op: 'prepare', bytes });
+    const card = views[0]!.card;
+    const specs = [{ glyph: 48, clean: false }, { glyph: 40, clean: true }, { glyph: 30, clean: true }];
+    for (const box of [{ x0: 150.4, y0: 280.6, x1: 520, y1: 312, glyphH: 30 }, { x0: 3, y0: 2, x1: 200, y1: 30, glyphH: 26 }]) {
+      const off = await prep.lineImages(card, box, specs);
+      specs.forEach((sp, i) => {
+        const img = lineCrop(card, box, sp.glyph).image;
+        const inline = sp.clean ? cleanBackground(img) : img;
+        expect([off[i]!.width, off[i]!.height]).toEqual([inline.width, inline.height]);
+        expect(Buffer.from(off[i]!.data).equals(Buffer.from(inline.data))).toBe(true);
+      });
     }
   });
 

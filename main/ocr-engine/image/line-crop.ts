@@ -4,6 +4,9 @@ import type { CharBox } from '../layout/text-lines';
 /** The LSTM model reads CJK best with glyphs about this tall; bigger only costs time. */
 export const TARGET_GLYPH_H = 36;
 
+/** The margin around a line's crop, in its text heights, so the model sees whole glyphs. */
+export const LINE_PAD = 0.35;
+
 export interface LineCrop {
   image: GrayImage;
   /** card x of the crop's left edge, and crop px per card px */
@@ -16,7 +19,7 @@ export interface LineCrop {
  * the paper colour: a label or a neighbouring row's ascenders then cannot leak into the text.
  */
 export function lineCrop(card: GrayImage, l: { x0: number; y0: number; x1: number; y1: number; glyphH: number; chars?: CharBox[] }, glyphTarget = TARGET_GLYPH_H, maxScale = 2): LineCrop {
-  const pad = Math.round(l.glyphH * 0.35);
+  const pad = Math.round(l.glyphH * LINE_PAD);
   const cx = Math.max(0, Math.floor(l.x0 - pad));
   const cy = Math.max(0, Math.floor(l.y0 - pad));
   const c = crop(card, cx, cy, l.x1 - l.x0 + 2 * pad, l.y1 - l.y0 + 2 * pad);

@@ -8,6 +8,7 @@ import { runPrepJob, type PrepJob, type PrepJobResult } from './prep-ops';
 import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
 import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
 import { sexShape, type SexShapeRequest } from '../reread/sex-shape';
+import { lineImages, lineImagesRequest, type LineBox, type LineImageSpec, type LineImagesRequest } from '../reread/line-images';
 import type { GrayImage } from '../image/gray-image';
 import { findGlyphsDir, GLYPHS_DIR_ENV } from '../kanji/glyph-atlas';
 
@@ -103,6 +104,12 @@ export class PrepWorker {
     return this.worker ? (await this.sendCrop<ImagesResult>(this.worker, req)).images : variantImages(req);
   }
 
+  /** A line's images for the date reads (lineImages), made in the worker; only the line's region is cut here and moved there. */
+  async lineImages(card: GrayImage, box: LineBox, images: LineImageSpec[]): Promise<GrayImage[]> {
+    const req = lineImagesRequest(card, box, images);
+    return this.worker ? (await this.sendCrop<ImagesResult>(this.worker, req)).images : lineImages(req);
+  }
+
   /** The name's variant shape test (settleShape) in the worker; the band's crop is moved there. */
   async shape(req: ShapeRequest): Promise<string> {
     return this.worker ? (await this.sendCrop<ShapeResult>(this.worker, req)).name : settleShape(req);
@@ -121,7 +128,7 @@ export class PrepWorker {
   }
 
   /** A request carrying a crop: the crop is moved to the worker, a copy kept for a retry inline. */
-  private sendCrop<R>(w: Worker, req: VariantImagesRequest | ShapeRequest | GlyphChoiceRequest | SexShapeRequest): Promise<R> {
+  private sendCrop<R>(w: Worker, req: VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexShapeRequest): Promise<R> {
     const id = this.next++;
     const retry = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
     return new Promise<R>((resolve, reject) => {

@@ -4,16 +4,17 @@ import { settleShape, variantImages, type ShapeRequest, type VariantImagesReques
 import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
 import { sexShape, type SexShapeRequest } from '../reread/sex-shape';
 import type { GrayImage } from '../image/gray-image';
+import { lineImages, type LineImagesRequest } from '../reread/line-images';
 
 /** Every job the preprocessing worker runs. */
-export type PrepJob = PrepOp | QrOp | VariantImagesRequest | ShapeRequest | GlyphChoiceRequest | SexShapeRequest;
+export type PrepJob = PrepOp | QrOp | VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexShapeRequest;
 
 export type PrepJobResult = { views: PreparedView[]; hasQuad: boolean } | { text: string | null } | { images: GrayImage[] } | { name: string };
 
 /**
  * One job of the preprocessing worker, as the worker runs it and as the client runs it inline when no worker
  * can be started: decode, find and warp the card (`runPrep`), the card back's QR code, a second read's
- * images (masked, scaled, cleaned), the name's variant shape test, one character against its options, the
+ * images (masked, scaled, cleaned), a date line's images, the name's variant shape test, one character against its options, the
  * 性別 value against 男 and 女.
  */
 export async function runPrepJob(req: PrepJob): Promise<PrepJobResult> {
@@ -22,6 +23,8 @@ export async function runPrepJob(req: PrepJob): Promise<PrepJobResult> {
       return decodeQr(req.bytes);
     case 'variants':
       return { images: variantImages(req) };
+    case 'line-images':
+      return { images: lineImages(req) };
     case 'shape':
       return { name: settleShape(req) };
     case 'glyph':
