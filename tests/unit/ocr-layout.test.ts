@@ -200,6 +200,30 @@ describe('text lines from ink blobs', () => {
   });
 });
 
+describe('a slanted row', () => {
+  it('follows the slope of its last characters: a date line climbing on a scan straightened short stays one line (平成２５年２月１４日生)', () => {
+    // as found on a flat scan of a card whose outline was not found (deskewed whole image): the row climbs
+    // ~1.4 px per character; ４ (268–293) falls just outside a band centred on the last six characters' median
+    const date = [
+      [124, 277, 155, 309], [164, 275, 196, 309], [212, 276, 228, 302], [252, 275, 268, 301], [284, 271, 316, 303], [332, 272, 348, 297],
+      [365, 269, 391, 301], [414, 269, 425, 294], [450, 268, 469, 293], [488, 266, 511, 295], [524, 264, 556, 293],
+    ].map(([x0, y0, x1, y1]) => ({ x0: x0!, y0: y0!, x1: x1!, y1: y1! }));
+    const lines = groupLines(date, 1.071);
+    expect(lines.map((l) => [l.x0, l.x1])).toEqual([[124, 556]]);
+  });
+  it("keeps a short row level: ３０号's stacked pieces do not tilt it, so the lower piece of 号 stays in", () => {
+    const row = [[145, 227, 163, 253], [180, 227, 199, 254], [214, 227, 227, 249], [225, 226, 240, 241], [225, 243, 236, 258]].map(([x0, y0, x1, y1]) => ({ x0: x0!, y0: y0!, x1: x1!, y1: y1! }));
+    const lines = groupLines(row, 1.2);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ x0: 145, y1: 258, blobs: 5 });
+  });
+  it('does not let two characters of different sizes tilt the line: the row under it stays its own', () => {
+    const rowA = [[100, 100, 130, 130], [140, 104, 160, 126], [170, 100, 200, 130], [210, 100, 240, 130]].map(([x0, y0, x1, y1]) => ({ x0: x0!, y0: y0!, x1: x1!, y1: y1! }));
+    const rowB = [[250, 150, 280, 180], [290, 150, 320, 180], [330, 150, 360, 180]].map(([x0, y0, x1, y1]) => ({ x0: x0!, y0: y0!, x1: x1!, y1: y1! }));
+    expect(groupLines([...rowA, ...rowB], 1).map((l) => [l.x0, l.x1])).toEqual([[100, 240], [250, 360]]);
+  });
+});
+
 describe('date cross-checks', () => {
   const line = (text: string, y: number): RecognizedLine => ({ x0: 100, y0: y, x1: 400, y1: y + 30, glyphH: 28, text, confidence: 0.9, symbols: [] });
   it('takes a birth date after the expiry date for the two lines swapped', () => {

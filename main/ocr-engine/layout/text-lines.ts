@@ -173,17 +173,44 @@ const median = (xs: number[]): number => {
 };
 
 /**
- * Height and centre of the line near its right end (the last few full-size characters), so slant is followed.
+ * Height and centre of the line near its right end (the last few full-size characters), so slant is followed:
+ * the centre where the next character stands (`atX`), along the slope of those characters (the median of
+ * their pairs' slopes, so one character set high or low does not tilt it). A scan straightened a degree or
+ * two short climbs a character's height over a long date line: a centre taken without the slope lags behind,
+ * and the line's last characters fall out of its band (平成２５年２月１ | ４日生).
  * A line of nothing but dashes so far (the －１ of a 番地 wrapped onto a second row) has no glyph height: a
  * dash is about as long as the text is tall, so its length stands in.
  */
-function lineShape(l: Acc): { h: number; cy: number } {
+function lineShape(l: Acc, atX?: number): { h: number; cy: number } {
   if (l.chars.every((c) => cH(c) < 0.35 * cW(c))) return { h: median(l.chars.map(cW)), cy: median(l.chars.map((c) => (c.y0 + c.y1) / 2)) };
   const hs = l.chars.map(cH);
   const big = Math.max(...hs) * 0.5;
   const recent = l.chars.filter((c) => cH(c) >= big).slice(-6);
-  return { h: median(recent.map(cH)), cy: median(recent.map((c) => (c.y0 + c.y1) / 2)) };
+  const h = median(recent.map(cH));
+  const centre = (c: CharBox): { x: number; y: number } => ({ x: (c.x0 + c.x1) / 2, y: (c.y0 + c.y1) / 2 });
+  const flat = { h, cy: median(recent.map((c) => centre(c).y)) };
+  // the slope from full-size characters only (a kana's or a character's piece sits high or low), spread far
+  // enough along the row, and from pairs at least a character apart
+  const full = recent.filter((c) => cH(c) >= SLANT.fullSize * h).map(centre);
+  if (atX === undefined || full.length < SLANT.minChars || full.at(-1)!.x - full[0]!.x < SLANT.minSpan * h) return flat;
+  const slopes: number[] = [];
+  for (let i = 0; i < full.length; i++) for (let j = i + 1; j < full.length; j++) if (full[j]!.x - full[i]!.x >= h) slopes.push((full[j]!.y - full[i]!.y) / (full[j]!.x - full[i]!.x));
+  if (slopes.length === 0) return flat;
+  const slope = Math.max(-SLANT.maxSlope, Math.min(SLANT.maxSlope, median(slopes)));
+  return { h, cy: median(full.map((p) => p.y + slope * (atX - p.x))) };
 }
+
+/** How a line's slant is followed (lineShape). */
+const SLANT = {
+  /** characters at least this share of the line's height are full-size: their centres lie on the row's axis */
+  fullSize: 0.8,
+  /** a slope from fewer full-size characters than this is not trusted … */
+  minChars: 4,
+  /** … nor from characters spread over fewer text heights than this (３０号's pieces tilted a short row) */
+  minSpan: 3,
+  /** at most this steep (~6°): the card is straightened before; anything steeper is characters of another row */
+  maxSlope: 0.1,
+} as const;
 
 /**
  * A "line" of a few small pieces right before a big character, all within its height: the separate strokes
@@ -206,7 +233,7 @@ export function groupLines(chars: CharBox[], s: number): TextLine[] {
     let best: Acc | null = null;
     let bestD = Infinity;
     for (const l of lines) {
-      const shape = lineShape(l);
+      const shape = lineShape(l, (c.x0 + c.x1) / 2);
       const gap = c.x0 - l.x1;
       if (gap > 1.25 * shape.h + 3 * s) continue;
       const dy = Math.abs(cy - shape.cy);
