@@ -271,7 +271,8 @@ export async function rereadPatch(
         variants: V.block,
         firstBatch: V.block.length,
         key: addressKey,
-        keep: (c) => BLOCK.test(compact(c.text)),
+        // a 番地 of its own, or the rest of the one above (２６番１７ | 号)
+        keep: (c) => BLOCK.test(compact(c.text)) || BLOCK.test(blockTail(above) + compact(c.text)),
         finish: async (best) => ({ drop: [l], line: { ...l, text: best.text, confidence: best.confidence, symbols: best.symbols } }),
       });
     }
@@ -655,6 +656,11 @@ export function kanjiLookAlikes(name: string): string {
         .join('');
     })
     .join('\u3000');
+}
+
+/** The 番地 characters that end an address read so far (numbers and 丁目 番地 号 joins), e.g. ９丁目２６番１７ of …浜口西９丁目２６番１７. */
+function blockTail(text: string): string {
+  return compact(text).match(/[0-9０-９〇一二三四五六七八九十丁目番地号\-－ー‐−]+$/)?.[0] ?? '';
 }
 
 function valueText(text: string, label: ReturnType<typeof leadingLabel>): string {

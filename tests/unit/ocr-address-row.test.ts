@@ -132,6 +132,26 @@ describe('an address row read again', () => {
     });
   });
 
+  it('takes a row under it that the model could not read when it ends the 番地 begun above (２６番１７ | 号)', async () => {
+    const lines = [
+      line('SANTOS MINH TUAN', 113, 33, 592, 65, 31),
+      line('住所', 34, 102, 75, 120, 19),
+      line('大阪府大阪市住之江区浜口西9丁目26番17', 113, 104, 792, 129, 24),
+      // 号 wrapped onto a row of its own, read as nothing
+      line('', 113, 142, 138, 166, 25, 0),
+      line('1999年3月23日生', 119, 201, 479, 226, 22),
+      line('2032年3月23日まで有効', 187, 259, 647, 284, 22),
+    ];
+    const ex = extractFields(lines, '2026-01-01');
+    const model = fakeModel((req) => (req.whitelist?.includes('番') ? { text: '号', confidence: 0.8 } : { text: '', confidence: 0 }));
+    const patch = await rereadPatch(model, card, lines, [], ex);
+    expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('大阪府大阪市住之江区浜口西９丁目２６番１７号');
+    // … and only then: 号 cannot follow a 番地 that ends in 号
+    const ended = lines.map((l, i) => (i === 2 ? { ...l, text: '大阪府大阪市住之江区浜口西9丁目26番17号' } : l));
+    const patch2 = await rereadPatch(model, card, ended, [], extractFields(ended, '2026-01-01'));
+    expect(extractFields(applyReread(ended, patch2), '2026-01-01').fields.address.value).toBe('大阪府大阪市住之江区浜口西９丁目２６番１７号');
+  });
+
   describe('with the address master', () => {
     const master = buildAddressMaster(
       ['11103\t埼玉県\tさいたま市西区', '11104\t埼玉県\tさいたま市北区', '10443\t群馬県\t利根郡川場村', ''].join('\n'),
