@@ -206,10 +206,10 @@ export class CardReader {
   /** Reads one candidate card image, the likelier way up first and the other only if that finds no card. */
   private async readView(view: PreparedView, cardOnly: boolean, progress: (p: OcrProgress) => void, opts: ReadOptions): Promise<ViewRead> {
     if (view.lines.length === 0) return { ex: NOTHING, warnings: [], conf: 0, rotation: 0, card: view.card, lines: [], textLines: [] };
-    // the flip below moves the card image to the worker: keep a copy of the lines' view for it
-    const copy: GrayImage = { width: view.card.width, height: view.card.height, data: new Uint8Array(view.card.data) };
     let best: ViewRead = { ...(await this.recognizeView(view.card, fieldLines(view, cardOnly), progress, opts)), rotation: view.flipped ? 180 : 0, card: view.card };
     if (best.ex.anchors < 3 && !best.ex.looksLikeBack && !best.ex.looksLikePassport) {
+      // the flip moves the card image it is given to the worker: a copy, as this view's stays the read's
+      const copy: GrayImage = { width: view.card.width, height: view.card.height, data: new Uint8Array(view.card.data) };
       const other = (await this.prep.run({ op: 'flip', card: copy })).views[0]!;
       const alt = await this.recognizeView(other.card, fieldLines(other, cardOnly), progress, opts);
       if (alt.ex.anchors > best.ex.anchors || (alt.ex.anchors === best.ex.anchors && alt.conf > best.conf)) best = { ...alt, rotation: view.flipped ? 0 : 180, card: other.card };

@@ -37,21 +37,35 @@ export function resize(img: GrayImage, width: number, height: number): GrayImage
   const out = createGray(width, height);
   const sx = img.width / width;
   const sy = img.height / height;
+  // each column's two source columns and weight, once (every crop a read is made from passes here)
+  const cx0 = new Int32Array(width);
+  const cx1 = new Int32Array(width);
+  const cwx = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    const fx = Math.min(img.width - 1, Math.max(0, (x + 0.5) * sx - 0.5));
+    cx0[x] = Math.floor(fx);
+    cx1[x] = Math.min(img.width - 1, cx0[x]! + 1);
+    cwx[x] = fx - cx0[x]!;
+  }
+  const src = img.data;
+  const od = out.data;
   for (let y = 0; y < height; y++) {
     const fy = Math.min(img.height - 1, Math.max(0, (y + 0.5) * sy - 0.5));
     const y0 = Math.floor(fy);
     const y1 = Math.min(img.height - 1, y0 + 1);
     const wy = fy - y0;
+    const r0 = y0 * img.width;
+    const r1 = y1 * img.width;
+    const row = y * width;
     for (let x = 0; x < width; x++) {
-      const fx = Math.min(img.width - 1, Math.max(0, (x + 0.5) * sx - 0.5));
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(img.width - 1, x0 + 1);
-      const wx = fx - x0;
-      const a = img.data[y0 * img.width + x0]!;
-      const b = img.data[y0 * img.width + x1]!;
-      const c = img.data[y1 * img.width + x0]!;
-      const d = img.data[y1 * img.width + x1]!;
-      out.data[y * width + x] = Math.round((a * (1 - wx) + b * wx) * (1 - wy) + (c * (1 - wx) + d * wx) * wy);
+      const x0 = cx0[x]!;
+      const x1 = cx1[x]!;
+      const wx = cwx[x]!;
+      const a = src[r0 + x0]!;
+      const b = src[r0 + x1]!;
+      const c = src[r1 + x0]!;
+      const d = src[r1 + x1]!;
+      od[row + x] = Math.round((a * (1 - wx) + b * wx) * (1 - wy) + (c * (1 - wx) + d * wx) * wy);
     }
   }
   return out;
