@@ -206,17 +206,37 @@ const INDEL_MIN_CHARS = 3;
  * least three characters spelled exactly is strong evidence, so every other character of the prefecture may
  * be wrong; a name found after two prefectures (府中市, 伊達市) places nothing.
  */
-function prefectureOfMunicipality(text: string[], spellsMunicipality: (prefecture: string) => boolean, nearMunicipality: (prefecture: string) => boolean): StartMatch | null {
-  const kindAt = (p: string): boolean => {
-    const cs = [...p];
-    return cs.length < text.length && text[cs.length - 1] === cs.at(-1) && !text.slice(0, cs.length).some((c) => NUMBER_START.test(c));
+function prefectureOfMunicipality(
+  text: string[],
+  spellsMunicipality: (prefecture: string) => boolean,
+  nearMunicipality: (prefecture: string) => boolean,
+  municipalityAfter: (prefecture: string) => StartMatch | null,
+): StartMatch | null {
+  const room = (p: string): boolean => {
+    const n = [...p].length;
+    return n < text.length && !text.slice(0, n).some((c) => NUMBER_START.test(c));
   };
+  const kindAt = (p: string): boolean => room(p) && text[[...p].length - 1] === [...p].at(-1);
   // a 市区町村 spelled exactly after it; failing that, one character off (美濃市 read 敵濃市) — still only when
   // one prefecture in the country has such a 市区町村
   let found = PREFECTURES.filter((p) => kindAt(p) && spellsMunicipality(p));
   if (found.length === 0) found = PREFECTURES.filter((p) => kindAt(p) && nearMunicipality(p));
+  // the kind character misread too, as no kind (福島県 read 便昌中; a kind read is never changed: 表息都 is no 県): a
+  // long 市区町村 spelled exactly, after as many characters as the prefecture has, in one prefecture only (双葉郡川内村)
+  const kindless = (p: string): boolean => room(p) && !/[都道府県]/.test(text[[...p].length - 1]!);
+  const spelledLong = (p: string): boolean => {
+    const m = municipalityAfter(p);
+    return m !== null && m.repaired === 0 && [...m.name].length >= KINDLESS_MIN_CHARS;
+  };
+  if (found.length === 0) found = PREFECTURES.filter((p) => kindless(p) && spelledLong(p));
   return found.length === 1 ? { name: found[0]!, repaired: diffAt(text.slice(0, [...found[0]!].length), [...found[0]!]).length, readLen: [...found[0]!].length } : null;
 }
+
+/**
+ * A 市区町村 must be this long to place an address whose 都道府県 is misread whole, its kind character too: a
+ * 郡 with its 町村 (双葉郡川内村) or a long city name; short names recur across the country.
+ */
+const KINDLESS_MIN_CHARS = 5;
 
 /**
  * Of the 市区町村 one character off the start of `rest` (大王寺区 is one off 大阪市天王寺区 and 大東市), the one
@@ -315,7 +335,7 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
     return m !== null && m.repaired === 1 && m.readLen === [...m.name].length;
   };
   const placed = prefs.filter((p) => spellsMunicipality(p.name, p.readLen));
-  const pref = prefs.length === 1 ? prefs[0]! : placed.length === 1 ? placed[0]! : prefs.length === 0 ? prefectureOfMunicipality(cs, spellsMunicipality, nearMunicipality) : null;
+  const pref = prefs.length === 1 ? prefs[0]! : placed.length === 1 ? placed[0]! : prefs.length === 0 ? prefectureOfMunicipality(cs, spellsMunicipality, nearMunicipality, municipalityAfter) : null;
   if (!pref) return none;
   repaired += pref.repaired;
   const prefLen = [...pref.name].length;

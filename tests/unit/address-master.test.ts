@@ -64,6 +64,16 @@ describe('address master', () => {
     expect(correctAddress('表息県仙台帀育葉区本町5-19-15', master).prefecture).toBeNull();
   });
 
+  it('places an address whose 都道府県 is misread whole, its kind too, by a long 市区町村 spelled after it that one prefecture has', () => {
+    const m = buildAddressMaster(['07548\t福島県\t双葉郡川内村', '04101\t宮城県\t仙台市青葉区', '01\t宮城県\t府中市', '02\t広島県\t府中市'].join('\n'), ['07548\t下川内\t上川内', ''].join('\n'));
+    // 福島県 read 便昌中: the 郡 and its 村 (6 characters) place it
+    expect(correctAddress('便昌中双葉郡川内村下川内四丁目36番19号', m)).toMatchObject({ text: '福島県双葉郡川内村下川内四丁目36番19号', prefecture: '福島県', municipality: '双葉郡川内村', town: '下川内' });
+    // a short name places nothing (府中市: two prefectures; and any 3-character name is too common to trust alone)
+    expect(correctAddress('便昌中府中市本町1', m).prefecture).toBeNull();
+    // a kind read stays: 便昌都 is no 県
+    expect(correctAddress('便昌都双葉郡川内村下川内1', m).prefecture).toBeNull();
+  });
+
   it('puts back 丁目 whichever of its characters was misread, only between numbers', () => {
     expect(correctAddress('宮城県仙台市青葉区本町2J目22番23号', master).text).toBe('宮城県仙台市青葉区本町2丁目22番23号');
     expect(correctAddress('宮城県仙台市青葉区本町２丁月２２番', master).text).toBe('宮城県仙台市青葉区本町２丁目２２番');
