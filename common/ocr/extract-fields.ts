@@ -254,10 +254,42 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     const at = Math.min(...PREFECTURES.map((p) => t.indexOf(p)).filter((i) => i >= 0 && i <= T.address.prefectureWithin));
     return Number.isFinite(at) ? at : -1;
   };
+  // the rows an address starting at `first` takes in: the lines under it that start at its column
+  // (`fromValue`: the rows start where the first row's value does, after a label or a misread one)
+  const rowsFrom = (first: Line, fromValue: boolean): Line[] => {
+    const rows = [first];
+    for (;;) {
+      const last = rows.at(-1)!;
+      const startX = last.label === 'address' || fromValue ? (last.valueSymbols[0]?.x0 ?? last.x0) : last.x0;
+      const next = lines
+        // a date read with a part missing (1967年月 1日) is still no address: a year is not part of one
+        .filter((l) => !used.has(l) && !rows.includes(l) && !labelOf(l) && !['date', 'title', 'issuer', 'label'].includes(l.cls.kind) && !/[0-9０-９]{4}\s*年/.test(l.text))
+        .filter((l) => l.y0 > last.y0 + 0.5 * last.glyphH && l.y0 - last.y1 < T.address.nextRowGap * last.glyphH && Math.abs(l.x0 - startX) < T.address.nextRowColumn * last.glyphH)
+        .filter((l) => l.glyphH >= T.address.nextRowMinSize * last.glyphH)
+        .sort((x, y) => x.y0 - y.y0)[0];
+      if (!next || rows.length >= T.address.maxRows) return rows;
+      rows.push(next);
+    }
+  };
+  // an address wraps anywhere, so its shape is also its rows' together: a first row with its 都道府県 and label
+  // misread (便昌中双葉郡川内村下川内, 0.24 alone) may start an address with the 番地 row under it (0.8
+  // together). The candidates are still ranked by their own shape: a speck above the address (read as 人)
+  // takes in the same rows, but is no row of it
+  const blockShape = (l: Line): number => {
+    const rows = rowsFrom(l, false);
+    return rows.length > 1 ? classifyLine({ ...l, text: rows.map((r) => compact(r.value)).join('') }, medianH).scores.address : 0;
+  };
   const addrScore = (l: Line): number => l.cls.scores.address + T.address.label * (l.label === 'address' ? 1 : labelEvidence(l, 'address', lines)) + T.address.prior * prior(l, 'address');
   const addrCands = lines
     .filter((l) => !used.has(l) && compact(l.value).length > 0 && !['date', 'title', 'issuer', 'label', 'sex'].includes(l.cls.kind))
-    .filter((l) => l.label === 'address' || prefAt(l) >= 0 || l.cls.scores.address >= T.address.minShapeAlone || (labelEvidence(l, 'address', lines) > 0 && l.cls.scores.address >= T.address.minShapeWithLabel))
+    .filter(
+      (l) =>
+        l.label === 'address' ||
+        prefAt(l) >= 0 ||
+        l.cls.scores.address >= T.address.minShapeAlone ||
+        (labelEvidence(l, 'address', lines) > 0 && l.cls.scores.address >= T.address.minShapeWithLabel) ||
+        blockShape(l) >= T.address.minShapeAlone,
+    )
     .sort((x, y) => addrScore(y) - addrScore(x));
   const first = addrCands[0];
   if (first) {
@@ -269,19 +301,7 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
       first.valueSymbols = first.valueSymbols.length >= [...t].length ? first.valueSymbols.slice(at) : first.valueSymbols;
       first.value = t.slice(at);
     }
-    const addrLines = [first];
-    for (;;) {
-      const last = addrLines.at(-1)!;
-      const startX = last.label === 'address' || at > 0 ? (last.valueSymbols[0]?.x0 ?? last.x0) : last.x0;
-      const next = lines
-        // a date read with a part missing (1967年月 1日) is still no address: a year is not part of one
-        .filter((l) => !used.has(l) && !addrLines.includes(l) && !labelOf(l) && !['date', 'title', 'issuer', 'label'].includes(l.cls.kind) && !/[0-9０-９]{4}\s*年/.test(l.text))
-        .filter((l) => l.y0 > last.y0 + 0.5 * last.glyphH && l.y0 - last.y1 < T.address.nextRowGap * last.glyphH && Math.abs(l.x0 - startX) < T.address.nextRowColumn * last.glyphH)
-        .filter((l) => l.glyphH >= T.address.nextRowMinSize * last.glyphH)
-        .sort((x, y) => x.y0 - y.y0)[0];
-      if (!next || addrLines.length >= T.address.maxRows) break;
-      addrLines.push(next);
-    }
+    const addrLines = rowsFrom(first, at > 0);
     const joined = trimAddressTail(normalizeDashes(addrLines.map((l) => compact(l.value)).join('')));
     const fullWidth = digitsLookFullWidth(addrLines.flatMap((l) => l.valueSymbols), Math.max(...addrLines.map((l) => l.glyphH)));
     const original = fullWidth === null ? joined : withDigitWidth(joined, fullWidth);

@@ -84,9 +84,11 @@ export const FIELD_TUNING = {
     minShapeWithLabel: 0.2,
     /**
      * ... and this much with neither label nor 都道府県 (both misread: 十縄県…, its 住所 label lost): only the
-     * full shape of an address (place words and a 番地) counts, not a 方書 row or a date
+     * full shape of an address (place words and a 番地) counts, not a 方書 row or a date; alone or with the
+     * rows under it (a first row with its 都道府県 misread, its 番地 wrapped onto the next)
      */
     minShapeAlone: 0.8,
+
     /** a continuation row starts within this many text heights under the last one … */
     nextRowGap: 1.6,
     /**

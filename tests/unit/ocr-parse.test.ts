@@ -146,6 +146,27 @@ describe('extractFields', () => {
     expect(extractFields(card.filter((x) => !x.text.startsWith('十縄')), '2023-01-01').fields.address.value).toBeNull();
   });
 
+  it('judges an address by its rows together: a first row with label and 都道府県 misread starts it when the 番地 row under it completes the shape', () => {
+    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.7): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    // a phone photo of a next-generation card: 住所 read に江, 福島県 read 便昌中 (the row alone scores 0.24)
+    const card = [
+      l('ハマダ サクラ', 276, 23, 511, 50, 25), l('濱田 さくら', 271, 67, 531, 104, 37), l('HAMADA SAKURA', 567, 83, 776, 101, 17), l('に江', 57, 160, 116, 204, 20, 0.25),
+      l('便昌中双葉郡川内村下川内', 271, 161, 684, 189, 26, 0.56), l('四丁目36番19則', 270, 205, 533, 233, 26), l('ハイツ青葉304和但', 270, 248, 579, 277, 27, 0.64),
+      l('2012年12月21日', 293, 324, 665, 352, 26), l('2032年12月21日まで有効', 293, 386, 809, 415, 27, 0.85),
+    ];
+    expect(extractFields(card, '2026-12-05').fields.address.value).toBe('便昌中双葉郡川内村下川内四丁目36番19則ハイツ青葉304和但');
+    // the 番地 row and the 方書 under it, without the places, are still no address
+    expect(extractFields(card.filter((x) => !x.text.startsWith('便昌中')), '2026-12-05').fields.address.value).toBeNull();
+    // the candidates are ranked by their own shape: a misread label right above the address (住所 read 魚)
+    // takes in the same rows, but does not start the address
+    const labelled = [
+      l('ノダグチ ナコ', 326, 63, 463, 79, 16), l('野口 花子', 322, 98, 668, 158, 60), l('NOGUCHI HANAKO', 320, 165, 557, 183, 18), l('魚', 321, 233, 366, 279, 47, 0.02),
+      l('京都府与謝郡伊根町菅野7-27-28', 322, 271, 920, 308, 34, 0.88), l('生年月日', 323, 332, 412, 356, 25), l('1932年5月19日', 385, 362, 774, 398, 30),
+      l('有効期限', 324, 413, 414, 436, 23), l('2036年6月19日まで有効', 384, 443, 939, 478, 31),
+    ];
+    expect(extractFields(labelled, '2026-12-05').fields.address.value).toBe('京都府与謝郡伊根町菅野7-27-28');
+  });
+
   it('does not take a prefecture name deep inside a line for the address', () => {
     const r = extractFields([line('氏名 山田 花子', 40, 40, 45), line('発行 横浜市長 神奈川県', 40, 450), line('平成2年 4月 1日生 性別 女', 200, 300)], '2026-01-01');
     expect(r.fields.address.value).toBeNull();
