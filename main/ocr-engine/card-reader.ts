@@ -8,7 +8,7 @@ import type { GrayImage } from './image/gray-image';
 import type { TextLine } from './layout/text-lines';
 import { recognizeLine } from './recognize-lines';
 import { birthDateOnly, refineLines, sexRightOfBirthDate } from './refine-lines';
-import type { SexJudge } from './reread/sex-shape';
+import type { SexValueReader } from './reread/sex-value';
 import { settleDatePair } from './date-pair';
 import { applyReread, rereadPatch, type GlyphSettler } from './reread-fields';
 import type { ShapeSettler, VariantRenderer } from './reread/variant-images';
@@ -93,8 +93,8 @@ export class CardReader {
     return new CardReader(pool, PrepWorker.start(), m === undefined ? loadAddressMaster() : typeof m === 'function' ? m() : m, opts.nameReadings ?? (() => null));
   }
 
-  /** The 性別 value's shape test, in the preprocessing worker thread. */
-  private readonly judgeSex: SexJudge = (glyph) => this.prep.sex(glyph);
+  /** The 性別 value found, tested and tiled for its reads, in the preprocessing worker thread. */
+  private readonly judgeSex: SexValueReader = (req) => this.prep.sexValue(req);
   /** The second reads' pixel work and shape tests, in the preprocessing worker thread (rereadPatch's helpers). */
   private readonly renderVariants: VariantRenderer = (req) => this.prep.variants(req);
   private readonly settleNameShape: ShapeSettler = (req) => this.prep.shape(req);

@@ -2,11 +2,11 @@ import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import { compact, leadingLabel, misreadTwoCharLabel } from '../../common/ocr/card-labels';
 import { looksLikeDate, parseCardDate } from '../../common/ocr/parse-date';
 import { parseSex } from '../../common/ocr/parse-sex';
-import { cleanBackground, createGray, crop, resize, type GrayImage } from './image/gray-image';
+import { cleanBackground, crop, type GrayImage } from './image/gray-image';
 import { inkMask } from './image/binarize';
 import { boxH, components } from './image/components';
 import { lineImagesInline, type LineImager } from './reread/line-images';
-import { judgeSexInline, type SexJudge } from './reread/sex-shape';
+import { sexValueInline, type SexValueReader } from './reread/sex-value';
 import { PSM, type TesseractPool } from './tesseract/tesseract-pool';
 
 /** What a printed card date can contain: digits, era names, 年月日, 元(年), 生, まで有効. */
@@ -52,7 +52,8 @@ export async function refineLines(
   lines: RecognizedLine[],
   today: string,
   neighbours: readonly LineBox[] = lines,
-  judge: SexJudge = judgeSexInline,
+  /** where the 性別 value is found and tested (the card reader's preprocessing worker) */
+  judge: SexValueReader = sexValueInline,
   /** where a date line's images are made (the card reader's preprocessing worker) */
   images: LineImager = lineImagesInline,
 ): Promise<RecognizedLine[]> {
@@ -77,8 +78,8 @@ export async function refineLines(
         (async () => {
           // a sure first read still meets the shape test (no model call): a contradiction gets the full re-read
           if (first !== null && l.confidence >= SURE_SEX) {
-            const g = sexGlyph(card, l, before.length, valueH);
-            if ((g ? await judge(g.glyph) : null) !== (first === 'M' ? 'F' : 'M')) return;
+            const g = await sexGlyph(card, l, before.length, judge, false, valueH);
+            if ((g?.shape ?? null) !== (first === 'M' ? 'F' : 'M')) return;
           }
           await Promise.all([rereadSex(pool, card, l, before.length, judge, valueH), before.length > 0 && dateish(before) ? rereadDate(pool, card, l, today, images) : undefined]);
         })(),
@@ -189,10 +190,18 @@ const SEX_VALUE = {
 } as const;
 
 /**
- * The 性別 value's glyph right of the label on line `l`, and its box in card x.
+ * The 性別 value right of the label on line `l`, found and tested in the preprocessing worker (sexValue): its
+ * box in card x, its shape, and with `strip` the glyph tiled for the reads. Null when there is no glyph.
  * @param valueH how tall the value may be (valueHeightBeside): the search area and the glyph test follow it
  */
-function sexGlyph(card: GrayImage, l: RecognizedLine, labelIndex: number, valueH = l.y1 - l.y0): { glyph: GrayImage; x0: number; x1: number; labEnd: number } | null {
+async function sexGlyph(
+  card: GrayImage,
+  l: RecognizedLine,
+  labelIndex: number,
+  reader: SexValueReader,
+  strip: boolean,
+  valueH = l.y1 - l.y0,
+): Promise<{ shape: 'M' | 'F' | null; strip: GrayImage | null; x0: number; x1: number; labEnd: number } | null> {
   // the label's symbols (性 別) when the model gave them; else the label is assumed at the line's start
   const syms = l.symbols;
   const lab = syms.findIndex((s, i) => i >= labelIndex && /性/.test(s.text));
@@ -204,11 +213,11 @@ function sexGlyph(card: GrayImage, l: RecognizedLine, labelIndex: number, valueH
   const H = Math.max(h, valueH);
   // the row's band, as tall as the value may be, around the label's middle
   const top = (l.y0 + l.y1) / 2 - 0.9 * H;
+  // only the area is cut here: the glyph is found, tested and tiled in the preprocessing worker
   const area = crop(card, ax, top, 1.2 * h + 3.5 * H, 1.8 * H);
-  const ch = findValueGlyph(area, H, labEnd - ax);
-  if (!ch) return null;
-  const glyph = crop(area, ch.x0 - 2, ch.y0 - 2, ch.x1 - ch.x0 + 5, ch.y1 - ch.y0 + 5);
-  return { glyph, x0: Math.floor(Math.max(0, ax)) + ch.x0, x1: Math.floor(Math.max(0, ax)) + ch.x1, labEnd };
+  const v = await reader({ op: 'sex-value', crop: area, h: H, labEnd: labEnd - ax, strip });
+  if (!v.box) return null;
+  return { shape: v.shape, strip: v.strip, x0: Math.floor(Math.max(0, ax)) + v.box.x0, x1: Math.floor(Math.max(0, ax)) + v.box.x1, labEnd };
 }
 
 /**
@@ -225,7 +234,7 @@ export async function sexRightOfBirthDate(
   card: GrayImage,
   birth: { x: number; y: number; width: number; height: number },
   glyphH: number,
-  judge: SexJudge = judgeSexInline,
+  judge: SexValueReader = sexValueInline,
 ): Promise<RecognizedLine | null> {
   const after = birth.x + birth.width + SEX_ON_DATE_ROW.gapGlyphs * glyphH;
   if (after >= card.width - glyphH) return null;
@@ -276,21 +285,17 @@ const SEX_ON_DATE_ROW = {
   minConfidence: 0.85,
 } as const;
 
-async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine, labelIndex: number, judge: SexJudge, valueH?: number): Promise<void> {
-  const found = sexGlyph(card, l, labelIndex, valueH);
+async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine, labelIndex: number, reader: SexValueReader, valueH?: number): Promise<void> {
+  const found = await sexGlyph(card, l, labelIndex, reader, true, valueH);
   const sure = (c: number): void => {
     // no usable glyph: whatever the first read said stays, but not as a sure answer
     l.confidence = Math.min(l.confidence, c);
     for (const s of l.symbols) if (s.text === '男' || s.text === '女') s.confidence = Math.min(s.confidence, c);
   };
-  if (!found) return sure(0.5);
-  const { glyph, labEnd } = found;
-  // the LSTM model reads one lone CJK character badly; the same glyph three times is a line it can read
-  const k = 40 / Math.max(1, glyph.height);
-  const big = resize(stretch(glyph), Math.max(1, Math.round(glyph.width * k)), Math.max(1, Math.round(glyph.height * k)));
-  const strip = tile(big, 3, Math.round(0.2 * big.height));
-  const [shape, ...reads] = await Promise.all([
-    judge(glyph),
+  if (!found?.strip) return sure(0.5);
+  const { shape, strip, labEnd } = found;
+  // the LSTM model reads one lone CJK character badly: the strip holds the same glyph three times
+  const reads = await Promise.all([
     pool.recognize({ image: strip, psm: PSM.SINGLE_LINE, whitelist: SEX_WHITELIST, symbols: false }),
     pool.recognize({ image: strip, psm: PSM.RAW_LINE, whitelist: SEX_WHITELIST, symbols: false }),
   ]);
@@ -331,82 +336,3 @@ export function decideSex(shape: 'M' | 'F' | null, reads: { text: string; confid
   return null;
 }
 
-/**
- * Box of the 性別 value in `area` (label height `h`, the label's end at `labEnd` from the area's left): the
- * first character-sized ink right of the label, the taller one when the small label glyph 別 comes first.
- */
-function findValueGlyph(area: GrayImage, h: number, labEnd: number): { x0: number; y0: number; x1: number; y1: number } | null {
-  const mask = inkMask(area, Math.max(4, Math.round(0.6 * h)), 14);
-  const blobs = components(mask, area.width, area.height).filter((b) => boxH(b) >= 0.15 * h && boxH(b) <= 2.2 * h && b.area >= 4);
-  if (blobs.length === 0) return null;
-  blobs.sort((a, b) => a.x0 - b.x0);
-  // blobs → characters: parts touching or overlapping in x join while the union stays about square (`h` may
-  // be the small label's height when the model gave the label a line of its own, so no absolute width cap)
-  const chars = blobs.map((b) => ({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 }));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let i = 0; i < chars.length && !changed; i++) {
-      for (let j = i + 1; j < chars.length && !changed; j++) {
-        const a = chars[i]!;
-        const b = chars[j]!;
-        if (Math.max(a.x0, b.x0) - Math.min(a.x1, b.x1) > 0.06 * h) continue;
-        const u = { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
-        if (u.x1 - u.x0 > 1.25 * (u.y1 - u.y0) + 2) continue;
-        chars[i] = u;
-        chars.splice(j, 1);
-        changed = true;
-      }
-    }
-  }
-  chars.sort((a, b) => a.x0 - b.x0);
-  const glyphs = chars
-    // character-shaped: not a hairline (a card or photo edge), not a slab
-    .filter((c) => c.y1 - c.y0 >= 0.5 * h && c.y1 - c.y0 <= 2.2 * h && c.x1 - c.x0 >= 0.45 * (c.y1 - c.y0) && c.x1 - c.x0 <= 2 * h && c.x0 > 0 && (c.x0 + c.x1) / 2 > labEnd - 0.9 * h)
-    .slice(0, 3);
-  if (glyphs.length === 0) return null;
-  // the value is printed larger than its label: of the nearly tallest, the first right of the label's end
-  const tallest = Math.max(...glyphs.map((c) => c.y1 - c.y0));
-  const tall = glyphs.filter((c) => c.y1 - c.y0 >= 0.85 * tallest);
-  return grow(area, tall.find((c) => (c.x0 + c.x1) / 2 > labEnd) ?? tall.at(-1)!, h);
-}
-
-/**
- * The local threshold can drop the faint half of a blurred glyph (a dense 田 darkens its own neighbourhood):
- * add the ink that a global threshold joins to the box, while the box stays about square.
- */
-function grow(area: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }, h: number): { x0: number; y0: number; x1: number; y1: number } {
-  const sorted = Uint8Array.from(area.data).sort();
-  const paper = sorted[Math.floor(0.6 * (sorted.length - 1))]!;
-  const ink = sorted[Math.floor(0.01 * (sorted.length - 1))]!;
-  const t = paper - 0.4 * (paper - ink);
-  const mask = new Uint8Array(area.data.length);
-  for (let i = 0; i < mask.length; i++) mask[i] = area.data[i]! < t ? 1 : 0;
-  const out = { ...box };
-  for (const b of components(mask, area.width, area.height)) {
-    if (b.x1 < box.x0 || b.x0 > box.x1 || b.y1 < box.y0 || b.y0 > box.y1 || boxH(b) > 2.2 * h) continue;
-    const u = { x0: Math.min(out.x0, b.x0), y0: Math.min(out.y0, b.y0), x1: Math.max(out.x1, b.x1), y1: Math.max(out.y1, b.y1) };
-    if (u.x1 - u.x0 > 1.25 * (u.y1 - u.y0) + 2 || u.y1 - u.y0 > 1.3 * (box.y1 - box.y0) + 2) continue;
-    Object.assign(out, u);
-  }
-  return out;
-}
-
-/** Contrast stretched so the paper is white and the ink black: no grey box around the glyph in a strip. */
-function stretch(g: GrayImage): GrayImage {
-  const sorted = Uint8Array.from(g.data).sort();
-  const paper = sorted[Math.floor(0.85 * (sorted.length - 1))]!;
-  const ink = sorted[Math.floor(0.02 * (sorted.length - 1))]!;
-  const span = Math.max(1, paper - ink);
-  const out = createGray(g.width, g.height);
-  for (let i = 0; i < g.data.length; i++) out.data[i] = Math.max(0, Math.min(255, Math.round(((g.data[i]! - ink) * 255) / span)));
-  return out;
-}
-
-/** `n` copies of `g` side by side on its paper colour. */
-function tile(g: GrayImage, n: number, gap: number): GrayImage {
-  let paper = 0;
-  for (const v of g.data) paper = Math.max(paper, v);
-  const o = createGray(g.width * n + gap * (n + 1), g.height + 2 * gap, paper);
-  for (let i = 0; i < n; i++) for (let y = 0; y < g.height; y++) o.data.set(g.data.subarray(y * g.width, (y + 1) * g.width), (y + gap) * o.width + gap + i * (g.width + gap));
-  return o;
-}

@@ -5,6 +5,7 @@ import { createGray, crop, type GrayImage } from '../../main/ocr-engine/image/gr
 import { FONTS, glyph, LOOKS, render, svgText as text, type Look } from '../support/glyph-render';
 import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
+import { PrepWorker } from '../../main/ocr-engine/prep/prep-client';
 
 /** 性別 on real glyph renderings, and a card line whose symbol boxes are off the way the OCR model's are. */
 describe('性別 shape test on rendered glyphs', () => {
@@ -63,6 +64,31 @@ describe('性別 shape test refuses what is not one glyph', () => {
 function fakePool(text: string, confidence: number): TesseractPool {
   return { recognize: (req: LineRequest): Promise<LineResult> => Promise.resolve({ text: req.whitelist === '男女' ? text : '', confidence, symbols: [] } as unknown as LineResult) } as unknown as TesseractPool;
 }
+
+describe('性別 found, tested and tiled in the preprocessing worker', () => {
+  it('gives the same line as inline, and the reads get the strip made there', async () => {
+    const prep = PrepWorker.start();
+    try {
+      expect(prep.inline).toBe(false);
+      for (const ch of ['男', '女'] as const) {
+        const { card, line } = await sexLine(ch, FONTS[0]!, LOOKS[0]!, 'touching');
+        const asked: LineRequest[] = [];
+        const pool = {
+          recognize: (req: LineRequest): Promise<LineResult> => (asked.push(req), Promise.resolve({ text: req.whitelist === '男女' ? ch.repeat(3) : '', confidence: 0.9, symbols: [] } as unknown as LineResult)),
+        } as unknown as TesseractPool;
+        const [off] = await refineLines(pool, card, [line], '2026-06-01', [line], (req) => prep.sexValue(req));
+        const [inline] = await refineLines(fakePool(ch.repeat(3), 0.9), card, [line], '2026-06-01');
+        expect(off).toEqual(inline);
+        expect(sexOf(off!).value).toBe(ch);
+        // three glyphs side by side: wider than twice its height
+        const strip = asked.find((r) => r.whitelist === '男女')!.image;
+        expect(strip.width).toBeGreaterThan(2 * strip.height);
+      }
+    } finally {
+      await prep.close();
+    }
+  });
+});
 
 /**
  * The 性別 line of a current card at the scale the reader works at: the small grey label, the value after it,

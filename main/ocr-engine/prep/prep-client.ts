@@ -7,7 +7,7 @@ import { decodeQr } from './qr';
 import { runPrepJob, type PrepJob, type PrepJobResult } from './prep-ops';
 import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
 import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
-import { sexShape, type SexShapeRequest } from '../reread/sex-shape';
+import { sexValue, type SexValue, type SexValueRequest } from '../reread/sex-value';
 import { lineImages, lineImagesRequest, type LineBox, type LineImageSpec, type LineImagesRequest } from '../reread/line-images';
 import type { GrayImage } from '../image/gray-image';
 import { findGlyphsDir, GLYPHS_DIR_ENV } from '../kanji/glyph-atlas';
@@ -120,15 +120,13 @@ export class PrepWorker {
     return this.worker ? (await this.sendCrop<ShapeResult>(this.worker, req)).name : settleGlyph(req);
   }
 
-  /** The 性別 value's shape test (sexShape) in the worker; the glyph is copied there (the caller still tiles it for the reads). */
-  async sex(glyph: GrayImage): Promise<'M' | 'F' | null> {
-    const crop = { ...glyph, data: new Uint8Array(glyph.data) };
-    const name = this.worker ? (await this.sendCrop<ShapeResult>(this.worker, { op: 'sex', crop })).name : (sexShape(crop).sex ?? '');
-    return name === 'M' || name === 'F' ? name : null;
+  /** The 性別 value found right of its label, tested and tiled for its reads (sexValue), in the worker; the row's area is moved there. */
+  async sexValue(req: SexValueRequest): Promise<SexValue> {
+    return this.worker ? (await this.sendCrop<{ sexValue: SexValue }>(this.worker, req)).sexValue : sexValue(req);
   }
 
   /** A request carrying a crop: the crop is moved to the worker, a copy kept for a retry inline. */
-  private sendCrop<R>(w: Worker, req: VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexShapeRequest): Promise<R> {
+  private sendCrop<R>(w: Worker, req: VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest): Promise<R> {
     const id = this.next++;
     const retry = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
     return new Promise<R>((resolve, reject) => {

@@ -2,20 +2,20 @@ import { runPrep, type PrepOp, type PreparedView } from './prepare';
 import { decodeQr, type QrOp } from './qr';
 import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
 import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
-import { sexShape, type SexShapeRequest } from '../reread/sex-shape';
+import { sexValue, type SexValue, type SexValueRequest } from '../reread/sex-value';
 import type { GrayImage } from '../image/gray-image';
 import { lineImages, type LineImagesRequest } from '../reread/line-images';
 
 /** Every job the preprocessing worker runs. */
-export type PrepJob = PrepOp | QrOp | VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexShapeRequest;
+export type PrepJob = PrepOp | QrOp | VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest;
 
-export type PrepJobResult = { views: PreparedView[]; hasQuad: boolean } | { text: string | null } | { images: GrayImage[] } | { name: string };
+export type PrepJobResult = { views: PreparedView[]; hasQuad: boolean } | { text: string | null } | { images: GrayImage[] } | { name: string } | { sexValue: SexValue };
 
 /**
  * One job of the preprocessing worker, as the worker runs it and as the client runs it inline when no worker
  * can be started: decode, find and warp the card (`runPrep`), the card back's QR code, a second read's
  * images (masked, scaled, cleaned), a date line's images, the name's variant shape test, one character against its options, the
- * 性別 value against 男 and 女.
+ * 性別 value found, tested against 男 and 女 and tiled for its reads.
  */
 export async function runPrepJob(req: PrepJob): Promise<PrepJobResult> {
   switch (req.op) {
@@ -29,8 +29,8 @@ export async function runPrepJob(req: PrepJob): Promise<PrepJobResult> {
       return { name: settleShape(req) };
     case 'glyph':
       return { name: settleGlyph(req) };
-    case 'sex':
-      return { name: sexShape(req.crop).sex ?? '' };
+    case 'sex-value':
+      return { sexValue: sexValue(req) };
     default:
       return runPrep(req);
   }

@@ -9,13 +9,15 @@ parentPort?.on('message', (msg: { id: number; req: PrepJob }) => {
   const job = req.op === 'qr' ? runPrepJob(req).finally(() => req.bytes.fill(0)) : runPrepJob(req);
   job.then(
     (value) => {
-      // every image made here is moved, not copied: the card views with their lines' crops, the variants
+      // every image made here is moved, not copied: the card views with their lines' crops, the variants, the 性別 strip
       const transfer =
         'views' in value
           ? value.views.flatMap((v) => [v.card.data.buffer as ArrayBuffer, ...v.lines.map((l) => l.crop.image.data.buffer as ArrayBuffer)])
           : 'images' in value
             ? value.images.map((i) => i.data.buffer as ArrayBuffer)
-            : [];
+            : 'sexValue' in value && value.sexValue.strip
+              ? [value.sexValue.strip.data.buffer as ArrayBuffer]
+              : [];
       parentPort!.postMessage({ id: msg.id, value }, transfer);
     },
     (err: unknown) => {

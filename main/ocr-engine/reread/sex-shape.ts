@@ -1,20 +1,11 @@
 import type { GrayImage } from '../image/gray-image';
 import { glyphDistances } from '../kanji/variant-shape';
 
-/** The 性別 value's glyph, for the shape test in the preprocessing worker. */
-export interface SexShapeRequest {
-  op: 'sex';
-  crop: GrayImage;
-}
-
 /** What the shape test makes of one glyph crop: the character it shows, or null with why not. */
 export interface SexShape {
   sex: 'M' | 'F' | null;
   reject?: string;
 }
-
-/** Asks the shape test (in the preprocessing worker, or inline) about one glyph crop. */
-export type SexJudge = (glyph: GrayImage) => Promise<'M' | 'F' | null>;
 
 export const SEX_SHAPE = {
   /**
@@ -86,6 +77,3 @@ export function sexShape(glyph: GrayImage): SexShape {
   if (m === undefined || f === undefined) return none('no drawings to compare with');
   return { sex: m < S.margin * f ? 'M' : f < S.margin * m ? 'F' : null };
 }
-
-/** The shape test on the calling thread (tests; the preprocessing worker's own fallback). */
-export const judgeSexInline: SexJudge = (glyph) => Promise.resolve(sexShape(glyph).sex);
