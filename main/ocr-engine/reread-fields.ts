@@ -17,7 +17,7 @@ import { REREAD_TUNING as T, type Variant } from './reread/tuning';
 import { classifyLine, type LineKind } from '../../common/ocr/line-kind';
 import { renderInline, settleInline, shapeRequest, type ShapeSettler, type VariantRenderer } from './reread/variant-images';
 import { consensus, resolve, resolveChecked, type Candidate, type Provenance } from './reread/candidates';
-import { settleVoicing } from './voicing-mark';
+import { settleVoicing, voicingInline, type VoicingJudge } from './voicing-mark';
 import { glyphRequest, settleGlyph, type GlyphChoiceRequest } from './reread/glyph-choice';
 import { latinLookAlikesOf } from '../../common/ocr/latin-lookalikes';
 import { levenshtein } from '../../common/text/levenshtein';
@@ -134,6 +134,7 @@ export async function rereadPatch(
   render: VariantRenderer = renderInline,
   settle: ShapeSettler = settleInline,
   glyph: GlyphSettler = async (req) => settleGlyph(req),
+  voicing: VoicingJudge = voicingInline,
 ): Promise<RereadPatch> {
   // the lines as the fields were found in them: a line joined across fields is two or three (splitJoinedLines)
   const whole = new Map<RecognizedLine, RecognizedLine>();
@@ -233,7 +234,7 @@ export async function rereadPatch(
         support: () => (placesFound ? (c: Cand): number => T.cross.masterWeight * placesFound(c.text) : undefined),
         check: 'lexicon',
         finish: async (chosen) => {
-          const voted = settleVoicing(chosen, card, u, BUILDING_WORDS);
+          const voted = await settleVoicing(chosen, card, u, BUILDING_WORDS, voicing);
           // the 番地 is found after the rows above (a row may begin with the 町域, or inside the 番地): this row's part of it
           const found = addresses ? blockToMend(compact(before) + voted.text, addresses) : null;
           const skipped = [...compact(before)].length;

@@ -65,6 +65,18 @@ export function voicingMark(glyph: GrayImage): VoicingMark | null {
   return ticks >= 2 && rings === 0 ? 'dakuten' : null;
 }
 
+/** One glyph's crop for the mark test in the preprocessing worker. */
+export interface VoicingRequest {
+  op: 'voicing';
+  crop: GrayImage;
+}
+
+/** Tests one glyph crop's mark (voicingMark), in the preprocessing worker or inline. */
+export type VoicingJudge = (req: VoicingRequest) => Promise<VoicingMark | null>;
+
+/** On the calling thread (tests; the preprocessing worker's own fallback). */
+export const voicingInline: VoicingJudge = (req) => Promise.resolve(voicingMark(req.crop));
+
 /** Card-pixel crop around one symbol: the row's band, a little wider than the symbol's (loose) box. */
 function glyphCrop(card: GrayImage, s: { x0: number; x1: number }, band: { y0: number; y1: number }): GrayImage {
   const h = band.y1 - band.y0 + 1;
@@ -80,7 +92,14 @@ function glyphCrop(card: GrayImage, s: { x0: number; x1: number }, band: { y0: n
  * by side where one glyph stands (ボポ), becomes one; each such kana gets the mark its pixels show.
  * `symbols` must spell the read's text without its spaces, or the read is returned unchanged.
  */
-export function settleVoicing<T extends { text: string; symbols: RecognizedSymbol[] }>(read: T, card: GrayImage, band: { y0: number; y1: number }, words?: readonly string[]): T {
+export async function settleVoicing<T extends { text: string; symbols: RecognizedSymbol[] }>(
+  read: T,
+  card: GrayImage,
+  band: { y0: number; y1: number },
+  words?: readonly string[],
+  /** where each glyph's mark is tested (the card reader's preprocessing worker); only its crop is cut here */
+  judge: VoicingJudge = voicingInline,
+): Promise<T> {
   const chars = [...read.text.replace(/[\s\u3000]/g, '')];
   if (chars.join('') !== read.symbols.map((s) => s.text).join('') || !chars.some((c) => voicingPair(c))) return read;
   const h = band.y1 - band.y0 + 1;
@@ -96,12 +115,14 @@ export function settleVoicing<T extends { text: string; symbols: RecognizedSymbo
     } else syms.push(s);
     owner.push(syms.length - 1);
   }
-  const settled = syms.map((s) => {
-    const pair = voicingPair(s.text);
-    if (!pair) return s;
-    const mark = voicingMark(glyphCrop(card, s, band));
-    return mark ? { ...s, text: pair[mark] } : s;
-  });
+  const settled = await Promise.all(
+    syms.map(async (s) => {
+      const pair = voicingPair(s.text);
+      if (!pair) return s;
+      const mark = await judge({ op: 'voicing', crop: glyphCrop(card, s, band) });
+      return mark ? { ...s, text: pair[mark] } : s;
+    }),
+  );
   // marks the shape left undecided (a ring too small or blurred to show its hole): the spelling that makes a
   // known word, when exactly one does
   if (words) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settleVoicing, voicingMark, voicingPair } from '../../main/ocr-engine/voicing-mark';
+import { PrepWorker } from '../../main/ocr-engine/prep/prep-client';
 import { BUILDING_WORDS, spelledByWord } from '../../common/address/building-words';
 import { crop } from '../../main/ocr-engine/image/gray-image';
 import { FONTS, LOOKS, render, svgText } from '../support/glyph-render';
@@ -55,7 +56,7 @@ describe('settleVoicing on an address row', () => {
   it('puts the ring back on a パ the model read as バ, and leaves the rest as read', async () => {
     const { img, symbols, band } = await row('パークハウス609号', 'Noto Sans CJK JP', LOOKS[0]!);
     const misread = { text: 'バークハウス609号', confidence: 0.9, symbols: symbols.map((y) => (y.text === 'パ' ? { ...y, text: 'バ' } : y)) };
-    expect(settleVoicing(misread, img, band).text).toBe('パークハウス609号');
+    expect((await settleVoicing(misread, img, band)).text).toBe('パークハウス609号');
   });
 
   it('joins ボポ given for one glyph into the one the pixels show', async () => {
@@ -64,7 +65,7 @@ describe('settleVoicing on an address row', () => {
     const p = symbols[at]!;
     // the model's two symbols for one glyph: a sliver and the rest
     const split = [...symbols.slice(0, at), { ...p, text: 'ボ', x1: p.x0 + 0.2 * s }, { ...p, x0: p.x0 + 0.2 * s + 1 }, ...symbols.slice(at + 1)].filter((y) => y.text !== ' ');
-    const got = settleVoicing({ text: 'コーボポ山田 401号', confidence: 0.8, symbols: split }, img, band);
+    const got = await settleVoicing({ text: 'コーボポ山田 401号', confidence: 0.8, symbols: split }, img, band);
     expect(got.text).toBe('コーポ山田 401号');
     expect(got.symbols.map((y) => y.text).join('')).toBe('コーポ山田401号');
   });
@@ -72,11 +73,29 @@ describe('settleVoicing on an address row', () => {
   it('keeps a バ that is one, and returns reads without ハ-row kana or with mismatched symbols unchanged', async () => {
     const { img, symbols, band } = await row('バス通り1号', 'Noto Serif CJK JP', LOOKS[2]!);
     const read = { text: 'バス通り1号', confidence: 0.9, symbols };
-    expect(settleVoicing(read, img, band).text).toBe('バス通り1号');
+    expect((await settleVoicing(read, img, band)).text).toBe('バス通り1号');
     const plain = { text: '本町1丁目', confidence: 0.9, symbols: [] };
-    expect(settleVoicing(plain, img, band)).toBe(plain);
+    expect(await settleVoicing(plain, img, band)).toBe(plain);
     const odd = { text: 'パーク', confidence: 0.9, symbols: symbols.slice(0, 2) };
-    expect(settleVoicing(odd, img, band)).toBe(odd);
+    expect(await settleVoicing(odd, img, band)).toBe(odd);
+  });
+});
+
+describe('the mark tested in the preprocessing worker', () => {
+  it('settles a row there as inline: only each glyph\'s crop is cut on the calling thread', async () => {
+    const prep = PrepWorker.start();
+    try {
+      expect(prep.inline).toBe(false);
+      const { img, symbols, band } = await row('パークハウス609号', 'Noto Sans CJK JP', LOOKS[0]!);
+      const misread = { text: 'バークハウス609号', confidence: 0.9, symbols: symbols.map((y) => (y.text === 'パ' ? { ...y, text: 'バ' } : y)) };
+      let asked = 0;
+      const got = await settleVoicing(misread, img, band, undefined, (req) => (asked++, prep.voicing(req)));
+      expect(got).toEqual(await settleVoicing(misread, img, band));
+      expect(got.text).toBe('パークハウス609号');
+      expect(asked).toBe(1);
+    } finally {
+      await prep.close();
+    }
   });
 });
 
@@ -97,12 +116,12 @@ describe('building words where the shape cannot tell', () => {
     const text = 'コーボ山田401号';
     const symbols = [...text].map((ch, i) => ({ text: ch, confidence: 0.9, x0: 10 + 38 * i, x1: 10 + 38 * i + 34 }));
     const read = { text, confidence: 0.9, symbols };
-    expect(settleVoicing(read, blank, band).text).toBe(text);
-    expect(settleVoicing(read, blank, band, BUILDING_WORDS).text).toBe('コーポ山田401号');
+    expect((await settleVoicing(read, blank, band)).text).toBe(text);
+    expect((await settleVoicing(read, blank, band, BUILDING_WORDS)).text).toBe('コーポ山田401号');
     // a ring the pixels show is kept even where the word would want ticks
     const { img, symbols: ps, band: pb } = await row('パークハウス609号', 'Noto Sans CJK JP', LOOKS[0]!);
     const ring = { text: 'パークハウス609号', confidence: 0.9, symbols: ps };
-    expect(settleVoicing(ring, img, pb, ['バーク']).text).toBe('パークハウス609号');
+    expect((await settleVoicing(ring, img, pb, ['バーク'])).text).toBe('パークハウス609号');
   });
 });
 

@@ -8,6 +8,7 @@ import { runPrepJob, type PrepJob, type PrepJobResult } from './prep-ops';
 import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
 import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
 import { sexValue, type SexValue, type SexValueRequest } from '../reread/sex-value';
+import { voicingMark, type VoicingMark, type VoicingRequest } from '../voicing-mark';
 import { lineImages, lineImagesRequest, type LineBox, type LineImageSpec, type LineImagesRequest } from '../reread/line-images';
 import type { GrayImage } from '../image/gray-image';
 import { findGlyphsDir, GLYPHS_DIR_ENV } from '../kanji/glyph-atlas';
@@ -120,13 +121,19 @@ export class PrepWorker {
     return this.worker ? (await this.sendCrop<ShapeResult>(this.worker, req)).name : settleGlyph(req);
   }
 
+  /** A ハ-row kana's mark (voicingMark) tested in the worker; the glyph's crop is moved there. */
+  async voicing(req: VoicingRequest): Promise<VoicingMark | null> {
+    const name = this.worker ? (await this.sendCrop<ShapeResult>(this.worker, req)).name : (voicingMark(req.crop) ?? '');
+    return name === 'handakuten' || name === 'dakuten' ? name : null;
+  }
+
   /** The 性別 value found right of its label, tested and tiled for its reads (sexValue), in the worker; the row's area is moved there. */
   async sexValue(req: SexValueRequest): Promise<SexValue> {
     return this.worker ? (await this.sendCrop<{ sexValue: SexValue }>(this.worker, req)).sexValue : sexValue(req);
   }
 
   /** A request carrying a crop: the crop is moved to the worker, a copy kept for a retry inline. */
-  private sendCrop<R>(w: Worker, req: VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest): Promise<R> {
+  private sendCrop<R>(w: Worker, req: VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest | VoicingRequest): Promise<R> {
     const id = this.next++;
     const retry = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
     return new Promise<R>((resolve, reject) => {

@@ -3,11 +3,12 @@ import { decodeQr, type QrOp } from './qr';
 import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
 import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
 import { sexValue, type SexValue, type SexValueRequest } from '../reread/sex-value';
+import { voicingMark, type VoicingRequest } from '../voicing-mark';
 import type { GrayImage } from '../image/gray-image';
 import { lineImages, type LineImagesRequest } from '../reread/line-images';
 
 /** Every job the preprocessing worker runs. */
-export type PrepJob = PrepOp | QrOp | VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest;
+export type PrepJob = PrepOp | QrOp | VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest | VoicingRequest;
 
 export type PrepJobResult = { views: PreparedView[]; hasQuad: boolean } | { text: string | null } | { images: GrayImage[] } | { name: string } | { sexValue: SexValue };
 
@@ -31,6 +32,8 @@ export async function runPrepJob(req: PrepJob): Promise<PrepJobResult> {
       return { name: settleGlyph(req) };
     case 'sex-value':
       return { sexValue: sexValue(req) };
+    case 'voicing':
+      return { name: voicingMark(req.crop) ?? '' };
     default:
       return runPrep(req);
   }
