@@ -10,10 +10,8 @@ import { recognizeLine } from './recognize-lines';
 import { birthDateOnly, refineLines, sexRightOfBirthDate } from './refine-lines';
 import type { SexValueReader } from './reread/sex-value';
 import { settleDatePair } from './date-pair';
-import { applyReread, rereadPatch, type GlyphSettler } from './reread-fields';
-import type { ShapeSettler, VariantRenderer } from './reread/variant-images';
+import { applyReread, rereadPatch, type RereadPixels } from './reread-fields';
 import type { LineImager } from './reread/line-images';
-import type { VoicingJudge } from './voicing-mark';
 import { OcrInputError } from './ocr-error';
 import { PrepWorker } from './prep/prep-client';
 import { loadAddressMaster } from './address-master-files';
@@ -97,11 +95,13 @@ export class CardReader {
   /** The 性別 value found, tested and tiled for its reads, in the preprocessing worker thread. */
   private readonly judgeSex: SexValueReader = (req) => this.prep.sexValue(req);
   /** The second reads' pixel work and shape tests, in the preprocessing worker thread (rereadPatch's helpers). */
-  private readonly renderVariants: VariantRenderer = (req) => this.prep.variants(req);
-  private readonly settleNameShape: ShapeSettler = (req) => this.prep.shape(req);
-  private readonly settleOneGlyph: GlyphSettler = (req) => this.prep.glyph(req);
-  /** A ハ-row kana's mark, in the preprocessing worker thread. */
-  private readonly voicing: VoicingJudge = (req) => this.prep.voicing(req);
+  private readonly rereadPixels: RereadPixels = {
+    variants: (req) => this.prep.variants(req),
+    shape: (req) => this.prep.shape(req),
+    glyph: (req) => this.prep.glyph(req),
+    voicing: (req) => this.prep.voicing(req),
+    ink: (req) => this.prep.ink(req),
+  };
   /** The date lines' images for their targeted reads, in the preprocessing worker thread. */
   private readonly lineImages: LineImager = (card, box, images) => this.prep.lineImages(card, box, images);
 
@@ -240,14 +240,14 @@ export class CardReader {
     const first: RecognizedLine[] = await Promise.all(firstReads);
     const rereadable = (e: Extracted): boolean => e.anchors >= 2 && !e.looksLikeBack && !e.looksLikePassport;
     const early = extractFields(first, today);
-    const patchEarly = rereadable(early) ? rereadPatch(this.pool, view, first, chosen, early, this.addresses, this.names(), this.renderVariants, this.settleNameShape, this.settleOneGlyph, this.voicing) : null;
+    const patchEarly = rereadable(early) ? rereadPatch(this.pool, view, first, chosen, early, this.addresses, this.names(), this.rereadPixels) : null;
     // a failed job must not leave the other one's rejection unhandled
     void patchEarly?.catch(() => undefined);
     const refined = await Promise.all(refinedReads);
     let patch = await patchEarly;
     let { warnings, ...ex } = extractFields(refined, today);
     // the re-read dates or 性別 may be what makes it a card
-    if (!patch && rereadable(ex)) patch = await rereadPatch(this.pool, view, refined, chosen, ex, this.addresses, this.names(), this.renderVariants, this.settleNameShape, this.settleOneGlyph, this.voicing);
+    if (!patch && rereadable(ex)) patch = await rereadPatch(this.pool, view, refined, chosen, ex, this.addresses, this.names(), this.rereadPixels);
     let rec = patch ? applyReread(refined, patch) : refined;
     if (patch) ({ warnings, ...ex } = extractFields(rec, today));
     // 生年月日 and 有効期限 on different days of the year: one is misread, and the card says which

@@ -3,8 +3,8 @@ import type { Extracted } from '../../common/ocr/extract-fields';
 import type { FieldSource } from '../../common/ocr/card-result';
 import { compact, LABEL, leadingLabel } from '../../common/ocr/card-labels';
 import { asciiDigits, isKatakanaText } from '../../common/ocr/ocr-text';
-import { cleanBackground, crop, type GrayImage } from './image/gray-image';
-import { inkMask } from './image/binarize';
+import { crop, type GrayImage } from './image/gray-image';
+import { inkInline, type InkMasker } from './reread/ink-mask-request';
 import { printedWords, wordCount } from './layout/word-gaps';
 import type { CharBox, TextLine } from './layout/text-lines';
 import { pitchCells } from './layout/pitch-cells';
@@ -123,6 +123,21 @@ async function runPlan(p: FieldPlan): Promise<{ drop: RecognizedLine[]; line: Re
  * Returned as a patch (the caller applies it with `applyReread` and extracts the fields again), so it can run
  * beside other work on the same lines.
  */
+/**
+ * The second reads' pixel work, done where the reader puts it (its preprocessing worker thread; inline in
+ * tests and tools): the variant images, the name's variant shape test, one character against its options, a
+ * ハ-row kana's mark, a region's ink.
+ */
+export interface RereadPixels {
+  variants: VariantRenderer;
+  shape: ShapeSettler;
+  glyph: GlyphSettler;
+  voicing: VoicingJudge;
+  ink: InkMasker;
+}
+
+const INLINE_PIXELS: RereadPixels = { variants: renderInline, shape: settleInline, glyph: async (req) => settleGlyph(req), voicing: voicingInline, ink: inkInline };
+
 export async function rereadPatch(
   pool: TesseractPool,
   card: GrayImage,
@@ -131,11 +146,9 @@ export async function rereadPatch(
   ex: Extracted,
   addresses: AddressMaster | null = null,
   names: NameReadings | null = null,
-  render: VariantRenderer = renderInline,
-  settle: ShapeSettler = settleInline,
-  glyph: GlyphSettler = async (req) => settleGlyph(req),
-  voicing: VoicingJudge = voicingInline,
+  pixels: RereadPixels = INLINE_PIXELS,
 ): Promise<RereadPatch> {
+  const { variants: render, shape: settle, glyph, voicing, ink } = pixels;
   // the lines as the fields were found in them: a line joined across fields is two or three (splitJoinedLines)
   const whole = new Map<RecognizedLine, RecognizedLine>();
   const lines = splitJoinedLines(read).flatMap((parts, i) => {
@@ -316,10 +329,10 @@ export async function rereadPatch(
     const lineH = median(nameLines.map((l) => l.glyphH));
     const glyphW = median(chars.map((c) => c.x1 - c.x0 + 1).filter((w) => w > N.minCharWidth * lineH));
     // ルビ (フリガナ) above or the roman name below may touch the name: only the name's own rows are read
-    const rows = textBand(card, rect, Math.max(glyphW, lineH, N.bandFloor * (rect.y1 - rect.y0 + 1)));
+    const rows = await textBand(card, rect, Math.max(glyphW, lineH, N.bandFloor * (rect.y1 - rect.y0 + 1)), ink);
     const band = rows ? { ...rect, ...rows } : rect;
     const glyphH = Math.min(band.y1 - band.y0 + 1, Math.max(...nameLines.map((l) => l.glyphH)));
-    const gapAt = widestGap(card, band, glyphH);
+    const gapAt = await widestGap(card, band, glyphH, ink);
     const joined = nameLines.map((l) => l.text.replace(/[\s\u3000]+/g, '')).join('');
     const syms = dedupe(nameLines.flatMap((l) => l.symbols), glyphH);
     // the lines' own spaces kept (杉山 蓮): the split the first read saw votes with the second reads'
@@ -370,19 +383,19 @@ export async function rereadPatch(
       const kanaLines = ex.sources.nameKana ? lines.filter((l) => inside(l, ex.sources.nameKana!, 2)).sort((a, b) => a.x0 - b.x0) : [];
       const top = band.y0 - K.reachAbove * glyphH;
       const area: Rect = { x0: rect.x0 - K.margin * glyphH, y0: Math.max(0, top), x1: Math.max(rect.x1, ...kanaLines.map((l) => l.x1)) + K.margin * glyphH, y1: band.y0 - 1 };
-      let kb0 = inkBox(card, area, K.inkWindow * glyphH);
+      let kb0 = await inkBox(card, area, K.inkWindow * glyphH, ink);
       // ruby cut by the search area's top (a design that sets it further above the name): the area grows
       // upwards until the row's top is inside it
       for (let reach: number = K.reachAbove; kb0 && kb0.y0 <= area.y0 + 1 && area.y0 > 0 && reach < K.reachAboveMax; ) {
         reach = Math.min(K.reachAboveMax, reach + K.reachStep);
         area.y0 = Math.max(0, band.y0 - reach * glyphH);
-        kb0 = inkBox(card, area, K.inkWindow * glyphH);
+        kb0 = await inkBox(card, area, K.inkWindow * glyphH, ink);
       }
       // a reading is often wider than its kanji (コウスケ over 康介): the row goes on to the right as far as its ink does
-      const kb = kb0 && rowContinuesRight(card, kb0, Math.min(card.width - 1, rect.x1 + K.reachRight * glyphH), K.inkWindow * glyphH, K.maxGap * (kb0.y1 - kb0.y0 + 1));
+      const kb = kb0 && (await rowContinuesRight(card, kb0, Math.min(card.width - 1, rect.x1 + K.reachRight * glyphH), K.inkWindow * glyphH, K.maxGap * (kb0.y1 - kb0.y0 + 1), ink));
       if (kb && kb.y1 - kb.y0 + 1 >= K.minHeight * glyphH) {
         const kh = kb.y1 - kb.y0 + 1;
-        const krun = blankRun(card, kb, kh);
+        const krun = await blankRun(card, kb, kh, ink);
         const kgap = krun && runMiddle(krun);
         plans.push({
           field: 'nameKana',
@@ -927,10 +940,10 @@ function widestSymbolGap(symbols: RecognizedSymbol[]): number | null {
  * below, touching it: the window one character tall holding the most ink, widened to where the ink thins
  * out. Null when the region is no taller than one row of text.
  */
-function textBand(card: GrayImage, r: Rect, glyphW: number): { y0: number; y1: number } | null {
+async function textBand(card: GrayImage, r: Rect, glyphW: number, ink: InkMasker): Promise<{ y0: number; y1: number } | null> {
   const h = Math.round(r.y1 - r.y0 + 1);
   if (h < T.band.minRows * glyphW) return null;
-  const prof = rowProfile(card, r, glyphW);
+  const prof = await rowProfile(card, r, glyphW, ink);
   const win = Math.max(1, Math.round(T.band.window * glyphW));
   let sum = 0;
   for (let y = 0; y < win && y < prof.length; y++) sum += prof[y]!;
@@ -954,17 +967,17 @@ function textBand(card: GrayImage, r: Rect, glyphW: number): { y0: number; y1: n
   return { y0: Math.floor(r.y0) + top, y1: Math.floor(r.y0) + bot };
 }
 
-function inkOf(card: GrayImage, r: Rect, h: number): { mask: Uint8Array; w: number; hgt: number; x0: number; y0: number } {
+/** The ink of region `r` of the card (text height `h`), the pattern cleaned away (inkOfCrop): only the region is cut here. */
+async function inkOf(card: GrayImage, r: Rect, h: number, ink: InkMasker): Promise<{ mask: Uint8Array; w: number; hgt: number; x0: number; y0: number }> {
   const x0 = Math.max(0, Math.floor(r.x0));
   const y0 = Math.max(0, Math.floor(r.y0));
-  // the card's printed pattern (hatching, guilloche) cleaned away first: it is darker than the paper around
-  // it, so a local threshold alone takes it for ink on every row and a row of text has no edges
-  const c = cleanBackground(crop(card, x0, y0, r.x1 - r.x0 + 1, r.y1 - r.y0 + 1));
-  return { mask: inkMask(c, Math.max(4, Math.round(T.ink.window * h)), T.ink.offset), w: c.width, hgt: c.height, x0, y0 };
+  const c = crop(card, x0, y0, r.x1 - r.x0 + 1, r.y1 - r.y0 + 1);
+  const { width: w, height: hgt } = c;
+  return { mask: await ink({ op: 'ink', crop: c, window: Math.max(4, Math.round(T.ink.window * h)), offset: T.ink.offset }), w, hgt, x0, y0 };
 }
 
-function rowProfile(card: GrayImage, r: Rect, h: number): number[] {
-  const { mask, w, hgt } = inkOf(card, r, h);
+async function rowProfile(card: GrayImage, r: Rect, h: number, ink: InkMasker): Promise<number[]> {
+  const { mask, w, hgt } = await inkOf(card, r, h, ink);
   const prof: number[] = [];
   for (let y = 0; y < hgt; y++) {
     let n = 0;
@@ -978,9 +991,9 @@ function rowProfile(card: GrayImage, r: Rect, h: number): number[] {
  * `box` widened to the right over ink in its rows that follows at most `maxGap` px after the last ink, up to
  * `limit` (card x): the rest of a text row that the search area cut off.
  */
-function rowContinuesRight(card: GrayImage, box: Rect, limit: number, h: number, maxGap: number): Rect {
+async function rowContinuesRight(card: GrayImage, box: Rect, limit: number, h: number, maxGap: number, inkMasker: InkMasker): Promise<Rect> {
   if (limit <= box.x1) return box;
-  const { mask, w, hgt } = inkOf(card, { ...box, x1: limit }, h);
+  const { mask, w, hgt } = await inkOf(card, { ...box, x1: limit }, h, inkMasker);
   const x0 = Math.max(0, Math.floor(box.x0));
   let last = Math.round(box.x1) - x0;
   for (let x = last + 1; x < w && x - last <= maxGap; x++) {
@@ -997,8 +1010,8 @@ function rowContinuesRight(card: GrayImage, box: Rect, limit: number, h: number,
  * those nearly as tall as the tallest: ruby stands right over its name, and a label may stand above it (氏名
  * over フジイ ユウコ on a design that sets the label over the name); a thin run is a stray edge.
  */
-function inkBox(card: GrayImage, r: Rect, h: number): Rect | null {
-  const { mask, w, hgt, x0, y0 } = inkOf(card, r, h);
+async function inkBox(card: GrayImage, r: Rect, h: number, ink: InkMasker): Promise<Rect | null> {
+  const { mask, w, hgt, x0, y0 } = await inkOf(card, r, h, ink);
   const rows = new Array<number>(hgt).fill(0);
   const cols = new Array<number>(w).fill(0);
   for (let y = 0; y < hgt; y++) for (let x = 0; x < w; x++) rows[y]! += mask[y * w + x]!;
@@ -1034,8 +1047,8 @@ function inkBox(card: GrayImage, r: Rect, h: number): Rect | null {
  * Card x of the middle of the widest blank column run inside the text of `r` (the space between family and
  * given name), when it is clearly wider than the gaps between characters. Null otherwise.
  */
-function widestGap(card: GrayImage, r: Rect, h: number): number | null {
-  const g = blankRun(card, r, h);
+async function widestGap(card: GrayImage, r: Rect, h: number, ink: InkMasker): Promise<number | null> {
+  const g = await blankRun(card, r, h, ink);
   return g && runMiddle(g);
 }
 
@@ -1043,8 +1056,8 @@ function widestGap(card: GrayImage, r: Rect, h: number): number | null {
 const runMiddle = (g: { x0: number; x1: number }): number => (g.x0 + g.x1 + 1) / 2;
 
 /** The blank columns between the family and the given name (card x, inclusive), as widestGap finds them. */
-function blankRun(card: GrayImage, r: Rect, h: number): { x0: number; x1: number } | null {
-  const { mask, w, hgt, x0 } = inkOf(card, r, h);
+async function blankRun(card: GrayImage, r: Rect, h: number, ink: InkMasker): Promise<{ x0: number; x1: number } | null> {
+  const { mask, w, hgt, x0 } = await inkOf(card, r, h, ink);
   // the middle rows only: a neighbouring row's ascenders or descenders may reach into the band's edges
   const ya = Math.floor(T.gap.top * hgt);
   const yb = Math.ceil(T.gap.bottom * hgt);

@@ -5,6 +5,7 @@ import { FONTS, LOOKS, render, svgText } from '../support/glyph-render';
 import { REREAD_TUNING } from '../../main/ocr-engine/reread/tuning';
 import { cleanBackground, createGray } from '../../main/ocr-engine/image/gray-image';
 import { lineCrop } from '../../main/ocr-engine/image/line-crop';
+import { inkOfCrop } from '../../main/ocr-engine/reread/ink-mask-request';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -59,6 +60,16 @@ describe('second reads\' images in the preprocessing worker', () => {
         expect(Buffer.from(off[i]!.data).equals(Buffer.from(inline.data))).toBe(true);
       });
     }
+  });
+
+  it('makes a region\'s ink mask there, the pattern cleaned away, as inline', async () => {
+    const req = (): Parameters<typeof inkOfCrop>[0] => ({ op: 'ink', crop: request().crop, window: 6, offset: 14 });
+    const off = await prep.ink(req());
+    const inline = inkOfCrop(req());
+    expect(Buffer.from(off).equals(Buffer.from(inline))).toBe(true);
+    // a character's edge is ink (a local threshold: the middle of a solid block is as dark as its surroundings), the paper between them is not
+    expect(off[20 * 120 + 10]).toBe(1);
+    expect(off[20 * 120 + 40]).toBe(0);
   });
 
   it('settles a name\'s kanji variants by shape there as inline (髙 printed, 高 read)', async () => {

@@ -9,6 +9,7 @@ import { settleShape, variantImages, type ShapeRequest, type VariantImagesReques
 import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
 import { sexValue, type SexValue, type SexValueRequest } from '../reread/sex-value';
 import { voicingMark, type VoicingMark, type VoicingRequest } from '../voicing-mark';
+import { inkOfCrop, type InkRequest } from '../reread/ink-mask-request';
 import { lineImages, lineImagesRequest, type LineBox, type LineImageSpec, type LineImagesRequest } from '../reread/line-images';
 import type { GrayImage } from '../image/gray-image';
 import { findGlyphsDir, GLYPHS_DIR_ENV } from '../kanji/glyph-atlas';
@@ -121,6 +122,11 @@ export class PrepWorker {
     return this.worker ? (await this.sendCrop<ShapeResult>(this.worker, req)).name : settleGlyph(req);
   }
 
+  /** A region's ink mask (inkOfCrop), made in the worker; the region's crop is moved there. */
+  async ink(req: InkRequest): Promise<Uint8Array> {
+    return this.worker ? (await this.sendCrop<{ mask: Uint8Array }>(this.worker, req)).mask : inkOfCrop(req);
+  }
+
   /** A ハ-row kana's mark (voicingMark) tested in the worker; the glyph's crop is moved there. */
   async voicing(req: VoicingRequest): Promise<VoicingMark | null> {
     const name = this.worker ? (await this.sendCrop<ShapeResult>(this.worker, req)).name : (voicingMark(req.crop) ?? '');
@@ -133,7 +139,7 @@ export class PrepWorker {
   }
 
   /** A request carrying a crop: the crop is moved to the worker, a copy kept for a retry inline. */
-  private sendCrop<R>(w: Worker, req: VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest | VoicingRequest): Promise<R> {
+  private sendCrop<R>(w: Worker, req: VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest | VoicingRequest | InkRequest): Promise<R> {
     const id = this.next++;
     const retry = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
     return new Promise<R>((resolve, reject) => {

@@ -4,13 +4,14 @@ import { settleShape, variantImages, type ShapeRequest, type VariantImagesReques
 import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
 import { sexValue, type SexValue, type SexValueRequest } from '../reread/sex-value';
 import { voicingMark, type VoicingRequest } from '../voicing-mark';
+import { inkOfCrop, type InkRequest } from '../reread/ink-mask-request';
 import type { GrayImage } from '../image/gray-image';
 import { lineImages, type LineImagesRequest } from '../reread/line-images';
 
 /** Every job the preprocessing worker runs. */
-export type PrepJob = PrepOp | QrOp | VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest | VoicingRequest;
+export type PrepJob = PrepOp | QrOp | VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest | VoicingRequest | InkRequest;
 
-export type PrepJobResult = { views: PreparedView[]; hasQuad: boolean } | { text: string | null } | { images: GrayImage[] } | { name: string } | { sexValue: SexValue };
+export type PrepJobResult = { views: PreparedView[]; hasQuad: boolean } | { text: string | null } | { images: GrayImage[] } | { name: string } | { sexValue: SexValue } | { mask: Uint8Array };
 
 /**
  * One job of the preprocessing worker, as the worker runs it and as the client runs it inline when no worker
@@ -34,6 +35,8 @@ export async function runPrepJob(req: PrepJob): Promise<PrepJobResult> {
       return { sexValue: sexValue(req) };
     case 'voicing':
       return { name: voicingMark(req.crop) ?? '' };
+    case 'ink':
+      return { mask: inkOfCrop(req) };
     default:
       return runPrep(req);
   }

@@ -17,7 +17,9 @@ parentPort?.on('message', (msg: { id: number; req: PrepJob }) => {
             ? value.images.map((i) => i.data.buffer as ArrayBuffer)
             : 'sexValue' in value && value.sexValue.strip
               ? [value.sexValue.strip.data.buffer as ArrayBuffer]
-              : [];
+              : 'mask' in value
+                ? [value.mask.buffer as ArrayBuffer]
+                : [];
       parentPort!.postMessage({ id: msg.id, value }, transfer);
     },
     (err: unknown) => {
