@@ -8,7 +8,7 @@ import type { GrayImage } from './image/gray-image';
 import type { TextLine } from './layout/text-lines';
 import { recognizeLine } from './recognize-lines';
 import { birthDateOnly, refineLines, sexRightOfBirthDate } from './refine-lines';
-import type { SexValueReader } from './reread/sex-value';
+import type { SexPixels } from './reread/sex-value';
 import { settleDatePair } from './date-pair';
 import { applyReread, rereadPatch, type RereadPixels } from './reread-fields';
 import type { LineImager } from './reread/line-images';
@@ -92,8 +92,8 @@ export class CardReader {
     return new CardReader(pool, PrepWorker.start(), m === undefined ? loadAddressMaster() : typeof m === 'function' ? m() : m, opts.nameReadings ?? (() => null));
   }
 
-  /** The 性別 value found, tested and tiled for its reads, in the preprocessing worker thread. */
-  private readonly judgeSex: SexValueReader = (req) => this.prep.sexValue(req);
+  /** The 性別 value found, tested and tiled for its reads (and its label found by its ink), in the preprocessing worker thread. */
+  private readonly judgeSex: SexPixels = { value: (req) => this.prep.sexValue(req), firstInk: (req) => this.prep.firstInk(req) };
   /** The second reads' pixel work and shape tests, in the preprocessing worker thread (rereadPatch's helpers). */
   private readonly rereadPixels: RereadPixels = {
     variants: (req) => this.prep.variants(req),

@@ -2,11 +2,9 @@ import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import { compact, leadingLabel, misreadTwoCharLabel } from '../../common/ocr/card-labels';
 import { looksLikeDate, parseCardDate } from '../../common/ocr/parse-date';
 import { parseSex } from '../../common/ocr/parse-sex';
-import { cleanBackground, crop, type GrayImage } from './image/gray-image';
-import { inkMask } from './image/binarize';
-import { boxH, components } from './image/components';
+import { crop, type GrayImage } from './image/gray-image';
 import { lineImagesInline, type LineImager } from './reread/line-images';
-import { sexValueInline, type SexValueReader } from './reread/sex-value';
+import { SEX_INLINE, type SexPixels } from './reread/sex-value';
 import { PSM, type TesseractPool } from './tesseract/tesseract-pool';
 
 /** What a printed card date can contain: digits, era names, 年月日, 元(年), 生, まで有効. */
@@ -53,7 +51,7 @@ export async function refineLines(
   today: string,
   neighbours: readonly LineBox[] = lines,
   /** where the 性別 value is found and tested (the card reader's preprocessing worker) */
-  judge: SexValueReader = sexValueInline,
+  judge: SexPixels = SEX_INLINE,
   /** where a date line's images are made (the card reader's preprocessing worker) */
   images: LineImager = lineImagesInline,
 ): Promise<RecognizedLine[]> {
@@ -198,7 +196,7 @@ async function sexGlyph(
   card: GrayImage,
   l: RecognizedLine,
   labelIndex: number,
-  reader: SexValueReader,
+  reader: SexPixels,
   strip: boolean,
   valueH = l.y1 - l.y0,
 ): Promise<{ shape: 'M' | 'F' | null; strip: GrayImage | null; x0: number; x1: number; labEnd: number } | null> {
@@ -215,7 +213,7 @@ async function sexGlyph(
   const top = (l.y0 + l.y1) / 2 - 0.9 * H;
   // only the area is cut here: the glyph is found, tested and tiled in the preprocessing worker
   const area = crop(card, ax, top, 1.2 * h + 3.5 * H, 1.8 * H);
-  const v = await reader({ op: 'sex-value', crop: area, h: H, labEnd: labEnd - ax, strip });
+  const v = await reader.value({ op: 'sex-value', crop: area, h: H, labEnd: labEnd - ax, strip });
   if (!v.box) return null;
   return { shape: v.shape, strip: v.strip, x0: Math.floor(Math.max(0, ax)) + v.box.x0, x1: Math.floor(Math.max(0, ax)) + v.box.x1, labEnd };
 }
@@ -234,12 +232,12 @@ export async function sexRightOfBirthDate(
   card: GrayImage,
   birth: { x: number; y: number; width: number; height: number },
   glyphH: number,
-  judge: SexValueReader = sexValueInline,
+  judge: SexPixels = SEX_INLINE,
 ): Promise<RecognizedLine | null> {
   const after = birth.x + birth.width + SEX_ON_DATE_ROW.gapGlyphs * glyphH;
   if (after >= card.width - glyphH) return null;
   // the label starts where the ink does: designs set it a space to several characters after the date
-  const x0 = firstInkRight(card, after, Math.min(card.width, after + SEX_ON_DATE_ROW.reachGlyphs * glyphH), birth.y, birth.y + birth.height, glyphH) ?? after;
+  const x0 = (await firstInkRight(card, after, Math.min(card.width, after + SEX_ON_DATE_ROW.reachGlyphs * glyphH), birth.y, birth.y + birth.height, glyphH, judge)) ?? after;
   if (x0 >= card.width - glyphH) return null;
   const line: RecognizedLine = { x0, x1: Math.min(card.width, x0 + SEX_ON_DATE_ROW.spanGlyphs * glyphH), y0: birth.y, y1: birth.y + birth.height, glyphH, text: '性別', confidence: 0, symbols: [] };
   await rereadSex(pool, card, line, 0, judge);
@@ -250,13 +248,12 @@ export async function sexRightOfBirthDate(
  * Card x of the first ink of the row [y0, y1) between x0 and x1 as tall as a label's character (the dots
  * of a printed pattern are smaller), with the pattern cleaned away; null when there is none.
  */
-function firstInkRight(card: GrayImage, x0: number, x1: number, y0: number, y1: number, h: number): number | null {
+async function firstInkRight(card: GrayImage, x0: number, x1: number, y0: number, y1: number, h: number, pixels: SexPixels): Promise<number | null> {
   const ax = Math.max(0, Math.floor(x0));
   const ay = Math.max(0, Math.floor(y0));
-  const area = cleanBackground(crop(card, ax, ay, Math.max(1, x1 - ax), Math.max(1, y1 - ay)));
-  const mask = inkMask(area, Math.max(4, Math.round(0.6 * h)), 14);
-  const inked = components(mask, area.width, area.height).filter((b) => boxH(b) >= SEX_ON_DATE_ROW.minInkGlyphs * h && b.area >= 4);
-  return inked.length > 0 ? ax + Math.min(...inked.map((b) => b.x0)) : null;
+  // only the area is cut here: the ink is found in the preprocessing worker
+  const at = await pixels.firstInk({ op: 'first-ink', crop: crop(card, ax, ay, Math.max(1, x1 - ax), Math.max(1, y1 - ay)), h, minH: SEX_ON_DATE_ROW.minInkGlyphs * h });
+  return at === null ? null : ax + at;
 }
 
 /**
@@ -285,7 +282,7 @@ const SEX_ON_DATE_ROW = {
   minConfidence: 0.85,
 } as const;
 
-async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine, labelIndex: number, reader: SexValueReader, valueH?: number): Promise<void> {
+async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine, labelIndex: number, reader: SexPixels, valueH?: number): Promise<void> {
   const found = await sexGlyph(card, l, labelIndex, reader, true, valueH);
   const sure = (c: number): void => {
     // no usable glyph: whatever the first read said stays, but not as a sure answer

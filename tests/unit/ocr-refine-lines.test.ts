@@ -76,7 +76,7 @@ describe('性別 found, tested and tiled in the preprocessing worker', () => {
         const pool = {
           recognize: (req: LineRequest): Promise<LineResult> => (asked.push(req), Promise.resolve({ text: req.whitelist === '男女' ? ch.repeat(3) : '', confidence: 0.9, symbols: [] } as unknown as LineResult)),
         } as unknown as TesseractPool;
-        const [off] = await refineLines(pool, card, [line], '2026-06-01', [line], (req) => prep.sexValue(req));
+        const [off] = await refineLines(pool, card, [line], '2026-06-01', [line], { value: (req) => prep.sexValue(req), firstInk: (req) => prep.firstInk(req) });
         const [inline] = await refineLines(fakePool(ch.repeat(3), 0.9), card, [line], '2026-06-01');
         expect(off).toEqual(inline);
         expect(sexOf(off!).value).toBe(ch);
@@ -218,9 +218,18 @@ describe('性別 right of the birth date when no line names it', () => {
 
     it(`${font}: a label set several characters after the date is looked for where its ink begins`, async () => {
       // the date ends at x 226; the label starts 4.5 characters later, the value ends ~6.5 after the date
-      for (const ch of ['男', '女'] as const) {
-        const { card, birth } = await birthDateRow(ch, font, LOOKS[0]!, 334);
-        expect((await sexRightOfBirthDate(fakePool(ch.repeat(3), 0.9), card, birth, 24))?.text).toBe(`性別 ${ch}`);
+      const prep = PrepWorker.start();
+      try {
+        for (const ch of ['男', '女'] as const) {
+          const { card, birth } = await birthDateRow(ch, font, LOOKS[0]!, 334);
+          const inline = await sexRightOfBirthDate(fakePool(ch.repeat(3), 0.9), card, birth, 24);
+          expect(inline?.text).toBe(`性別 ${ch}`);
+          // the same found in the preprocessing worker
+          const off = await sexRightOfBirthDate(fakePool(ch.repeat(3), 0.9), card, birth, 24, { value: (req) => prep.sexValue(req), firstInk: (req) => prep.firstInk(req) });
+          expect(off).toEqual(inline);
+        }
+      } finally {
+        await prep.close();
       }
     });
 

@@ -7,7 +7,7 @@ import { decodeQr } from './qr';
 import { runPrepJob, type PrepJob, type PrepJobResult } from './prep-ops';
 import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
 import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
-import { sexValue, type SexValue, type SexValueRequest } from '../reread/sex-value';
+import { firstInk, sexValue, type FirstInkRequest, type SexValue, type SexValueRequest } from '../reread/sex-value';
 import { voicingMark, type VoicingMark, type VoicingRequest } from '../voicing-mark';
 import { inkOfCrop, type InkRequest } from '../reread/ink-mask-request';
 import { lineImages, lineImagesRequest, type LineBox, type LineImageSpec, type LineImagesRequest } from '../reread/line-images';
@@ -133,13 +133,18 @@ export class PrepWorker {
     return name === 'handakuten' || name === 'dakuten' ? name : null;
   }
 
+  /** Where 性別's label starts right of the birth date (firstInk), in the worker; the row's area is moved there. */
+  async firstInk(req: FirstInkRequest): Promise<number | null> {
+    return this.worker ? (await this.sendCrop<{ at: number | null }>(this.worker, req)).at : firstInk(req);
+  }
+
   /** The 性別 value found right of its label, tested and tiled for its reads (sexValue), in the worker; the row's area is moved there. */
   async sexValue(req: SexValueRequest): Promise<SexValue> {
     return this.worker ? (await this.sendCrop<{ sexValue: SexValue }>(this.worker, req)).sexValue : sexValue(req);
   }
 
   /** A request carrying a crop: the crop is moved to the worker, a copy kept for a retry inline. */
-  private sendCrop<R>(w: Worker, req: VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest | VoicingRequest | InkRequest): Promise<R> {
+  private sendCrop<R>(w: Worker, req: VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest | FirstInkRequest | VoicingRequest | InkRequest): Promise<R> {
     const id = this.next++;
     const retry = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
     return new Promise<R>((resolve, reject) => {

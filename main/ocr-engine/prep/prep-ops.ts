@@ -2,16 +2,16 @@ import { runPrep, type PrepOp, type PreparedView } from './prepare';
 import { decodeQr, type QrOp } from './qr';
 import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
 import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
-import { sexValue, type SexValue, type SexValueRequest } from '../reread/sex-value';
+import { firstInk, sexValue, type FirstInkRequest, type SexValue, type SexValueRequest } from '../reread/sex-value';
 import { voicingMark, type VoicingRequest } from '../voicing-mark';
 import { inkOfCrop, type InkRequest } from '../reread/ink-mask-request';
 import type { GrayImage } from '../image/gray-image';
 import { lineImages, type LineImagesRequest } from '../reread/line-images';
 
 /** Every job the preprocessing worker runs. */
-export type PrepJob = PrepOp | QrOp | VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest | VoicingRequest | InkRequest;
+export type PrepJob = PrepOp | QrOp | VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest | FirstInkRequest | VoicingRequest | InkRequest;
 
-export type PrepJobResult = { views: PreparedView[]; hasQuad: boolean } | { text: string | null } | { images: GrayImage[] } | { name: string } | { sexValue: SexValue } | { mask: Uint8Array };
+export type PrepJobResult = { views: PreparedView[]; hasQuad: boolean } | { text: string | null } | { images: GrayImage[] } | { name: string } | { sexValue: SexValue } | { mask: Uint8Array } | { at: number | null };
 
 /**
  * One job of the preprocessing worker, as the worker runs it and as the client runs it inline when no worker
@@ -37,6 +37,8 @@ export async function runPrepJob(req: PrepJob): Promise<PrepJobResult> {
       return { name: voicingMark(req.crop) ?? '' };
     case 'ink':
       return { mask: inkOfCrop(req) };
+    case 'first-ink':
+      return { at: firstInk(req) };
     default:
       return runPrep(req);
   }

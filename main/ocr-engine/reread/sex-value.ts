@@ -1,4 +1,4 @@
-import { createGray, crop, resize, type GrayImage } from '../image/gray-image';
+import { cleanBackground, createGray, crop, resize, type GrayImage } from '../image/gray-image';
 import { inkMask } from '../image/binarize';
 import { boxH, components } from '../image/components';
 import { sexShape } from './sex-shape';
@@ -38,11 +38,35 @@ export function sexValue(req: SexValueRequest): SexValue {
   return { box: ch, shape, strip: tile(big, 3, Math.round(0.2 * big.height)) };
 }
 
-/** Finds and tests the 性別 value (in the preprocessing worker, or inline). */
-export type SexValueReader = (req: SexValueRequest) => Promise<SexValue>;
+/**
+ * Where 性別's label starts when no line names it (sexRightOfBirthDate): the first ink as tall as a label's
+ * character (`minH` px; the dots of a printed pattern are smaller) in the row's area right of the birth date,
+ * with the pattern cleaned away.
+ */
+export interface FirstInkRequest {
+  op: 'first-ink';
+  crop: GrayImage;
+  /** the row's text height (px) */
+  h: number;
+  minH: number;
+}
+
+/** The area's x of that ink, or null when there is none. */
+export function firstInk(req: FirstInkRequest): number | null {
+  const area = cleanBackground(req.crop);
+  const mask = inkMask(area, Math.max(4, Math.round(0.6 * req.h)), 14);
+  const inked = components(mask, area.width, area.height).filter((b) => boxH(b) >= req.minH && b.area >= 4);
+  return inked.length > 0 ? Math.min(...inked.map((b) => b.x0)) : null;
+}
+
+/** The 性別 value's pixel work, in the preprocessing worker or inline. */
+export interface SexPixels {
+  value: (req: SexValueRequest) => Promise<SexValue>;
+  firstInk: (req: FirstInkRequest) => Promise<number | null>;
+}
 
 /** On the calling thread (tests; the preprocessing worker's own fallback). */
-export const sexValueInline: SexValueReader = (req) => Promise.resolve(sexValue(req));
+export const SEX_INLINE: SexPixels = { value: (req) => Promise.resolve(sexValue(req)), firstInk: (req) => Promise.resolve(firstInk(req)) };
 
 /**
  * Box of the 性別 value in `area` (label height `h`, the label's end at `labEnd` from the area's left): the
