@@ -70,16 +70,21 @@ describe('an address row read again', () => {
     expect(rows[0]!.x1).toBeGreaterThanOrEqual(464);
   });
 
+  /** A foreign resident's card around its address rows (the first at 112,127; the rows under it as given). */
+  const foreignCard = (rows: ReturnType<typeof line>[]): ReturnType<typeof line>[] => [
+    line('TRAN SOFIA', 110, 61, 354, 87, 27),
+    line('住所', 39, 127, 77, 144, 18),
+    ...rows,
+    line('1945年12月15日生', 104, 236, 517, 272, 27),
+    line('2026年12月15日まで有効', 177, 301, 599, 331, 27),
+  ];
+
   it('reads a row under the first from the address\'s left edge, so a faint dash before its number is read (上6-22 | -15)', async () => {
-    const lines = [
-      line('TRAN SOFIA', 110, 61, 354, 87, 27),
-      line('住所', 39, 127, 77, 144, 18),
+    const lines = foreignCard([
       line('長野県諏訪郡下諏訪町新町上6-22', 112, 127, 644, 158, 29),
       // the dash at 112–124 was too faint for the line finder: the row was found from 15 on
       line('15', 127, 182, 163, 208, 27, 0.5),
-      line('1945年12月15日生', 104, 236, 517, 272, 27),
-      line('2026年12月15日まで有効', 177, 301, 599, 331, 27),
-    ];
+    ]);
     const ex = extractFields(lines, '2026-01-01');
     expect(ex.fields.address.value).toBe('長野県諏訪郡下諏訪町新町上6-2215');
     // the model sees the dash when the crop takes it in (a crop from 112 is ~25 % wider than one from 127)
@@ -133,21 +138,17 @@ describe('an address row read again', () => {
   });
 
   it('takes a row under it that the model could not read when it ends the 番地 begun above (２６番１７ | 号)', async () => {
-    const lines = [
-      line('SANTOS MINH TUAN', 113, 33, 592, 65, 31),
-      line('住所', 34, 102, 75, 120, 19),
-      line('大阪府大阪市住之江区浜口西9丁目26番17', 113, 104, 792, 129, 24),
+    const lines = foreignCard([
+      line('大阪府大阪市住之江区浜口西9丁目26番17', 112, 127, 644, 158, 29),
       // 号 wrapped onto a row of its own, read as nothing
-      line('', 113, 142, 138, 166, 25, 0),
-      line('1999年3月23日生', 119, 201, 479, 226, 22),
-      line('2032年3月23日まで有効', 187, 259, 647, 284, 22),
-    ];
+      line('', 112, 182, 137, 208, 28, 0),
+    ]);
     const ex = extractFields(lines, '2026-01-01');
     const model = fakeModel((req) => (req.whitelist?.includes('番') ? { text: '号', confidence: 0.8 } : { text: '', confidence: 0 }));
     const patch = await rereadPatch(model, card, lines, [], ex);
     expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('大阪府大阪市住之江区浜口西９丁目２６番１７号');
     // … and only then: 号 cannot follow a 番地 that ends in 号
-    const ended = lines.map((l, i) => (i === 2 ? { ...l, text: '大阪府大阪市住之江区浜口西9丁目26番17号' } : l));
+    const ended = lines.map((l) => (l.text.startsWith('大阪府') ? { ...l, text: '大阪府大阪市住之江区浜口西9丁目26番17号' } : l));
     const patch2 = await rereadPatch(model, card, ended, [], extractFields(ended, '2026-01-01'));
     expect(extractFields(applyReread(ended, patch2), '2026-01-01').fields.address.value).toBe('大阪府大阪市住之江区浜口西９丁目２６番１７号');
   });
