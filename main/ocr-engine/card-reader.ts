@@ -209,7 +209,17 @@ export class CardReader {
   /** Reads one candidate card image, the likelier way up first and the other only if that finds no card. */
   private async readView(view: PreparedView, cardOnly: boolean, progress: (p: OcrProgress) => void, opts: ReadOptions): Promise<ViewRead> {
     if (view.lines.length === 0) return { ex: NOTHING, warnings: [], conf: 0, rotation: 0, card: view.card, lines: [], textLines: [] };
-    let best: ViewRead = { ...(await this.recognizeView(view.card, fieldLines(view, cardOnly), progress, opts)), rotation: view.flipped ? 180 : 0, card: view.card };
+    // each line's first read once, whichever pass asks for it
+    const reads = new Map<TextLine, Promise<RecognizedLine>>();
+    let best: ViewRead = { ...(await this.recognizeView(view.card, fieldLines(view, cardOnly), progress, opts, reads)), rotation: view.flipped ? 180 : 0, card: view.card };
+    // a field every card prints is missing and the card's bottom band was left out: a design may set a field
+    // lower than the band begins (the 有効期限 of one next-generation design, centred at 85 % of the height):
+    // read again with every line (the lines read already are not read twice), and keep the read with more fields
+    const left = view.lines.length - fieldLines(view, cardOnly).length;
+    if (left > 0 && missingAlwaysPrinted(best.ex) > 0 && best.ex.anchors >= 2) {
+      const all = { ...(await this.recognizeView(view.card, view.lines, progress, opts, reads)), rotation: best.rotation, card: view.card };
+      if (missingAlwaysPrinted(all.ex) < missingAlwaysPrinted(best.ex)) best = all;
+    }
     if (best.ex.anchors < 3 && !best.ex.looksLikeBack && !best.ex.looksLikePassport) {
       // the flip moves the card image it is given to the worker: a copy, as this view's stays the read's
       const copy: GrayImage = { width: view.card.width, height: view.card.height, data: new Uint8Array(view.card.data) };
@@ -225,6 +235,8 @@ export class CardReader {
     lines: TextLine[],
     progress: (p: OcrProgress) => void,
     opts: ReadOptions,
+    /** first reads already made in this view (by line), shared between its passes */
+    reads: Map<TextLine, Promise<RecognizedLine>> = new Map(),
   ): Promise<{ ex: Extracted; warnings: CardReadWarning[]; conf: number; lines: RecognizedLine[]; textLines: TextLine[] }> {
     // the biggest lines first: a card front has few; a busy document is cut off here
     const chosen = [...lines].sort((a, b) => (b.x1 - b.x0) * b.glyphH - (a.x1 - a.x0) * a.glyphH).slice(0, MAX_LINES);
@@ -233,7 +245,10 @@ export class CardReader {
     // each line's targeted re-read (dates, 性別) is queued as soon as its first read is in, so the pool's
     // workers never wait for the slowest line of a stage; the second reads of 住所 / 氏名 (which need every
     // line) run beside the last of those
-    const firstReads = chosen.map((l) => recognizeLine(this.pool, view, l).finally(() => progress({ stage: 'recognize', fraction: ++done / chosen.length })));
+    const firstReads = chosen.map((l) => {
+      if (!reads.has(l)) reads.set(l, recognizeLine(this.pool, view, l));
+      return reads.get(l)!.finally(() => progress({ stage: 'recognize', fraction: ++done / chosen.length }));
+    });
     // each line alone, with the line finder's boxes as its neighbours (a 性別 value beside its label)
     const refinedReads = firstReads.map((p) => p.then(async (l) => (await refineLines(this.pool, view, [l], today, chosen, this.judgeSex, this.lineImages))[0]!));
     for (const p of refinedReads) void p.catch(() => undefined);
@@ -280,6 +295,11 @@ interface ViewRead {
   rotation: number;
   /** the pixels this read came from */
   card: GrayImage;
+}
+
+/** How many of the fields every card prints (氏名, 住所, 生年月日, 有効期限) a read left empty. */
+function missingAlwaysPrinted(ex: Extracted): number {
+  return (['name', 'address', 'birthDate', 'expiryDate'] as const).filter((f) => !ex.fields[f].value).length;
 }
 
 /**

@@ -42,6 +42,15 @@ describe('CardReader (one worker pool for the file)', () => {
     expect(r.fields.address.value).toMatch(/^徳島県吉野川市山川町西久保七丁目5番3/);
   });
 
+  it('reads a 有効期限 set lower than the bottom band begins: the band is read too when a field every card prints is missing', async () => {
+    // a next-generation design with its portrait on the left, photographed by phone; the 有効期限 is centred
+    // at 85 % of the card's height, where the bottom band (マイナンバーカード, the issuer) usually begins
+    const r = await reader.read(fixture('card-20261222-0010-ng-photo-left-phone.jpg'), { today: '2026-01-01' });
+    expect(r.fields.expiryDate.value).toBe('2029-06-25');
+    expect(r.fields.birthDate.value).toBe('1995-05-25');
+    expect(r.fields.name.value).toBe('村田\u3000美咲');
+  });
+
   it('reads every field of a clean current card', async () => {
     const r = await reader.read(fixture('card-101-0000-current-flat.jpg'), { today: '2026-01-01' });
     expect(r.layout).toBe('current');

@@ -38,8 +38,9 @@ for (const s of sets) {
 // cards of the tuning sets whose reading a mechanism was built for, as `bench:ocr -- --seed S` renders them:
 // フリガナ found as three lines (20261216 #46), read with the space as ー (20261218 #10), 性別 blurred on a
 // camera photo (20261218 #8) and printed pale on a phone photo (99001 #45), a next-generation design setting
-// its 有効期限 low (20261210 #19), a 昭和 read 骨和 (20261206 #21)
-for (const [seed, index] of [[20261216, 46], [20261218, 10], [20261218, 8], [99001, 45], [20261210, 19], [20261206, 21]] as const) {
+// its 有効期限 low (20261210 #19), a 昭和 read 骨和 (20261206 #21), a next-generation design setting its
+// 有効期限 lower than the bottom band begins (20261222 #10)
+for (const [seed, index] of [[20261216, 46], [20261218, 10], [20261218, 8], [99001, 45], [20261210, 19], [20261206, 21], [20261222, 10]] as const) {
   const truths = await generateCards({ out: TMP, count: index + 1, seed, kinds: ['current', 'next-gen', 'foreign'], looks: ['flat', 'scanner', 'camera', 'phone'], varied: true });
   const t = truths[index]!;
   fs.copyFileSync(path.join(TMP, t.file), path.join(OUT, t.file));
