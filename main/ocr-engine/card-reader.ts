@@ -217,7 +217,14 @@ export class CardReader {
     // read again with every line (the lines read already are not read twice), and keep the read with more fields
     const left = view.lines.length - fieldLines(view, cardOnly).length;
     if (left > 0 && missingAlwaysPrinted(best.ex) > 0 && best.ex.anchors >= 2) {
-      const all = { ...(await this.recognizeView(view.card, view.lines, progress, opts, reads)), rotation: best.rotation, card: view.card };
+      // the clerk's progress bar does not go back: this pass reports only once it is further along
+      let shown = 1;
+      const onward = (p: OcrProgress): void => {
+        if (p.stage === 'recognize' && p.fraction < shown) return;
+        shown = p.fraction;
+        progress(p);
+      };
+      const all = { ...(await this.recognizeView(view.card, view.lines, onward, opts, reads)), rotation: best.rotation, card: view.card };
       if (missingAlwaysPrinted(all.ex) < missingAlwaysPrinted(best.ex)) best = all;
     }
     if (best.ex.anchors < 3 && !best.ex.looksLikeBack && !best.ex.looksLikePassport) {

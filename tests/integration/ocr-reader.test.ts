@@ -45,8 +45,12 @@ describe('CardReader (one worker pool for the file)', () => {
   it('reads a 有効期限 set lower than the bottom band begins: the band is read too when a field every card prints is missing', async () => {
     // a next-generation design with its portrait on the left, photographed by phone; the 有効期限 is centred
     // at 85 % of the card's height, where the bottom band (マイナンバーカード, the issuer) usually begins
-    const r = await reader.read(fixture('card-20261222-0010-ng-photo-left-phone.jpg'), { today: '2026-01-01' });
+    const seen: number[] = [];
+    const r = await reader.read(fixture('card-20261222-0010-ng-photo-left-phone.jpg'), { today: '2026-01-01', onProgress: (p) => p.stage === 'recognize' && seen.push(p.fraction) });
     expect(r.fields.expiryDate.value).toBe('2029-06-25');
+    // the second pass does not move the clerk's progress bar back
+    expect(seen.length).toBeGreaterThan(5);
+    expect(seen.every((f, i) => i === 0 || f >= seen[i - 1]!)).toBe(true);
     expect(r.fields.birthDate.value).toBe('1995-05-25');
     expect(r.fields.name.value).toBe('村田\u3000美咲');
   });
