@@ -2,6 +2,7 @@ import { correctAddress, type AddressMaster } from './address-master';
 import { blockAsAllowed } from './block-grammar';
 import { BUILDING_WORDS, DAKUTEN_WORDS } from './building-words';
 import { kanjiBetweenKanji } from '../ocr/kana-look-alikes';
+import { SPACE } from '../ocr/card-labels';
 
 /** The 番地 alone: numbers joined by 丁目/番(地)/号/hyphens (a 長音 is how the model often gives a hyphen). */
 export const BLOCK = /^(?:[0-9０-９〇一二三四五六七八九十]+(?:丁目|番地|番|号|[-－ー‐−])?)+$/;
@@ -35,8 +36,6 @@ export function addressRowIsSure(text: string, confidence: number, first: boolea
 const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇OoIl|!.・ニユエSBZG';
 
 /** What a 番地 is written with: the model's whitelist for reading one again. */
-/** What the indices of a read skip (as compact() does): spaces, and the model's _ and | for specks. */
-const SKIPPED = /[\s\u3000_|]/;
 
 export const BLOCK_CHARS = '0123456789０１２３４５６７８９丁目番地号－-ー';
 
@@ -103,7 +102,7 @@ export function gapBetweenNumbers(text: string, part: { start: number; end: numb
       continue;
     }
     // what compact() drops besides spaces: no character, no gap
-    if (SKIPPED.test(ch)) continue;
+    if (SPACE.test(ch)) continue;
     if (spaced && k > part.start && k < part.end && digit.test(prev) && digit.test(ch)) return true;
     spaced = false;
     prev = ch;
@@ -121,7 +120,7 @@ export function gapBetweenNumbers(text: string, part: { start: number; end: numb
 export function blockToMend(text: string, master: AddressMaster): { start: number; end: number } | null {
   // the places as the master spells them (a 町域 read one character off, 第沢 for 簗沢, is still the row's
   // 町域), where that repair keeps every character's index; the indices are the read's
-  const t = [...text].filter((ch) => !SKIPPED.test(ch)).join('');
+  const t = [...text].filter((ch) => !SPACE.test(ch)).join('');
   const fixed = correctAddress(t, master).text;
   const span = blockSpan([...fixed].length === [...t].length ? fixed : t, master);
   if (!span) return null;

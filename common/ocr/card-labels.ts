@@ -21,7 +21,8 @@ export function misreadTwoCharLabel(text: string, kinds: readonly LabelKind[]): 
   return cs.length >= 2 && kinds.some((k) => LABEL[k].len === 2 && new RegExp(`^${LABEL[k].re.source.replace(/^\^(?:\[[^\]]+\]|.)/, '')}`).test(cs[1]!));
 }
 
-const SPACE = /[\s\u3000_|]/;
+/** What compact() drops: spaces of either width, and the model's _ and | for specks. */
+export const SPACE = /[\s\u3000_|]/;
 
 /** Text without spaces: labels and values are matched on this. */
 export const compact = (s: string): string => s.replace(/[\s\u3000_|]+/g, '');

@@ -1,17 +1,8 @@
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
-import { paperLevel, type GrayImage } from './image/gray-image';
+import type { GrayImage } from './image/gray-image';
 import { lineCrop, type LineCrop } from './image/line-crop';
 import type { TextLine } from './layout/text-lines';
 import { PSM, type TesseractPool } from './tesseract/tesseract-pool';
-
-export { lineCrop, TARGET_GLYPH_H, type LineCrop } from './image/line-crop';
-
-export { paperLevel };
-
-/** OCR of every found line in parallel across the pool (one line per request). */
-export async function recognizeLines(pool: TesseractPool, card: GrayImage, lines: TextLine[], onLine?: () => void): Promise<RecognizedLine[]> {
-  return Promise.all(lines.map((l) => recognizeLine(pool, card, l).finally(() => onLine?.())));
-}
 
 /**
  * OCR of one found line (PSM 13: the crop is the line), its symbols placed on the card. The crop the

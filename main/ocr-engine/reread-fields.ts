@@ -674,7 +674,10 @@ export function kanjiLookAlikes(name: string): string {
 
 /** The 番地 characters that end an address read so far (numbers and 丁目 番地 号 joins), e.g. ９丁目２６番１７ of …浜口西９丁目２６番１７. */
 function blockTail(text: string): string {
-  return compact(text).match(/[0-9０-９〇一二三四五六七八九十丁目番地号\-－ー‐−]+$/)?.[0] ?? '';
+  const cs = [...compact(text)];
+  let from = cs.length;
+  while (from > 0 && BLOCK_CHAR.test(cs[from - 1]!)) from--;
+  return cs.slice(from).join('');
 }
 
 function valueText(text: string, label: ReturnType<typeof leadingLabel>): string {

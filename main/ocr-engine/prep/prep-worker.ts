@@ -3,24 +3,25 @@ import { parentPort } from 'node:worker_threads';
 import { OcrInputError } from '../ocr-error';
 import { runPrepJob, type PrepJob } from './prep-ops';
 
+/**
+ * The buffers of every byte array in a result (the card views with their lines' crops, variant images, a
+ * strip, a mask), each once, to move them with the message. The worker made them all and keeps none.
+ */
+function buffersIn(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (value instanceof Uint8Array) found.add(value.buffer as ArrayBuffer);
+  else if (Array.isArray(value)) for (const v of value) buffersIn(v, found);
+  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) buffersIn(v, found);
+  return [...found];
+}
+
 parentPort?.on('message', (msg: { id: number; req: PrepJob }) => {
   const { req } = msg;
   // the card back's image bytes were moved here: overwritten once decoded
   const job = req.op === 'qr' ? runPrepJob(req).finally(() => req.bytes.fill(0)) : runPrepJob(req);
   job.then(
     (value) => {
-      // every image made here is moved, not copied: the card views with their lines' crops, the variants, the 性別 strip
-      const transfer =
-        'views' in value
-          ? value.views.flatMap((v) => [v.card.data.buffer as ArrayBuffer, ...v.lines.map((l) => l.crop.image.data.buffer as ArrayBuffer)])
-          : 'images' in value
-            ? value.images.map((i) => i.data.buffer as ArrayBuffer)
-            : 'sexValue' in value && value.sexValue.strip
-              ? [value.sexValue.strip.data.buffer as ArrayBuffer]
-              : 'mask' in value
-                ? [value.mask.buffer as ArrayBuffer]
-                : [];
-      parentPort!.postMessage({ id: msg.id, value }, transfer);
+      // every image and mask made here is moved, not copied
+      parentPort!.postMessage({ id: msg.id, value }, buffersIn(value));
     },
     (err: unknown) => {
       const e = err instanceof OcrInputError ? { code: err.code, message: err.message } : { code: 'internal', message: err instanceof Error ? err.message : String(err) };

@@ -1,4 +1,5 @@
-import { cleanBackground, createGray, crop, resize, type GrayImage } from '../image/gray-image';
+import { createGray, crop, resize, type GrayImage } from '../image/gray-image';
+import { inkOfCrop } from './ink-mask-request';
 import { inkMask } from '../image/binarize';
 import { boxH, components } from '../image/components';
 import { sexShape } from './sex-shape';
@@ -53,8 +54,8 @@ export interface FirstInkRequest {
 
 /** The area's x of that ink, or null when there is none. */
 export function firstInk(req: FirstInkRequest): number | null {
-  const area = cleanBackground(req.crop);
-  const mask = inkMask(area, Math.max(4, Math.round(0.6 * req.h)), 14);
+  const area = req.crop;
+  const mask = inkOfCrop({ op: 'ink', crop: area, window: Math.max(4, Math.round(0.6 * req.h)), offset: 14 });
   const inked = components(mask, area.width, area.height).filter((b) => boxH(b) >= req.minH && b.area >= 4);
   return inked.length > 0 ? Math.min(...inked.map((b) => b.x0)) : null;
 }

@@ -1,4 +1,5 @@
 import { cleanBackground, crop, paperLevel, resize, type GrayImage } from '../image/gray-image';
+import { paintOutside } from '../image/line-crop';
 import { settleNameVariants } from '../kanji/variant-shape';
 import { settleKnownName } from '../kanji/known-name-shape';
 import type { Variant } from './tuning';
@@ -26,17 +27,7 @@ export function variantImages(req: VariantImagesRequest): GrayImage[] {
   const c = req.crop;
   const paper = paperLevel(c);
   const bare = { ...c, data: new Uint8Array(c.data) };
-  if (req.chars && req.chars.length > 0) {
-    const keep = new Uint8Array(c.width * c.height);
-    for (const b of req.chars) {
-      const x0 = Math.max(0, Math.floor(b.x0 - req.grow));
-      const x1 = Math.min(c.width - 1, Math.ceil(b.x1 + req.grow));
-      const y0 = Math.max(0, Math.floor(b.y0 - req.grow));
-      const y1 = Math.min(c.height - 1, Math.ceil(b.y1 + req.grow));
-      for (let y = y0; y <= y1; y++) if (x1 >= x0) keep.fill(1, y * c.width + x0, y * c.width + x1 + 1);
-    }
-    for (let i = 0; i < keep.length; i++) if (!keep[i] && c.data[i]! < paper) c.data[i] = paper;
-  }
+  if (req.chars && req.chars.length > 0) paintOutside(c, req.chars, req.grow, 0, 0, paper);
   if (req.rows) {
     const a = Math.min(c.height, Math.max(0, req.rows.a));
     const b = Math.min(c.height, Math.max(0, req.rows.b));
