@@ -97,6 +97,8 @@ interface FieldPlan {
   prefer?: (c: Cand) => boolean;
   /** what the cross-check is, recorded as the provenance of a choice it changed */
   check?: Provenance;
+  /** told what the plan came to (null: the first pass stays), however it ended */
+  done?: (r: { drop: RecognizedLine[]; line: RecognizedLine } | null) => void;
   /** the chosen reading made into replacement lines, or null to keep the first pass */
   finish: (best: Cand, all: Cand[]) => Promise<{ drop: RecognizedLine[]; line: RecognizedLine } | null>;
 }
@@ -171,6 +173,9 @@ export async function rereadPatch(
     const seeds = lines.filter((l) => inside(l, addr, 2)).sort((a, b) => a.y0 - b.y0);
     // the rows above, as first read: a row's reads are checked against the master after them (西区… after さいたま市)
     let above = '';
+    // … and as chosen: a row's reads are judged once the rows above are settled (a first row misread 西臼桁ゝ郡,
+    // its second reads 西臼杵郡: the 番地 of the row under it is found after the place as chosen)
+    let chosenAbove: Promise<string> = Promise.resolve('');
     // where the address's value starts (after a 住所 label read on its first row): the rows' common left edge
     const top = seeds[0];
     const topLabel = top ? leadingLabel(top.text) : null;
@@ -224,14 +229,22 @@ export async function rereadPatch(
       // a long line costs the model most: one the address master and the model both vouch for is kept; one
       // of the right shape the model is fairly sure of needs one agreeing read in another mode
       const shapely = row.length === 1 && addresses !== null && addressRowIsSure(orig.text, 1, seed === seeds[0], addresses);
-      const before = above;
+      let before = above;
       above += orig.text;
-      if (shapely && orig.confidence >= A.sureConfidence) continue;
+      const rowsAbove = chosenAbove;
+      if (shapely && orig.confidence >= A.sureConfidence) {
+        chosenAbove = rowsAbove.then((t) => t + orig.text);
+        continue;
+      }
+      // this row's reading as chosen (its first read when no reading replaces it), for the rows under it
+      let chosen = orig.text;
+      let rowChosen: () => void = () => undefined;
+      chosenAbove = Promise.all([rowsAbove, new Promise<void>((done) => (rowChosen = done))]).then(([t]) => t + chosen);
       const checkOnce = shapely && orig.confidence >= A.checkOnceConfidence;
-      // the address master's checks of a read, after the rows above
-      const placesClean = addresses ? byText((t) => blockIsClean(before + t, addresses) === true) : null;
-      const placed = placesClean ? (c: Cand): boolean => placesClean(c.text) : undefined;
-      const placesFound = addresses ? byText((t) => masterSupport(before + t, addresses)) : null;
+      // the address master's checks of a read, after the rows above (as first read until they are chosen)
+      const placesClean = addresses ? byText((t) => blockIsClean(t, addresses) === true) : null;
+      const placed = placesClean ? (c: Cand): boolean => placesClean(before + c.text) : undefined;
+      const placesFound = addresses ? byText((t) => masterSupport(t, addresses)) : null;
       plans.push({
         field: 'address',
         first: orig,
@@ -244,10 +257,17 @@ export async function rereadPatch(
         eligible: placed,
         vouched: placed,
         // the places the address master finds in the row (after the rows above) speak for a reading
-        support: () => (placesFound ? (c: Cand): number => T.cross.masterWeight * placesFound(c.text) : undefined),
+        support: () => (placesFound ? (c: Cand): number => T.cross.masterWeight * placesFound(before + c.text) : undefined),
         check: 'lexicon',
-        finish: async (chosen) => {
-          const voted = await settleVoicing(chosen, card, u, BUILDING_WORDS, voicing);
+        after: rowsAbove.then((t) => {
+          before = t;
+        }),
+        done: (r) => {
+          if (r) chosen = valueText(r.line.text, label);
+          rowChosen();
+        },
+        finish: async (best0) => {
+          const voted = await settleVoicing(best0, card, u, BUILDING_WORDS, voicing);
           // the 番地 is found after the rows above (a row may begin with the 町域, or inside the 番地): this row's part of it
           const found = addresses ? blockToMend(compact(before) + voted.text, addresses) : null;
           const skipped = [...compact(before)].length;
@@ -477,10 +497,13 @@ export async function rereadPatch(
   await Promise.all(
     plans.map((p) => {
       const run = runPlan(p).then((r) => {
+        p.done?.(r);
         if (!r) return;
         for (const l of r.drop) drop.add(l);
         add.push(r.line);
       });
+      // a plan that failed still lets the rows under it go on
+      void run.catch(() => p.done?.(null));
       if (p === namePlan) void run.finally(nameFinished).catch(() => undefined);
       return run;
     }),
@@ -705,6 +728,8 @@ interface VariantOptions {
   render?: VariantRenderer;
   /** card px: everything above and below these rows is painted over with paper */
   rows?: { y0: number; y1: number };
+  /** card px: characters beside the region, not of it, painted over in every variant */
+  others?: CharBox[];
 }
 
 /**
@@ -737,7 +762,12 @@ export async function mendBlock(
   // 一 between two digits is a dash read as the numeral (the address is normalized so later)
   const joins = (s: string): number => (s.match(/[-－ー‐−丁番号]|(?<=[0-9０-９])一(?=[0-9０-９])/g) ?? []).length;
   const rest = text.slice(at.start, at.end).join('');
-  const reads = await readVariants(pool, card, part, glyphH, chars.filter((c) => c.x0 <= part.x1), V.block, { whitelist, render });
+  // the 番地's characters, and the building's after it painted over: the crop's margin reaches into its first
+  // (a sliver of 第 read as a digit more: ４第 read ４３). A character of the line finder's is the building's
+  // when it starts past the middle of the gap between the two symbols (the model's boxes may lag the print)
+  const split = syms[at.end] ? (syms[at.end - 1]!.x1 + syms[at.end]!.x0) / 2 : Infinity;
+  const inPart = (c: CharBox): boolean => c.x0 <= split;
+  const reads = await readVariants(pool, card, part, glyphH, chars.filter(inPart), V.block, { whitelist, render, others: chars.filter((c) => !inPart(c)) });
   // kana read for a digit or a hyphen become that: the place read as before, no digit and (nearly) no join
   // lost; the fullest read wins
   // a 番地 that a building's name follows ends in no join: a join the numbers-only read put there is the
@@ -795,7 +825,7 @@ async function readVariants(
   glyphH: number,
   chars: CharBox[] | null,
   variants: Variant[],
-  { whitelist, rows, render = renderInline }: VariantOptions = {},
+  { whitelist, rows, others, render = renderInline }: VariantOptions = {},
 ): Promise<Cand[]> {
   const pad = Math.round(glyphH * T.crop.pad);
   const cx = Math.max(0, Math.floor(rect.x0 - pad));
@@ -808,6 +838,7 @@ async function readVariants(
     chars: chars && chars.length > 0 ? chars.map((b) => ({ x0: b.x0 - cx, y0: b.y0 - cy, x1: b.x1 - cx, y1: b.y1 - cy })) : null,
     grow: Math.max(2, Math.round(glyphH * T.crop.grow)),
     rows: rows ? { a: Math.round(rows.y0) - cy, b: Math.round(rows.y1 + 1) - cy } : null,
+    others: others?.map((b) => ({ x0: b.x0 - cx, y0: b.y0 - cy, x1: b.x1 - cx, y1: b.y1 - cy })),
     glyphH,
     variants,
   });

@@ -212,6 +212,17 @@ describe('an address row read again', () => {
       expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('群馬県利根郡川場村小田川2-16-1');
     });
 
+    it('finds the 番地 of a row after the rows above as chosen, not as first read (a first row misread 利根桁ゝ郡)', async () => {
+      // the first row's first read spells no place the master knows; its second reads do. The row under it has a
+      // join the model saw as a gap (2ー16 1): found after the first row as chosen, it is read again as a 番地
+      const lines = twoRowCard('群馬県利根桁ゝ郡川場村', '小田川2ー16 1', 560, 0.95);
+      lines[2] = { ...lines[2]!, confidence: 0.6 };
+      const ex = extractFields(lines, '2026-01-01');
+      const model = spellingModel((req) => (req.whitelist?.includes('番') ? '小田川2ー16ー1' : req.whitelist ? '' : req.image.width > 700 ? '群馬県利根郡川場村' : '小田川2ー16 1'));
+      const patch = await rereadPatch(model, card, lines, [], ex, master);
+      expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('群馬県利根郡川場村小田川2-16-1');
+    });
+
     it("takes, on a row that goes on with the 番地 begun above, a read in which it reads as one", async () => {
       const lines = twoRowCard('群馬県利根郡川場村小田川3ー2', '4ー12', 400, 0.6);
       const ex = extractFields(lines, '2026-01-01');

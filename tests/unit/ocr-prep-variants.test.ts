@@ -34,6 +34,22 @@ describe('second reads\' images in the preprocessing worker', () => {
     expect(speckGone(off[2]!, 52 / 20)).toBe(false);
   });
 
+  it('paints a neighbouring character over in every variant, the unmasked ones too (the crop\'s margin reaching into it)', async () => {
+    // the second "character" is the neighbour: the first alone is the region read
+    const req = { ...request(), chars: [{ x0: 10, y0: 10, x1: 29, y1: 29 }], others: [{ x0: 50, y0: 10, x1: 69, y1: 29 }], variants: REREAD_TUNING.variants.block };
+    const images = variantImages(req);
+    expect(REREAD_TUNING.variants.block.every((v) => v.unmasked)).toBe(true);
+    for (const [i, v] of REREAD_TUNING.variants.block.entries()) {
+      const img = images[i]!;
+      const k = img.width / 120;
+      const at = (x: number, y: number): number => img.data[Math.round(y * k) * img.width + Math.round(x * k)]!;
+      // the region's character stays, the neighbour is paper, and the speck no box holds stays (unmasked)
+      expect(at(20, 20), `${v.glyph}`).toBeLessThan(100);
+      expect(at(60, 20), `${v.glyph}`).toBeGreaterThan(200);
+      expect(at(101, 3), `${v.glyph}`).toBeLessThan(200);
+    }
+  });
+
   it('cuts every line\'s first-read crop there with the card, the same pixels as inline', async () => {
     const bytes = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/cards/card-101-0000-current-flat.jpg'));
     const { views } = await prep.run({ op: 'prepare', bytes });

@@ -222,6 +222,26 @@ describe('番地 read again as numbers', () => {
     expect(await mendBlock(poolSaying(`${place}626ー27`, []), card, dashRead, { start: [...place].length, end: [...place].length + 7 }, rect, 30, [], undefined, true)).toBe(dashRead);
   });
 
+  it('does not show the model the building\'s first character, though the crop\'s margin reaches into it (４第 read ４３)', async () => {
+    const row2 = `${place}4オ3-5ハイツ`;
+    const read2 = { text: row2, confidence: 0.83, symbols: syms(row2) };
+    const boxes = [...row2].map((_, i) => ({ x0: 10 + 30 * i, y0: 15, x1: 10 + 30 * i + 27, y1: 40 }));
+    // only ハ is inked: the 番地 ends right before it
+    const inked = createGray(700, 60, 236);
+    const ha = boxes[[...place].length + 5]!;
+    for (let y = ha.y0; y <= ha.y1; y++) for (let x = ha.x0; x <= ha.x1; x++) inked.data[y * 700 + x] = 30;
+    const darkest: number[] = [];
+    const pool = {
+      recognize: (req: LineRequest): Promise<LineResult> => {
+        darkest.push(Math.min(...req.image.data));
+        return Promise.resolve({ text: '', confidence: 0, symbols: [] } as unknown as LineResult);
+      },
+    } as unknown as TesseractPool;
+    await mendBlock(pool, inked, read2, { start: [...place].length, end: [...place].length + 5 }, rect, 30, boxes);
+    expect(darkest.length).toBeGreaterThan(0);
+    for (const d of darkest) expect(d).toBeGreaterThan(128);
+  });
+
   it('keeps the first read when the place reads differently or a digit is lost', async () => {
     expect(await mendBlock(poolSaying('京都府京都市左京区下4ー30ー9', []), card, read, at, rect, 30, [])).toBe(read);
     expect(await mendBlock(poolSaying(`${place}ー30ー9`, []), card, read, at, rect, 30, [])).toBe(read);

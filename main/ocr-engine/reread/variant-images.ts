@@ -15,6 +15,11 @@ export interface VariantImagesRequest {
   grow: number;
   /** rows outside [a, b) are painted over (the ruby above a name, the roman name under it) */
   rows: { a: number; b: number } | null;
+  /**
+   * characters beside the region that are not part of it (the building's first after a 番地): painted over
+   * in every variant, the unmasked ones too, as the crop's margin reaches into them
+   */
+  others?: { x0: number; y0: number; x1: number; y1: number }[];
   glyphH: number;
   variants: Variant[];
 }
@@ -26,6 +31,9 @@ export interface VariantImagesRequest {
 export function variantImages(req: VariantImagesRequest): GrayImage[] {
   const c = req.crop;
   const paper = paperLevel(c);
+  // grown as the mask grows the region's own (their blurred edges are ink too), but never over one of those
+  const own = req.chars ?? [];
+  for (const o of req.others ?? []) paintBox(c, { x0: o.x0 - req.grow, y0: o.y0 - req.grow, x1: o.x1 + req.grow, y1: o.y1 + req.grow }, paper, own);
   const bare = { ...c, data: new Uint8Array(c.data) };
   if (req.chars && req.chars.length > 0) paintOutside(c, req.chars, req.grow, 0, 0, paper);
   if (req.rows) {
@@ -44,6 +52,16 @@ export function variantImages(req: VariantImagesRequest): GrayImage[] {
     const img = v.raw ? sized : cleanBackground(sized);
     return img === c || img === bare ? { ...img, data: new Uint8Array(img.data) } : img;
   });
+}
+
+type Box = { x0: number; y0: number; x1: number; y1: number };
+
+/** Paints a box (crop coordinates, clipped to the crop) with the paper colour, except where it overlaps `spare`. */
+function paintBox(c: GrayImage, b: Box, paper: number, spare: readonly Box[]): void {
+  const x0 = Math.max(0, Math.floor(b.x0));
+  const x1 = Math.min(c.width - 1, Math.ceil(b.x1));
+  for (let y = Math.max(0, Math.floor(b.y0)); y <= Math.min(c.height - 1, Math.ceil(b.y1)); y++)
+    for (let x = x0; x <= x1; x++) if (!spare.some((o) => x >= o.x0 && x <= o.x1 && y >= o.y0 && y <= o.y1)) c.data[y * c.width + x] = paper;
 }
 
 /** Makes the variant images: in the preprocessing worker (CardReader), or inline. */
