@@ -479,6 +479,9 @@ export async function rereadPatch(
       key: compact,
       clean: (c) => ({ ...c, text: roman(c.text) }),
       keep: (c) => /^[A-Z][A-Z ,.'-]*$/.test(c.text),
+      // a sure read of as many words as the print shows, ending in a letter the model takes for no other, is
+      // settled by one agreeing read (a last I J L T is left to the reads' disagreement and its shape)
+      vouched: words === null ? undefined : (c) => /^[A-Z][A-Z ,.'-]*$/.test(roman(c.text)) && wordCount(c.text) === words && latinLookAlikesOf(roman(c.text).at(-1) ?? '').length === 0,
       prefer: words === null ? undefined : (c) => wordCount(c.text) === words,
       finish: async (best, all) => {
         // the name's last letter, when the reads disagree on it and it is one the model takes for another (RAJ
@@ -811,9 +814,11 @@ function byText<R>(f: (text: string) => R): (text: string) => R {
  * the same: a clean line is settled by three agreeing reads, and the workers are free for the next card sooner.
  */
 async function readUntilAgreed(first: Cand, key: (s: string) => string, read: (vs: Variant[]) => Promise<Cand[]>, variants: Variant[], firstBatch: number = T.firstBatch): Promise<Cand[]> {
-  const early = await read(variants.slice(0, firstBatch));
   const k = key(first.text);
-  if (k.length > 0 && first.confidence >= T.agreeMinConfidence && early.length === firstBatch && early.every((r) => key(r.text) === k)) return early;
+  // a first read no agreement can settle: every variant is read, all at once (no batch waits for another)
+  if (k.length === 0 || first.confidence < T.agreeMinConfidence) return read(variants);
+  const early = await read(variants.slice(0, firstBatch));
+  if (early.length === firstBatch && early.every((r) => key(r.text) === k)) return early;
   return [...early, ...(await read(variants.slice(firstBatch)))];
 }
 

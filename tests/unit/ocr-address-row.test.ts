@@ -153,6 +153,36 @@ describe('an address row read again', () => {
     expect(extractFields(applyReread(ended, patch2), '2026-01-01').fields.address.value).toBe('大阪府大阪市住之江区浜口西９丁目２６番１７号');
   });
 
+  it('asks for every second read of a row at once when no agreement could settle its first read (confidence < 0.5)', async () => {
+    const lines = [
+      line('WANG DAVID', 26, 42, 482, 80, 38),
+      line('住所', 25, 126, 66, 160, 24),
+      line('茨城県北茨城市中郷町足洗45番地', 172, 131, 651, 161, 28),
+      line('性別男', 510, 185, 601, 212, 23),
+      line('1960年02月01日生', 154, 190, 461, 218, 25),
+      line('2030年02月01日まで有効', 104, 252, 515, 281, 25),
+    ];
+    /** the most reads of the row the model was asked for while none had been answered */
+    const mostAtOnce = async (confidence: number): Promise<number> => {
+      const withConfidence = lines.map((l, i) => (i === 2 ? { ...l, confidence } : l));
+      let open = 0;
+      let most = 0;
+      const pool = {
+        recognize: async (req: LineRequest) => {
+          const row = !req.whitelist;
+          if (row) most = Math.max(most, ++open);
+          await new Promise((r) => setTimeout(r, 5));
+          if (row) open--;
+          return { text: row ? '茨城県北茨城市中郷町足洗46番地' : '', confidence: 0.8, symbols: [] };
+        },
+      } as unknown as TesseractPool;
+      await rereadPatch(pool, card, withConfidence, [], extractFields(withConfidence, '2026-01-01'));
+      return most;
+    };
+    expect(await mostAtOnce(0.4)).toBe(REREAD_TUNING.variants.address.length);
+    expect(await mostAtOnce(0.7)).toBe(REREAD_TUNING.firstBatch);
+  });
+
   describe('with the address master', () => {
     const master = buildAddressMaster(
       ['11103\t埼玉県\tさいたま市西区', '11104\t埼玉県\tさいたま市北区', '10443\t群馬県\t利根郡川場村', ''].join('\n'),

@@ -47,6 +47,20 @@ describe('a roman 氏名 read again as capitals only', () => {
     expect(extractFields(applyReread(FOREIGN, none), '2026-01-01').fields.name.value).toBe('SANTOS\u3000MET');
   });
 
+  it('settles a sure read of the printed words by one agreeing read, but not one ending in a letter the model confuses (I J L T)', async () => {
+    // SANTOS MARIA / SANTOS MEI, one row: the line finder's letters with a word gap after SANTOS
+    const asked = async (name: string): Promise<number> => {
+      const lines = FOREIGN.map((l, i) => (i === 1 ? { ...l, text: name, confidence: 0.9 } : l));
+      const letters = [...name.replace(' ', '')].map((_, k) => ({ x0: 145 + 24 * k + (k >= 6 ? 20 : 0), y0: 48, x1: 160 + 24 * k + (k >= 6 ? 20 : 0), y1: 90 }));
+      const textLines = lines.map((l, i) => ({ x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1, glyphH: l.glyphH, blobs: 1, chars: i === 1 ? letters : [] }));
+      const requests: LineRequest[] = [];
+      await rereadPatch(poolReading([name], requests), card, lines, textLines, extractFields(lines, '2026-01-01'));
+      return requests.filter((r) => r.whitelist?.startsWith('ABC')).length;
+    };
+    expect(await asked('SANTOS MARIA')).toBe(1);
+    expect(await asked('SANTOS MEI')).toBe(2);
+  });
+
   it("spaces the name as its print does, among reads of the same letters (JI HOON read JIHOON)", async () => {
     const lines = FOREIGN.map((l, i) => (i === 1 ? { ...l, text: 'CHEN JIHOON', confidence: 0.88, x0: 104, y0: 39, x1: 419, y1: 72 } : l));
     // the line finder's letters of the name row: C H E N | J I | H O O N (text height 33)
