@@ -82,6 +82,52 @@ describe('which way up a card is', () => {
     expect(findTextLines(card, p).some(inside)).toBe(false);
   });
 
+  it('finds the portrait on a pale capture, whose greys all differ less (paper 220, darkest ink 100)', () => {
+    const card = createGray(1200, 757, 220);
+    // the text: the darkest ink, ~2 % of the card
+    for (let r = 0; r < 5; r++) for (let y = 150 + 60 * r; y < 158 + 60 * r; y++) card.data.fill(100, y * 1200 + 400, y * 1200 + 800);
+    // the photo: a background 14 levels darker than the paper, head and shoulders at 130 (a fixed 41 levels
+    // darker than the paper finds no rows of it tall enough)
+    const [x0, y0, w, h] = [70, 200, 250, 320];
+    const cx = x0 + w / 2;
+    for (let y = y0; y < y0 + h; y++) {
+      card.data.fill(206, y * 1200 + x0, y * 1200 + x0 + w);
+      for (let x = x0; x < x0 + w; x++) {
+        const head = (x - cx) ** 2 / 70 ** 2 + (y - (y0 + 120)) ** 2 / 65 ** 2 <= 1;
+        const shoulders = y >= y0 + 190 && (x - cx) ** 2 / 120 ** 2 + (y - (y0 + 300)) ** 2 / 120 ** 2 <= 1;
+        if (head || shoulders) card.data[y * 1200 + x] = 130;
+      }
+    }
+    const p = findPortrait(card);
+    expect(p).not.toBeNull();
+    expect(p!.x0).toBeLessThan(120);
+    expect(p!.score).toBeGreaterThan(0);
+    expect(findPortrait(rotate180(card))!.score).toBeLessThan(0);
+  });
+
+  it('takes in the photo\'s pale backdrop above the head, but not the text above the photo', () => {
+    // the photo x 70..319, y 200..519: its backdrop 20 levels darker than the paper (too pale to count as
+    // dark: the dark rows start at the head, ~60 lower)
+    const card = createGray(1200, 757, 235);
+    const [x0, y0, w, h] = [70, 200, 250, 320];
+    const cx = x0 + w / 2;
+    for (let y = y0; y < y0 + h; y++) {
+      card.data.fill(215, y * 1200 + x0, y * 1200 + x0 + w);
+      for (let x = x0; x < x0 + w; x++) {
+        const head = (x - cx) ** 2 / 55 ** 2 + (y - (y0 + 120)) ** 2 / 65 ** 2 <= 1;
+        const shoulders = y >= y0 + 180 && (x - cx) ** 2 / 120 ** 2 + (y - (y0 + 290)) ** 2 / 110 ** 2 <= 1;
+        if (head || shoulders) card.data[y * 1200 + x] = 60;
+      }
+    }
+    // a row of text above it, left-aligned with it
+    for (let k = 0; k < 8; k++) for (let y = 150; y < 176; y++) card.data.fill(40, y * 1200 + 80 + 28 * k, y * 1200 + 80 + 28 * k + 18);
+    const p = findPortrait(card)!;
+    expect(p.y0).toBeLessThanOrEqual(203);
+    expect(p.y0).toBeGreaterThan(176);
+    expect(p.y1).toBeGreaterThanOrEqual(515);
+    expect(p.y1).toBeLessThan(530);
+  });
+
   it('scores a card without a portrait, or with a plain dark block, as undecided', () => {
     const plain = createGray(1200, 757, 230);
     expect(isCardShaped(plain)).toBe(true);
