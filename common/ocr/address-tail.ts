@@ -8,7 +8,8 @@ const TRAILING_MARKS = /[\s.,。、，．・:：;；!！?？'"『』「」|｜_~
 
 /**
  * An address as read without what cannot end one: trailing punctuation, and a card label it ran into, read
- * exactly or one character off (1061番地生生月日: the 生年月日 label beside the row's end). A label is only
+ * exactly, one character off (1061番地生生月日: the 生年月日 label beside the row's end) or with its first three
+ * right and its end misread (２４号生年月有明: the label under the last row taken for a row). A label is only
  * cut after a number or a 番地 word, where an address can end, so a place name is never shortened.
  */
 export function trimAddressTail(address: string): string {
@@ -20,7 +21,9 @@ export function trimAddressTail(address: string): string {
       if (len < 2 || len > cs.length - 1) continue;
       const tail = cs.slice(cs.length - len);
       const before = cs[cs.length - len - 1]!;
-      if (levenshtein(tail, [...label]) <= (n >= 4 ? 1 : 0) && /[0-9０-９番地号目]/.test(before)) {
+      // a four-character label one character off, or begun right and misread at its end (生年月有明)
+      const misread = levenshtein(tail, [...label]) <= (n >= 4 ? 1 : 0) || (n >= 4 && tail.slice(0, n - 1).join('') === label.slice(0, n - 1));
+      if (misread && /[0-9０-９番地号目]/.test(before)) {
         t = cs.slice(0, cs.length - len).join('').replace(TRAILING_MARKS, '');
         return t;
       }

@@ -12,6 +12,13 @@ describe('what cannot end an address', () => {
     expect(trimAddressTail('東京都千代田区千代田1-1性別')).toBe('東京都千代田区千代田1-1');
   });
 
+  it('drops a four-character label begun right and misread at its end (the label under the last row taken for a row)', () => {
+    expect(trimAddressTail('広島県広島市安佐南区沼田町伴八丁目３０番２４号生年月有明')).toBe('広島県広島市安佐南区沼田町伴八丁目３０番２４号');
+    expect(trimAddressTail('広島県広島市安佐南区沼田町伴八丁目３０番２４号有効期艮')).toBe('広島県広島市安佐南区沼田町伴八丁目３０番２４号');
+    // not after a place name
+    expect(trimAddressTail('岐阜県本巣郡北方町生年月有明')).toBe('岐阜県本巣郡北方町生年月有明');
+  });
+
   it('keeps what may end an address: a closing parenthesis, a building name, a long vowel, a place name like a label', () => {
     for (const ok of ['東京都港区芝1-2-3（山田方）', '東京都港区芝1-2-3センター', '東京都港区芝1-2-3コーポ山田101号', '岐阜県本巣郡北方町生年', '京都府京都市北区住所町', '']) expect(trimAddressTail(ok)).toBe(ok);
   });
