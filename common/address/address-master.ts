@@ -366,12 +366,15 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   // it is also known when a misread digit follows (北沢ノー６)
   const names = master.towns(code);
   const ends = (rest: string[]): boolean => rest.length === 0 || NUMBER_START.test(rest[0]!) || /^[丁番字]/.test(rest[0]!) || rest.slice(1, 3).join('') === '丁目';
-  const town = matchStart(after, names, 2, false, ends) ?? matchStart(after, names, 99, false, () => true);
+  // … but not a shorter 町域 the read goes on from with a kanji, where longer ones one character off end right
+  // before the 番地 (豊原内８ is 豊原甲, 豊原乙 or 豊原丙 misread, for the print to decide, not 豊原 and 内)
+  const endsNear = nearStarts(after, names, 2, false, ends);
+  const town = matchStart(after, names, 2, false, ends) ?? (choiceAmongNear(after, endsNear) ? null : matchStart(after, names, 99, false, () => true));
   if (!town) {
     // several 町域 one character off (在田南: 荏田南 and 勝田南), all at the same place: the print can decide;
     // so can it for a one-character 町域 read as another kanji before its 番地 (塙 read 才, 堰 read 増): any
     // other one-character 町域 is one character off, so no spelling repairs it, only the print
-    const townChoice = choiceAmongNear(after, nearStarts(after, names, 2, false, ends)) ?? oneCharTownChoice(after, names, ends);
+    const townChoice = choiceAmongNear(after, endsNear) ?? oneCharTownChoice(after, names, ends);
     // … and for a 町域 read with a character dropped (出口町 read 出町): whether the print has one there
     const dropped = townDroppedChar(after, names, ends);
     const choices = [townChoice, dropped].filter((c): c is GlyphChoice => c !== null);

@@ -81,6 +81,13 @@ describe('address master', () => {
     for (const s of ['宮城県仙台市青葉区本町2番22号', '宮城県仙台市青葉区本町2-22-1', '宮城県仙台市青葉区本町2の22']) expect(correctAddress(s, master).text).toBe(s);
   });
 
+  it('leaves a 町域 read one character off the longer ones of a shorter name to the print (豊原内８: 豊原甲, 豊原乙 or 豊原丙, not 豊原)', () => {
+    const m = buildAddressMaster('09407\t栃木県\t那須郡那須町', ['09407\t豊原甲\t豊原\t豊原乙\t豊原丙\t富岡', ''].join('\n'));
+    expect(correctAddress('栃木県那須郡那須町豊原内８－１７－１７', m)).toMatchObject({ town: null, glyphChoices: [{ read: '豊原内', at: 2, options: ['甲', '乙', '丙'] }] });
+    // 豊原 followed by its 番地 is 豊原
+    expect(correctAddress('栃木県那須郡那須町豊原８－１７－１７', m)).toMatchObject({ town: '豊原', repaired: 0 });
+  });
+
   it('leaves a 町域 one character off several of the master\'s to the print: which character, and its options', () => {
     const m = buildAddressMaster('14118\t神奈川県\t横浜市都筑区', ['14118\t荏田南\t勝田南\t荏田南町\t牛久保', ''].join('\n'));
     expect(correctAddress('神奈川県横浜市都筑区在田南２丁目１０番', m)).toMatchObject({ town: null, glyphChoices: [{ read: '在田南', at: 0, options: ['荏', '勝'] }] });
