@@ -135,6 +135,18 @@ export function blockToMend(text: string, master: AddressMaster): { start: numbe
 }
 
 /**
+ * Where the 番地 of an address's rows (joined, from its first) lies, as code point indices [start, end) into
+ * the text without its spaces, however it reads; null when the master cannot place the 市区町村 or there is none.
+ */
+export function blockOf(text: string, master: AddressMaster): { start: number; end: number } | null {
+  // the places as the master spells them, where that repair keeps every character's index (see blockToMend)
+  const t = [...text].filter((ch) => !SPACE.test(ch)).join('');
+  const fixed = correctAddress(t, master).text;
+  const span = blockSpan([...fixed].length === [...t].length ? fixed : t, master);
+  return span && span.end > span.start ? { start: span.start, end: span.end } : null;
+}
+
+/**
  * Whether the 番地 of an address's rows (joined, from its first) reads as one (digits and joins only, once
  * the characters its grammar leaves to the print are settled; a row may end inside 丁目, as 小田川２丁 | 目１６番 wraps); null when the
  * master cannot place the row.

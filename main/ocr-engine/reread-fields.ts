@@ -22,7 +22,7 @@ import { glyphRequest, settleGlyph, type GlyphChoiceRequest } from './reread/gly
 import { latinLookAlikesOf } from '../../common/ocr/latin-lookalikes';
 import { levenshtein } from '../../common/text/levenshtein';
 import { BUILDING_WORDS } from '../../common/address/building-words';
-import { addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockToMend, gapBetweenNumbers } from '../../common/address/sure-address-row';
+import { addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockOf, blockToMend, gapBetweenNumbers } from '../../common/address/sure-address-row';
 import type { AddressMaster } from '../../common/address/address-master';
 import { masterSupport } from '../../common/address/master-support';
 
@@ -266,8 +266,9 @@ export async function rereadPatch(
           if (r) chosen = valueText(r.line.text, label);
           rowChosen();
         },
-        finish: async (best0) => {
-          const voted = await settleVoicing(best0, card, u, BUILDING_WORDS, voicing);
+        finish: async (best0, all) => {
+          const blockVoted = addresses ? blockByVote(best0, all, before, addresses) : best0;
+          const voted = await settleVoicing(blockVoted, card, u, BUILDING_WORDS, voicing);
           // the 番地 is found after the rows above (a row may begin with the 町域, or inside the 番地): this row's part of it
           const found = addresses ? blockToMend(compact(before) + voted.text, addresses) : null;
           const skipped = [...compact(before)].length;
@@ -320,6 +321,10 @@ export async function rereadPatch(
   // settled when the name's plan has run (the フリガナ's cross-check waits for it)
   let nameFinished: () => void = () => undefined;
   const nameDone = new Promise<void>((done) => (nameFinished = done));
+  // the フリガナ as its reads give it when they all agree, each sure of it (null: they do not, or there is
+  // none): the name's check waits for those reads, not for the フリガナ's choice (which waits for the name)
+  let kanaPrinted: (kana: string | null) => void = () => undefined;
+  const printedKana = new Promise<string | null>((done) => (kanaPrinted = done));
   if (nameLines.length > 0 && ex.layout !== 'foreign') {
     // pieces of the name the line finder split off or left out (a character broken in two by blur): on the
     // name's row, right after it
@@ -380,8 +385,11 @@ export async function rereadPatch(
         const split = splitAt(best, gapAt, all, familyCells);
         // the model has no 髙 﨑 邉…: the printed shape picks the variant
         const read = split && kanjiLookAlikes(split);
-        // a read that is no known name: the known names one character away, for the print to choose from
-        const shaped = read && (await settle(shapeRequest(card, band, read, gapAt, names ? knownNameProposals(read, names) : [])));
+        // a read that is no known name: the known names one character away, for the print to choose from;
+        // and those whose reading is the フリガナ the print shows, where the read's is not (和志 under カズヤ: 和也)
+        const kana = read && names ? await printedKana : null;
+        const proposals = read && names ? [...knownNameProposals(read, names), ...(kana ? namesReadAs(read, kana, names) : [])] : [];
+        const shaped = read && (await settle(shapeRequest(card, band, read, gapAt, proposals)));
         if (!read || !shaped) return null;
         // ... but a look-alike the shape chose never turns a known name into an unknown one (池田 → 池申)
         const text = names ? keepKnownParts(read, shaped, names) : shaped;
@@ -417,11 +425,23 @@ export async function rereadPatch(
         const kh = kb.y1 - kb.y0 + 1;
         const krun = await blankRun(card, kb, kh, ink);
         const kgap = krun && runMiddle(krun);
+        // ruby the line finder found as two lines is the family and the given name's
+        const kanaFirst: Cand | null = kanaLines.length ? { text: kanaLines.map((l) => compact(l.text)).join(kanaLines.length === 2 ? ' ' : ''), confidence: Math.min(...kanaLines.map((l) => l.confidence)), symbols: kanaLines.flatMap((l) => l.symbols) } : null;
         plans.push({
           field: 'nameKana',
-          // ruby the line finder found as two lines is the family and the given name's
-          first: kanaLines.length ? { text: kanaLines.map((l) => compact(l.text)).join(kanaLines.length === 2 ? ' ' : ''), confidence: Math.min(...kanaLines.map((l) => l.confidence)), symbols: kanaLines.flatMap((l) => l.symbols) } : null,
-          read: (vs) => readVariants(pool, card, kb, kh, null, vs, { whitelist: KANA_WHITELIST, render }),
+          first: kanaFirst,
+          read: async (vs) => {
+            const reads = await readVariants(pool, card, kb, kh, null, vs, { whitelist: KANA_WHITELIST, render }).catch((err: unknown) => {
+              kanaPrinted(null);
+              throw err;
+            });
+            const all = [...(kanaFirst ? [kanaFirst] : []), ...reads].map((c) => withoutRepeatedGlyphs(c, kh));
+            const text = all[0] && compact(all[0].text);
+            // as a read that spaces its two parts (the first read's lines are joined without one)
+            const spaced = all.find((c) => /[\s\u3000]/.test(c.text.trim())) ?? all[0];
+            kanaPrinted(all.length >= 2 && all.every((c) => compact(c.text) === text && c.confidence >= T.oneAgreeConfidence) ? spaced!.text : null);
+            return reads;
+          },
           variants: V.kana,
           firstBatch: V.kana.length,
           key: compact,
@@ -441,12 +461,16 @@ export async function rereadPatch(
             // the symbols of the dropped 長音 go with them (symbols spell the reading without its space)
             const kept = split.split('\u3000').flatMap((p, i) => [...p].map((_, j) => j < [...trimmed.split('\u3000')[i]!].length));
             const symbols = trimmed === split || best.symbols.length !== kept.length ? best.symbols : best.symbols.filter((_, i) => kept[i]);
+            // reads that all say the same, each sure of it, are what the print shows: the name tables do not
+            // change them (カズヤ read three times over 和也, its 也 read 志: the name is the doubtful one)
+            const printed = cands.length >= 2 && cands.every((c) => compact(c.text) === compact(best.text) && c.confidence >= T.oneAgreeConfidence);
+            const judged = nameRead !== null && names !== null && !printed;
             // a part one kana off the one reading the name tables give for the name beside it is that reading:
             // the tables' judgement, not the print's, so the clerk is asked to look
-            const snapped = nameRead && names ? snapToKnownReading(trimmed, nameRead, names) : trimmed;
+            const snapped = judged ? snapToKnownReading(trimmed, nameRead!, names!) : trimmed;
             // a part still no reading the tables know for its kanji is read once more with only the kana of those
             // readings allowed: a read that then spells one of them exactly is taken (シバタ for 柴田 read ンパタ)
-            const text = nameRead && names ? await readAsKnownReading(snapped, nameRead, names, krun, kb, (rect, whitelist) => readVariants(pool, card, rect, kh, null, [V.kana[0]!], { whitelist, render }).then((cs) => cs.map((c) => withoutRepeatedGlyphs(c, kh)))) : snapped;
+            const text = judged ? await readAsKnownReading(snapped, nameRead!, names!, krun, kb, (rect, whitelist) => readVariants(pool, card, rect, kh, null, [V.kana[0]!], { whitelist, render }).then((cs) => cs.map((c) => withoutRepeatedGlyphs(c, kh)))) : snapped;
             const confidence = text === trimmed ? best.confidence : Math.min(best.confidence, N.shapeFieldConfidence);
             // every line the row's ruby was found as goes (the family's, a kana apart, the given name's), not only
             // those the field finder took
@@ -494,6 +518,7 @@ export async function rereadPatch(
       },
     });
   }
+  if (!plans.some((p) => p.field === 'nameKana')) kanaPrinted(null);
   const drop = new Set<RecognizedLine>();
   const add: RecognizedLine[] = [];
   const namePlan = plans.find((p) => p.field === 'name');
@@ -541,6 +566,27 @@ export function knownNameProposals(name: string, names: NameReadings): string[] 
   const out: string[] = [];
   if (!names.known(family, '姓')) for (const f of names.oneOff(family, '姓')) out.push(`${f}\u3000${given}`);
   if (!names.known(given, '名')) for (const g of names.oneOff(given, '名')) out.push(`${family}\u3000${g}`);
+  return out;
+}
+
+/**
+ * The known names one character away from a kanji name read as "family　given" whose reading is the フリガナ
+ * printed beside it, for a part whose own readings do not include it (和志 under カズヤ: 和也): each changes one
+ * part by one character, for the print to choose from. Empty when the フリガナ is not two parts.
+ */
+export function namesReadAs(name: string, kana: string, names: NameReadings): string[] {
+  const parts = name.split('\u3000');
+  const ks = kana.trim().split(/[\s\u3000]+/).map(toKatakana);
+  if (parts.length !== 2 || ks.length !== 2 || !parts.every((p) => /^[\p{Script=Han}々]+$/u.test(p))) return [];
+  const [family, given] = parts as [string, string];
+  const kinds = ['姓', '名'] as const;
+  const out: string[] = [];
+  parts.forEach((part, i) => {
+    const kind = kinds[i]!;
+    const readsAs = (surface: string): boolean => names.suggest(surface, kind).map(toKatakana).includes(ks[i]!);
+    if (readsAs(part)) return;
+    for (const other of names.oneOff(part, kind)) if (readsAs(other)) out.push(i === 0 ? `${other}\u3000${given}` : `${family}\u3000${other}`);
+  });
   return out;
 }
 
@@ -733,6 +779,58 @@ interface VariantOptions {
   rows?: { y0: number; y1: number };
   /** card px: characters beside the region, not of it, painted over in every variant */
   others?: CharBox[];
+}
+
+/**
+ * The 番地's numbers most readings of a row agree on, put into the chosen one: each reading's 番地 (found after
+ * the rows above) gives its numbers (the runs of digits, in order), and those vote with the reading's
+ * confidence, as whole readings do in the resolver. A choice whose numbers have fewer votes than others of as
+ * many numbers takes theirs, its place and joins kept: the reads that misread the place or a join (小販十日10番30号,
+ * 10秋30号) still say how its numbers read, against the one read that places it (10番380号). The clerk is asked
+ * to look at what the vote changed.
+ */
+export function blockByVote(best: Cand, all: Cand[], before: string, master: AddressMaster): Cand {
+  const skip = [...compact(before)].length;
+  const numbersOf = (c: Cand): { cs: string[]; runs: { at: number; len: number; digits: string }[]; key: string } | null => {
+    const cs = [...compact(c.text)];
+    const span = blockOf(compact(before) + cs.join(''), master);
+    if (!span || span.start < skip) return null;
+    const runs: { at: number; len: number; digits: string }[] = [];
+    for (let i = span.start - skip; i < span.end - skip; i++) {
+      if (!/[0-9０-９]/.test(cs[i]!)) continue;
+      let j = i;
+      while (j < span.end - skip && /[0-9０-９]/.test(cs[j]!)) j++;
+      runs.push({ at: i, len: j - i, digits: asciiDigits(cs.slice(i, j).join('')) });
+      i = j - 1;
+    }
+    return runs.length > 0 ? { cs, runs, key: runs.map((r) => r.digits).join(',') } : null;
+  };
+  const mine = numbersOf(best);
+  if (!mine) return best;
+  const parts = all.map((c) => ({ c, p: numbersOf(c) })).filter((x) => x.p !== null && x.p.runs.length === mine.runs.length);
+  const votes = new Map<string, number>();
+  for (const { c, p } of parts) votes.set(p!.key, (votes.get(p!.key) ?? 0) + T.voteBase + c.confidence);
+  const top = [...votes].sort((a, b) => b[1] - a[1])[0];
+  if (!top || top[0] === mine.key || top[1] <= (votes.get(mine.key) ?? 0)) return best;
+  const donor = parts.filter((x) => x.p!.key === top[0]).sort((a, b) => b.c.confidence - a.c.confidence)[0]!;
+  const d = donor.p!;
+  // the chosen reading with each of its runs of digits replaced by the donor's (its own digit width kept)
+  const wide = (run: { at: number }): boolean => /[０-９]/.test(mine.cs[run.at]!);
+  const aligned = best.symbols.length === mine.cs.length && donor.c.symbols.length === d.cs.length;
+  const cs: string[] = [];
+  const symbols: RecognizedSymbol[] = [];
+  let k = 0;
+  mine.runs.forEach((run, i) => {
+    cs.push(...mine.cs.slice(k, run.at));
+    if (aligned) symbols.push(...best.symbols.slice(k, run.at));
+    const digits = [...d.runs[i]!.digits].map((ch) => (wide(run) ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch));
+    cs.push(...digits);
+    if (aligned) symbols.push(...donor.c.symbols.slice(d.runs[i]!.at, d.runs[i]!.at + d.runs[i]!.len).map((sym, j) => ({ ...sym, text: digits[j]! })));
+    k = run.at + run.len;
+  });
+  cs.push(...mine.cs.slice(k));
+  if (aligned) symbols.push(...best.symbols.slice(k));
+  return { ...best, text: cs.join(''), symbols, confidence: Math.min(best.confidence, donor.c.confidence, T.cross.changedConfidence) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../common/ocr/extract-fields';
-import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
+import { applyReread, blockByVote, rereadPatch } from '../../main/ocr-engine/reread-fields';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
 import type { LineRequest, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
 import { fakeModel, spelledLine, spellingModel } from '../support/recognized-lines';
@@ -188,6 +188,22 @@ describe('an address row read again', () => {
       ['11103\t埼玉県\tさいたま市西区', '11104\t埼玉県\tさいたま市北区', '10443\t群馬県\t利根郡川場村', ''].join('\n'),
       ['11103\t二ツ宮\t島根', '10443\t小田川\t谷地', ''].join('\n'),
     );
+
+    it('puts the 番地\'s numbers most reads give into the chosen reading, its place and joins kept', () => {
+      const cand = (text: string, confidence: number) => ({ text, confidence, symbols: [] });
+      const chosen = cand('群馬県利根郡川場村小田川１０番３８０号', 0.75);
+      // the reads that misread the place or a join still say how the numbers read
+      const all = [chosen, cand('群馬県利根郡川場付小田川10番30号', 0.78), cand('群馬県利根郡川場村小田川10秋30号', 0.74), cand('群馬県利根郡川場村小田川10番30号', 0.59)];
+      const voted = blockByVote(chosen, all, '', master);
+      expect(voted.text).toBe('群馬県利根郡川場村小田川１０番３０号');
+      expect(voted.confidence).toBeLessThanOrEqual(REREAD_TUNING.cross.changedConfidence);
+      // as many votes each way: the choice stands; a read with another count of numbers does not vote
+      expect(blockByVote(chosen, [chosen, cand('群馬県利根郡川場村小田川10番30号', 0.75)], '', master)).toBe(chosen);
+      expect(blockByVote(chosen, [chosen, cand('群馬県利根郡川場村小田川1030号', 0.9), cand('群馬県利根郡川場村小田川1030号', 0.9)], '', master)).toBe(chosen);
+      // a second row: its 番地 found after the rows above
+      const row = cand('小田川１０番３８０号', 0.75);
+      expect(blockByVote(row, [row, cand('小田川10番30号', 0.7), cand('小田州10番30号', 0.7)], '群馬県利根郡川場村', master).text).toBe('小田川１０番３０号');
+    });
 
     it('scores a read by the places it spells as the master does, not by its 番地', () => {
       expect(masterSupport('埼玉県さいたま市西区二ツ宮2360番地', master)).toBe(1);

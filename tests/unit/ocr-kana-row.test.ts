@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../common/ocr/extract-fields';
 import type { RecognizedLine, RecognizedSymbol } from '../../common/ocr/recognized-line';
-import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
+import { applyReread, namesReadAs, rereadPatch, type RereadPixels } from '../../main/ocr-engine/reread-fields';
+import { renderInline, type ShapeRequest } from '../../main/ocr-engine/reread/variant-images';
+import { settleGlyph } from '../../main/ocr-engine/reread/glyph-choice';
+import { voicingInline } from '../../main/ocr-engine/voicing-mark';
+import { inkInline } from '../../main/ocr-engine/reread/ink-mask-request';
 import { repeatedGlyphs, withoutRepeatedGlyphs } from '../../main/ocr-engine/reread/repeated-glyphs';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
 import type { LineRequest, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
 import { bareLine, fakeModel } from '../support/recognized-lines';
+import { buildNameReadings } from '../../common/names/name-readings';
 
 const sym = (text: string, x0: number, x1: number, confidence = 0.95): RecognizedSymbol => ({ text, x0, x1, confidence });
 const spell = (syms: RecognizedSymbol[], space: number): string => syms.map((s, i) => (i === space ? ' ' : '') + s.text).join('');
@@ -75,6 +80,59 @@ describe('the フリガナ row', () => {
       const scale = r.image.height / 30;
       expect(r.image.width / scale).toBeGreaterThan(575 - 302);
     }
+  });
+
+  it('stays as read when every read says the same, sure of it, though the name tables give the name beside it another reading', async () => {
+    const card = createGray(1200, 757, 236);
+    const glyphs = [302, 330, 358, 386, 460, 488, 516, 557];
+    for (const gx of glyphs) for (let y = 48; y < 66; y++) card.data.fill(40, y * 1200 + gx, y * 1200 + gx + 18);
+    const names = buildNameReadings([
+      [
+        { kind: '姓', surface: '渡邉', readings: ['わたなべ'] },
+        { kind: '名', surface: '康介', readings: ['こうすけ'] },
+      ],
+    ]);
+    const kanaOf = (reads: { text: string; confidence: number }) => {
+      const lines = NEXT_GEN.map((l, i) => (i === 0 ? { ...l, text: 'ワタナベ コウスキ', x1: 575 } : l));
+      const pool = fakeModel((req) => (req.whitelist?.includes('ア') ? reads : { text: '', confidence: 0 }));
+      return rereadPatch(pool, card, lines, [], extractFields(lines, '2026-01-01'), null, names).then((p) => extractFields(applyReread(lines, p), '2026-01-01').fields.nameKana.value);
+    };
+    // the print read the same three times at 0.9: コウスキ, as printed (the tables' コウスケ for 康介 does not change it)
+    expect(await kanaOf({ text: 'ワタナベ コウスキ', confidence: 0.9 })).toBe('ワタナベ\u3000コウスキ');
+    // reads less sure of it: the tables' reading one kana off, for the clerk to look at
+    expect(await kanaOf({ text: 'ワタナベ コウスキ', confidence: 0.6 })).toBe('ワタナベ\u3000コウスケ');
+  });
+
+  describe('and the name under it', () => {
+    const names = buildNameReadings([
+      [
+        { kind: '姓', surface: '池田', readings: ['いけだ'] },
+        { kind: '名', surface: '和志', readings: ['かずし'] },
+        { kind: '名', surface: '和也', readings: ['かずや'] },
+        { kind: '名', surface: '和人', readings: ['かずと'] },
+      ],
+    ]);
+
+    it('proposes the known names one character off whose reading is the フリガナ, where the read\'s is not (和志 under カズヤ: 和也)', () => {
+      expect(namesReadAs('池田\u3000和志', 'イケダ カズヤ', names)).toEqual(['池田\u3000和也']);
+      expect(namesReadAs('池田\u3000和也', 'イケダ カズヤ', names)).toEqual([]);
+      expect(namesReadAs('池田\u3000和志', 'イケダ', names)).toEqual([]);
+    });
+
+    it('gives the print those names to choose from when every read of the フリガナ agrees, sure of it', async () => {
+      const card = createGray(1200, 757, 236);
+      for (const gx of [302, 330, 358, 460, 488, 516]) for (let y = 48; y < 66; y++) card.data.fill(40, y * 1200 + gx, y * 1200 + gx + 18);
+      const lines = NEXT_GEN.map((l, i) => (i === 0 ? { ...l, text: 'イケダ カズヤ', x1: 534 } : i === 2 ? { ...l, text: '池田 和志', confidence: 0.5 } : l));
+      const proposalsWith = async (kanaConfidence: number): Promise<readonly string[]> => {
+        const asked: ShapeRequest[] = [];
+        const pixels: RereadPixels = { variants: renderInline, glyph: async (req) => settleGlyph(req), voicing: voicingInline, ink: inkInline, shape: async (req) => (asked.push(req), req.name) };
+        const pool = fakeModel((req) => (req.whitelist?.includes('ア') ? { text: 'イケダ カズヤ', confidence: kanaConfidence } : { text: '', confidence: 0 }));
+        await rereadPatch(pool, card, lines, [], extractFields(lines, '2026-01-01'), null, names, pixels);
+        return asked.flatMap((r) => r.proposals);
+      };
+      expect(await proposalsWith(0.92)).toContain('池田\u3000和也');
+      expect(await proposalsWith(0.6)).not.toContain('池田\u3000和也');
+    });
   });
 
   it('is found as its own row on a hatched card, the hatching no ink (モリ    マサト over a striped background)', async () => {
