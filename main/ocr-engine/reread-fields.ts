@@ -507,6 +507,9 @@ export async function rereadPatch(
       // settled by one agreeing read (a last I J L T is left to the reads' disagreement and its shape)
       vouched: words === null ? undefined : (c) => /^[A-Z][A-Z ,.'-]*$/.test(roman(c.text)) && wordCount(c.text) === words && latinLookAlikesOf(roman(c.text).at(-1) ?? '').length === 0,
       prefer: words === null ? undefined : (c) => wordCount(c.text) === words,
+      // … and a reading spaced as the print is spoken for, a little
+      support: () => (words === null ? undefined : (c: Cand): number => (wordCount(c.text) === words ? T.cross.wordsWeight : 0)),
+      check: 'shape',
       finish: async (best, all) => {
         // the name's last letter, when the reads disagree on it and it is one the model takes for another (RAJ
         // read RAT and RAI), as its print shows it; letter reads that all agree stand (a blurred J's hook is faint)

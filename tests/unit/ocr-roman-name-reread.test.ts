@@ -61,6 +61,25 @@ describe('a roman 氏名 read again as capitals only', () => {
     expect(await asked('SANTOS MEI')).toBe(2);
   });
 
+  it('takes the read spaced as the print over reads that agree more with each other by dropping a letter at a word\'s edge', async () => {
+    const lines = FOREIGN.map((l, i) => (i === 1 ? { ...l, text: 'GARCIA JI HOON', confidence: 0.8, x0: 104, y0: 39, x1: 470, y1: 72 } : l));
+    // G A R C I A | J I | H O O N (text height 33)
+    const xs: [number, number][] = [[104, 128], [132, 156], [160, 184], [188, 212], [216, 222], [226, 250], [280, 297], [303, 309], [338, 362], [366, 390], [394, 418], [422, 446]];
+    const textLines = lines.map((l, i) => ({ x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1, glyphH: l.glyphH, blobs: 1, chars: i === 1 ? xs.map(([x0, x1]) => ({ x0, y0: 39, x1, y1: 72 })) : [] }));
+    const reads = [
+      { text: 'GARCIA HOON', confidence: 0.85 },
+      { text: 'GARCIAJL HOON', confidence: 0.64 },
+      { text: 'GARCIAJ HOON', confidence: 0.46 },
+    ];
+    let k = 0;
+    const pool = {
+      recognize: (req: LineRequest): Promise<LineResult> =>
+        Promise.resolve({ ...(req.whitelist?.startsWith('ABC') ? reads[k++ % reads.length]! : { text: '', confidence: 0 }), symbols: [] } as unknown as LineResult),
+    } as unknown as TesseractPool;
+    const patch = await rereadPatch(pool, card, lines, textLines, extractFields(lines, '2026-01-01'));
+    expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.name.value).toBe('GARCIA\u3000JI HOON');
+  });
+
   it("spaces the name as its print does, among reads of the same letters (JI HOON read JIHOON)", async () => {
     const lines = FOREIGN.map((l, i) => (i === 1 ? { ...l, text: 'CHEN JIHOON', confidence: 0.88, x0: 104, y0: 39, x1: 419, y1: 72 } : l));
     // the line finder's letters of the name row: C H E N | J I | H O O N (text height 33)

@@ -138,6 +138,12 @@ export const REREAD_TUNING = {
      * votes; the master's 1/3 more for the latter is worth ~0.8 at 2.5, while reads agreeing more still win
      */
     masterWeight: 2.5,
+    /**
+     * a roman name read with as many words as the print shows (its letter boxes' gaps, layout/word-gaps.ts):
+     * this many extra votes. Reads that drop or move a letter at a word's edge (GARCIA JI HOON read GARCIAJ
+     * HOON, GARCIA HOON) agree with each other more than with the one read spaced as printed, by ~0.1
+     */
+    wordsWeight: 0.3,
     /** a choice a cross-check changed is the reader's judgement: its confidence is at most this (要確認) */
     changedConfidence: 0.75,
   },
