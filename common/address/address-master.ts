@@ -1,7 +1,7 @@
 import { PREFECTURES } from '../ocr/parse-address';
 import { levenshtein } from '../text/levenshtein';
 import { blockChoices, droppedChomeNumber, type GlyphChoice } from './block-grammar';
-import { kanjiBetweenKanji } from '../ocr/kana-look-alikes';
+import { KANA_FOR_KANJI, kanjiBetweenKanji } from '../ocr/kana-look-alikes';
 import { withSmallVowelAfterVu, withWordDakuten } from './building-words';
 
 /**
@@ -302,6 +302,22 @@ function townDroppedChar(text: string[], names: string[], ends: (rest: string[])
   return { read: text.slice(0, Math.max(at + 2, 3)).join(''), at, options: [...options], insert: true };
 }
 
+/**
+ * The 町域 the read spells before its 番地 with katakana look-alikes for some of its kanji (東ーロ for 東一口: ー
+ * for 一, ロ for 口), each a repair. Only one spelled so exactly: a katakana 字 (字ロ) the master lists is
+ * matched as read, before this.
+ */
+function townInLookAlikes(text: string[], names: string[], ends: (rest: string[]) => boolean): StartMatch | null {
+  const folded = text.map((c) => KANA_FOR_KANJI[c] ?? c);
+  const found = [...new Set(names)].filter((n) => {
+    const cs = [...n];
+    return cs.length >= 2 && folded.slice(0, cs.length).join('') === n && text.slice(0, cs.length).join('') !== n && ends(text.slice(cs.length));
+  });
+  if (found.length !== 1) return null;
+  const cs = [...found[0]!];
+  return { name: found[0]!, repaired: cs.filter((c, i) => text[i] !== c).length, readLen: cs.length };
+}
+
 const NUMBER_START = /^[-－0-9０-９〇一二三四五六七八九十]/;
 /**
  * 丁目 misread between numbers: either of its two characters read as anything that is not a number or another
@@ -369,7 +385,8 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   // … but not a shorter 町域 the read goes on from with a kanji, where longer ones one character off end right
   // before the 番地 (豊原内８ is 豊原甲, 豊原乙 or 豊原丙 misread, for the print to decide, not 豊原 and 内)
   const endsNear = nearStarts(after, names, 2, false, ends);
-  const town = matchStart(after, names, 2, false, ends) ?? (choiceAmongNear(after, endsNear) ? null : matchStart(after, names, 99, false, () => true));
+  const town =
+    matchStart(after, names, 2, false, ends) ?? townInLookAlikes(after, names, ends) ?? (choiceAmongNear(after, endsNear) ? null : matchStart(after, names, 99, false, () => true));
   if (!town) {
     // several 町域 one character off (在田南: 荏田南 and 勝田南), all at the same place: the print can decide;
     // so can it for a one-character 町域 read as another kanji before its 番地 (塙 read 才, 堰 read 増): any

@@ -10,7 +10,7 @@ import type { CharBox, TextLine } from './layout/text-lines';
 import { pitchCells } from './layout/pitch-cells';
 import type { LineResult, TesseractPool } from './tesseract/tesseract-pool';
 import type { NameReadings } from '../../common/names/name-readings';
-import { withoutRepeatedGlyphs } from './reread/repeated-glyphs';
+import { withoutDoubledGlyphs, withoutRepeatedGlyphs } from './reread/repeated-glyphs';
 import { splitJoinedLines } from '../../common/ocr/joined-lines';
 import { fullSizeKana, KANA_FOR_KANJI } from '../../common/ocr/kana-look-alikes';
 import { REREAD_TUNING as T, type Variant } from './reread/tuning';
@@ -252,6 +252,7 @@ export async function rereadPatch(
         variants: checkOnce ? ADDRESS_CHECK_FIRST : V.address,
         firstBatch: checkOnce ? 1 : T.firstBatch,
         key: addressKey,
+        clean: (c) => withoutDoubledGlyphs(c, chars),
         // a read the master places (after the rows above) and whose 番地 is all digits and joins beats reads
         // with kana in it (下鴨クー１４, ２４オー１２ on a second row) and reads it cannot place at all (和解島県利根前…)
         eligible: placed,

@@ -81,6 +81,14 @@ describe('address master', () => {
     for (const s of ['宮城県仙台市青葉区本町2番22号', '宮城県仙台市青葉区本町2-22-1', '宮城県仙台市青葉区本町2の22']) expect(correctAddress(s, master).text).toBe(s);
   });
 
+  it('finds a 町域 spelled with katakana look-alikes of its kanji before its 番地 (東ーロ: 東一口), a katakana one the master lists as read', () => {
+    const m = buildAddressMaster('26322\t京都府\t久世郡久御山町', ['26322\t東一口\t佐山\t宮ロ\t宮口', ''].join('\n'));
+    expect(correctAddress('京都府久世郡久御山町東ーロ２－６－１４', m)).toMatchObject({ town: '東一口', text: '京都府久世郡久御山町東一口２－６－１４', repaired: 2 });
+    expect(correctAddress('京都府久世郡久御山町宮ロ１２', m)).toMatchObject({ town: '宮ロ', repaired: 0 });
+    // a look-alike where no 町域 is spelled stays as read
+    expect(correctAddress('京都府久世郡久御山町ーエ２－６', m).text).toBe('京都府久世郡久御山町ーエ２－６');
+  });
+
   it('leaves a 町域 read one character off the longer ones of a shorter name to the print (豊原内８: 豊原甲, 豊原乙 or 豊原丙, not 豊原)', () => {
     const m = buildAddressMaster('09407\t栃木県\t那須郡那須町', ['09407\t豊原甲\t豊原\t豊原乙\t豊原丙\t富岡', ''].join('\n'));
     expect(correctAddress('栃木県那須郡那須町豊原内８－１７－１７', m)).toMatchObject({ town: null, glyphChoices: [{ read: '豊原内', at: 2, options: ['甲', '乙', '丙'] }] });

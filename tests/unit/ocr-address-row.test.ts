@@ -8,6 +8,7 @@ import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import { buildAddressMaster } from '../../common/address/address-master';
 import { masterSupport } from '../../common/address/master-support';
 import { REREAD_TUNING } from '../../main/ocr-engine/reread/tuning';
+import { withoutDoubledGlyphs } from '../../main/ocr-engine/reread/repeated-glyphs';
 
 const line = spelledLine;
 const poolSaying = (text: string): TesseractPool => fakeModel(() => ({ text, confidence: 0.9 }));
@@ -91,6 +92,21 @@ describe('an address row read again', () => {
     const model = fakeModel((req) => (req.whitelist ? { text: '', confidence: 0 } : req.image.height > 150 || req.image.width > 400 ? { text: '長野県諏訪郡下諏訪町新町上6-22', confidence: 0.9 } : { text: req.image.width > 110 ? '-15' : '15', confidence: 0.9 }));
     const patch = await rereadPatch(model, card, lines, [], ex);
     expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('長野県諏訪郡下諏訪町新町上６－２２－１５');
+  });
+
+  it('spells once a glyph the model spelled twice, both symbols over one box of the line finder\'s (一口 read ーーロロ), never digits', () => {
+    const sym = (text: string, x0: number, x1: number, confidence = 0.6) => ({ text, x0, x1, confidence });
+    const read = { text: 'ーーロロ2-6-14', confidence: 0.56, symbols: [sym('ー', 259, 275), sym('ー', 270, 300), sym('ロ', 299, 319), sym('ロ', 312, 337), sym('2', 349, 369), sym('-', 374, 385), sym('6', 391, 411), sym('-', 416, 426), sym('1', 435, 445), sym('4', 457, 479)] };
+    const boxes = [[269, 301], [312, 339], [349, 368], [374, 385], [391, 410], [416, 426], [434, 445], [457, 478]].map(([x0, x1]) => ({ x0: x0!, y0: 220, x1: x1!, y1: 250 }));
+    const once = withoutDoubledGlyphs(read, boxes);
+    expect(once.text).toBe('ーロ2-6-14');
+    expect(once.symbols).toHaveLength(8);
+    // 11: two 1s, though a lagging box lays both over one stroke
+    const eleven = { text: '11番', confidence: 0.9, symbols: [sym('1', 100, 110), sym('1', 104, 118), sym('番', 120, 150)] };
+    expect(withoutDoubledGlyphs(eleven, [{ x0: 100, x1: 118 }, { x0: 121, x1: 150 }]).text).toBe('11番');
+    // two glyphs, each its own box
+    const two = { text: 'ロロ', confidence: 0.9, symbols: [sym('ロ', 100, 128), sym('ロ', 132, 160)] };
+    expect(withoutDoubledGlyphs(two, [{ x0: 100, x1: 128 }, { x0: 132, x1: 160 }]).text).toBe('ロロ');
   });
 
   it('goes on past a speck between its rows, which is no row of it (read 伝, 0.4 of the text height)', () => {

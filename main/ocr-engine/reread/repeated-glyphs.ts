@@ -60,3 +60,35 @@ export function withoutRepeatedGlyphs<C extends { text: string; symbols: Recogni
   const text = chars.filter((ch) => /\s/.test(ch) || !drop.has(k++)).join('');
   return { ...c, text: text.replace(/\s+/g, (m) => m[0]!).trim(), symbols: c.symbols.filter((_, i) => !drop.has(i)) };
 }
+
+/**
+ * A reading without the second of two identical characters side by side that both overlap one box of the line
+ * finder's most: one printed glyph the model spelled twice (東一口 read 東ーーロロ on a blurred phone
+ * photo). Digits are never merged: 11's strokes are two boxes, and a box the model's lags must not join
+ * them. Unchanged when the symbols do not spell the text.
+ */
+export function withoutDoubledGlyphs<C extends { text: string; symbols: RecognizedSymbol[] }>(c: C, boxes: readonly { x0: number; x1: number }[]): C {
+  const chars = [...c.text];
+  if (chars.filter((ch) => !/\s/.test(ch)).join('') !== c.symbols.map((s) => s.text).join('') || c.symbols.some((s) => [...s.text].length !== 1)) return c;
+  // the box a symbol overlaps most (the model's boxes lag the print: a symbol's middle may lie before its glyph)
+  const boxOf = (s: RecognizedSymbol): number => {
+    let best = -1;
+    let most = 0;
+    boxes.forEach((b, i) => {
+      const o = Math.min(s.x1, b.x1) - Math.max(s.x0, b.x0);
+      if (o > most) [best, most] = [i, o];
+    });
+    return best;
+  };
+  const drop = new Set<number>();
+  for (let i = 1; i < c.symbols.length; i++) {
+    const [a, b] = [c.symbols[i - 1]!, c.symbols[i]!];
+    if (drop.has(i - 1) || a.text !== b.text || /[0-9０-９]/.test(a.text)) continue;
+    const box = boxOf(a);
+    if (box >= 0 && box === boxOf(b)) drop.add(a.confidence < b.confidence ? i - 1 : i);
+  }
+  if (drop.size === 0) return c;
+  let k = 0;
+  const text = chars.filter((ch) => /\s/.test(ch) || !drop.has(k++)).join('');
+  return { ...c, text: text.replace(/\s+/g, (m) => m[0]!).trim(), symbols: c.symbols.filter((_, i) => !drop.has(i)) };
+}
