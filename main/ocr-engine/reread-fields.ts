@@ -232,7 +232,7 @@ export async function rereadPatch(
       let before = above;
       above += orig.text;
       const rowsAbove = chosenAbove;
-      if (shapely && orig.confidence >= A.sureConfidence) {
+      if (shapely && orig.confidence >= (seed === seeds[0] ? A.placedConfidence : A.sureConfidence)) {
         chosenAbove = rowsAbove.then((t) => t + orig.text);
         continue;
       }

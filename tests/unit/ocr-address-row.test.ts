@@ -265,6 +265,17 @@ describe('an address row read again', () => {
       line('2030年12月10日まで有効', 311, 462, 713, 497, 30),
     ];
 
+    it('does not read again a first row the master places exactly, the 番地 alone after it, that the model is fairly sure of; a building row it checks once', async () => {
+      const lines = twoRowCard('群馬県利根郡川場村小田川2-14-29', 'ハイツ青葉101', 560, 0.8);
+      lines[2] = { ...lines[2]!, confidence: 0.8 };
+      const asked: LineRequest[] = [];
+      const model = fakeModel((req) => ({ text: req.whitelist ? '' : req.image.width > 700 ? '群馬県利根郡川場村小田川2-14-29' : 'ハイツ青葉101', confidence: 0.8 }), asked);
+      await rereadPatch(model, card, lines, [], extractFields(lines, '2026-01-01'), master);
+      const rows = asked.filter((r) => !r.whitelist);
+      expect(rows.filter((r) => r.image.width > 700)).toHaveLength(0);
+      expect(rows.filter((r) => r.image.width <= 700)).toHaveLength(1);
+    });
+
     it('reads a 番地 again as numbers on whichever row it stands, found after the rows above', async () => {
       const lines = twoRowCard('群馬県利根郡川場村', '小田川2ー16ー!', 560, 0.6);
       const ex = extractFields(lines, '2026-01-01');
