@@ -276,6 +276,16 @@ describe('an address row read again', () => {
       expect(rows.filter((r) => r.image.width <= 700)).toHaveLength(1);
     });
 
+    it('does not read again a row the master places, its 番地 clean, that the model is sure of', async () => {
+      // a building row with ポ (no row the model is sure of by its shape alone: パ/バ slips) at 0.92
+      const lines = twoRowCard('群馬県利根郡川場村小田川2-14-29', 'コーポ山田101', 560, 0.92);
+      const asked: LineRequest[] = [];
+      const model = fakeModel((req) => ({ text: req.whitelist ? '' : req.image.width > 700 ? '群馬県利根郡川場村小田川2-14-29' : 'コーポ山田101', confidence: 0.9 }), asked);
+      const patch = await rereadPatch(model, card, lines, [], extractFields(lines, '2026-01-01'), master);
+      expect(asked.filter((r) => !r.whitelist && r.image.width <= 700)).toHaveLength(0);
+      expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('群馬県利根郡川場村小田川２－１４－２９コーポ山田１０１');
+    });
+
     it('reads a 番地 again as numbers on whichever row it stands, found after the rows above', async () => {
       const lines = twoRowCard('群馬県利根郡川場村', '小田川2ー16ー!', 560, 0.6);
       const ex = extractFields(lines, '2026-01-01');
