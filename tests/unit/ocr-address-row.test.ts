@@ -16,16 +16,19 @@ const poolSaying = (text: string): TesseractPool => fakeModel(() => ({ text, con
 describe('an address row read again', () => {
   const card = createGray(1200, 757, 236);
 
+  /** A foreign resident's card as first read, with its 住所 label's line and the address's. */
+  const wangCard = (label: RecognizedLine, address: RecognizedLine): RecognizedLine[] => [
+    line('WANG DAVID', 26, 42, 482, 80, 38),
+    label,
+    address,
+    line('性別男', 510, 185, 601, 212, 23),
+    line('1960年02月01日生', 154, 190, 461, 218, 25),
+    line('2030年02月01日まで有効', 104, 252, 515, 281, 25),
+  ];
+
   it('takes in the row\'s first characters read with the 住所 label, left of where the value was found', async () => {
     // the line finder joined the label and 茨城, and began a line at 県
-    const lines = [
-      line('WANG DAVID', 26, 42, 482, 80, 38),
-      line('住所 茨城', 25, 126, 166, 160, 24),
-      line('県北茨城市中郷町足洗4 5番地', 172, 131, 651, 161, 28),
-      line('性別男', 510, 185, 601, 212, 23),
-      line('1960年02月01日生', 154, 190, 461, 218, 25),
-      line('2030年02月01日まで有効', 104, 252, 515, 281, 25),
-    ];
+    const lines = wangCard(line('住所 茨城', 25, 126, 166, 160, 24), line('県北茨城市中郷町足洗4 5番地', 172, 131, 651, 161, 28));
     const ex = extractFields(lines, '2026-01-01');
     expect(ex.fields.address.value).toBe('県北茨城市中郷町足洗４５番地');
     const patch = await rereadPatch(poolSaying('茨城県北茨城市中郷町足洗45番地'), card, lines, [], ex);
@@ -170,14 +173,7 @@ describe('an address row read again', () => {
   });
 
   it('asks for every second read of a row at once when no agreement could settle its first read (confidence < 0.5)', async () => {
-    const lines = [
-      line('WANG DAVID', 26, 42, 482, 80, 38),
-      line('住所', 25, 126, 66, 160, 24),
-      line('茨城県北茨城市中郷町足洗45番地', 172, 131, 651, 161, 28),
-      line('性別男', 510, 185, 601, 212, 23),
-      line('1960年02月01日生', 154, 190, 461, 218, 25),
-      line('2030年02月01日まで有効', 104, 252, 515, 281, 25),
-    ];
+    const lines = wangCard(line('住所', 25, 126, 66, 160, 24), line('茨城県北茨城市中郷町足洗45番地', 172, 131, 651, 161, 28));
     /** the most reads of the row the model was asked for while none had been answered */
     const mostAtOnce = async (confidence: number): Promise<number> => {
       const withConfidence = lines.map((l, i) => (i === 2 ? { ...l, confidence } : l));

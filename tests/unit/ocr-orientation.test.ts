@@ -15,19 +15,27 @@ const fixture = (name: string): Buffer => fs.readFileSync(path.join(__dirname, '
 /** today's card, a next-generation design and a foreign resident card (portrait right), and a next-generation design with the portrait left, photographed by phone */
 const FRONTS = ['card-101-0000-current-flat.jpg', 'card-102-0000-next-gen-scanner.png', 'card-103-0000-foreign-camera.jpg', 'card-20261204-0010-ng-photo-left-phone.jpg'];
 
+/**
+ * A head and shoulders photo 250 × 320 px at (x0, 200) on `card`: its backdrop's grey, the sitter's, the head's
+ * half-width, and where the shoulders begin, their centre and their half-height (from the photo's top).
+ */
+function drawPhoto(card: GrayImage, o: { x0: number; backdrop: number; sitter: number; headRx: number; shouldersTop: number; shouldersCy: number; shouldersRy: number }): void {
+  const [x0, y0, w, h] = [o.x0, 200, 250, 320];
+  const cx = x0 + w / 2;
+  for (let y = y0; y < y0 + h; y++) {
+    card.data.fill(o.backdrop, y * card.width + x0, y * card.width + x0 + w);
+    for (let x = x0; x < x0 + w; x++) {
+      const head = (x - cx) ** 2 / o.headRx ** 2 + (y - (y0 + 120)) ** 2 / 65 ** 2 <= 1;
+      const shoulders = y >= y0 + o.shouldersTop && (x - cx) ** 2 / 120 ** 2 + (y - (y0 + o.shouldersCy)) ** 2 / o.shouldersRy ** 2 <= 1;
+      if (head || shoulders) card.data[y * card.width + x] = o.sitter;
+    }
+  }
+}
+
 /** A sample card's portrait: a grey photo with a dark head above wider dark shoulders. */
 function portraitCard(photoX0: number): GrayImage {
   const card = createGray(1200, 757, 235);
-  const [x0, y0, w, h] = [photoX0, 200, 250, 320];
-  for (let y = y0; y < y0 + h; y++) card.data.fill(175, y * 1200 + x0, y * 1200 + x0 + w);
-  const cx = x0 + w / 2;
-  for (let y = y0; y < y0 + h; y++) {
-    for (let x = x0; x < x0 + w; x++) {
-      const head = (x - cx) ** 2 / 55 ** 2 + (y - (y0 + 120)) ** 2 / 65 ** 2 <= 1;
-      const shoulders = y >= y0 + 210 && (x - cx) ** 2 / 120 ** 2 + (y - (y0 + h)) ** 2 / 110 ** 2 <= 1;
-      if (head || shoulders) card.data[y * 1200 + x] = 60;
-    }
-  }
+  drawPhoto(card, { x0: photoX0, backdrop: 175, sitter: 60, headRx: 55, shouldersTop: 210, shouldersCy: 320, shouldersRy: 110 });
   return card;
 }
 
@@ -88,16 +96,7 @@ describe('which way up a card is', () => {
     for (let r = 0; r < 5; r++) for (let y = 150 + 60 * r; y < 158 + 60 * r; y++) card.data.fill(100, y * 1200 + 400, y * 1200 + 800);
     // the photo: a background 14 levels darker than the paper, head and shoulders at 130 (a fixed 41 levels
     // darker than the paper finds no rows of it tall enough)
-    const [x0, y0, w, h] = [70, 200, 250, 320];
-    const cx = x0 + w / 2;
-    for (let y = y0; y < y0 + h; y++) {
-      card.data.fill(206, y * 1200 + x0, y * 1200 + x0 + w);
-      for (let x = x0; x < x0 + w; x++) {
-        const head = (x - cx) ** 2 / 70 ** 2 + (y - (y0 + 120)) ** 2 / 65 ** 2 <= 1;
-        const shoulders = y >= y0 + 190 && (x - cx) ** 2 / 120 ** 2 + (y - (y0 + 300)) ** 2 / 120 ** 2 <= 1;
-        if (head || shoulders) card.data[y * 1200 + x] = 130;
-      }
-    }
+    drawPhoto(card, { x0: 70, backdrop: 206, sitter: 130, headRx: 70, shouldersTop: 190, shouldersCy: 300, shouldersRy: 120 });
     const p = findPortrait(card);
     expect(p).not.toBeNull();
     expect(p!.x0).toBeLessThan(120);
@@ -109,16 +108,7 @@ describe('which way up a card is', () => {
     // the photo x 70..319, y 200..519: its backdrop 20 levels darker than the paper (too pale to count as
     // dark: the dark rows start at the head, ~60 lower)
     const card = createGray(1200, 757, 235);
-    const [x0, y0, w, h] = [70, 200, 250, 320];
-    const cx = x0 + w / 2;
-    for (let y = y0; y < y0 + h; y++) {
-      card.data.fill(215, y * 1200 + x0, y * 1200 + x0 + w);
-      for (let x = x0; x < x0 + w; x++) {
-        const head = (x - cx) ** 2 / 55 ** 2 + (y - (y0 + 120)) ** 2 / 65 ** 2 <= 1;
-        const shoulders = y >= y0 + 180 && (x - cx) ** 2 / 120 ** 2 + (y - (y0 + 290)) ** 2 / 110 ** 2 <= 1;
-        if (head || shoulders) card.data[y * 1200 + x] = 60;
-      }
-    }
+    drawPhoto(card, { x0: 70, backdrop: 215, sitter: 60, headRx: 55, shouldersTop: 180, shouldersCy: 290, shouldersRy: 110 });
     // a row of text above it, left-aligned with it
     for (let k = 0; k < 8; k++) for (let y = 150; y < 176; y++) card.data.fill(40, y * 1200 + 80 + 28 * k, y * 1200 + 80 + 28 * k + 18);
     const p = findPortrait(card)!;
