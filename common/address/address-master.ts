@@ -162,7 +162,11 @@ interface StartMatch {
  * character (never the last character where `keepLast` — 県/市/区/町/村 say what kind of place it is).
  */
 function matchStart(text: string[], names: string[], minLen: number, keepLast: boolean, boundary: (after: string[]) => boolean): StartMatch | null {
-  const found = nearStarts(text, names, minLen, keepLast, boundary);
+  return oneOf(nearStarts(text, names, minLen, keepLast, boundary));
+}
+
+/** Of the names nearStarts found, the exact one or the only one; null when none or several. */
+function oneOf(found: StartMatch[]): StartMatch | null {
   return found.length === 1 || found[0]?.repaired === 0 ? found[0]! : null;
 }
 
@@ -304,8 +308,8 @@ function townDroppedChar(text: string[], names: string[], ends: (rest: string[])
 
 /**
  * The 町域 the read spells before its 番地 with katakana look-alikes for some of its kanji (東ーロ for 東一口: ー
- * for 一, ロ for 口), each a repair. Only one spelled so exactly: a katakana 字 (字ロ) the master lists is
- * matched as read, before this.
+ * for 一, ロ for 口), each a repair. Only one spelled so exactly: a 町域 the master lists with katakana in it
+ * (宮ロ) is matched as read, before this.
  */
 function townInLookAlikes(text: string[], names: string[], ends: (rest: string[]) => boolean): StartMatch | null {
   const folded = text.map((c) => KANA_FOR_KANJI[c] ?? c);
@@ -383,10 +387,10 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   const names = master.towns(code);
   const ends = (rest: string[]): boolean => rest.length === 0 || NUMBER_START.test(rest[0]!) || /^[丁番字]/.test(rest[0]!) || rest.slice(1, 3).join('') === '丁目';
   // … but not a shorter 町域 the read goes on from with a kanji, where longer ones one character off end right
-  // before the 番地 (豊原内８ is 豊原甲, 豊原乙 or 豊原丙 misread, for the print to decide, not 豊原 and 内)
+  // before the 番地 (豊原内８ is 豊原甲, 豊原乙 or 豊原丙 misread, for the print to decide, not 豊原 and 内).
+  // The names found before the 番地 are looked for once (each search runs over every 町域 of the 市区町村)
   const endsNear = nearStarts(after, names, 2, false, ends);
-  const town =
-    matchStart(after, names, 2, false, ends) ?? townInLookAlikes(after, names, ends) ?? (choiceAmongNear(after, endsNear) ? null : matchStart(after, names, 99, false, () => true));
+  const town = oneOf(endsNear) ?? townInLookAlikes(after, names, ends) ?? (choiceAmongNear(after, endsNear) ? null : matchStart(after, names, 99, false, () => true));
   if (!town) {
     // several 町域 one character off (在田南: 荏田南 and 勝田南), all at the same place: the print can decide;
     // so can it for a one-character 町域 read as another kanji before its 番地 (塙 read 才, 堰 read 増): any

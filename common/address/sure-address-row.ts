@@ -36,7 +36,6 @@ export function addressRowIsSure(text: string, confidence: number, first: boolea
 const DIGIT_LOOKALIKES = 'ノフイオォえクりリスヌメヲァィロ口〇OoIl|!.・ニユエSBZG';
 
 /** What a 番地 is written with: the model's whitelist for reading one again. */
-
 export const BLOCK_CHARS = '0123456789０１２３４５６７８９丁目番地号－-ー';
 
 /** Where the 番地 of an address's rows (joined, from its first) lies, as code point indices [start, end) (spaces ignored). */
@@ -118,11 +117,7 @@ export function gapBetweenNumbers(text: string, part: { start: number; end: numb
  * already, holds a word, or the master cannot place the row's 市区町村.
  */
 export function blockToMend(text: string, master: AddressMaster): { start: number; end: number } | null {
-  // the places as the master spells them (a 町域 read one character off, 第沢 for 簗沢, is still the row's
-  // 町域), where that repair keeps every character's index; the indices are the read's
-  const t = [...text].filter((ch) => !SPACE.test(ch)).join('');
-  const fixed = correctAddress(t, master).text;
-  const span = blockSpan([...fixed].length === [...t].length ? fixed : t, master);
+  const span = spanInRead(text, master);
   if (!span) return null;
   const { start, end, rest } = span;
   const odd = rest.filter((ch) => !blockish(ch));
@@ -139,11 +134,19 @@ export function blockToMend(text: string, master: AddressMaster): { start: numbe
  * the text without its spaces, however it reads; null when the master cannot place the 市区町村 or there is none.
  */
 export function blockOf(text: string, master: AddressMaster): { start: number; end: number } | null {
-  // the places as the master spells them, where that repair keeps every character's index (see blockToMend)
+  const span = spanInRead(text, master);
+  return span && span.end > span.start ? { start: span.start, end: span.end } : null;
+}
+
+/**
+ * blockSpan of a read, its indices the read's without spaces and specks: found after the places as the
+ * master spells them (a 町域 read one character off, 第沢 for 簗沢, is still the row's 町域) where that repair
+ * keeps every character's index, else as read.
+ */
+function spanInRead(text: string, master: AddressMaster): BlockSpan | null {
   const t = [...text].filter((ch) => !SPACE.test(ch)).join('');
   const fixed = correctAddress(t, master).text;
-  const span = blockSpan([...fixed].length === [...t].length ? fixed : t, master);
-  return span && span.end > span.start ? { start: span.start, end: span.end } : null;
+  return blockSpan([...fixed].length === [...t].length ? fixed : t, master);
 }
 
 /**

@@ -88,7 +88,6 @@ export const FIELD_TUNING = {
      * rows under it (a first row with its 都道府県 misread, its 番地 wrapped onto the next)
      */
     minShapeAlone: 0.8,
-
     /** a continuation row starts within this many text heights under the last one … */
     nextRowGap: 1.6,
     /**

@@ -3,6 +3,7 @@ import type { Extracted } from '../../common/ocr/extract-fields';
 import type { FieldSource } from '../../common/ocr/card-result';
 import { compact, LABEL, leadingLabel } from '../../common/ocr/card-labels';
 import { asciiDigits, isKatakanaText } from '../../common/ocr/ocr-text';
+import { withDigitWidth } from '../../common/ocr/digit-width';
 import { crop, type GrayImage } from './image/gray-image';
 import { inkInline, type InkMasker } from './reread/ink-mask-request';
 import { printedWords, wordCount } from './layout/word-gaps';
@@ -118,14 +119,6 @@ async function runPlan(p: FieldPlan): Promise<{ drop: RecognizedLine[]; line: Re
 }
 
 /**
- * Second reads of 氏名, フリガナ and 住所, the fields whose alphabet is open: each is planned (FieldPlan) and
- * run by one runner that reads the region again at other scales and modes, keeps every reading as a
- * candidate with its provenance and lets one resolver choose, with the cross-checks it has: フリガナ against
- * the known readings of the name (with `names`), a 住所 row against the address master.
- * Returned as a patch (the caller applies it with `applyReread` and extracts the fields again), so it can run
- * beside other work on the same lines.
- */
-/**
  * The second reads' pixel work, done where the reader puts it (its preprocessing worker thread; inline in
  * tests and tools): the variant images, the name's variant shape test, one character against its options, a
  * ハ-row kana's mark, a region's ink.
@@ -140,6 +133,14 @@ export interface RereadPixels {
 
 const INLINE_PIXELS: RereadPixels = { variants: renderInline, shape: settleInline, glyph: async (req) => settleGlyph(req), voicing: voicingInline, ink: inkInline };
 
+/**
+ * Second reads of 氏名, フリガナ and 住所, the fields whose alphabet is open: each is planned (FieldPlan) and
+ * run by one runner that reads the region again at other scales and modes, keeps every reading as a
+ * candidate with its provenance and lets one resolver choose, with the cross-checks it has: フリガナ against
+ * the known readings of the name (with `names`), a 住所 row against the address master.
+ * Returned as a patch (the caller applies it with `applyReread` and extracts the fields again), so it can run
+ * beside other work on the same lines.
+ */
 export async function rereadPatch(
   pool: TesseractPool,
   card: GrayImage,
@@ -439,11 +440,7 @@ export async function rereadPatch(
               kanaPrinted(null);
               throw err;
             });
-            const all = [...(kanaFirst ? [kanaFirst] : []), ...reads].map((c) => withoutRepeatedGlyphs(c, kh));
-            const text = all[0] && compact(all[0].text);
-            // as a read that spaces its two parts (the first read's lines are joined without one)
-            const spaced = all.find((c) => /[\s\u3000]/.test(c.text.trim())) ?? all[0];
-            kanaPrinted(all.length >= 2 && all.every((c) => compact(c.text) === text && c.confidence >= T.oneAgreeConfidence) ? spaced!.text : null);
+            kanaPrinted(unanimous([...(kanaFirst ? [kanaFirst] : []), ...reads].map((c) => withoutRepeatedGlyphs(c, kh)))?.text ?? null);
             return reads;
           },
           variants: V.kana,
@@ -467,8 +464,7 @@ export async function rereadPatch(
             const symbols = trimmed === split || best.symbols.length !== kept.length ? best.symbols : best.symbols.filter((_, i) => kept[i]);
             // reads that all say the same, each sure of it, are what the print shows: the name tables do not
             // change them (カズヤ read three times over 和也, its 也 read 志: the name is the doubtful one)
-            const printed = cands.length >= 2 && cands.every((c) => compact(c.text) === compact(best.text) && c.confidence >= T.oneAgreeConfidence);
-            const judged = nameRead !== null && names !== null && !printed;
+            const judged = nameRead !== null && names !== null && unanimous(cands) === null;
             // a part one kana off the one reading the name tables give for the name beside it is that reading:
             // the tables' judgement, not the print's, so the clerk is asked to look
             const snapped = judged ? snapToKnownReading(trimmed, nameRead!, names!) : trimmed;
@@ -574,6 +570,17 @@ export function knownNameProposals(name: string, names: NameReadings): string[] 
   if (!names.known(family, '姓')) for (const f of names.oneOff(family, '姓')) out.push(`${f}\u3000${given}`);
   if (!names.known(given, '名')) for (const g of names.oneOff(given, '名')) out.push(`${family}\u3000${g}`);
   return out;
+}
+
+/**
+ * The reading at least two reads give, every one of them the same (spaces aside) and each at least
+ * `oneAgreeConfidence` sure of it, spelled as a read that spaces its parts; null when they differ or one is
+ * unsure. What the print shows beyond doubt: the name tables do not change it.
+ */
+function unanimous(reads: readonly Cand[]): Cand | null {
+  const text = reads[0] && compact(reads[0].text);
+  if (reads.length < 2 || !reads.every((c) => compact(c.text) === text && c.confidence >= T.oneAgreeConfidence)) return null;
+  return reads.find((c) => /[\s\u3000]/.test(c.text.trim())) ?? reads[0]!;
 }
 
 /**
@@ -834,7 +841,7 @@ export function blockByVote(best: Cand, all: Cand[], before: string, master: Add
   mine.runs.forEach((run, i) => {
     cs.push(...mine.cs.slice(k, run.at));
     if (aligned) symbols.push(...best.symbols.slice(k, run.at));
-    const digits = [...d.runs[i]!.digits].map((ch) => (wide(run) ? String.fromCharCode(ch.charCodeAt(0) + 0xfee0) : ch));
+    const digits = [...withDigitWidth(d.runs[i]!.digits, wide(run))];
     cs.push(...digits);
     if (aligned) symbols.push(...donor.c.symbols.slice(d.runs[i]!.at, d.runs[i]!.at + d.runs[i]!.len).map((sym, j) => ({ ...sym, text: digits[j]! })));
     k = run.at + run.len;

@@ -51,13 +51,19 @@ export function repeatedGlyphs(symbols: readonly RecognizedSymbol[], textHeight:
  * its symbols the dropped ones. Unchanged when the symbols do not spell the text.
  */
 export function withoutRepeatedGlyphs<C extends { text: string; symbols: RecognizedSymbol[] }>(c: C, textHeight: number): C {
-  const chars = [...c.text];
-  const spelled = chars.filter((ch) => !/\s/.test(ch));
-  if (spelled.join('') !== c.symbols.map((s) => s.text).join('') || c.symbols.some((s) => [...s.text].length !== 1)) return c;
-  const drop = repeatedGlyphs(c.symbols, textHeight);
+  return spelledBySymbols(c) ? withoutSymbols(c, repeatedGlyphs(c.symbols, textHeight)) : c;
+}
+
+/** Whether a reading's symbols spell its text, one character each (its spaces aside). */
+function spelledBySymbols(c: { text: string; symbols: RecognizedSymbol[] }): boolean {
+  return [...c.text].filter((ch) => !/\s/.test(ch)).join('') === c.symbols.map((s) => s.text).join('') && c.symbols.every((s) => [...s.text].length === 1);
+}
+
+/** A reading without the symbols at `drop` and their characters (spaces stay where they were, one of a run). */
+function withoutSymbols<C extends { text: string; symbols: RecognizedSymbol[] }>(c: C, drop: ReadonlySet<number>): C {
   if (drop.size === 0) return c;
   let k = 0;
-  const text = chars.filter((ch) => /\s/.test(ch) || !drop.has(k++)).join('');
+  const text = [...c.text].filter((ch) => /\s/.test(ch) || !drop.has(k++)).join('');
   return { ...c, text: text.replace(/\s+/g, (m) => m[0]!).trim(), symbols: c.symbols.filter((_, i) => !drop.has(i)) };
 }
 
@@ -68,8 +74,7 @@ export function withoutRepeatedGlyphs<C extends { text: string; symbols: Recogni
  * them. Unchanged when the symbols do not spell the text.
  */
 export function withoutDoubledGlyphs<C extends { text: string; symbols: RecognizedSymbol[] }>(c: C, boxes: readonly { x0: number; x1: number }[]): C {
-  const chars = [...c.text];
-  if (chars.filter((ch) => !/\s/.test(ch)).join('') !== c.symbols.map((s) => s.text).join('') || c.symbols.some((s) => [...s.text].length !== 1)) return c;
+  if (!spelledBySymbols(c)) return c;
   // the box a symbol overlaps most (the model's boxes lag the print: a symbol's middle may lie before its glyph)
   const boxOf = (s: RecognizedSymbol): number => {
     let best = -1;
@@ -87,8 +92,5 @@ export function withoutDoubledGlyphs<C extends { text: string; symbols: Recogniz
     const box = boxOf(a);
     if (box >= 0 && box === boxOf(b)) drop.add(a.confidence < b.confidence ? i - 1 : i);
   }
-  if (drop.size === 0) return c;
-  let k = 0;
-  const text = chars.filter((ch) => /\s/.test(ch) || !drop.has(k++)).join('');
-  return { ...c, text: text.replace(/\s+/g, (m) => m[0]!).trim(), symbols: c.symbols.filter((_, i) => !drop.has(i)) };
+  return withoutSymbols(c, drop);
 }
