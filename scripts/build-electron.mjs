@@ -64,6 +64,18 @@ await Promise.all([
     external: nodeExternals,
     ...importMetaUrl,
   }),
+  // the card reader's own thread (the engine, its address master and name tables): main/services/card-reading/card-reader-thread.ts starts this file
+  build({
+    ...common,
+    entryPoints: ['main/services/card-reading/card-reader-worker.ts'],
+    outfile: path.join(outdir, 'card-reader-worker.js'),
+    platform: 'node',
+    target: 'node22',
+    external: nodeExternals,
+    define: importMetaUrl.define,
+    inject: importMetaUrl.inject,
+    plugins: [packagedOcrPaths],
+  }),
   // 研修モード's 見本ICカード answer on a thread of their own: main/services/demo/demo-chip-cards.ts starts this file
   build({
     ...common,
@@ -94,7 +106,7 @@ await Promise.all([
   }),
 ]);
 
-// prep-worker.js and demo-chip-card-worker.js are CommonJS like main.cjs, but the root package.json says "type": "module"
+// the workers' files are CommonJS like main.cjs, but the root package.json says "type": "module"
 writeFileSync(path.join(outdir, 'package.json'), `${JSON.stringify({ type: 'commonjs' })}\n`);
 
-console.log(`built dist/electron/main.cjs, prep-worker.js, demo-chip-card-worker.js, preload.cjs and resident-preload.cjs in ${Math.round(performance.now() - started)} ms`);
+console.log(`built dist/electron/main.cjs, prep-worker.js, card-reader-worker.js, demo-chip-card-worker.js, preload.cjs and resident-preload.cjs in ${Math.round(performance.now() - started)} ms`);

@@ -73,6 +73,9 @@ function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** What the app needs of a card reader: this one in the calling thread, or one in a thread of its own (CardReaderThread). */
+export type CardEngine = Pick<CardReader, 'read' | 'decodeQr' | 'close'>;
+
 /**
  * Reads the front of a My Number card from image bytes. Create once at start-up (`start()` loads the
  * model into every worker) and share; `read` may be called concurrently.
@@ -104,6 +107,11 @@ export class CardReader {
   };
   /** The date lines' images for their targeted reads, in the preprocessing worker thread. */
   private readonly lineImages: LineImager = (card, box, images) => this.prep.lineImages(card, box, images);
+
+  /** Whether read addresses are checked against an address master (false: its files were not found). */
+  get hasAddressMaster(): boolean {
+    return this.addresses !== null;
+  }
 
   /** The card back's QR code, decoded in the reader's preprocessing worker thread (text or null). */
   decodeQr(bytes: Uint8Array): ReturnType<PrepWorker['qr']> {

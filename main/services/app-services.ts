@@ -100,8 +100,8 @@ export async function createAppServices(opts: AppServicesOptions): Promise<AppSe
   const pdfRenderer = () => (pdf ??= opts.host === 'browser' ? new ChromiumPdfRenderer() : null);
   // the OCR engine loads its model in the background: the window opens at once, the first card pays nothing
   const ocrMode = opts.ocr ?? 'background';
-  // the address master, read once and shared: the card reader checks read addresses with it, the address
-  // fields look up 郵便番号 ⇄ 住所 in it
+  // the address master, read once: the address fields look up 郵便番号 ⇄ 住所 in it (the card reader's thread
+  // loads its own and checks read addresses there; this one only if that thread cannot start)
   const addresses = sharedAddressMaster(log);
   // the ふりがな tables (names below) also let the card reader check a read フリガナ against the name's readings
   const reader = ocrMode === 'off' ? null : new CardService({ log, today: () => localIsoDate(), addressMaster: addresses, nameReadings: () => names() });

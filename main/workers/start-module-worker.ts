@@ -10,9 +10,10 @@ import { Worker } from 'node:worker_threads';
  * @param here the caller's `import.meta.url`
  * @param env variables the thread sees beside the process's (e.g. where a data folder is, found by the caller,
  *   which knows the app's resources path: a worker in a bundle cannot find it from its own place)
+ * @param workerData what the thread is started with (structured-cloned)
  */
-export function startModuleWorker(here: string | undefined, name: string, env: Record<string, string> = {}): Worker | null {
-  const options = { env: { ...process.env, ...env } };
+export function startModuleWorker(here: string | undefined, name: string, env: Record<string, string> = {}, workerData?: unknown): Worker | null {
+  const options = { env: { ...process.env, ...env }, workerData };
   try {
     if (!here) return null;
     if (!here.endsWith('.ts')) {

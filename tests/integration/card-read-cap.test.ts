@@ -4,7 +4,6 @@ import { createCardHandlers, CARD_READS_AT_ONCE, CARD_READS_WAITING } from '../.
 import { CardNumberReads } from '../../main/services/api/card-number-reads';
 import type { Handlers } from '../../main/services/api/handlers';
 import { CardService } from '../../main/services/card-reading/card-service';
-import type { CardReader } from '../../main/ocr-engine/card-reader';
 import { OcrInputError } from '../../main/ocr-engine/ocr-error';
 import type { Result } from '../../common/contract/result';
 import { waitFor } from '../support/processes';
@@ -42,7 +41,7 @@ describe('card reads at once', () => {
   let dispatch: ReturnType<typeof createDispatch>;
 
   beforeAll(() => {
-    service = new CardService({ log: () => undefined, today: () => '2026-12-03', startReader: async () => engine as unknown as CardReader });
+    service = new CardService({ log: () => undefined, today: () => '2026-12-03', startReader: async () => engine });
     service.start();
     dispatch = createDispatch(createCardHandlers({ reader: service, scanner: null }, new CardNumberReads()) as Handlers, () => undefined);
   });

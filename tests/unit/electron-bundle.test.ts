@@ -8,8 +8,8 @@ import { qrCardBack } from '../support/cards/qr-card';
 
 /**
  * scripts/build-electron.mjs: the main process is a CommonJS bundle, so `import.meta.url` must come from
- * the injected shim, the OCR's preprocessing worker (card pixels, card-back QR) ships as prep-worker.js beside main.cjs, and the
- * OCR model path is the packaged app's resources folder.
+ * the injected shim, the OCR's preprocessing worker (card pixels, card-back QR) ships as prep-worker.js beside main.cjs, the
+ * card reader's own thread as card-reader-worker.js, and the OCR model path is the packaged app's resources folder.
  */
 describe('the Electron bundles', () => {
   const out = path.join(repoRoot, 'dist', 'electron');
@@ -40,6 +40,40 @@ describe('the Electron bundles', () => {
       });
       expect(answer.error).toBeUndefined();
       expect(answer.value!.views[0]!.card.width).toBeGreaterThan(1000);
+    } finally {
+      await w.terminate();
+    }
+  }, 60_000);
+
+  it('reads a card in card-reader-worker.js (the engine\'s own thread)', async () => {
+    const reader = fs.readFileSync(path.join(out, 'card-reader-worker.js'), 'utf8');
+    // the packaged model path here too: the engine loads the model in this thread
+    expect(reader).toMatch(/path\d*\.default\.join\(resourcesPath, "ocr", "jpn"\)/);
+    const bytes = new Uint8Array(fs.readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'cards', 'card-101-0000-current-flat.jpg')));
+    const w = new Worker(path.join(out, 'card-reader-worker.js'), { workerData: { workers: 1 } });
+    const events: { kind: string; addressMaster?: boolean; result?: { fields: { name: { value: string } } } }[] = [];
+    const next = (kind: string) =>
+      new Promise<(typeof events)[number]>((resolve, reject) => {
+        const onMessage = (e: (typeof events)[number]) => {
+          events.push(e);
+          if (e.kind === kind || e.kind === 'start-failed' || e.kind === 'failed') {
+            w.off('message', onMessage);
+            resolve(e);
+          }
+        };
+        w.on('message', onMessage);
+        w.once('error', reject);
+      });
+    try {
+      const ready = await next('ready');
+      expect(ready).toMatchObject({ kind: 'ready', addressMaster: true, nameTableProblems: [] });
+      const answer = next('read');
+      w.postMessage({ id: 1, op: 'read', bytes, today: '2026-12-03' }, [bytes.buffer]);
+      expect((await answer).result!.fields.name.value).toBe('中川　勇気');
+      expect(events.some((e) => e.kind === 'progress')).toBe(true);
+      const ended = new Promise((resolve) => w.once('exit', resolve));
+      w.postMessage({ id: 0, op: 'close' });
+      expect(await ended).toBe(0);
     } finally {
       await w.terminate();
     }

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
-import { CardReader, type OcrProgress } from '../../ocr-engine/card-reader';
+import type { CardEngine, OcrProgress } from '../../ocr-engine/card-reader';
+import { CardReaderThread, type CardEngineInfo } from './card-reader-thread';
 import { PrepWorker } from '../../ocr-engine/prep/prep-client';
 import { OcrInputError } from '../../ocr-engine/ocr-error';
 import type { CardReadResult, FieldName } from '../../../common/ocr/card-result';
@@ -14,9 +15,9 @@ import type { AddressMaster } from '../../../common/address/address-master';
  * The card reader of the running app. The OCR engine (a tesseract.js worker pool plus the
  * preprocessing worker thread) is started in the background when the services start, so the first
  * card pays no model loading; until it is ready a read waits for it and the UI shows 「準備中」 with the
- * time so far. Everything heavy runs off the services' event loop: recognition in the tesseract
- * workers, pixel work and the card back's QR decode in preprocessing worker threads, image encoding in
- * libvips' thread pool.
+ * time so far. Everything heavy runs off the services' event loop: the engine, with its address master and
+ * name tables, in a thread of its own (CardReaderThread), recognition in its tesseract workers, pixel work and
+ * the card back's QR decode in its preprocessing worker thread, image encoding in libvips' thread pool.
  *
  * Card images are personal data: the bytes live only for the duration of one call, are never written
  * anywhere and never logged (log lines carry the side, the layout, timings and error codes only).
@@ -40,10 +41,12 @@ export interface CardServiceOptions {
   /** tesseract workers (default: CardReader's, one more than the cores) */
   workers?: number;
   /** for tests: another engine */
-  startReader?: () => Promise<CardReader>;
-  /** the app's one address master (shared with the 郵便番号 lookups); without it the reader reads its own */
+  startReader?: () => Promise<CardEngine & { info?: CardEngineInfo }>;
+  /**
+   * The app's address master and name-reading tables, for an engine that cannot get a thread of its own and
+   * reads in this one; the engine's thread loads its own (the resolver's checks with them run there).
+   */
   addressMaster?: () => AddressMaster | null;
-  /** the app's name-reading tables (loaded on first use): the reader checks a フリガナ against the name's readings */
   nameReadings?: () => NameReadings | null;
   readTimeoutMs?: number;
 }
@@ -52,8 +55,8 @@ export interface CardServiceOptions {
 const IMAGE_WIDTH = 1000;
 
 export class CardService {
-  private reader: CardReader | null = null;
-  private starting: Promise<CardReader> | null = null;
+  private reader: CardEngine | null = null;
+  private starting: Promise<CardEngine> | null = null;
   private state: OcrStatus['state'] = 'starting';
   private failure: string | null = null;
   private t0 = performance.now();
@@ -69,8 +72,8 @@ export class CardService {
   start(): void {
     if (this.starting) return;
     this.t0 = performance.now();
-    const addresses = this.o.addressMaster;
-    const begin = this.o.startReader ?? (() => CardReader.start({ workers: this.o.workers, ...(addresses ? { addressMaster: addresses } : {}), ...(this.o.nameReadings ? { nameReadings: this.o.nameReadings } : {}) }));
+    const { workers, addressMaster, nameReadings, log } = this.o;
+    const begin = this.o.startReader ?? (() => CardReaderThread.start({ log, ...(workers ? { workers } : {}), ...(addressMaster ? { addressMaster } : {}), ...(nameReadings ? { nameReadings } : {}) }));
     this.starting = begin().then(
       (r) => {
         this.readyMs = Math.round(performance.now() - this.t0);
@@ -80,7 +83,7 @@ export class CardService {
         }
         this.reader = r;
         this.state = 'ready';
-        this.o.log('info', 'ocr.ready', { ms: this.readyMs });
+        this.o.log('info', 'ocr.ready', { ms: this.readyMs, ...(r.info ?? {}) });
         return r;
       },
       (err: unknown) => {
@@ -104,7 +107,7 @@ export class CardService {
     };
   }
 
-  private async ready(): Promise<CardReader> {
+  private async ready(): Promise<CardEngine> {
     if (this.reader) return this.reader;
     if (!this.starting) this.start();
     try {
