@@ -32,6 +32,7 @@ const MAX_LINES = 28;
 export interface ReaderOptions {
   /** tesseract workers; default defaultWorkers() */
   workers?: number;
+  /** a tesseract worker is replaced after this many reads; default RECYCLE_AFTER_READS */
   recycleAfter?: number;
   /** the 市区町村/町域 master that repairs read addresses, or a getter of the app's shared one; default: the shipped one (null: none) */
   addressMaster?: AddressMaster | null | (() => AddressMaster | null);
@@ -68,6 +69,15 @@ export function defaultWorkers(): number {
   return Math.min(4, os.availableParallelism() + 1);
 }
 
+/**
+ * A tesseract worker is replaced after this many reads, in case its wasm heap (which never shrinks) grew. It
+ * does not on card lines: one worker's process RSS stayed at 260–265 MB over 2,100 line reads of 20 cards
+ * (20261224). At 300 (before), the bench's 48 cards (~25 reads each, 3 workers) replaced each worker about
+ * once, ~0.3 s of model loading on the cores in the middle of a card. At 3,000 a worker is replaced every
+ * ~370 cards (a card's ~25 reads are spread over the 3 workers): still about daily at a busy counter.
+ */
+export const RECYCLE_AFTER_READS = 3000;
+
 function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -89,7 +99,7 @@ export class CardReader {
   ) {}
 
   static async start(opts: ReaderOptions = {}): Promise<CardReader> {
-    const pool = await TesseractPool.create({ size: opts.workers ?? defaultWorkers(), recycleAfter: opts.recycleAfter ?? 300, onRequest: opts.onModelRequest });
+    const pool = await TesseractPool.create({ size: opts.workers ?? defaultWorkers(), recycleAfter: opts.recycleAfter ?? RECYCLE_AFTER_READS, onRequest: opts.onModelRequest });
     // after the model is loaded, so the two start-ups do not compete for the CPU
     const m = opts.addressMaster;
     return new CardReader(pool, PrepWorker.start(), m === undefined ? loadAddressMaster() : typeof m === 'function' ? m() : m, opts.nameReadings ?? (() => null));
