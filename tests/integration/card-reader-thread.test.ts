@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardReader, type CardEngine } from '../../main/ocr-engine/card-reader';
 import { OcrInputError } from '../../main/ocr-engine/ocr-error';
@@ -113,6 +113,23 @@ describe('the card service', () => {
       expect(logged.find((l) => l.event === 'ocr.ready')?.detail).toMatchObject({ thread: true, addressMaster: true, nameTableProblems: [] });
     } finally {
       await service.close();
+    }
+  }, 60_000);
+
+  it('reads in the calling thread when the engine\'s thread fails to load, and says so in the log', async () => {
+    const logged: string[] = [];
+    const engine = await CardReaderThread.start({
+      workers: 1,
+      log: (_level, event) => logged.push(event),
+      spawn: () => new Worker('throw new Error("module missing")', { eval: true }),
+    });
+    try {
+      expect(engine.info.thread).toBe(false);
+      expect(logged).toEqual(['ocr.thread_start_failed']);
+      const r = await engine.read(fixture('card-101-0000-current-flat.jpg'), { today: TODAY });
+      expect(r.fields.name.value).toBe('中川\u3000勇気');
+    } finally {
+      await engine.close();
     }
   }, 60_000);
 

@@ -61,7 +61,8 @@ interface Pending {
  * (~30 ms of synchronous work per card) — happens there.
  *
  * A thread that stops (crash, out of memory) fails the reads it had; the next read starts a new one. When no
- * thread can be started at all, the reader runs in the calling thread instead (`start` says which in `info`).
+ * thread can be started, or the first one fails to load, the reader runs in the calling thread instead (`start`
+ * says which in `info`).
  */
 export class CardReaderThread implements CardEngine {
   private worker: Worker | null = null;
@@ -78,12 +79,15 @@ export class CardReaderThread implements CardEngine {
   /** Starts the thread and waits until its model and tables are loaded; an engine that cannot start rejects. */
   static async start(o: CardReaderThreadOptions = {}): Promise<CardEngine & { info: CardEngineInfo }> {
     const first = spawnThread(o);
-    if (!first) {
-      const reader = await CardReader.start({ ...(o.workers ? { workers: o.workers } : {}), ...(o.addressMaster ? { addressMaster: o.addressMaster } : {}), ...(o.nameReadings ? { nameReadings: o.nameReadings } : {}) });
-      const info: CardEngineInfo = { thread: false, addressMaster: reader.hasAddressMaster, nameTableProblems: [] };
-      return { info, read: (b, r) => reader.read(b, r), decodeQr: (b) => reader.decodeQr(b), close: () => reader.close() };
+    if (!first) return inlineEngine(o);
+    let ready: Extract<CardReaderEvent, { kind: 'ready' }>;
+    try {
+      ready = await untilReady(first);
+    } catch (err) {
+      // a thread that could not load its module or its engine: the engine here, which says why if it cannot start either
+      o.log?.('warn', 'ocr.thread_start_failed', { error: err instanceof Error ? err.message.slice(0, 200) : typeof err });
+      return inlineEngine(o);
     }
-    const ready = await untilReady(first);
     const t = new CardReaderThread(o, { thread: true, addressMaster: ready.addressMaster, nameTableProblems: ready.nameTableProblems });
     t.adopt(first);
     return t;
@@ -198,6 +202,13 @@ export class CardReaderThread implements CardEngine {
     }
     this.pending.clear();
   }
+}
+
+/** The engine in the calling thread, with the app's address master and name tables (no thread could start). */
+async function inlineEngine(o: CardReaderThreadOptions): Promise<CardEngine & { info: CardEngineInfo }> {
+  const reader = await CardReader.start({ ...(o.workers ? { workers: o.workers } : {}), ...(o.addressMaster ? { addressMaster: o.addressMaster } : {}), ...(o.nameReadings ? { nameReadings: o.nameReadings } : {}) });
+  const info: CardEngineInfo = { thread: false, addressMaster: reader.hasAddressMaster, nameTableProblems: [] };
+  return { info, read: (b, r) => reader.read(b, r), decodeQr: (b) => reader.decodeQr(b), close: () => reader.close() };
 }
 
 function errorOf(f: CardReaderFailure): Error {
