@@ -430,6 +430,9 @@ export async function rereadPatch(
         const kh = kb.y1 - kb.y0 + 1;
         const krun = await blankRun(card, kb, kh, ink);
         const kgap = krun && runMiddle(krun);
+        // the glyphs the line finder saw in the row (the lines inside it, whatever their first reads made of them)
+        const rowBox: FieldSource = { x: kb.x0, y: kb.y0, width: kb.x1 - kb.x0, height: kb.y1 - kb.y0, raw: '', charConfidence: [] };
+        const rowChars = textLines.filter((l) => inside(l, rowBox, K.rowLineSlack * kh)).flatMap((l) => l.chars ?? []);
         // ruby the line finder found as two lines is the family and the given name's
         const kanaFirst: Cand | null = kanaLines.length ? { text: kanaLines.map((l) => compact(l.text)).join(kanaLines.length === 2 ? ' ' : ''), confidence: Math.min(...kanaLines.map((l) => l.confidence)), symbols: kanaLines.flatMap((l) => l.symbols) } : null;
         plans.push({
@@ -455,7 +458,7 @@ export async function rereadPatch(
           finish: async (whole, cands) => {
             // the family and the given name's reading resolved each on its own: one read may have the one
             // right and another read the other (フクダータタ, ラクザータクヤ)
-            const best = byParts(whole, cands, krun, kh, nameRead && names ? partSupport(nameRead, names) : null);
+            const best = byParts(whole, cands, krun, kh, nameRead && names ? partSupport(nameRead, names) : null, printedGlyphs(rowChars, krun, kh));
             const split = splitAt(best, kgap, cands);
             if (!split) return null;
             const trimmed = trimKanaTail(split);
@@ -1029,6 +1032,31 @@ function symbolSplit(c: Cand, t: string, gapX: number | null): string | null {
 /** Support of one part of a フリガナ reading (0 family, 1 given) by the name tables: its kanji's known readings. */
 type PartSupport = (part: 0 | 1, kana: string) => number;
 
+/** How many glyphs the line finder saw in each part of the ruby row (family, given), left and right of the blank between them. */
+type PrintedGlyphs = readonly [number, number];
+
+/**
+ * The glyphs the line finder found in the ruby row's lines on each side of the blank between the parts; null
+ * without that blank or lines. A kana whose strokes stand apart (バ: its ノ and the rest; リ) may be two boxes:
+ * a box narrower than a glyph's part that makes one glyph's width with its neighbour is counted with it.
+ * @param kh the ruby's glyph height
+ */
+export function printedGlyphs(chars: readonly CharBox[], gap: { x0: number; x1: number } | null, kh: number): PrintedGlyphs | null {
+  if (!gap || chars.length === 0) return null;
+  const G = T.kanaGlyphs;
+  const glyphs: { x0: number; x1: number }[] = [];
+  for (const c of [...chars].sort((a, b) => a.x0 - b.x0)) {
+    const last = glyphs.at(-1);
+    const narrow = (b: { x0: number; x1: number }): boolean => b.x1 - b.x0 + 1 < G.partOfGlyph * kh;
+    if (last && (narrow(last) || narrow(c)) && c.x1 - last.x0 + 1 <= G.oneGlyph * kh) last.x1 = Math.max(last.x1, c.x1);
+    else glyphs.push({ x0: c.x0, x1: c.x1 });
+  }
+  const mid = runMiddle(gap);
+  const family = glyphs.filter((c) => (c.x0 + c.x1) / 2 < mid).length;
+  const given = glyphs.length - family;
+  return family > 0 && given > 0 ? [family, given] : null;
+}
+
 /** The name tables' word on each part of a reading of `name` (family U+3000 given): ½ vote for a known reading, as readingSupport gives. */
 export function partSupport(name: string, names: NameReadings): PartSupport | null {
   const known = knownReadings(name, names);
@@ -1066,13 +1094,16 @@ function kanaParts(c: Cand, gap: { x0: number; x1: number } | null, kh: number):
  * with the name tables' word on it. The whole choice when too few candidates split, or when the parts agree
  * with it; otherwise the parts joined, marked as the cross-check's (要確認) when the tables changed a part.
  */
-export function byParts(whole: Cand, cands: Cand[], gap: { x0: number; x1: number } | null, kh: number, support: PartSupport | null): Cand {
+export function byParts(whole: Cand, cands: Cand[], gap: { x0: number; x1: number } | null, kh: number, support: PartSupport | null, printed: PrintedGlyphs | null = null): Cand {
   const split = cands.map((c) => ({ c, parts: kanaParts(c, gap, kh) })).filter((x): x is { c: Cand; parts: [Cand, Cand] } => x.parts !== null);
   if (split.length < 2) return whole;
   const chosen = ([0, 1] as const).map((i) => {
     const options = split.map(({ parts }) => parts[i]);
-    const plain = resolve(options, compact);
-    const checked = support ? resolve(options, compact, { support: (o) => support(i, compact(o.text)) }) : plain;
+    // the print's count of glyphs speaks for the readings with as many kana, before the tables do: a part read
+    // a kana short (タナカ read ナカ) or long (タカシ read タカクン) beside one read with the right count
+    const counted = (o: Cand): number => (printed && [...compact(o.text)].length === printed[i] ? T.cross.glyphCountWeight : 0);
+    const plain = printed ? resolve(options, compact, { support: counted }) : resolve(options, compact);
+    const checked = support ? resolve(options, compact, { support: (o) => counted(o) + support(i, compact(o.text)) }) : plain;
     return { part: checked, changed: compact(checked.text) !== compact(plain.text) };
   });
   const text = `${compact(chosen[0]!.part.text)} ${compact(chosen[1]!.part.text)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byParts, partSupport, readAsKnownReading } from '../../main/ocr-engine/reread-fields';
+import { byParts, partSupport, printedGlyphs, readAsKnownReading } from '../../main/ocr-engine/reread-fields';
 import { buildNameReadings } from '../../common/names/name-readings';
 import type { RecognizedSymbol } from '../../common/ocr/recognized-line';
 
@@ -59,6 +59,41 @@ describe('フリガナ resolved part by part', () => {
     // a kana whose loose box reaches into the blank is no blank read as something
     const wide = { ...a, symbols: a.symbols.map((s, i) => (i === 2 ? { ...s, x1: 190 } : s)) };
     expect(byParts(wide, [wide, b], { x0: 157, x1: 205 }, 20, null).text).toBe('フクダ タクヤ');
+  });
+});
+
+describe('フリガナ parts and the glyphs the print shows', () => {
+  it('takes the part with as many kana as the line finder saw glyphs, where two weak reads differ by one kana', () => {
+    // blurred ruby over 田中 隆 (タナカ タカシ, three glyphs each): one read drops a kana, the other doubles one
+    const a = read('ナカ タカクン', 0.41, 2);
+    const b = read('ナナカ タカン', 0.36, 3);
+    const plain = byParts(a, [a, b], null, 20, null);
+    expect(plain.text).toBe('ナカ タカクン');
+    const counted = byParts(a, [a, b], null, 20, null, [3, 3]);
+    expect(counted.text).toBe('ナナカ タカン');
+  });
+
+  it('counts the glyphs on each side of the blank, a kana whose strokes stand apart as one', () => {
+    const box = (x0: number, x1: number) => ({ x0, y0: 19, x1, y1: 34 });
+    // シバタ タクヤ at a 15 px glyph height: バ's ノ (220–225) and the rest (227–235) are two boxes, one glyph
+    const shibata = [box(201, 215), box(220, 225), box(227, 235), box(240, 254), box(280, 293), box(301, 313), box(320, 334)];
+    expect(printedGlyphs(shibata, { x0: 255, x1: 279 }, 15)).toEqual([3, 3]);
+    // a small kana beside a full one stays two glyphs (タ + ャ: 1.6 glyphs wide together)
+    const takuya = [box(100, 114), box(118, 127), box(140, 154)];
+    expect(printedGlyphs(takuya, { x0: 128, x1: 139 }, 15)).toEqual([2, 1]);
+    // no blank between the parts, or nothing on one side: no count
+    expect(printedGlyphs(shibata, null, 15)).toBeNull();
+    expect(printedGlyphs(shibata, { x0: 400, x1: 420 }, 15)).toBeNull();
+  });
+
+  it('does not outvote reads that agree, nor choose where no reading has the printed count', () => {
+    const a = read('アンドウ トモコ', 0.6, 4);
+    const b = read('アンドウ トモコ', 0.55, 4);
+    const c = read('アンド トモコ', 0.5, 3);
+    // a speck counted as a glyph (5 for アンドウ) speaks for none of them
+    expect(byParts(a, [a, b, c], null, 20, null, [5, 3]).text).toBe('アンドウ トモコ');
+    // two agreeing reads outweigh the count's half vote for the third
+    expect(byParts(a, [a, b, c], null, 20, null, [3, 3]).text).toBe('アンドウ トモコ');
   });
 });
 

@@ -150,8 +150,21 @@ export const REREAD_TUNING = {
      * HOON, GARCIA HOON) agree with each other more than with the one read spaced as printed, by ~0.1
      */
     wordsWeight: 0.3,
+    /**
+     * a フリガナ part with as many kana as the line finder saw glyphs in it: this many extra votes. Two reads
+     * of blurred ruby at 0.36 and 0.41 (ナナカ, ナカ over タナカ's three glyphs) differ by less than 0.1 votes;
+     * two reads agreeing on a four-kana part outvote a third one kana off by ~0.29: the count does not
+     */
+    glyphCountWeight: 0.25,
     /** a choice a cross-check changed is the reader's judgement: its confidence is at most this (要確認) */
     changedConfidence: 0.75,
+  },
+  /** the ruby row's glyphs counted from the line finder's boxes (printedGlyphs), in the ruby's glyph heights */
+  kanaGlyphs: {
+    /** a box narrower than this is part of a glyph whose strokes stand apart (バ's ノ: ~0.35) … */
+    partOfGlyph: 0.55,
+    /** … counted with its neighbour when the two together are no wider than a glyph (kana ~0.8–1.0; ャ beside タ ~1.6) */
+    oneGlyph: 1.1,
   },
   /** the same character read at starts closer than this is one glyph read twice */
   dedupeDistance: 0.3,
