@@ -321,7 +321,22 @@ export async function rereadPatch(
   // 氏名: the whole row (both halves, the gap between them) as one line, whatever the line finder made of it
   const N = T.nameRow;
   const nameSrc = ex.sources.name;
-  const nameLines = nameSrc ? lines.filter((l) => inside(l, nameSrc, 2) && !leadingLabel(l.text)) : [];
+  // a line that begins with the 氏名 label (a design setting it beside the name) gives its value: the label and
+  // the value become parts of the read line, as a line joined across fields does, so the label stays when the
+  // name is replaced
+  const nameLines = nameSrc
+    ? lines
+        .filter((l) => inside(l, nameSrc, 2))
+        .flatMap((l) => {
+          if (!leadingLabel(l.text)) return [l];
+          const parts = leadingLabel(l.text) === 'name' ? labelAndValue(l) : null;
+          if (!parts) return [];
+          const from = whole.get(l) ?? l;
+          whole.delete(l);
+          for (const p of parts) whole.set(p, from);
+          return [parts[1]];
+        })
+    : [];
   let nameRead: string | null = null;
   // settled when the name's plan has run (the フリガナ's cross-check waits for it)
   let nameFinished: () => void = () => undefined;
@@ -514,9 +529,10 @@ export async function rereadPatch(
       support: () => (words === null ? undefined : (c: Cand): number => (wordCount(c.text) === words ? T.cross.wordsWeight : 0)),
       check: 'shape',
       finish: async (best, all) => {
-        // the name's last letter, when the reads disagree on it and it is one the model takes for another (RAJ
-        // read RAT and RAI), as its print shows it; letter reads that all agree stand (a blurred J's hook is faint)
-        const split = new Set(all.map((c) => c.text.at(-1))).size > 1;
+        // the name's last letter, when the reads disagree on it among the letters the model takes for each other
+        // (RAJ read RAT and RAI), as its print shows it; letter reads that all agree stand (a blurred J's hook is
+        // faint), and a read ending in another letter altogether (RAU) is no disagreement on an I, J, L or T
+        const split = lastLetterInDoubt(best.text, all.map((c) => c.text));
         const text = split ? await lastLetterByShape(best.text, nameLines.flatMap(charsOf), card, glyph) : best.text;
         if (text === best.text && best.provenance === 'first-read') return null;
         const confidence = text === best.text ? best.confidence : Math.min(best.confidence, N.shapeFieldConfidence);
@@ -699,6 +715,16 @@ export async function readAsKnownReading(
 export type GlyphSettler = (req: GlyphChoiceRequest) => Promise<string>;
 
 /**
+ * Whether the reads of a roman name disagree on its last letter among the letters the model takes for each
+ * other (RAJ read RAT and RAI); a read ending in another letter altogether (RAU) is no doubt about a J.
+ */
+export function lastLetterInDoubt(best: string, reads: string[]): boolean {
+  const last = best.at(-1) ?? '';
+  const alike = new Set([last, ...latinLookAlikesOf(last)]);
+  return new Set(reads.map((r) => r.at(-1) ?? '').filter((ch) => alike.has(ch))).size > 1;
+}
+
+/**
  * A roman name with its last letter settled by its print when the model takes it for others (I J L T,
  * common/ocr/latin-lookalikes.ts): the line finder's rightmost character of the name's lines is that letter,
  * compared with the drawings of the letters in the card typefaces. Unchanged where no character is found.
@@ -772,6 +798,31 @@ function blockTail(text: string): string {
 function valueText(text: string, label: ReturnType<typeof leadingLabel>): string {
   if (!label) return text;
   return compact(text).slice(LABEL[label].len);
+}
+
+/**
+ * A line that begins with a label, as two lines: the label's symbols and the value's (the value from its first
+ * symbol's left edge, its spaces kept). Null when the symbols do not spell the line or nothing follows the label.
+ */
+export function labelAndValue(l: RecognizedLine): [RecognizedLine, RecognizedLine] | null {
+  const label = leadingLabel(l.text);
+  if (!label) return null;
+  const n = LABEL[label].len;
+  const first = l.symbols[n];
+  if (!first || l.symbols.map((x) => x.text).join('') !== compact(l.text)) return null;
+  // the text after the label's characters, its spaces kept (TRAN RAT)
+  const cs = [...l.text];
+  let i = 0;
+  for (let seen = 0; i < cs.length && seen < n; i++) if (!/[\s\u3000]/.test(cs[i]!)) seen++;
+  const value = cs.slice(i).join('').trim();
+  if (!value) return null;
+  // the value from the middle of the gap between the label's last symbol and its first (the model's boxes may
+  // start a letter late: T of TRAN at 162 where its ink starts at 151)
+  const cut = Math.round((l.symbols[n - 1]!.x1 + first.x0) / 2);
+  return [
+    { ...l, x1: cut - 1, text: compact(l.text).slice(0, n), symbols: l.symbols.slice(0, n) },
+    { ...l, x0: cut, text: value, symbols: l.symbols.slice(n) },
+  ];
 }
 
 /** 住所 is compared with spaces and digit width ignored, hyphens folded: the same key votes. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bareLine } from '../support/recognized-lines';
+import { bareLine, spelledLine } from '../support/recognized-lines';
 import { extractFields } from '../../common/ocr/extract-fields';
-import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
+import { applyReread, labelAndValue, lastLetterInDoubt, rereadPatch } from '../../main/ocr-engine/reread-fields';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
 import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
 
@@ -88,5 +88,42 @@ describe('a roman 氏名 read again as capitals only', () => {
     const exJ = extractFields(lines, '2026-01-01');
     const patch = await rereadPatch(poolReading(['CHEN JI HOON', 'CHEN JIHOON', 'CHEN JIHOON'], []), card, lines, textLines, exJ);
     expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.name.value).toBe('CHEN\u3000JI HOON');
+  });
+});
+
+describe('a roman 氏名 on the line of its label', () => {
+  const card = createGray(1053, 664, 236);
+  // 氏名 SANTOS MET as one line: the design sets the label beside the name
+  const labelled = FOREIGN.filter((_, i) => i !== 0).map((l, i) => (i === 0 ? spelledLine('氏名 SANTOS MET', 60, 48, 400, 90, 34, 0.7) : l));
+
+  it('is read again from the end of the label, and the label stays', async () => {
+    const ex = extractFields(labelled, '2026-01-01');
+    expect(ex.fields.name.value).toBe('SANTOS\u3000MET');
+    const asked: LineRequest[] = [];
+    const patch = await rereadPatch(poolReading(['SANTOS MEI'], asked), card, labelled, [], ex);
+    // the capitals-only reads start right of the label
+    expect(asked.filter((r) => r.whitelist?.startsWith('ABC')).length).toBeGreaterThanOrEqual(2);
+    const after = applyReread(labelled, patch);
+    expect(extractFields(after, '2026-01-01').fields.name.value).toBe('SANTOS\u3000MEI');
+    expect(after.some((l) => l.text === '氏名')).toBe(true);
+  });
+
+  it('splits at the middle of the gap after the label, keeping the value\'s spaces', () => {
+    const parts = labelAndValue(spelledLine('氏名 TRAN RAT', 70, 37, 370, 75, 33))!;
+    expect(parts.map((p) => p.text)).toEqual(['氏名', 'TRAN RAT']);
+    expect(parts[0].x1 + 1).toBe(parts[1].x0);
+    expect(parts[1].symbols.map((s) => s.text).join('')).toBe('TRANRAT');
+    // no label, or nothing after it
+    expect(labelAndValue(spelledLine('TRAN RAT', 70, 37, 370, 75, 33))).toBeNull();
+    expect(labelAndValue(spelledLine('氏名', 70, 37, 120, 75, 33))).toBeNull();
+  });
+});
+
+describe('a roman name\'s last letter in doubt', () => {
+  it('only when the reads end in different letters the model takes for each other', () => {
+    expect(lastLetterInDoubt('LE RAJ', ['LE RAJ', 'LE RAI', 'LE RAJ'])).toBe(true);
+    // RAU is another letter altogether: the three agreeing on J stand
+    expect(lastLetterInDoubt('LE RAJ', ['LE RAU', 'LE RAJ', 'LE RAJ', 'LE RAJ'])).toBe(false);
+    expect(lastLetterInDoubt('SANTOS MARIA', ['SANTOS MARIA', 'SANTOS MARI'])).toBe(false);
   });
 });
