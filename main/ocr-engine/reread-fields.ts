@@ -351,13 +351,19 @@ export async function rereadPatch(
     // the name's height as the field finder measures it: the line finder's glyph height or its box, the larger
     // (thin strokes measure small: 松本 27 px by glyphs in a 43 px box, さくら after it 70 px on)
     const maxH = Math.max(...nameLines.map((l) => Math.max(l.glyphH, l.y1 - l.y0 + 1)));
+    const nameGlyph = Math.max(...nameLines.map((l) => l.glyphH));
     for (let grew = true; grew; ) {
       grew = false;
       const r = union(nameLines);
       for (const l of lines) {
         // a piece of a broken character may read as anything, but never as another field's text (the roman
-        // name printed beside the kanji name on some designs, a date, an address, a label)
-        if (nameLines.includes(l) || leadingLabel(l.text) || l.glyphH < N.minPieceSize * maxH || NOT_NAME_PIECE.has(classifyLine(l, maxH).kind)) continue;
+        // name printed beside the kanji name on some designs, a date, an address, a label) — unless a line of
+        // its own, measured as large as the name: no other Japanese field is printed so (正人 read 町5, an
+        // address by its text, 42 px tall as 岡田 beside it, where the address is 25 px). A part of a line
+        // joined across fields has the whole line's height, not its own
+        const kind = classifyLine(l, maxH).kind;
+        const nameSized = !whole.has(l) && kind !== 'roman-name' && l.glyphH >= N.nameSized * nameGlyph;
+        if (nameLines.includes(l) || leadingLabel(l.text) || l.glyphH < N.minPieceSize * maxH || (!nameSized && NOT_NAME_PIECE.has(kind))) continue;
         const oy = Math.min(l.y1, r.y1) - Math.max(l.y0, r.y0);
         if (oy >= N.overlap * Math.min(l.y1 - l.y0, r.y1 - r.y0) && l.x0 >= r.x1 - 2 && l.x0 <= r.x1 + N.maxGap * maxH) {
           nameLines.push(l);

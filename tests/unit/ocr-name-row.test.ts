@@ -33,4 +33,33 @@ describe('the name row', () => {
     const patch = await rereadPatch(pool, card, CARD, [], ex);
     expect(extractFields(applyReread(CARD, patch), '2026-01-01').fields.name.value).toBe('松本\u3000さくら');
   });
+
+  it('takes in a piece as large as the name whatever it reads as (正人 read 町5, an address by its text), but not an address row\'s size', async () => {
+    const card = createGray(1132, 714, 236);
+    // 岡田 and its given name read as 町5, both 42 px; the address below at 25 px
+    const lines = [
+      line('岡田', 249, 80, 338, 121, 42, 0.93),
+      line('町5', 400, 80, 496, 121, 42, 0.64),
+      line('住所', 23, 161, 74, 186, 25, 0.96),
+      line('三重県いなべ市北勢町南中津原2489', 245, 163, 785, 189, 25, 0.92),
+      line('1953年9月19日', 250, 300, 560, 325, 25, 0.93),
+      line('2032年10月19日まで有効', 250, 360, 640, 385, 25, 0.93),
+    ];
+    const asked: number[] = [];
+    // the whole row (岡田 to 町5, about 6 times as wide as tall with its margins) reads 岡田 正人
+    const pool = fakeModel((req) => {
+      const aspect = req.image.width / req.image.height;
+      if (!req.whitelist) asked.push(aspect);
+      return aspect > 3.5 && aspect < 8 && !req.whitelist ? { text: '岡田 正人', confidence: 0.86 } : { text: '', confidence: 0 };
+    });
+    const ex = extractFields(lines, '2026-01-01');
+    expect(ex.fields.name.value).toBe('岡田');
+    const patch = await rereadPatch(pool, card, lines, [], ex);
+    expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.name.value).toBe('岡田\u3000正人');
+    // the same piece at an address's size stays out: the name (岡田, sure, one line) is settled as read
+    const small = lines.map((l) => (l.text === '町5' ? { ...l, y0: 96, y1: 121, glyphH: 25 } : l));
+    const kept = await rereadPatch(pool, card, small, [], extractFields(small, '2026-01-01'));
+    expect(extractFields(applyReread(small, kept), '2026-01-01').fields.name.value).toBe('岡田');
+  });
 });
+

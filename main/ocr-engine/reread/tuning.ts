@@ -95,6 +95,11 @@ export const REREAD_TUNING = {
   nameRow: {
     /** pieces of the name row: at least this share of the name's text height … */
     minPieceSize: 0.45,
+    /**
+     * … and one at least this share of the name's glyph height is the name's whatever its text reads as: the
+     * name is the card's largest print (addresses and dates ~0.6 of it, the roman name beside it ~0.35)
+     */
+    nameSized: 0.85,
     /** … overlapping this much of the smaller height … */
     overlap: 0.6,
     /** … starting at most this many text heights after the row */
