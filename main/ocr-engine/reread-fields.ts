@@ -328,8 +328,9 @@ export async function rereadPatch(
     ? lines
         .filter((l) => inside(l, nameSrc, 2))
         .flatMap((l) => {
-          if (!leadingLabel(l.text)) return [l];
-          const parts = leadingLabel(l.text) === 'name' ? labelAndValue(l) : null;
+          const label = leadingLabel(l.text);
+          if (!label) return [l];
+          const parts = label === 'name' ? labelAndValue(l) : null;
           if (!parts) return [];
           const from = whole.get(l) ?? l;
           whole.delete(l);
@@ -361,9 +362,10 @@ export async function rereadPatch(
         // its own, measured as large as the name: no other Japanese field is printed so (正人 read 町5, an
         // address by its text, 42 px tall as 岡田 beside it, where the address is 25 px). A part of a line
         // joined across fields has the whole line's height, not its own
+        if (nameLines.includes(l) || leadingLabel(l.text) || l.glyphH < N.minPieceSize * maxH) continue;
         const kind = classifyLine(l, maxH).kind;
         const nameSized = !whole.has(l) && kind !== 'roman-name' && l.glyphH >= N.nameSized * nameGlyph;
-        if (nameLines.includes(l) || leadingLabel(l.text) || l.glyphH < N.minPieceSize * maxH || (!nameSized && NOT_NAME_PIECE.has(kind))) continue;
+        if (!nameSized && NOT_NAME_PIECE.has(kind)) continue;
         const oy = Math.min(l.y1, r.y1) - Math.max(l.y0, r.y0);
         if (oy >= N.overlap * Math.min(l.y1 - l.y0, r.y1 - r.y0) && l.x0 >= r.x1 - 2 && l.x0 <= r.x1 + N.maxGap * maxH) {
           nameLines.push(l);
@@ -807,8 +809,9 @@ function valueText(text: string, label: ReturnType<typeof leadingLabel>): string
 }
 
 /**
- * A line that begins with a label, as two lines: the label's symbols and the value's (the value from its first
- * symbol's left edge, its spaces kept). Null when the symbols do not spell the line or nothing follows the label.
+ * A line that begins with a label, as two lines: the label with its symbols, and the value with its symbols and
+ * spaces, split in the middle of the gap between the two. Null when the symbols do not spell the line or
+ * nothing follows the label.
  */
 export function labelAndValue(l: RecognizedLine): [RecognizedLine, RecognizedLine] | null {
   const label = leadingLabel(l.text);
