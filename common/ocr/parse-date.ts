@@ -47,7 +47,12 @@ export function parseCardDate(raw: string, today?: string): DateRead {
   return r.ok ? { ok: true, iso: r.iso, wareki: true } : { ok: false, reason: r.message };
 }
 
-/** true when the text looks like a date at all (for finding the date lines by shape). */
+/**
+ * true when the text looks like a date at all (for finding the date lines by shape): a year and a month, or a
+ * month and a day after 年 where the year itself was lost (田萌年10月9日: 1997 in letter-spaced digits on a
+ * phone photo). No address is written with 年, 月 and 日 in turn.
+ */
 export function looksLikeDate(raw: string): boolean {
-  return /(?:\d{1,4}|元)年\d{1,2}月/.test(foldForNumbers(raw));
+  const t = foldForNumbers(raw);
+  return /(?:\d{1,4}|元)年\d{1,2}月/.test(t) || /年\d{1,2}月\d{1,2}日/.test(t);
 }

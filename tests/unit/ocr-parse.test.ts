@@ -33,6 +33,12 @@ describe('parseCardDate', () => {
     const r = extractFields([l('氏名', 38, 67, 81, 90, 24), l('高橋　崎子', 130, 47, 424, 102, 55), l('住所', 38, 169, 82, 192, 23), l('大阪府大阪市北区中之島一丁目3番20号', 128, 168, 806, 205, 36), l('令和元年10月2 8日生', 106, 304, 544, 340, 34), l('性別 女', 683, 304, 727, 327, 24), l('2031年10月28日まで有効', 138, 370, 722, 406, 28)], '2026-11-27');
     expect(r.fields.birthDate.value).toBe('2019-10-28');
   });
+  it('finds a date line whose year was lost by the month and day after its 年, never an address', () => {
+    expect(looksLikeDate('田萌年10月9日')).toBe(true);
+    expect(looksLikeDate('年1月23日生')).toBe(true);
+    expect(looksLikeDate('大月1-2')).toBe(false);
+    expect(looksLikeDate('山梨県大月市大月町花咲1番地')).toBe(false);
+  });
   it('rejects impossible dates instead of guessing', () => {
     expect(parseCardDate('平成32年 1月 1日生').ok).toBe(false);
     expect(parseCardDate('昭和64年 2月 1日生').ok).toBe(false);

@@ -279,6 +279,30 @@ describe('date lines the first read could not make out', () => {
   });
 });
 
+describe('a date no read gives whole', () => {
+  const dateLine = (text: string, confidence: number): RecognizedLine => ({ x0: 20, y0: 20, x1: 200, y1: 50, glyphH: 28, text, confidence, symbols: [] });
+  const card = createGray(260, 80, 236);
+  /** answers the whitelisted reads in turn with `reads` */
+  const poolOf = (reads: string[]): TesseractPool => {
+    let i = 0;
+    return { recognize: (req: LineRequest): Promise<LineResult> => Promise.resolve({ text: req.whitelist ? (reads[i++ % reads.length] ?? '') : '', confidence: 0.7, symbols: [] } as unknown as LineResult) } as unknown as TesseractPool;
+  };
+
+  it('is put together from the parts the reads show, and marked for the clerk to check', async () => {
+    // 1997年10月 9日 on a phone photo: the first read lost the year, the re-reads the end of the line
+    const [l] = await refineLines(poolOf(['1997年10', '1997年10', '1 297年10月  日']), card, [dateLine('田萌年10月9日', 0.5)], '2026-12-05');
+    expect(l!.text).toBe('1997年10月9日');
+    expect(l!.confidence).toBeLessThanOrEqual(0.75);
+  });
+
+  it('is left as read when a part is in no read, or the parts make no date', async () => {
+    const [noDay] = await refineLines(poolOf(['1997年10', '1997年10月']), card, [dateLine('田萌年10月', 0.5)], '2026-12-05');
+    expect(noDay!.text).toBe('田萌年10月');
+    const [impossible] = await refineLines(poolOf(['平成32年2', '平成32年2']), card, [dateLine('田萌年2月30日', 0.5)], '2026-12-05');
+    expect(impossible!.text).toBe('田萌年2月30日');
+  });
+});
+
 describe('性別 decided from the shape test and the whitelisted reads', () => {
   it('trusts agreement, and lets reads that agree among themselves overrule the shape', () => {
     expect(decideSex('M', [{ text: '男男男', confidence: 0.9 }, { text: '男男男', confidence: 0.9 }])).toEqual({ sex: 'M', confidence: 0.99 });
