@@ -83,6 +83,14 @@ function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** A read that takes longer than this is given up (a hung worker, a pathological image): the clerk tries again. */
+export const READ_TIMEOUT_MS = 20_000;
+
+/** The clerk's message for a read given up. */
+export function readTimedOut(): OcrInputError {
+  return new OcrInputError('timeout', '読み取りに時間がかかりすぎたため中止しました。もう一度撮影してください。');
+}
+
 /** What the app needs of a card reader: this one in the calling thread, or one in a thread of its own (CardReaderThread). */
 export type CardEngine = Pick<CardReader, 'read' | 'decodeQr' | 'close'>;
 
@@ -133,10 +141,10 @@ export class CardReader {
   }
 
   async read(bytes: Uint8Array, opts: ReadOptions = {}): Promise<CardReadResult> {
-    const timeoutMs = opts.timeoutMs ?? 20_000;
+    const timeoutMs = opts.timeoutMs ?? READ_TIMEOUT_MS;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new OcrInputError('timeout', '読み取りに時間がかかりすぎたため中止しました。もう一度撮影してください。')), timeoutMs);
+      timer = setTimeout(() => reject(readTimedOut()), timeoutMs);
     });
     try {
       return await Promise.race([this.readInner(bytes, opts), timeout]);

@@ -7,13 +7,11 @@ import { crop, type GrayImage } from './image/gray-image';
 import { lineImagesInline, type LineImager } from './reread/line-images';
 import { SEX_INLINE, type SexPixels } from './reread/sex-value';
 import { PSM, type TesseractPool } from './tesseract/tesseract-pool';
+import { REREAD_TUNING } from './reread/tuning';
 
 /** What a printed card date can contain: digits, era names, 年月日, 元(年), 生, まで有効. */
 export const DATE_WHITELIST = '0123456789０１２３４５６７８９年月日明治大正昭和平成令元生まで有効 ';
 const SEX_WHITELIST = '男女';
-
-/** A date put together from the parts of reads (dateFromParts) is the reader's judgement: the clerk is asked to look (要確認). */
-const PARTS_CONFIDENCE = 0.75;
 
 /** A date line read well enough: it parses and the model was sure of it. */
 const SURE_DATE = 0.9;
@@ -145,11 +143,12 @@ async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLin
   const orig = plausibleDate(l.text, today) ? [{ text: dateText(l.text), confidence: l.confidence }] : [];
   const cands = [...orig, ...reads.filter((r) => plausibleDate(r.text, today)).map((r) => ({ text: r.text, confidence: r.confidence }))];
   if (cands.length === 0) {
-    // no read gives the whole date: its parts as the reads show them (要確認: the reader put it together)
+    // no read gives the whole date: its parts as the reads show them, capped as a cross-check's choice is
+    // (要確認: the reader put it together)
     const parts = dateFromParts([{ text: dateText(l.text), confidence: l.confidence }, ...reads]);
     if (parts === null || !plausibleDate(parts, today)) return;
     putDate(l, { text: parts });
-    l.confidence = Math.min(Math.max(...reads.map((r) => r.confidence), l.confidence), PARTS_CONFIDENCE);
+    l.confidence = Math.min(Math.max(...reads.map((r) => r.confidence), l.confidence), REREAD_TUNING.cross.changedConfidence);
     return;
   }
   // reads that agree win; otherwise the most confident

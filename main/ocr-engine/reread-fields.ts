@@ -453,9 +453,10 @@ export async function rereadPatch(
         const kh = kb.y1 - kb.y0 + 1;
         const krun = await blankRun(card, kb, kh, ink);
         const kgap = krun && runMiddle(krun);
-        // the glyphs the line finder saw in the row (the lines inside it, whatever their first reads made of them)
-        const rowBox: FieldSource = { x: kb.x0, y: kb.y0, width: kb.x1 - kb.x0, height: kb.y1 - kb.y0, raw: '', charConfidence: [] };
-        const rowChars = textLines.filter((l) => inside(l, rowBox, K.rowLineSlack * kh)).flatMap((l) => l.chars ?? []);
+        // the row as a field's place, and the glyphs the line finder saw in it (the lines inside it, whatever
+        // their first reads made of them)
+        const row: FieldSource = { x: kb.x0, y: kb.y0, width: kb.x1 - kb.x0, height: kb.y1 - kb.y0, raw: '', charConfidence: [] };
+        const rowChars = textLines.filter((l) => inside(l, row, K.rowLineSlack * kh)).flatMap((l) => l.chars ?? []);
         // ruby the line finder found as two lines is the family and the given name's
         const kanaFirst: Cand | null = kanaLines.length ? { text: kanaLines.map((l) => compact(l.text)).join(kanaLines.length === 2 ? ' ' : ''), confidence: Math.min(...kanaLines.map((l) => l.confidence)), symbols: kanaLines.flatMap((l) => l.symbols) } : null;
         plans.push({
@@ -500,7 +501,6 @@ export async function rereadPatch(
             const confidence = text === trimmed ? best.confidence : Math.min(best.confidence, N.shapeFieldConfidence);
             // every line the row's ruby was found as goes (the family's, a kana apart, the given name's), not only
             // those the field finder took
-            const row: FieldSource = { x: kb.x0, y: kb.y0, width: kb.x1 - kb.x0, height: kb.y1 - kb.y0, raw: '', charConfidence: [] };
             const drop = [...new Set([...kanaLines, ...lines.filter((l) => inside(l, row, K.rowLineSlack * kh) && isKatakanaText(compact(l.text)))])];
             return { drop, line: { x0: kb.x0, y0: kb.y0, x1: kb.x1, y1: kb.y1, glyphH: kh, text, confidence, symbols: text === trimmed ? symbols : [] } };
           },
@@ -1104,10 +1104,10 @@ type PrintedGlyphs = readonly [number, number];
 export function printedGlyphs(chars: readonly CharBox[], gap: { x0: number; x1: number } | null, kh: number): PrintedGlyphs | null {
   if (!gap || chars.length === 0) return null;
   const G = T.kanaGlyphs;
+  const narrow = (b: { x0: number; x1: number }): boolean => b.x1 - b.x0 + 1 < G.partOfGlyph * kh;
   const glyphs: { x0: number; x1: number }[] = [];
   for (const c of [...chars].sort((a, b) => a.x0 - b.x0)) {
     const last = glyphs.at(-1);
-    const narrow = (b: { x0: number; x1: number }): boolean => b.x1 - b.x0 + 1 < G.partOfGlyph * kh;
     if (last && (narrow(last) || narrow(c)) && c.x1 - last.x0 + 1 <= G.oneGlyph * kh) last.x1 = Math.max(last.x1, c.x1);
     else glyphs.push({ x0: c.x0, x1: c.x1 });
   }
@@ -1151,19 +1151,20 @@ function kanaParts(c: Cand, gap: { x0: number; x1: number } | null, kh: number):
 
 /**
  * The フリガナ resolved part by part: each part the one resolver's choice among the candidates' same parts,
- * with the name tables' word on it. The whole choice when too few candidates split, or when the parts agree
- * with it; otherwise the parts joined, marked as the cross-check's (要確認) when the tables changed a part.
+ * with the name tables' and the print's glyph count's word on it. The whole choice when too few candidates
+ * split, or when the parts agree with it; otherwise the parts joined, marked as the cross-check's (要確認) when
+ * the tables or the count changed a part.
  */
 export function byParts(whole: Cand, cands: Cand[], gap: { x0: number; x1: number } | null, kh: number, support: PartSupport | null, printed: PrintedGlyphs | null = null): Cand {
   const split = cands.map((c) => ({ c, parts: kanaParts(c, gap, kh) })).filter((x): x is { c: Cand; parts: [Cand, Cand] } => x.parts !== null);
   if (split.length < 2) return whole;
   const chosen = ([0, 1] as const).map((i) => {
     const options = split.map(({ parts }) => parts[i]);
-    // the print's count of glyphs speaks for the readings with as many kana, before the tables do: a part read
-    // a kana short (タナカ read ナカ) or long (タカシ read タカクン) beside one read with the right count
+    // the print's count of glyphs speaks for the readings with as many kana, as the tables do: a part read a
+    // kana short (タナカ read ナカ) or long (タカシ read タカクン) beside one read with the right count
     const counted = (o: Cand): number => (printed && [...compact(o.text)].length === printed[i] ? T.cross.glyphCountWeight : 0);
-    const plain = printed ? resolve(options, compact, { support: counted }) : resolve(options, compact);
-    const checked = support ? resolve(options, compact, { support: (o) => counted(o) + support(i, compact(o.text)) }) : plain;
+    const plain = resolve(options, compact);
+    const checked = support || printed ? resolve(options, compact, { support: (o) => counted(o) + (support?.(i, compact(o.text)) ?? 0) }) : plain;
     return { part: checked, changed: compact(checked.text) !== compact(plain.text) };
   });
   const text = `${compact(chosen[0]!.part.text)} ${compact(chosen[1]!.part.text)}`;

@@ -71,6 +71,8 @@ describe('フリガナ parts and the glyphs the print shows', () => {
     expect(plain.text).toBe('ナカ タカクン');
     const counted = byParts(a, [a, b], null, 20, null, [3, 3]);
     expect(counted.text).toBe('ナナカ タカン');
+    // the count chose the parts, not the model's vote: marked as the cross-check's (要確認)
+    expect(counted.provenance).toBe('cross-field');
   });
 
   it('counts the glyphs on each side of the blank, a kana whose strokes stand apart as one', () => {

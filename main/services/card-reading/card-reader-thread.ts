@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { CardReader, type CardEngine, type OcrProgress, type ReadOptions } from '../../ocr-engine/card-reader';
+import { CardReader, READ_TIMEOUT_MS, readTimedOut, type CardEngine, type OcrProgress, type ReadOptions } from '../../ocr-engine/card-reader';
 import { OcrInputError } from '../../ocr-engine/ocr-error';
 import { findAddressDir } from '../../ocr-engine/address-master-files';
 import { findGlyphsDir, GLYPHS_DIR_ENV } from '../../ocr-engine/kanji/glyph-atlas';
@@ -14,15 +14,13 @@ import { RESOURCES_PATH_ENV, type CardReaderEvent, type CardReaderFailure, type 
 /** Waits of the card reader's thread, each with why. */
 export const READER_THREAD_TIMING = {
   /**
-   * A read the thread has not answered this long after its own timeout (20 s by default, card-reader.ts) is
+   * A read the thread has not answered this long after its own timeout (READ_TIMEOUT_MS by default) is
    * given up: the thread's timeout answers first unless the thread is stuck or gone. Posting the image and the
    * answer takes ~1 ms; 2 s is room for a busy machine.
    */
   answerGraceMs: 2_000,
   /** After a close request, the thread's end is awaited this long (its workers take ~0.1 s to stop) before it is terminated. */
   closeWithinMs: 3_000,
-  /** The default read timeout, as CardReader's (card-reader.ts), when the caller gives none. */
-  defaultReadTimeoutMs: 20_000,
 } as const;
 
 /** How the engine came up, for the log (no personal data). */
@@ -95,7 +93,7 @@ export class CardReaderThread implements CardEngine {
 
   async read(bytes: Uint8Array, opts: ReadOptions = {}): Promise<CardReadResult> {
     const w = await this.thread();
-    const timeoutMs = opts.timeoutMs ?? READER_THREAD_TIMING.defaultReadTimeoutMs;
+    const timeoutMs = opts.timeoutMs ?? READ_TIMEOUT_MS;
     // a copy is moved to the thread (which zeroes it once read); the caller keeps and clears its own
     const copy = new Uint8Array(bytes);
     return this.ask<CardReadResult>(w, { id: this.next++, op: 'read', bytes: copy, timeoutMs, ...(opts.today ? { today: opts.today } : {}) }, timeoutMs, opts.onProgress);
@@ -104,7 +102,7 @@ export class CardReaderThread implements CardEngine {
   async decodeQr(bytes: Uint8Array): Promise<{ text: string | null }> {
     const w = await this.thread();
     const copy = new Uint8Array(bytes);
-    const text = await this.ask<string | null>(w, { id: this.next++, op: 'qr', bytes: copy }, READER_THREAD_TIMING.defaultReadTimeoutMs);
+    const text = await this.ask<string | null>(w, { id: this.next++, op: 'qr', bytes: copy }, READ_TIMEOUT_MS);
     return { text };
   }
 
@@ -126,7 +124,7 @@ export class CardReaderThread implements CardEngine {
       // the thread answers its own timeout; this one is for a thread that cannot answer at all
       const timer = setTimeout(() => {
         this.pending.delete(req.id);
-        reject(new OcrInputError('timeout', '読み取りに時間がかかりすぎたため中止しました。もう一度撮影してください。'));
+        reject(readTimedOut());
         this.o.log?.('warn', 'ocr.thread_unanswered', { op: req.op, ms: timeoutMs + READER_THREAD_TIMING.answerGraceMs });
         // a thread that does not answer is stuck: the next read gets a new one
         if (this.worker === w) this.drop(w, new Error('card reader thread did not answer'));
