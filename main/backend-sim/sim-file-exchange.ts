@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../services/files/atomic-write';
 import { parseCsv } from '../../common/forms/csv-profile';
 import { defaultProfileSet } from '../../common/forms/default-csv-profiles';
 import { exchangeBaseName, parseManifest, resultFileName, type Manifest, type ResultKind } from '../services/sync/file-exchange-format';
-import type { ExchangeArea } from '../services/sync/exchange-area';
+import type { AreaEntry, ExchangeArea } from '../services/sync/exchange-area';
 import { seededRandom } from './seeded-random';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +31,13 @@ const POLL_MS = 100;
 /** manifests imported per poll, side by side: a backlog is worked off over several polls */
 const IMPORTS_PER_POLL = 200;
 const IMPORT_PARALLEL = 16;
+/**
+ * A manifest that does not parse may still be being written: s3rver stores an object as it streams
+ * in (a GET mid-PUT sees part of it; S3 itself never shows that), and a sender killed mid-PUT leaves
+ * a cut one that its next attempt writes again whole. Only one left unchanged this long is taken for
+ * broken and set aside — the sender's own wait for an unreadable result file (file-exchange-connector).
+ */
+export const UNREADABLE_MANIFEST_GRACE_MS = 60_000;
 
 /**
  * The 標準準拠システム's side of file exchange, over any storage (a folder or an S3 bucket): imports
@@ -62,17 +69,36 @@ export function startFileExchange(
     if (kind !== '取込済' && chance(faults.lateResultRate)) await writeResult(m, '取込済', null, '.late');
   };
 
-  const importOne = async (manifestName: string) => {
+  /** unreadable manifests already logged, so that one waiting out its grace is logged once */
+  const unreadableSeen = new Set<string>();
+  /**
+   * Sets aside a manifest that does not parse, once it is old enough, and only while it still holds
+   * the same bytes: the sender heals a cut manifest by writing it again, and a rewrite that landed
+   * after our read must be imported, not moved away with the broken one it replaced.
+   */
+  const setAsideUnreadable = async (entry: AreaEntry, bytes: Buffer) => {
+    if (!unreadableSeen.has(entry.name)) {
+      unreadableSeen.add(entry.name);
+      log(`unreadable manifest ${entry.name} (${bytes.length} bytes): set aside if unchanged after ${UNREADABLE_MANIFEST_GRACE_MS / 1000} s`);
+    }
+    if (Date.now() - entry.modifiedMs < UNREADABLE_MANIFEST_GRACE_MS) return;
+    const again = await areas.inbox.read(entry.name);
+    if (again === null || !again.equals(bytes)) return; // rewritten or taken meanwhile: the next poll sees it
+    await areas.inbox.setAside(entry.name, 'unreadable');
+    unreadableSeen.delete(entry.name);
+    log(`unreadable manifest ${entry.name} set aside into unreadable/`);
+  };
+
+  const importOne = async (entry: AreaEntry) => {
+    const manifestName = entry.name;
     const bytes = await areas.inbox.read(manifestName);
     if (bytes === null) return; // taken meanwhile
     const m = parseManifest(bytes.toString('utf8'));
     const setAside = async (...names: string[]) => {
       for (const n of names) await areas.inbox.setAside(n, 'processed');
     };
-    if (!m) {
-      log(`unreadable manifest ${manifestName}`);
-      return setAside(manifestName);
-    }
+    if (!m) return setAsideUnreadable(entry, bytes);
+    unreadableSeen.delete(manifestName);
     const csv = await areas.inbox.read(m.CSVファイル名);
     const refuse = async (reason: string) => {
       await publish(m, '取込エラー', reason);
@@ -105,7 +131,10 @@ export function startFileExchange(
   const tick = async () => {
     if (chance(faults.unavailableRate)) return;
     // a CSV without its manifest is not complete yet
-    const manifests = (await areas.inbox.list()).map((e) => e.name).filter((n) => n.endsWith('.manifest.json')).sort().slice(0, IMPORTS_PER_POLL);
+    const manifests = (await areas.inbox.list())
+      .filter((e) => e.name.endsWith('.manifest.json'))
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .slice(0, IMPORTS_PER_POLL);
     for (let i = 0; i < manifests.length; i += IMPORT_PARALLEL) await Promise.all(manifests.slice(i, i + IMPORT_PARALLEL).map(importOne));
     for (const c of store.changesAfter(published, 500)) {
       const key = store.keyOfReceipt(c.receiptNumber);
