@@ -1,4 +1,5 @@
 import { correctAddress, type AddressMaster } from './address-master';
+import { PREFECTURES } from '../ocr/parse-address';
 import { blockAsAllowed } from './block-grammar';
 import { BUILDING_WORDS, DAKUTEN_WORDS } from './building-words';
 import { kanjiBetweenKanji } from '../ocr/kana-look-alikes';
@@ -26,6 +27,29 @@ export function addressRowIsSure(text: string, confidence: number, first: boolea
   const aza = /^(?:大字|字)/.exec(after)?.[0] ?? '';
   if (!after.startsWith(aza + c.town)) return false;
   return BLOCK.test(after.slice(aza.length + c.town.length));
+}
+
+/**
+ * Whether a first row of a card's 住所, as first read, is a place the address master spells exactly and
+ * nothing more: its 都道府県 and then one of that prefecture's 市区町村, or the first part of one where a
+ * card wraps the row (a 郡 before its 町村: 奈良県磯城郡 | 田原本町…; a designated city before its 区:
+ * 新潟県新潟市 | 南区…). Every character is vouched for by the master, so a confident read of it needs no
+ * second reads; a look-alike the master does not know (印施郡 for 印旛郡) is no such row.
+ */
+export function addressRowIsPlaceOnly(text: string, master: AddressMaster): boolean {
+  const t = text.replace(/[\s\u3000]/g, '');
+  const prefecture = PREFECTURES.find((p) => t.startsWith(p));
+  const rest = prefecture ? t.slice(prefecture.length) : '';
+  if (!prefecture || rest.length === 0) return false;
+  return master.municipalities(prefecture).some((m) => m.name === rest || (m.name.startsWith(rest) && wrapsBetween(rest, m.name.slice(rest.length))));
+}
+
+/**
+ * Where a municipality's name may be wrapped onto the next row: between a 郡 and its 町村, or between a
+ * designated city and its 区 (not inside a name: 四日市 is not 四日市市 wrapped).
+ */
+function wrapsBetween(head: string, tail: string): boolean {
+  return (head.endsWith('郡') && /^[^郡]+[町村]$/.test(tail)) || (head.endsWith('市') && /^[^市]+区$/.test(tail));
 }
 
 /**

@@ -23,7 +23,7 @@ import { glyphRequest, settleGlyph, type GlyphChoiceRequest } from './reread/gly
 import { latinLookAlikesOf } from '../../common/ocr/latin-lookalikes';
 import { levenshtein } from '../../common/text/levenshtein';
 import { BUILDING_WORDS } from '../../common/address/building-words';
-import { addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockOf, blockToMend, gapBetweenNumbers } from '../../common/address/sure-address-row';
+import { addressRowIsPlaceOnly, addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockOf, blockToMend, gapBetweenNumbers } from '../../common/address/sure-address-row';
 import type { AddressMaster } from '../../common/address/address-master';
 import { masterSupport } from '../../common/address/master-support';
 
@@ -233,7 +233,9 @@ export async function rereadPatch(
       let before = above;
       above += orig.text;
       const rowsAbove = chosenAbove;
-      if (shapely && orig.confidence >= (seed === seeds[0] ? A.placedConfidence : A.sureConfidence)) {
+      // a first row that is a place the master spells whole (福岡県大野城市, 奈良県磯城郡 | …), read surely, is kept too
+      const placeOnly = row.length === 1 && addresses !== null && seed === seeds[0] && orig.confidence >= A.sureConfidence && addressRowIsPlaceOnly(orig.text, addresses);
+      if (placeOnly || (shapely && orig.confidence >= (seed === seeds[0] ? A.placedConfidence : A.sureConfidence))) {
         chosenAbove = rowsAbove.then((t) => t + orig.text);
         continue;
       }

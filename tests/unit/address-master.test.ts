@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
 import { repairAddress } from '../../common/address/repair-card-address';
-import { addressRowIsSure, blockIsClean, blockToMend, gapBetweenNumbers } from '../../common/address/sure-address-row';
+import { addressRowIsPlaceOnly, addressRowIsSure, blockIsClean, blockToMend, gapBetweenNumbers } from '../../common/address/sure-address-row';
 import { withSmallVowelAfterVu, withWordDakuten } from '../../common/address/building-words';
 import { emptyFields } from '../../common/ocr/card-result';
 import { findAddressDir, loadAddressMaster } from '../../main/ocr-engine/address-master-files';
@@ -184,6 +184,27 @@ describe('address rows sure enough to keep as first read', () => {
     expect(addressRowIsSure('パークハウス609号', 0.95, false, master)).toBe(false);
     expect(addressRowIsSure('コーボポ山田402号', 0.95, false, master)).toBe(false);
     expect(addressRowIsSure('サンライズマンション606号', 0.8, false, master)).toBe(false);
+  });
+});
+
+describe('a first address row that is a place and nothing more', () => {
+  it('is a 都道府県 with a whole 市区町村, or with the 郡 or designated city a card wraps before its 町村 or 区', () => {
+    expect(addressRowIsPlaceOnly('千代田区', master)).toBe(false);
+    expect(addressRowIsPlaceOnly('東京都千代田区', master)).toBe(true);
+    expect(addressRowIsPlaceOnly('長野県北佐久郡', master)).toBe(true);
+    expect(addressRowIsPlaceOnly('長野県 北佐久郡軽井沢町', master)).toBe(true);
+    expect(addressRowIsPlaceOnly('宮城県仙台市', master)).toBe(true);
+    expect(addressRowIsPlaceOnly('愛知県名古屋市', master)).toBe(true);
+  });
+  it('is not a look-alike the master does not know, a name cut inside, or a row that goes on past the place', () => {
+    expect(addressRowIsPlaceOnly('長野県北佐久部', master)).toBe(false);
+    expect(addressRowIsPlaceOnly('長野県北佐久', master)).toBe(false);
+    expect(addressRowIsPlaceOnly('宮城県仙台', master)).toBe(false);
+    expect(addressRowIsPlaceOnly('宮城県仙台市青葉', master)).toBe(false);
+    expect(addressRowIsPlaceOnly('宮城県仙台市青葉区本町', master)).toBe(false);
+    expect(addressRowIsPlaceOnly('長野県北佐久郡軽井沢町軽井沢', master)).toBe(false);
+    expect(addressRowIsPlaceOnly('東京都', master)).toBe(false);
+    expect(addressRowIsPlaceOnly('宮城県千代田区', master)).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { warpQuad } from '../../main/ocr-engine/image/homography';
-import { createGray } from '../../main/ocr-engine/image/gray-image';
+import { createGray, histogram, paperLevel } from '../../main/ocr-engine/image/gray-image';
 
 describe('warping a card outline to the card image', () => {
   const src = createGray(40, 30);
@@ -19,5 +19,17 @@ describe('warping a card outline to the card image', () => {
     }
     // the last column samples past the source's edge
     expect(out.data[39]).toBe(255);
+  });
+});
+
+describe('grey level counts and the levels taken from them', () => {
+  it('counts every pixel once per level; the paper level is the bright 30 % percentile', () => {
+    const img = createGray(10, 10, 240);
+    for (let i = 0; i < 20; i++) img.data[i] = 10;
+    const hist = histogram(img.data);
+    expect(hist[240]).toBe(80);
+    expect(hist[10]).toBe(20);
+    expect(hist.reduce((a, b) => a + b, 0)).toBe(100);
+    expect(paperLevel(img)).toBe(240);
   });
 });

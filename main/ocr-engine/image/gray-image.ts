@@ -72,14 +72,23 @@ export function resize(img: GrayImage, width: number, height: number): GrayImage
 }
 
 /**
+ * How many pixels have each grey level. An index loop: a `for…of` over a typed array runs its iterator per
+ * pixel, ~4× the time (~5 ms of every card's line finding on the whole card image, before).
+ */
+export function histogram(data: Uint8Array): Uint32Array {
+  const hist = new Uint32Array(256);
+  for (let i = 0, n = data.length; i < n; i++) hist[data[i]!]!++;
+  return hist;
+}
+
+/**
  * Text crop with the card's printed background pattern removed: pixels lighter than 70 % of the way from the
  * ink (a dark percentile) to the paper (a bright percentile) become white, the rest is stretched to full
  * contrast. The model reads faint guilloche lines through glyphs as strokes; without them it reads far better.
  * A crop with too little contrast to tell ink from paper is returned unchanged.
  */
 export function cleanBackground(img: GrayImage): GrayImage {
-  const hist = new Uint32Array(256);
-  for (const v of img.data) hist[v]!++;
+  const hist = histogram(img.data);
   const n = img.data.length;
   const pct = (p: number): number => {
     let acc = 0;
@@ -103,8 +112,7 @@ export function cleanBackground(img: GrayImage): GrayImage {
 
 /** The paper colour of a crop: a bright percentile of it. */
 export function paperLevel(c: GrayImage): number {
-  const hist = new Uint32Array(256);
-  for (const v of c.data) hist[v]!++;
+  const hist = histogram(c.data);
   let acc = 0;
   for (let v = 255; v >= 0; v--) {
     acc += hist[v]!;

@@ -1,4 +1,4 @@
-import type { GrayImage } from '../image/gray-image';
+import { histogram, type GrayImage } from '../image/gray-image';
 import { inkMask } from '../image/binarize';
 import { boxH, boxW, components, type Box } from '../image/components';
 
@@ -57,8 +57,7 @@ export function findTextLines(card: GrayImage, portrait: { x0: number; y0: numbe
  * line. Only small blobs are judged, so a character's stroke is never dropped for being thin.
  */
 function paleSpeck(card: GrayImage, s: number): (b: Box) => boolean {
-  const hist = new Uint32Array(256);
-  for (const v of card.data) hist[v]!++;
+  const hist = histogram(card.data);
   const at = (q: number): number => {
     let acc = 0;
     for (let v = 0; v < 256; v++) if ((acc += hist[v]!) >= q * card.data.length) return v;

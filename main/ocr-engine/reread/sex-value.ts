@@ -143,7 +143,7 @@ function stretch(g: GrayImage): GrayImage {
 /** `n` copies of `g` side by side on its paper colour. */
 function tile(g: GrayImage, n: number, gap: number): GrayImage {
   let paper = 0;
-  for (const v of g.data) paper = Math.max(paper, v);
+  for (let i = 0; i < g.data.length; i++) paper = Math.max(paper, g.data[i]!);
   const o = createGray(g.width * n + gap * (n + 1), g.height + 2 * gap, paper);
   for (let i = 0; i < n; i++) for (let y = 0; y < g.height; y++) o.data.set(g.data.subarray(y * g.width, (y + 1) * g.width), (y + gap) * o.width + gap + i * (g.width + gap));
   return o;
