@@ -23,6 +23,8 @@ import { glyphRequest, settleGlyph, type GlyphChoiceRequest } from './reread/gly
 import { latinLookAlikesOf } from '../../common/ocr/latin-lookalikes';
 import { levenshtein } from '../../common/text/levenshtein';
 import { BUILDING_WORDS } from '../../common/address/building-words';
+import { placeWordlikeness, placeWordStats } from '../../common/address/place-words';
+import { withoutMarksNoAddressHolds } from './reread/stray-marks';
 import { addressRowIsPlaceOnly, addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockOf, blockToMend, gapBetweenNumbers } from '../../common/address/sure-address-row';
 import type { AddressMaster } from '../../common/address/address-master';
 import { masterSupport } from '../../common/address/master-support';
@@ -255,7 +257,8 @@ export async function rereadPatch(
         variants: checkOnce ? ADDRESS_CHECK_FIRST : V.address,
         firstBatch: checkOnce ? 1 : T.firstBatch,
         key: addressKey,
-        clean: (c) => withoutDoubledGlyphs(c, chars),
+        // (a mark no address holds is a speck the model read: コー※ポ山田)
+        clean: (c) => withoutMarksNoAddressHolds(withoutDoubledGlyphs(c, chars)),
         // a read the master places (after the rows above) and whose 番地 is all digits and joins beats reads
         // with kana in it (下鴨クー１４, ２４オー１２ on a second row) and reads it cannot place at all (和解島県利根前…)
         eligible: placed,
@@ -264,7 +267,8 @@ export async function rereadPatch(
         // reads changed nothing the finish below did not); the finish still runs (a join read as a gap)
         settled: placed !== undefined && orig.confidence >= A.sureConfidence && placed(orig),
         // the places the address master finds in the row (after the rows above) speak for a reading
-        support: () => (placesFound ? (c: Cand): number => T.cross.masterWeight * placesFound(before + c.text) : undefined),
+        // … and the building's name after the 番地 is written like the country's place names (青葉, not 育葉)
+        support: () => (placesFound && addresses ? (c: Cand): number => T.cross.masterWeight * placesFound(before + c.text) + T.cross.placeWordWeight * buildingWordlikeness(before, c.text, addresses) : undefined),
         check: 'lexicon',
         after: rowsAbove.then((t) => {
           before = t;
@@ -484,7 +488,8 @@ export async function rereadPatch(
           finish: async (whole, cands) => {
             // the family and the given name's reading resolved each on its own: one read may have the one
             // right and another read the other (フクダータタ, ラクザータクヤ)
-            const best = byParts(whole, cands, krun, kh, nameRead && names ? partSupport(nameRead, names) : null, printedGlyphs(rowChars, krun, kh));
+            const printed = printedGlyphs(rowChars, krun, kh);
+            const best = byParts(whole, cands, krun, kh, nameRead && names ? partSupport(nameRead, names) : null, printed);
             const split = splitAt(best, kgap, cands);
             if (!split) return null;
             const trimmed = trimKanaTail(split);
@@ -493,13 +498,18 @@ export async function rereadPatch(
             const symbols = trimmed === split || best.symbols.length !== kept.length ? best.symbols : best.symbols.filter((_, i) => kept[i]);
             // reads that all say the same, each sure of it, are what the print shows: the name tables do not
             // change them (カズヤ read three times over 和也, its 也 read 志: the name is the doubtful one)
-            const judged = nameRead !== null && names !== null && unanimous(cands) === null;
+            // … unless the print shows more glyphs in a part than they read (a pale kana lost by every read: ミ over
+            // ミホ): then that part alone is judged
+            const agreed = unanimous(cands) !== null;
+            const lost = trimmed.split('\u3000').map((p, i) => printed !== null && i < 2 && [...p].length < printed[i]!);
+            const judgedPart = (i: number): boolean => !agreed || lost[i] === true;
+            const judged = nameRead !== null && names !== null && (!agreed || lost.some((x) => x));
             // a part one kana off the one reading the name tables give for the name beside it is that reading:
             // the tables' judgement, not the print's, so the clerk is asked to look
-            const snapped = judged ? snapToKnownReading(trimmed, nameRead!, names!) : trimmed;
+            const snapped = judged ? onlyParts(snapToKnownReading(trimmed, nameRead!, names!), trimmed, judgedPart) : trimmed;
             // a part still no reading the tables know for its kanji is read once more with only the kana of those
             // readings allowed: a read that then spells one of them exactly is taken (シバタ for 柴田 read ンパタ)
-            const text = judged ? await readAsKnownReading(snapped, nameRead!, names!, krun, kb, (rect, whitelist) => readVariants(pool, card, rect, kh, null, [V.kana[0]!], { whitelist, render }).then((cs) => cs.map((c) => withoutRepeatedGlyphs(c, kh)))) : snapped;
+            const text = judged ? onlyParts(await readAsKnownReading(snapped, nameRead!, names!, krun, kb, (rect, whitelist) => readVariants(pool, card, rect, kh, null, [V.kana[0]!], { whitelist, render }).then((cs) => cs.map((c) => withoutRepeatedGlyphs(c, kh))), printed), snapped, judgedPart) : snapped;
             const confidence = text === trimmed ? best.confidence : Math.min(best.confidence, N.shapeFieldConfidence);
             // every line the row's ruby was found as goes (the family's, a kana apart, the given name's), not only
             // those the field finder took
@@ -695,7 +705,9 @@ export function snapToKnownReading(kana: string, name: string, names: NameReadin
  * The フリガナ with each part that is no reading the name tables give for its kanji (while they give some) read
  * again in its half of the row (left or right of the blank between the names), only the kana of those
  * readings allowed (`read` cleans the reads as the plan's do); the part becomes the read when it spells one
- * of them exactly, else stays as it was.
+ * of them exactly, or — pale ruby the model reads only in part (ハシ over ハシモト's four glyphs) — when
+ * exactly one of them has as many kana as the print shows glyphs there and holds the read (or the part as
+ * it was), in order, as at least half its kana; else it stays as it was.
  */
 export async function readAsKnownReading(
   kana: string,
@@ -704,6 +716,7 @@ export async function readAsKnownReading(
   gap: { x0: number; x1: number } | null,
   row: Rect,
   read: (rect: Rect, whitelist: string) => Promise<Cand[]>,
+  printed: PrintedGlyphs | null = null,
 ): Promise<string> {
   const ks = kana.split('\u3000');
   const readings = knownReadings(name, names);
@@ -715,10 +728,29 @@ export async function readAsKnownReading(
       const rect = i === 0 ? { ...row, x1: gap.x0 } : { ...row, x0: gap.x1 };
       const whitelist = [...new Set([...known.join(''), 'ー'])].join('');
       const again = (await read(rect, whitelist)).map((c) => trimKanaTail(compact(c.text)));
-      return again.find((t) => known.includes(t)) ?? part;
+      const exact = again.find((t) => known.includes(t));
+      if (exact !== undefined || !printed) return exact ?? part;
+      const glyphs = printed[i]!;
+      // (the part as first resolved is such a read too: pale kana the whitelisted read may not see at all)
+      const holding = known.filter((r) => [...r].length === glyphs && [part, ...again].some((t) => 2 * [...t].length >= glyphs && isSubsequence([...t], [...r])));
+      return holding.length === 1 ? holding[0]! : part;
     }),
   );
   return parts.join('\u3000');
+}
+
+/** `changed`'s parts (family　given) where `judged` says so, `kept`'s elsewhere. */
+function onlyParts(changed: string, kept: string, judged: (i: number) => boolean): string {
+  const c = changed.split('\u3000');
+  const k = kept.split('\u3000');
+  return c.length === k.length ? c.map((p, i) => (judged(i) ? p : k[i]!)).join('\u3000') : kept;
+}
+
+/** Whether `part`'s characters all occur in `whole`, in the same order. */
+function isSubsequence(part: readonly string[], whole: readonly string[]): boolean {
+  let k = 0;
+  for (const ch of whole) if (k < part.length && part[k] === ch) k++;
+  return part.length > 0 && k === part.length;
 }
 
 /** Where one character's print is compared with the characters it may be (settleGlyph): the preprocessing worker, or inline. */
@@ -834,6 +866,19 @@ export function labelAndValue(l: RecognizedLine): [RecognizedLine, RecognizedLin
     { ...l, x1: cut - 1, text: compact(l.text).slice(0, n), symbols: l.symbols.slice(0, n) },
     { ...l, x0: cut, text: value, symbols: l.symbols.slice(n) },
   ];
+}
+
+/**
+ * How much this row's part of the 方書 (what follows the 番地 of the rows so far) is written like a place name
+ * (placeWordlikeness); 0 when the row holds none of it or no 番地 is found.
+ */
+export function buildingWordlikeness(before: string, text: string, master: AddressMaster): number {
+  const head = compact(before);
+  const row = compact(text);
+  const span = blockOf(head + row, master);
+  if (!span) return 0;
+  const building = [...head, ...row].slice(Math.max(span.end, [...head].length)).join('');
+  return building.length > 0 ? placeWordlikeness(building, placeWordStats(master)) : 0;
 }
 
 /** 住所 is compared with spaces and digit width ignored, hyphens folded: the same key votes. */

@@ -19,6 +19,13 @@ describe('what cannot end an address', () => {
     expect(trimAddressTail('岐阜県本巣郡北方町生年月有明')).toBe('岐阜県本巣郡北方町生年月有明');
   });
 
+  it('drops a four-character label misread at its start and ended right, as long as the label, after a number or 号', () => {
+    expect(trimAddressTail('徳島県板野郡板野町松谷1585番地グランドハイツ108号全全月日')).toBe('徳島県板野郡板野町松谷1585番地グランドハイツ108号');
+    expect(trimAddressTail('東京都千代田区千代田1-1肴劾期限')).toBe('東京都千代田区千代田1-1');
+    // … never a place whose name ends like one, nor a tail of another length
+    expect(trimAddressTail('東京都千代田区千代田1-1月日')).toBe('東京都千代田区千代田1-1月日');
+    expect(trimAddressTail('北海道札幌市中央区大通西全全月日')).toBe('北海道札幌市中央区大通西全全月日');
+  });
   it('keeps what may end an address: a closing parenthesis, a building name, a long vowel, a place name like a label', () => {
     for (const ok of ['東京都港区芝1-2-3（山田方）', '東京都港区芝1-2-3センター', '東京都港区芝1-2-3コーポ山田101号', '岐阜県本巣郡北方町生年', '京都府京都市北区住所町', '']) expect(trimAddressTail(ok)).toBe(ok);
   });

@@ -128,4 +128,28 @@ describe('a フリガナ part the name tables do not know, read again with only 
     // a name the tables know no reading of: nothing to read against
     expect(await readAsKnownReading('ンパタ\u3000タツヤ', '某某\u3000達也', tables, gap, row, read)).toBe('ンパタ\u3000タツヤ');
   });
+
+  const pale = buildNameReadings([
+    [
+      { kind: '姓', surface: '橋本', readings: ['はしもと'] },
+      { kind: '名', surface: '美穂', readings: ['みほ', 'よしほ'] },
+      { kind: '名', surface: '太郎', readings: ['たろう'] },
+    ],
+  ]);
+  const reads = (...texts: string[]) => async () => texts.map((text) => ({ text, confidence: 0.5, symbols: [] as [] }));
+
+  it('takes the one known reading as long as the glyphs printed there that holds, in order, what pale ruby was read as', async () => {
+    // ハシモト's four glyphs, read ハンモル, read again with its kana only as ハシ
+    expect(await readAsKnownReading('ハンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('ハシ'), [4, 3])).toBe('ハシモト\u3000タロウ');
+    // ミホ's two glyphs, ホ too pale for any read: ミ as read is half of the one two-kana reading (not ヨシホ)
+    expect(await readAsKnownReading('サカイ\u3000ミ', '橋本\u3000美穂', pale, gap, row, reads(), [3, 2])).toBe('サカイ\u3000ミホ');
+  });
+
+  it('keeps the part when no printed count is known, the count fits no reading, two fit, or less than half was read', async () => {
+    expect(await readAsKnownReading('ハンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('ハシ'))).toBe('ハンモル\u3000タロウ');
+    expect(await readAsKnownReading('ハンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('ハシ'), [5, 3])).toBe('ハンモル\u3000タロウ');
+    expect(await readAsKnownReading('ハンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('ハ'), [4, 3])).toBe('ハンモル\u3000タロウ');
+    expect(await readAsKnownReading('ハンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('シハ'), [4, 3])).toBe('ハンモル\u3000タロウ');
+    expect(await readAsKnownReading('サカイ\u3000ホ', '橋本\u3000美穂', pale, gap, row, reads(), [3, 1])).toBe('サカイ\u3000ホ');
+  });
 });

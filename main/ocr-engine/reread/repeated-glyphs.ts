@@ -55,12 +55,12 @@ export function withoutRepeatedGlyphs<C extends { text: string; symbols: Recogni
 }
 
 /** Whether a reading's symbols spell its text, one character each (its spaces aside). */
-function spelledBySymbols(c: { text: string; symbols: RecognizedSymbol[] }): boolean {
+export function spelledBySymbols(c: { text: string; symbols: RecognizedSymbol[] }): boolean {
   return [...c.text].filter((ch) => !/\s/.test(ch)).join('') === c.symbols.map((s) => s.text).join('') && c.symbols.every((s) => [...s.text].length === 1);
 }
 
 /** A reading without the symbols at `drop` and their characters (spaces stay where they were, one of a run). */
-function withoutSymbols<C extends { text: string; symbols: RecognizedSymbol[] }>(c: C, drop: ReadonlySet<number>): C {
+export function withoutSymbols<C extends { text: string; symbols: RecognizedSymbol[] }>(c: C, drop: ReadonlySet<number>): C {
   if (drop.size === 0) return c;
   let k = 0;
   const text = [...c.text].filter((ch) => /\s/.test(ch) || !drop.has(k++)).join('');

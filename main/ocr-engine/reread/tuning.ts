@@ -154,6 +154,12 @@ export const REREAD_TUNING = {
      */
     masterWeight: 2.5,
     /**
+     * the 方書 after the 番地 written like the country's place names (placeWordlikeness, ≤ 0: about -1 per rare
+     * kanji or two unknown pairs): this many votes per unit. Two re-reads of 第一看荘 outvote 第二寿荘 read twice
+     * by less than the 1.7 units 看 costs at this weight; a read of the same word agreed by more reads still wins
+     */
+    placeWordWeight: 0.5,
+    /**
      * a roman name read with as many words as the print shows (its letter boxes' gaps, layout/word-gaps.ts):
      * this many extra votes. Reads that drop or move a letter at a word's edge (GARCIA JI HOON read GARCIAJ
      * HOON, GARCIA HOON) agree with each other more than with the one read spaced as printed, by ~0.1
