@@ -128,6 +128,37 @@ describe('card image clean-up and finding', () => {
     expect(Math.min(...q!.corners.map((p) => p.x))).toBeGreaterThan(200 - 8);
   });
 
+  it('finds a card on a coloured desk with a glare spot joined to its side: by its straight sides, not the bulged region', () => {
+    const W = 1600;
+    const H = 1200;
+    const desk = [40, 90, 60];
+    const cream = [232, 226, 204];
+    const card = { x0: 340, y0: 520, x1: 860, y1: 848 };
+    /** the card, and a bright spot whose halo fades into the desk over the card's right side */
+    const scene = (glare: { x: number; y: number; core: number; halo: number; peak: number }): DecodedImage => {
+      const rgb = new Uint8Array(W * H * 3);
+      const gray = createGray(W, H, 0);
+      for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+        const onCard = x >= card.x0 && x < card.x1 && y >= card.y0 && y < card.y1;
+        const d = Math.hypot(x - glare.x, y - glare.y);
+        const g = d < glare.core ? glare.peak : d < glare.halo ? glare.peak * (1 - (d - glare.core) / (glare.halo - glare.core)) : 0;
+        const c = onCard ? cream : desk.map((v) => Math.round(v + g * (225 - v)));
+        rgb.set(c, (y * W + x) * 3);
+        gray.data[y * W + x] = Math.max(...c);
+      }
+      return { rgb, gray, sourceWidth: W, sourceHeight: H };
+    };
+    // near the top corner (the region's hull is no card's), beside the middle (its biggest quad takes the spot
+    // in), and one whose halo joins only as far as the desk's own threshold (a stricter one leaves it out)
+    for (const glare of [{ x: 880, y: 560, core: 90, halo: 200, peak: 0.9 }, { x: 900, y: 600, core: 80, halo: 200, peak: 0.8 }, { x: 950, y: 690, core: 120, halo: 200, peak: 0.7 }]) {
+      const q = findCardQuad(scene(glare));
+      expect(q, JSON.stringify(glare)).not.toBeNull();
+      for (const [i, want] of [{ x: card.x0, y: card.y0 }, { x: card.x1, y: card.y0 }, { x: card.x1, y: card.y1 }, { x: card.x0, y: card.y1 }].entries()) {
+        expect(Math.hypot(q!.corners[i]!.x - want.x, q!.corners[i]!.y - want.y), `${JSON.stringify(glare)} corner ${i}`).toBeLessThan(10);
+      }
+    }
+  });
+
   it('takes no outline inside an image of the card’s own proportions unless it covers most of it: that image is the card alone', () => {
     // a dark block (the portrait with its frame) of card proportions, a fifth of the image
     const block = (W: number, H: number): DecodedImage => {

@@ -2,6 +2,7 @@ import type { DecodedImage } from './decode';
 import type { Point } from './homography';
 import { isCardShaped } from './card-shape';
 import { dilateSquare } from './dilate';
+import { quadFromOutlineLines } from './outline-lines';
 
 /** Segmentation runs on a small copy: the card outline needs no detail. */
 const SEG_SIDE = 400;
@@ -51,6 +52,19 @@ export const CARD_FINDING = {
    * ~1 % smaller than its rim, which the side refit corrects).
    */
   outlineGrow: [2, 5],
+  /**
+   * The colour distance from the background that makes the card's region, as multiples of the image's own
+   * (Otsu) threshold, tried in turn until one gives a card's outline: 1 first; higher ones leave out a paler
+   * region joined to the card (a glare spot's halo: on 20261228 #47 the card and the glare beside it made one
+   * region no rectangle fits), while a card differs from its background by several times the threshold.
+   */
+  colourThresholds: [1, 1.6, 2.4],
+  /**
+   * The hull's quad and the straight sides' quad are the same outline when no corner is further apart than
+   * this share of the diagonal (a rounded corner moves the hull's by ~1 %); further, the one with more of
+   * the outline on its sides is taken
+   */
+  sameQuad: 0.04,
 } as const;
 
 /** The least area a card of `minLongSide` covers, in working-image pixels (ID-1 aspect). */
@@ -99,12 +113,16 @@ export function findCardQuad(img: DecodedImage): CardQuad | null {
   }
   const t = Math.max(18, otsu(dist));
   const mask = new Uint8Array(w * h);
-  for (let i = 0; i < w * h; i++) mask[i] = dist[i]! > t ? 1 : 0;
-  // a pale card on a white scanner bed hardly differs in colour from it: its outline (edge, shadow) does
   const cardAlone = isCardShaped(img.gray);
   const found = (q: CardQuad | null): CardQuad | null => (q && cardAlone && q.coverage < CARD_FINDING.minCoverageOfCardShapedImage ? null : q);
-  const byColour = found(quadFromMask(mask, w, h, k));
-  if (byColour) return byColour;
+  // the card is the region far from the background's colour; where that region is no card's outline, a paler
+  // thing may be joined to it (a glare spot's halo beside a phone photo's card): only what differs more is kept
+  for (const f of CARD_FINDING.colourThresholds) {
+    for (let i = 0; i < w * h; i++) mask[i] = dist[i]! > f * t ? 1 : 0;
+    const byColour = found(quadFromMask(mask, w, h, k));
+    if (byColour) return byColour;
+  }
+  // a pale card on a white scanner bed hardly differs in colour from it: its outline (edge, shadow) does
   // the edges once for every grow tried
   const edges = edgeMap(rgb, w, h);
   for (const grow of CARD_FINDING.outlineGrow) {
@@ -122,11 +140,49 @@ function quadFromMask(mask: Uint8Array, w: number, h: number, k: number): CardQu
   const hull = convexHull(comp.points);
   if (hull.length < 4) return null;
   const quad = maxQuad(hull);
-  const refined = refineSides(quad, comp.edge) ?? quad;
-  const area = polyArea(refined);
+  const hullQuad = refineSides(quad, comp.edge) ?? quad;
+  const byHull = cardQuad(hullQuad, comp.count, w, h, k);
+  // something joined to the card (a glare spot's halo on one side) bulges the region's hull: its biggest quad
+  // is then no card's, or a card's with a corner pulled out. The card's four straight sides are still in the
+  // region's outline; where the two quads differ, the one whose sides run along more of the outline is the card
+  const lines = quadFromOutlineLines(comp.edge, Math.sqrt(comp.count / 1.586));
+  const byLines = lines ? cardQuad(lines, comp.count, w, h, k) : null;
+  if (!byHull || !byLines) return byHull ?? byLines;
+  const diagonal = len(hullQuad[0]!, hullQuad[2]!);
+  const apart = Math.max(...byHull.corners.map((c, i) => len(c, byLines.corners[i]!))) * k;
+  if (apart <= CARD_FINDING.sameQuad * diagonal) return byHull;
+  return outlineOnSides(comp.edge, lines!) > outlineOnSides(comp.edge, hullQuad) ? byLines : byHull;
+}
+
+/** How many outline points lie on the quad's sides (within 2 segmentation px). */
+function outlineOnSides(edge: readonly Point[], q: Point[]): number {
+  let n = 0;
+  for (const p of edge) {
+    for (let i = 0; i < 4; i++) {
+      const a = q[i]!;
+      const b = q[(i + 1) % 4]!;
+      const L = Math.max(1e-6, len(a, b));
+      const t = ((p.x - a.x) * (b.x - a.x) + (p.y - a.y) * (b.y - a.y)) / (L * L);
+      if (t >= 0 && t <= 1 && Math.abs((p.x - a.x) * (b.y - a.y) - (p.y - a.y) * (b.x - a.x)) / L <= 2) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
+/**
+ * The quad (segmentation pixels) as the card's outline in working-image pixels, or null when it is no card's:
+ * too small or the whole frame, not filled by the region, of no card's proportions, or no rectangle as a
+ * camera sees it.
+ */
+function cardQuad(q: Point[], regionCount: number, w: number, h: number, k: number): CardQuad | null {
+  const minArea = MIN_CARD_AREA * k * k;
+  const area = polyArea(q);
   if (area < minArea || area > CARD_FINDING.maxCoverage * w * h) return null;
-  if (comp.count < CARD_FINDING.minFill * area) return null;
-  const corners = orderLandscape(refined.map((p) => ({ x: p.x / k, y: p.y / k })));
+  if (regionCount < CARD_FINDING.minFill * area) return null;
+  const corners = orderLandscape(q.map((p) => ({ x: p.x / k, y: p.y / k })));
   const [a, b, c, d] = corners as [Point, Point, Point, Point];
   const long = (len(a, b) + len(c, d)) / 2;
   const short = (len(b, c) + len(d, a)) / 2;
