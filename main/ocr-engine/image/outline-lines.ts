@@ -92,7 +92,6 @@ function strongestLine(points: readonly Point[]): Line | null {
     }
   }
   const a = Math.floor(bestAt / (2 * bins + 1));
-  const theta = (a * Math.PI) / T.angles;
   const rho = (bestAt % (2 * bins + 1)) - bins;
   const on = points.filter((p) => Math.abs(p.x * cos[a]! + p.y * sin[a]! - rho) <= T.onLine);
   return on.length >= 2 ? refit(on) : null;
