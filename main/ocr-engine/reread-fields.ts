@@ -278,7 +278,7 @@ export async function rereadPatch(
           rowChosen();
         },
         finish: async (best0, all) => {
-          const blockVoted = addresses ? blockByVote(best0, all, before, addresses) : best0;
+          const blockVoted = addresses ? buildingByVote(blockByVote(best0, all, before, addresses), all, before, addresses) : best0;
           const voted = await settleVoicing(blockVoted, card, u, BUILDING_WORDS, voicing);
           // the 番地 is found after the rows above (a row may begin with the 町域, or inside the 番地): this row's part of it
           const found = addresses ? blockToMend(compact(before) + voted.text, addresses) : null;
@@ -959,6 +959,42 @@ export function blockByVote(best: Cand, all: Cand[], before: string, master: Add
   cs.push(...mine.cs.slice(k));
   if (aligned) symbols.push(...best.symbols.slice(k));
   return { ...best, text: cs.join(''), symbols, confidence: Math.min(best.confidence, donor.c.confidence, T.cross.changedConfidence) };
+}
+
+/**
+ * The 方書 (what follows the 番地) most readings of a row agree on, put into the chosen one: the choice is made
+ * among the readings that place the address, but the building's name and room are no place and every reading
+ * of them counts (田園ハイツ308号 read three times, 308和号 twice, one of those by the only read that places
+ * the 町域). Voted as whole readings are, with the place names' word on each (placeWordlikeness); the clerk is
+ * asked to look at what the vote changed.
+ */
+export function buildingByVote(best: Cand, all: Cand[], before: string, master: AddressMaster): Cand {
+  const head = compact(before);
+  const skip = [...head].length;
+  const tailOf = (c: Cand): { cs: string[]; at: number; tail: string } | null => {
+    const cs = [...compact(c.text)];
+    const span = blockOf(head + cs.join(''), master);
+    if (!span) return null;
+    const at = Math.max(0, span.end - skip);
+    return at < cs.length ? { cs, at, tail: cs.slice(at).join('') } : null;
+  };
+  const mine = tailOf(best);
+  if (!mine) return best;
+  const tails = all.flatMap((c) => {
+    const t = tailOf(c);
+    return t ? [{ c, t, text: t.tail, confidence: c.confidence }] : [];
+  });
+  if (tails.every((x) => addressKey(x.text) === addressKey(mine.tail))) return best;
+  const stats = placeWordStats(master);
+  const won = resolve(tails, addressKey, { support: (x) => T.cross.placeWordWeight * placeWordlikeness(x.text, stats) });
+  if (addressKey(won.text) === addressKey(mine.tail)) return best;
+  const aligned = best.symbols.length === mine.cs.length && won.c.symbols.length === won.t.cs.length;
+  return {
+    ...best,
+    text: [...mine.cs.slice(0, mine.at), ...won.t.cs.slice(won.t.at)].join(''),
+    symbols: aligned ? [...best.symbols.slice(0, mine.at), ...won.c.symbols.slice(won.t.at)] : [],
+    confidence: Math.min(best.confidence, won.c.confidence, T.cross.changedConfidence),
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAddressMaster } from '../../common/address/address-master';
 import { PLACE_WORD_TUNING, placeWordlikeness, placeWordStats } from '../../common/address/place-words';
-import { buildingWordlikeness } from '../../main/ocr-engine/reread-fields';
+import { buildingByVote, buildingWordlikeness } from '../../main/ocr-engine/reread-fields';
 import { resolveChecked } from '../../main/ocr-engine/reread/candidates';
 import { withoutMarksNoAddressHolds } from '../../main/ocr-engine/reread/stray-marks';
 
@@ -47,6 +47,26 @@ describe('the 方書 of an address row weighed by the place names', () => {
     expect(plain.text).toBe('ヴィラ若人葉205号');
     const weighed = resolveChecked(cands, (s) => s, { by: 'lexicon', cap: 0.75, support: (x) => 0.5 * buildingWordlikeness(before, x.text, master) });
     expect(weighed).toMatchObject({ text: 'ヴィラ若葉205号', provenance: 'lexicon', confidence: 0.75 });
+  });
+});
+
+describe('the 方書 voted among every reading of the row', () => {
+  const read = (text: string, confidence: number) => ({ text, confidence, symbols: [] });
+  it('puts the building most readings agree on into the chosen reading, its place kept, and asks the clerk to look', () => {
+    // the chosen reading is the only one that places the 町域 (the others misread it), yet three read the room right
+    const best = read('千代田1-2-3コーポ山田308和号', 0.62);
+    const all = [best, read('千代⊞1-2-3コーポ山田308号', 0.57), read('千代田1-2-3コーポ山田308和号', 0.66), read('干代田1-2-3コーポ山田308号', 0.54), read('千代目1-2-3コーポ山田308号', 0.56)];
+    // (as sure as the surest read that gave it, and no surer than the chosen one)
+    expect(buildingByVote(best, all, '東京都千代田区', master)).toMatchObject({ text: '千代田1-2-3コーポ山田308号', confidence: 0.57 });
+    const sure = (text: string) => read(text, 0.9);
+    const allSure = [sure('千代田1-2-3コーポ山田308和号'), sure('千代⊞1-2-3コーポ山田308号'), sure('干代田1-2-3コーポ山田308号')];
+    expect(buildingByVote(allSure[0]!, allSure, '東京都千代田区', master)).toMatchObject({ text: '千代田1-2-3コーポ山田308号', confidence: 0.75 });
+  });
+  it('leaves the reading as it is when every reading has the same building, or it has none after its 番地', () => {
+    const best = read('千代田1-2-3コーポ山田308号', 0.8);
+    expect(buildingByVote(best, [best, read('千代田1-2-3コーポ山田３０８号', 0.7)], '東京都千代田区', master)).toBe(best);
+    const bare = read('千代田1-2-3', 0.8);
+    expect(buildingByVote(bare, [bare, read('千代田1-2-3コーポ', 0.7)], '東京都千代田区', master)).toBe(bare);
   });
 });
 
