@@ -5,7 +5,7 @@ import { extractFields, type Extracted } from '../../common/ocr/extract-fields';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import { TesseractPool, type LineRequest } from './tesseract/tesseract-pool';
 import type { GrayImage } from './image/gray-image';
-import type { TextLine } from './layout/text-lines';
+import type { CharBox, TextLine } from './layout/text-lines';
 import { recognizeLine } from './recognize-lines';
 import { birthDateOnly, refineLines, sexRightOfBirthDate } from './refine-lines';
 import type { SexPixels } from './reread/sex-value';
@@ -303,7 +303,9 @@ export class CardReader {
     let rec = patch ? applyReread(refined, patch) : refined;
     if (patch) ({ warnings, ...ex } = extractFields(rec, today));
     // 生年月日 and 有効期限 on different days of the year: one is misread, and the card says which
-    const paired = await settleDatePair(this.pool, view, rec, ex, today, this.lineImages);
+    // (a read line is the line finder's line it was read from when it starts where that one does)
+    const boxesOf = (l: RecognizedLine): CharBox[] | null => chosen.find((t) => t.x0 === l.x0 && t.y0 === l.y0 && t.x1 === l.x1)?.chars ?? null;
+    const paired = await settleDatePair(this.pool, view, rec, ex, today, this.lineImages, boxesOf);
     if (paired) ({ warnings, ...ex } = extractFields((rec = paired), today));
     // the layouts that print 性別 after the birth date (card-layouts.ts): looked for there by its ink when no
     // line named it, on a read that fits the layout (its era, no フリガナ where it prints none)

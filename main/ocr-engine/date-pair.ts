@@ -7,6 +7,7 @@ import type { GrayImage } from './image/gray-image';
 import { lineImagesInline, type LineImager } from './reread/line-images';
 import { DATE_WHITELIST, dateBox, dateIso, dateText, putDate } from './refine-lines';
 import { PSM, type TesseractPool } from './tesseract/tesseract-pool';
+import { compact } from '../../common/ocr/card-labels';
 
 /** Scales and modes the earlier date reads did not use: the model's slips (１１ read as １) differ between them. */
 const PAIR_VARIANTS = [
@@ -29,14 +30,47 @@ function vote(v: Votes, text: string, confidence: number, today: string): void {
   if ((v.read.get(iso)?.confidence ?? -1) < confidence) v.read.set(iso, { text: dateText(text).trim(), confidence });
 }
 
-async function readDates(pool: TesseractPool, card: GrayImage, l: RecognizedLine, today: string, images: LineImager): Promise<Votes> {
+async function readDates(pool: TesseractPool, card: GrayImage, l: RecognizedLine, today: string, images: LineImager, glyphs: number | null): Promise<Votes> {
   const v: Votes = { weight: new Map(), read: new Map() };
-  vote(v, l.text, l.confidence, today);
+  // the print shows one glyph more than the line's read has: the model dropped one of two narrow １s (its
+  // usual slip), so the dates its reads can be are the read with one of its １s doubled, and only those
+  const doubled = glyphs !== null && glyphs === [...compact(l.text)].length + 1 ? onesDoubled(l.text, today) : [];
+  const allowed = doubled.length > 0 ? new Set(doubled.map((t) => dateIso(t, today))) : null;
+  if (allowed) for (const t of doubled) vote(v, t, l.confidence, today);
+  else vote(v, l.text, l.confidence, today);
   const box = dateBox(l);
   const crops = await images(card, box, PAIR_VARIANTS.map((pv) => ({ glyph: pv.glyph, clean: true })));
   const reads = await Promise.all(PAIR_VARIANTS.map((pv, i) => pool.recognize({ image: crops[i]!, psm: pv.psm, whitelist: DATE_WHITELIST, symbols: false })));
-  for (const r of reads) vote(v, r.text, r.confidence, today);
+  for (const r of reads) if (!allowed || allowed.has(dateIso(r.text, today))) vote(v, r.text, r.confidence, today);
   return v;
+}
+
+/** The read with one of its date's １s written twice, each way that still gives a date (平成4年1月23日 → 平成4年11月23日). */
+export function onesDoubled(text: string, today: string): string[] {
+  const cs = [...text];
+  const end = dateText(text).length;
+  const out: string[] = [];
+  for (let i = 0, at = 0; i < cs.length; at += cs[i]!.length, i++) {
+    if (at >= end || !/[1１]/.test(cs[i]!)) continue;
+    const t = [...cs.slice(0, i + 1), cs[i]!, ...cs.slice(i + 1)].join('');
+    if (dateIso(t, today) && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * How many glyphs the line finder saw in a line: its character boxes, one inside another's span counted once
+ * (a stroke's box within its character's). Narrow boxes side by side stay two: １１ is two glyphs.
+ */
+export function glyphCount(boxes: readonly { x0: number; x1: number }[]): number {
+  let n = 0;
+  let reach = -Infinity;
+  for (const b of [...boxes].sort((a, c) => a.x0 - c.x0 || c.x1 - a.x1)) {
+    if (b.x1 <= reach) continue;
+    n++;
+    reach = b.x1;
+  }
+  return n;
 }
 
 const lineAt = (lines: RecognizedLine[], s: FieldSource | undefined): number => (s ? lines.findIndex((l) => l.x0 === s.x && l.y0 === s.y) : -1);
@@ -56,6 +90,8 @@ export async function settleDatePair(
   today: string,
   /** where the date lines' images are made (the card reader's preprocessing worker) */
   images: LineImager = lineImagesInline,
+  /** the line finder's character boxes of a read line (its glyphs as printed), when known */
+  boxesOf: (l: RecognizedLine) => readonly { x0: number; x1: number }[] | null = () => null,
 ): Promise<RecognizedLine[] | null> {
   const { birthDate, expiryDate } = ex.fields;
   // the layout's rule, as the field check applies it: a next-generation card may end a month after the birthday
@@ -65,7 +101,11 @@ export async function settleDatePair(
   const bi = lineAt(lines, ex.sources.birthDate);
   const ei = lineAt(lines, ex.sources.expiryDate);
   if (bi < 0 || ei < 0 || bi === ei) return null;
-  const [bv, ev] = await Promise.all([readDates(pool, card, lines[bi]!, today, images), readDates(pool, card, lines[ei]!, today, images)]);
+  const glyphs = (l: RecognizedLine): number | null => {
+    const boxes = boxesOf(l);
+    return boxes && boxes.length > 0 ? glyphCount(boxes) : null;
+  };
+  const [bv, ev] = await Promise.all([readDates(pool, card, lines[bi]!, today, images, glyphs(lines[bi]!)), readDates(pool, card, lines[ei]!, today, images, glyphs(lines[ei]!))]);
   let best: { b: string; e: string; w: number } | null = null;
   for (const [b, wb] of bv.weight) {
     for (const [e, we] of ev.weight) {

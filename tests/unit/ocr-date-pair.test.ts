@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bareLine } from '../support/recognized-lines';
 import { expiryFallsOnBirthday } from '../../common/ocr/birthday-expiry';
 import { extractFields } from '../../common/ocr/extract-fields';
-import { settleDatePair } from '../../main/ocr-engine/date-pair';
+import { glyphCount, onesDoubled, settleDatePair } from '../../main/ocr-engine/date-pair';
 import { dateBox } from '../../main/ocr-engine/refine-lines';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
 import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
@@ -66,6 +66,30 @@ describe('a misread date settled by the other one', () => {
     expect(calls).toHaveLength(0);
     const lines = [...CURRENT, BIRTH, EXPIRY];
     expect(await settleDatePair(pool('昭和7年 3月 1日生', '2025年 5月 1日まで有効', calls), card, lines, extractFields(lines, '2025-01-01'), '2025-01-01')).toBeNull();
+  });
+
+  it('takes the print\'s glyph count for a line whose every read dropped one of two narrow １s', async () => {
+    const lines = [...CURRENT, BIRTH, EXPIRY];
+    const ex = extractFields(lines, '2025-01-01');
+    // every re-read repeats the slip: by votes alone, the pair 1 January, 1 January wins
+    const slipped = (): TesseractPool => pool('昭和7年 1月 1日生', '2025年 1月 1日まで有効', []);
+    expect(extractFields((await settleDatePair(slipped(), card, lines, ex, '2025-01-01'))!, '2025-01-01').fields.birthDate.value).toBe('1932-01-01');
+    // the line finder saw ten glyphs in the birth line (昭和7年11月1日生) and fourteen in the expiry line
+    const boxes = (n: number) => Array.from({ length: n }, (_, i) => ({ x0: 10 * i, x1: 10 * i + 6 }));
+    const boxesOf = (l: { text: string }) => (l === BIRTH ? boxes(10) : l === EXPIRY ? boxes(14) : null);
+    const settled = await settleDatePair(slipped(), card, lines, ex, '2025-01-01', undefined, boxesOf);
+    const after = extractFields(settled!, '2025-01-01');
+    expect(after.fields.birthDate.value).toBe('1932-11-01');
+    expect(after.fields.expiryDate.value).toBe('2025-11-01');
+  });
+
+  it('counts a box inside another once, narrow boxes side by side twice; doubles only a date\'s １s', () => {
+    expect(glyphCount([{ x0: 136, x1: 149 }, { x0: 136, x1: 140 }, { x0: 156, x1: 179 }, { x0: 188, x1: 195 }, { x0: 202, x1: 213 }])).toBe(4);
+    expect(onesDoubled('平成4年1月23日生', '2025-01-01')).toEqual(['平成4年11月23日生']);
+    expect(onesDoubled('昭和7年1月1日生', '2025-01-01')).toEqual(['昭和7年11月1日生', '昭和7年1月11日生']);
+    expect(onesDoubled('2031年2月5日まで有効', '2025-01-01')).toEqual([]);
+    // a １ doubled into no date (20311年) is no reading
+    expect(onesDoubled('2031年3月1日', '2025-01-01')).toEqual(['2031年3月11日']);
   });
 
   it('holds a next-generation card to its own rule: an expiry a month after the birthday is read no more', async () => {
