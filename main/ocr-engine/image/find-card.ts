@@ -3,6 +3,7 @@ import type { Point } from './homography';
 import { isCardShaped } from './card-shape';
 import { dilateSquare } from './dilate';
 import { quadFromOutlineLines } from './outline-lines';
+import { fitLine } from './fit-line';
 
 /** Segmentation runs on a small copy: the card outline needs no detail. */
 const SEG_SIDE = 400;
@@ -458,18 +459,8 @@ function refineSides(quad: Point[], edge: Point[]): Point[] | null {
       return t > 0.15 * L && t < 0.85 * L && dn < 3;
     });
     if (sel.length < 5) return null;
-    const mx = sel.reduce((s, p) => s + p.x, 0) / sel.length;
-    const my = sel.reduce((s, p) => s + p.y, 0) / sel.length;
-    let sxx = 0;
-    let sxy = 0;
-    let syy = 0;
-    for (const p of sel) {
-      sxx += (p.x - mx) ** 2;
-      sxy += (p.x - mx) * (p.y - my);
-      syy += (p.y - my) ** 2;
-    }
-    const ang = 0.5 * Math.atan2(2 * sxy, sxx - syy);
-    lines.push({ p: { x: mx, y: my }, d: { x: Math.cos(ang), y: Math.sin(ang) } });
+    const { mean, angle } = fitLine(sel);
+    lines.push({ p: mean, d: { x: Math.cos(angle), y: Math.sin(angle) } });
   }
   const out: Point[] = [];
   for (let i = 0; i < 4; i++) {

@@ -1,4 +1,5 @@
 import type { Point } from './homography';
+import { fitLine } from './fit-line';
 
 /** The straight-side search's numbers, each with its reason (segmentation pixels: the image at ~400 px across). */
 export const OUTLINE_LINE_TUNING = {
@@ -99,21 +100,10 @@ function strongestLine(points: readonly Point[]): Line | null {
 
 /** The total-least-squares line through points (its normal's angle folded into [0, π)). */
 function refit(on: Point[]): Line {
-  const mx = on.reduce((s, p) => s + p.x, 0) / on.length;
-  const my = on.reduce((s, p) => s + p.y, 0) / on.length;
-  let sxx = 0;
-  let sxy = 0;
-  let syy = 0;
-  for (const p of on) {
-    sxx += (p.x - mx) ** 2;
-    sxy += (p.x - mx) * (p.y - my);
-    syy += (p.y - my) ** 2;
-  }
-  // the direction of most spread; the normal is perpendicular to it
-  const along = 0.5 * Math.atan2(2 * sxy, sxx - syy);
-  let theta = along + Math.PI / 2;
-  theta = ((theta % Math.PI) + Math.PI) % Math.PI;
-  return { theta, rho: mx * Math.cos(theta) + my * Math.sin(theta), on };
+  const { mean, angle } = fitLine(on);
+  // the normal is perpendicular to the direction of most spread
+  const theta = (((angle + Math.PI / 2) % Math.PI) + Math.PI) % Math.PI;
+  return { theta, rho: mean.x * Math.cos(theta) + mean.y * Math.sin(theta), on };
 }
 
 /** Where two lines cross; null for (nearly) parallel ones. */
