@@ -688,11 +688,12 @@ export function readingSupport(kana: string, name: string, names: NameReadings):
 export function snapToKnownReading(kana: string, name: string, names: NameReadings): string {
   const ks = kana.split('\u3000');
   const readings = knownReadings(name, names);
-  if (ks.length !== 2 || !readings || !ks.every(isKatakanaText)) return kana;
+  if (ks.length !== 2 || !readings) return kana;
   return ks
     .map((part, i) => {
       const known = readings[i]!;
-      if (known.length === 0 || known.includes(part)) return part;
+      // (a part that is no katakana, ー alone, is left as it is: the other part is still judged)
+      if (!isKatakanaText(part) || known.length === 0 || known.includes(part)) return part;
       // never a kana added to the read: a reading shorter than the tables' (ヒロ for 博) is a reading, not a slip;
       // a small kana read for its full-size form (タタャ for タクヤ) is no slip of its own: the model often sizes them wrong
       const near = known.filter((r) => levenshtein([...fullSizeKana(r)], [...fullSizeKana(part)]) === 1 && [...part].length >= [...r].length);

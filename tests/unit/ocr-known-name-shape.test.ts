@@ -90,6 +90,8 @@ describe('フリガナ one kana off the reading the name tables give', () => {
     expect(fullSizeKana('キャッシュ・ヵヶ')).toBe('キヤツシユ・カケ');
     // a kana read small for full size (ャ for ヤ) besides one mistaken is still one off: タタャ is タクヤ
     expect(snapToKnownReading('シバタ\u3000タタャ', '柴田\u3000拓也', names)).toBe('シバタ\u3000タクヤ');
+    // a part read as no katakana at all (a long-vowel mark alone) is left as it is; the other is still judged
+    expect(snapToKnownReading('ー\u3000カズヒセ', '内田\u3000和彦', names)).toBe('ー\u3000カズヒコ');
   });
 
   it('keeps a reading the tables give, one further off, and one a kana shorter (a reading of its own)', () => {
