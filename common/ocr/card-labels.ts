@@ -33,6 +33,19 @@ export function leadingLabel(text: string): LabelKind | null {
   return null;
 }
 
+/**
+ * A note in parentheses right after a label is the label's own (氏名(ローマ字) on a design that labels the roman
+ * name so, 氏名（通称）): no value. Short, as such notes are.
+ */
+const LABEL_NOTE = /^[(（][^()（）]{1,8}[)）]/;
+
+/** How many non-space characters of `text` (which starts with a `kind` label) are the label, its note included. */
+export function labelLength(text: string, kind: LabelKind): number {
+  const t = compact(text);
+  const n = LABEL[kind].len;
+  return n + [...(LABEL_NOTE.exec(t.slice(n))?.[0] ?? '')].length;
+}
+
 /** Index in `text` just after a leading label of `len` non-space characters (labels may come out spaced). */
 export function labelEnd(text: string, kind: LabelKind): number {
   let seen = 0;

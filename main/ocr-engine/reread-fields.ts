@@ -1,7 +1,7 @@
 import type { RecognizedLine, RecognizedSymbol } from '../../common/ocr/recognized-line';
 import type { Extracted } from '../../common/ocr/extract-fields';
 import type { FieldSource } from '../../common/ocr/card-result';
-import { compact, LABEL, leadingLabel } from '../../common/ocr/card-labels';
+import { compact, LABEL, labelLength, leadingLabel } from '../../common/ocr/card-labels';
 import { asciiDigits, isKatakanaText } from '../../common/ocr/ocr-text';
 import { withDigitWidth } from '../../common/ocr/digit-width';
 import { crop, type GrayImage } from './image/gray-image';
@@ -373,7 +373,11 @@ export async function rereadPatch(
         const nameSized = !whole.has(l) && kind !== 'roman-name' && l.glyphH >= N.nameSized * nameGlyph;
         if (!nameSized && NOT_NAME_PIECE.has(kind)) continue;
         const oy = Math.min(l.y1, r.y1) - Math.max(l.y0, r.y0);
-        if (oy >= N.overlap * Math.min(l.y1 - l.y0, r.y1 - r.y0) && l.x0 >= r.x1 - 2 && l.x0 <= r.x1 + N.maxGap * maxH) {
+        const after = l.x0 >= r.x1 - 2 && l.x0 <= r.x1 + N.maxGap * maxH;
+        // … or, measured as large as the name, right before it: the family name read as no name (菅原 read ーー
+        // left of 陽翔, which alone the field finder took for the name)
+        const before = nameSized && l.x1 <= r.x0 + 2 && l.x1 >= r.x0 - N.maxGap * maxH;
+        if (oy >= N.overlap * Math.min(l.y1 - l.y0, r.y1 - r.y0) && (after || before)) {
           nameLines.push(l);
           grew = true;
         }
@@ -840,7 +844,7 @@ function blockTail(text: string): string {
 
 function valueText(text: string, label: ReturnType<typeof leadingLabel>): string {
   if (!label) return text;
-  return compact(text).slice(LABEL[label].len);
+  return compact(text).slice(labelLength(text, label));
 }
 
 /**
@@ -851,7 +855,8 @@ function valueText(text: string, label: ReturnType<typeof leadingLabel>): string
 export function labelAndValue(l: RecognizedLine): [RecognizedLine, RecognizedLine] | null {
   const label = leadingLabel(l.text);
   if (!label) return null;
-  const n = LABEL[label].len;
+  // the label with a note in parentheses after it (氏名(ローマ字)): the value begins after the note
+  const n = labelLength(l.text, label);
   const first = l.symbols[n];
   if (!first || l.symbols.map((x) => x.text).join('') !== compact(l.text)) return null;
   // the text after the label's characters, its spaces kept (TRAN RAT)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { misreadTwoCharLabel } from '../../common/ocr/card-labels';
+import { labelLength, misreadTwoCharLabel } from '../../common/ocr/card-labels';
+import { labelAndValue } from '../../main/ocr-engine/reread-fields';
 import { classifyLines } from '../../common/ocr/line-kind';
 import { extractFields } from '../../common/ocr/extract-fields';
 import { expiryFitsBirthday } from '../../common/ocr/birthday-expiry';
@@ -32,6 +33,21 @@ describe('line kinds', () => {
       l('SMITH ANNA', 130, 92, 300, 108, 16),
     ]).map((c) => c.kind);
     expect(kinds).toEqual(['noise', 'noise', 'roman-name', 'roman-name', 'roman-name']);
+  });
+});
+
+describe('a note in parentheses after a label', () => {
+  it('is the label\'s own: 氏名(ローマ字) holds no name, 氏名(ローマ字) KUDO AYA holds the roman name', () => {
+    expect(labelLength('氏名(ローマ字)', 'name')).toBe(8);
+    expect(labelLength('氏名（通称） 山田', 'name')).toBe(6);
+    expect(labelLength('氏名 山田 花子', 'name')).toBe(2);
+    const [note] = classifyLines([l('氏名(ローマ字)', 54, 155, 205, 178, 20)]);
+    expect(note!.label).toBe('name');
+    expect(note!.value).toBe('');
+    const sym = (text: string, i: number) => ({ text, confidence: 0.9, x0: 54 + 16 * i, x1: 54 + 16 * i + 14 });
+    const spelled = (text: string): RecognizedLine => ({ ...l(text, 54, 155, 54 + 16 * [...text.replace(/\s/g, '')].length, 178, 20), symbols: [...text.replace(/\s/g, '')].map(sym) });
+    expect(labelAndValue(spelled('氏名(ローマ字)'))).toBeNull();
+    expect(labelAndValue(spelled('氏名(ローマ字) KUDO AYA'))?.[1].text).toBe('KUDO AYA');
   });
 });
 

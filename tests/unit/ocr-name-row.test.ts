@@ -61,5 +61,27 @@ describe('the name row', () => {
     const kept = await rereadPatch(pool, card, small, [], extractFields(small, '2026-01-01'));
     expect(extractFields(applyReread(small, kept), '2026-01-01').fields.name.value).toBe('岡田');
   });
+
+  it('takes in a piece as large as the name right before it: the family name read as no name (菅原 read ーー before 陽翔)', async () => {
+    const card = createGray(1200, 757, 236);
+    const lines = [
+      line('ーー', 166, 89, 270, 138, 50, 0.03),
+      line('陽翔', 344, 89, 447, 137, 49, 0.83),
+      line('住所', 34, 210, 83, 235, 26, 0.96),
+      line('沖縄県島尻郡粟国村西1188番地6', 165, 222, 750, 253, 30, 0.9),
+      line('1978年07月18日', 191, 299, 562, 329, 25, 0.92),
+      line('2030年07月18日', 191, 366, 562, 397, 25, 0.91),
+    ];
+    // the whole row (ーー to 陽翔, ~4 times as wide as tall with its margins) reads 菅原 陽翔; 陽翔 alone (~1.7) only itself
+    const pool = fakeModel((req) => {
+      const aspect = req.image.width / req.image.height;
+      if (req.whitelist) return { text: '', confidence: 0 };
+      return aspect > 3 ? { text: '菅原 陽翔', confidence: 0.86 } : { text: '陽翔', confidence: 0.8 };
+    });
+    const ex = extractFields(lines, '2026-01-01');
+    expect(ex.fields.name.value).toBe('陽翔');
+    const patch = await rereadPatch(pool, card, lines, [], ex);
+    expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.name.value).toBe('菅原\u3000陽翔');
+  });
 });
 
