@@ -19,9 +19,11 @@ describe('what cannot end an address', () => {
     expect(trimAddressTail('岐阜県本巣郡北方町生年月有明')).toBe('岐阜県本巣郡北方町生年月有明');
   });
 
-  it('drops a four-character label misread at its start and ended right, as long as the label, after a number or 号', () => {
+  it('drops a four-character label misread at its start or with its first character lost, after a number or 号', () => {
     expect(trimAddressTail('徳島県板野郡板野町松谷1585番地グランドハイツ108号全全月日')).toBe('徳島県板野郡板野町松谷1585番地グランドハイツ108号');
     expect(trimAddressTail('東京都千代田区千代田1-1肴劾期限')).toBe('東京都千代田区千代田1-1');
+    // … or its first character lost
+    expect(trimAddressTail('長野県飯田市浜井町2174番地ハイツ青葉406号年月ロ')).toBe('長野県飯田市浜井町2174番地ハイツ青葉406号');
     // … never a place whose name ends like one, nor a tail of another length
     expect(trimAddressTail('東京都千代田区千代田1-1月日')).toBe('東京都千代田区千代田1-1月日');
     expect(trimAddressTail('北海道札幌市中央区大通西全全月日')).toBe('北海道札幌市中央区大通西全全月日');
