@@ -261,6 +261,9 @@ describe('date lines the first read could not make out', () => {
     // a long line read as nothing at all, one digit left
     const [m] = await refineLines(datePool('1982年7月15日'), card, [dateLine('騰9妥認首留貞庫詳可上第', 0.1)], '2026-06-01');
     expect(m!.text).toBe('1982年7月15日');
+    // an era and its 年, the digits read as kanji (letter-spaced Gothic): no line but a date begins so
+    const [e] = await refineLines(datePool('昭和44年7月4日生'), card, [dateLine('昭和較剛年旧月過4.目生.', 0.32)], '2026-06-01');
+    expect(e!.text).toBe('昭和44年7月4日生');
   });
 
   it('leaves a drowned line alone when the re-reads are no date, and a sure line without digits unread', async () => {
