@@ -879,12 +879,21 @@ export function labelAndValue(l: RecognizedLine): [RecognizedLine, RecognizedLin
  * (placeWordlikeness); 0 when the row holds none of it or no 番地 is found.
  */
 export function buildingWordlikeness(before: string, text: string, master: AddressMaster): number {
+  const tail = buildingOf(before, text, master);
+  return tail ? placeWordlikeness(tail.tail, placeWordStats(master)) : 0;
+}
+
+/**
+ * This row's part of the 方書: the row's characters (spaces dropped) and where in them the 番地 of the rows so
+ * far ends; null when no 番地 is found or nothing follows it on this row.
+ */
+function buildingOf(before: string, text: string, master: AddressMaster): { cs: string[]; at: number; tail: string } | null {
   const head = compact(before);
-  const row = compact(text);
-  const span = blockOf(head + row, master);
-  if (!span) return 0;
-  const building = [...head, ...row].slice(Math.max(span.end, [...head].length)).join('');
-  return building.length > 0 ? placeWordlikeness(building, placeWordStats(master)) : 0;
+  const cs = [...compact(text)];
+  const span = blockOf(head + cs.join(''), master);
+  if (!span) return null;
+  const at = Math.max(0, span.end - [...head].length);
+  return at < cs.length ? { cs, at, tail: cs.slice(at).join('') } : null;
 }
 
 /** 住所 is compared with spaces and digit width ignored, hyphens folded: the same key votes. */
@@ -975,15 +984,7 @@ export function blockByVote(best: Cand, all: Cand[], before: string, master: Add
  * asked to look at what the vote changed.
  */
 export function buildingByVote(best: Cand, all: Cand[], before: string, master: AddressMaster): Cand {
-  const head = compact(before);
-  const skip = [...head].length;
-  const tailOf = (c: Cand): { cs: string[]; at: number; tail: string } | null => {
-    const cs = [...compact(c.text)];
-    const span = blockOf(head + cs.join(''), master);
-    if (!span) return null;
-    const at = Math.max(0, span.end - skip);
-    return at < cs.length ? { cs, at, tail: cs.slice(at).join('') } : null;
-  };
+  const tailOf = (c: Cand): ReturnType<typeof buildingOf> => buildingOf(before, c.text, master);
   const mine = tailOf(best);
   if (!mine) return best;
   const tails = all.flatMap((c) => {
