@@ -330,7 +330,15 @@ export async function rereadPatch(
   // a line that begins with the 氏名 label (a design setting it beside the name) gives its value: the label and
   // the value become parts of the read line, as a line joined across fields does, so the label stays when the
   // name is replaced
-  const nameLines = nameSrc
+  // … and where no line was found to be the name, the one beside its label: a name read as no name at all
+  // (LOPEZ ANA PAULA in a serif read as 箇0ツ層較2 AINAEBAIMIIEA, 0.14) is still read again as a name
+  const unfound = nameSrc ? null : valueBesideLabel(lines, 'name', ex);
+  // … read again in roman capitals when it was read mostly as them (a roman name the model half read), on
+  // whatever design the card was taken for (one whose name went unread may be taken for another)
+  const readAsRoman = ex.layout === 'foreign' || (unfound !== null && mostlyCapitals(unfound.text));
+  const nameLines = unfound
+    ? [unfound]
+    : nameSrc
     ? lines
         .filter((l) => inside(l, nameSrc, 2))
         .flatMap((l) => {
@@ -352,7 +360,7 @@ export async function rereadPatch(
   // none): the name's check waits for those reads, not for the フリガナ's choice (which waits for the name)
   let kanaPrinted: (kana: string | null) => void = () => undefined;
   const printedKana = new Promise<string | null>((done) => (kanaPrinted = done));
-  if (nameLines.length > 0 && ex.layout !== 'foreign') {
+  if (nameLines.length > 0 && !readAsRoman) {
     // pieces of the name the line finder split off or left out (a character broken in two by blur): on the
     // name's row, right after it
     // the name's height as the field finder measures it: the line finder's glyph height or its box, the larger
@@ -415,6 +423,9 @@ export async function rereadPatch(
       settled: orig.confidence >= N.sureConfidence && /^[\p{Script=Han}々]{2,8}$/u.test(compact(orig.text)) && (nameLines.length === 1 || (names !== null && knownNameSupport(orig.text, names) === 1)),
       key: compact,
       clean: nameOnly,
+      // a line found only by its label was read as no name: a reading of it counts only as a name the tables
+      // know (family and given), or the field stays empty for the clerk rather than filled with a misread
+      keep: unfound ? (c) => names !== null && knownNameSupport(c.text, names) === 1 : undefined,
       vouched: names ? (c: Cand): boolean => knownNameSupport(c.text, names) === 1 : undefined,
       // how names are written: among the model's own readings, one that is a known family + given name
       support: () => (names ? (c: Cand): number => T.cross.lexiconWeight * knownNameSupport(c.text, names) : undefined),
@@ -526,7 +537,7 @@ export async function rereadPatch(
   }
   // 氏名 in roman letters (the foreign resident's card): read again as capitals only, the reads vote (the
   // model's I/L/T/J at a name's end: MEI read MEIL or MET, RAJ read RAT)
-  if (nameLines.length > 0 && ex.layout === 'foreign') {
+  if (nameLines.length > 0 && readAsRoman) {
     const rect = union(nameLines);
     const glyphH = Math.max(...nameLines.map((l) => l.glyphH));
     const roman = (t: string): string => t.replace(/[\s\u3000]+/g, ' ').trim();
@@ -840,6 +851,31 @@ function blockTail(text: string): string {
   let from = cs.length;
   while (from > 0 && BLOCK_CHAR.test(cs[from - 1]!)) from--;
   return cs.slice(from).join('');
+}
+
+/** Whether most of a read's characters are roman capitals (SII谷WARIW⑥SI). */
+function mostlyCapitals(text: string): boolean {
+  const cs = [...compact(text)];
+  return cs.length > 0 && cs.filter((c) => /[A-Z]/.test(c)).length >= T.besideLabel.capitalsShare * cs.length;
+}
+
+/**
+ * The line printed right beside a label read alone (氏名 | its value on the same row, after a gap of at most
+ * a few of the value's text heights), that no field was found in: where that field's value is on a design
+ * that sets labels beside their values. Null when the label was not read alone or nothing stands there.
+ */
+function valueBesideLabel(lines: RecognizedLine[], kind: NonNullable<ReturnType<typeof leadingLabel>>, ex: Extracted): RecognizedLine | null {
+  const B = T.besideLabel;
+  const found = Object.values(ex.sources).filter((x): x is FieldSource => !!x);
+  const label = lines.find((l) => leadingLabel(l.text) === kind && valueText(l.text, kind).length === 0);
+  if (!label) return null;
+  const beside = lines.filter((l) => {
+    if (l === label || leadingLabel(l.text) || found.some((f) => inside(l, f, 2))) return false;
+    const oy = Math.min(l.y1, label.y1) - Math.max(l.y0, label.y0);
+    const gap = l.x0 - label.x1;
+    return gap > 0 && gap <= B.maxGap * l.glyphH && oy >= B.overlap * Math.min(l.y1 - l.y0, label.y1 - label.y0);
+  });
+  return beside.sort((a, b) => a.x0 - b.x0)[0] ?? null;
 }
 
 function valueText(text: string, label: ReturnType<typeof leadingLabel>): string {

@@ -119,6 +119,19 @@ export const REREAD_TUNING = {
     /** … and the field's, so the clerk is asked to look */
     shapeFieldConfidence: 0.75,
   },
+  /** a field's value found by its label when no line was found to hold it (valueBesideLabel) */
+  besideLabel: {
+    /** starting at most this many of the value's text heights after the label (a label sits ~1–1.5 away) */
+    maxGap: 3,
+    /** overlapping this much of the smaller height: the label is smaller type on the value's row */
+    overlap: 0.5,
+    /**
+     * such a line read with at least this share of roman capitals is a roman name (LOPEZ ANA PAULA in a serif
+     * read 箇0ツ層較2 AINAEBAIMIIEA: 0.62; SILVA CARLOS read SII谷WARIW⑥SI: 0.83); a kanji name's misread
+     * brings in a stray letter or two
+     */
+    capitalsShare: 0.5,
+  },
   kanaRow: {
     /** the ruby row is searched up to this many name heights above the name … */
     reachAbove: 1.1,
