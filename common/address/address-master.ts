@@ -215,6 +215,8 @@ function prefectureOfMunicipality(
   spellsMunicipality: (prefecture: string) => boolean,
   nearMunicipality: (prefecture: string) => boolean,
   municipalityAfter: (prefecture: string) => StartMatch | null,
+  /** whether one of the 市区町村's own 町域 follows it in the read */
+  townAfter: (prefecture: string, municipality: StartMatch) => boolean,
 ): StartMatch | null {
   const room = (p: string): boolean => {
     const n = [...p].length;
@@ -233,6 +235,13 @@ function prefectureOfMunicipality(
     return m !== null && m.repaired === 0 && [...m.name].length >= KINDLESS_MIN_CHARS;
   };
   if (found.length === 0) found = PREFECTURES.filter((p) => kindless(p) && spelledLong(p));
+  // … or such a 市区町村 read up to two characters off, with one of its own 町域 right after it (愛媛県伊予郡砥部町
+  // 高市 read 受弘見伊予朗砥角町高市): the two names together, in one prefecture only
+  const placedByTown = (p: string): boolean => {
+    const m = municipalityAfter(p);
+    return m !== null && m.repaired <= KINDLESS_TOWN_MAX_OFF && [...m.name].length >= KINDLESS_MIN_CHARS && townAfter(p, m);
+  };
+  if (found.length === 0) found = PREFECTURES.filter((p) => kindless(p) && placedByTown(p));
   return found.length === 1 ? { name: found[0]!, repaired: diffAt(text.slice(0, [...found[0]!].length), [...found[0]!]).length, readLen: [...found[0]!].length } : null;
 }
 
@@ -241,6 +250,9 @@ function prefectureOfMunicipality(
  * 郡 with its 町村 (双葉郡川内村) or a long city name; short names recur across the country.
  */
 const KINDLESS_MIN_CHARS = 5;
+
+/** … and it may be this many characters off when one of its own 町域 follows it (two names agreeing by chance are rare). */
+const KINDLESS_TOWN_MAX_OFF = 2;
 
 /**
  * Of the 市区町村 one character off the start of `rest` (大王寺区 is one off 大阪市天王寺区 and 大東市), the one
@@ -354,8 +366,13 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
     const m = municipalityAfter(p);
     return m !== null && m.repaired === 1 && m.readLen === [...m.name].length;
   };
+  const townAfter = (p: string, m: StartMatch): boolean => {
+    const code = master.municipalities(p).find((x) => x.name === m.name)?.code;
+    const after = cs.slice([...p].length + m.readLen).join('').replace(/^大?字/, '');
+    return code !== undefined && master.towns(code).some((t) => [...t].length >= 2 && after.startsWith(t));
+  };
   const placed = prefs.filter((p) => spellsMunicipality(p.name, p.readLen));
-  const pref = prefs.length === 1 ? prefs[0]! : placed.length === 1 ? placed[0]! : prefs.length === 0 ? prefectureOfMunicipality(cs, spellsMunicipality, nearMunicipality, municipalityAfter) : null;
+  const pref = prefs.length === 1 ? prefs[0]! : placed.length === 1 ? placed[0]! : prefs.length === 0 ? prefectureOfMunicipality(cs, spellsMunicipality, nearMunicipality, municipalityAfter, townAfter) : null;
   if (!pref) return none;
   repaired += pref.repaired;
   const prefLen = [...pref.name].length;

@@ -74,6 +74,16 @@ describe('address master', () => {
     expect(correctAddress('便昌都双葉郡川内村下川内1', m).prefecture).toBeNull();
   });
 
+  it('places it also by a long 市区町村 read two characters off when one of its own 町域 follows', () => {
+    const m = buildAddressMaster(['38402\t愛媛県\t伊予郡砥部町', '38401\t愛媛県\t伊予郡松前町'].join('\n'), ['38402\t高市\t宮内', '38401\t筒井', ''].join('\n'));
+    // 愛媛県伊予郡砥部町 read 受弘見伊予朗砥角町: the 町 and its 町域 高市 together
+    expect(correctAddress('受弘見伊予朗砥角町高市３－１２－２７', m)).toMatchObject({ text: '愛媛県伊予郡砥部町高市３－１２－２７', prefecture: '愛媛県', municipality: '伊予郡砥部町', town: '高市' });
+    // without a 町域 of its own after it, two characters off is nothing to go on
+    expect(correctAddress('受弘見伊予朗砥角町筒井３－１２－２７', m).prefecture).toBeNull();
+    // three off is too far even with one
+    expect(correctAddress('受弘見伊予朗砥角村高市３－１２－２７', m).prefecture).toBeNull();
+  });
+
   it('puts back 丁目 whichever of its characters was misread, only between numbers', () => {
     expect(correctAddress('宮城県仙台市青葉区本町2J目22番23号', master).text).toBe('宮城県仙台市青葉区本町2丁目22番23号');
     expect(correctAddress('宮城県仙台市青葉区本町２丁月２２番', master).text).toBe('宮城県仙台市青葉区本町２丁目２２番');
