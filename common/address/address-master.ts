@@ -235,11 +235,12 @@ function prefectureOfMunicipality(
     return m !== null && m.repaired === 0 && [...m.name].length >= KINDLESS_MIN_CHARS;
   };
   if (found.length === 0) found = PREFECTURES.filter((p) => kindless(p) && spelledLong(p));
-  // … or such a 市区町村 read up to two characters off, with one of its own 町域 right after it (愛媛県伊予郡砥部町
-  // 高市 read 受弘見伊予朗砥角町高市): the two names together, in one prefecture only
+  // … or a 市区町村 read a character off (two in a long one), with one of its own 町域 right after it (愛媛県伊予郡砥部町
+  // 高市 read 受弘見伊予朗砥角町高市; 茨城県土浦市小山田 read 装綾条土蒲市小山田): the two names together, in one
+  // prefecture only
   const placedByTown = (p: string): boolean => {
     const m = municipalityAfter(p);
-    return m !== null && m.repaired <= KINDLESS_TOWN_MAX_OFF && [...m.name].length >= KINDLESS_MIN_CHARS && townAfter(p, m);
+    return m !== null && m.repaired <= ([...m.name].length >= KINDLESS_MIN_CHARS ? KINDLESS_TOWN_MAX_OFF : 1) && townAfter(p, m);
   };
   if (found.length === 0) found = PREFECTURES.filter((p) => kindless(p) && placedByTown(p));
   return found.length === 1 ? { name: found[0]!, repaired: diffAt(text.slice(0, [...found[0]!].length), [...found[0]!]).length, readLen: [...found[0]!].length } : null;
@@ -251,7 +252,7 @@ function prefectureOfMunicipality(
  */
 const KINDLESS_MIN_CHARS = 5;
 
-/** … and it may be this many characters off when one of its own 町域 follows it (two names agreeing by chance are rare). */
+/** … and it may be this many characters off (a shorter one, one) when one of its own 町域 follows it: two names agreeing by chance are rare. */
 const KINDLESS_TOWN_MAX_OFF = 2;
 
 /**

@@ -84,6 +84,14 @@ describe('address master', () => {
     expect(correctAddress('受弘見伊予朗砥角村高市３－１２－２７', m).prefecture).toBeNull();
   });
 
+  it('… and by a shorter 市区町村 read one character off, with its own 町域 after it', () => {
+    const m = buildAddressMaster(['08203\t茨城県\t土浦市', '08201\t茨城県\t水戸市'].join('\n'), ['08203\t小山田\t大岩田', '08201\t千波町', ''].join('\n'));
+    // 茨城県土浦市 read 装綾条土蒲市: 土浦市 one off, 小山田 after it
+    expect(correctAddress('装綾条土蒲市小山田２８５６番地３', m)).toMatchObject({ text: '茨城県土浦市小山田２８５６番地３', prefecture: '茨城県', municipality: '土浦市', town: '小山田' });
+    // two off is too far for a name of three characters
+    expect(correctAddress('装綾条士蒲市小山田２８５６番地３', m).prefecture).toBeNull();
+  });
+
   it('puts back 丁目 whichever of its characters was misread, only between numbers', () => {
     expect(correctAddress('宮城県仙台市青葉区本町2J目22番23号', master).text).toBe('宮城県仙台市青葉区本町2丁目22番23号');
     expect(correctAddress('宮城県仙台市青葉区本町２丁月２２番', master).text).toBe('宮城県仙台市青葉区本町２丁目２２番');
