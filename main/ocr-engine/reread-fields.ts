@@ -401,8 +401,13 @@ export async function rereadPatch(
     const glyphW = median(chars.map((c) => c.x1 - c.x0 + 1).filter((w) => w > N.minCharWidth * lineH));
     // ルビ (フリガナ) above or the roman name below may touch the name: only the name's own rows are read
     const rows = await textBand(card, rect, Math.max(glyphW, lineH, N.bandFloor * (rect.y1 - rect.y0 + 1)), ink);
-    const band = rows ? { ...rect, ...rows } : rect;
-    const glyphH = Math.min(band.y1 - band.y0 + 1, Math.max(...nameLines.map((l) => l.glyphH)));
+    const band0 = rows ? { ...rect, ...rows } : rect;
+    const glyphH = Math.min(band0.y1 - band0.y0 + 1, Math.max(...nameLines.map((l) => l.glyphH)));
+    // a first character the line finder broke apart and gave to other lines (吉 of 吉田: its 士 a line of its own
+    // read ービ, its 口 joined to the roman name under it) is the name's ink right before it, on its rows
+    const lead = await leadingInk(card, band0, glyphH, lines.filter((l) => leadingLabel(l.text) !== null), ink);
+    const band = lead ? { ...band0, x0: lead.x0 } : band0;
+    if (lead) chars.push(lead);
     const gapAt = await widestGap(card, band, glyphH, ink);
     const joined = nameLines.map((l) => l.text.replace(/[\s\u3000]+/g, '')).join('');
     const syms = dedupe(nameLines.flatMap((l) => l.symbols), glyphH);
@@ -420,7 +425,8 @@ export async function rereadPatch(
       firstBatch: T.firstBatch,
       // kanji the model is sure of, as one line or as lines whose text the name tables know as a family and a
       // given name (a character broken in two reads as two: no known name)
-      settled: orig.confidence >= N.sureConfidence && /^[\p{Script=Han}々]{2,8}$/u.test(compact(orig.text)) && (nameLines.length === 1 || (names !== null && knownNameSupport(orig.text, names) === 1)),
+      // (not when ink of it was found before its lines: the first read left that character out)
+      settled: !lead && orig.confidence >= N.sureConfidence && /^[\p{Script=Han}々]{2,8}$/u.test(compact(orig.text)) && (nameLines.length === 1 || (names !== null && knownNameSupport(orig.text, names) === 1)),
       key: compact,
       clean: nameOnly,
       // a line found only by its label was read as no name: a reading of it counts only as a name the tables
@@ -1313,6 +1319,42 @@ function widestSymbolGap(symbols: RecognizedSymbol[]): number | null {
  * below, touching it: the window one character tall holding the most ink, widened to where the ink thins
  * out. Null when the region is no taller than one row of text.
  */
+/**
+ * Ink right before a row (`r`, its rows only) that starts within a small gap of it and is no wider than one
+ * character: the row's first character, broken into pieces the line finder put elsewhere. Null when there is
+ * none, when it runs on wider (a portrait's edge, another field) or reaches a label.
+ */
+async function leadingInk(card: GrayImage, r: Rect, glyphH: number, labels: RecognizedLine[], ink: InkMasker): Promise<CharBox | null> {
+  const L = T.nameRow.leadingInk;
+  const reach = Math.round(L.maxWidth * glyphH + L.maxGap * glyphH);
+  const left = { x0: Math.max(0, Math.floor(r.x0) - reach), y0: r.y0, x1: Math.floor(r.x0) - 1, y1: r.y1 };
+  if (left.x1 - left.x0 < 2) return null;
+  const { mask, w, hgt, x0 } = await inkOf(card, left, glyphH, ink);
+  const inkAt = (x: number): boolean => {
+    let n = 0;
+    for (let y = 0; y < hgt; y++) n += mask[y * w + x]!;
+    return n >= L.minColumnInk * hgt;
+  };
+  // from the row leftwards: the first ink within the gap, then on while its gaps stay under it
+  let first = -1;
+  let last = -1;
+  for (let x = w - 1; x >= 0; x--) {
+    if (!inkAt(x)) {
+      if ((last < 0 ? w - 1 - x : last - x) > L.maxGap * glyphH) break;
+      continue;
+    }
+    if (first < 0) first = x;
+    last = x;
+  }
+  if (last < 0) return null;
+  // … up to the search's edge: it runs on (a portrait's edge, a line of text): no character of this row
+  if (last === 0) return null;
+  const box = { x0: x0 + last, y0: r.y0, x1: x0 + first, y1: r.y1 };
+  if (box.x1 - box.x0 + 1 < L.minWidth * glyphH || box.x1 - box.x0 + 1 > L.maxWidth * glyphH) return null;
+  if (labels.some((l) => l.x1 >= box.x0 && l.x0 <= box.x1 && Math.min(l.y1, r.y1) - Math.max(l.y0, r.y0) > 0)) return null;
+  return box;
+}
+
 async function textBand(card: GrayImage, r: Rect, glyphW: number, ink: InkMasker): Promise<{ y0: number; y1: number } | null> {
   const h = Math.round(r.y1 - r.y0 + 1);
   if (h < T.band.minRows * glyphW) return null;

@@ -118,6 +118,17 @@ export const REREAD_TUNING = {
     shapeCharConfidence: 0.5,
     /** … and the field's, so the clerk is asked to look */
     shapeFieldConfidence: 0.75,
+    /** a first character broken apart by the line finder, found by its ink right before the name (leadingInk) */
+    leadingInk: {
+      /** starting within this many text heights of the name (a name's characters are set ~0.1–0.3 apart) */
+      maxGap: 0.5,
+      /** as wide as a character: at least this … */
+      minWidth: 0.5,
+      /** … and at most this many text heights (wider is a portrait's edge or another line) */
+      maxWidth: 1.3,
+      /** a column is ink when at least this share of the row's height is */
+      minColumnInk: 0.04,
+    },
   },
   /** a field's value found by its label when no line was found to hold it (valueBesideLabel) */
   besideLabel: {
