@@ -41,15 +41,22 @@ function card(withLead: boolean): GrayImage {
   return c;
 }
 
+/**
+ * The model reads the whole name where the band takes in 吉 (~3.9 times as wide as tall with its margins),
+ * 田 拓也 where it does not (~3.1), and nothing else.
+ */
+function nameModel(): ReturnType<typeof fakeModel> {
+  return fakeModel((req) => {
+    const aspect = req.image.width / req.image.height;
+    if (req.whitelist) return { text: '', confidence: 0 };
+    if (aspect > 3.5 && aspect < 5) return { text: '吉田 拓也', confidence: 0.85 };
+    return aspect >= 2.5 && aspect <= 3.5 ? { text: '田 拓也', confidence: 0.85 } : { text: '', confidence: 0 };
+  });
+}
+
 describe('the name\'s first character broken apart by the line finder', () => {
   it('is read with the name from its ink right before it (吉 of 吉田)', async () => {
-    const asked: number[] = [];
-    // the model reads the whole name where the band takes in 吉 (~3.9 times as wide as tall with its margins), 田 拓也 where not (~3.1)
-    const pool = fakeModel((req) => {
-      const aspect = req.image.width / req.image.height;
-      if (!req.whitelist) asked.push(aspect);
-      return req.whitelist ? { text: '', confidence: 0 } : aspect > 3.5 && aspect < 5 ? { text: '吉田 拓也', confidence: 0.85 } : aspect >= 2.5 && aspect <= 3.5 ? { text: '田 拓也', confidence: 0.85 } : { text: '', confidence: 0 };
-    });
+    const pool = nameModel();
     const ex = extractFields(LINES, '2026-01-01');
     expect(ex.fields.name.value).toBe('田\u3000拓也');
     const patch = await rereadPatch(pool, card(true), LINES, [], ex);
@@ -57,10 +64,7 @@ describe('the name\'s first character broken apart by the line finder', () => {
   });
 
   it('leaves the name as its lines give it where no ink stands before it', async () => {
-    const pool = fakeModel((req) => {
-      const aspect = req.image.width / req.image.height;
-      return req.whitelist ? { text: '', confidence: 0 } : aspect > 3.5 && aspect < 5 ? { text: '吉田 拓也', confidence: 0.85 } : aspect >= 2.5 && aspect <= 3.5 ? { text: '田 拓也', confidence: 0.85 } : { text: '', confidence: 0 };
-    });
+    const pool = nameModel();
     const ex = extractFields(LINES, '2026-01-01');
     const patch = await rereadPatch(pool, card(false), LINES, [], ex);
     expect(extractFields(applyReread(LINES, patch), '2026-01-01').fields.name.value).toBe('田\u3000拓也');
