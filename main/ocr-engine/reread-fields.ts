@@ -333,9 +333,6 @@ export async function rereadPatch(
   // … and where no line was found to be the name, the one beside its label: a name read as no name at all
   // (LOPEZ ANA PAULA in a serif read as 箇0ツ層較2 AINAEBAIMIIEA, 0.14) is still read again as a name
   const unfound = nameSrc ? null : valueBesideLabel(lines, 'name', ex);
-  // … read again in roman capitals when it was read mostly as them (a roman name the model half read), on
-  // whatever design the card was taken for (one whose name went unread may be taken for another)
-  const readAsRoman = ex.layout === 'foreign' || (unfound !== null && mostlyCapitals(unfound.text));
   const nameLines = unfound
     ? [unfound]
     : nameSrc
@@ -352,6 +349,10 @@ export async function rereadPatch(
           return [parts[1]];
         })
     : [];
+  // read again in roman capitals on a foreign resident's card, and wherever the name was read mostly as them (a
+  // roman name the model half read: GAXR⑤IA DAVID, or junk beside the label), whatever design the card was
+  // taken for (one whose roman name went misread is taken for a national's)
+  const readAsRoman = ex.layout === 'foreign' || (nameLines.length > 0 && mostlyCapitals(nameLines.map((l) => l.text).join('')));
   let nameRead: string | null = null;
   // settled when the name's plan has run (the フリガナ's cross-check waits for it)
   let nameFinished: () => void = () => undefined;

@@ -80,6 +80,15 @@ describe('a roman 氏名 read again as capitals only', () => {
     expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.name.value).toBe('GARCIA\u3000JI HOON');
   });
 
+  it('reads again in capitals a name read mostly as them on a card not taken for a foreign resident\'s (GAXR⑤IA DAVID)', async () => {
+    const lines = FOREIGN.map((l, i) => (i === 1 ? { ...l, text: 'GAXR⑤IA DAVID', confidence: 0.37 } : l));
+    const misread = extractFields(lines, '2026-01-01');
+    expect(misread.fields.name.value).toBe('GAXR⑤IA\u3000DAVID');
+    expect(misread.layout).not.toBe('foreign');
+    const patch = await rereadPatch(poolReading(['GARCIA DAVID'], []), card, lines, [], misread);
+    expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.name.value).toBe('GARCIA\u3000DAVID');
+  });
+
   it("spaces the name as its print does, among reads of the same letters (JI HOON read JIHOON)", async () => {
     const lines = FOREIGN.map((l, i) => (i === 1 ? { ...l, text: 'CHEN JIHOON', confidence: 0.88, x0: 104, y0: 39, x1: 419, y1: 72 } : l));
     // the line finder's letters of the name row: C H E N | J I | H O O N (text height 33)
