@@ -137,9 +137,9 @@ export const REREAD_TUNING = {
     /** overlapping this much of the smaller height: the label is smaller type on the value's row */
     overlap: 0.5,
     /**
-     * such a line read with at least this share of roman capitals is a roman name (LOPEZ ANA PAULA in a serif
-     * read 箇0ツ層較2 AINAEBAIMIIEA: 0.62; SILVA CARLOS read SII谷WARIW⑥SI: 0.83); a kanji name's misread
-     * brings in a stray letter or two
+     * a name (or such a line) read with at least this share of roman capitals is a roman name (LOPEZ ANA PAULA
+     * in a serif read 箇0ツ層較2 AINAEBAIMIIEA: 0.62; SILVA CARLOS read SII谷WARIW⑥SI: 0.83; GAXR⑤IA DAVID: 0.83);
+     * a kanji name's misread brings in a stray letter or two
      */
     capitalsShare: 0.5,
   },
