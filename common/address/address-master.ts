@@ -262,12 +262,17 @@ const KINDLESS_TOWN_MAX_OFF = 2;
  */
 function municipalityByTown(rest: string[], munis: Municipality[], master: AddressMaster): StartMatch | null {
   const near = nearStarts(rest, munis.map((m) => m.name), 3, true).filter((n) => n.repaired === 1);
-  const fits = near.filter((n) => {
-    const after = rest.slice(n.readLen).join('').replace(/^大?字/, '');
-    const code = munis.find((m) => m.name === n.name)!.code;
-    return master.towns(code).some((t) => [...t].length >= 2 && after.startsWith(t));
-  });
+  const fits = near.filter((n) => ownTownFollows(master, munis.find((m) => m.name === n.name)!.code, rest.slice(n.readLen)));
   return fits.length === 1 ? fits[0]! : null;
+}
+
+/**
+ * Whether `after` (the read right after a 市区町村, as characters) begins with one of that 市区町村's own 町域
+ * (of two characters or more; 大字 / 字 before it skipped, as cards print them and the master leaves them out).
+ */
+function ownTownFollows(master: AddressMaster, code: string, after: readonly string[]): boolean {
+  const rest = after.join('').replace(/^大?字/, '');
+  return master.towns(code).some((t) => [...t].length >= 2 && rest.startsWith(t));
 }
 
 /**
@@ -369,8 +374,7 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   };
   const townAfter = (p: string, m: StartMatch): boolean => {
     const code = master.municipalities(p).find((x) => x.name === m.name)?.code;
-    const after = cs.slice([...p].length + m.readLen).join('').replace(/^大?字/, '');
-    return code !== undefined && master.towns(code).some((t) => [...t].length >= 2 && after.startsWith(t));
+    return code !== undefined && ownTownFollows(master, code, cs.slice([...p].length + m.readLen));
   };
   const placed = prefs.filter((p) => spellsMunicipality(p.name, p.readLen));
   const pref = prefs.length === 1 ? prefs[0]! : placed.length === 1 ? placed[0]! : prefs.length === 0 ? prefectureOfMunicipality(cs, spellsMunicipality, nearMunicipality, municipalityAfter, townAfter) : null;

@@ -39,11 +39,16 @@ export function leadingLabel(text: string): LabelKind | null {
  */
 const LABEL_NOTE = /^[(（][^()（）]{1,8}[)）]/;
 
+/** How many characters at the start of `afterLabel` (the text right after a label, spaces dropped) are the label's note. */
+export function labelNoteLength(afterLabel: string): number {
+  return [...(LABEL_NOTE.exec(afterLabel)?.[0] ?? '')].length;
+}
+
 /** How many non-space characters of `text` (which starts with a `kind` label) are the label, its note included. */
 export function labelLength(text: string, kind: LabelKind): number {
   const t = compact(text);
   const n = LABEL[kind].len;
-  return n + [...(LABEL_NOTE.exec(t.slice(n))?.[0] ?? '')].length;
+  return n + labelNoteLength(t.slice(n));
 }
 
 /** Index in `text` just after a leading label of `len` non-space characters (labels may come out spaced). */

@@ -1,5 +1,5 @@
 import type { RecognizedLine } from './recognized-line';
-import { compact, LABEL, labelLength, leadingLabel, type LabelKind } from './card-labels';
+import { compact, labelNoteLength, leadingLabel, type LabelKind } from './card-labels';
 import { looksLikeDate } from './parse-date';
 import { PREFECTURES } from './parse-address';
 import { isLatinName } from './ocr-text';
@@ -74,7 +74,7 @@ export function classifyLine(l: RecognizedLine, medianH: number): ClassifiedLine
   const t = compact(l.text);
   const labelLen = label ? [...(t.match(/^(氏名|[氏民氐][名各]|[住往佳][所听析]|生年月[日目]|有効期限|性[別刷]|フリガナ)/)?.[0] ?? '')].length : 0;
   // (a note in parentheses after the label is the label's: 氏名(ローマ字) holds no value)
-  const value = label ? t.slice(labelLen + (labelLength(t, label) - LABEL[label].len)) : t;
+  const value = label ? t.slice(labelLen + labelNoteLength(t.slice(labelLen))) : t;
   // stray marks the model adds (quotes, dots, bars between a family and a given name) are not content
   const cs = [...value].filter((c) => !STRAY.test(c));
   const n = cs.length;

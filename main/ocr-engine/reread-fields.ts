@@ -1316,11 +1316,6 @@ function widestSymbolGap(symbols: RecognizedSymbol[]): number | null {
 }
 
 /**
- * The rows of the name itself in a region that may also hold ruby (フリガナ) above it or the roman name
- * below, touching it: the window one character tall holding the most ink, widened to where the ink thins
- * out. Null when the region is no taller than one row of text.
- */
-/**
  * Ink right before a row (`r`, its rows only) that starts within a small gap of it and is no wider than one
  * character: the row's first character, broken into pieces the line finder put elsewhere. Null when there is
  * none, when it runs on wider (a portrait's edge, another field) or reaches a label.
@@ -1356,6 +1351,11 @@ async function leadingInk(card: GrayImage, r: Rect, glyphH: number, labels: Reco
   return box;
 }
 
+/**
+ * The rows of the name itself in a region that may also hold ruby (フリガナ) above it or the roman name
+ * below, touching it: the window one character tall holding the most ink, widened to where the ink thins
+ * out. Null when the region is no taller than one row of text.
+ */
 async function textBand(card: GrayImage, r: Rect, glyphW: number, ink: InkMasker): Promise<{ y0: number; y1: number } | null> {
   const h = Math.round(r.y1 - r.y0 + 1);
   if (h < T.band.minRows * glyphW) return null;
