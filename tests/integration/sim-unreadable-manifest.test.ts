@@ -68,7 +68,8 @@ describe('a manifest the simulator cannot parse', () => {
 
     fs.writeFileSync(path.join(inboxDir, pair.manifest), pair.manifestBytes);
     await waitFor(() => store.stats().applications === 1, 10_000, 'the rewritten pair imported');
-    await waitFor(() => !fs.existsSync(path.join(inboxDir, pair.manifest)), 5_000, 'the pair taken out of the inbox');
+    // the pair's files are set aside one after the other: both, not the first alone, before looking
+    await waitFor(() => [pair.csv, pair.manifest].every((n) => !fs.existsSync(path.join(inboxDir, n))), 5_000, 'the pair taken out of the inbox');
     expect(fs.readdirSync(path.join(inboxDir, 'processed')).sort()).toEqual([pair.csv, pair.manifest].sort());
   });
 
