@@ -8,6 +8,7 @@ import { lineImagesInline, type LineImager } from './reread/line-images';
 import { DATE_WHITELIST, dateBox, dateIso, dateText, putDate } from './refine-lines';
 import { PSM, type TesseractPool } from './tesseract/tesseract-pool';
 import { compact } from '../../common/ocr/card-labels';
+import { REREAD_TUNING } from './reread/tuning';
 
 /** Scales and modes the earlier date reads did not use: the model's slips (１１ read as １) differ between them. */
 const PAIR_VARIANTS = [
@@ -16,11 +17,17 @@ const PAIR_VARIANTS = [
   { glyph: 30, psm: PSM.SINGLE_LINE },
 ];
 
+/**
+ * How much the reads count for a date none of them gave, but each would give with one of its １s written twice
+ * (see restoredOnes). Half: a read as printed counts for more than one explained by a slip.
+ */
+export const DROPPED_ONE_WEIGHT = 0.5;
+
 interface Votes {
   /** ISO date → summed weight of the reads that give it */
   weight: Map<string, number>;
-  /** ISO date → its surest read */
-  read: Map<string, { text: string; confidence: number }>;
+  /** ISO date → its surest read; `restored` when no read gave it as printed */
+  read: Map<string, { text: string; confidence: number; restored?: boolean }>;
 }
 
 function vote(v: Votes, text: string, confidence: number, today: string): void {
@@ -28,6 +35,30 @@ function vote(v: Votes, text: string, confidence: number, today: string): void {
   if (!iso) return;
   v.weight.set(iso, (v.weight.get(iso) ?? 0) + 1 + confidence);
   if ((v.read.get(iso)?.confidence ?? -1) < confidence) v.read.set(iso, { text: dateText(text).trim(), confidence });
+}
+
+/**
+ * The dates a line's reads would all give with a １ they lost put back. The model drops one of two narrow １s
+ * (its usual slip on these lines) and does not add one, so reads that all say 1月 may be of a printed 11月:
+ * such a date is a candidate too (20270101 #10: four reads of 2007年1月1日 beside three of 2036年11月1日), but
+ * only when it explains every read of its line (a read of 3月 among them is no lost １, and the pair is left
+ * to the clerk as before), and at DROPPED_ONE_WEIGHT of their votes.
+ */
+function restoredOnes(v: Votes, reads: readonly { text: string; confidence: number }[], today: string): void {
+  const dated = reads.filter((r) => dateIso(r.text, today) !== null);
+  const restorable = dated.map((r) => onesDoubled(r.text, today));
+  const options = new Map<string, { text: string; confidence: number }>();
+  restorable.forEach((ts, i) => {
+    for (const t of ts) {
+      const iso = dateIso(t, today)!;
+      if (!v.weight.has(iso) && (options.get(iso)?.confidence ?? -1) < dated[i]!.confidence) options.set(iso, { text: dateText(t).trim(), confidence: dated[i]!.confidence });
+    }
+  });
+  for (const [iso, read] of options) {
+    if (!restorable.every((ts) => ts.some((t) => dateIso(t, today) === iso))) continue;
+    v.weight.set(iso, DROPPED_ONE_WEIGHT * dated.reduce((s, r) => s + 1 + r.confidence, 0));
+    v.read.set(iso, { ...read, restored: true });
+  }
 }
 
 async function readDates(pool: TesseractPool, card: GrayImage, l: RecognizedLine, today: string, images: LineImager, glyphs: number | null): Promise<Votes> {
@@ -42,6 +73,7 @@ async function readDates(pool: TesseractPool, card: GrayImage, l: RecognizedLine
   const crops = await images(card, box, PAIR_VARIANTS.map((pv) => ({ glyph: pv.glyph, clean: true })));
   const reads = await Promise.all(PAIR_VARIANTS.map((pv, i) => pool.recognize({ image: crops[i]!, psm: pv.psm, whitelist: DATE_WHITELIST, symbols: false })));
   for (const r of reads) if (!allowed || allowed.has(dateIso(r.text, today))) vote(v, r.text, r.confidence, today);
+  if (!allowed) restoredOnes(v, [{ text: l.text, confidence: l.confidence }, ...reads], today);
   return v;
 }
 
@@ -79,7 +111,7 @@ const lineAt = (lines: RecognizedLine[], s: FieldSource | undefined): number => 
  * A Japanese national's card whose 生年月日 and 有効期限 were read so that they break its layout's rule (on a
  * birthday; on the next card, on it or a month after): one of them is misread (the model drops one of two
  * narrow １s). Both lines are read a few more ways, and the pair of dates that fits the rule with the most
- * votes between them is taken. Null when the dates fit already, the card is a foreign resident's, a date line
+ * votes between them is taken (a date with a lost １ put back among them: restoredOnes). Null when the dates fit already, the card is a foreign resident's, a date line
  * is missing, or no fitting pair was read (the clerk is then warned by the field check).
  */
 export async function settleDatePair(
@@ -117,7 +149,8 @@ export async function settleDatePair(
   for (const [i, v, iso] of [[bi, bv, best.b], [ei, ev, best.e]] as const) {
     const read = v.read.get(iso)!;
     putDate(out[i]!, read);
-    out[i]!.confidence = read.confidence;
+    // a date no read gave as printed is the reader's judgement: the clerk is asked to look
+    out[i]!.confidence = read.restored ? Math.min(read.confidence, REREAD_TUNING.cross.changedConfidence) : read.confidence;
   }
   return out;
 }

@@ -83,6 +83,23 @@ describe('a misread date settled by the other one', () => {
     expect(after.fields.expiryDate.value).toBe('2025-11-01');
   });
 
+  it('restores a １ the model dropped when the other date\'s reads speak for it, and asks the clerk to look', async () => {
+    // 20270101 #10: every read of the birth line lost a １ of 11月; the expiry line read 11月 three times, 1月 once
+    const birth = line('2007年1月 1日', 162, 284, 449, 316, 31, 0.7);
+    const expiry = line('2036年11月 1日まで有効', 154, 346, 534, 378, 25, 0.93);
+    const lines = [...CURRENT, birth, expiry];
+    const ex = extractFields(lines, '2026-12-01');
+    expect(ex.warnings.map((w) => w.code)).toContain('expiry-not-on-birthday');
+    const answers = ['2007年1月1日', '2007年1月1日', '2007年1月1日', '2036年11月1日', '2036年1月1日', '2036年11月1日'];
+    const reads = { recognize: (): Promise<LineResult> => Promise.resolve({ text: answers.shift()!, confidence: 0.86, symbols: [] }) } as unknown as TesseractPool;
+    const after = extractFields((await settleDatePair(reads, card, lines, ex, '2026-12-01'))!, '2026-12-01');
+    expect(after.fields.birthDate.value).toBe('2007-11-01');
+    expect(after.fields.expiryDate.value).toBe('2036-11-01');
+    // the birth date no read gave as printed is the reader's judgement; the expiry as read keeps its read's confidence
+    expect(after.fields.birthDate.confidence).toBeLessThanOrEqual(0.75);
+    expect(after.fields.expiryDate.confidence).toBeGreaterThan(0.75);
+  });
+
   it('counts a box inside another once, narrow boxes side by side twice; doubles only a date\'s １s', () => {
     expect(glyphCount([{ x0: 136, x1: 149 }, { x0: 136, x1: 140 }, { x0: 156, x1: 179 }, { x0: 188, x1: 195 }, { x0: 202, x1: 213 }])).toBe(4);
     expect(onesDoubled('平成4年1月23日生', '2025-01-01')).toEqual(['平成4年11月23日生']);
