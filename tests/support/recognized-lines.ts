@@ -35,6 +35,27 @@ export function fakeModel(answer: (req: LineRequest) => { text: string; confiden
   } as unknown as TesseractPool;
 }
 
+/** What a fake model reads in a crop whose width is at least `from` and less than `to` times its height. */
+export interface AspectBand {
+  from: number;
+  to: number;
+  text: string;
+  confidence: number;
+}
+
+/**
+ * A model that reads by the crop's shape alone: a second read of a region (no whitelist) gives the text of the
+ * band its aspect falls in, anything else nothing. The name tests tell the crops apart so (the whole name row
+ * with its margins is wider than the part the first reads found).
+ */
+export function aspectModel(bands: readonly AspectBand[]): TesseractPool {
+  return fakeModel((req) => {
+    const aspect = req.image.width / req.image.height;
+    const band = req.whitelist ? undefined : bands.find((b) => aspect >= b.from && aspect < b.to);
+    return band ? { text: band.text, confidence: band.confidence } : { text: '', confidence: 0 };
+  });
+}
+
 /**
  * A model that answers every request with `answer(req)` at confidence 0.9, with a symbol box per character
  * (the numbers-only re-read of a 番地 needs them to put its characters back in place).

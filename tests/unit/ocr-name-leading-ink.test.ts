@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../common/ocr/extract-fields';
 import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
 import { createGray, type GrayImage } from '../../main/ocr-engine/image/gray-image';
-import { bareLine as line, fakeModel } from '../support/recognized-lines';
+import { aspectModel, bareLine as line } from '../support/recognized-lines';
 
 /** A character's print: a hollow box with a bar across, 3 px strokes. */
 function glyph(card: GrayImage, x0: number, y0: number, x1: number, y1: number): void {
@@ -45,13 +45,11 @@ function card(withLead: boolean): GrayImage {
  * The model reads the whole name where the band takes in 吉 (~3.9 times as wide as tall with its margins),
  * 田 拓也 where it does not (~3.1), and nothing else.
  */
-function nameModel(): ReturnType<typeof fakeModel> {
-  return fakeModel((req) => {
-    const aspect = req.image.width / req.image.height;
-    if (req.whitelist) return { text: '', confidence: 0 };
-    if (aspect > 3.5 && aspect < 5) return { text: '吉田 拓也', confidence: 0.85 };
-    return aspect >= 2.5 && aspect <= 3.5 ? { text: '田 拓也', confidence: 0.85 } : { text: '', confidence: 0 };
-  });
+function nameModel(): ReturnType<typeof aspectModel> {
+  return aspectModel([
+    { from: 3.5, to: 5, text: '吉田 拓也', confidence: 0.85 },
+    { from: 2.5, to: 3.5, text: '田 拓也', confidence: 0.85 },
+  ]);
 }
 
 describe('the name\'s first character broken apart by the line finder', () => {

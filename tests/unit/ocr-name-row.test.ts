@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../common/ocr/extract-fields';
 import { applyReread, rereadPatch } from '../../main/ocr-engine/reread-fields';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
-import { bareLine as line, fakeModel } from '../support/recognized-lines';
+import { aspectModel, bareLine as line } from '../support/recognized-lines';
 
 /**
  * A current card as first read: 松本 in a thin typeface (27 px by its glyphs, in a 44 px box) and the given
@@ -24,10 +24,7 @@ describe('the name row', () => {
     const card = createGray(1132, 714, 236);
     // the model reads the whole row's band (with its margins, about 5 times as wide as tall) as the whole name, anything
     // else as nothing (松本 alone is about 2 times as wide, the address row 10)
-    const pool = fakeModel((req) => {
-      const aspect = req.image.width / req.image.height;
-      return aspect > 3.5 && aspect < 7 && !req.whitelist ? { text: '松本 さくら', confidence: 0.9 } : { text: '', confidence: 0 };
-    });
+    const pool = aspectModel([{ from: 3.5, to: 7, text: '松本 さくら', confidence: 0.9 }]);
     const ex = extractFields(CARD, '2026-01-01');
     expect(ex.fields.name.value).not.toBe('松本\u3000さくら');
     const patch = await rereadPatch(pool, card, CARD, [], ex);
@@ -45,13 +42,8 @@ describe('the name row', () => {
       line('1953年9月19日', 250, 300, 560, 325, 25, 0.93),
       line('2032年10月19日まで有効', 250, 360, 640, 385, 25, 0.93),
     ];
-    const asked: number[] = [];
     // the whole row (岡田 to 町5, about 6 times as wide as tall with its margins) reads 岡田 正人
-    const pool = fakeModel((req) => {
-      const aspect = req.image.width / req.image.height;
-      if (!req.whitelist) asked.push(aspect);
-      return aspect > 3.5 && aspect < 8 && !req.whitelist ? { text: '岡田 正人', confidence: 0.86 } : { text: '', confidence: 0 };
-    });
+    const pool = aspectModel([{ from: 3.5, to: 8, text: '岡田 正人', confidence: 0.86 }]);
     const ex = extractFields(lines, '2026-01-01');
     expect(ex.fields.name.value).toBe('岡田');
     const patch = await rereadPatch(pool, card, lines, [], ex);
@@ -73,11 +65,10 @@ describe('the name row', () => {
       line('2030年07月18日', 191, 366, 562, 397, 25, 0.91),
     ];
     // the whole row (ーー to 陽翔, ~4 times as wide as tall with its margins) reads 菅原 陽翔; 陽翔 alone (~1.7) only itself
-    const pool = fakeModel((req) => {
-      const aspect = req.image.width / req.image.height;
-      if (req.whitelist) return { text: '', confidence: 0 };
-      return aspect > 3 ? { text: '菅原 陽翔', confidence: 0.86 } : { text: '陽翔', confidence: 0.8 };
-    });
+    const pool = aspectModel([
+      { from: 3, to: Infinity, text: '菅原 陽翔', confidence: 0.86 },
+      { from: 0, to: 3, text: '陽翔', confidence: 0.8 },
+    ]);
     const ex = extractFields(lines, '2026-01-01');
     expect(ex.fields.name.value).toBe('陽翔');
     const patch = await rereadPatch(pool, card, lines, [], ex);
