@@ -48,11 +48,17 @@ export function parseCardDate(raw: string, today?: string): DateRead {
 }
 
 /**
+ * A line that begins with an era and has its 年 soon after: no line of a card but a date does, whatever became
+ * of its digits (昭和較剛年旧月過4.目生: letter-spaced Gothic read as kanji).
+ */
+const ERA_YEAR = /^(?:明治|大正|昭和|平成|令和).{1,4}年/;
+
+/**
  * true when the text looks like a date at all (for finding the date lines by shape): a year and a month, or a
  * month and a day after 年 where the year itself was lost (田萌年10月9日: 1997 in letter-spaced digits on a
- * phone photo). No address is written with 年, 月 and 日 in turn.
+ * phone photo), or an era and its 年 (ERA_YEAR). No address is written with 年, 月 and 日 in turn.
  */
 export function looksLikeDate(raw: string): boolean {
   const t = foldForNumbers(raw);
-  return /(?:\d{1,4}|元)年\d{1,2}月/.test(t) || /年\d{1,2}月\d{1,2}日/.test(t);
+  return /(?:\d{1,4}|元)年\d{1,2}月/.test(t) || /年\d{1,2}月\d{1,2}日/.test(t) || ERA_YEAR.test(t);
 }

@@ -39,12 +39,7 @@ export function dateIso(text: string, today: string): string | null {
  * not a place name that holds 日 or 生 (日本大通４－３２, 生田２丁目) near its 番地.
  */
 const dateish = (t: string): boolean =>
-  looksLikeDate(t) ||
-  // no line of a card but a date begins with an era and has its 年 soon after (昭和較剛年旧月過4.目生: its
-  // digits drowned, letter-spaced Gothic read as kanji)
-  ERA_YEAR.test(t) ||
-  (/[0-9０-９][年月日]|[年月][0-9０-９]|日生|まで|有効/.test(t) && /[0-9０-９]/.test(t) && !/^[住往佳][所听析]|[丁番号]/.test(t));
-const ERA_YEAR = /^(?:明治|大正|昭和|平成|令和).{1,4}年/;
+  looksLikeDate(t) || (/[0-9０-９][年月日]|[年月][0-9０-９]|日生|まで|有効/.test(t) && /[0-9０-９]/.test(t) && !/^[住往佳][所听析]|[丁番号]/.test(t));
 
 /**
  * Targeted second reads of the lines whose values have a small alphabet, only where the first read is

@@ -39,6 +39,12 @@ describe('parseCardDate', () => {
     expect(looksLikeDate('大月1-2')).toBe(false);
     expect(looksLikeDate('山梨県大月市大月町花咲1番地')).toBe(false);
   });
+  it('finds a date line whose digits were read as kanji by its era and the 年 after it, never a place named after an era', () => {
+    expect(looksLikeDate('昭和較剛年旧月過4.目生')).toBe(true);
+    expect(looksLikeDate('平成 3年 月 日生')).toBe(true);
+    expect(looksLikeDate('山梨県中巨摩郡昭和町西条1234番地')).toBe(false);
+    expect(looksLikeDate('昭和町西条1234')).toBe(false);
+  });
   it('rejects impossible dates instead of guessing', () => {
     expect(parseCardDate('平成32年 1月 1日生').ok).toBe(false);
     expect(parseCardDate('昭和64年 2月 1日生').ok).toBe(false);
