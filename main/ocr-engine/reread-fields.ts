@@ -164,7 +164,34 @@ export async function rereadPatch(
     const chars = textLines[read.indexOf(whole.get(l) ?? l)]?.chars ?? [];
     return whole.has(l) ? chars.filter((c) => c.x1 >= l.x0 - 1 && c.x0 <= l.x1 + 1) : chars;
   };
-  const plans: FieldPlan[] = [];
+  // the 氏名 as chosen (the フリガナ's cross-check reads it)
+  let nameRead: string | null = null;
+  // settled when the name's plan has run (the フリガナ's cross-check waits for it)
+  let nameFinished: () => void = () => undefined;
+  const nameDone = new Promise<void>((done) => (nameFinished = done));
+  // the フリガナ as its reads give it when they all agree, each sure of it (null: they do not, or there is
+  // none): the name's check waits for those reads, not for the フリガナ's choice (which waits for the name)
+  let kanaPrinted: (kana: string | null) => void = () => undefined;
+  const printedKana = new Promise<string | null>((done) => (kanaPrinted = done));
+  // each plan runs as soon as it is made: the address rows' reads are queued while the name's ink is still
+  // being measured in the preprocessing worker (a round trip each), not once every plan is made
+  const drop = new Set<RecognizedLine>();
+  const add: RecognizedLine[] = [];
+  const running: Promise<void>[] = [];
+  let kanaPlanned = false;
+  const start = (p: FieldPlan): void => {
+    const run = runPlan(p).then((r) => {
+      p.done?.(r);
+      if (!r) return;
+      for (const l of r.drop) drop.add(l);
+      add.push(r.line);
+    });
+    // a plan that failed still lets the rows under it go on
+    void run.catch(() => p.done?.(null));
+    if (p.field === 'name') void run.finally(nameFinished).catch(() => undefined);
+    if (p.field === 'nameKana') kanaPlanned = true;
+    running.push(run);
+  };
   const A = T.addressRow;
 
   // 住所: row by row, value part only; pieces of a row the line finder split off (a small パ, a dakuten) are
@@ -250,7 +277,7 @@ export async function rereadPatch(
       const placesClean = addresses ? byText((t) => blockIsClean(t, addresses) === true) : null;
       const placed = placesClean ? (c: Cand): boolean => placesClean(before + c.text) : undefined;
       const placesFound = addresses ? byText((t) => masterSupport(t, addresses)) : null;
-      plans.push({
+      start({
         field: 'address',
         first: orig,
         read: (vs) => readVariants(pool, card, rect, glyphH, chars, vs, { render }),
@@ -310,7 +337,7 @@ export async function rereadPatch(
       const below = l.y0 - (addr.y + addr.height);
       if (below < 0 || below > A.unreadRowBelow * rowH || Math.abs(l.x0 - valueX) > A.unreadRowAlign * rowH) continue;
       if (l.glyphH < A.minSize * rowH || l.glyphH > A.maxSize * rowH) continue;
-      plans.push({
+      start({
         field: 'address',
         first: null,
         read: (vs) => readVariants(pool, card, l, l.glyphH, charsOf(l), vs, { whitelist: BLOCK_CHARS, render }),
@@ -353,14 +380,6 @@ export async function rereadPatch(
   // roman name the model half read: GAXR⑤IA DAVID, or junk beside the label), whatever design the card was
   // taken for (one whose roman name went misread is taken for a national's)
   const readAsRoman = ex.layout === 'foreign' || (nameLines.length > 0 && mostlyCapitals(nameLines.map((l) => l.text).join('')));
-  let nameRead: string | null = null;
-  // settled when the name's plan has run (the フリガナ's cross-check waits for it)
-  let nameFinished: () => void = () => undefined;
-  const nameDone = new Promise<void>((done) => (nameFinished = done));
-  // the フリガナ as its reads give it when they all agree, each sure of it (null: they do not, or there is
-  // none): the name's check waits for those reads, not for the フリガナ's choice (which waits for the name)
-  let kanaPrinted: (kana: string | null) => void = () => undefined;
-  const printedKana = new Promise<string | null>((done) => (kanaPrinted = done));
   if (nameLines.length > 0 && !readAsRoman) {
     // pieces of the name the line finder split off or left out (a character broken in two by blur): on the
     // name's row, right after it
@@ -459,7 +478,7 @@ export async function rereadPatch(
         return { drop: nameLines, line: { x0: band.x0, y0: band.y0, x1: band.x1, y1: band.y1, glyphH, text, confidence, symbols } };
       },
     };
-    plans.push(plan);
+    start(plan);
     // フリガナ (next-generation card): the small katakana row just above the name
     if (ex.layout === 'next-gen' || ex.fields.nameKana.value) {
       const K = T.kanaRow;
@@ -487,7 +506,7 @@ export async function rereadPatch(
         const rowChars = textLines.filter((l) => inside(l, row, K.rowLineSlack * kh)).flatMap((l) => l.chars ?? []);
         // ruby the line finder found as two lines is the family and the given name's
         const kanaFirst: Cand | null = kanaLines.length ? { text: kanaLines.map((l) => compact(l.text)).join(kanaLines.length === 2 ? ' ' : ''), confidence: Math.min(...kanaLines.map((l) => l.confidence)), symbols: kanaLines.flatMap((l) => l.symbols) } : null;
-        plans.push({
+        start({
           field: 'nameKana',
           first: kanaFirst,
           read: async (vs) => {
@@ -554,7 +573,7 @@ export async function rereadPatch(
     const row0 = nameLines[0]!;
     const oneRow = nameLines.every((l) => Math.min(l.y1, row0.y1) - Math.max(l.y0, row0.y0) >= N.overlap * Math.min(l.y1 - l.y0, row0.y1 - row0.y0));
     const words = oneRow ? printedWords(nameLines.flatMap(charsOf), glyphH) : null;
-    plans.push({
+    start({
       field: 'name',
       first: orig,
       read: (vs) => readVariants(pool, card, rect, glyphH, nameLines.flatMap(charsOf), vs, { whitelist: ROMAN_WHITELIST, render }),
@@ -582,24 +601,8 @@ export async function rereadPatch(
       },
     });
   }
-  if (!plans.some((p) => p.field === 'nameKana')) kanaPrinted(null);
-  const drop = new Set<RecognizedLine>();
-  const add: RecognizedLine[] = [];
-  const namePlan = plans.find((p) => p.field === 'name');
-  await Promise.all(
-    plans.map((p) => {
-      const run = runPlan(p).then((r) => {
-        p.done?.(r);
-        if (!r) return;
-        for (const l of r.drop) drop.add(l);
-        add.push(r.line);
-      });
-      // a plan that failed still lets the rows under it go on
-      void run.catch(() => p.done?.(null));
-      if (p === namePlan) void run.finally(nameFinished).catch(() => undefined);
-      return run;
-    }),
-  );
+  if (!kanaPlanned) kanaPrinted(null);
+  await Promise.all(running);
   // a part of a split line replaced: the whole line goes, and its parts no field took stay as they were
   for (const [part, line] of whole) if (drop.has(part)) drop.add(line);
   for (const [part, line] of whole) if (drop.has(line) && !drop.has(part)) add.push(part);
