@@ -7,7 +7,10 @@ import { TesseractPool, type LineRequest } from './tesseract/tesseract-pool';
 import type { GrayImage } from './image/gray-image';
 import type { CharBox, TextLine } from './layout/text-lines';
 import { recognizeLine } from './recognize-lines';
-import { birthDateOnly, refineLines, sexRightOfBirthDate } from './refine-lines';
+import { birthDateOnly, readAsDate, refineLines, sexRightOfBirthDate } from './refine-lines';
+import { REREAD_TUNING } from './reread/tuning';
+import type { FieldSource } from '../../common/ocr/card-result';
+import { compact } from '../../common/ocr/card-labels';
 import type { SexPixels } from './reread/sex-value';
 import { settleDatePair } from './date-pair';
 import { applyReread, rereadPatch, type RereadPixels } from './reread-fields';
@@ -307,6 +310,13 @@ export class CardReader {
     const boxesOf = (l: RecognizedLine): CharBox[] | null => chosen.find((t) => t.x0 === l.x0 && t.y0 === l.y0 && t.x1 === l.x1)?.chars ?? null;
     const paired = await settleDatePair(this.pool, view, rec, ex, today, this.lineImages, boxesOf);
     if (paired) ({ warnings, ...ex } = extractFields((rec = paired), today));
+    // a date every card prints that no line gave: the line the model could not read in the other date's column,
+    // right under it (or over it, for the birth date), is read as a date
+    const unreadDate = missingDateLine(rec, ex);
+    if (unreadDate) {
+      const read = await readAsDate(this.pool, view, unreadDate, today, this.lineImages);
+      if (read.text !== unreadDate.text) ({ warnings, ...ex } = extractFields((rec = rec.map((l) => (l === unreadDate ? read : l))), today));
+    }
     // the layouts that print 性別 after the birth date (card-layouts.ts): looked for there by its ink when no
     // line named it, on a read that fits the layout (its era, no フリガナ where it prints none)
     const birth = ex.sources.birthDate;
@@ -334,6 +344,30 @@ interface ViewRead {
   rotation: number;
   /** the pixels this read came from */
   card: GrayImage;
+}
+
+/**
+ * The line where a missing 生年月日 or 有効期限 must stand, when the other was found: unread (REREAD_TUNING.missingDate),
+ * no field's, in the found date's column, on the nearest row after it (before it, for the birth date). Null
+ * when both or neither were found, or no such line is there.
+ */
+export function missingDateLine(lines: RecognizedLine[], ex: Extracted): RecognizedLine | null {
+  const M = REREAD_TUNING.missingDate;
+  const { birthDate, expiryDate } = ex.fields;
+  if (!!birthDate.value === !!expiryDate.value) return null;
+  const found = birthDate.value ? ex.sources.birthDate : ex.sources.expiryDate;
+  if (!found) return null;
+  const after = !!birthDate.value;
+  const taken = Object.values(ex.sources).filter((s): s is FieldSource => !!s);
+  const inside = (l: RecognizedLine, s: FieldSource): boolean => l.x0 >= s.x - 2 && l.y0 >= s.y - 2 && l.x1 <= s.x + s.width + 2 && l.y1 <= s.y + s.height + 2;
+  const rows = (l: RecognizedLine): number => (after ? l.y0 - (found.y + found.height) : found.y - l.y1) / Math.max(1, found.height);
+  const overlap = (l: RecognizedLine): number => Math.min(l.x1, found.x + found.width) - Math.max(l.x0, found.x);
+  return (
+    lines
+      .filter((l) => l.confidence < M.maxConfidence && [...compact(l.text)].length >= M.minChars && !taken.some((s) => inside(l, s)))
+      .filter((l) => rows(l) >= 0 && rows(l) <= M.maxRows && overlap(l) >= M.columnOverlap * Math.min(l.x1 - l.x0, found.width))
+      .sort((a, b) => rows(a) - rows(b))[0] ?? null
+  );
 }
 
 /** How many of the fields every card prints (氏名, 住所, 生年月日, 有効期限) a read left empty. */

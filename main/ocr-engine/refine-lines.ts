@@ -115,6 +115,16 @@ export function dateBox(l: RecognizedLine): RecognizedLine {
   return { ...l, x1: Math.max(l.x0 + 4, x1) };
 }
 
+/**
+ * A line read again as a date whatever its first read was (the line where a date the card prints must stand):
+ * the same targeted reads and vote as a dateish line's. Unchanged when no read gives a plausible date.
+ */
+export async function readAsDate(pool: TesseractPool, card: GrayImage, l: RecognizedLine, today: string, images: LineImager = lineImagesInline): Promise<RecognizedLine> {
+  const out = { ...l };
+  await rereadDate(pool, card, out, today, images);
+  return out;
+}
+
 async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLine, today: string, images: LineImager): Promise<void> {
   // the model is sensitive to scale and segmentation mode: a few variants, then a vote
   const box = dateBox(l);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { extractFields } from '../../common/ocr/extract-fields';
+import { missingDateLine } from '../../main/ocr-engine/card-reader';
+import { readAsDate } from '../../main/ocr-engine/refine-lines';
+import { createGray } from '../../main/ocr-engine/image/gray-image';
+import { bareLine as line, fakeModel } from '../support/recognized-lines';
+
+// a next-generation card (20270102 #16) whose 有効期限 ran into the portrait: its line read as no text at all
+const LINES = [
+  line('氏名', 51, 33, 89, 52, 20, 0.87),
+  line('オカモト', 261, 33, 347, 49, 16, 0.96),
+  line('岡本 由美', 257, 56, 471, 95, 39, 0.9),
+  line('住所', 50, 149, 90, 167, 19, 0.72),
+  line('鳥取県日野郡日野町下菅4-18', 260, 151, 814, 188, 36, 0.92),
+  line('-26レジデンス桜20 6号', 254, 199, 745, 237, 31, 0.9),
+  line('1989年9月18日', 289, 294, 707, 331, 31, 0.91),
+  line('生年月日', 50, 304, 130, 322, 18, 0.95),
+  line('多O 久司鐵LO同中属同認合', 285, 370, 827, 406, 31, 0.2),
+  line('ーー', 50, 379, 132, 420, 19, 0.24),
+];
+const TODAY = '2026-12-06';
+
+describe('a date every card prints that no line gave', () => {
+  it('is looked for on the unread line in the other date\'s column, right under it', () => {
+    const ex = extractFields(LINES, TODAY);
+    expect(ex.fields.birthDate.value).toBe('1989-09-18');
+    expect(ex.fields.expiryDate.value).toBeNull();
+    // not the misread label beside it: it is in no date's column
+    expect(missingDateLine(LINES, ex)?.text).toBe('多O 久司鐵LO同中属同認合');
+  });
+
+  it('is not looked for when both dates were found, nor on a line the model read, far below, or in another column', () => {
+    const both = [...LINES.slice(0, -2), line('2025年10月18日まで有効', 285, 370, 827, 406, 31, 0.9)];
+    expect(missingDateLine(both, extractFields(both, TODAY))).toBeNull();
+    const read = LINES.map((l) => (l.text.startsWith('多O') ? { ...l, confidence: 0.6 } : l));
+    expect(missingDateLine(read, extractFields(read, TODAY))).toBeNull();
+    const far = LINES.map((l) => (l.text.startsWith('多O') ? { ...l, y0: 520, y1: 556 } : l));
+    expect(missingDateLine(far, extractFields(far, TODAY))).toBeNull();
+    const aside = LINES.map((l) => (l.text.startsWith('多O') ? { ...l, x0: 760, x1: 1100 } : l));
+    expect(missingDateLine(aside, extractFields(aside, TODAY))).toBeNull();
+  });
+
+  it('takes what the line\'s date reads give, and leaves a line that reads as no date as it was', async () => {
+    const card = createGray(1200, 757, 236);
+    const unread = LINES[8]!;
+    const dated = await readAsDate(fakeModel(() => ({ text: '2025年10月18日まで有効', confidence: 0.9 })), card, unread, TODAY);
+    const after = extractFields(LINES.map((l) => (l === unread ? dated : l)), TODAY);
+    expect(after.fields.expiryDate.value).toBe('2025-10-18');
+    const still = await readAsDate(fakeModel(() => ({ text: '久司鐵', confidence: 0.3 })), card, unread, TODAY);
+    expect(still.text).toBe(unread.text);
+  });
+});
