@@ -133,7 +133,8 @@ export interface RereadPixels {
   ink: InkMasker;
 }
 
-const INLINE_PIXELS: RereadPixels = { variants: renderInline, shape: settleInline, glyph: async (req) => settleGlyph(req), voicing: voicingInline, ink: inkInline };
+/** The pixel work in the calling thread (tests, tools). */
+export const INLINE_PIXELS: RereadPixels = { variants: renderInline, shape: settleInline, glyph: async (req) => settleGlyph(req), voicing: voicingInline, ink: inkInline };
 
 /**
  * Second reads of 氏名, フリガナ and 住所, the fields whose alphabet is open: each is planned (FieldPlan) and
@@ -594,10 +595,16 @@ export async function rereadPatch(
         // (RAJ read RAT and RAI), as its print shows it; letter reads that all agree stand (a blurred J's hook is
         // faint), and a read ending in another letter altogether (RAU) is no disagreement on an I, J, L or T
         const split = lastLetterInDoubt(best.text, all.map((c) => c.text));
-        const text = split ? await lastLetterByShape(best.text, nameLines.flatMap(charsOf), card, glyph) : best.text;
+        const shaped = split ? await lastLetterByShape(best.text, nameLines.flatMap(charsOf), card, glyph) : best.text;
+        // the letter the print shows picks among the model's reads those that end in it (LE MEIL and LE MEI, read
+        // twice each, the print's last letter an I: LE MEI, not MEIL with its L made I); only when no read does is
+        // it put in place of the chosen read's last letter (RAT and RAI, the print a J: RAJ)
+        const endingSo = shaped === best.text ? [] : all.filter((c) => c.text.at(-1) === shaped.at(-1));
+        const read = endingSo.length > 0 ? consensus(endingSo, compact) : null;
+        const text = read ? read.text : shaped;
         if (text === best.text && best.provenance === 'first-read') return null;
-        const confidence = text === best.text ? best.confidence : Math.min(best.confidence, N.shapeFieldConfidence);
-        return { drop: nameLines, line: { ...rect, glyphH, text, confidence, symbols: text === best.text ? best.symbols : [] } };
+        const confidence = text === best.text ? best.confidence : Math.min(read?.confidence ?? best.confidence, N.shapeFieldConfidence);
+        return { drop: nameLines, line: { ...rect, glyphH, text, confidence, symbols: text === best.text ? best.symbols : (read?.symbols ?? []) } };
       },
     });
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bareLine, spelledLine } from '../support/recognized-lines';
 import { extractFields } from '../../common/ocr/extract-fields';
-import { applyReread, labelAndValue, lastLetterInDoubt, rereadPatch } from '../../main/ocr-engine/reread-fields';
+import { applyReread, INLINE_PIXELS, labelAndValue, lastLetterInDoubt, rereadPatch } from '../../main/ocr-engine/reread-fields';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
 import type { LineRequest, LineResult, TesseractPool } from '../../main/ocr-engine/tesseract/tesseract-pool';
 
@@ -78,6 +78,26 @@ describe('a roman 氏名 read again as capitals only', () => {
     } as unknown as TesseractPool;
     const patch = await rereadPatch(pool, card, lines, textLines, extractFields(lines, '2026-01-01'));
     expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.name.value).toBe('GARCIA\u3000JI HOON');
+  });
+
+  it('takes the read that ends in the letter the print shows, not the chosen read with its last letter replaced (LE MEI, not MEII)', async () => {
+    // L E | M E I (text height 34) and L E | R A J: five letters each
+    const xs: [number, number][] = [[145, 165], [172, 190], [215, 240], [246, 265], [272, 277]];
+    const read = async (first: string, reads: string[], printed: string): Promise<{ value: string | null; confidence: number }> => {
+      const lines = FOREIGN.map((l, i) => (i === 1 ? { ...l, text: first, confidence: 0.9, x0: 145, x1: 280 } : l));
+      const textLines = lines.map((l, i) => ({ x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1, glyphH: l.glyphH, blobs: 1, chars: i === 1 ? xs.map(([x0, x1]) => ({ x0, y0: 48, x1, y1: 90 })) : [] }));
+      // the shape test of the last printed letter
+      const pixels = { ...INLINE_PIXELS, glyph: async () => printed };
+      const patch = await rereadPatch(poolReading(reads, []), card, lines, textLines, extractFields(lines, '2026-01-01'), null, null, pixels);
+      return extractFields(applyReread(lines, patch), '2026-01-01').fields.name;
+    };
+    // the model read the narrow I's box as IL half the time; the print's last letter is an I
+    const mei = await read('LE MEIL', ['LE MEI', 'LE MEIL', 'LE MEI'], 'I');
+    expect(mei.value).toBe('LE\u3000MEI');
+    // the print chose among the reads: the clerk is asked to look
+    expect(mei.confidence).toBeLessThanOrEqual(0.75);
+    // no read ends in the printed letter: it replaces the chosen read's last one, as before
+    expect((await read('LE RAT', ['LE RAI', 'LE RAT', 'LE RAI'], 'J')).value).toBe('LE\u3000RAJ');
   });
 
   it('reads again in capitals a name read mostly as them on a card not taken for a foreign resident\'s (GAXR⑤IA DAVID)', async () => {
