@@ -8,11 +8,8 @@ import type { GrayImage } from './image/gray-image';
 import type { CharBox, TextLine } from './layout/text-lines';
 import { recognizeLine } from './recognize-lines';
 import { birthDateOnly, readAsDate, refineLines, sexRightOfBirthDate } from './refine-lines';
-import { REREAD_TUNING } from './reread/tuning';
-import type { FieldSource } from '../../common/ocr/card-result';
-import { compact } from '../../common/ocr/card-labels';
 import type { SexPixels } from './reread/sex-value';
-import { settleDatePair } from './date-pair';
+import { missingDateLine, settleDatePair } from './date-pair';
 import { applyReread, rereadPatch, type RereadPixels } from './reread-fields';
 import type { LineImager } from './reread/line-images';
 import { OcrInputError } from './ocr-error';
@@ -344,30 +341,6 @@ interface ViewRead {
   rotation: number;
   /** the pixels this read came from */
   card: GrayImage;
-}
-
-/**
- * The line where a missing 生年月日 or 有効期限 must stand, when the other was found: unread (REREAD_TUNING.missingDate),
- * no field's, in the found date's column, on the nearest row after it (before it, for the birth date). Null
- * when both or neither were found, or no such line is there.
- */
-export function missingDateLine(lines: RecognizedLine[], ex: Extracted): RecognizedLine | null {
-  const M = REREAD_TUNING.missingDate;
-  const { birthDate, expiryDate } = ex.fields;
-  if (!!birthDate.value === !!expiryDate.value) return null;
-  const found = birthDate.value ? ex.sources.birthDate : ex.sources.expiryDate;
-  if (!found) return null;
-  const after = !!birthDate.value;
-  const taken = Object.values(ex.sources).filter((s): s is FieldSource => !!s);
-  const inside = (l: RecognizedLine, s: FieldSource): boolean => l.x0 >= s.x - 2 && l.y0 >= s.y - 2 && l.x1 <= s.x + s.width + 2 && l.y1 <= s.y + s.height + 2;
-  const rows = (l: RecognizedLine): number => (after ? l.y0 - (found.y + found.height) : found.y - l.y1) / Math.max(1, found.height);
-  const overlap = (l: RecognizedLine): number => Math.min(l.x1, found.x + found.width) - Math.max(l.x0, found.x);
-  return (
-    lines
-      .filter((l) => l.confidence < M.maxConfidence && [...compact(l.text)].length >= M.minChars && !taken.some((s) => inside(l, s)))
-      .filter((l) => rows(l) >= 0 && rows(l) <= M.maxRows && overlap(l) >= M.columnOverlap * Math.min(l.x1 - l.x0, found.width))
-      .sort((a, b) => rows(a) - rows(b))[0] ?? null
-  );
 }
 
 /** How many of the fields every card prints (氏名, 住所, 生年月日, 有効期限) a read left empty. */

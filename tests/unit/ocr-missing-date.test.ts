@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../common/ocr/extract-fields';
-import { missingDateLine } from '../../main/ocr-engine/card-reader';
+import { missingDateLine } from '../../main/ocr-engine/date-pair';
 import { readAsDate } from '../../main/ocr-engine/refine-lines';
 import { createGray } from '../../main/ocr-engine/image/gray-image';
 import { bareLine as line, fakeModel } from '../support/recognized-lines';
