@@ -1,6 +1,6 @@
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import type { Extracted } from '../../common/ocr/extract-fields';
-import type { FieldSource } from '../../common/ocr/card-result';
+import { insideSource, type FieldSource } from '../../common/ocr/card-result';
 import { expiryFitsBirthday } from '../../common/ocr/birthday-expiry';
 import { layoutOf } from '../../common/ocr/card-layouts';
 import type { GrayImage } from './image/gray-image';
@@ -46,18 +46,15 @@ function vote(v: Votes, text: string, confidence: number, today: string): void {
  */
 function restoredOnes(v: Votes, reads: readonly { text: string; confidence: number }[], today: string): void {
   const dated = reads.filter((r) => dateIso(r.text, today) !== null);
-  const restorable = dated.map((r) => onesDoubled(r.text, today));
-  const options = new Map<string, { text: string; confidence: number }>();
-  restorable.forEach((ts, i) => {
-    for (const t of ts) {
-      const iso = dateIso(t, today)!;
-      if (!v.weight.has(iso) && (options.get(iso)?.confidence ?? -1) < dated[i]!.confidence) options.set(iso, { text: dateText(t).trim(), confidence: dated[i]!.confidence });
-    }
-  });
-  for (const [iso, read] of options) {
-    if (!restorable.every((ts) => ts.some((t) => dateIso(t, today) === iso))) continue;
-    v.weight.set(iso, DROPPED_ONE_WEIGHT * dated.reduce((s, r) => s + 1 + r.confidence, 0));
-    v.read.set(iso, { ...read, restored: true });
+  // each read's dates with a １ put back (ISO date → that reading)
+  const restorable = dated.map((r) => new Map(onesDoubled(r.text, today).map((t) => [dateIso(t, today)!, dateText(t).trim()])));
+  const weight = DROPPED_ONE_WEIGHT * dated.reduce((s, r) => s + 1 + r.confidence, 0);
+  for (const iso of new Set(restorable.flatMap((m) => [...m.keys()]))) {
+    if (v.weight.has(iso) || !restorable.every((m) => m.has(iso))) continue;
+    // the surest read it came from gives its text
+    const i = dated.reduce((b, r, k) => (r.confidence > dated[b]!.confidence ? k : b), 0);
+    v.weight.set(iso, weight);
+    v.read.set(iso, { text: restorable[i]!.get(iso)!, confidence: dated[i]!.confidence, restored: true });
   }
 }
 
@@ -111,8 +108,9 @@ const lineAt = (lines: RecognizedLine[], s: FieldSource | undefined): number => 
  * A Japanese national's card whose 生年月日 and 有効期限 were read so that they break its layout's rule (on a
  * birthday; on the next card, on it or a month after): one of them is misread (the model drops one of two
  * narrow １s). Both lines are read a few more ways, and the pair of dates that fits the rule with the most
- * votes between them is taken (a date with a lost １ put back among them: restoredOnes). Null when the dates fit already, the card is a foreign resident's, a date line
- * is missing, or no fitting pair was read (the clerk is then warned by the field check).
+ * votes between them is taken (a date with a lost １ put back among them: restoredOnes). Null when the dates
+ * fit already, the card is a foreign resident's, a date line is missing, or no fitting pair was read (the clerk
+ * is then warned by the field check).
  */
 export async function settleDatePair(
   pool: TesseractPool,
@@ -168,12 +166,11 @@ export function missingDateLine(lines: RecognizedLine[], ex: Extracted): Recogni
   if (!found) return null;
   const after = !!birthDate.value;
   const taken = Object.values(ex.sources).filter((s): s is FieldSource => !!s);
-  const inside = (l: RecognizedLine, s: FieldSource): boolean => l.x0 >= s.x - 2 && l.y0 >= s.y - 2 && l.x1 <= s.x + s.width + 2 && l.y1 <= s.y + s.height + 2;
   const rows = (l: RecognizedLine): number => (after ? l.y0 - (found.y + found.height) : found.y - l.y1) / Math.max(1, found.height);
   const overlap = (l: RecognizedLine): number => Math.min(l.x1, found.x + found.width) - Math.max(l.x0, found.x);
   return (
     lines
-      .filter((l) => l.confidence < M.maxConfidence && [...compact(l.text)].length >= M.minChars && !taken.some((s) => inside(l, s)))
+      .filter((l) => l.confidence < REREAD_TUNING.unreadLine && [...compact(l.text)].length >= M.minChars && !taken.some((s) => insideSource(l, s, 2)))
       .filter((l) => rows(l) >= 0 && rows(l) <= M.maxRows && overlap(l) >= M.columnOverlap * Math.min(l.x1 - l.x0, found.width))
       .sort((a, b) => rows(a) - rows(b))[0] ?? null
   );

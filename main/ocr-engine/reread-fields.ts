@@ -1,6 +1,6 @@
 import type { RecognizedLine, RecognizedSymbol } from '../../common/ocr/recognized-line';
 import type { Extracted } from '../../common/ocr/extract-fields';
-import type { FieldSource } from '../../common/ocr/card-result';
+import { insideSource as inside, type FieldSource } from '../../common/ocr/card-result';
 import { compact, LABEL, labelLength, leadingLabel } from '../../common/ocr/card-labels';
 import { asciiDigits, isKatakanaText } from '../../common/ocr/ocr-text';
 import { withDigitWidth } from '../../common/ocr/digit-width';
@@ -53,9 +53,6 @@ type Cand = Omit<Candidate, 'provenance'> & { provenance?: Provenance };
 const V = T.variants;
 /** The address variants, the mode least like the first pass first: one read that agrees with it is checked in another way. */
 const ADDRESS_CHECK_FIRST: Variant[] = [V.address[2]!, V.address[0]!, V.address[1]!, V.address[3]!];
-
-const inside = (l: Rect, s: FieldSource, tol: number): boolean =>
-  l.x0 >= s.x - tol && l.x1 <= s.x + s.width + tol && l.y0 >= s.y - tol && l.y1 <= s.y + s.height + tol;
 
 /** What the second reads change: the lines (by index) they replace, and the lines replacing them. */
 export interface RereadPatch {

@@ -207,12 +207,10 @@ export const REREAD_TUNING = {
   },
   /**
    * A date every card prints that no line gave (its line read as no text at all: an 有効期限 running into the
-   * portrait, read 多O 久司鐵LO同中属同認合 at 0.20): the unread line in the other date's column is read as a date.
-   * Lengths in the other date's line heights.
+   * portrait, read 多O 久司鐵LO同中属同認合 at 0.20): the unread line (unreadLine) in the other date's column is read
+   * as a date. Lengths in the other date's line heights.
    */
   missingDate: {
-    /** read below this, the line is no text the model could make out (as refine-lines' drowned dates) */
-    maxConfidence: 0.4,
     /** a date has at least six glyphs; a shorter read is a mark or a label */
     minChars: 4,
     /** the dates stand in one column: the line overlaps the other date's span by this share of the narrower */
@@ -220,6 +218,11 @@ export const REREAD_TUNING = {
     /** and starts at most this many line heights past it (the next row; the design's spacing varies) */
     maxRows: 3,
   },
+  /**
+   * A line read with less confidence than this is no text the model could make out: a date drowned in the card's
+   * pattern (refine-lines) or a missing date's line (missingDate) is read again as a date
+   */
+  unreadLine: 0.4,
   /** the same character read at starts closer than this is one glyph read twice */
   dedupeDistance: 0.3,
   band: {
