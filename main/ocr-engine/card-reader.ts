@@ -7,9 +7,10 @@ import { TesseractPool, type LineRequest } from './tesseract/tesseract-pool';
 import type { GrayImage } from './image/gray-image';
 import type { CharBox, TextLine } from './layout/text-lines';
 import { recognizeLine } from './recognize-lines';
-import { birthDateOnly, readAsDate, refineLines, sexRightOfBirthDate } from './refine-lines';
+import { birthDateOnly, dateText, readAsDate, refineLines, sexRightOfBirthDate } from './refine-lines';
+import { parseCardDate } from '../../common/ocr/parse-date';
 import type { SexPixels } from './reread/sex-value';
-import { missingDateLine, settleDatePair } from './date-pair';
+import { missingDateLine, settleDatePair, vouchedByPair } from './date-pair';
 import { applyReread, rereadPatch, type RereadPixels } from './reread-fields';
 import type { LineImager } from './reread/line-images';
 import { OcrInputError } from './ocr-error';
@@ -286,12 +287,17 @@ export class CardReader {
       if (!reads.has(l)) reads.set(l, recognizeLine(this.pool, view, l));
       return reads.get(l)!.finally(() => progress({ stage: 'recognize', fraction: ++done / chosen.length }));
     });
+    const firstAll = Promise.all(firstReads);
+    const earlyAll = firstAll.then((f) => extractFields(f, today));
+    void earlyAll.catch(() => undefined);
+    // a date line's confirming read waits for every first read: the card's other date may vouch for it
+    const vouched = async (l: RecognizedLine): Promise<boolean> => vouchedByPair(l, await earlyAll);
     // each line alone, with the line finder's boxes as its neighbours (a 性別 value beside its label)
-    const refinedReads = firstReads.map((p) => p.then(async (l) => (await refineLines(this.pool, view, [l], today, chosen, this.judgeSex, this.lineImages))[0]!));
+    const refinedReads = firstReads.map((p) => p.then(async (l) => (await refineLines(this.pool, view, [l], today, chosen, this.judgeSex, this.lineImages, vouched))[0]!));
     for (const p of refinedReads) void p.catch(() => undefined);
-    const first: RecognizedLine[] = await Promise.all(firstReads);
+    const first: RecognizedLine[] = await firstAll;
     const rereadable = (e: Extracted): boolean => e.anchors >= 2 && !e.looksLikeBack && !e.looksLikePassport;
-    const early = extractFields(first, today);
+    const early = await earlyAll;
     const patchEarly = rereadable(early) ? rereadPatch(this.pool, view, first, chosen, early, this.addresses, this.names(), this.rereadPixels) : null;
     // a failed job must not leave the other one's rejection unhandled
     void patchEarly?.catch(() => undefined);
@@ -318,7 +324,10 @@ export class CardReader {
     // line named it, on a read that fits the layout (its era, no フリガナ where it prints none)
     const birth = ex.sources.birthDate;
     const layout = layoutOf(ex.layout);
-    const birthEra = !birth ? null : /明治|大正|昭和|平成|令和/.test(birth.raw) ? 'wareki' : 'seireki';
+    // the era as the date's parse makes it out (要和39年 is 昭和39年, as the field check reads it), not the raw
+    // text's; a date that did not parse tells no era
+    const birthRead = birth ? parseCardDate(dateText(birth.raw), today) : null;
+    const birthEra = !birthRead?.ok ? null : birthRead.wareki ? 'wareki' : 'seireki';
     const sexAfterBirth = layout?.sexPlace === 'after-birth-date' && readFitsLayout(layout, { birthEra, hasKana: !!ex.fields.nameKana.value });
     if (!ex.fields.sex.value && birth && sexAfterBirth) {
       const line = rec.find((l) => l.y0 === birth.y && l.x0 === birth.x);

@@ -154,6 +154,21 @@ export async function settleDatePair(
 }
 
 /**
+ * Whether a date line's first read is vouched for by the card's other date (REREAD_TUNING.datePair): it is the
+ * 生年月日 or 有効期限 of a national's card, both were read at least `minConfidence` sure, and they fit the layout's
+ * rule. The years are the model's alone: only a month and a day are checked against each other.
+ */
+export function vouchedByPair(l: { x0: number; y0: number }, ex: Extracted): boolean {
+  const { birthDate, expiryDate } = ex.fields;
+  const rule = layoutOf(ex.layout)?.expiry ?? 'any';
+  if (rule === 'any' || !birthDate.value || !expiryDate.value || birthDate.value >= expiryDate.value) return false;
+  if (Math.min(birthDate.confidence, expiryDate.confidence) < REREAD_TUNING.datePair.minConfidence) return false;
+  if (!expiryFitsBirthday(rule, birthDate.value, expiryDate.value)) return false;
+  const at = (s: FieldSource | undefined): boolean => !!s && s.x === l.x0 && s.y === l.y0;
+  return at(ex.sources.birthDate) || at(ex.sources.expiryDate);
+}
+
+/**
  * The line where a missing 生年月日 or 有効期限 must stand, when the other was found: unread (REREAD_TUNING.missingDate),
  * no field's, in the found date's column, on the nearest row after it (before it, for the birth date). Null
  * when both or neither were found, or no such line is there.

@@ -56,6 +56,8 @@ export async function refineLines(
   judge: SexPixels = SEX_INLINE,
   /** where a date line's images are made (the card reader's preprocessing worker) */
   images: LineImager = lineImagesInline,
+  /** whether a date line's first read is vouched for by the card's other date (vouchedByPair): then it is not read again */
+  vouched: DateVouch = async () => false,
 ): Promise<RecognizedLine[]> {
   const out = lines.map((l) => ({ ...l }));
   const jobs: Promise<void>[] = [];
@@ -81,7 +83,7 @@ export async function refineLines(
             const g = await sexGlyph(card, l, before.length, judge, false, valueH);
             if ((g?.shape ?? null) !== (first === 'M' ? 'F' : 'M')) return;
           }
-          await Promise.all([rereadSex(pool, card, l, before.length, judge, valueH), before.length > 0 && dateish(before) ? rereadDate(pool, card, l, today, images) : undefined]);
+          await Promise.all([rereadSex(pool, card, l, before.length, judge, valueH), before.length > 0 && dateish(before) ? rereadDate(pool, card, l, today, images, vouched) : undefined]);
         })(),
       );
       continue;
@@ -92,7 +94,7 @@ export async function refineLines(
     const drowned = l.confidence < REREAD_TUNING.unreadLine && ((t.match(/[0-9０-９]/g)?.length ?? 0) >= 2 || (l.confidence < 0.2 && [...t].length >= 8));
     if (!dateish(t) && !drowned) continue;
     if (plausibleDate(l.text, today) && l.confidence >= SURE_DATE) continue;
-    jobs.push(rereadDate(pool, card, l, today, images));
+    jobs.push(rereadDate(pool, card, l, today, images, vouched));
   }
   await Promise.all(jobs);
   return out;
@@ -125,7 +127,15 @@ export async function readAsDate(pool: TesseractPool, card: GrayImage, l: Recogn
   return out;
 }
 
-async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLine, today: string, images: LineImager): Promise<void> {
+/** Whether a date line's first read is vouched for without reading it again (the card reader's cross-check of the two dates). */
+export type DateVouch = (l: RecognizedLine) => Promise<boolean>;
+
+async function rereadDate(pool: TesseractPool, card: GrayImage, l: RecognizedLine, today: string, images: LineImager, vouched: DateVouch = async () => false): Promise<void> {
+  // a first read that parses and that the card's other date vouches for is not read again to confirm it
+  if (dateIso(l.text, today) !== null && (await vouched(l))) {
+    l.confidence = Math.max(l.confidence, REREAD_TUNING.datePair.vouchedConfidence);
+    return;
+  }
   // the model is sensitive to scale and segmentation mode: a few variants, then a vote
   const box = dateBox(l);
   // the card's guilloche behind widely spaced digits turns whole dates to noise: cleaned crops first, the

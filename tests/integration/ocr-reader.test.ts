@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CardReader } from '../../main/ocr-engine/card-reader';
 import { OcrInputError } from '../../main/ocr-engine/ocr-error';
 import { loadNameReadings } from '../../main/services/names/name-reading-files';
+import { DATE_WHITELIST } from '../../main/ocr-engine/refine-lines';
+import { fieldCertainty } from '../../common/card/card-checks';
 
 const FIX = path.resolve(import.meta.dirname, '../fixtures/cards');
 const fixture = (name: string): Buffer => fs.readFileSync(path.join(FIX, name));
@@ -173,5 +175,38 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
       expect(r.fields.sex.confidence, file).toBeGreaterThanOrEqual(0.85);
       expect(r.fields.birthDate.value, file).toBe(truth(file).birthDate);
     }
+  });
+});
+
+/**
+ * The confirming read of a date line that parsed but was not sure: spared where a national's other date vouches
+ * for it (the two fall on one birthday), made as before on a foreign resident's card (its expiry may be any day).
+ */
+describe('CardReader: dates that vouch for each other', () => {
+  let reader: CardReader;
+  let dateReads = 0;
+  beforeAll(async () => {
+    reader = await CardReader.start({ workers: 2, onModelRequest: (req) => void (req.whitelist === DATE_WHITELIST && dateReads++) });
+  });
+  afterAll(async () => {
+    await reader.close();
+  });
+
+  it("reads a national's dates that fall on one birthday once each, and takes them as sure", async () => {
+    dateReads = 0;
+    // a phone photo of a current card: its 生年月日 first read at 0.76, confirmed by a read of its own before
+    const r = await reader.read(fixture('card-20261206-0021-current-phone.jpg'), { today: '2026-01-01' });
+    expect(r.layout).toBe('current');
+    expect([r.fields.birthDate.value, r.fields.expiryDate.value]).toEqual(['1985-06-07', '2029-06-07']);
+    expect(dateReads).toBe(0);
+    expect(fieldCertainty(r.fields.birthDate)).toBe('sure');
+  });
+
+  it("still confirms a foreign resident's unsure date with a read of its own", async () => {
+    dateReads = 0;
+    const r = await reader.read(fixture('card-103-0000-foreign-camera.jpg'), { today: '2026-01-01' });
+    expect(r.layout).toBe('foreign');
+    expect(r.fields.birthDate.value).toBe('1954-12-04');
+    expect(dateReads).toBeGreaterThan(0);
   });
 });
