@@ -258,10 +258,11 @@ const KINDLESS_TOWN_MAX_OFF = 2;
 /**
  * Of the 市区町村 one character off the start of `rest` (大王寺区 is one off 大阪市天王寺区 and 大東市), the one
  * whose own 町域 follows it in the read (夕陽丘町 is in 天王寺区): the place the rest of the address names.
- * Null unless exactly one fits.
+ * Null unless exactly one fits. Two-character names count here (燕市 read 華市, with its 国上 after it), as
+ * the 町域 vouches for them; spelling alone repairs only longer ones (matchStart's minimum).
  */
 function municipalityByTown(rest: string[], munis: Municipality[], master: AddressMaster): StartMatch | null {
-  const near = nearStarts(rest, munis.map((m) => m.name), 3, true).filter((n) => n.repaired === 1);
+  const near = nearStarts(rest, munis.map((m) => m.name), 2, true).filter((n) => n.repaired === 1);
   const fits = near.filter((n) => ownTownFollows(master, munis.find((m) => m.name === n.name)!.code, rest.slice(n.readLen)));
   return fits.length === 1 ? fits[0]! : null;
 }

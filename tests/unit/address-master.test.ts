@@ -39,6 +39,14 @@ describe('address master', () => {
     expect(correctAddress('北海道土別市南町1-2', m)).toMatchObject({ municipality: null, glyphChoices: [{ read: '土別市', at: 0, options: ['士', '紋', '江'] }] });
   });
 
+  it('repairs a two-character 市区町村 only when its own 町域 follows it', () => {
+    const m = buildAddressMaster(['15213\t新潟県\t燕市', '15100\t新潟県\t新潟市'].join('\n'), ['15213\t国上\t吉田'].join('\n'));
+    // 燕市 read 華市, its 国上 after it: the 町域 vouches for the one city one character off
+    expect(correctAddress('新潟県華市国上５丁目２０番１３号', m)).toMatchObject({ text: '新潟県燕市国上５丁目２０番１３号', municipality: '燕市', town: '国上' });
+    // without one of its 町域 after it, two characters are too few to repair by spelling
+    expect(correctAddress('新潟県華市本町５丁目', m)).toMatchObject({ text: '新潟県華市本町５丁目', municipality: null });
+  });
+
   it('takes a katakana look-alike between kanji for the kanji, and leaves katakana that belong there', () => {
     expect(correctAddress('宮城県仙台市青葉区本町878番地第ニ寿荘102号', master)).toMatchObject({ text: '宮城県仙台市青葉区本町878番地第二寿荘102号', repaired: 1 });
     // ー read for 一 at the start of a 町域: put back, then the 町域 is known
