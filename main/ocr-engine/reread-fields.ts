@@ -225,7 +225,10 @@ export async function rereadPatch(
           const label = leadingLabel(l.text);
           const labelWithValue = label === 'address' && valueText(l.text, label).length > 0;
           if ((label && !labelWithValue) || (l.x1 < addr.x && !labelWithValue)) continue;
-          if (l.glyphH < A.minSize * seed.glyphH || l.glyphH > A.maxSize * seed.glyphH) continue;
+          // of the row's size by its glyphs or by its box: the line finder's glyph height runs low on a row whose
+          // characters it found in pieces (鹿児島県 at 20 px in a box 36 px tall, the row's next piece 34 in 35)
+          const sized = (a: number, b: number): boolean => a >= A.minSize * b && a <= A.maxSize * b;
+          if (!sized(l.glyphH, seed.glyphH) && !sized(l.y1 - l.y0, seed.y1 - seed.y0)) continue;
           const oy = Math.min(l.y1, r.y1) - Math.max(l.y0, r.y0);
           const gap = Math.max(l.x0 - r.x1, r.x0 - l.x1);
           if (oy >= A.overlap * Math.min(l.y1 - l.y0, seed.y1 - seed.y0) && gap <= A.maxGap * seed.glyphH) {

@@ -37,6 +37,28 @@ describe('an address row read again', () => {
     expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toBe('茨城県北茨城市中郷町足洗４５番地');
   });
 
+  it('takes in the row\'s next piece of the row\'s size by its box when the line finder\'s glyph height ran low (鹿児島県 | 熊毛郡…)', async () => {
+    // a camera photo: 鹿児島県 found in pieces (glyph height 20 in a box 36 tall), the rest of its row 34 in 35
+    // (its labels read as 話者 and UL, as first read on 20270103 #32)
+    const lines = [
+      line('CHEN LINH', 173, 31, 471, 70, 39, 0.79),
+      line('話者', 61, 38, 91, 55, 17, 0.09),
+      line('UL', 60, 116, 94, 132, 17, 0.14),
+      line('鹿児島県', 173, 126, 313, 162, 20, 0.95),
+      line('熊毛郡中種子町油久1160番地', 320, 126, 795, 161, 34, 0.85),
+      line('シティコート507号', 176, 185, 532, 219, 29, 0.81),
+      line('1938年4月9日生', 165, 277, 537, 312, 31, 0.94),
+      line('2029年4月9日まで有効', 205, 343, 690, 379, 31, 0.93),
+    ];
+    const ex = extractFields(lines, '2026-01-01');
+    expect(ex.fields.address.value).toBe('鹿児島県シティコート５０７号');
+    const patch = await rereadPatch(poolSaying('鹿児島県熊毛郡中種子町油久1160番地'), card, lines, [], ex);
+    const row = patch.add.find((l) => l.y0 === 126)!;
+    expect(row.x0).toBe(173);
+    expect(row.x1).toBeGreaterThanOrEqual(795);
+    expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.address.value).toMatch(/^鹿児島県熊毛郡中種子町油久/);
+  });
+
   it('leaves out a misread label left of the value, so the row below still follows it', async () => {
     const lines = [
       line('原 慎之介', 151, 45, 460, 99, 54),
