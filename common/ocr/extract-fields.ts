@@ -291,7 +291,14 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
         blockShape(l) >= T.address.minShapeAlone,
     )
     .sort((x, y) => addrScore(y) - addrScore(x));
-  const first = addrCands[0];
+  // an address begins at its first row: a candidate the 住所 label points at more than the best one, whose rows
+  // go on into the best one and read together as an address, is its first row misread (和萩田県仙北市 | 西木町…,
+  // 秋田県 read 和萩田県: the row under it has more shape of its own, the label is beside the row above)
+  const best = addrCands[0];
+  const startAbove = best
+    ? addrCands.find((c) => c !== best && labelEvidence(c, 'address', lines) > labelEvidence(best, 'address', lines) && rowsFrom(c, false)[1] === best && blockShape(c) >= T.address.minShapeAlone)
+    : undefined;
+  const first = startAbove ?? best;
   if (first) {
     if (!lines.some((l) => labelOf(l) === 'address')) anchors++;
     // what stands before the 都道府県 on an unlabelled line is a misread label (催『 千葉県…)

@@ -179,6 +179,20 @@ describe('extractFields', () => {
     expect(extractFields(labelled, '2026-12-05').fields.address.value).toBe('京都府与謝郡伊根町菅野7-27-28');
   });
 
+  it('starts an address at the row its 住所 label stands beside, when the row under it has more shape of its own', () => {
+    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    // a camera photo of a foreign resident's card: 秋田県 read 和萩田県, so its row looks more like a name
+    const card = [
+      l('GARCIA RAJ', 161, 33, 439, 70, 37, 0.77), l('氏名', 17, 48, 58, 69, 22, 0.56), l('和萩田県仙北市', 161, 112, 351, 139, 27, 0.79), l('住所', 17, 114, 61, 135, 22, 0.94),
+      l('西木町西明寺四丁目40番26号', 162, 155, 602, 182, 25, 0.92), l('2008年5月7日生', 184, 222, 520, 248, 24, 0.93), l('性別 男', 611, 226, 699, 252, 22, 0.87),
+      l('2030年5月 7日まで有効', 225, 300, 658, 327, 24, 0.89),
+    ];
+    expect(extractFields(card, '2026-12-06').fields.address.value).toBe('和萩田県仙北市西木町西明寺四丁目40番26号');
+    // with the label beside the row under it, that row starts the address
+    const below = card.map((x) => (x.text === '住所' ? l('住所', 17, 157, 61, 178, 22, 0.94) : x));
+    expect(extractFields(below, '2026-12-06').fields.address.value).toBe('西木町西明寺四丁目40番26号');
+  });
+
   it('does not take a prefecture name deep inside a line for the address', () => {
     const r = extractFields([line('氏名 山田 花子', 40, 40, 45), line('発行 横浜市長 神奈川県', 40, 450), line('平成2年 4月 1日生 性別 女', 200, 300)], '2026-01-01');
     expect(r.fields.address.value).toBeNull();
