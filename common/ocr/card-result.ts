@@ -51,6 +51,11 @@ export interface FieldSource {
   charConfidence: number[];
 }
 
+/** Whether a line is the one a field's region starts with (a field's first line starts where its source does). */
+export function startsSource(l: { x0: number; y0: number }, s: FieldSource | undefined): boolean {
+  return !!s && l.x0 === s.x && l.y0 === s.y;
+}
+
 /** Whether a line's box lies within a field's region, give or take `tol` px on every side. */
 export function insideSource(l: { x0: number; y0: number; x1: number; y1: number }, s: FieldSource, tol: number): boolean {
   return l.x0 >= s.x - tol && l.x1 <= s.x + s.width + tol && l.y0 >= s.y - tol && l.y1 <= s.y + s.height + tol;

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { CardReadResult } from '../../common/ocr/card-result';
+import { startsSource, type CardReadResult } from '../../common/ocr/card-result';
 import type { CardReadWarning } from '../../common/card/card-warnings';
 import { extractFields, type Extracted } from '../../common/ocr/extract-fields';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
@@ -330,7 +330,7 @@ export class CardReader {
     const birthEra = !birthRead?.ok ? null : birthRead.wareki ? 'wareki' : 'seireki';
     const sexAfterBirth = layout?.sexPlace === 'after-birth-date' && readFitsLayout(layout, { birthEra, hasKana: !!ex.fields.nameKana.value });
     if (!ex.fields.sex.value && birth && sexAfterBirth) {
-      const line = rec.find((l) => l.y0 === birth.y && l.x0 === birth.x);
+      const line = rec.find((l) => startsSource(l, birth));
       const found = await sexRightOfBirthDate(this.pool, view, birthDateOnly(birth, line), line?.glyphH ?? birth.height, this.judgeSex);
       if (found) ({ warnings, ...ex } = extractFields((rec = [...rec, found]), today));
     }

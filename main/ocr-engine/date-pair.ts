@@ -1,6 +1,6 @@
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import type { Extracted } from '../../common/ocr/extract-fields';
-import { insideSource, type FieldSource } from '../../common/ocr/card-result';
+import { insideSource, startsSource, type FieldSource } from '../../common/ocr/card-result';
 import { expiryFitsBirthday } from '../../common/ocr/birthday-expiry';
 import { layoutOf } from '../../common/ocr/card-layouts';
 import type { GrayImage } from './image/gray-image';
@@ -102,7 +102,7 @@ export function glyphCount(boxes: readonly { x0: number; x1: number }[]): number
   return n;
 }
 
-const lineAt = (lines: RecognizedLine[], s: FieldSource | undefined): number => (s ? lines.findIndex((l) => l.x0 === s.x && l.y0 === s.y) : -1);
+const lineAt = (lines: RecognizedLine[], s: FieldSource | undefined): number => lines.findIndex((l) => startsSource(l, s));
 
 /**
  * A Japanese national's card whose 生年月日 and 有効期限 were read so that they break its layout's rule (on a
@@ -164,8 +164,7 @@ export function vouchedByPair(l: { x0: number; y0: number }, ex: Extracted): boo
   if (rule === 'any' || !birthDate.value || !expiryDate.value || birthDate.value >= expiryDate.value) return false;
   if (Math.min(birthDate.confidence, expiryDate.confidence) < REREAD_TUNING.datePair.minConfidence) return false;
   if (!expiryFitsBirthday(rule, birthDate.value, expiryDate.value)) return false;
-  const at = (s: FieldSource | undefined): boolean => !!s && s.x === l.x0 && s.y === l.y0;
-  return at(ex.sources.birthDate) || at(ex.sources.expiryDate);
+  return startsSource(l, ex.sources.birthDate) || startsSource(l, ex.sources.expiryDate);
 }
 
 /**
