@@ -123,7 +123,7 @@ async function s3Delivery(n: number, latencyMs: number, concurrency?: number) {
   const client = s3Client({ endpoint: hop.url, bucket: s3.bucket }, readS3Credentials(s3.credentialsFile));
   // requests per kind, counted in the client (added before its first send, as its cached chain requires)
   const requests: Record<string, number> = {};
-  client.middlewareStack.add((next, context) => (args) => {
+  (await client.use()).client.middlewareStack.add((next, context) => (args) => {
     requests[context.commandName ?? '?'] = (requests[context.commandName ?? '?'] ?? 0) + 1;
     return next(args);
   }, { step: 'initialize', name: 'benchRequestCounter' });

@@ -77,8 +77,10 @@ export async function buildCliBundle(entry: string, out: string): Promise<string
     // CommonJS dependencies bundled into ESM still call require()
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     // native addons, and packages that find their own files through __dirname (playwright-core: browser-mode
-    // PDFs through the system Chromium; electron: its binary's path), which ESM output does not define
-    external: ['better-sqlite3', 'sharp', 'tesseract.js', 'smartcard', 'playwright-core', 'electron'],
+    // PDFs through the system Chromium; electron: its binary's path), which ESM output does not define; and the
+    // S3 SDK, which the sources load only at a first S3 request (s3-exchange-area.ts): left out, a start that makes
+    // none does not parse its ~1.2 MB either
+    external: ['better-sqlite3', 'sharp', 'tesseract.js', 'smartcard', 'playwright-core', 'electron', '@aws-sdk/client-s3'],
     nodePaths: [path.join(repoRoot, 'node_modules')],
     plugins: [sourceModuleUrls()],
     logLevel: 'error',

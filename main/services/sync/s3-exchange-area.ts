@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import tls from 'node:tls';
-import {
-  CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException,
-} from '@aws-sdk/client-s3';
+import type { S3Client, S3ClientConfig } from '@aws-sdk/client-s3';
 import type { AreaEntry, ExchangeArea, WriteOptions } from './exchange-area';
 import type { S3Credentials } from './s3-credentials';
 
@@ -41,13 +39,54 @@ export const S3_CLIENT_TUNING = {
   listPage: 1000,
 } as const;
 
+type S3Sdk = typeof import('@aws-sdk/client-s3');
+let sdk: S3Sdk | null = null;
+let loading: Promise<S3Sdk> | null = null;
+
 /**
- * One S3 client per server and account: its keep-alive connections are shared by both areas of a
- * connector. One attempt per call: the sync engine owns retries and their backoff, in one place.
+ * The S3 SDK, loaded at the first request: it is ~1.2 MB of code with its dependencies, and every start of the CLI
+ * and of the app paid for it before (~0.15 CPU-s of a `cli help` of ~0.7), though only a city exchanging over S3
+ * uses it.
  */
-export function s3Client(at: S3Location, credentials: S3Credentials): S3Client {
+function loadSdk(): Promise<S3Sdk> {
+  loading ??= import('@aws-sdk/client-s3').then((m) => (sdk = m));
+  return loading;
+}
+
+/** One S3 client, made with the SDK at the first request; shared by both areas of a connector. */
+export class S3Connection {
+  private made: Promise<{ client: S3Client; s3: S3Sdk }> | null = null;
+  private client: S3Client | null = null;
+  private destroyed = false;
+
+  constructor(private readonly config: S3ClientConfig) {}
+
+  /** The client and the SDK's commands. */
+  use(): Promise<{ client: S3Client; s3: S3Sdk }> {
+    this.made ??= loadSdk().then((s3) => {
+      const client = new s3.S3Client(this.config);
+      // destroyed while the SDK loaded: the client holds no sockets yet, and gets none
+      if (this.destroyed) client.destroy();
+      else this.client = client;
+      return { client, s3 };
+    });
+    return this.made;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.client?.destroy();
+  }
+}
+
+/**
+ * One S3 connection per server and account: its keep-alive connections are shared by both areas of a
+ * connector. One attempt per call: the sync engine owns retries and their backoff, in one place. The
+ * settings (and the city's CA file) are read here, when the connector is made; the SDK only at the first request.
+ */
+export function s3Client(at: S3Location, credentials: S3Credentials): S3Connection {
   const https = at.endpoint.startsWith('https:');
-  return new S3Client({
+  return new S3Connection({
     endpoint: at.endpoint,
     region: at.region ?? S3_DEFAULT_REGION,
     forcePathStyle: true,
@@ -74,7 +113,7 @@ export class S3ExchangeArea implements ExchangeArea {
   readonly where: string;
 
   constructor(
-    private readonly client: S3Client,
+    private readonly connection: S3Connection,
     private readonly bucket: string,
     /** '' or ending in '/' */
     private readonly prefix: string,
@@ -85,37 +124,41 @@ export class S3ExchangeArea implements ExchangeArea {
   async write(name: string, body: string | Buffer, opts: WriteOptions = {}): Promise<void> {
     // a slow link: the object appears whole, only late (an S3 PUT is never visible half-written)
     if (opts.slowMs) await new Promise((r) => setTimeout(r, opts.slowMs));
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + name, Body: body }));
+    const { client, s3 } = await this.connection.use();
+    await client.send(new s3.PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + name, Body: body }));
   }
 
   async read(name: string): Promise<Buffer | null> {
+    const { client, s3 } = await this.connection.use();
     try {
-      const r = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.prefix + name }));
+      const r = await client.send(new s3.GetObjectCommand({ Bucket: this.bucket, Key: this.prefix + name }));
       return r.Body ? Buffer.from(await r.Body.transformToByteArray()) : Buffer.alloc(0);
     } catch (err) {
-      if (err instanceof S3ServiceException && (err.name === 'NoSuchKey' || err.$metadata.httpStatusCode === 404) && err.name !== 'NoSuchBucket') return null;
+      if (err instanceof s3.S3ServiceException && (err.name === 'NoSuchKey' || err.$metadata.httpStatusCode === 404) && err.name !== 'NoSuchBucket') return null;
       throw err;
     }
   }
 
   async exists(name: string): Promise<boolean> {
+    const { client, s3 } = await this.connection.use();
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.prefix + name }));
+      await client.send(new s3.HeadObjectCommand({ Bucket: this.bucket, Key: this.prefix + name }));
       return true;
     } catch (err) {
       // A HEAD answer has no body, so a missing bucket is a 404 like a missing key: it reads as "no
       // object", and the PUT that follows fails with NoSuchBucket, explained as such (403 stays an error).
-      if (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 404) return false;
+      if (err instanceof s3.S3ServiceException && err.$metadata.httpStatusCode === 404) return false;
       throw err;
     }
   }
 
   async list(): Promise<AreaEntry[]> {
+    const { client, s3 } = await this.connection.use();
     const out: AreaEntry[] = [];
     let token: string | undefined;
     do {
-      const r = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix, Delimiter: '/', MaxKeys: S3_CLIENT_TUNING.listPage, ...(token ? { ContinuationToken: token } : {}) }),
+      const r = await client.send(
+        new s3.ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix, Delimiter: '/', MaxKeys: S3_CLIENT_TUNING.listPage, ...(token ? { ContinuationToken: token } : {}) }),
       );
       for (const o of r.Contents ?? []) {
         const name = (o.Key ?? '').slice(this.prefix.length);
@@ -130,13 +173,15 @@ export class S3ExchangeArea implements ExchangeArea {
     const from = this.prefix + name;
     // S3 has no rename: a copy, then the delete (a crash between leaves a copy; reading it again changes nothing)
     const source = `${this.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`;
-    await this.client.send(new CopyObjectCommand({ Bucket: this.bucket, Key: `${this.prefix}${subArea}/${name}`, CopySource: source }));
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: from }));
+    const { client, s3 } = await this.connection.use();
+    await client.send(new s3.CopyObjectCommand({ Bucket: this.bucket, Key: `${this.prefix}${subArea}/${name}`, CopySource: source }));
+    await client.send(new s3.DeleteObjectCommand({ Bucket: this.bucket, Key: from }));
   }
 
   async probe(): Promise<boolean> {
     try {
-      await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+      const { client, s3 } = await this.connection.use();
+      await client.send(new s3.HeadBucketCommand({ Bucket: this.bucket }));
       return true;
     } catch {
       return false;
@@ -144,7 +189,8 @@ export class S3ExchangeArea implements ExchangeArea {
   }
 
   explain(err: unknown): { reason: string; offline: boolean } {
-    if (!(err instanceof S3ServiceException) || err.$metadata.httpStatusCode === undefined) {
+    // an S3 error comes only from a request, and the SDK was loaded for it (sdk is set before any request is sent)
+    if (!sdk || !(err instanceof sdk.S3ServiceException) || err.$metadata.httpStatusCode === undefined) {
       const code = (err as NodeJS.ErrnoException).code ?? (err as Error).name ?? 'error';
       return { reason: `オブジェクトストレージに接続できません（${code}）`, offline: true };
     }
@@ -158,6 +204,6 @@ export class S3ExchangeArea implements ExchangeArea {
   }
 
   close(): void {
-    this.client.destroy();
+    this.connection.destroy();
   }
 }
