@@ -26,9 +26,9 @@ import { levenshtein } from '../common/text/levenshtein';
 /**
  * A card read's phases, from its progress: 'find-card' comes when the preprocessing worker hands over the card
  * and its lines, 'recognize' 1 when every line's first read is in (the first time: a card read again another
- * way up or from the whole image counts that in what comes after). A read that failed before is not counted.
+ * way up or from the whole image counts that in what comes after). Only reads that gave a result are counted.
  */
-function phaseClock(start: number): { progress: (p: OcrProgress) => void; end: (into: { prep: number[]; firstReads: number[]; after: number[] }) => void } {
+function phaseClock(start: number): { progress: (p: OcrProgress) => void; end: (at: number, into: { prep: number[]; firstReads: number[]; after: number[] }) => void } {
   let prepared: number | null = null;
   let firstRead: number | null = null;
   return {
@@ -37,12 +37,11 @@ function phaseClock(start: number): { progress: (p: OcrProgress) => void; end: (
       if (p.stage === 'find-card') prepared ??= now;
       else if (p.stage === 'recognize' && p.fraction >= 1 && prepared !== null) firstRead ??= now;
     },
-    end: (into) => {
+    end: (at, into) => {
       if (prepared === null || firstRead === null) return;
-      const now = performance.now();
       into.prep.push(prepared - start);
       into.firstReads.push(firstRead - prepared);
-      into.after.push(now - firstRead);
+      into.after.push(at - firstRead);
     },
   };
 }
@@ -146,16 +145,19 @@ async function main(): Promise<void> {
     const cpu0 = process.cpuUsage();
     const seen = phaseClock(start);
     let line: CliLine;
+    let read = false;
     try {
       line = toCliLine(t.file, await reader.read(fs.readFileSync(file), { onProgress: seen.progress }));
+      read = true;
     } catch (e) {
       line = errorLine(t.file, e, 0);
       errors.push({ file: t.file, error: line.error ?? '' });
     }
-    times.push(performance.now() - start);
+    const end = performance.now();
+    times.push(end - start);
     const cpu = process.cpuUsage(cpu0);
     cpuMs.push((cpu.user + cpu.system) / 1000);
-    seen.end(phases);
+    if (read) seen.end(end, phases);
     callerBusy.push(nodePerformance.eventLoopUtilization(busy0).active);
     if (line.layout === t.layout) layoutOk++;
     const groups = [all, tally(byDesign, `${t.layout}${t.design && t.design !== t.layout ? `:${t.design}` : ''}`), tally(byLook, t.look)];
@@ -203,8 +205,8 @@ async function main(): Promise<void> {
     /**
      * Where a card's time goes (p50 of each, ms): the preprocessing worker's decode, card finding, warp and line
      * finding before any model read (one thread: the other core waits), the first reads of every line, and
-     * everything after them (second reads, date and 性別 checks, the address master). Cards that failed or went
-     * through a second view are left out.
+     * everything after them (second reads, date and 性別 checks, the address master). Cards that failed are left
+     * out; a card read again from a second view counts that view in what comes after.
      */
     phaseMsPerCard: phases.prep.length === 0 ? null : { prep: r1(pct(phases.prep, 50)), firstReads: r1(pct(phases.firstReads, 50)), afterFirstReads: r1(pct(phases.after, 50)), cards: phases.prep.length },
     /** CPU ms per card of the whole process (all its threads), and as cores kept busy over the card's wall time */
