@@ -26,7 +26,7 @@ export function addressRowIsSure(text: string, confidence: number, first: boolea
   const after = t.slice(c.prefecture.length + c.municipality.length);
   const aza = /^(?:大字|字)/.exec(after)?.[0] ?? '';
   if (!after.startsWith(aza + c.town)) return false;
-  return BLOCK.test(after.slice(aza.length + c.town.length));
+  return readsAsBlock(after.slice(aza.length + c.town.length));
 }
 
 /**
@@ -74,6 +74,39 @@ interface BlockSpan {
 const WORD_CHARS = [...BUILDING_WORDS, ...DAKUTEN_WORDS].map((w) => [...w]);
 
 const JOIN = /^[-－ー‐−]$/;
+const DIGIT = /^[0-9０-９]$/;
+const DATE_UNIT = /^[年月日]$/;
+
+/**
+ * Whether `cs[i]` is a 一 that ends a run of arabic digits (３－３８一): no number is written half in arabic
+ * digits and half in kanji numerals, and a 一 between two digits is a join (６一19), so this one is a join
+ * whose digit after it the model lost (３－３８－７), or a digit it read as the numeral: a misread 番地.
+ */
+export function numeralAfterDigits(cs: readonly string[], i: number): boolean {
+  return cs[i] === '一' && DIGIT.test(cs[i - 1] ?? '') && !DIGIT.test(cs[i + 1] ?? '');
+}
+
+/**
+ * Whether `cs[i]` is one of one or two characters standing between two digits (７T上４０): a 番地's numbers
+ * are joined by a join (－, 丁目, 番), so these are one the model misread, whatever it read them as.
+ */
+export function betweenDigits(cs: readonly string[], i: number): boolean {
+  const d = (k: number): boolean => DIGIT.test(cs[k] ?? '');
+  // (a date's units join a date's numbers: a date row below the address is no 番地 read amiss)
+  if (DATE_UNIT.test(cs[i] ?? '') || DATE_UNIT.test(cs[i + 1] ?? '') || DATE_UNIT.test(cs[i - 1] ?? '')) return false;
+  return !d(i) && ((d(i - 1) && (d(i + 1) || d(i + 2))) || (d(i - 2) && d(i + 1) && !d(i - 1)));
+}
+
+/** Whether `cs[i]` is a join misread as something no digit looks like (見 of ７見４０番), not a digit's look-alike. */
+export function misreadJoin(cs: readonly string[], i: number): boolean {
+  return !blockish(cs[i]) && !lookalike(cs[i]) && betweenDigits(cs, i);
+}
+
+/** Whether `text` is written as a 番地 is: numbers and joins (BLOCK), and no number ending in a 一 after digits. */
+export function readsAsBlock(text: string): boolean {
+  const cs = [...text];
+  return BLOCK.test(text) && !cs.some((_, i) => numeralAfterDigits(cs, i));
+}
 const blockish = (ch: string | undefined): boolean => ch !== undefined && /[0-9０-９丁目番地号\-－ー‐−一]/.test(ch);
 const lookalike = (ch: string | undefined): boolean => ch !== undefined && DIGIT_LOOKALIKES.includes(ch);
 
@@ -105,7 +138,9 @@ function blockSpan(text: string, master: AddressMaster): BlockSpan | null {
   // a building word begins the 方書, even with a letter the model gives for a digit (ノーブル, コーポ)
   const wordAt = (i: number): boolean => WORD_CHARS.some((w) => w.every((ch, k) => cs[i + k] === ch));
   // a look-alike ending the text right after a join is its last digit (３－３７－！)
-  const joinsOn = (i: number): boolean => blockAt(i) || blockAt(i + 1) || (lookalike(cs[i]) && (blockAt(i + 2) || (i === cs.length - 1 && JOIN.test(cs[i - 1] ?? ''))));
+  // … and one or two characters of any kind between two digits are a join misread (７T上４０番 for ７丁目４０番)
+  const joinsOn = (i: number): boolean =>
+    blockAt(i) || blockAt(i + 1) || (lookalike(cs[i]) && (blockAt(i + 2) || (i === cs.length - 1 && JOIN.test(cs[i - 1] ?? '')))) || betweenDigits(cs, i);
   while (end < cs.length && !wordAt(end) && joinsOn(end)) end++;
   return { start, end, rest: cs.slice(start, end) };
 }
@@ -144,12 +179,12 @@ export function blockToMend(text: string, master: AddressMaster): { start: numbe
   const span = spanInRead(text, master);
   if (!span) return null;
   const { start, end, rest } = span;
-  const odd = rest.filter((ch) => !blockish(ch));
+  const odd = [...rest.keys()].filter((i) => !blockish(rest[i]) || numeralAfterDigits(rest, i));
   if (rest.length === 0 || rest.length > 14 || odd.length > 3 || !rest.some((ch) => /[0-9０-９]/.test(ch))) return null;
   // digits and joins only: to be read again only where a join was read as a gap
   if (odd.length === 0) return gapBetweenNumbers(text, { start, end }) ? { start, end } : null;
   // only characters the model gives for digits (ノ フ イ for 7, オ for 4 …): a word there is no misread 番地
-  if (!odd.every(lookalike)) return null;
+  if (!odd.every((i) => lookalike(rest[i]) || rest[i] === '一' || betweenDigits(rest, i))) return null;
   return { start, end };
 }
 
@@ -182,5 +217,5 @@ export function blockIsClean(text: string, master: AddressMaster): boolean | nul
   // the places as the master spells them (a 町域 read one character off is still the row's 町域)
   const span = blockSpan(correctAddress(text.replace(/[\s\u3000]/g, ''), master).text, master);
   // a character the 番地's grammar leaves to a few (信 of 信丁目) is settled later by its print: no word
-  return span ? span.rest.length > 0 && BLOCK.test(blockAsAllowed(span.rest.join('')).replace(/丁$/, '')) : null;
+  return span ? span.rest.length > 0 && readsAsBlock(blockAsAllowed(span.rest.join('')).replace(/丁$/, '')) : null;
 }

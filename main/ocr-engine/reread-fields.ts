@@ -25,7 +25,7 @@ import { levenshtein } from '../../common/text/levenshtein';
 import { BUILDING_WORDS } from '../../common/address/building-words';
 import { placeWordlikeness, placeWordStats } from '../../common/address/place-words';
 import { withoutMarksNoAddressHolds } from './reread/stray-marks';
-import { addressRowIsPlaceOnly, addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockOf, blockToMend, gapBetweenNumbers } from '../../common/address/sure-address-row';
+import { addressRowIsPlaceOnly, addressRowIsSure, BLOCK, BLOCK_CHARS, blockIsClean, blockOf, blockToMend, gapBetweenNumbers, misreadJoin, numeralAfterDigits } from '../../common/address/sure-address-row';
 import type { AddressMaster } from '../../common/address/address-master';
 import { masterSupport } from '../../common/address/master-support';
 
@@ -315,7 +315,7 @@ export async function rereadPatch(
           // only when this row's own part of it holds a character that is no digit or join, or a space between
           // two numbers (a join the model saw as a gap: ５－３４ ２３)
           const own = part ? [...compact(voted.text)].slice(part.start, part.end) : [];
-          const odd = own.some((ch) => !BLOCK_CHAR.test(ch));
+          const odd = own.some((ch, i) => !BLOCK_CHAR.test(ch) || numeralAfterDigits(own, i));
           const gap = part !== null && !odd && gapBetweenNumbers(voted.text, part);
           const at = part && (odd || gap) ? part : null;
           const best = at === null ? voted : await mendBlock(pool, card, voted, at, rect, glyphH, chars, render, gap);
@@ -331,7 +331,8 @@ export async function rereadPatch(
     // 番地 wrapped onto a row of its own (１１, two thin strokes, read as nothing), read again as a 番地
     const rowH = seeds.length > 0 ? Math.max(...seeds.map((l) => l.glyphH)) : addr.height;
     // … only where the 番地 can go on: the address so far ends in a number, 番, 地, 目 or a dash (not in 号)
-    const goesOn = /[0-9０-９番地目\-－ー‐−]$/.test(compact(above));
+    // (or in a 一 after a digit: the dash before a wrapped number, read as the numeral: ３－３０一 | １)
+    const goesOn = /(?:[0-9０-９番地目\-－ー‐−]|[0-9０-９]一)$/.test(compact(above));
     for (const l of goesOn ? lines : []) {
       if (compact(l.text).length > 0 && l.confidence >= A.minPieceConfidence) continue;
       if (taken.has(l) || others.some((o) => inside(l, o, 2)) || inside(l, addr, 2)) continue;
@@ -438,6 +439,8 @@ export async function rereadPatch(
     const orig: Cand = { text: syms.length && symText !== joined ? symText : spaced, confidence: Math.min(...nameLines.map((l) => l.confidence)), symbols: syms };
     // how many characters the print shows before its gap, counted in cells (the symbols' boxes lie up to one off)
     const familyCells = gapAt === null ? null : pitchCells(chars.filter((c) => c.x1 < gapAt), glyphH).length;
+    // … and after it
+    const givenCells = gapAt === null ? null : pitchCells(chars.filter((c) => c.x0 > gapAt), glyphH).length;
     const plan: FieldPlan = {
       field: 'name',
       first: orig,
@@ -455,7 +458,10 @@ export async function rereadPatch(
       keep: unfound ? (c) => names !== null && knownNameSupport(c.text, names) === 1 : undefined,
       vouched: names ? (c: Cand): boolean => knownNameSupport(c.text, names) === 1 : undefined,
       // how names are written: among the model's own readings, one that is a known family + given name
-      support: () => (names ? (c: Cand): number => T.cross.lexiconWeight * knownNameSupport(c.text, names) : undefined),
+      // … and the print's characters: a reading with as many in each part as the print shows cells (森　恵, not
+      // 森　上恵 with 恵's top strokes read as a character of their own)
+      // (the family part not counted when ink was found before its lines: that may be the name's or a label's)
+      support: () => (c: Cand): number => (names ? T.cross.lexiconWeight * knownNameSupport(c.text, names) : 0) + T.cross.printedCellsWeight * cellsAgreement(c.text, [lead ? null : familyCells, givenCells]),
       check: 'lexicon',
       finish: async (best, all) => {
         const split = splitAt(best, gapAt, all, familyCells);
@@ -626,6 +632,16 @@ export function knownNameSupport(text: string, names: NameReadings): number {
   let best = 0;
   for (const [f, g] of splits) best = Math.max(best, (names.known(f, '姓') ? 0.5 : 0) + (names.known(g, '名') ? 0.5 : 0));
   return best;
+}
+
+/**
+ * ½ for each part of a name reading (family and given, split at its space) with as many characters as the print
+ * shows cells there (null: not counted); 0 for a reading that is not two parts.
+ */
+export function cellsAgreement(text: string, cells: readonly [number | null, number | null]): number {
+  const parts = text.trim().split(/[\s\u3000]+/);
+  if (parts.length !== 2) return 0;
+  return parts.reduce((s, p, i) => s + (cells[i] !== null && [...p].length === cells[i] ? 0.5 : 0), 0);
 }
 
 /**
@@ -1087,6 +1103,10 @@ export async function mendBlock(
   // 一 between two digits is a dash read as the numeral (the address is normalized so later)
   const joins = (s: string): number => (s.match(/[-－ー‐−丁番号]|(?<=[0-9０-９])一(?=[0-9０-９])/g) ?? []).length;
   const rest = text.slice(at.start, at.end).join('');
+  const endsInNumeral = numeralAfterDigits(text.slice(at.start, at.end), at.end - at.start - 1);
+  // numbers the read keeps apart by a join it misread as a word's character (７見４０番): two numbers still
+  const numbers = (s: string): number => (s.match(/[0-9０-９]+/g) ?? []).length;
+  const apart = text.slice(at.start, at.end).some((_, i, cs) => misreadJoin(cs, i));
   // the 番地's characters, and the building's after it painted over: the crop's margin reaches into its first
   // (a sliver of 第 read as a digit more: ４第 read ４３). A character of the line finder's is the building's
   // when it starts past the middle of the gap between the two symbols (the model's boxes may lag the print)
@@ -1102,7 +1122,18 @@ export async function mendBlock(
   // its characters were allowed, and it may drop some: 策屋免町免中央 for 策屋郡志免町志免中央), after the
   // place's last character
   const placeEnd = [...place].at(-1);
-  const blockStart = (cs: string[]): number => (cs.slice(0, at.start).join('') === place ? at.start : placeEnd === undefined ? -1 : cs.lastIndexOf(placeEnd) + 1 || -1);
+  // … and where it spells the place so far off that neither finds it (印具衝 for 印旛郡, 倫 read before 栄町),
+  // after its last character that no 番地 is written with, when a digit follows it
+  const afterPlace = (cs: string[]): number => {
+    let i = cs.length;
+    while (i > 0 && BLOCK_CHARS.includes(cs[i - 1]!)) i--;
+    return i < cs.length && /[0-9０-９]/.test(cs[i]!) ? i : -1;
+  };
+  const byPlace = (cs: string[]): number => (cs.slice(0, at.start).join('') === place ? at.start : placeEnd === undefined ? -1 : cs.lastIndexOf(placeEnd) + 1 || -1);
+  const blockStart = (cs: string[]): number => {
+    const i = byPlace(cs);
+    return i >= 0 && BLOCK.test(cs.slice(i).join('')) ? i : afterPlace(cs);
+  };
   const ok = reads
     .map((r) => ({ ...r, text: compact(r.text) }))
     .map((r) => ({ r, from: blockStart([...r.text]) }))
@@ -1110,6 +1141,10 @@ export async function mendBlock(
     .map(({ r, from }) => ({ ...r, text: [...r.text].slice(from).join(''), symbols: r.symbols.slice(from) }))
     .map((r) => (building && /[-－ー‐−]$/.test(r.text) ? { ...r, text: [...r.text].slice(0, -1).join(''), symbols: r.symbols.slice(0, -1) } : r))
     .filter((r) => BLOCK.test(r.text) && digits(r.text) >= digits(rest) && joins(r.text) >= joins(rest) + (gapOnly ? 1 : -1))
+    // a 番地 read ending in a 一 after its digits (３－２５一): a join before a number the row wraps, or one the
+    // model merged with its digit (３８－７ read ３８一): a read that ends in a digit must have read that digit
+    .filter((r) => building || !endsInNumeral || !/[0-9０-９]$/.test(r.text) || digits(r.text) > digits(rest))
+    .filter((r) => !apart || numbers(r.text) >= numbers(rest))
     .sort((a, b) => digits(b.text) - digits(a.text) || joins(b.text) - joins(a.text) || b.confidence - a.confidence)[0];
   if (!ok) return read;
   return {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
 import { repairAddress } from '../../common/address/repair-card-address';
-import { addressRowIsPlaceOnly, addressRowIsSure, blockIsClean, blockToMend, gapBetweenNumbers } from '../../common/address/sure-address-row';
+import { addressRowIsPlaceOnly, addressRowIsSure, betweenDigits, blockIsClean, blockToMend, gapBetweenNumbers, numeralAfterDigits, readsAsBlock } from '../../common/address/sure-address-row';
 import { withSmallVowelAfterVu, withWordDakuten } from '../../common/address/building-words';
 import { emptyFields } from '../../common/ocr/card-result';
 import { findAddressDir, loadAddressMaster } from '../../main/ocr-engine/address-master-files';
@@ -204,6 +204,9 @@ describe('address rows sure enough to keep as first read', () => {
     expect(addressRowIsSure('宮城県仙台市青葉区新しい町1-2', 0.95, true, master)).toBe(false);
     expect(addressRowIsSure('宮城県仙台市青葉区本町4-35-28メゾン緑903号', 0.95, true, master)).toBe(false);
     expect(addressRowIsSure('宮城県仙台市青葉区本町ノー6-11', 0.95, true, master)).toBe(false);
+    // a number that ends in a kanji numeral after its digits is no number (３－３８－７ read ３－３８一)
+    expect(addressRowIsSure('宮城県仙台市青葉区本町3-38一', 0.97, true, master)).toBe(false);
+    expect(addressRowIsSure('宮城県仙台市青葉区本町3一38一7', 0.97, true, master)).toBe(true);
   });
   it('keeps a confident building row, never one with パ/バ-like kana', () => {
     expect(addressRowIsSure('サンライズマンション606号', 0.92, false, master)).toBe(true);
@@ -267,6 +270,27 @@ describe('番地 to read again as numbers', () => {
     expect(blockToMend('宮城県仙台市青葉区本町2-14-29ノーブル青葉101', master)).toBeNull();
     // a full-width dash read as ニ (two bars)
     expect(blockToMend('宮城県仙台市青葉区本町1ニー7ー20', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町1ニー7ー20') });
+  });
+  it('reads again a 番地 whose last number ends in 一 after its digits: a join whose digit was lost (３－３８－７ read ３－３８一)', () => {
+    expect(blockToMend('宮城県仙台市青葉区本町3-38一', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町3-38一') });
+    // a 一 between digits is a dash read as the numeral: a 番地 as it is
+    expect(blockToMend('宮城県仙台市青葉区本町3一38一7', master)).toBeNull();
+    expect(numeralAfterDigits([...'38一'], 2)).toBe(true);
+    expect(numeralAfterDigits([...'38一7'], 2)).toBe(false);
+    expect(numeralAfterDigits([...'三丁目'], 0)).toBe(false);
+  });
+  it('reads again a 番地 with a join misread as one or two characters no digit looks like (７丁目４０番 read ７T上４０番)', () => {
+    expect(blockToMend('宮城県仙台市青葉区本町7T上40番', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町7T上40番') });
+    expect(blockToMend('宮城県仙台市青葉区本町7見40番12号', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町7見40番12号') });
+    // three characters between numbers are a word, not a join
+    expect(blockToMend('宮城県仙台市青葉区本町7田中荘40', master)).toBeNull();
+    // a date's units join a date's numbers: a date row read after the address is no 番地
+    expect(blockToMend('宮城県仙台市青葉区本町70番地1966年11月10日生', master)).toBeNull();
+    expect(betweenDigits([...'7T上40'], 1)).toBe(true);
+    expect(betweenDigits([...'7T上40'], 2)).toBe(true);
+    expect(betweenDigits([...'1966年11'], 4)).toBe(false);
+    expect(readsAsBlock('3-38-7')).toBe(true);
+    expect(readsAsBlock('3-38一')).toBe(false);
   });
   it('reads again a 番地 of digits and joins only where the model saw a join as a gap (５－３４ ２３)', () => {
     expect(blockToMend('長野県北佐久郡軽井沢町大字追分14 29', master)).toEqual({ start: at('長野県北佐久郡軽井沢町大字追分'), end: at('長野県北佐久郡軽井沢町大字追分1429') });

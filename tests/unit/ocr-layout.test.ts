@@ -123,6 +123,15 @@ describe('text lines from ink blobs', () => {
     expect(lines[0]).toMatchObject({ x0: 135, x1: 190, blobs: 2, glyphH: 26 });
   });
 
+  it('keeps a narrow digit standing alone as a line (the １ of ３－３０－ | １), never a speck or a hairline that tall', () => {
+    // a full-width １ of 21 px text, 8 px wide, under an address row
+    const lines = groupLines([{ x0: 96, y0: 128, x1: 103, y1: 148 }], 1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ x0: 96, x1: 103, blobs: 1 });
+    // a stroke as tall and 3 px wide (a scratch, a line of the pattern) is no character
+    expect(groupLines([{ x0: 96, y0: 128, x1: 98, y1: 148 }], 1)).toHaveLength(0);
+  });
+
   describe("a line's first character broken into pieces by blur", () => {
     /** the rest of an address row after its first character: 川県羽咋市, 30 px text */
     const rest = [

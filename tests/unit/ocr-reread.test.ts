@@ -243,6 +243,30 @@ describe('番地 read again as numbers', () => {
     expect(got.symbols).toHaveLength([...got.text].length);
   });
 
+  it('a read that spells the place so far off that its last character is not found gives its 番地 after its last non-番地 character', async () => {
+    const got = await mendBlock(poolSaying('京府京市左鴨下4ー30ー9', []), card, read, at, rect, 30, []);
+    expect(got.text).toBe(`${place}4ー30ー9`);
+    expect(got.symbols).toHaveLength([...got.text].length);
+  });
+
+  it('a 番地 ending in 一 after its digits is taken again only as a read that keeps the join or reads the digit after it', async () => {
+    const row3 = `${place}3-25一`;
+    const read3 = { text: row3, confidence: 0.9, symbols: syms(row3) };
+    const span = { start: [...place].length, end: [...row3].length };
+    // the join before a number the row wraps, lost by the numbers-only read: the read stays
+    expect(await mendBlock(poolSaying(`${place}3-25`, []), card, read3, span, rect, 30, [])).toBe(read3);
+    expect((await mendBlock(poolSaying(`${place}3-25-`, []), card, read3, span, rect, 30, [])).text).toBe(`${place}3-25-`);
+    expect((await mendBlock(poolSaying(`${place}3-25-7`, []), card, read3, span, rect, 30, [])).text).toBe(`${place}3-25-7`);
+  });
+
+  it('numbers kept apart by a join misread as a word\'s character stay two numbers (７見４０番 is never ７１４０番)', async () => {
+    const row4 = `${place}7見40番`;
+    const read4 = { text: row4, confidence: 0.9, symbols: syms(row4) };
+    const span = { start: [...place].length, end: [...row4].length };
+    expect(await mendBlock(poolSaying(`${place}7140番`, []), card, read4, span, rect, 30, [])).toBe(read4);
+    expect((await mendBlock(poolSaying(`${place}7丁目40番`, []), card, read4, span, rect, 30, [])).text).toBe(`${place}7丁目40番`);
+  });
+
   it('read again for a gap between numbers: taken only with a join more than the first read (一 between digits is one)', async () => {
     const gapRow = `${place}5-34 23`;
     const gapRead = { text: gapRow, confidence: 0.8, symbols: syms(gapRow.replace(' ', '')) };
@@ -273,8 +297,8 @@ describe('番地 read again as numbers', () => {
     for (const d of darkest) expect(d).toBeGreaterThan(128);
   });
 
-  it('keeps the first read when the place reads differently or a digit is lost', async () => {
-    expect(await mendBlock(poolSaying('京都府京都市左京区下4ー30ー9', []), card, read, at, rect, 30, [])).toBe(read);
+  it('keeps the first read when no 番地 starts after the place as read, or a digit is lost', async () => {
+    expect(await mendBlock(poolSaying('京都府京都市左京区下ー30ー9', []), card, read, at, rect, 30, [])).toBe(read);
     expect(await mendBlock(poolSaying(`${place}ー30ー9`, []), card, read, at, rect, 30, [])).toBe(read);
   });
 });

@@ -101,6 +101,12 @@ export const TEXT_LINE_TUNING = {
    * name's height on every design seen), so it never counts as touching.
    */
   touchingGap: 0.05,
+  /**
+   * A character standing alone is at least this wide for its height: a full-width １ is ~0.35 (a mincho one
+   * with its foot ~0.5), and the last digit of a 番地 wrapped onto a row of its own (３－３０－ | １) is such a
+   * line; a speck or a stroke of the pattern that tall and narrower is no character
+   */
+  loneMinAspect: 0.2,
 } as const;
 
 /** Union of blobs that overlap in x and sit close above one another, while the union stays character-shaped. */
@@ -347,10 +353,13 @@ function joinFragments(lines: Acc[]): Acc[] {
   return lines.filter((l) => !into.has(l));
 }
 
-/** A single character standing alone (性別's 男 / 女 printed apart from its label), or a blurred short label. */
+/**
+ * A single character standing alone (性別's 男 / 女 printed apart from its label, a 番地's last digit wrapped
+ * onto a row of its own), or a blurred short label.
+ */
 function loneCharacter(c: CharBox, s: number): boolean {
   const h = cH(c);
   const w = cW(c);
   // up to a few characters run together by blur (a label printed small)
-  return h >= 14 * s && h <= 60 * s && w >= 0.6 * h && w <= 3.2 * h;
+  return h >= 14 * s && h <= 60 * s && w >= TEXT_LINE_TUNING.loneMinAspect * h && w <= 3.2 * h;
 }

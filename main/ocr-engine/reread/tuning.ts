@@ -169,6 +169,13 @@ export const REREAD_TUNING = {
      * tables rank the model's own readings; a close vote only: reads that agree always win)
      */
     lexiconWeight: 0.4,
+    /**
+     * a name reading with as many characters in each part as the print shows cells (cellsAgreement, 0..1): this
+     * many extra votes. A character's strokes read as one more (森　上恵 three times, 森　恵 twice) outvote the
+     * right reading by ~0.3 votes with the tables' word; the print's count is worth more than that, while reads
+     * agreeing more (four to one) still win over a cell count a label's piece threw off
+     */
+    printedCellsWeight: 0.5,
     /** a フリガナ matching the name's known readings: this many extra votes */
     readingWeight: 1,
     /**
