@@ -1,6 +1,6 @@
 import { PREFECTURES } from '../ocr/parse-address';
 import { levenshtein } from '../text/levenshtein';
-import { blockChoices, droppedChomeNumber, type GlyphChoice } from './block-grammar';
+import { blockChoices, droppedChomeNumber, droppedOrdinal, type GlyphChoice } from './block-grammar';
 import { KANA_FOR_KANJI, kanjiBetweenKanji } from '../ocr/kana-look-alikes';
 import { withSmallVowelAfterVu, withWordDakuten } from './building-words';
 
@@ -348,6 +348,23 @@ const NUMBER_START = /^[-－0-9０-９〇一二三四五六七八九十]/;
  * nothing but 丁目 in a Japanese address: no other word there has that shape.
  */
 const CHOME = /([0-9０-９〇一二三四五六七八九十]+)(?:[^0-9０-９〇一二三四五六七八九十丁番号地の\-－ー‐−\s\u3000][目日自]|丁[日自月])(?=[0-9０-９〇一二三四五六七八九十])/g;
+/**
+ * … and, in the 番地 right after its 町域, 丁目 misread whole as one or two characters that are no number or
+ * part of a 番地 (７T上４０番, ７見４０番) where a number and 番 follow: between the 番地's first number and a
+ * number that is a 番, only 丁目 stands (Ｎ丁目Ｍ番) — or a unit of a grid of blocks, which is no misread
+ * (北３条, 東２線, ５地割, １５区画). Not before the 町域 is found: a place name may hold a numeral and then
+ * kanji (十日町５番地).
+ */
+const CHOME_BEFORE_BAN = /^([0-9０-９]+)([^0-9０-９〇一二三四五六七八九十丁目番号地の条線割区\-－ー‐−\s\u3000]{1,2})(?=[0-9０-９]+番)/u;
+/**
+ * The 番地 after a 町域 with 丁目 misread whole put back (CHOME_BEFORE_BAN): only where a kanji was read
+ * there, as 丁 and 目 are (見, T上); a katakana or a mark alone is a digit the model misread (1ユ1777番).
+ */
+function withChomeBeforeBan(block: string): string {
+  const m = CHOME_BEFORE_BAN.exec(block);
+  return m && /\p{Script=Han}/u.test(m[2]!) ? `${m[1]}丁目${block.slice(m[0].length)}` : block;
+}
+const withChome = (s: string): string => s.replace(CHOME, '$1丁目');
 
 /**
  * Repairs an address read from a card against the master: a 都道府県, 市区町村 or 町域 one character off
@@ -361,7 +378,7 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   // the small vowel after ヴ read full size (ヴイラ): small, as katakana writes it
   const voiced = withSmallVowelAfterVu(withWordDakuten(read));
   const lookAlikes = kanjiBetweenKanji(voiced);
-  let text = lookAlikes.text.replace(CHOME, '$1丁目');
+  let text = withChome(lookAlikes.text);
   let repaired = lookAlikes.changed + (text === lookAlikes.text ? 0 : 1) + (voiced === read ? 0 : 1);
   const none = { text, prefecture: null, municipality: null, town: null, repaired, glyphChoices: [] };
   let cs = [...text];
@@ -402,7 +419,7 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   const after = cs.slice(at);
   // the 番地's misread characters: looked for in everything after the 市区町村 (no 町域 name has a number in
   // it), as read — before a look-alike was taken for a kanji (ハ丁目 is left to the print, not made 八丁目)
-  const asRead = [...read.replace(CHOME, '$1丁目')];
+  const asRead = [...withChome(read)];
   const block = (asRead.length >= after.length ? asRead.slice(asRead.length - after.length) : after).join('');
   let glyphChoices = blockChoices(block);
   // a 町域 is followed by its 番地 (or its 丁目 with the number before it misread: 陽皇太丁目); exactly spelled,
@@ -426,12 +443,20 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   }
   if (town) {
     // the 町域 spelled (or repaired): its own characters are no misread 番地 (原 of 平原丁目 is no numeral) …
-    glyphChoices = blockChoices(block, town.readLen);
+    // (丁目 misread whole after it is 丁目: no choice for its characters)
+    const bs = [...block];
+    const townBlock = bs.slice(0, town.readLen).join('') + withChomeBeforeBan(bs.slice(town.readLen).join(''));
+    glyphChoices = blockChoices(townBlock, town.readLen);
     // … and 丁目 right after it lost its number
-    const droppedNumber = droppedChomeNumber(block, town.readLen);
+    const droppedNumber = droppedChomeNumber(townBlock, town.readLen);
     if (droppedNumber) glyphChoices.unshift(droppedNumber);
     repaired += town.repaired;
     let rest = after.slice(town.readLen);
+    const chome = withChomeBeforeBan(rest.join(''));
+    if (chome !== rest.join('')) {
+      rest = [...chome];
+      repaired++;
+    }
     // a lone hiragana between the 町域 and its 番地 is a speck read as a character (栄え４－３３)
     if (rest.length >= 2 && /^[\u3041-\u3096]$/.test(rest[0]!) && /^[0-9０-９]$/.test(rest[1]!)) {
       rest = rest.slice(1);
@@ -439,6 +464,9 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
     }
     cs = [...cs.slice(0, at), ...town.name, ...rest];
   }
+  // an ordinal in the building's name that lost its number (第寿荘): the print after 第 shows it
+  const ordinal = droppedOrdinal(block, town?.readLen ?? 0);
+  if (ordinal) glyphChoices.push(ordinal);
   text = cs.join('');
   return { text, prefecture: pref.name, municipality: muni.name, town: town?.name ?? null, repaired, glyphChoices };
 }

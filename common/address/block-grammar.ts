@@ -61,6 +61,19 @@ export function droppedChomeNumber(block: string, townLen: number): GlyphChoice 
 }
 
 /**
+ * An ordinal in the building's name with its number dropped (第寿荘 for 第二寿荘: 第 is always followed by
+ * one): the print after 第 shows which kanji numeral stands there. Null when every 第 has its number. Only
+ * from index `from` on (after the 町域).
+ */
+export function droppedOrdinal(block: string, from = 0): GlyphChoice | null {
+  const cs = [...block];
+  for (let i = Math.max(0, from); i < cs.length - 1; i++) {
+    if (cs[i] === '第' && KANJI.test(cs[i + 1]!) && !NUMERAL.test(cs[i + 1]!)) return { ...choiceAt(cs, i + 1, KANJI_NUMERALS), insert: true };
+  }
+  return null;
+}
+
+/**
  * The 番地 with each character the grammar says is misread (blockChoices) replaced by one the grammar allows
  * there: its shape, for telling a 番地 that reads as one from a word (信丁目２１番 is a 番地, ノ森 is not).
  */
@@ -78,7 +91,8 @@ function misreadInBlock(cs: string[]): { i: number; options: string[] }[] {
     const prev = cs[i - 1] ?? '';
     if (cs[i + 1] === '丁' && cs[i + 2] === '目' && !NUMERAL.test(prev)) out.push({ i, options: KANJI_NUMERALS });
     else if (prev === '番' && KANJI.test(c) && DIGIT.test(cs[i - 2] ?? '')) out.push({ i, options: ['地'] });
-    else if (DIGIT.test(prev) && KANJI.test(c)) out.push({ i, options: ['号', '番'] });
+    // (an ordinal after the 番地 begins the building's name: 1第二寿荘)
+    else if (DIGIT.test(prev) && KANJI.test(c) && c !== '第') out.push({ i, options: ['号', '番'] });
   }
   return out;
 }

@@ -136,7 +136,8 @@ function blockSpan(text: string, master: AddressMaster): BlockSpan | null {
   // ー after a katakana that stands for no digit is a 長音 (パーク, リバー), not a join the 番地 goes on with
   const blockAt = (j: number): boolean => blockish(cs[j]) && !(cs[j] === 'ー' && /\p{Script=Katakana}/u.test(cs[j - 1] ?? '') && !lookalike(cs[j - 1]));
   // a building word begins the 方書, even with a letter the model gives for a digit (ノーブル, コーポ)
-  const wordAt = (i: number): boolean => WORD_CHARS.some((w) => w.every((ch, k) => cs[i + k] === ch));
+  // … and so does an ordinal (第二寿荘, 第一ビル: 第 is no part of a 番地, and 一 after it is no dash)
+  const wordAt = (i: number): boolean => cs[i] === '第' || WORD_CHARS.some((w) => w.every((ch, k) => cs[i + k] === ch));
   // a look-alike ending the text right after a join is its last digit (３－３７－！)
   // … and one or two characters of any kind between two digits are a join misread (７T上４０番 for ７丁目４０番)
   const joinsOn = (i: number): boolean =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockAsAllowed, blockChoices } from '../../common/address/block-grammar';
+import { blockAsAllowed, blockChoices, droppedOrdinal } from '../../common/address/block-grammar';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
 import { settleGlyph } from '../../main/ocr-engine/reread/glyph-choice';
 import { FONTS, LOOKS, glyph } from '../support/glyph-render';
@@ -19,6 +19,19 @@ describe("a 番地's grammar: what may stand where", () => {
 
   it('asks nothing of a 番地 as written: numbers, 丁目, 番, 番地, 号, の, separators and a building after them', () => {
     for (const ok of ['六丁目21番15号コーポ山田907号', '1709番地', '5-15-22', '2の22', '878番地第二寿荘102号', '４丁目１６番１４号パークハウス２０８号', '']) expect(blockChoices(ok)).toEqual([]);
+  });
+
+  it('takes 第 after a number for the ordinal that begins a building\'s name, not a misread 号 or 番', () => {
+    expect(blockChoices('8-39-1第二寿荘901号')).toEqual([]);
+  });
+
+  it('leaves the number an ordinal dropped (第寿荘 for 第二寿荘) to the print after 第, the kanji numerals its options', () => {
+    expect(droppedOrdinal('8-39-1第寿荘901号')).toEqual({ read: '1第寿荘9', at: 2, options: NUMERALS, insert: true });
+    for (const ok of ['8-39-1第二寿荘901号', '第一ビル', '1709番地', '第2コーポ']) expect(droppedOrdinal(ok)).toBeNull();
+    // (the 町域's own 第 is no building's: only from the index given on)
+    expect(droppedOrdinal('第寿町1-2', 3)).toBeNull();
+    const m = buildAddressMaster('40204\t福岡県\t直方市', ['40204\t丸山町\t植木', ''].join('\n'));
+    expect(correctAddress('福岡県直方市丸山町1-2-3第寿荘901号', m).glyphChoices).toEqual([{ read: '3第寿荘9', at: 2, options: NUMERALS, insert: true }]);
   });
 
   it('puts a character it allows in place of each misread one, and leaves the rest as read', () => {

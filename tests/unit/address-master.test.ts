@@ -107,6 +107,17 @@ describe('address master', () => {
     for (const s of ['宮城県仙台市青葉区本町2番22号', '宮城県仙台市青葉区本町2-22-1', '宮城県仙台市青葉区本町2の22']) expect(correctAddress(s, master).text).toBe(s);
   });
 
+  it('puts back 丁目 misread whole right after its 町域, where the number after it is a 番 (７T上４０番, ７見４０番)', () => {
+    expect(correctAddress('宮城県仙台市青葉区本町７T上４０番１２号', master)).toMatchObject({ text: '宮城県仙台市青葉区本町７丁目４０番１２号', repaired: 1, glyphChoices: [] });
+    expect(correctAddress('宮城県仙台市青葉区本町７見４０番', master)).toMatchObject({ text: '宮城県仙台市青葉区本町７丁目４０番', glyphChoices: [] });
+    // not where no 番 follows, nor a join as written, nor three characters (a word)
+    // (nor a katakana alone: a digit misread, 1ユ1777番地 for 1777番地)
+    for (const s of ['宮城県仙台市青葉区本町７見４０', '宮城県仙台市青葉区本町７－４０番', '宮城県仙台市青葉区本町７田中荘４０番', '宮城県仙台市青葉区本町1ユ1777番地17', '宮城県仙台市青葉区本町3線20番地', '宮城県仙台市青葉区本町15区画20番']) expect(correctAddress(s, master).text).toBe(s);
+    // nor before the 町域 is found: a place name holds numerals and kanji (十日町５番地)
+    const m = buildAddressMaster('15210\t新潟県\t十日町市', ['15210\t本町', ''].join('\n'));
+    expect(correctAddress('新潟県十日町市十日町５番地', m).text).toBe('新潟県十日町市十日町５番地');
+  });
+
   it('finds a 町域 spelled with katakana look-alikes of its kanji before its 番地 (東ーロ: 東一口), a katakana one the master lists as read', () => {
     const m = buildAddressMaster('26322\t京都府\t久世郡久御山町', ['26322\t東一口\t佐山\t宮ロ\t宮口', ''].join('\n'));
     expect(correctAddress('京都府久世郡久御山町東ーロ２－６－１４', m)).toMatchObject({ town: '東一口', text: '京都府久世郡久御山町東一口２－６－１４', repaired: 2 });
@@ -280,8 +291,10 @@ describe('番地 to read again as numbers', () => {
     expect(numeralAfterDigits([...'三丁目'], 0)).toBe(false);
   });
   it('reads again a 番地 with a join misread as one or two characters no digit looks like (７丁目４０番 read ７T上４０番)', () => {
-    expect(blockToMend('宮城県仙台市青葉区本町7T上40番', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町7T上40番') });
-    expect(blockToMend('宮城県仙台市青葉区本町7見40番12号', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町7見40番12号') });
+    expect(blockToMend('宮城県仙台市青葉区本町7T上40', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町7T上40') });
+    expect(blockToMend('宮城県仙台市青葉区本町7見40-12', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町7見40-12') });
+    // (before a number that is a 番 it is 丁目, which the master's repair puts back: nothing to read again)
+    expect(blockToMend('宮城県仙台市青葉区本町7T上40番', master)).toBeNull();
     // three characters between numbers are a word, not a join
     expect(blockToMend('宮城県仙台市青葉区本町7田中荘40', master)).toBeNull();
     // a date's units join a date's numbers: a date row read after the address is no 番地

@@ -62,6 +62,13 @@ describe('the 方書 voted among every reading of the row', () => {
     const allSure = [sure('千代田1-2-3コーポ山田308和号'), sure('千代⊞1-2-3コーポ山田308号'), sure('干代田1-2-3コーポ山田308号')];
     expect(buildingByVote(allSure[0]!, allSure, '東京都千代田区', master)).toMatchObject({ text: '千代田1-2-3コーポ山田308号', confidence: 0.75 });
   });
+  it('begins the 方書 at an ordinal: 第 after the 番地 is no part of it, nor the 一 after 第 a dash', () => {
+    // a row that begins with the 番地's last number: the chosen reading has 第一, four surer ones dropped the
+    // numeral; the building they agree on replaces the chosen one's whole, never after its 第一 (第一第寿荘)
+    const best = read('3第一寿荘901号', 0.5);
+    const sure = read('3第寿荘901号', 0.9);
+    expect(buildingByVote(best, [best, sure, sure, sure, sure], '東京都千代田区千代田1-2-', master).text).toBe('3第寿荘901号');
+  });
   it('leaves the reading as it is when every reading has the same building, or it has none after its 番地', () => {
     const best = read('千代田1-2-3コーポ山田308号', 0.8);
     expect(buildingByVote(best, [best, read('千代田1-2-3コーポ山田３０８号', 0.7)], '東京都千代田区', master)).toBe(best);
