@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { characterUnder, glyphBoxOf } from '../../main/ocr-engine/reread/glyph-place';
+import { characterUnder, glyphBoxOf, glyphInContext } from '../../main/ocr-engine/reread/glyph-place';
 import { glyphRequest, settleGlyph } from '../../main/ocr-engine/reread/glyph-choice';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import type { TextLine } from '../../main/ocr-engine/layout/text-lines';
@@ -31,6 +31,20 @@ describe('a 町域 character settled by its print', () => {
       }
     });
   }
+
+  it('finds a character with context on one side only where its line ends or begins there, never elsewhere alone', () => {
+    const sym = (text: string, x0: number): RecognizedLine['symbols'][number] => ({ text, confidence: 0.9, x0, x1: x0 + 38 });
+    const row = (y0: number, text: string, x0 = 100): RecognizedLine => ({ x0, y0, x1: x0 + 40 * [...text].length, y1: y0 + 28, glyphH: 28, text, confidence: 0.9, symbols: [...text].map((c, i) => sym(c, x0 + 40 * i)) });
+    // ０３区 of an address whose last character (号, read 区) wrapped onto a row of its own, under a row with 中野区
+    const lines = [row(100, '東京都中野区'), row(140, '弥生町２丁目コーポ９０３'), row(180, '区')];
+    expect(glyphInContext(lines, '０３区', 2)).toEqual({ x0: 100, x1: 138, y0: 180, y1: 208 });
+    // … and the character alone only where one symbol of all the lines reads as it: not a 区 of two rows
+    expect(glyphInContext([row(100, '東京都中野区'), row(140, '港区芝'), row(180, '弥生町２丁目コーポ９０３')], '０３区', 2)).toBeNull();
+    // (the row's symbols spell its digits otherwise than the chosen reading: the 叶 that only it has is the one)
+    expect(glyphInContext([row(100, '東京都'), row(140, '弥生町コーポ９０８叶')], '０３叶', 2)).toEqual({ x0: 460, x1: 498, y0: 140, y1: 168 });
+    // a line that ends at the character: 15史 | コーポ
+    expect(glyphInContext([row(100, '２１番１５史'), row(140, 'コーポ山田')], '１５史コー', 2)).toEqual({ x0: 300, x1: 338, y0: 100, y1: 128 });
+  });
 
   it("finds the character in the line the model read, and cuts the line finder's character under it", () => {
     const sym = (text: string, x0: number): RecognizedLine['symbols'][number] => ({ text, confidence: 0.9, x0, x1: x0 + 38 });

@@ -113,17 +113,35 @@ const GLYPH_CELL = {
  */
 export function glyphInContext(lines: RecognizedLine[], text: string, at: number): Box | null {
   const cs = [...text];
-  return glyphBoxOf(lines, text, at) ?? glyphBoxOf(lines, cs.slice(0, at + 1).join(''), at) ?? glyphBoxOf(lines, cs.slice(at).join(''), 0);
+  const left = cs.slice(0, at + 1).join('');
+  const right = cs.slice(at).join('');
+  // a line ending or beginning there first; then the context anywhere, the character alone only where no other
+  // line has it (０３区 | 号 read ０３区 | 区: the 区 of 中野区 on the row above is no 号)
+  return (
+    glyphBoxOf(lines, text, at) ??
+    glyphBoxOf(lines, left, at, 'end') ??
+    glyphBoxOf(lines, right, 0, 'start') ??
+    glyphBoxOf(lines, left, at) ??
+    (at < cs.length - 1 ? glyphBoxOf(lines, right, 0) : onlyOne(lines, cs[at]!))
+  );
+}
+
+/** Where a character is printed when exactly one symbol of all the lines reads as it; null otherwise. */
+function onlyOne(lines: RecognizedLine[], ch: string): Box | null {
+  const hits = lines.flatMap((l) => l.symbols.filter((s) => s.text === ch).map((s) => ({ x0: s.x0, x1: s.x1, y0: l.y0, y1: l.y1 })));
+  return hits.length === 1 ? hits[0]! : null;
 }
 
 /**
  * Where the `at`-th character of `text` is printed: the first line whose symbols spell `text` in a row
- * (one symbol per character), that symbol's columns and the line's rows.
+ * (one symbol per character; `edge`: as the line's last or first symbols), that symbol's columns and the
+ * line's rows.
  */
-export function glyphBoxOf(lines: RecognizedLine[], text: string, at: number): Box | null {
+export function glyphBoxOf(lines: RecognizedLine[], text: string, at: number, edge?: 'start' | 'end'): Box | null {
   const want = [...text];
   for (const l of lines) {
-    const k = indexOf(l.symbols.map((s) => s.text), want);
+    const texts = l.symbols.map((s) => s.text);
+    const k = edge === 'end' ? (texts.slice(-want.length).join('\u0000') === want.join('\u0000') ? texts.length - want.length : -1) : edge === 'start' ? (texts.slice(0, want.length).join('\u0000') === want.join('\u0000') ? 0 : -1) : indexOf(texts, want);
     if (k < 0) continue;
     const s = l.symbols[k + at]!;
     return { x0: s.x0, x1: s.x1, y0: l.y0, y1: l.y1 };
