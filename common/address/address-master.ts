@@ -364,7 +364,6 @@ function withChomeBeforeBan(block: string): string {
   const m = CHOME_BEFORE_BAN.exec(block);
   return m && /\p{Script=Han}/u.test(m[2]!) ? `${m[1]}丁目${block.slice(m[0].length)}` : block;
 }
-const withChome = (s: string): string => s.replace(CHOME, '$1丁目');
 
 /**
  * Repairs an address read from a card against the master: a 都道府県, 市区町村 or 町域 one character off
@@ -378,7 +377,7 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   // the small vowel after ヴ read full size (ヴイラ): small, as katakana writes it
   const voiced = withSmallVowelAfterVu(withWordDakuten(read));
   const lookAlikes = kanjiBetweenKanji(voiced);
-  let text = withChome(lookAlikes.text);
+  let text = lookAlikes.text.replace(CHOME, '$1丁目');
   let repaired = lookAlikes.changed + (text === lookAlikes.text ? 0 : 1) + (voiced === read ? 0 : 1);
   const none = { text, prefecture: null, municipality: null, town: null, repaired, glyphChoices: [] };
   let cs = [...text];
@@ -419,7 +418,7 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   const after = cs.slice(at);
   // the 番地's misread characters: looked for in everything after the 市区町村 (no 町域 name has a number in
   // it), as read — before a look-alike was taken for a kanji (ハ丁目 is left to the print, not made 八丁目)
-  const asRead = [...withChome(read)];
+  const asRead = [...read.replace(CHOME, '$1丁目')];
   const block = (asRead.length >= after.length ? asRead.slice(asRead.length - after.length) : after).join('');
   let glyphChoices = blockChoices(block);
   // a 町域 is followed by its 番地 (or its 丁目 with the number before it misread: 陽皇太丁目); exactly spelled,

@@ -185,7 +185,7 @@ export function blockToMend(text: string, master: AddressMaster): { start: numbe
   // digits and joins only: to be read again only where a join was read as a gap
   if (odd.length === 0) return gapBetweenNumbers(text, { start, end }) ? { start, end } : null;
   // only characters the model gives for digits (ノ フ イ for 7, オ for 4 …): a word there is no misread 番地
-  if (!odd.every((i) => lookalike(rest[i]) || rest[i] === '一' || betweenDigits(rest, i))) return null;
+  if (!odd.every((i) => lookalike(rest[i]) || numeralAfterDigits(rest, i) || betweenDigits(rest, i))) return null;
   return { start, end };
 }
 

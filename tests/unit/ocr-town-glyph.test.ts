@@ -40,6 +40,8 @@ describe('a 町域 character settled by its print', () => {
     expect(glyphInContext(lines, '０３区', 2)).toEqual({ x0: 100, x1: 138, y0: 180, y1: 208 });
     // … and the character alone only where one symbol of all the lines reads as it: not a 区 of two rows
     expect(glyphInContext([row(100, '東京都中野区'), row(140, '港区芝'), row(180, '弥生町２丁目コーポ９０３')], '０３区', 2)).toBeNull();
+    // (so too with the context after it only: the character first in its context)
+    expect(glyphInContext([row(100, '中野区役所'), row(140, '港区芝')], '区ポ', 0)).toBeNull();
     // (the row's symbols spell its digits otherwise than the chosen reading: the 叶 that only it has is the one)
     expect(glyphInContext([row(100, '東京都'), row(140, '弥生町コーポ９０８叶')], '０３叶', 2)).toEqual({ x0: 460, x1: 498, y0: 140, y1: 168 });
     // a line that ends at the character: 15史 | コーポ

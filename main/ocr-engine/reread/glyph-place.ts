@@ -87,8 +87,13 @@ const HALF_WIDTH = /^[\x21-\x7e]$/;
 
 /** Where `part` (code points) first occurs in `read`, -1 when it does not. */
 function indexOf(read: string[], part: string[]): number {
-  for (let i = 0; i + part.length <= read.length; i++) if (part.every((c, j) => read[i + j] === c)) return i;
+  for (let i = 0; i + part.length <= read.length; i++) if (startsWith(read, part, i)) return i;
   return -1;
+}
+
+/** Whether `read` holds `part` (code points) from index `i` on. */
+function startsWith(read: string[], part: string[], i: number): boolean {
+  return i >= 0 && i + part.length <= read.length && part.every((c, j) => read[i + j] === c);
 }
 
 /** Where a character the model dropped is looked for. */
@@ -115,14 +120,16 @@ export function glyphInContext(lines: RecognizedLine[], text: string, at: number
   const cs = [...text];
   const left = cs.slice(0, at + 1).join('');
   const right = cs.slice(at).join('');
-  // a line ending or beginning there first; then the context anywhere, the character alone only where no other
-  // line has it (０３区 | 号 read ０３区 | 区: the 区 of 中野区 on the row above is no 号)
+  // a line ending or beginning there first; then the context anywhere, and the character alone only where no
+  // other line has it (０３区 | 号 read ０３区 | 区: the 区 of 中野区 on the row above is no 号)
+  const anywhere = (context: string, k: number): Box | null => ([...context].length > 1 ? glyphBoxOf(lines, context, k) : null);
   return (
     glyphBoxOf(lines, text, at) ??
     glyphBoxOf(lines, left, at, 'end') ??
     glyphBoxOf(lines, right, 0, 'start') ??
-    glyphBoxOf(lines, left, at) ??
-    (at < cs.length - 1 ? glyphBoxOf(lines, right, 0) : onlyOne(lines, cs[at]!))
+    anywhere(left, at) ??
+    anywhere(right, 0) ??
+    onlyOne(lines, cs[at]!)
   );
 }
 
@@ -141,7 +148,7 @@ export function glyphBoxOf(lines: RecognizedLine[], text: string, at: number, ed
   const want = [...text];
   for (const l of lines) {
     const texts = l.symbols.map((s) => s.text);
-    const k = edge === 'end' ? (texts.slice(-want.length).join('\u0000') === want.join('\u0000') ? texts.length - want.length : -1) : edge === 'start' ? (texts.slice(0, want.length).join('\u0000') === want.join('\u0000') ? 0 : -1) : indexOf(texts, want);
+    const k = edge === undefined ? indexOf(texts, want) : edge === 'start' ? (startsWith(texts, want, 0) ? 0 : -1) : startsWith(texts, want, texts.length - want.length) ? texts.length - want.length : -1;
     if (k < 0) continue;
     const s = l.symbols[k + at]!;
     return { x0: s.x0, x1: s.x1, y0: l.y0, y1: l.y1 };
