@@ -73,6 +73,25 @@ describe('text lines from ink blobs', () => {
     expect(rows[0]!.chars.some((c) => c.x0 === 403 && c.y1 - c.y0 + 1 === 2)).toBe(true);
   });
 
+  it('leaves out the short pale dashes of a wavy hairline pattern along a name, and keeps a dark hairline as ink', () => {
+    const card = createGray(1200, 757, 236);
+    const ink = (x0: number, y0: number, w: number, h: number, v = 40): void => {
+      for (let y = y0; y < y0 + h; y++) card.data.fill(v, y * 1200 + x0, y * 1200 + x0 + w);
+    };
+    // a name of two characters, a space, and two more (50 px tall, each of five strokes)
+    for (const x of [216, 281, 411, 476]) for (let k = 0; k < 5; k++) ink(x, 92 + 10 * k, 48, 5);
+    // the pattern: one-pixel-tall dashes, ~10 px long, every ~20 px along the whole row, at heights across it
+    for (let x = 160; x < 1180; x += 19) if (x < 210 || (x > 335 && x < 405) || x > 530) ink(x, 84 + ((x * 7) % 64), 10, 1, 206);
+    // the card's other text (the address and the dates: the card's ink is measured from all of its print)
+    for (const y of [300, 380, 460]) for (let i = 0; i < 10; i++) for (let k = 0; k < 4; k++) ink(200 + 40 * i, y + 11 * k, 34, 4);
+    // a dark hairline between the name's parts: printed, it stays (a pale one is the pattern)
+    ink(350, 117, 40, 1);
+    const lines = findTextLines(card);
+    const name = lines.find((l) => l.glyphH >= 40);
+    expect(name).toMatchObject({ x0: 216, x1: 523 });
+    expect(name!.chars.some((c) => c.x0 === 350 && c.y0 === 117)).toBe(true);
+  });
+
   it('keeps a row going after a kana broken into strokes (クハウス: ハ\'s two strokes are small)', () => {
     const box = (x: number, y: number, w: number, h: number): { x0: number; y0: number; x1: number; y1: number } => ({ x0: x, y0: y, x1: x + w - 1, y1: y + h - 1 });
     const lines = groupLines([box(207, 231, 25, 30), box(238, 238, 15, 17), box(257, 239, 12, 15), box(277, 232, 25, 30), box(309, 235, 29, 24), box(351, 233, 19, 28)], 1.2);

@@ -69,8 +69,9 @@ function paleSpeck(card: GrayImage, s: number): (b: Box) => boolean {
   const small = TEXT_LINE_TUNING.speckMaxSize * s;
   const flat = TEXT_LINE_TUNING.stripeMaxHeight * s;
   const long = TEXT_LINE_TUNING.stripeMinWidth * s;
+  const hair = TEXT_LINE_TUNING.hairlineMaxHeight * s;
   return (b: Box): boolean => {
-    const stripe = boxH(b) <= flat && boxW(b) >= long;
+    const stripe = boxH(b) <= flat && (boxW(b) >= long || boxH(b) <= hair);
     if ((boxW(b) > small || boxH(b) > small) && !stripe) return false;
     let min = 255;
     for (let y = b.y0; y <= b.y1; y++) for (let x = b.x0, o = y * card.width; x <= b.x1; x++) min = Math.min(min, card.data[o + x]!);
@@ -95,6 +96,13 @@ export const TEXT_LINE_TUNING = {
    */
   stripeMaxHeight: 2.5,
   stripeMinWidth: 30,
+  /**
+   * … or of any length, when no taller than this: a wavy hairline pattern comes out of the ink mask as dashes one
+   * row tall (~10 px long, at ~0.15 of the ink's contrast) that chain along a name's row into one line with it
+   * (渡邊 香織 read as noise on a scanned next-generation card); a printed bar is thicker, even a pale one of
+   * small print (blur widens it), and a dark hairline stays ink
+   */
+  hairlineMaxHeight: 1,
   /**
    * Parts of a character this close above one another (share of the taller one's height, at least 1 card px
    * per 1000) touch: one character, whatever their sizes. Ruby is printed apart from its name (≥ 0.1 of the
