@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { GLYPH, normalizeGlyph, packBits } from '../main/ocr-engine/kanji/glyph-bits';
+import { GLYPH, normalizedGlyph, packBits } from '../main/ocr-engine/kanji/glyph-bits';
 import { ATLAS_FILE, ATLAS_MAGIC } from '../main/ocr-engine/kanji/glyph-atlas-format';
 
 const FONTS = ['IPAexMincho', 'IPAexGothic', 'Noto Serif CJK JP'];
@@ -42,14 +42,16 @@ function jisLevel1(): string[] {
 }
 const chars = [...new Set([...jisLevel1(), ...(text.match(/[\p{Script=Han}々]/gu) ?? [])])].sort();
 const packed: Uint8Array[] = [];
+const aspects: number[] = [];
 for (const ch of chars) {
   for (const font of FONTS) {
-    const g = normalizeGlyph(await draw(ch, font));
+    const g = normalizedGlyph(await draw(ch, font));
     // a character a typeface lacks is drawn as nothing (or tofu): kept blank, never matched
-    packed.push(g ? packBits(g) : new Uint8Array(Math.ceil((GLYPH * GLYPH) / 8)));
+    packed.push(g ? packBits(g.bits) : new Uint8Array(Math.ceil((GLYPH * GLYPH) / 8)));
+    aspects.push(g ? Math.round(g.aspect * 100) / 100 : 0);
   }
 }
-const header = Buffer.from(JSON.stringify({ glyph: GLYPH, fonts: FONTS, chars: chars.join('') }), 'utf8');
+const header = Buffer.from(JSON.stringify({ glyph: GLYPH, fonts: FONTS, chars: chars.join(''), aspects }), 'utf8');
 const len = Buffer.alloc(4);
 len.writeUInt32LE(header.length);
 fs.mkdirSync(path.dirname(OUT), { recursive: true });

@@ -23,7 +23,7 @@ export function parseGlyphAtlas(file: Uint8Array): GlyphAtlas | null {
   const buf = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
   if (buf.length < 8 || buf.toString('ascii', 0, 4) !== ATLAS_MAGIC) return null;
   const headerLen = buf.readUInt32LE(4);
-  const header = JSON.parse(buf.toString('utf8', 8, 8 + headerLen)) as { glyph: number; fonts: string[]; chars: string };
+  const header = JSON.parse(buf.toString('utf8', 8, 8 + headerLen)) as { glyph: number; fonts: string[]; chars: string; aspects?: number[] };
   if (header.glyph !== GLYPH) return null;
   const chars = [...header.chars];
   const fonts = header.fonts.length;
@@ -43,7 +43,7 @@ export function parseGlyphAtlas(file: Uint8Array): GlyphAtlas | null {
         const at = base + (i * fonts + f) * BYTES;
         const bits = unpackBits(file.subarray(at, at + BYTES));
         // a typeface that lacks the character drew nothing: not a shape to compare with
-        if (bits.some((b) => b === 1)) list.push(shapeOf(bits));
+        if (bits.some((b) => b === 1)) list.push(shapeOf(bits, header.aspects?.[i * fonts + f]));
       }
       made.set(ch, list);
       return list;

@@ -8,6 +8,14 @@ export const GLYPH = 40;
  * is darker than halfway between a dark and a bright percentile. Null when there is no contrast.
  */
 export function normalizeGlyph(img: GrayImage): Uint8Array | null {
+  return normalizedGlyph(img)?.bits ?? null;
+}
+
+/**
+ * normalizeGlyph's bits and the ink box's height for its width before the stretch: the stretch makes a bar (一)
+ * as square as a kanji, so how flat or tall the ink was is kept beside it.
+ */
+export function normalizedGlyph(img: GrayImage): { bits: Uint8Array; aspect: number } | null {
   const sorted = Uint8Array.from(img.data).sort();
   const ink = sorted[Math.floor(0.01 * (sorted.length - 1))]!;
   const paper = sorted[Math.floor(0.9 * (sorted.length - 1))]!;
@@ -34,7 +42,7 @@ export function normalizeGlyph(img: GrayImage): Uint8Array | null {
   const g = resize(box, GLYPH, GLYPH);
   const out = new Uint8Array(GLYPH * GLYPH);
   for (let i = 0; i < out.length; i++) out[i] = g.data[i]! < t ? 1 : 0;
-  return out;
+  return { bits: out, aspect: h / w };
 }
 
 export function packBits(bits: Uint8Array): Uint8Array {

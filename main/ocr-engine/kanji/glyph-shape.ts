@@ -4,6 +4,8 @@ import { GLYPH } from './glyph-bits';
 export interface Shape {
   bits: Uint8Array;
   dist: Float32Array;
+  /** the ink box's height for its width before it was stretched to a square (absent: not recorded) */
+  aspect?: number;
 }
 
 /** Distance (in pixels, 3-4 chamfer / 3) from each cell to the nearest ink. */
@@ -18,8 +20,28 @@ function distanceToInk(bits: Uint8Array): Float32Array {
   return d;
 }
 
-export function shapeOf(bits: Uint8Array): Shape {
-  return { bits, dist: distanceToInk(bits) };
+export function shapeOf(bits: Uint8Array, aspect?: number): Shape {
+  return aspect === undefined ? { bits, dist: distanceToInk(bits) } : { bits, dist: distanceToInk(bits), aspect };
+}
+
+/** The numbers of the comparison of ink shapes, each with its reason. */
+export const GLYPH_SHAPE_TUNING = {
+  /**
+   * a print whose ink box is this many times flatter or taller than a drawn character's is not that character,
+   * however close their stretched shapes: stretched to a square, 一 is a block of ink nearly any blurred print
+   * lies inside (七 on a phone photo, its box 1.4 times as tall as wide, was nearer to it than to 七). A bar is ~0.1 as
+   * tall as wide and a kanji 0.7 to 1.4; a blurred print's box grows by a pixel or two each way, and a thin
+   * serif typeface's 一 on a camera photo keeps little more than its serif (a box 0.4 to 0.75 as tall as wide):
+   * at 3 such prints were lost, at 5 the numerals drawn in four typefaces and four looks fared as without it
+   */
+  maxAspectRatio: 5,
+} as const;
+
+/** Whether a print with ink box `aspect` (height / width) may be the drawn `shape` (GLYPH_SHAPE_TUNING.maxAspectRatio). */
+export function aspectFits(aspect: number, shape: Shape): boolean {
+  if (shape.aspect === undefined) return true;
+  const r = aspect / shape.aspect;
+  return r <= GLYPH_SHAPE_TUNING.maxAspectRatio && r >= 1 / GLYPH_SHAPE_TUNING.maxAspectRatio;
 }
 
 /** Symmetric mean chamfer distance between two ink shapes: 0 for the same shape, Infinity when one is blank. */

@@ -1,9 +1,9 @@
 import { variantsOf } from '../../../common/kanji/variants';
 import { lookAlikesOf } from '../../../common/kanji/lookalike-table';
 import { crop, type GrayImage } from '../image/gray-image';
-import { normalizeGlyph, unpackBits } from './glyph-bits';
+import { GLYPH, normalizeGlyph, normalizedGlyph, unpackBits } from './glyph-bits';
 import { VARIANT_GLYPHS } from './variant-glyphs.generated';
-import { chamfer, shapeOf, type Shape } from './glyph-shape';
+import { aspectFits, chamfer, shapeOf, type Shape } from './glyph-shape';
 import { glyphAtlas } from './glyph-atlas';
 
 /**
@@ -25,13 +25,15 @@ function templatesOf(c: string): Shape[] | null {
  * have drawn shapes (the others are left out); null when the glyph cannot be judged (no contrast).
  */
 export function glyphDistances(glyph: GrayImage, chars: Iterable<string>): Map<string, number> | null {
-  const bits = normalizeGlyph(glyph);
-  if (!bits) return null;
-  const shape = shapeOf(bits);
+  const g = normalizedGlyph(glyph);
+  if (!g) return null;
+  const shape = shapeOf(g.bits);
   const out = new Map<string, number>();
   for (const c of chars) {
     const ts = templatesOf(c);
-    if (ts && ts.length > 0) out.set(c, Math.min(...ts.map((t) => chamfer(shape, t))));
+    // a typeface's drawing far flatter or taller than the print is not what the print shows (a blurred 七 and 一's
+    // bar): as far from it as two shapes in the square can be, a character judged and found unlike, not one unknown
+    if (ts && ts.length > 0) out.set(c, Math.min(...ts.map((t) => (aspectFits(g.aspect, t) ? chamfer(shape, t) : GLYPH))));
   }
   return out;
 }
