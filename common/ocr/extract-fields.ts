@@ -200,7 +200,13 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
   let birth: Line | undefined = dateLines.find((l) => rowLabel(l) === 'birth' || /日生|生$|\d生/.test(compact(l.text)));
   let expiry: Line | undefined = dateLines.find((l) => l !== birth && (rowLabel(l) === 'expiry' || /まで|有効/.test(compact(l.text))));
   const rest = dateLines.filter((l) => l !== birth && l !== expiry).sort((a, b) => a.y0 - b.y0);
-  if (!birth && rest.length) birth = rest.shift();
+  // placed by position alone, a date after today is no 生年月日: the birth date's line was not read as a date, and
+  // this one is the 有効期限 (the missing birth date's line is then looked for before it)
+  const future = (l: Line): boolean => {
+    const d = parseCardDate(l.text.split(/性別|性刷/)[0]!, today);
+    return d.ok && d.iso > today;
+  };
+  if (!birth && rest.some((l) => !future(l))) birth = rest.splice(rest.findIndex((l) => !future(l)), 1)[0];
   if (!expiry && rest.length) expiry = rest.shift();
   let birthWareki = false;
   for (const [name, line] of [['birthDate', birth], ['expiryDate', expiry]] as const) {

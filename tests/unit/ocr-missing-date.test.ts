@@ -40,6 +40,29 @@ describe('a date every card prints that no line gave', () => {
     expect(missingDateLine(aside, extractFields(aside, TODAY))).toBeNull();
   });
 
+  it('takes a lone date after today for the 有効期限, and looks for the birth date on the unread line above it', () => {
+    // a next-generation card with its labels over the values (20270116 #37): the birth date's line read as no text
+    const labelsOver = [
+      line('氏名', 270, 26, 304, 42, 17, 0.34),
+      line('スギヤマ　タクヤ', 274, 55, 458, 73, 19, 0.93),
+      line('杉山　拓也', 271, 86, 456, 117, 31, 0.7),
+      line('SUGIYAMA TAKUYA', 270, 132, 459, 145, 14, 0.91),
+      line('住所', 270, 172, 306, 188, 17, 0.96),
+      line('高知県安芸市幸町3ー7ー16', 271, 205, 628, 227, 22, 0.83),
+      line('生年月日', 271, 271, 341, 287, 16, 0.96),
+      line('名ら了四⑨ 4同名相国', 304, 295, 578, 317, 19, 0.27),
+      line('有効期限', 271, 341, 343, 357, 17, 0.95),
+      line('2034年04月21日', 302, 365, 578, 387, 20, 0.91),
+    ];
+    const ex = extractFields(labelsOver, TODAY);
+    expect(ex.fields.birthDate.value).toBeNull();
+    expect(ex.fields.expiryDate.value).toBe('2034-04-21');
+    expect(missingDateLine(labelsOver, ex)?.text).toBe('名ら了四⑨ 4同名相国');
+    // a lone date before today is still taken for the birth date
+    const past = labelsOver.map((l) => (l.text.startsWith('2034') ? { ...l, text: '1987年04月21日' } : l));
+    expect(extractFields(past, TODAY).fields.birthDate.value).toBe('1987-04-21');
+  });
+
   it('takes what the line\'s date reads give, and leaves a line that reads as no date as it was', async () => {
     const card = createGray(1200, 757, 236);
     const unread = LINES[8]!;
