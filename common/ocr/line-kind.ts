@@ -57,15 +57,20 @@ const ADDRESS_SHAPE = {
   nearPrefecture: 0.5,
 } as const;
 
-/** The line starts with a 都道府県 read one character off (the last, its kind, read right). */
+/**
+ * The line starts with a 都道府県 read one character off (the last, its kind, read right): one character of its
+ * name misread (犬阪府), or one read into it (熊本和県).
+ */
 function startsNearPrefecture(value: string): boolean {
   const cs = [...value];
   return PREFECTURES.some((p) => {
     const ps = [...p];
-    if (cs.length <= ps.length || cs[ps.length - 1] !== ps.at(-1)) return false;
-    let diff = 0;
-    for (let i = 0; i < ps.length - 1; i++) if (cs[i] !== ps[i]) diff++;
-    return diff === 1;
+    const name = ps.slice(0, -1);
+    if (cs.length > ps.length && cs[ps.length - 1] === ps.at(-1) && name.filter((c, i) => cs[i] !== c).length === 1) return true;
+    // one character more before the kind: the name's characters in order around it
+    if (cs.length <= ps.length + 1 || cs[ps.length] !== ps.at(-1)) return false;
+    const read = cs.slice(0, ps.length);
+    return read.some((_, k) => [...read.slice(0, k), ...read.slice(k + 1)].join('') === name.join(''));
   });
 }
 

@@ -69,6 +69,25 @@ describe("an address's first row with its 都道府県 misread", () => {
   });
 });
 
+describe("an address's first row with a character read into its 都道府県", () => {
+  it('starts the address at the row (熊本和県菊池郡 over its 番地 row, the 住所 label misread) instead of finding none', () => {
+    // a camera photo of a current card (20270113 #30)
+    const rows = [
+      l('藤井　和彦', 163, 32, 424, 81, 49),
+      l('儲層', 42, 115, 80, 132, 18),
+      l('熊本和県勘池郡', 164, 112, 329, 136, 24),
+      l('菊陽町新山5ーク2クー14', 165, 149, 464, 173, 23),
+      l('昭和9年6月17日生', 170, 207, 445, 231, 23),
+      l('2030年6月17日まで有効', 165, 256, 551, 282, 23),
+    ];
+    expect(classifyLines(rows)[2]!.kind).toBe('address');
+    expect(extractFields(rows, '2026-12-06').fields.address.value).toBe('熊本和県勘池郡菊陽町新山5ーク2クー14');
+    // one character read into it, and its kind after the name: not two (熊本和和県), nor another kind (熊本和市)
+    expect(classifyLines([l('熊本和和県勘池', 164, 112, 329, 136, 24)])[0]!.scores.address).toBeLessThan(0.5);
+    expect(classifyLines([l('熊本和市勘池', 164, 112, 329, 136, 24)])[0]!.scores.address).toBeLessThan(0.5);
+  });
+});
+
 describe('the field finder takes labels as evidence, not as the value\'s row', () => {
   const rest = [l('住所', 30, 150, 75, 170, 20), l('東京都千代田区永田町1-7-1', 130, 145, 700, 175, 28), l('生年月日', 30, 262, 110, 282, 20), l('1990年 4月 1日', 130, 258, 420, 288, 26), l('有効期限', 30, 312, 110, 332, 20), l('2031年 4月 1日', 130, 308, 420, 338, 26)];
   const kana = l('ヤマダ　ハナコ', 130, 10, 330, 30, 20);
