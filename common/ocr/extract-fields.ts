@@ -89,6 +89,25 @@ function labelEvidence(l: Line, kind: LabelKind, lines: Line[]): number {
   return best;
 }
 
+/**
+ * A next-generation card prints the name's roman spelling small, under the kanji name or after it on its row: roman
+ * capitals taken for the name with lines at least T.name.romanSpelling times as tall right over them or beside
+ * them are that spelling, and those lines are the name, however they were read (工藤 彩 read 25 at 0, 濵田 葵
+ * read at 0: too unsure to be a name's candidates), for its second reads to read as one. Empty when there are
+ * none (a foreign resident's card prints its roman name alone, at the name's size).
+ */
+function spelledName(roman: Line, lines: Line[]): Line[] {
+  const h = (l: Line): number => l.y1 - l.y0 + 1;
+  const xOverlap = (a: Line, b: Line): number => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const sameRow = (a: Line, b: Line): boolean => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) >= T.name.rowOverlap * Math.min(h(a), h(b));
+  const over = (k: Line): boolean => roman.y0 >= cy(k) && roman.y0 - k.y1 <= h(k) && xOverlap(k, roman) > 0;
+  const tall = (l: Line): boolean => l !== roman && !labelOf(l) && !['label', 'date', 'address', 'title', 'issuer', 'kana', 'roman-name'].includes(l.cls.kind) && h(l) >= T.name.romanSpelling * h(roman);
+  const name = lines.find((k) => tall(k) && (over(k) || (sameRow(k, roman) && k.x1 <= roman.x0)));
+  if (!name) return [];
+  // the rest of its row, as tall (the given name the line finder set apart)
+  return lines.filter((l) => l === name || (tall(l) && sameRow(l, name) && h(l) >= T.name.rowSize * h(name))).sort((a, b) => a.x0 - b.x0);
+}
+
 function source(lines: Line[], raw: string): FieldSource {
   const x0 = Math.min(...lines.map((l) => l.x0));
   const y0 = Math.min(...lines.map((l) => l.y0));
@@ -163,6 +182,8 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     // a piece lying under a surer line of the row is that line's text read twice
     const overlap = (x: Line, y: Line): number => Math.max(0, Math.min(x.x1, y.x1) - Math.max(x.x0, y.x0));
     nameLines = sized.filter((l) => !sized.some((o) => o !== l && o.confidence > l.confidence && overlap(l, o) >= T.readTwiceOverlap * (l.x1 - l.x0))).sort((x, y) => x.x0 - y.x0);
+    const spelt = winner.cls.kind === 'roman-name' ? spelledName(winner, lines) : [];
+    if (spelt.length > 0) nameLines = spelt;
   }
   let nameParts: { family: string; given: string } | null = null;
   if (nameLines.length > 0) {

@@ -66,6 +66,11 @@ export const FIELD_TUNING = {
      * (~2.4× on a next-generation card read whole); ruby and name smeared into one blob are at most ~1.7×
      */
     rowMaxBox: 2,
+    /**
+     * lines this many times as tall as roman capitals, right over them or before them on their row: the capitals
+     * are the name's spelling on a next-generation card, printed at ~0.4 of the kanji name's height
+     */
+    romanSpelling: 1.8,
   },
   kana: {
     /** ruby stands over the name: its bottom at most this far into the name (彩's 彡 read as ワン is lower) */
