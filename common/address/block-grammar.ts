@@ -5,6 +5,8 @@
  * its print can tell which. Pure: the print is compared by the card reader.
  */
 
+import { KANA_FOR_KANJI } from '../ocr/kana-look-alikes';
+
 /** A character in `read` (a stretch of the address as read) and the characters the grammar allows there. */
 export interface GlyphChoice {
   /** the stretch of the address around the character, as read: where the card reader looks for its print */
@@ -20,6 +22,17 @@ export interface GlyphChoice {
 }
 
 const KANJI_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * Kana the model gives for a kanji numeral: those of KANA_FOR_KANJI that are numerals, and two drawn like one only
+ * in part (七 without its bar is し, 三's bars slanted are ミ). Where only a numeral may stand and the print leaves
+ * the numerals close, the kana read names it (the card reader's glyph choice).
+ */
+export const KANA_FOR_NUMERAL: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(KANA_FOR_KANJI).filter(([, k]) => KANJI_NUMERALS.includes(k))),
+  し: '七',
+  ミ: '三',
+};
 const NUMERAL = /^[0-9０-９〇一二三四五六七八九十]$/;
 const DIGIT = /^[0-9０-９]$/;
 /** What a 番地 is made of besides numbers: a character read as one of these is no misread. */

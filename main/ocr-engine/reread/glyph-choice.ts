@@ -1,12 +1,7 @@
 import { crop, type GrayImage } from '../image/gray-image';
 import { chooseKnownName, KNOWN_NAME_SHAPE } from '../kanji/known-name-shape';
 import { glyphDistances } from '../kanji/variant-shape';
-
-/**
- * Kana the model reads for a kanji numeral's print, drawn like it: a plain fact of the characters' shapes (七
- * without its bar is し; ニ, ハ, ー and ミ are 二, 八, 一 and 三 in another script).
- */
-const KANA_DRAWN_LIKE: Readonly<Record<string, string>> = { し: '七', ニ: '二', ハ: '八', ー: '一', ミ: '三' };
+import { KANA_FOR_NUMERAL } from '../../../common/address/block-grammar';
 
 /**
  * One printed character and the characters it may be besides the model's read (a 町域 one character off
@@ -41,7 +36,7 @@ export function settleGlyph(req: GlyphChoiceRequest): string {
   if (own !== undefined && own < d.get(best)!) return req.read;
   // a kana read where only a kanji may stand, with the print leaving the options close: the option that kana is
   // drawn like (し for a blurred 七 whose bar is faint), unless the print is clearly closer to another
-  const like = KANA_DRAWN_LIKE[req.read];
+  const like = KANA_FOR_NUMERAL[req.read];
   const likeD = like !== undefined && req.options.includes(like) ? d.get(like) : undefined;
   if (!clear && likeD !== undefined && d.get(best)! >= KNOWN_NAME_SHAPE.clearOfNext * likeD) return like!;
   // one option the atlas has: taken only against a read the atlas could judge
