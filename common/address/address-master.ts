@@ -1,6 +1,6 @@
 import { PREFECTURES } from '../ocr/parse-address';
 import { levenshtein } from '../text/levenshtein';
-import { blockChoices, droppedChomeNumber, droppedOrdinal, type GlyphChoice } from './block-grammar';
+import { blockChoices, CHOME_MISREAD_AFTER_TOWN, droppedChomeNumber, droppedOrdinal, misreadChomeNumber, withChomeAfterTown, type GlyphChoice } from './block-grammar';
 import { KANA_FOR_KANJI, kanjiBetweenKanji } from '../ocr/kana-look-alikes';
 import { withSmallVowelAfterVu, withWordDakuten } from './building-words';
 
@@ -424,7 +424,7 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
   // a 町域 is followed by its 番地 (or its 丁目 with the number before it misread: 陽皇太丁目); exactly spelled,
   // it is also known when a misread digit follows (北沢ノー６)
   const names = master.towns(code);
-  const ends = (rest: string[]): boolean => rest.length === 0 || NUMBER_START.test(rest[0]!) || /^[丁番字]/.test(rest[0]!) || rest.slice(1, 3).join('') === '丁目';
+  const ends = (rest: string[]): boolean => rest.length === 0 || NUMBER_START.test(rest[0]!) || /^[丁番字]/.test(rest[0]!) || rest.slice(1, 3).join('') === '丁目' || CHOME_MISREAD_AFTER_TOWN.test(rest.slice(0, 4).join(''));
   // … but not a shorter 町域 the read goes on from with a kanji, where longer ones one character off end right
   // before the 番地 (豊原内８ is 豊原甲, 豊原乙 or 豊原丙 misread, for the print to decide, not 豊原 and 内).
   // The names found before the 番地 are looked for once (each search runs over every 町域 of the 市区町村)
@@ -446,12 +446,12 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
     const bs = [...block];
     const townBlock = bs.slice(0, town.readLen).join('') + withChomeBeforeBan(bs.slice(town.readLen).join(''));
     glyphChoices = blockChoices(townBlock, town.readLen);
-    // … and 丁目 right after it lost its number
-    const droppedNumber = droppedChomeNumber(townBlock, town.readLen);
+    // … and 丁目 right after it lost its number, or was misread in part with its numeral (上耳目)
+    const droppedNumber = droppedChomeNumber(townBlock, town.readLen) ?? misreadChomeNumber(townBlock, town.readLen);
     if (droppedNumber) glyphChoices.unshift(droppedNumber);
     repaired += town.repaired;
     let rest = after.slice(town.readLen);
-    const chome = withChomeBeforeBan(rest.join(''));
+    const chome = withChomeBeforeBan(withChomeAfterTown(rest.join('')));
     if (chome !== rest.join('')) {
       rest = [...chome];
       repaired++;

@@ -73,6 +73,37 @@ export function droppedChomeNumber(block: string, townLen: number): GlyphChoice 
   return { ...choiceAt(cs, townLen, KANJI_NUMERALS), insert: true };
 }
 
+/** A character that is no number and no part of a 番地 (a misread one, where the grammar wants one). */
+const NOT_BLOCK = '[^0-9０-９〇一二三四五六七八九十丁目番号地の\\-－ー‐−\\s\\u3000]';
+/**
+ * 丁目 misread in part right after its 町域, where a number follows: 目 with a number after it stands in a 番地
+ * only as 丁目's, so the character before it is 丁 (川茂上耳目23番 for 川茂七丁目23番) and a character before
+ * that, no digit or join, its numeral (misread, or read right: 七耳目); where 丁 alone stands there, its numeral
+ * was dropped (耳目 for 二丁目). Not 目 misread as well (信本日 for 六丁目): on the tuning sets that let a read
+ * with 五 misread 互 (互本日) win over one that read 五丁目, and the print cannot tell 互 from 五. Group 1: the
+ * numeral's character, when there is one.
+ */
+export const CHOME_MISREAD_AFTER_TOWN = new RegExp(`^(?:([^0-9０-９丁目番号地の\\-－ー‐−\\s\\u3000])?${NOT_BLOCK}目)(?=[0-9０-９])`, 'u');
+
+/** The 番地 after a 町域 (`block`: what follows the 町域) with 丁目 misread in part put back (CHOME_MISREAD_AFTER_TOWN). */
+export function withChomeAfterTown(block: string): string {
+  const m = CHOME_MISREAD_AFTER_TOWN.exec(block);
+  return m ? `${m[1] ?? ''}丁目${block.slice(m[0].length)}` : block;
+}
+
+/**
+ * 丁目 misread in part right after its 町域 (`block` read from the 町域's start, `townLen` its characters;
+ * CHOME_MISREAD_AFTER_TOWN): the numeral's character, misread, which the print shows (上 of 上耳目), or the
+ * numeral dropped before 丁 (耳目), for the print to show where it is. Null when there is none of these, or
+ * the numeral was read as one. The address is repaired again once the print has put a numeral in.
+ */
+export function misreadChomeNumber(block: string, townLen: number): GlyphChoice | null {
+  const cs = [...block];
+  const m = townLen >= 1 ? CHOME_MISREAD_AFTER_TOWN.exec(cs.slice(townLen).join('')) : null;
+  if (!m || (m[1] !== undefined && NUMERAL.test(m[1]))) return null;
+  return m[1] !== undefined ? choiceAt(cs, townLen, KANJI_NUMERALS) : { ...choiceAt(cs, townLen, KANJI_NUMERALS), insert: true };
+}
+
 /**
  * An ordinal in the building's name with its number dropped (第寿荘 for 第二寿荘: 第 is always followed by
  * one): the print after 第 shows which kanji numeral stands there. Null when every 第 has its number. Only

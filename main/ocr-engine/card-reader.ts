@@ -30,6 +30,11 @@ import type { NameReadings } from '../../common/names/name-readings';
 export { CARD_PX_W, CARD_PX_H } from './prep/prepare';
 /** More lines than a card front has: noise, a document that is not a card. */
 const MAX_LINES = 28;
+/**
+ * How many times the print is asked of an address's characters the master leaves to a few: the second round
+ * asks what only the first round's answers let the master see (the 丁目's numeral once its 町域 is settled).
+ */
+const GLYPH_ROUNDS = 2;
 
 export interface ReaderOptions {
   /** tesseract workers; default defaultWorkers() */
@@ -187,10 +192,19 @@ export class CardReader {
     progress({ stage: 'parse', fraction: 1 });
     let repaired = this.addresses ? repairAddress(ex.fields, ex.address, this.addresses) : ex;
     // characters the master or the 番地's grammar leave to a few (a 町域 one character off several, 信丁目):
-    // their print decides, and the address is repaired again when one changed
-    if (this.addresses && 'glyphChoices' in repaired && repaired.glyphChoices.length > 0) {
-      const settled = await this.settleGlyphs(ex.fields, repaired.glyphChoices, best);
-      if (settled !== ex.fields) repaired = repairAddress(settled, ex.address, this.addresses);
+    // their print decides, and the address is repaired again when one changed. That repair may ask of
+    // characters it could not before (the 町域 settled, its 丁目's misread numeral: 川誌上耳目 → 川茂上耳目):
+    // their print is asked once more
+    let fieldsNow = ex.fields;
+    const asked = new Set<string>();
+    for (let round = 0; round < GLYPH_ROUNDS && this.addresses && 'glyphChoices' in repaired; round++) {
+      const choices = repaired.glyphChoices.filter((c) => !asked.has(`${c.read}\u0000${c.at}`));
+      if (choices.length === 0) break;
+      choices.forEach((c) => asked.add(`${c.read}\u0000${c.at}`));
+      const settled = await this.settleGlyphs(fieldsNow, choices, best);
+      if (settled === fieldsNow) break;
+      fieldsNow = settled;
+      repaired = repairAddress(settled, ex.address, this.addresses);
     }
     const { fields, address } = repaired;
     return {

@@ -6,7 +6,7 @@ import { asciiDigits, isKatakanaText } from '../../common/ocr/ocr-text';
 import { withDigitWidth } from '../../common/ocr/digit-width';
 import { crop, type GrayImage } from './image/gray-image';
 import { inkInline, type InkMasker } from './reread/ink-mask-request';
-import { printedWords, wordCount } from './layout/word-gaps';
+import { printedWordGaps, spacedAsPrinted, wordCount } from './layout/word-gaps';
 import type { CharBox, TextLine } from './layout/text-lines';
 import { pitchCells } from './layout/pitch-cells';
 import type { LineResult, TesseractPool } from './tesseract/tesseract-pool';
@@ -579,7 +579,8 @@ export async function rereadPatch(
     // spaces: JI HOON read JIHOON)
     const row0 = nameLines[0]!;
     const oneRow = nameLines.every((l) => Math.min(l.y1, row0.y1) - Math.max(l.y0, row0.y0) >= N.overlap * Math.min(l.y1 - l.y0, row0.y1 - row0.y0));
-    const words = oneRow ? printedWords(nameLines.flatMap(charsOf), glyphH) : null;
+    const gaps = oneRow ? printedWordGaps(nameLines.flatMap(charsOf), glyphH) : null;
+    const words = gaps === null ? null : gaps.length + 1;
     start({
       field: 'name',
       first: orig,
@@ -607,7 +608,10 @@ export async function rereadPatch(
         // it put in place of the chosen read's last letter (RAT and RAI, the print a J: RAJ)
         const endingSo = shaped === best.text ? [] : all.filter((c) => c.text.at(-1) === shaped.at(-1));
         const read = endingSo.length > 0 ? consensus(endingSo, compact) : null;
-        const text = read ? read.text : shaped;
+        const letters = read ? read.text : shaped;
+        // a word gap of the print every read ran together (JI HOON read JIHOON): a space where the letters'
+        // boxes place it (the last letter's change moves no box)
+        const text = gaps === null ? letters : spacedAsPrinted(letters, read ? read.symbols : best.symbols, gaps, glyphH);
         if (text === best.text && best.provenance === 'first-read') return null;
         const confidence = text === best.text ? best.confidence : Math.min(read?.confidence ?? best.confidence, N.shapeFieldConfidence);
         return { drop: nameLines, line: { ...rect, glyphH, text, confidence, symbols: text === best.text ? best.symbols : (read?.symbols ?? []) } };

@@ -168,6 +168,22 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     expect(r.fields.address.value).toBe(truth(file).address);
   });
 
+  it('asks the print for a 丁目 numeral the model dropped or misread, in two rounds where the 町域 is settled first', async () => {
+    // 平原三丁目: a faint 三 (the line finder found its top bar only) read as a mark, its whole cell judged;
+    // 川茂七丁目 read 川誌上耳目: the print picks 茂 of 川茂 or 川棚, then the master sees 上耳目 as a misread
+    // 七丁目 and the print picks the numeral
+    for (const file of ['card-20261206-0032-foreign-camera.jpg', 'card-20270110-0021-current-phone.jpg']) {
+      const r = await reader.read(fixture(file), { today: '2026-01-01' });
+      expect(r.fields.address.value, file).toBe(truth(file).address);
+    }
+  });
+
+  it('puts a space where the print shows a word gap every read ran together (JI HOON read JIHOON)', async () => {
+    const file = 'card-20270103-0035-foreign-phone.jpg';
+    const r = await reader.read(fixture(file), { today: '2026-01-01' });
+    expect(r.fields.name.value).toBe(truth(file).name);
+  });
+
   it('reads 性別 by the atlas drawings where the counters of a blurred 男 close up, and where 女 is printed pale', async () => {
     for (const file of ['card-20261218-0008-foreign-camera.jpg', 'card-99001-0045-current-phone.jpg']) {
       const r = await reader.read(fixture(file), { today: '2026-01-01' });

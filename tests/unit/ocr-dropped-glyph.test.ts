@@ -26,6 +26,30 @@ describe('a dropped character the grammar or the master asks for', () => {
     expect(correctAddress('和歌山県伊都郡高野町平原丁目27番16号', m).glyphChoices).toEqual([{ read: '平原丁目2', at: 2, options: NUMERALS, insert: true }]);
   });
 
+  it('takes the character before a 目 with a number after it, right after the 町域, for 丁, and the one before that for the numeral', () => {
+    const m = buildAddressMaster('19204\t山梨県\t都留市', '19204\t川茂\t上谷\n');
+    // 七丁 read 上耳: 耳 is 丁, 上 the numeral the print decides (asked as read: the print is found by the read)
+    const two = correctAddress('山梨県都留市川茂上耳目23番24号', m);
+    expect(two.town).toBe('川茂');
+    expect(two.text).toBe('山梨県都留市川茂上丁目23番24号');
+    expect(two.glyphChoices).toEqual([{ read: '川茂上耳目', at: 2, options: NUMERALS }]);
+    // 二丁 read as one character: 丁, its numeral dropped
+    const one = correctAddress('山梨県都留市川茂耳目23番24号', m);
+    expect(one.text).toBe('山梨県都留市川茂丁目23番24号');
+    expect(one.glyphChoices).toEqual([{ read: '川茂耳目2', at: 2, options: NUMERALS, insert: true }]);
+    // once the print has put the numeral in (as read: 七耳目), 丁目 stands whole and nothing more is asked
+    const settled = correctAddress('山梨県都留市川茂七耳目23番24号', m);
+    expect(settled.text).toBe('山梨県都留市川茂七丁目23番24号');
+    expect(settled.glyphChoices).toEqual([]);
+    // 六丁目 read 信本日 (目 misread too) is not taken for one: too little is left of 丁目 to say so
+    expect(correctAddress('山梨県都留市川茂信本日13番30号', m).text).toBe('山梨県都留市川茂信本日13番30号');
+    // the 町域 one character off as well (川誌): still found, as it ends before that 丁目
+    expect(correctAddress('山梨県都留市川誌上耳目23番24号', m).town).toBe('川茂');
+    // 目 with no number after it is no 丁目's (a 方書 may hold one), nor is 目 after a number (the 番地 began)
+    expect(correctAddress('山梨県都留市川茂23番24号上耳目ハイツ', m).text).toBe('山梨県都留市川茂23番24号上耳目ハイツ');
+    expect(correctAddress('山梨県都留市川茂七丁目23番24号', m).text).toBe('山梨県都留市川茂七丁目23番24号');
+  });
+
   it('asks for the character a 町域 misses inside it, when every such 町域 misses it at the same place', () => {
     const m = buildAddressMaster('23106\t愛知県\t名古屋市昭和区', '23106\t出口町\t曙町\t緑町\n');
     const c = correctAddress('愛知県名古屋市昭和区出町2950番地', m);
@@ -57,17 +81,33 @@ describe('the print of a character, found by count', () => {
     const chars = [cell(100), cell(132), cell(164), cell(196), cell(228)];
     const tl: TextLine = { x0: 100, y0: 124, x1: 257, y1: 150, glyphH: 26, blobs: chars.length, chars };
     const line: RecognizedLine = { x0: 100, y0: 124, x1: 257, y1: 150, glyphH: 26, text: '平原丁目', confidence: 0.8, symbols: [] };
-    expect(glyphCellAt([line], [tl], '平原丁目', 2, true)).toEqual(cell(164));
+    // the cell over its column of the grid, up to its neighbours' ink: all of the character, none of theirs
+    const holds = (box: CharBox | null, c: CharBox, before: number, after: number): void => {
+      expect(box).not.toBeNull();
+      expect(box!.x0).toBeLessThanOrEqual(c.x0);
+      expect(box!.x1).toBeGreaterThanOrEqual(c.x1);
+      expect(box!.x0).toBeGreaterThan(before);
+      expect(box!.x1).toBeLessThan(after);
+    };
+    holds(glyphCellAt([line], [tl], '平原丁目', 2, true), cell(164), 157, 196);
     // the character read: 原 is the second cell
-    expect(glyphCellAt([line], [tl], '平原丁目', 1)).toEqual(cell(132));
-    // the line finder found only a sliver of it (a faint 三 on a blurred photo): too little to judge
-    expect(glyphCellAt([line], [{ ...tl, chars: [cell(100), cell(132), cell(174, 10), cell(196), cell(228)] }], '平原丁目', 2, true)).toBeNull();
+    holds(glyphCellAt([line], [tl], '平原丁目', 1), cell(132), 125, 164);
+    // the line finder found only a sliver of it (the top bar of a faint 三 on a blurred photo): the whole cell
+    // is cut, for the shape test to judge all that is printed there
+    holds(glyphCellAt([line], [{ ...tl, chars: [cell(100), cell(132), cell(174, 10), cell(196), cell(228)] }], '平原丁目', 2, true), cell(165, 24), 157, 196);
     // the row ends with the dropped character (北川顔七 | 丁目…): the last cell
     const end: RecognizedLine = { ...line, text: '北川顔' };
     const endTl: TextLine = { ...tl, chars: [cell(100), cell(132), cell(164), cell(196)] };
-    expect(glyphCellAt([end], [endTl], '川顔丁目', 2, true)).toEqual(cell(196));
+    holds(glyphCellAt([end], [endTl], '川顔丁目', 2, true), cell(196), 189, 240);
     // no cell after them: nothing is printed there
     expect(glyphCellAt([end], [{ ...tl, chars: [cell(100), cell(132), cell(164)] }], '川顔丁目', 2, true)).toBeNull();
+    // a faint 三 read as a mark (~, half width, yet printed in a full-width cell), found as a sliver: its column
+    const sliver = { ...tl, chars: [cell(100), cell(132), cell(174, 10), cell(196), cell(228)] };
+    holds(glyphCellAt([{ ...line, text: '平原~丁目' }], [sliver], '平原~丁目', 2), cell(164, 22), 157, 196);
+    // a character read at a character's width is judged by its ink alone (no neighbour's sliver between look-alikes)
+    expect(glyphCellAt([{ ...line, text: '平原~丁目' }], [tl], '平原~丁目', 2)).toEqual(cell(164));
+    // the text asked holds a character the print settled already, the row still reads it as the model did
+    expect(glyphCellAt([{ ...line, text: '川誌上耳目' }], [tl], '川茂上耳目', 2)).toEqual(cell(164));
     // half-width characters before it (a cell may hold two digits): the count cannot be trusted
     expect(glyphCellAt([{ ...line, text: '1-2平原丁目' }], [tl], '平原丁目', 2, true)).toBeNull();
     // a row that does not read the text around it is not the row

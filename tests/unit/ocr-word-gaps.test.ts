@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { printedWords, wordCount } from '../../main/ocr-engine/layout/word-gaps';
+import { printedWordGaps, printedWords, spacedAsPrinted, wordCount } from '../../main/ocr-engine/layout/word-gaps';
+import type { RecognizedSymbol } from '../../common/ocr/recognized-line';
 import { resolve, type Candidate } from '../../main/ocr-engine/reread/candidates';
 import type { CharBox } from '../../main/ocr-engine/layout/text-lines';
 
@@ -34,6 +35,34 @@ describe("a roman name's words, by the gaps in its print", () => {
   it('counts a reading\'s words at spaces of either width', () => {
     expect(wordCount('CHEN\u3000JI HOON')).toBe(3);
     expect(wordCount(' CHEN  JIHOON ')).toBe(2);
+  });
+});
+
+describe('a reading that runs two printed words together', () => {
+  // a phone photo of NGUYEN JI HOON (20270103 #35, text height 34): every read gave NGUYEN JIHOON
+  const NGUYEN_JI_HOON = row([[153, 178], [185, 210], [217, 241], [245, 267], [273, 292], [299, 324], [341, 359], [366, 372], [392, 416], [423, 450], [456, 483], [491, 514]]);
+  const boxes = (text: string, xs: [number, number][]): RecognizedSymbol[] => [...text.replace(/ /g, '')].map((c, i) => ({ text: c, confidence: 90, x0: xs[i]![0], x1: xs[i]![1] }));
+  // the model's boxes, a few px off the print
+  const MODEL = boxes('NGUYENJIHOON', [[154, 179], [185, 210], [217, 242], [246, 268], [273, 293], [300, 323], [347, 359], [367, 373], [392, 417], [423, 451], [456, 484], [491, 511]]);
+
+  it('is spaced where the print has its word gaps', () => {
+    const gaps = printedWordGaps(NGUYEN_JI_HOON, 34)!;
+    expect(gaps).toHaveLength(2);
+    expect(spacedAsPrinted('NGUYEN JIHOON', MODEL, gaps, 34)).toBe('NGUYEN JI HOON');
+    expect(spacedAsPrinted('NGUYENJIHOON', MODEL, gaps, 34)).toBe('NGUYEN JI HOON');
+    // spaced as printed already: unchanged
+    expect(spacedAsPrinted('NGUYEN JI HOON', MODEL, gaps, 34)).toBe('NGUYEN JI HOON');
+  });
+
+  it('is left as read when its boxes are not its letters one for one, or place no boundary near a gap', () => {
+    const gaps = printedWordGaps(NGUYEN_JI_HOON, 34)!;
+    // a letter more than the boxes (a read whose boxes were lost)
+    expect(spacedAsPrinted('NGUYEN JIHOONN', MODEL, gaps, 34)).toBe('NGUYEN JIHOONN');
+    // boxes a whole letter off the gap
+    const shifted = MODEL.map((s) => ({ ...s, x0: s.x0 + 40, x1: s.x1 + 40 }));
+    expect(spacedAsPrinted('NGUYEN JIHOON', shifted.slice(0, 12), [{ x0: 700, x1: 720 }], 34)).toBe('NGUYEN JIHOON');
+    // a space the print does not show (the reading has more words than the print): not the print's to mend
+    expect(spacedAsPrinted('NGU YEN JIHOON', MODEL, [gaps[0]!], 34)).toBe('NGU YEN JIHOON');
   });
 });
 

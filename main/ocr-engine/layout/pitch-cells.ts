@@ -29,6 +29,27 @@ const PITCH = { min: 0.85, max: 1.7, step: 0.02 } as const;
  * pieces left to right can (the right half of 町 and the left of 小 make one character's width).
  */
 export function pitchGrid(pieces: CharBox[], glyphH: number, count: number): (CharBox | null)[] | null {
+  const grid = gridOf(pieces, glyphH, count);
+  return grid && cellsOnGrid(pieces, grid, count);
+}
+
+/** The first `count` cells of `grid` (gridOf), each the pieces whose middle lies in it joined, or null where none does. */
+export function cellsOnGrid(pieces: CharBox[], grid: { x0: number; pitch: number }, count: number): (CharBox | null)[] {
+  const cells: (CharBox | null)[] = Array.from({ length: count }, () => null);
+  for (const c of pieces) {
+    const k = Math.floor(((c.x0 + c.x1) / 2 - grid.x0) / grid.pitch);
+    if (k < 0 || k >= count) continue;
+    const was = cells[k];
+    cells[k] = was ? { x0: Math.min(was.x0, c.x0), y0: Math.min(was.y0, c.y0), x1: Math.max(was.x1, c.x1), y1: Math.max(was.y1, c.y1) } : { x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 };
+  }
+  return cells;
+}
+
+/**
+ * The grid pitchGrid lays a row's first `count` characters on: where its first cell starts (the row's first
+ * piece) and the pitch, in card px. Null when there is nothing to lay it on.
+ */
+export function gridOf(pieces: CharBox[], glyphH: number, count: number): { x0: number; pitch: number } | null {
   const ps = [...pieces].sort((a, b) => a.x0 - b.x0);
   if (ps.length === 0 || count < 1 || glyphH <= 0) return null;
   const xs = ps[0]!.x0;
@@ -46,13 +67,5 @@ export function pitchGrid(pieces: CharBox[], glyphH: number, count: number): (Ch
     }
     if (!best || straddle < best.straddle - 1e-9) best = { p, straddle };
   }
-  const p = best!.p;
-  const cells: (CharBox | null)[] = Array.from({ length: count }, () => null);
-  for (const c of ps) {
-    const k = Math.floor(((c.x0 + c.x1) / 2 - xs) / p);
-    if (k < 0 || k >= count) continue;
-    const was = cells[k];
-    cells[k] = was ? { x0: Math.min(was.x0, c.x0), y0: Math.min(was.y0, c.y0), x1: Math.max(was.x1, c.x1), y1: Math.max(was.y1, c.y1) } : { x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 };
-  }
-  return cells;
+  return { x0: xs, pitch: best!.p };
 }

@@ -1,4 +1,5 @@
 import type { CharBox } from './text-lines';
+import type { RecognizedSymbol } from '../../../common/ocr/recognized-line';
 
 /**
  * When a gap between letters of a roman-letter row is a space between words. Measured on the generated
@@ -11,14 +12,28 @@ export const WORD_GAP = {
   min: 0.25,
   /** … and at least this many times the row's median gap (a letter-spaced row has wide gaps everywhere) */
   overMedian: 2,
+  /**
+   * a word gap is put between the two letters of a reading whose boxes meet this near its middle (text
+   * heights): the model's boxes lie a little off its glyphs, never a whole letter
+   */
+  reach: 0.5,
 } as const;
 
 /**
- * How many words a row of roman letters prints, by its gaps: the line finder's pieces (one per letter, or
- * pieces of one) joined where they overlap across, and the gaps between them that are clearly wider than the
- * others. Null when the row has fewer than three letters to compare gaps between.
+ * How many words a row of roman letters prints, by its gaps (printedWordGaps). Null when the row has fewer
+ * than three letters to compare gaps between.
  */
 export function printedWords(pieces: readonly CharBox[], glyphH: number): number | null {
+  const gaps = printedWordGaps(pieces, glyphH);
+  return gaps === null ? null : gaps.length + 1;
+}
+
+/**
+ * The spaces between words a row of roman letters prints: the line finder's pieces (one per letter, or
+ * pieces of one) joined where they overlap across, and the gaps between them that are clearly wider than the
+ * others, in card px. Null when the row has fewer than three letters to compare gaps between.
+ */
+export function printedWordGaps(pieces: readonly CharBox[], glyphH: number): { x0: number; x1: number }[] | null {
   const letters: { x0: number; x1: number }[] = [];
   for (const p of [...pieces].sort((a, b) => a.x0 - b.x0)) {
     const last = letters.at(-1);
@@ -26,11 +41,40 @@ export function printedWords(pieces: readonly CharBox[], glyphH: number): number
     else letters.push({ x0: p.x0, x1: p.x1 });
   }
   if (letters.length < 3 || glyphH <= 0) return null;
-  const gaps = letters.slice(1).map((l, i) => l.x0 - letters[i]!.x1 - 1);
-  const sorted = [...gaps].sort((a, b) => a - b);
+  const gaps = letters.slice(1).map((l, i) => ({ x0: letters[i]!.x1 + 1, x1: l.x0 - 1 }));
+  const width = (g: { x0: number; x1: number }): number => g.x1 - g.x0 + 1;
+  const sorted = gaps.map(width).sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
   const cut = Math.max(WORD_GAP.min * glyphH, WORD_GAP.overMedian * median);
-  return 1 + gaps.filter((g) => g >= cut).length;
+  return gaps.filter((g) => width(g) >= cut);
+}
+
+/**
+ * A reading of a roman-letter row with a space put at each word gap of the print it has none at (JI HOON read
+ * JIHOON: every read ran the two words together), where its letters' boxes place one: the boundary between
+ * two letters nearest the gap's middle, within `reach` of the text height. The reading as it was when its
+ * boxes do not match its letters one for one, or when a gap finds no boundary.
+ */
+export function spacedAsPrinted(text: string, symbols: readonly RecognizedSymbol[], gaps: readonly { x0: number; x1: number }[], glyphH: number): string {
+  const words = text.split(/[\s\u3000]+/).filter(Boolean);
+  const letters = words.join('');
+  if (symbols.length !== [...letters].length || symbols.length < 2 || gaps.length + 1 <= words.length) return text;
+  // the boundaries between letters (after letter i), and those the reading already spaces
+  const spaced = new Set<number>();
+  let n = 0;
+  for (const w of words.slice(0, -1)) spaced.add((n += [...w].length) - 1);
+  for (const g of gaps) {
+    const mid = (g.x0 + g.x1) / 2;
+    let best = -1;
+    for (let i = 0; i + 1 < symbols.length; i++) {
+      const at = (symbols[i]!.x1 + symbols[i + 1]!.x0) / 2;
+      if (Math.abs(at - mid) <= WORD_GAP.reach * glyphH && (best < 0 || Math.abs(at - mid) < Math.abs((symbols[best]!.x1 + symbols[best + 1]!.x0) / 2 - mid))) best = i;
+    }
+    if (best < 0) return text;
+    spaced.add(best);
+  }
+  if (spaced.size !== gaps.length) return text;
+  return [...letters].map((c, i) => (spaced.has(i) ? `${c} ` : c)).join('');
 }
 
 /** The words of a reading (runs between spaces of either width). */

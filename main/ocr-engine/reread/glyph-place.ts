@@ -5,7 +5,7 @@
  */
 import type { RecognizedLine } from '../../../common/ocr/recognized-line';
 import type { CharBox, TextLine } from '../layout/text-lines';
-import { pitchGrid } from '../layout/pitch-cells';
+import { cellsOnGrid, gridOf } from '../layout/pitch-cells';
 
 type Box = { x0: number; y0: number; x1: number; y1: number };
 
@@ -59,25 +59,40 @@ export function characterUnder(lines: TextLine[], box: Box): CharBox | null {
  * (the 三 of 平原三丁目 read 平原丁目; the 七 ending a row, 丁目 starting the next). The model's symbol boxes lie
  * up to a character off, so the print is found by count: on the row that reads `text`, the line finder's
  * pieces are laid on a grid at the pitch its full-width characters are set at (pitchGrid, one more character
- * where one was dropped), and the cell after the characters before it is taken. Only where every character
- * before it is full width (one cell each); null when that cell holds less than a character.
+ * where one was dropped), and the cell after the characters before it is taken (a dropped one's, or one
+ * found narrower than a character, over its whole column up to its neighbours' ink). Only where every
+ * character before it is full width (one cell each); null when nothing of a character lies in that cell.
  */
 export function glyphCellAt(lines: RecognizedLine[], textLines: TextLine[], text: string, at: number, dropped = false): CharBox | null {
   const cs = [...text];
   for (const l of lines) {
     const read = [...l.text.replace(/[\s\u3000]+/g, '')];
     // the row that reads all of `text` (a dropped character's: the characters before it, then the one after
-    // it or the row's end)
-    const start = indexOf(read, dropped ? cs.slice(0, at) : cs);
+    // it or the row's end); the text may hold a character the print settled already, the row still reading it
+    // as the model did (川茂上耳目 on the row 川誌上耳目, a character off)
+    const start = dropped ? findRead(read, cs.slice(0, at), -1) : findRead(read, cs, at);
     const k = start < 0 ? -1 : start + at;
     if (k < 0 || (dropped && k < read.length && read[k] !== cs[at]) || read.slice(0, k).some((c) => HALF_WIDTH.test(c))) continue;
     const pieces = textLines.flatMap((t) => t.chars).filter((c) => Math.min(c.y1, l.y1) - Math.max(c.y0, l.y0) > 0 && c.x0 >= l.x0 - 1 && c.x1 <= l.x1 + 1);
     // the row's full-width characters as read (up to its first digit), one more where the model dropped one
     const fullWidth = read.findIndex((c) => HALF_WIDTH.test(c));
-    const count = (fullWidth < 0 ? read.length : fullWidth) + (dropped ? 1 : 0);
-    const cell = k < count ? pitchGrid(pieces, l.glyphH, count)?.[k] : null;
-    // a cell narrower than a character is part of one (a faint 三 found in part): its shape cannot be judged
-    if (cell && cell.x1 - cell.x0 + 1 >= DROPPED_GLYPH.minWidth * l.glyphH) return { ...cell, y0: Math.min(cell.y0, l.y0), y1: Math.max(cell.y1, l.y1) };
+    // (the character asked about is printed full width whatever it was read as: a faint 三 read ~)
+    const count = Math.max((fullWidth < 0 ? read.length : fullWidth) + (dropped ? 1 : 0), k + 1);
+    const grid = k < count ? gridOf(pieces, l.glyphH, count) : null;
+    const cells = grid && cellsOnGrid(pieces, grid, count);
+    const cell = cells?.[k];
+    if (!grid || !cells || !cell) continue;
+    const box = { ...cell, y0: Math.min(cell.y0, l.y0), y1: Math.max(cell.y1, l.y1) };
+    // a character read is judged by the ink found where that is a character's width: between look-alikes
+    // (釿 or 新) a sliver of a neighbour would weigh more than a faint stroke
+    if (!dropped && cell.x1 - cell.x0 + 1 >= GLYPH_CELL.fullWidth * l.glyphH) return box;
+    // a dropped character (the model may have left it out for being faint), or one found narrower than a
+    // character, the line finder may have found in part only (the top bar of a 三 whose lower bars are paler,
+    // read ~ or not at all; the left end of 七's bar): the cell reaches over its whole column of the grid, up
+    // to its neighbours' ink, and the shape test judges all that is printed there
+    const left = Math.max(grid.x0 + k * grid.pitch, (cells[k - 1]?.x1 ?? -Infinity) + 1);
+    const right = Math.min(grid.x0 + (k + 1) * grid.pitch - 1, (cells[k + 1]?.x0 ?? Infinity) - 1);
+    return { ...box, x0: Math.min(cell.x0, Math.round(left)), x1: Math.max(cell.x1, Math.round(right)) };
   }
   return null;
 }
@@ -91,16 +106,25 @@ function indexOf(read: string[], part: string[]): number {
   return -1;
 }
 
+/**
+ * Where `part` first occurs in `read`; else where it occurs but for one character other than its `skip`-th
+ * (when it is at least three long, so the others still place it). -1 when neither.
+ */
+function findRead(read: string[], part: string[], skip: number): number {
+  const exact = indexOf(read, part);
+  if (exact >= 0 || part.length < 3) return exact;
+  for (let i = 0; i + part.length <= read.length; i++) {
+    let off = 0;
+    for (let j = 0; j < part.length && off <= 1; j++) if (read[i + j] !== part[j]) off += j === skip ? 2 : 1;
+    if (off <= 1) return i;
+  }
+  return -1;
+}
+
 /** Whether `read` holds `part` (code points) from index `i` on. */
 function startsWith(read: string[], part: string[], i: number): boolean {
   return i >= 0 && i + part.length <= read.length && part.every((c, j) => read[i + j] === c);
 }
-
-/** Where a character the model dropped is looked for. */
-const DROPPED_GLYPH = {
-  /** what is printed there is a character when at least this wide (row heights): 一 is flat but as wide as 三 */
-  minWidth: 0.6,
-} as const;
 
 /** Where the print of a character the address master or the 番地's grammar leaves to a few is cut. */
 const GLYPH_CELL = {
