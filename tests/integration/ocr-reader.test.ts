@@ -192,6 +192,14 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
       expect(r.fields.birthDate.value, file).toBe(truth(file).birthDate);
     }
   });
+
+  it("reads 性別 printed after a foreign resident's birth date (no 生), its label misread into the date's line", async () => {
+    // 1934年08月07日各 男: 性別 read 各, on the date's row
+    const file = 'card-20270108-0008-foreign-camera.jpg';
+    const r = await reader.read(fixture(file), { today: '2026-01-01' });
+    expect(r.fields.sex.value).toBe(truth(file).sex);
+    expect(r.fields.birthDate.value).toBe(truth(file).birthDate);
+  });
 });
 
 /**

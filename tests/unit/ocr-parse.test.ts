@@ -62,6 +62,13 @@ describe('parseSex', () => {
     // at the end of the birth date's row, after a misread label
     expect(parseSex('昭和3 0年3月2 6日生 融女')).toBe('F');
     expect(parseSex('昭和30年3月26日生 性刷 男')).toBe('M');
+    // … and on a foreign resident's card, whose birth date has no 生
+    expect(parseSex('1934年08月07日各 男')).toBe('M');
+    expect(parseSex('1989年8月19日特史女')).toBe('F');
+    // nothing misread between the date and a value is no label: no 性別 there
+    expect(parseSex('1989年8月19日女')).toBeNull();
+    // a name that ends so is no date's row
+    expect(parseSex('山田 日出男')).toBeNull();
     // the label's second character misread, a speck after the value
     expect(parseSex('性唱女 1')).toBe('F');
     expect(parseSex('性別男女')).toBe('M');
