@@ -73,8 +73,10 @@ export function droppedChomeNumber(block: string, townLen: number): GlyphChoice 
   return { ...choiceAt(cs, townLen, KANJI_NUMERALS), insert: true };
 }
 
+/** The parts of a 番地 besides numbers, and spaces, as a character class's body. */
+const JOINS = '丁目番号地の\\-－ー‐−\\s\\u3000';
 /** A character that is no number and no part of a 番地 (a misread one, where the grammar wants one). */
-const NOT_BLOCK = '[^0-9０-９〇一二三四五六七八九十丁目番号地の\\-－ー‐−\\s\\u3000]';
+const NOT_BLOCK = `[^0-9０-９〇一二三四五六七八九十${JOINS}]`;
 /**
  * 丁目 misread in part right after its 町域, where a number follows: 目 with a number after it stands in a 番地
  * only as 丁目's, so the character before it is 丁 (川茂上耳目23番 for 川茂七丁目23番) and a character before
@@ -83,7 +85,7 @@ const NOT_BLOCK = '[^0-9０-９〇一二三四五六七八九十丁目番号地�
  * with 五 misread 互 (互本日) win over one that read 五丁目, and the print cannot tell 互 from 五. Group 1: the
  * numeral's character, when there is one.
  */
-export const CHOME_MISREAD_AFTER_TOWN = new RegExp(`^(?:([^0-9０-９丁目番号地の\\-－ー‐−\\s\\u3000])?${NOT_BLOCK}目)(?=[0-9０-９])`, 'u');
+export const CHOME_MISREAD_AFTER_TOWN = new RegExp(`^(?:([^0-9０-９${JOINS}])?${NOT_BLOCK}目)(?=[0-9０-９])`, 'u');
 
 /** The 番地 after a 町域 (`block`: what follows the 町域) with 丁目 misread in part put back (CHOME_MISREAD_AFTER_TOWN). */
 export function withChomeAfterTown(block: string): string {

@@ -39,6 +39,8 @@ interface Line extends RecognizedLine {
 }
 
 const cy = (l: RecognizedLine): number => (l.y0 + l.y1) / 2;
+/** Whether two lines share a row: they overlap by T.name.rowOverlap of the lower one's height (the name's pieces). */
+const sameRow = (a: RecognizedLine, b: RecognizedLine): boolean => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) >= T.name.rowOverlap * Math.min(a.y1 - a.y0, b.y1 - b.y0);
 
 function prepare(l: RecognizedLine, medianH: number): Line {
   const cls = classifyLine(l, medianH);
@@ -99,7 +101,6 @@ function labelEvidence(l: Line, kind: LabelKind, lines: Line[]): number {
 function spelledName(roman: Line, lines: Line[]): Line[] {
   const h = (l: Line): number => l.y1 - l.y0 + 1;
   const xOverlap = (a: Line, b: Line): number => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
-  const sameRow = (a: Line, b: Line): boolean => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) >= T.name.rowOverlap * Math.min(h(a), h(b));
   const over = (k: Line): boolean => roman.y0 >= cy(k) && roman.y0 - k.y1 <= h(k) && xOverlap(k, roman) > 0;
   const tall = (l: Line): boolean => l !== roman && !labelOf(l) && !['label', 'date', 'address', 'title', 'issuer', 'kana', 'roman-name'].includes(l.cls.kind) && h(l) >= T.name.romanSpelling * h(roman);
   const name = lines.find((k) => tall(k) && (over(k) || (sameRow(k, roman) && k.x1 <= roman.x0)));
@@ -168,8 +169,7 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
   let nameLines: Line[] = [];
   if (winner) {
     // the rest of the name's row: pieces the line finder split off (family and given name apart)
-    const oy = (x: Line, y: Line): number => Math.min(x.y1, y.y1) - Math.max(x.y0, y.y0);
-    const row = nameCands.filter((l) => l === winner || (oy(l, winner) >= T.name.rowOverlap * Math.min(l.y1 - l.y0, winner.y1 - winner.y0) && l.cls.kind === winner.cls.kind));
+    const row = nameCands.filter((l) => l === winner || (sameRow(l, winner) && l.cls.kind === winner.cls.kind));
     const rowMax = Math.max(0, ...row.map(size));
     // junk the model could not read sets no size, but its box still has one: a smaller box on the row is a
     // label or ruby misread past recognition (氏名 read 商委), never a piece of the name
@@ -227,7 +227,8 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     const d = parseCardDate(l.text.split(/性別|性刷/)[0]!, today);
     return d.ok && d.iso > today;
   };
-  if (!birth && rest.some((l) => !future(l))) birth = rest.splice(rest.findIndex((l) => !future(l)), 1)[0];
+  const past = rest.findIndex((l) => !future(l));
+  if (!birth && past >= 0) birth = rest.splice(past, 1)[0];
   if (!expiry && rest.length) expiry = rest.shift();
   let birthWareki = false;
   for (const [name, line] of [['birthDate', birth], ['expiryDate', expiry]] as const) {

@@ -63,14 +63,13 @@ export function spacedAsPrinted(text: string, symbols: readonly RecognizedSymbol
   const spaced = new Set<number>();
   let n = 0;
   for (const w of words.slice(0, -1)) spaced.add((n += [...w].length) - 1);
+  // where the boxes put each boundary: between letter i's end and letter i + 1's start
+  const boundaries = symbols.slice(1).map((s, i) => (symbols[i]!.x1 + s.x0) / 2);
   for (const g of gaps) {
     const mid = (g.x0 + g.x1) / 2;
-    let best = -1;
-    for (let i = 0; i + 1 < symbols.length; i++) {
-      const at = (symbols[i]!.x1 + symbols[i + 1]!.x0) / 2;
-      if (Math.abs(at - mid) <= WORD_GAP.reach * glyphH && (best < 0 || Math.abs(at - mid) < Math.abs((symbols[best]!.x1 + symbols[best + 1]!.x0) / 2 - mid))) best = i;
-    }
-    if (best < 0) return text;
+    const off = boundaries.map((at) => Math.abs(at - mid));
+    const best = off.indexOf(Math.min(...off));
+    if (off[best]! > WORD_GAP.reach * glyphH) return text;
     spaced.add(best);
   }
   if (spaced.size !== gaps.length) return text;
