@@ -345,7 +345,7 @@ export class CardReader {
     const sexAfterBirth = layout?.sexPlace === 'after-birth-date' && readFitsLayout(layout, { birthEra, hasKana: !!ex.fields.nameKana.value });
     if (!ex.fields.sex.value && birth && sexAfterBirth) {
       const line = rec.find((l) => startsSource(l, birth));
-      const found = await sexRightOfBirthDate(this.pool, view, birthDateOnly(birth, line), line?.glyphH ?? birth.height, this.judgeSex);
+      const found = await sexRightOfBirthDate(this.pool, view, birthDateOnly(birth, line), line?.glyphH ?? birth.height, this.judgeSex, line ? boxesOf(line) : null);
       if (found) ({ warnings, ...ex } = extractFields((rec = [...rec, found]), today));
     }
     const conf = rec.reduce((s, l) => s + l.confidence, 0) / Math.max(1, rec.length);

@@ -8,6 +8,7 @@ import { lineImagesInline, type LineImager } from './reread/line-images';
 import { SEX_INLINE, type SexPixels } from './reread/sex-value';
 import { PSM, type TesseractPool } from './tesseract/tesseract-pool';
 import { REREAD_TUNING } from './reread/tuning';
+import type { CharBox } from './layout/text-lines';
 
 /** What a printed card date can contain: digits, era names, 年月日, 元(年), 生, まで有効. */
 export const DATE_WHITELIST = '0123456789０１２３４５６７８９年月日明治大正昭和平成令元生まで有効 ';
@@ -263,15 +264,50 @@ export async function sexRightOfBirthDate(
   birth: { x: number; y: number; width: number; height: number },
   glyphH: number,
   judge: SexPixels = SEX_INLINE,
+  /** the line finder's glyphs of the birth date's row, when it found them (smallLabelAtRowEnd) */
+  rowGlyphs: readonly CharBox[] | null = null,
 ): Promise<RecognizedLine | null> {
+  const row = { y0: birth.y, y1: birth.y + birth.height, glyphH };
+  const kept = (line: RecognizedLine): RecognizedLine | null => (parseSex(compact(line.text)) !== null && line.confidence >= SEX_ON_DATE_ROW.minConfidence ? line : null);
   const after = birth.x + birth.width + SEX_ON_DATE_ROW.gapGlyphs * glyphH;
-  if (after >= card.width - glyphH) return null;
-  // the label starts where the ink does: designs set it a space to several characters after the date
-  const x0 = (await firstInkRight(card, after, Math.min(card.width, after + SEX_ON_DATE_ROW.reachGlyphs * glyphH), birth.y, birth.y + birth.height, glyphH, judge)) ?? after;
-  if (x0 >= card.width - glyphH) return null;
-  const line: RecognizedLine = { x0, x1: Math.min(card.width, x0 + SEX_ON_DATE_ROW.spanGlyphs * glyphH), y0: birth.y, y1: birth.y + birth.height, glyphH, text: '性別', confidence: 0, symbols: [] };
+  if (after < card.width - glyphH) {
+    // the label starts where the ink does: designs set it a space to several characters after the date
+    const x0 = (await firstInkRight(card, after, Math.min(card.width, after + SEX_ON_DATE_ROW.reachGlyphs * glyphH), birth.y, birth.y + birth.height, glyphH, judge)) ?? after;
+    if (x0 < card.width - glyphH) {
+      const line: RecognizedLine = { ...row, x0, x1: Math.min(card.width, x0 + SEX_ON_DATE_ROW.spanGlyphs * glyphH), text: '性別', confidence: 0, symbols: [] };
+      await rereadSex(pool, card, line, 0, judge);
+      if (kept(line)) return line;
+    }
+  }
+  // the label inside the date's box (the model's box of 生 ran over it, or no 生 was read to cut the box at):
+  // the line finder saw it, printed smaller than the value that ends the row; the value is looked for after it
+  const label = smallLabelAtRowEnd(rowGlyphs);
+  if (!label) return null;
+  const mid = (label.x0 + label.x1) / 2;
+  const sym = (text: string, x0: number, x1: number): RecognizedLine['symbols'][number] => ({ text, confidence: 0, x0, x1 });
+  const line: RecognizedLine = { ...row, x0: label.x0, x1: Math.min(card.width, label.x1 + SEX_ON_DATE_ROW.spanGlyphs * glyphH), text: '性別', confidence: 0, symbols: [sym('性', label.x0, mid), sym('別', mid, label.x1)] };
   await rereadSex(pool, card, line, 0, judge);
-  return parseSex(compact(line.text)) !== null && line.confidence >= SEX_ON_DATE_ROW.minConfidence ? line : null;
+  return kept(line);
+}
+
+/**
+ * The 性別 label on the birth date's row as the line finder found its glyphs (a foreign resident's card prints
+ * it smaller than the date and the value): the run of small glyphs right before the row's last one, when that
+ * last one is of the value's size. Null when the row does not end so.
+ */
+export function smallLabelAtRowEnd(glyphs: readonly CharBox[] | null): { x0: number; x1: number } | null {
+  if (!glyphs || glyphs.length < 3) return null;
+  const sorted = [...glyphs].sort((a, b) => a.x0 - b.x0);
+  const height = (g: CharBox): number => g.y1 - g.y0;
+  const value = sorted.at(-1)!;
+  const before = sorted.slice(0, -1).map(height).sort((a, b) => a - b);
+  if (height(value) < SEX_ON_DATE_ROW.valueOfDate * before[before.length >> 1]!) return null;
+  let first = sorted.length - 1;
+  while (first > 0 && height(sorted[first - 1]!) <= SEX_ON_DATE_ROW.labelOfValue * height(value)) first--;
+  // no small glyph before the value, or nothing but small ones (a row of the label alone is no date's)
+  if (first === sorted.length - 1 || first === 0) return null;
+  const label = sorted.slice(first, -1);
+  return { x0: label[0]!.x0, x1: Math.max(...label.map((g) => g.x1)) };
 }
 
 /**
@@ -310,6 +346,13 @@ const SEX_ON_DATE_ROW = {
   spanGlyphs: 6,
   /** decideSex's confidence when the shape test and the reads agree: nothing weaker is kept from bare ink */
   minConfidence: 0.85,
+  /**
+   * a label's glyphs are at most this share of the value's height (the labels are printed at ~0.6 of the
+   * value; the date's digits at 0.8 and more of it, its kanji as tall)
+   */
+  labelOfValue: 0.7,
+  /** … and the value at least this share of the date's median glyph height (a speck or a stroke's end is no value) */
+  valueOfDate: 0.9,
 } as const;
 
 async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine, labelIndex: number, reader: SexPixels, valueH?: number): Promise<void> {

@@ -200,6 +200,13 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     expect(r.fields.sex.value).toBe(truth(file).sex);
     expect(r.fields.birthDate.value).toBe(truth(file).birthDate);
   });
+
+  it("reads 性別 after a small label the model's box of 生 ran over (the date's read dropped the value)", async () => {
+    // 1985年10月 6日生 [性別] 男: the date's box ends inside the label; the line finder's small glyphs are the label
+    const file = 'card-20270119-0011-foreign-phone.jpg';
+    const r = await reader.read(fixture(file), { today: '2026-01-01' });
+    expect(r.fields.sex.value).toBe(truth(file).sex);
+  });
 });
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateOnly, decideSex, refineLines, sexRightOfBirthDate } from '../../main/ocr-engine/refine-lines';
+import { birthDateOnly, decideSex, refineLines, sexRightOfBirthDate, smallLabelAtRowEnd } from '../../main/ocr-engine/refine-lines';
+import { findTextLines } from '../../main/ocr-engine/layout/text-lines';
+import { SEX_INLINE } from '../../main/ocr-engine/reread/sex-value';
 import { sexShape } from '../../main/ocr-engine/reread/sex-shape';
 import { createGray, crop, type GrayImage } from '../../main/ocr-engine/image/gray-image';
 import { FONTS, glyph, LOOKS, render, svgText as text, type Look } from '../support/glyph-render';
@@ -319,5 +321,48 @@ describe('性別 decided from the shape test and the whitelisted reads', () => {
     expect(decideSex('F', [{ text: '', confidence: 0 }, { text: '男男男', confidence: 0.91 }])).toMatchObject({ sex: 'M', confidence: 0.3 });
     expect(decideSex(null, [{ text: '', confidence: 0 }, { text: '男男男', confidence: 0.88 }])).toMatchObject({ sex: 'M' });
     expect(decideSex(null, [{ text: '', confidence: 0 }, { text: '', confidence: 0 }])).toBeNull();
+  });
+});
+
+/**
+ * A foreign resident's birth-date row at the reader's scale: the date, the small 性別 label close after it and the
+ * value, set close enough that the line finder makes them one line (as it did on such cards).
+ */
+async function foreignBirthRow(value: '男' | '女' | null, font: string): Promise<{ card: GrayImage; row: ReturnType<typeof findTextLines>[number] }> {
+  const parts = text('2003年12月24日生', 200, 100, 28, font, 40) + text('性別', 460, 100, 18, font, 68) + (value ? text(value, 520, 102, 32, font, 17) : '');
+  const card = await render(parts, 1200, 200, LOOKS[0]!);
+  const lines = findTextLines(card);
+  expect(lines).toHaveLength(1);
+  return { card, row: lines[0]! };
+}
+
+describe('性別 whose small label lies inside the birth date\'s box', () => {
+  for (const font of [FONTS[0]!, FONTS[3]!]) {
+    it(`${font}: the value after the label the line finder saw is kept when the shape test and the reads agree`, async () => {
+      for (const ch of ['男', '女'] as const) {
+        const { card, row } = await foreignBirthRow(ch, font);
+        // the date's box as the extraction found it runs over the label and the value (no 生 was read to cut it at)
+        const whole = { x: row.x0, y: row.y0, width: row.x1 - row.x0, height: row.y1 - row.y0 };
+        expect(await sexRightOfBirthDate(fakePool(ch.repeat(3), 0.9), card, whole, row.glyphH, SEX_INLINE)).toBeNull();
+        const found = await sexRightOfBirthDate(fakePool(ch.repeat(3), 0.9), card, whole, row.glyphH, SEX_INLINE, row.chars);
+        expect(found?.text).toBe(`性別 ${ch}`);
+        expect(found!.confidence).toBeGreaterThanOrEqual(0.85);
+        // a read that contradicts the shape: not taken
+        expect(await sexRightOfBirthDate(fakePool((ch === '男' ? '女' : '男').repeat(3), 0.9), card, whole, row.glyphH, SEX_INLINE, row.chars)).toBeNull();
+      }
+    });
+  }
+
+  it('finds no label where the row ends in the date or the label', async () => {
+    const { row } = await foreignBirthRow(null, FONTS[0]!);
+    // the label's glyphs end the row: no value after them
+    expect(smallLabelAtRowEnd(row.chars)).toBeNull();
+    const label = smallLabelAtRowEnd((await foreignBirthRow('女', FONTS[0]!)).row.chars);
+    expect(label!.x0).toBeGreaterThanOrEqual(455);
+    expect(label!.x1).toBeLessThan(520);
+    // a date alone, its 生 the tallest glyph
+    const date = row.chars.filter((c) => c.x1 < 450);
+    expect(smallLabelAtRowEnd(date)).toBeNull();
+    expect(smallLabelAtRowEnd(null)).toBeNull();
   });
 });
