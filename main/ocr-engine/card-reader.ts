@@ -23,7 +23,7 @@ import { glyphRequest } from './reread/glyph-choice';
 import type { AddressMaster } from '../../common/address/address-master';
 import type { PreparedView } from './prep/prepare';
 import { isCardShaped } from './image/card-shape';
-import { glyphCellAt, printOf } from './reread/glyph-place';
+import { droppedPrintAt, printOf } from './reread/glyph-place';
 import { layoutOf, readFitsLayout } from '../../common/ocr/card-layouts';
 import type { NameReadings } from '../../common/names/name-readings';
 
@@ -232,7 +232,7 @@ export class CardReader {
       choices.map(async (choice) => {
         if (choice.insert) {
           // a dropped character: the unread print between its neighbours, if there is one ('' keeps the read)
-          const box = glyphCellAt(view.lines, view.textLines, choice.read, choice.at, true);
+          const box = droppedPrintAt(view.lines, view.textLines, choice.read, choice.at);
           // a cell that shows one of its neighbours is theirs, not a dropped character
           const cs = [...choice.read];
           return box ? await this.prep.glyph({ ...glyphRequest(view.card, box, '', choice.options), neighbours: [cs[choice.at - 1], cs[choice.at]].filter((c): c is string => !!c) }) : '';

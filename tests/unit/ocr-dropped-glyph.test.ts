@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { glyphCellAt } from '../../main/ocr-engine/reread/glyph-place';
+import { droppedPrintAt, glyphCellAt } from '../../main/ocr-engine/reread/glyph-place';
 import { pitchCells, pitchGrid } from '../../main/ocr-engine/layout/pitch-cells';
 import { settleGlyph } from '../../main/ocr-engine/reread/glyph-choice';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
@@ -112,6 +112,43 @@ describe('the print of a character, found by count', () => {
     expect(glyphCellAt([{ ...line, text: '1-2平原丁目' }], [tl], '平原丁目', 2, true)).toBeNull();
     // a row that does not read the text around it is not the row
     expect(glyphCellAt([{ ...line, text: '平野丁目' }], [tl], '平原丁目', 2, true)).toBeNull();
+  });
+});
+
+describe('the print of a dropped character found beside the one before it', () => {
+  // 1 第 [二] 寿 荘 9 0 1 号 on a 37 px row (a current card's second address row): the line finder found only
+  // the lower bar of the dropped 二; the model's box of 第 covers 第 and 二
+  const row = { y0: 190, y1: 227 };
+  const piece = (x0: number, x1: number, y0 = row.y0 + 1, y1 = row.y1): CharBox => ({ x0, y0, x1, y1 });
+  const chars = [piece(159, 176, 195, 224), piece(183, 220), piece(227, 263, 219, 223), piece(271, 307), piece(314, 352), piece(366, 387, 194, 224), piece(409, 432, 194, 224), piece(454, 476, 194, 224), piece(490, 527)];
+  const tl: TextLine = { x0: 157, ...row, x1: 527, glyphH: 37, blobs: chars.length, chars };
+  const sym = (text: string, x0: number, x1: number): RecognizedLine['symbols'][number] => ({ text, confidence: 0.9, x0, x1 });
+  const symbols = [sym('1', 159, 176), sym('第', 198, 264), sym('寿', 271, 307), sym('荘', 314, 352), sym('9', 366, 387), sym('0', 409, 432), sym('1', 454, 476), sym('号', 490, 527)];
+  const line: RecognizedLine = { x0: 157, ...row, x1: 527, glyphH: 37, text: '1第寿荘901号', confidence: 0.8, symbols };
+
+  it('takes the cell after the character before, over the row, when digits before make the count unsure', () => {
+    expect(glyphCellAt([line], [tl], '1第寿荘9', 2, true)).toBeNull();
+    // the lower bar's column, the row's height: both bars of 二 for the shape test
+    expect(droppedPrintAt([line], [tl], '1第寿荘9', 2)).toEqual({ x0: 227, y0: 190, x1: 263, y1: 227 });
+    // the context before it on the row above (号 | 第寿荘): the characters either side of it place it
+    expect(droppedPrintAt([{ ...line, text: '第寿荘901号', symbols: symbols.slice(1) }], [tl], '号第寿荘９', 2)).toEqual({ x0: 227, y0: 190, x1: 263, y1: 227 });
+  });
+
+  it('takes the room between the two where the line finder found nothing, and the next character where there is none', () => {
+    const none = { ...tl, chars: chars.filter((c) => c.x0 !== 227) };
+    expect(droppedPrintAt([line], [none], '1第寿荘9', 2)).toEqual({ x0: 221, y0: 190, x1: 270, y1: 227 });
+    // nothing dropped: 第 and 寿 a character apart, the cell after 第 is 寿 (the shape test says it is a neighbour)
+    const tight = [piece(159, 176, 195, 224), piece(183, 220), piece(227, 263), piece(270, 306)];
+    const tightLine: RecognizedLine = { ...line, x1: 306, text: '1第寿荘', symbols: [sym('1', 159, 176), sym('第', 183, 220), sym('寿', 227, 263), sym('荘', 270, 306)] };
+    expect(droppedPrintAt([tightLine], [{ ...tl, x1: 306, chars: tight }], '1第寿荘', 2)).toEqual({ x0: 227, y0: 190, x1: 263, y1: 227 });
+  });
+
+  it('finds nothing where the model\'s boxes place nothing or the row does not read the characters either side', () => {
+    // a box over the whole row (a reread's symbols) places no character
+    expect(droppedPrintAt([{ ...line, symbols: symbols.map((s) => ({ ...s, x0: 157, x1: 527 })) }], [tl], '1第寿荘9', 2)).toBeNull();
+    // boxes not one per character
+    expect(droppedPrintAt([{ ...line, symbols: symbols.slice(1) }], [tl], '1第寿荘9', 2)).toBeNull();
+    expect(droppedPrintAt([line], [tl], '1第荘9', 2)).toBeNull();
   });
 });
 

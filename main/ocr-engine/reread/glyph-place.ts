@@ -5,7 +5,7 @@
  */
 import type { RecognizedLine } from '../../../common/ocr/recognized-line';
 import type { CharBox, TextLine } from '../layout/text-lines';
-import { cellsOnGrid, gridOf } from '../layout/pitch-cells';
+import { cellsOnGrid, gridOf, pitchCells } from '../layout/pitch-cells';
 
 type Box = { x0: number; y0: number; x1: number; y1: number };
 
@@ -97,6 +97,50 @@ export function glyphCellAt(lines: RecognizedLine[], textLines: TextLine[], text
   return null;
 }
 
+/**
+ * The print of a character the model dropped before the `at`-th of `text` (第寿荘 for 第二寿荘): counted along
+ * its row where it can be (glyphCellAt), else found beside the character before it, where digits before that
+ * make the count unsure (1第寿荘 on its row) or the context runs over two rows (号 | 第寿荘): on the row that
+ * reads the characters either side of it together, the line finder's cell nearest the model's box of the
+ * character before, and after it the next cell (the dropped character's when the line finder found it, else its
+ * neighbour's, which the shape test tells apart), or the room between them where a character fits (its ink
+ * the line finder left out). Null when the row or the character before is not found.
+ */
+export function droppedPrintAt(lines: RecognizedLine[], textLines: TextLine[], text: string, at: number): CharBox | null {
+  const counted = glyphCellAt(lines, textLines, text, at, true);
+  if (counted || at < 1) return counted;
+  const cs = [...text];
+  for (const l of lines) {
+    const read = [...l.text.replace(/[\s\u3000]+/g, '')];
+    // (the model's boxes one per character: the character before is placed by its box)
+    if (l.symbols.length !== read.length) continue;
+    // the index of the character after the dropped one, found with as much context before it as the row holds
+    let k = -1;
+    for (let from = 0; from < at && k < 0; from++) {
+      const i = indexOf(read, cs.slice(from, at));
+      if (i >= 0 && read[i + at - from] === cs[at]) k = i + at - from;
+    }
+    if (k < 1) continue;
+    const h = l.glyphH;
+    const pieces = textLines.flatMap((t) => t.chars).filter((c) => Math.min(c.y1, l.y1) - Math.max(c.y0, l.y0) >= (c.y1 - c.y0 + 1) / 2 && c.x0 >= l.x0 - 1 && c.x1 <= l.x1 + 1);
+    const cells = pitchCells(pieces, h);
+    const sym = l.symbols[k - 1]!;
+    // a box over more than the character and the one it swallowed is no place (a reread's symbols may each span the whole row)
+    if (sym.x1 - sym.x0 > GLYPH_CELL.swallowing * h) continue;
+    const mid = (sym.x0 + sym.x1) / 2;
+    const centre = (c: CharBox): number => Math.abs((c.x0 + c.x1) / 2 - mid);
+    // a character's cell, full width and of a character's height (a lone bar of 二 is as wide, and flat)
+    const full = cells.filter((c) => c.x1 - c.x0 + 1 >= GLYPH_CELL.fullWidth * h && c.y1 - c.y0 + 1 >= GLYPH_CELL.minHeight * h && centre(c) <= GLYPH_CELL.reach * h);
+    const before = full.sort((a, b) => centre(a) - centre(b))[0];
+    if (!before) continue;
+    const next = cells[cells.indexOf(before) + 1];
+    const room = (next ? next.x0 : l.x1 + 1) - before.x1 - 1;
+    const cell = next && room < GLYPH_CELL.fullWidth * h ? next : room >= GLYPH_CELL.fullWidth * h ? { x0: before.x1 + 1, y0: l.y0, x1: before.x1 + room, y1: l.y1 } : null;
+    return cell && { ...cell, y0: Math.min(cell.y0, l.y0), y1: Math.max(cell.y1, l.y1) };
+  }
+  return null;
+}
+
 /** Characters printed half width (a cell may hold two of them): no count of cells goes past one. */
 const HALF_WIDTH = /^[\x21-\x7e]$/;
 
@@ -134,6 +178,8 @@ const GLYPH_CELL = {
   minHeight: 0.5,
   /** the model's box lies up to a character off its glyph: a full-width character is looked for this far (row heights) */
   reach: 1.5,
+  /** the model's box of a character beside one it dropped often covers both (第 over 第二): up to this wide (row heights) */
+  swallowing: 2,
 } as const;
 
 /**
