@@ -81,10 +81,10 @@ export async function refineLines(
         (async () => {
           // a sure first read still meets the shape test (no model call): a contradiction gets the full re-read
           if (first !== null && l.confidence >= SURE_SEX) {
-            const g = await sexGlyph(card, l, before.length, judge, false, valueH);
+            const g = await sexGlyph(card, l, { index: before.length }, judge, false, valueH);
             if ((g?.shape ?? null) !== (first === 'M' ? 'F' : 'M')) return;
           }
-          await Promise.all([rereadSex(pool, card, l, before.length, judge, valueH), before.length > 0 && dateish(before) ? rereadDate(pool, card, l, today, images, vouched) : undefined]);
+          await Promise.all([rereadSex(pool, card, l, { index: before.length }, judge, valueH), before.length > 0 && dateish(before) ? rereadDate(pool, card, l, today, images, vouched) : undefined]);
         })(),
       );
       continue;
@@ -223,18 +223,24 @@ const SEX_VALUE = {
  * box in card x, its shape, and with `strip` the glyph tiled for the reads. Null when there is no glyph.
  * @param valueH how tall the value may be (valueHeightBeside): the search area and the glyph test follow it
  */
+/**
+ * Where a 性別 label is on its line: from its first symbol's index on, the model's 性 別 (when it gave them: else
+ * assumed at the line's start), or its end in card x where the line finder found it by its glyphs.
+ */
+type LabelAt = { index: number } | { end: number };
+
 async function sexGlyph(
   card: GrayImage,
   l: RecognizedLine,
-  labelIndex: number,
+  label: LabelAt,
   reader: SexPixels,
   strip: boolean,
   valueH = l.y1 - l.y0,
 ): Promise<{ shape: 'M' | 'F' | null; strip: GrayImage | null; x0: number; x1: number; labEnd: number } | null> {
   // the label's symbols (性 別) when the model gave them; else the label is assumed at the line's start
   const syms = l.symbols;
-  const lab = syms.findIndex((s, i) => i >= labelIndex && /性/.test(s.text));
-  const labEnd = lab >= 0 && syms[lab + 1] ? syms[lab + 1]!.x1 : l.x0 + 2 * l.glyphH;
+  const lab = 'end' in label ? -1 : syms.findIndex((s, i) => i >= label.index && /性/.test(s.text));
+  const labEnd = 'end' in label ? label.end : lab >= 0 && syms[lab + 1] ? syms[lab + 1]!.x1 : l.x0 + 2 * l.glyphH;
   const h = l.y1 - l.y0;
   // the model's symbol boxes are loose (別's box often runs into the value): search from a label height
   // before its end, and take the glyph by its ink, not by the box
@@ -275,7 +281,7 @@ export async function sexRightOfBirthDate(
     const x0 = (await firstInkRight(card, after, Math.min(card.width, after + SEX_ON_DATE_ROW.reachGlyphs * glyphH), birth.y, birth.y + birth.height, glyphH, judge)) ?? after;
     if (x0 < card.width - glyphH) {
       const line: RecognizedLine = { ...row, x0, x1: Math.min(card.width, x0 + SEX_ON_DATE_ROW.spanGlyphs * glyphH), text: '性別', confidence: 0, symbols: [] };
-      await rereadSex(pool, card, line, 0, judge);
+      await rereadSex(pool, card, line, { index: 0 }, judge);
       if (kept(line)) return line;
     }
   }
@@ -283,10 +289,8 @@ export async function sexRightOfBirthDate(
   // the line finder saw it, printed smaller than the value that ends the row; the value is looked for after it
   const label = smallLabelAtRowEnd(rowGlyphs);
   if (!label) return null;
-  const mid = (label.x0 + label.x1) / 2;
-  const sym = (text: string, x0: number, x1: number): RecognizedLine['symbols'][number] => ({ text, confidence: 0, x0, x1 });
-  const line: RecognizedLine = { ...row, x0: label.x0, x1: Math.min(card.width, label.x1 + SEX_ON_DATE_ROW.spanGlyphs * glyphH), text: '性別', confidence: 0, symbols: [sym('性', label.x0, mid), sym('別', mid, label.x1)] };
-  await rereadSex(pool, card, line, 0, judge);
+  const line: RecognizedLine = { ...row, x0: label.x0, x1: Math.min(card.width, label.x1 + SEX_ON_DATE_ROW.spanGlyphs * glyphH), text: '性別', confidence: 0, symbols: [] };
+  await rereadSex(pool, card, line, { end: label.x1 }, judge);
   return kept(line);
 }
 
@@ -355,8 +359,8 @@ const SEX_ON_DATE_ROW = {
   valueOfDate: 0.9,
 } as const;
 
-async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine, labelIndex: number, reader: SexPixels, valueH?: number): Promise<void> {
-  const found = await sexGlyph(card, l, labelIndex, reader, true, valueH);
+async function rereadSex(pool: TesseractPool, card: GrayImage, l: RecognizedLine, label: LabelAt, reader: SexPixels, valueH?: number): Promise<void> {
+  const found = await sexGlyph(card, l, label, reader, true, valueH);
   const sure = (c: number): void => {
     // no usable glyph: whatever the first read said stays, but not as a sure answer
     l.confidence = Math.min(l.confidence, c);

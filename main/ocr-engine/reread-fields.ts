@@ -6,7 +6,7 @@ import { asciiDigits, isKatakanaText } from '../../common/ocr/ocr-text';
 import { withDigitWidth } from '../../common/ocr/digit-width';
 import { crop, type GrayImage } from './image/gray-image';
 import { inkInline, type InkMasker } from './reread/ink-mask-request';
-import { printedWordGaps, spacedAsPrinted, wordCount } from './layout/word-gaps';
+import { printedWordGaps, spacedAsPrinted, wordCount, wordsBetween } from './layout/word-gaps';
 import type { CharBox, TextLine } from './layout/text-lines';
 import { pitchCells } from './layout/pitch-cells';
 import type { LineResult, TesseractPool } from './tesseract/tesseract-pool';
@@ -580,7 +580,7 @@ export async function rereadPatch(
     const row0 = nameLines[0]!;
     const oneRow = nameLines.every((l) => Math.min(l.y1, row0.y1) - Math.max(l.y0, row0.y0) >= N.overlap * Math.min(l.y1 - l.y0, row0.y1 - row0.y0));
     const gaps = oneRow ? printedWordGaps(nameLines.flatMap(charsOf), glyphH) : null;
-    const words = gaps === null ? null : gaps.length + 1;
+    const words = wordsBetween(gaps);
     start({
       field: 'name',
       first: orig,

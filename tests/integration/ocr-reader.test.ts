@@ -7,6 +7,8 @@ import { OcrInputError } from '../../main/ocr-engine/ocr-error';
 import { loadNameReadings } from '../../main/services/names/name-reading-files';
 import { DATE_WHITELIST } from '../../main/ocr-engine/refine-lines';
 import { fieldCertainty } from '../../common/card/card-checks';
+import { asciiDigits } from '../../common/ocr/ocr-text';
+import type { CardReadResult } from '../../common/ocr/card-result';
 
 const FIX = path.resolve(import.meta.dirname, '../fixtures/cards');
 const fixture = (name: string): Buffer => fs.readFileSync(path.join(FIX, name));
@@ -140,32 +142,34 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     await reader.close();
   });
   const truth = (name: string): Record<string, string | null> => (JSON.parse(fs.readFileSync(path.join(FIX, name.replace(/\.(jpg|png)$/, '.json')), 'utf8')) as { fields: Record<string, string | null> }).fields;
+  /** A fixture card's fields as read, and as its truth file gives them. */
+  const readAgainstTruth = async (file: string, today = '2026-01-01'): Promise<{ got: CardReadResult['fields']; want: Record<string, string | null> }> => ({
+    got: (await reader.read(fixture(file), { today })).fields,
+    want: truth(file),
+  });
 
   it('takes each part of the フリガナ from the read that has it (the space read as ー: アンドウニートモコ, アンドウ トコ)', async () => {
-    const file = 'card-20261218-0010-ng-photo-left-phone.jpg';
-    const r = await reader.read(fixture(file), { today: '2026-01-01' });
-    expect(r.fields.nameKana.value).toBe(truth(file).nameKana);
-    expect(r.fields.name.value).toBe(truth(file).name);
+    const { got, want } = await readAgainstTruth('card-20261218-0010-ng-photo-left-phone.jpg');
+    expect(got.nameKana.value).toBe(want.nameKana);
+    expect(got.name.value).toBe(want.name);
   });
 
   it('replaces every line the ruby was found as (ハマ | ダ | サクラ), so no part of it is read twice', async () => {
-    const file = 'card-20261216-0046-ng-bilingual-phone.jpg';
-    const r = await reader.read(fixture(file), { today: '2026-01-01' });
-    expect(r.fields.nameKana.value).toBe(truth(file).nameKana);
+    const { got, want } = await readAgainstTruth('card-20261216-0046-ng-bilingual-phone.jpg');
+    expect(got.nameKana.value).toBe(want.nameKana);
   });
 
   it('reads a 有効期限 set low on a next-generation design (centred at 78 % of the card), and a 昭和 read 骨和', async () => {
     for (const file of ['card-20261210-0019-ng-photo-left-camera.jpg', 'card-20261206-0021-current-phone.jpg']) {
-      const r = await reader.read(fixture(file), { today: '2026-12-05' });
-      expect(r.fields.birthDate.value, file).toBe(truth(file).birthDate);
-      expect(r.fields.expiryDate.value, file).toBe(truth(file).expiryDate);
+      const { got, want } = await readAgainstTruth(file, '2026-12-05');
+      expect(got.birthDate.value, file).toBe(want.birthDate);
+      expect(got.expiryDate.value, file).toBe(want.expiryDate);
     }
   });
 
   it('puts back the character the model dropped from a 町域 (出口町 read 出町), found by count on its blurred row', async () => {
-    const file = 'card-20261218-0008-foreign-camera.jpg';
-    const r = await reader.read(fixture(file), { today: '2026-01-01' });
-    expect(r.fields.address.value).toBe(truth(file).address);
+    const { got, want } = await readAgainstTruth('card-20261218-0008-foreign-camera.jpg');
+    expect(got.address.value).toBe(want.address);
   });
 
   it('asks the print for a 丁目 numeral the model dropped or misread, in two rounds where the 町域 is settled first', async () => {
@@ -173,48 +177,43 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     // 川茂七丁目 read 川誌上耳目: the print picks 茂 of 川茂 or 川棚, then the master sees 上耳目 as a misread
     // 七丁目 and the print picks the numeral
     for (const file of ['card-20261206-0032-foreign-camera.jpg', 'card-20270110-0021-current-phone.jpg']) {
-      const r = await reader.read(fixture(file), { today: '2026-01-01' });
-      expect(r.fields.address.value, file).toBe(truth(file).address);
+      const { got, want } = await readAgainstTruth(file);
+      expect(got.address.value, file).toBe(want.address);
     }
   });
 
   it("finds an ordinal's dropped numeral beside 第 where digits before it make the count along the row unsure", async () => {
     // 8-39-1第寿荘901号 on its row 1第寿荘901号: the line finder found only the lower bar of 二
-    const file = 'card-20270107-0027-current-scanner.png';
-    const r = await reader.read(fixture(file), { today: '2026-01-01' });
+    const { got, want } = await readAgainstTruth('card-20270107-0027-current-scanner.png');
     // (the card prints the 番地 half width and the room number full width; the read gives both one way)
-    const digits = (s: string | null | undefined): string => (s ?? '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-    expect(digits(r.fields.address.value)).toBe(digits(truth(file).address));
+    expect(asciiDigits(got.address.value ?? '')).toBe(asciiDigits(want.address ?? ''));
   });
 
   it('puts a space where the print shows a word gap every read ran together (JI HOON read JIHOON)', async () => {
-    const file = 'card-20270103-0035-foreign-phone.jpg';
-    const r = await reader.read(fixture(file), { today: '2026-01-01' });
-    expect(r.fields.name.value).toBe(truth(file).name);
+    const { got, want } = await readAgainstTruth('card-20270103-0035-foreign-phone.jpg');
+    expect(got.name.value).toBe(want.name);
   });
 
   it('reads 性別 by the atlas drawings where the counters of a blurred 男 close up, and where 女 is printed pale', async () => {
     for (const file of ['card-20261218-0008-foreign-camera.jpg', 'card-99001-0045-current-phone.jpg']) {
-      const r = await reader.read(fixture(file), { today: '2026-01-01' });
-      expect(r.fields.sex.value, file).toBe(truth(file).sex);
-      expect(r.fields.sex.confidence, file).toBeGreaterThanOrEqual(0.85);
-      expect(r.fields.birthDate.value, file).toBe(truth(file).birthDate);
+      const { got, want } = await readAgainstTruth(file);
+      expect(got.sex.value, file).toBe(want.sex);
+      expect(got.sex.confidence, file).toBeGreaterThanOrEqual(0.85);
+      expect(got.birthDate.value, file).toBe(want.birthDate);
     }
   });
 
   it("reads 性別 printed after a foreign resident's birth date (no 生), its label misread into the date's line", async () => {
     // 1934年08月07日各 男: 性別 read 各, on the date's row
-    const file = 'card-20270108-0008-foreign-camera.jpg';
-    const r = await reader.read(fixture(file), { today: '2026-01-01' });
-    expect(r.fields.sex.value).toBe(truth(file).sex);
-    expect(r.fields.birthDate.value).toBe(truth(file).birthDate);
+    const { got, want } = await readAgainstTruth('card-20270108-0008-foreign-camera.jpg');
+    expect(got.sex.value).toBe(want.sex);
+    expect(got.birthDate.value).toBe(want.birthDate);
   });
 
   it("reads 性別 after a small label the model's box of 生 ran over (the date's read dropped the value)", async () => {
     // 1985年10月 6日生 [性別] 男: the date's box ends inside the label; the line finder's small glyphs are the label
-    const file = 'card-20270119-0011-foreign-phone.jpg';
-    const r = await reader.read(fixture(file), { today: '2026-01-01' });
-    expect(r.fields.sex.value).toBe(truth(file).sex);
+    const { got, want } = await readAgainstTruth('card-20270119-0011-foreign-phone.jpg');
+    expect(got.sex.value).toBe(want.sex);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printedWordGaps, printedWords, spacedAsPrinted, wordCount } from '../../main/ocr-engine/layout/word-gaps';
+import { printedWordGaps, spacedAsPrinted, wordCount, wordsBetween } from '../../main/ocr-engine/layout/word-gaps';
 import type { RecognizedSymbol } from '../../common/ocr/recognized-line';
 import { resolve, type Candidate } from '../../main/ocr-engine/reread/candidates';
 import type { CharBox } from '../../main/ocr-engine/layout/text-lines';
@@ -12,6 +12,8 @@ const CHEN_JI_HOON = row([[104, 128], [135, 159], [170, 189], [197, 221], [240, 
 // a phone photo, set tighter (text height 41): SHARMA JI HOON
 const SHARMA_JI_HOON = row([[142, 167], [173, 212], [217, 253], [257, 291], [295, 341], [346, 383], [398, 417], [424, 440], [461, 501], [506, 540], [548, 582], [588, 625]]);
 const LE_ANNA = row([[169, 191], [199, 221], [239, 269], [276, 303], [315, 341], [349, 379]]);
+
+const printedWords = (pieces: CharBox[], glyphH: number): number | null => wordsBetween(printedWordGaps(pieces, glyphH));
 
 describe("a roman name's words, by the gaps in its print", () => {
   it('counts the gaps clearly wider than those between letters (a thin I widens its own gaps, not into a word gap)', () => {

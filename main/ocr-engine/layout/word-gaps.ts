@@ -20,15 +20,6 @@ export const WORD_GAP = {
 } as const;
 
 /**
- * How many words a row of roman letters prints, by its gaps (printedWordGaps). Null when the row has fewer
- * than three letters to compare gaps between.
- */
-export function printedWords(pieces: readonly CharBox[], glyphH: number): number | null {
-  const gaps = printedWordGaps(pieces, glyphH);
-  return gaps === null ? null : gaps.length + 1;
-}
-
-/**
  * The spaces between words a row of roman letters prints: the line finder's pieces (one per letter, or
  * pieces of one) joined where they overlap across, and the gaps between them that are clearly wider than the
  * others, in card px. Null when the row has fewer than three letters to compare gaps between.
@@ -47,6 +38,11 @@ export function printedWordGaps(pieces: readonly CharBox[], glyphH: number): { x
   const median = sorted[Math.floor(sorted.length / 2)]!;
   const cut = Math.max(WORD_GAP.min * glyphH, WORD_GAP.overMedian * median);
   return gaps.filter((g) => width(g) >= cut);
+}
+
+/** How many words a row prints by its word gaps (printedWordGaps): one more than the gaps; null when they could not be told. */
+export function wordsBetween(gaps: readonly { x0: number; x1: number }[] | null): number | null {
+  return gaps === null ? null : gaps.length + 1;
 }
 
 /**

@@ -122,6 +122,9 @@ export function droppedPrintAt(lines: RecognizedLine[], textLines: TextLine[], t
     }
     if (k < 1) continue;
     const h = l.glyphH;
+    // the row's pieces, at least half of each within it: the nearest cell is taken here, and a piece of the
+    // row above merged into it would move it (on 1第寿荘, any overlap took in the row above's pieces: 141–227
+    // for a row at 190–227)
     const pieces = textLines.flatMap((t) => t.chars).filter((c) => Math.min(c.y1, l.y1) - Math.max(c.y0, l.y0) >= (c.y1 - c.y0 + 1) / 2 && c.x0 >= l.x0 - 1 && c.x1 <= l.x1 + 1);
     const cells = pitchCells(pieces, h);
     const sym = l.symbols[k - 1]!;
@@ -135,8 +138,10 @@ export function droppedPrintAt(lines: RecognizedLine[], textLines: TextLine[], t
     if (!before) continue;
     const next = cells[cells.indexOf(before) + 1];
     const room = (next ? next.x0 : l.x1 + 1) - before.x1 - 1;
-    const cell = next && room < GLYPH_CELL.fullWidth * h ? next : room >= GLYPH_CELL.fullWidth * h ? { x0: before.x1 + 1, y0: l.y0, x1: before.x1 + room, y1: l.y1 } : null;
-    return cell && { ...cell, y0: Math.min(cell.y0, l.y0), y1: Math.max(cell.y1, l.y1) };
+    // room for a character between them: its ink the line finder left out is there
+    if (room >= GLYPH_CELL.fullWidth * h) return { x0: before.x1 + 1, y0: l.y0, x1: before.x1 + room, y1: l.y1 };
+    // else the next cell (the dropped character's, or its neighbour's, for the shape test to tell)
+    return next ? { ...next, y0: Math.min(next.y0, l.y0), y1: Math.max(next.y1, l.y1) } : null;
   }
   return null;
 }
