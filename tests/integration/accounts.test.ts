@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../main/services/app-services';
 import type { AppServices } from '../../main/services/app-services.types';
-import { hashPassword, verifyPassword, SCRYPT_TUNING } from '../../main/services/accounts/password-hash';
+import { hashPassword, verifyPassword, PUBLIC_PASSWORD_SCRYPT, SCRYPT_TUNING } from '../../main/services/accounts/password-hash';
+import { DEMO_ACCOUNTS } from '../../main/services/accounts/demo-accounts';
 import { LOCKOUT } from '../../main/services/accounts/lockout';
 import { DEMO_PASSWORD } from '../../main/services/accounts/demo-accounts';
 import { OPERATION_NAMES } from '../../common/contract/operations';
@@ -26,6 +27,17 @@ async function start(dataDir: string, opts: { demo?: boolean } = {}): Promise<Ap
   const s = await createAppServices({ dataDir, host: 'browser', appVersion: '1', ocr: 'off', log: () => {}, ...(opts.demo ? {} : { backendUrl: 'http://127.0.0.1:9' }) });
   running.push(s);
   return s;
+}
+
+/** Each account's scrypt cost N as stored with its hash (scrypt$N$r$p$salt$hash). */
+function storedCosts(dataDir: string): Record<string, number> {
+  const db = new Database(path.join(dataDir, DB_FILE_NAME), { readonly: true });
+  try {
+    const rows = db.prepare('SELECT name, password_hash AS h FROM accounts').all() as { name: string; h: string }[];
+    return Object.fromEntries(rows.map((r) => [r.name, Number(r.h.split('$')[1])]));
+  } finally {
+    db.close();
+  }
 }
 
 function trail(dataDir: string): { seq: number; actor: string; event: string; case_id: string | null; detail: string }[] {
@@ -164,6 +176,14 @@ describe('demo mode (simulated back end)', { timeout: SLOW }, () => {
     const demo = await start(dataDir, { demo: true });
     expect(await demo.dispatch('getSession', {})).toMatchObject({ ok: true, value: { firstRun: false, demoPassword: DEMO_PASSWORD, demoAccounts: expect.arrayContaining([{ name: DEMO_CLERK.name, role: 'clerk' }]) as unknown } });
     expect(await demo.dispatch('signIn', DEMO_CLERK)).toMatchObject({ ok: true, value: { user: { name: DEMO_CLERK.name, demo: true } } });
+    expect(await demo.dispatch('signIn', { ...DEMO_CLERK, password: `${DEMO_PASSWORD}x` })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    // the documented password's hashes cost least (it guards nothing); a password a training 管理者 chooses
+    // may be one its owner uses elsewhere: full cost
+    const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
+    expect(await demo.dispatch('signIn', { name: admin.name, password: DEMO_PASSWORD })).toMatchObject({ ok: true });
+    expect(await demo.dispatch('createAccount', { name: '研修 新人', password: 'shinjin-pass-1', role: 'clerk' })).toMatchObject({ ok: true, value: { demo: true } });
+    expect(storedCosts(dataDir)).toEqual({ ...Object.fromEntries(DEMO_ACCOUNTS.map((a) => [a.name, PUBLIC_PASSWORD_SCRYPT.N])), '研修 新人': SCRYPT_TUNING.N });
+    expect(PUBLIC_PASSWORD_SCRYPT.N).toBeLessThan(SCRYPT_TUNING.N);
     await demo.close();
     running.splice(running.indexOf(demo), 1);
 

@@ -5,7 +5,7 @@ import type { SessionView } from '../../../common/contract/account-operations';
 import type { Db } from '../store/open-database';
 import type { AuditLog } from '../audit/audit-log';
 import { AccountRepository, DuplicateAccountError, type Account } from './account-repository';
-import { MIN_PASSWORD_LENGTH, dummyHash, hashPassword, verifyPassword } from './password-hash';
+import { MIN_PASSWORD_LENGTH, PUBLIC_PASSWORD_SCRYPT, dummyHash, hashPassword, verifyPassword } from './password-hash';
 import { LOCKOUT } from './lockout';
 import { SERVICE_IDLE } from '../../../common/accounts/idle-lock';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
@@ -57,7 +57,8 @@ export class Session {
   /** Demo mode: the training accounts exist (created once, with the documented password). */
   async seedDemoAccounts(): Promise<void> {
     if (!this.o.demo || this.accounts.count({ demo: true }) > 0) return;
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    // the password the screen shows: its hash guards nothing (PUBLIC_PASSWORD_SCRYPT)
+    const passwordHash = await hashPassword(DEMO_PASSWORD, PUBLIC_PASSWORD_SCRYPT);
     this.o.db.transaction(() => {
       for (const a of DEMO_ACCOUNTS) {
         if (this.accounts.byName(a.name)) continue;
