@@ -20,6 +20,22 @@ export function voicingPair(ch: string): { dakuten: string; handakuten: string }
 }
 
 /**
+ * Two of `marks` beside each other: their rows overlap by at least 0.3 of the shorter one's height (a serif
+ * font staggers its ticks: 2 of 6 rows shared), and their centres lie apart by at least 0.3 of the narrower
+ * one's width. A ring's arcs, one over the other, share no row.
+ */
+function ticksSideBySide(marks: Box[]): boolean {
+  return marks.some((a, i) =>
+    marks.some((b, j) => {
+      if (j <= i) return false;
+      const rows = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) + 1;
+      const apart = Math.abs(a.x0 + a.x1 - b.x0 - b.x1) / 2;
+      return rows >= 0.3 * Math.min(boxH(a), boxH(b)) && apart >= 0.3 * Math.min(boxW(a), boxW(b));
+    }),
+  );
+}
+
+/**
  * The mark on one glyph crop (about its em box, the row's height; neighbours' ink may reach in at the
  * sides). Null when the crop is not judged: too little contrast, no ink in the corner.
  */
@@ -37,7 +53,7 @@ export function voicingMark(glyph: GrayImage): VoicingMark | null {
   // both marks sit in the top-right corner, apart from the kana's body: small blobs of ink there
   const inCorner = (b: Box): boolean => (b.x0 + b.x1) / 2 >= 0.5 * w && (b.y0 + b.y1) / 2 < 0.45 * h;
   const small = (b: Box): boolean => boxW(b) <= 0.32 * h && boxH(b) <= 0.32 * h && b.area >= 0.0008 * h * h;
-  let ticks = 0;
+  let ticks = false;
   let rings = 0;
   // a blurred ring's counter is lighter than its stroke but darker than paper: several cut-offs
   for (const k of [0.3, 0.5, 0.65, 0.8]) {
@@ -59,10 +75,12 @@ export function voicingMark(glyph: GrayImage): VoicingMark | null {
       }),
     );
     if (ring && (k >= 0.5 || ++rings >= 2)) return 'handakuten';
-    // two ticks side by side, each longer than wide in some direction: a 濁点
-    if (k === 0.5) ticks = marks.filter((m) => Math.max(boxW(m), boxH(m)) >= 1.3 * Math.min(boxW(m), boxH(m))).length;
+    // two ticks side by side, each longer than wide in some direction: a 濁点. Side by side, not one over the
+    // other: a small faint ring falls apart at this cut-off into its upper and lower arcs, each as long as a
+    // tick (the ポ of コーポ on a phone photo, a 12 × 14 px ring whose counter showed only at a paler cut)
+    if (k === 0.5) ticks = ticksSideBySide(marks.filter((m) => Math.max(boxW(m), boxH(m)) >= 1.3 * Math.min(boxW(m), boxH(m))));
   }
-  return ticks >= 2 && rings === 0 ? 'dakuten' : null;
+  return ticks && rings === 0 ? 'dakuten' : null;
 }
 
 /** One glyph's crop for the mark test in the preprocessing worker. */

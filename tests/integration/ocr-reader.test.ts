@@ -189,6 +189,12 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     expect(asciiDigits(got.address.value ?? '')).toBe(asciiDigits(want.address ?? ''));
   });
 
+  it('reads the ring of コーポ that a phone photo broke into an upper and a lower arc, not as a 濁点', async () => {
+    // コーボポ山田: the arcs, one over the other, were taken for a 濁点's two ticks; undecided, the building word decides
+    const { got, want } = await readAgainstTruth('card-20270121-0034-ng-rows-phone.jpg');
+    expect(asciiDigits(got.address.value ?? '')).toBe(asciiDigits(want.address ?? ''));
+  });
+
   it('puts a space where the print shows a word gap every read ran together (JI HOON read JIHOON)', async () => {
     const { got, want } = await readAgainstTruth('card-20270103-0035-foreign-phone.jpg');
     expect(got.name.value).toBe(want.name);
