@@ -20,19 +20,35 @@ export function voicingPair(ch: string): { dakuten: string; handakuten: string }
 }
 
 /**
- * Two of `marks` beside each other: their rows overlap by at least 0.3 of the shorter one's height (a serif
- * font staggers its ticks: 2 of 6 rows shared), and their centres lie apart by at least 0.3 of the narrower
- * one's width. A ring's arcs, one over the other, share no row.
+ * Two of `marks` beside each other, as the box around both: their rows overlap by at least 0.3 of the
+ * shorter one's height (a serif font staggers its ticks: 2 of 6 rows shared), and their centres lie apart by
+ * at least 0.3 of the narrower one's width. A ring's arcs, one over the other, share no row. Null when no two are.
  */
-function ticksSideBySide(marks: Box[]): boolean {
-  return marks.some((a, i) =>
-    marks.some((b, j) => {
-      if (j <= i) return false;
+function ticksSideBySide(marks: Box[]): Box | null {
+  for (const [i, a] of marks.entries()) {
+    for (const b of marks.slice(i + 1)) {
       const rows = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) + 1;
       const apart = Math.abs(a.x0 + a.x1 - b.x0 - b.x1) / 2;
-      return rows >= 0.3 * Math.min(boxH(a), boxH(b)) && apart >= 0.3 * Math.min(boxW(a), boxW(b));
-    }),
-  );
+      if (rows >= 0.3 * Math.min(boxH(a), boxH(b)) && apart >= 0.3 * Math.min(boxW(a), boxW(b))) {
+        return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1), area: a.area + b.area };
+      }
+    }
+  }
+  return null;
+}
+
+const round = (b: Box, lo: number): boolean => boxW(b) >= lo * boxH(b) && boxH(b) >= lo * boxW(b);
+
+/** Paper enclosed by ink (a counter), at least 2 px, away from the crop's edges. */
+function counters(inkMask: Uint8Array, w: number, h: number): Box[] {
+  return components(inkMask.map((v) => 1 - v), w, h, 4).filter((b) => b.x0 > 0 && b.y0 > 0 && b.x1 < w - 1 && b.y1 < h - 1 && b.area >= 2);
+}
+
+/** 1 where a pixel is at or darker than `cutoff` (ink), else 0. */
+function inkAt(data: Uint8Array, cutoff: number): Uint8Array {
+  const m = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i++) m[i] = data[i]! <= cutoff ? 1 : 0;
+  return m;
 }
 
 /**
@@ -53,18 +69,15 @@ export function voicingMark(glyph: GrayImage): VoicingMark | null {
   // both marks sit in the top-right corner, apart from the kana's body: small blobs of ink there
   const inCorner = (b: Box): boolean => (b.x0 + b.x1) / 2 >= 0.5 * w && (b.y0 + b.y1) / 2 < 0.45 * h;
   const small = (b: Box): boolean => boxW(b) <= 0.32 * h && boxH(b) <= 0.32 * h && b.area >= 0.0008 * h * h;
-  let ticks = false;
+  let ticks: Box | null = null;
   let rings = 0;
   // a blurred ring's counter is lighter than its stroke but darker than paper: several cut-offs
   for (const k of [0.3, 0.5, 0.65, 0.8]) {
-    const t = paper - k * contrast;
-    const inkMask = new Uint8Array(w * h);
-    for (let i = 0; i < w * h; i++) inkMask[i] = data[i]! <= t ? 1 : 0;
+    const inkMask = inkAt(data, paper - k * contrast);
     const marks = components(inkMask, w, h, 8).filter((b) => small(b) && inCorner(b));
     if (marks.length === 0) continue;
-    const holes = components(inkMask.map((v) => 1 - v), w, h, 4).filter((b) => b.x0 > 0 && b.y0 > 0 && b.x1 < w - 1 && b.y1 < h - 1 && b.area >= 2);
+    const holes = counters(inkMask, w, h);
     // a ring: a round blob with a round counter in its middle (ticks joined by blur enclose slits or corners)
-    const round = (b: Box, lo: number): boolean => boxW(b) >= lo * boxH(b) && boxH(b) >= lo * boxW(b);
     const ring = marks.some((m) =>
       round(m, 0.7) &&
       holes.some((o) => {
@@ -80,7 +93,14 @@ export function voicingMark(glyph: GrayImage): VoicingMark | null {
     // tick (the ポ of コーポ on a phone photo, a 12 × 14 px ring whose counter showed only at a paler cut)
     if (k === 0.5) ticks = ticksSideBySide(marks.filter((m) => Math.max(boxW(m), boxH(m)) >= 1.3 * Math.min(boxW(m), boxH(m))));
   }
-  return ticks && rings === 0 ? 'dakuten' : null;
+  if (!ticks || rings > 0) return null;
+  // … or side by side: a ring that blur thinned at its top and bottom parts into a left and a right arc. Its
+  // counter, paler than its stroke, is paper the ink encloses at a paler cut-off, round, between the two (the
+  // ポ of コーポ on a camera photo, closed at 0.4); a 濁点's ticks that blur joins enclose a slit at most
+  const pair = ticks;
+  const between = (o: Box): boolean => (o.x0 + o.x1) / 2 > pair.x0 && (o.x0 + o.x1) / 2 < pair.x1 && (o.y0 + o.y1) / 2 > pair.y0 && (o.y0 + o.y1) / 2 < pair.y1;
+  const closed = [0.3, 0.4].some((k) => counters(inkAt(data, paper - k * contrast), w, h).some((o) => between(o) && round(o, 0.5)));
+  return closed ? null : 'dakuten';
 }
 
 /** One glyph's crop for the mark test in the preprocessing worker. */
