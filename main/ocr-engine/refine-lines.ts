@@ -219,16 +219,16 @@ const SEX_VALUE = {
 } as const;
 
 /**
- * The 性別 value right of the label on line `l`, found and tested in the preprocessing worker (sexValue): its
- * box in card x, its shape, and with `strip` the glyph tiled for the reads. Null when there is no glyph.
- * @param valueH how tall the value may be (valueHeightBeside): the search area and the glyph test follow it
- */
-/**
  * Where a 性別 label is on its line: from its first symbol's index on, the model's 性 別 (when it gave them: else
  * assumed at the line's start), or its end in card x where the line finder found it by its glyphs.
  */
 type LabelAt = { index: number } | { end: number };
 
+/**
+ * The 性別 value right of the label on line `l`, found and tested in the preprocessing worker (sexValue): its
+ * box in card x, its shape, and with `strip` the glyph tiled for the reads. Null when there is no glyph.
+ * @param valueH how tall the value may be (valueHeightBeside): the search area and the glyph test follow it
+ */
 async function sexGlyph(
   card: GrayImage,
   l: RecognizedLine,
