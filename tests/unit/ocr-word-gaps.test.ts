@@ -11,6 +11,15 @@ const row = (xs: [number, number][], y0 = 39, y1 = 72): CharBox[] => xs.map(([x0
 const CHEN_JI_HOON = row([[104, 128], [135, 159], [170, 189], [197, 221], [240, 257], [267, 272], [293, 317], [326, 353], [360, 387], [396, 419]]);
 // a phone photo, set tighter (text height 41): SHARMA JI HOON
 const SHARMA_JI_HOON = row([[142, 167], [173, 212], [217, 253], [257, 291], [295, 341], [346, 383], [398, 417], [424, 440], [461, 501], [506, 540], [548, 582], [588, 625]]);
+// a flat print set small (text height 22): OLIVEIRA DAVID, its letters' widths and the gaps after each, as measured
+const OLIVEIRA_DAVID = ((widths: number[], gaps: number[]): CharBox[] => {
+  let x = 100;
+  return row(widths.map((w, i): [number, number] => {
+    const box: [number, number] = [x, x + w - 1];
+    x += w + (gaps[i] ?? 0);
+    return box;
+  }));
+})([21, 14, 4, 20, 15, 3, 17, 20, 19, 19, 20, 3, 19], [5, 3, 3, 3, 5, 6, 1, 12, 3, 1, 3, 7]);
 const LE_ANNA = row([[169, 191], [199, 221], [239, 269], [276, 303], [315, 341], [349, 379]]);
 
 const printedWords = (pieces: CharBox[], glyphH: number): number | null => wordsBetween(printedWordGaps(pieces, glyphH));
@@ -19,6 +28,12 @@ describe("a roman name's words, by the gaps in its print", () => {
   it('counts the gaps clearly wider than those between letters (a thin I widens its own gaps, not into a word gap)', () => {
     expect(printedWords(CHEN_JI_HOON, 33)).toBe(3);
     expect(printedWords(LE_ANNA, 38)).toBe(2);
+  });
+  it('a gap beside a thin I in small print is no word gap, though it passes the cut: the word gap is a step wider', () => {
+    const gaps = printedWordGaps(OLIVEIRA_DAVID, 22)!;
+    expect(gaps).toHaveLength(1);
+    // between OLIVEIRA's A and DAVID's D
+    expect(gaps[0]).toEqual({ x0: 100 + 21 + 5 + 14 + 3 + 4 + 3 + 20 + 3 + 15 + 5 + 3 + 6 + 17 + 1 + 20, x1: 100 + 21 + 5 + 14 + 3 + 4 + 3 + 20 + 3 + 15 + 5 + 3 + 6 + 17 + 1 + 20 + 11 });
   });
   it('judges a gap against the row\'s own: a tightly set photo has narrower word gaps', () => {
     expect(printedWords(SHARMA_JI_HOON, 41)).toBe(3);

@@ -17,12 +17,20 @@ export const WORD_GAP = {
    * heights): the model's boxes lie a little off its glyphs, never a whole letter
    */
   reach: 0.5,
+  /**
+   * the gaps that pass the cut split again where one is at least this many times the next narrower one, the
+   * widest such step: a small print's gaps beside a thin I pass the cut (OLIVEIRA DAVID at 22 px: I→R 6 and
+   * I→D 7 px, 3 between most letters, 12 between the words), and a word gap is ~1.7× the widest gap inside
+   * a word (12 / 7 there; CHEN JI HOON 18 / 10)
+   */
+  step: 1.5,
 } as const;
 
 /**
  * The spaces between words a row of roman letters prints: the line finder's pieces (one per letter, or
  * pieces of one) joined where they overlap across, and the gaps between them that are clearly wider than the
- * others, in card px. Null when the row has fewer than three letters to compare gaps between.
+ * others (of those, the ones past the widest step in width), in card px. Null when the row has fewer than
+ * three letters to compare gaps between.
  */
 export function printedWordGaps(pieces: readonly CharBox[], glyphH: number): { x0: number; x1: number }[] | null {
   const letters: { x0: number; x1: number }[] = [];
@@ -37,7 +45,19 @@ export function printedWordGaps(pieces: readonly CharBox[], glyphH: number): { x
   const sorted = gaps.map(width).sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
   const cut = Math.max(WORD_GAP.min * glyphH, WORD_GAP.overMedian * median);
-  return gaps.filter((g) => width(g) >= cut);
+  const passing = sorted.filter((w) => w >= cut);
+  // the step into the passing gaps from the widest one left out, against the widest step among them
+  const under = sorted.filter((w) => w < cut).at(-1);
+  let floor = cut;
+  let widest = under === undefined ? Infinity : passing[0]! / under;
+  for (let i = 1; i < passing.length; i++) {
+    const step = passing[i]! / passing[i - 1]!;
+    if (step >= WORD_GAP.step && step > widest) {
+      widest = step;
+      floor = passing[i]!;
+    }
+  }
+  return gaps.filter((g) => width(g) >= floor);
 }
 
 /** How many words a row prints by its word gaps (printedWordGaps): one more than the gaps; null when they could not be told. */
