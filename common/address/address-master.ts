@@ -301,6 +301,27 @@ function oneCharTownChoice(text: string[], names: string[], ends: (rest: string[
   return options.length > 0 ? { read, at: 0, options } : null;
 }
 
+/**
+ * The 町域 the start of `text` may be, read wrong in more than one character: the read's characters before its
+ * 番地 (`ends`; at least two, all kanji or kana), and every 町域 of the 市区町村 as long as that which differs
+ * from it in two characters or more — at most half of them, two in a short name (笠目 read 等中, 枇杷庄 read
+ * 梶札庄, 韮山韮山 read 長山吾山). No spelling can repair such a read; only the print can tell which it shows,
+ * each changed character clearly (CardReader.settleGlyphs). Null when no 番地 follows or no 町域 fits.
+ */
+function townMisreadWhole(text: string[], names: string[], ends: (rest: string[]) => boolean): GlyphChoice | null {
+  const len = text.findIndex((_, i) => i >= 2 && ends(text.slice(i)));
+  if (len < 0 || !text.slice(0, len).every((c) => /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々ヶ]$/u.test(c))) return null;
+  const read = text.slice(0, len);
+  const most = Math.max(2, Math.floor(len / 2));
+  const words = [...new Set(names)].filter((n) => {
+    const cs = [...n];
+    if (cs.length !== len) return false;
+    const off = diffAt(read, cs).length;
+    return off >= 2 && off <= most;
+  });
+  return words.length > 0 ? { read: read.join(''), at: 0, options: [], words } : null;
+}
+
 /** A name must be this long for two misread characters in it to be repaired: shorter ones are too alike. */
 const TWO_OFF_MIN_CHARS = 5;
 
@@ -437,7 +458,9 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
     const townChoice = choiceAmongNear(after, endsNear) ?? oneCharTownChoice(after, names, ends);
     // … and for a 町域 read with a character dropped (出口町 read 出町): whether the print has one there
     const dropped = townDroppedChar(after, names, ends);
-    const choices = [townChoice, dropped].filter((c): c is GlyphChoice => c !== null);
+    // … and for one misread in several characters (笠目 read 等中): which of the master's 町域 its print shows
+    const misread = townChoice || dropped ? null : townMisreadWhole(after, names, ends);
+    const choices = [townChoice, dropped, misread].filter((c): c is GlyphChoice => c !== null);
     if (choices.length > 0) return { text: cs.join(''), prefecture: pref.name, municipality: muni.name, town: null, repaired, glyphChoices: [...choices, ...glyphChoices] };
   }
   if (town) {

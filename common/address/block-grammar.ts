@@ -19,6 +19,11 @@ export interface GlyphChoice {
    * the print between `read[at - 1]` and `read[at]` decides whether one of `options` stands there
    */
   insert?: true;
+  /**
+   * a stretch misread in more than one character (the 町域 笠目 read 等中): the spellings the master allows
+   * there, each as long as `read`, for its print to choose among cell by cell (`at` 0, `options` empty)
+   */
+  words?: string[];
 }
 
 const KANJI_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

@@ -19,7 +19,7 @@ import { loadAddressMaster } from './address-master-files';
 import { placeWordStats } from '../../common/address/place-words';
 import { repairAddress } from '../../common/address/repair-card-address';
 import type { GlyphChoice } from '../../common/address/address-master';
-import { glyphRequest } from './reread/glyph-choice';
+import { glyphRequest, wordRequest, WORD_CHOICE } from './reread/glyph-choice';
 import type { AddressMaster } from '../../common/address/address-master';
 import type { PreparedView } from './prep/prepare';
 import { isCardShaped } from './image/card-shape';
@@ -230,6 +230,11 @@ export class CardReader {
     if (!value) return fields;
     const settled = await Promise.all(
       choices.map(async (choice) => {
+        if (choice.words) {
+          // a stretch misread in several characters: each one's print, and the spelling they show together
+          const boxes = [...choice.read].map((_, i) => printOf(view.lines, view.textLines, choice.read, i));
+          return boxes.every((b): b is NonNullable<typeof b> => b !== null) ? await this.prep.word(wordRequest(view.card, boxes, choice.read, choice.words)) : choice.read;
+        }
         if (choice.insert) {
           // a dropped character: the unread print between its neighbours, if there is one ('' keeps the read)
           const box = droppedPrintAt(view.lines, view.textLines, choice.read, choice.at);
@@ -242,12 +247,21 @@ export class CardReader {
         return box ? await this.prep.glyph(glyphRequest(view.card, box, read, choice.options)) : read;
       }),
     );
+    let byShape = false;
     choices.forEach((choice, i) => {
+      if (choice.words) {
+        if (settled[i] === choice.read) return;
+        value = value!.replace(choice.read, settled[i]!);
+        // a whole spelling the model did not read: the clerk is asked to look
+        byShape = true;
+        return;
+      }
       const cs = [...choice.read];
       if (choice.insert ? settled[i] === '' : settled[i] === cs[choice.at]) return;
       cs.splice(choice.at, choice.insert ? 0 : 1, settled[i]!);
       value = value!.replace(choice.read, cs.join(''));
     });
+    if (byShape) return { ...fields, address: { ...fields.address, value, confidence: Math.min(fields.address.confidence, WORD_CHOICE.fieldConfidence) } };
     return value === fields.address.value ? fields : { ...fields, address: { ...fields.address, value } };
   }
 

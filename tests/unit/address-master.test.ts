@@ -151,10 +151,13 @@ describe('address master', () => {
   it('leaves a one-character 町域 read as another kanji right before its 番地 to the print, with the master\'s one-character 町域 as options', () => {
     const m = buildAddressMaster('12215\t千葉県\t旭市', ['12215\t塙\t萩園\t蛇園\tイ', ''].join('\n'));
     expect(correctAddress('千葉県旭市才７－３８－１０ヴィラ若葉５０２号', m)).toMatchObject({ town: null, glyphChoices: [{ read: '才', at: 0, options: ['塙', 'イ'] }] });
-    // spelled right: the 町域, no choice; a two-character name not in the master, or no 番地 after it: no choice
+    // spelled right: the 町域, no choice; a two-character name not in the master: no one-character choice (the
+    // master's two-character 町域 are offered to the print as the whole read, misread in both characters), and
+    // none without a 番地 after it
     expect(correctAddress('千葉県旭市塙７－３８－１０', m)).toMatchObject({ town: '塙', glyphChoices: [] });
-    expect(correctAddress('千葉県旭市小釿７－３８－１０', m).glyphChoices).toEqual([]);
-    expect(correctAddress('千葉県旭市才田７－３８', m).glyphChoices).toEqual([]);
+    expect(correctAddress('千葉県旭市小釿７－３８－１０', m).glyphChoices).toEqual([{ read: '小釿', at: 0, options: [], words: ['萩園', '蛇園'] }]);
+    expect(correctAddress('千葉県旭市才田７－３８', m).glyphChoices).toEqual([{ read: '才田', at: 0, options: [], words: ['萩園', '蛇園'] }]);
+    expect(correctAddress('千葉県旭市才田', m).glyphChoices).toEqual([]);
   });
 
   it('repairs a name of three or more characters with one character dropped or added, never its kind', () => {

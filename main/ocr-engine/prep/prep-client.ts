@@ -6,7 +6,7 @@ import { runPrep, type PrepOp, type PreparedView } from './prepare';
 import { decodeQr } from './qr';
 import { runPrepJob, type PrepJob, type PrepJobResult } from './prep-ops';
 import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
-import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
+import { settleGlyph, settleWord, type GlyphChoiceRequest, type WordChoiceRequest } from '../reread/glyph-choice';
 import { firstInk, sexValue, type FirstInkRequest, type SexValue, type SexValueRequest } from '../reread/sex-value';
 import { voicingMark, type VoicingMark, type VoicingRequest } from '../voicing-mark';
 import { inkOfCrop, type InkRequest } from '../reread/ink-mask-request';
@@ -122,6 +122,11 @@ export class PrepWorker {
     return this.worker ? (await this.sendCrop<ShapeResult>(this.worker, req)).name : settleGlyph(req);
   }
 
+  /** A misread stretch's shape test against its spellings (settleWord) in the worker; the crop is moved there. */
+  async word(req: WordChoiceRequest): Promise<string> {
+    return this.worker ? (await this.sendCrop<ShapeResult>(this.worker, req)).name : settleWord(req);
+  }
+
   /** A region's ink mask (inkOfCrop), made in the worker; the region's crop is moved there. */
   async ink(req: InkRequest): Promise<Uint8Array> {
     return this.worker ? (await this.sendCrop<{ mask: Uint8Array }>(this.worker, req)).mask : inkOfCrop(req);
@@ -144,7 +149,7 @@ export class PrepWorker {
   }
 
   /** A request carrying a crop: the crop is moved to the worker, a copy kept for a retry inline. */
-  private sendCrop<R>(w: Worker, req: VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest | FirstInkRequest | VoicingRequest | InkRequest): Promise<R> {
+  private sendCrop<R>(w: Worker, req: VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | WordChoiceRequest | SexValueRequest | FirstInkRequest | VoicingRequest | InkRequest): Promise<R> {
     const id = this.next++;
     const retry = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
     return new Promise<R>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import { runPrep, type PrepOp, type PreparedView } from './prepare';
 import { decodeQr, type QrOp } from './qr';
 import { settleShape, variantImages, type ShapeRequest, type VariantImagesRequest } from '../reread/variant-images';
-import { settleGlyph, type GlyphChoiceRequest } from '../reread/glyph-choice';
+import { settleGlyph, settleWord, type GlyphChoiceRequest, type WordChoiceRequest } from '../reread/glyph-choice';
 import { firstInk, sexValue, type FirstInkRequest, type SexValue, type SexValueRequest } from '../reread/sex-value';
 import { voicingMark, type VoicingRequest } from '../voicing-mark';
 import { inkOfCrop, type InkRequest } from '../reread/ink-mask-request';
@@ -9,14 +9,14 @@ import type { GrayImage } from '../image/gray-image';
 import { lineImages, type LineImagesRequest } from '../reread/line-images';
 
 /** Every job the preprocessing worker runs. */
-export type PrepJob = PrepOp | QrOp | VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | SexValueRequest | FirstInkRequest | VoicingRequest | InkRequest;
+export type PrepJob = PrepOp | QrOp | VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | WordChoiceRequest | SexValueRequest | FirstInkRequest | VoicingRequest | InkRequest;
 
 export type PrepJobResult = { views: PreparedView[]; hasQuad: boolean } | { text: string | null } | { images: GrayImage[] } | { name: string } | { sexValue: SexValue } | { mask: Uint8Array } | { at: number | null };
 
 /**
  * One job of the preprocessing worker, as the worker runs it and as the client runs it inline when no worker
  * can be started: decode, find and warp the card (`runPrep`), the card back's QR code, a second read's
- * images (masked, scaled, cleaned), a date line's images, the name's variant shape test, one character against its options, the
+ * images (masked, scaled, cleaned), a date line's images, the name's variant shape test, one character against its options, a misread stretch against its spellings, the
  * 性別 value found, tested against 男 and 女 and tiled for its reads.
  */
 export async function runPrepJob(req: PrepJob): Promise<PrepJobResult> {
@@ -31,6 +31,8 @@ export async function runPrepJob(req: PrepJob): Promise<PrepJobResult> {
       return { name: settleShape(req) };
     case 'glyph':
       return { name: settleGlyph(req) };
+    case 'word':
+      return { name: settleWord(req) };
     case 'sex-value':
       return { sexValue: sexValue(req) };
     case 'voicing':

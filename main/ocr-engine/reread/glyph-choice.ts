@@ -63,6 +63,46 @@ function droppedGlyph(req: GlyphChoiceRequest): string {
   return best && clear && req.options.includes(best) ? best : '';
 }
 
+/**
+ * A stretch of characters the model misread in several places (a 町域: 笠目 read 等中) and the spellings it may
+ * be (the master's 町域 as long as it), for the shape test in the preprocessing worker: the stretch's print,
+ * and each character's cell in it.
+ */
+export interface WordChoiceRequest {
+  op: 'word';
+  crop: GrayImage;
+  cells: { x0: number; y0: number; x1: number; y1: number }[];
+  read: string;
+  words: string[];
+}
+
+/** How a spelling chosen by its print, not read by the model, is marked. */
+export const WORD_CHOICE = {
+  /** the field's confidence at most this: below CHECK_TUNING.fieldDoubt (0.8), so the clerk is asked to look (要確認) */
+  fieldConfidence: 0.75,
+} as const;
+
+/**
+ * The spelling the print clearly shows, by the known names' test: every character it changes fits its cell
+ * clearly better than the model's character, and the spelling clearly better than any other; else the read.
+ */
+export function settleWord(req: WordChoiceRequest): string {
+  const cells = req.cells.map((b) => crop(req.crop, b.x0, b.y0, b.x1 - b.x0 + 1, b.y1 - b.y0 + 1));
+  return chooseKnownName(cells, [...req.read], req.words.map((w) => [...w]))?.join('') ?? req.read;
+}
+
+/** A request for the characters in `boxes` of the card (the stretch they span copied out, a small margin around). */
+export function wordRequest(card: GrayImage, boxes: readonly { x0: number; y0: number; x1: number; y1: number }[], read: string, words: string[]): WordChoiceRequest {
+  const pad = 2;
+  const x0 = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.x0))) - pad);
+  const y0 = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.y0))) - pad);
+  const x1 = Math.min(card.width - 1, Math.ceil(Math.max(...boxes.map((b) => b.x1))) + pad);
+  const y1 = Math.min(card.height - 1, Math.ceil(Math.max(...boxes.map((b) => b.y1))) + pad);
+  // each cell with the glyph request's margin, within the stretch
+  const cells = boxes.map((b) => ({ x0: Math.max(0, Math.floor(b.x0) - pad - x0), y0: Math.max(0, Math.floor(b.y0) - pad - y0), x1: Math.min(x1, Math.ceil(b.x1) + pad) - x0, y1: Math.min(y1, Math.ceil(b.y1) + pad) - y0 }));
+  return { op: 'word', crop: crop(card, x0, y0, x1 - x0 + 1, y1 - y0 + 1), cells, read, words };
+}
+
 /** A request for the glyph in `box` of the card (its pixels copied out, a small margin around). */
 export function glyphRequest(card: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }, read: string, options: string[]): GlyphChoiceRequest {
   const pad = 2;
