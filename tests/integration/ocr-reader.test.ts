@@ -7,6 +7,7 @@ import { OcrInputError } from '../../main/ocr-engine/ocr-error';
 import { loadNameReadings } from '../../main/services/names/name-reading-files';
 import { DATE_WHITELIST } from '../../main/ocr-engine/refine-lines';
 import { fieldCertainty } from '../../common/card/card-checks';
+import { CHECK_TUNING } from '../../common/card/capture-tuning';
 import { asciiDigits } from '../../common/ocr/ocr-text';
 import type { CardReadResult } from '../../common/ocr/card-result';
 
@@ -196,6 +197,17 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
       const { got, want } = await readAgainstTruth(file);
       expect(asciiDigits(got.address.value ?? ''), file).toBe(asciiDigits(want.address ?? ''));
     }
+  });
+
+  it('reads a 町域 the model misread in both its characters (笠目 read 等中) as the print shows it, marked 要確認', async () => {
+    const { got, want } = await readAgainstTruth('card-20270121-0045-current-phone.jpg');
+    expect(got.address.value).toBe(want.address);
+    expect(got.address.confidence).toBeLessThan(CHECK_TUNING.fieldDoubt);
+  });
+
+  it('spaces a roman name set small only at its word gap, not beside its thin Is (OLIVEIRA DAVID)', async () => {
+    const { got, want } = await readAgainstTruth('card-20270121-0002-foreign-flat.png');
+    expect(got.name.value).toBe(want.name);
   });
 
   it('puts a space where the print shows a word gap every read ran together (JI HOON read JIHOON)', async () => {
