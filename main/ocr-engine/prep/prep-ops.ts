@@ -16,8 +16,9 @@ export type PrepJobResult = { views: PreparedView[]; hasQuad: boolean } | { text
 /**
  * One job of the preprocessing worker, as the worker runs it and as the client runs it inline when no worker
  * can be started: decode, find and warp the card (`runPrep`), the card back's QR code, a second read's
- * images (masked, scaled, cleaned), a date line's images, the name's variant shape test, one character against its options, a misread stretch against its spellings, the
- * 性別 value found, tested against 男 and 女 and tiled for its reads.
+ * images (masked, scaled, cleaned), a date line's images, the name's variant shape test, one character against
+ * its options, a misread stretch against its spellings, the 性別 value found, tested against 男 and 女 and
+ * tiled for its reads.
  */
 export async function runPrepJob(req: PrepJob): Promise<PrepJobResult> {
   switch (req.op) {
