@@ -205,6 +205,11 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     expect(got.address.confidence).toBeLessThan(CHECK_TUNING.fieldDoubt);
   });
 
+  it('reads a roman name whose 氏名 label was read 兵名 on its row as the name, not the label (LOPEZ THI HUONG)', async () => {
+    const { got, want } = await readAgainstTruth('card-20270120-0011-foreign-phone.jpg');
+    expect(got.name.value).toBe(want.name);
+  });
+
   it('spaces a roman name set small only at its word gap, not beside its thin Is (OLIVEIRA DAVID)', async () => {
     const { got, want } = await readAgainstTruth('card-20270121-0002-foreign-flat.png');
     expect(got.name.value).toBe(want.name);

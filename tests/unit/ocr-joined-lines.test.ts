@@ -12,9 +12,11 @@ const rest = [
 const texts = (ls: { text: string }[]): string[] => ls.map((l) => l.text);
 
 describe('lines joined across fields, cut apart', () => {
-  it('a misread 氏名 before a roman name is a label of its own, whatever its column (丘名 KIM VAN AN)', () => {
+  it('a misread 氏名 before a roman name is a label of its own, whatever its column (丘名 KIM VAN AN); in the labels\' column it is spelled 氏名', () => {
     const joined = pitchedLine('丘名 KIM VAN AN', 47, 69, 108, 39, 0.6, 36, { 1: 30 });
-    expect(texts(splitJoinedLines([joined, ...rest])[0]!)).toEqual(['丘名', 'KIM VAN AN']);
+    expect(texts(splitJoinedLines([joined, ...rest])[0]!)).toEqual(['氏名', 'KIM VAN AN']);
+    // where values start: cut off, left as read
+    expect(texts(splitJoinedLines([pitchedLine('丘名 KIM VAN AN', 137, 69, 108, 39, 0.6, 36, { 1: 30 }), ...rest])[0]!)).toEqual(['丘名', 'KIM VAN AN']);
     const r = extractFields([joined, ...rest], '2026-01-01');
     expect(r.fields.name.value).toBe('KIM\u3000VAN AN');
     expect(r.layout).toBe('foreign');
@@ -40,7 +42,7 @@ describe('lines joined across fields, cut apart', () => {
   it('a misread 氏名 in the label column, apart from its value, is the label (兵名 濵田): the name is the value alone', () => {
     const joined = pitchedLine('兵名 濵田', 47, 21, 50, 27, 0.66, 27, { 1: 14 });
     const given = pitchedLine('悠真', 201, 21, 50, 29, 0.63, 30);
-    expect(texts(splitJoinedLines([joined, given, ...rest])[0]!)).toEqual(['兵名', '濵田']);
+    expect(texts(splitJoinedLines([joined, given, ...rest])[0]!)).toEqual(['氏名', '濵田']);
     const r = extractFields([joined, given, ...rest], '2026-01-01');
     expect(r.fields.name.value).toBe('濵田\u3000悠真');
     // from the middle of the gap between 名's box and 濵's
