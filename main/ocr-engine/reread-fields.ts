@@ -245,6 +245,9 @@ export async function rereadPatch(
       const x0 = skip > 0 ? head.symbols[skip]?.x0 : head.x0;
       if (x0 === undefined) continue;
       const glyphH = Math.max(...row.map((l) => l.glyphH));
+      // the next row's start as first read: a building's name may go on there from this row's end (号バ | ークハウス)
+      const next = seeds.find((l) => l.y0 > seed.y0 && !taken.has(l));
+      const below = next ? compact(valueText(next.text, leadingLabel(next.text))) : '';
       // a row under the first starts flush with the address: one found a little right of its edge is read from
       // the edge, with the stretch between kept (a faint dash the line finder left out: 上6-22 | -15)
       const flush = seed !== seeds[0] && head.x0 > valueX && head.x0 - valueX <= A.flushReach * glyphH;
@@ -307,7 +310,7 @@ export async function rereadPatch(
         },
         finish: async (best0, all) => {
           const blockVoted = addresses ? buildingByVote(blockByVote(best0, all, before, addresses), all, before, addresses) : best0;
-          const voted = await settleVoicing(blockVoted, card, u, BUILDING_WORDS, voicing);
+          const voted = await settleVoicing(blockVoted, card, u, BUILDING_WORDS, voicing, below);
           // the 番地 is found after the rows above (a row may begin with the 町域, or inside the 番地): this row's part of it
           const found = addresses ? blockToMend(compact(before) + voted.text, addresses) : null;
           const skipped = [...compact(before)].length;

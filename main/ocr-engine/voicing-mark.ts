@@ -137,6 +137,8 @@ export async function settleVoicing<T extends { text: string; symbols: Recognize
   words?: readonly string[],
   /** where each glyph's mark is tested (the card reader's preprocessing worker); only its crop is cut here */
   judge: VoicingJudge = voicingInline,
+  /** what follows the row (the next row's read): a word may go on there (…２０号バ | ークハウス) */
+  after = '',
 ): Promise<T> {
   const chars = [...read.text.replace(/[\s\u3000]/g, '')];
   if (chars.join('') !== read.symbols.map((s) => s.text).join('') || !chars.some((c) => voicingPair(c))) return read;
@@ -162,12 +164,12 @@ export async function settleVoicing<T extends { text: string; symbols: Recognize
     }),
   );
   // marks the shape left undecided (a ring too small or blurred to show its hole): the spelling that makes a
-  // known word, when exactly one does
+  // known word, when exactly one does, the row's end read on into the next row's start
   if (words) {
     settled.forEach((s, i) => {
       const pair = voicingPair(s.text);
       if (!pair || s !== syms[i]) return;
-      const spell = (ch: string): string => settled.map((x, j) => (j === i ? ch : x.text)).join('');
+      const spell = (ch: string): string => settled.map((x, j) => (j === i ? ch : x.text)).join('') + after;
       const pick = spelledByWord(spell(pair.dakuten), spell(pair.handakuten), i, words);
       if (pick) settled[i] = { ...s, text: pick === 'a' ? pair.dakuten : pair.handakuten };
     });

@@ -151,5 +151,18 @@ describe('building words where the shape cannot tell', () => {
     const ring = { text: 'パークハウス609号', confidence: 0.9, symbols: ps };
     expect((await settleVoicing(ring, img, pb, ['バーク'])).text).toBe('パークハウス609号');
   });
+
+  it('reads a word on into the next row where the row ends in the kana (２０号バ | ークハウス)', async () => {
+    const blank = { width: 400, height: 60, data: new Uint8Array(400 * 60).fill(236) };
+    const band = { y0: 10, y1: 50 };
+    const text = '39番20号バ';
+    const symbols = [...text].map((ch, i) => ({ text: ch, confidence: 0.9, x0: 10 + 38 * i, x1: 10 + 38 * i + 34 }));
+    const read = { text, confidence: 0.9, symbols };
+    // the row alone spells no word either way
+    expect((await settleVoicing(read, blank, band, BUILDING_WORDS)).text).toBe(text);
+    expect((await settleVoicing(read, blank, band, BUILDING_WORDS, undefined, 'ークハウス903号')).text).toBe('39番20号パ');
+    // what follows is context only: it is not added to the row
+    expect((await settleVoicing(read, blank, band, BUILDING_WORDS, undefined, 'スタ通り')).text).toBe(text);
+  });
 });
 
