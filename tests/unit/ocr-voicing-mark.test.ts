@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { settleVoicing, voicingMark, voicingPair } from '../../main/ocr-engine/voicing-mark';
 import { PrepWorker } from '../../main/ocr-engine/prep/prep-client';
 import { BUILDING_WORDS, spelledByWord } from '../../common/address/building-words';
-import { crop } from '../../main/ocr-engine/image/gray-image';
+import { crop, type GrayImage } from '../../main/ocr-engine/image/gray-image';
+import type { RecognizedSymbol } from '../../common/ocr/recognized-line';
 import { FONTS, LOOKS, render, svgText } from '../support/glyph-render';
 
 /**
@@ -137,13 +138,16 @@ describe('building words where the shape cannot tell', () => {
     expect(spelledByWord('ボス', 'ポス', 0)).toBeNull();
   });
 
+  /** A row read as `text` over paper with no ink: the shape test has no verdict for any glyph. */
+  const unjudged = (text: string): { read: { text: string; confidence: number; symbols: RecognizedSymbol[] }; blank: GrayImage; band: { y0: number; y1: number } } => ({
+    read: { text, confidence: 0.9, symbols: [...text].map((ch, i) => ({ text: ch, confidence: 0.9, x0: 10 + 38 * i, x1: 10 + 38 * i + 34 })) },
+    blank: { width: 400, height: 60, data: new Uint8Array(400 * 60).fill(236) },
+    band: { y0: 10, y1: 50 },
+  });
+
   it('settles a mark the pixels leave undecided by the word, and never against a verdict', async () => {
-    // paper with no ink: the shape test has no verdict for any glyph
-    const blank = { width: 400, height: 60, data: new Uint8Array(400 * 60).fill(236) };
-    const band = { y0: 10, y1: 50 };
     const text = 'コーボ山田401号';
-    const symbols = [...text].map((ch, i) => ({ text: ch, confidence: 0.9, x0: 10 + 38 * i, x1: 10 + 38 * i + 34 }));
-    const read = { text, confidence: 0.9, symbols };
+    const { read, blank, band } = unjudged(text);
     expect((await settleVoicing(read, blank, band)).text).toBe(text);
     expect((await settleVoicing(read, blank, band, BUILDING_WORDS)).text).toBe('コーポ山田401号');
     // a ring the pixels show is kept even where the word would want ticks
@@ -153,11 +157,8 @@ describe('building words where the shape cannot tell', () => {
   });
 
   it('reads a word on into the next row where the row ends in the kana (２０号バ | ークハウス)', async () => {
-    const blank = { width: 400, height: 60, data: new Uint8Array(400 * 60).fill(236) };
-    const band = { y0: 10, y1: 50 };
     const text = '39番20号バ';
-    const symbols = [...text].map((ch, i) => ({ text: ch, confidence: 0.9, x0: 10 + 38 * i, x1: 10 + 38 * i + 34 }));
-    const read = { text, confidence: 0.9, symbols };
+    const { read, blank, band } = unjudged(text);
     // the row alone spells no word either way
     expect((await settleVoicing(read, blank, band, BUILDING_WORDS)).text).toBe(text);
     expect((await settleVoicing(read, blank, band, BUILDING_WORDS, undefined, 'ークハウス903号')).text).toBe('39番20号パ');

@@ -63,6 +63,8 @@ function droppedGlyph(req: GlyphChoiceRequest): string {
   return best && clear && req.options.includes(best) ? best : '';
 }
 
+type Rect = { x0: number; y0: number; x1: number; y1: number };
+
 /**
  * A stretch of characters the model misread in several places (a 町域: 笠目 read 等中) and the spellings it may
  * be (the master's 町域 as long as it), for the shape test in the preprocessing worker: the stretch's print,
@@ -71,7 +73,7 @@ function droppedGlyph(req: GlyphChoiceRequest): string {
 export interface WordChoiceRequest {
   op: 'word';
   crop: GrayImage;
-  cells: { x0: number; y0: number; x1: number; y1: number }[];
+  cells: Rect[];
   read: string;
   words: string[];
 }
@@ -87,28 +89,34 @@ export const WORD_CHOICE = {
  * clearly better than the model's character, and the spelling clearly better than any other; else the read.
  */
 export function settleWord(req: WordChoiceRequest): string {
-  const cells = req.cells.map((b) => crop(req.crop, b.x0, b.y0, b.x1 - b.x0 + 1, b.y1 - b.y0 + 1));
+  const cells = req.cells.map((b) => cut(req.crop, b));
   return chooseKnownName(cells, [...req.read], req.words.map((w) => [...w]))?.join('') ?? req.read;
 }
 
-/** A request for the characters in `boxes` of the card (the stretch they span copied out, a small margin around). */
-export function wordRequest(card: GrayImage, boxes: readonly { x0: number; y0: number; x1: number; y1: number }[], read: string, words: string[]): WordChoiceRequest {
-  const pad = 2;
-  const x0 = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.x0))) - pad);
-  const y0 = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.y0))) - pad);
-  const x1 = Math.min(card.width - 1, Math.ceil(Math.max(...boxes.map((b) => b.x1))) + pad);
-  const y1 = Math.min(card.height - 1, Math.ceil(Math.max(...boxes.map((b) => b.y1))) + pad);
-  // each cell with the glyph request's margin, within the stretch
-  const cells = boxes.map((b) => ({ x0: Math.max(0, Math.floor(b.x0) - pad - x0), y0: Math.max(0, Math.floor(b.y0) - pad - y0), x1: Math.min(x1, Math.ceil(b.x1) + pad) - x0, y1: Math.min(y1, Math.ceil(b.y1) + pad) - y0 }));
-  return { op: 'word', crop: crop(card, x0, y0, x1 - x0 + 1, y1 - y0 + 1), cells, read, words };
+/** The margin around a character's box in the crops of its shape test, px. */
+const GLYPH_PAD = 2;
+
+/** `box` grown by GLYPH_PAD to whole pixels, within the card. */
+function padded(card: GrayImage, box: Rect): Rect {
+  return {
+    x0: Math.max(0, Math.floor(box.x0) - GLYPH_PAD),
+    y0: Math.max(0, Math.floor(box.y0) - GLYPH_PAD),
+    x1: Math.min(card.width - 1, Math.ceil(box.x1) + GLYPH_PAD),
+    y1: Math.min(card.height - 1, Math.ceil(box.y1) + GLYPH_PAD),
+  };
+}
+
+const cut = (card: GrayImage, r: Rect): GrayImage => crop(card, r.x0, r.y0, r.x1 - r.x0 + 1, r.y1 - r.y0 + 1);
+
+/** A request for the characters in `boxes` of the card (the stretch they span copied out, each cell as a glyph request's). */
+export function wordRequest(card: GrayImage, boxes: readonly Rect[], read: string, words: string[]): WordChoiceRequest {
+  const cells = boxes.map((b) => padded(card, b));
+  const span = { x0: Math.min(...cells.map((c) => c.x0)), y0: Math.min(...cells.map((c) => c.y0)), x1: Math.max(...cells.map((c) => c.x1)), y1: Math.max(...cells.map((c) => c.y1)) };
+  const within = cells.map((c) => ({ x0: c.x0 - span.x0, y0: c.y0 - span.y0, x1: c.x1 - span.x0, y1: c.y1 - span.y0 }));
+  return { op: 'word', crop: cut(card, span), cells: within, read, words };
 }
 
 /** A request for the glyph in `box` of the card (its pixels copied out, a small margin around). */
-export function glyphRequest(card: GrayImage, box: { x0: number; y0: number; x1: number; y1: number }, read: string, options: string[]): GlyphChoiceRequest {
-  const pad = 2;
-  const x0 = Math.max(0, Math.floor(box.x0) - pad);
-  const y0 = Math.max(0, Math.floor(box.y0) - pad);
-  const x1 = Math.min(card.width - 1, Math.ceil(box.x1) + pad);
-  const y1 = Math.min(card.height - 1, Math.ceil(box.y1) + pad);
-  return { op: 'glyph', crop: crop(card, x0, y0, x1 - x0 + 1, y1 - y0 + 1), read, options };
+export function glyphRequest(card: GrayImage, box: Rect, read: string, options: string[]): GlyphChoiceRequest {
+  return { op: 'glyph', crop: cut(card, padded(card, box)), read, options };
 }

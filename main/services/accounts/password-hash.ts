@@ -25,8 +25,9 @@ export type ScryptCost = Pick<typeof SCRYPT_TUNING, 'N' | 'r' | 'p' | 'maxmem'>;
  * of a password everyone is told protects nothing, so it is made at the least cost (2^10, 1 MiB, ~5 ms)
  * instead of SCRYPT_TUNING's ~0.7 s of one core (measured on the 2-core VM). Every training start and every
  * sign-in to a training account paid that: ~0.7 CPU-s each on a trainer's PC (`npm test` starts and signs in
- * to training counters throughout: one measured run went 830 → 757 s in vitest). Passwords a trainer chooses for new training accounts may be ones people use elsewhere: those
- * are hashed at full cost, like every real account's.
+ * to training counters throughout: one measured run went 830 → 757 s in vitest). Passwords a trainer chooses
+ * for new training accounts may be ones people use elsewhere: those are hashed at full cost, like every real
+ * account's.
  */
 export const PUBLIC_PASSWORD_SCRYPT: ScryptCost = { N: 2 ** 10, r: 8, p: 1, maxmem: SCRYPT_TUNING.maxmem };
 
