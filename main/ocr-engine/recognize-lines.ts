@@ -1,6 +1,6 @@
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import type { GrayImage } from './image/gray-image';
-import { lineCrop, type LineCrop } from './image/line-crop';
+import { firstReadCrop, type LineCrop } from './image/line-crop';
 import type { TextLine } from './layout/text-lines';
 import { PSM, type TesseractPool } from './tesseract/tesseract-pool';
 
@@ -9,7 +9,7 @@ import { PSM, type TesseractPool } from './tesseract/tesseract-pool';
  * preprocessing worker made with the line (PreparedLine) is used when there is one.
  */
 export async function recognizeLine(pool: TesseractPool, card: GrayImage, l: TextLine & { crop?: LineCrop }): Promise<RecognizedLine> {
-  const { image, x, scale } = l.crop ?? lineCrop(card, l);
+  const { image, x, scale } = l.crop ?? firstReadCrop(card, l);
   const r = await pool.recognize({ image, psm: PSM.RAW_LINE });
   return {
     x0: l.x0,

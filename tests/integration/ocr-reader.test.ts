@@ -215,6 +215,18 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     expect(got.name.value).toBe(want.name);
   });
 
+  it('reads a letter-spaced birth date brought to solid pitch first (1999 was read 1939 at its printed spacing)', async () => {
+    const { got, want } = await readAgainstTruth('card-20270108-0011-foreign-phone.jpg');
+    expect(got.birthDate.value).toBe(want.birthDate);
+  });
+
+  it('keeps both dashes of a letter-spaced 番地 brought to solid pitch (６－７－１９ was read ６７－１９)', async () => {
+    const { got, want } = await readAgainstTruth('card-20270105-0031-ng-ruby-camera.jpg');
+    // as the targets compare addresses: digit width and dash kind aside
+    const fold = (a: string | null | undefined): string | undefined => a?.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[－‐−]/g, '-');
+    expect(fold(got.address.value)).toBe(fold(want.address));
+  });
+
   it('puts a space where the print shows a word gap every read ran together (JI HOON read JIHOON)', async () => {
     const { got, want } = await readAgainstTruth('card-20270103-0035-foreign-phone.jpg');
     expect(got.name.value).toBe(want.name);

@@ -4,7 +4,7 @@ import { settleShape, shapeRequest, variantImages, type VariantImagesRequest } f
 import { FONTS, LOOKS, render, svgText } from '../support/glyph-render';
 import { REREAD_TUNING } from '../../main/ocr-engine/reread/tuning';
 import { cleanBackground, createGray } from '../../main/ocr-engine/image/gray-image';
-import { lineCrop } from '../../main/ocr-engine/image/line-crop';
+import { firstReadCrop, lineCrop } from '../../main/ocr-engine/image/line-crop';
 import { inkOfCrop } from '../../main/ocr-engine/reread/ink-mask-request';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,7 +56,7 @@ describe('second reads\' images in the preprocessing worker', () => {
     const view = views[0]!;
     expect(view.lines.length).toBeGreaterThan(5);
     for (const l of view.lines) {
-      const inline = lineCrop(view.card, l);
+      const inline = firstReadCrop(view.card, l);
       expect([l.crop.x, l.crop.scale, l.crop.image.width, l.crop.image.height]).toEqual([inline.x, inline.scale, inline.image.width, inline.image.height]);
       expect(Buffer.from(l.crop.image.data).equals(Buffer.from(inline.image.data))).toBe(true);
     }

@@ -9,7 +9,7 @@ import { uprightScore } from '../layout/orientation';
 import { findPortrait, PORTRAIT_TUNING, type Portrait } from '../layout/photo-side';
 import { isCardShaped } from '../image/card-shape';
 import { OcrInputError } from '../ocr-error';
-import { lineCrop, type LineCrop } from '../image/line-crop';
+import { firstReadCrop, type LineCrop } from '../image/line-crop';
 
 /** Warped cards are this wide (ID-1 aspect): ~14 px/mm, enough for the 2 mm print of the labels. */
 export const CARD_PX_W = 1200;
@@ -36,7 +36,7 @@ interface OrientedView {
 
 /** The view with each line's first-read crop. */
 function withCrops(v: OrientedView): PreparedView {
-  return { ...v, lines: v.lines.map((l) => ({ ...l, crop: lineCrop(v.card, l) })) };
+  return { ...v, lines: v.lines.map((l) => ({ ...l, crop: firstReadCrop(v.card, l) })) };
 }
 
 export type PrepOp = { op: 'prepare'; bytes: Uint8Array } | { op: 'whole'; bytes: Uint8Array } | { op: 'flip'; card: GrayImage };
