@@ -52,7 +52,8 @@ const ADDRESS_SHAPE = {
   /**
    * one character off one (犬阪府 for 大阪府: its kind, 都道府県, kept): less, as a word could be, yet with the
    * place words after it (市, 区) more than a 番地 row alone (通五丁目4番4号 scores 0.68), so the row it starts is
-   * taken as the address's first
+   * taken as the address's first; as much for a 都道府県 misread further whose places after it show
+   * (PLACES_AFTER_PREFECTURE_KIND)
    */
   nearPrefecture: 0.5,
 } as const;
@@ -73,6 +74,14 @@ function startsNearPrefecture(value: string): boolean {
     return read.some((_, k) => [...read.slice(0, k), ...read.slice(k + 1)].join('') === name.join(''));
   });
 }
+
+/**
+ * The line starts as an address's places do, its 都道府県's name misread beyond one character: two or three
+ * characters and a 都道府県's kind, then within a few characters a 市 or a 郡 with a 町/村 after it
+ * (妊泰県東津軽郡差田村… for 青森県東津軽郡蓬田村…). No name, date, label or issuer line has a prefecture's kind
+ * followed by a municipality's; the issuer's (…県…市長) is told apart by its own, stronger shape.
+ */
+const PLACES_AFTER_PREFECTURE_KIND = /^.{2,3}[都道府県](?:.{1,4}市.|.{1,4}郡.{1,4}[町村])/u;
 
 export function classifyLine(l: RecognizedLine, medianH: number): ClassifiedLine {
   const label = leadingLabel(l.text);
@@ -96,7 +105,8 @@ export function classifyLine(l: RecognizedLine, medianH: number): ClassifiedLine
   if (TITLE.test(t)) scores.title = 1;
   if (ISSUER.test(value) && n <= 8) scores.issuer = 0.95;
   if (/^(性[別刷])?[男女]$/.test(t)) scores.sex = 1;
-  const pref = PREFECTURES.some((p) => value.slice(0, 6).includes(p)) ? ADDRESS_SHAPE.prefecture : startsNearPrefecture(value) ? ADDRESS_SHAPE.nearPrefecture : 0;
+  const near = startsNearPrefecture(value) || PLACES_AFTER_PREFECTURE_KIND.test(value);
+  const pref = PREFECTURES.some((p) => value.slice(0, 6).includes(p)) ? ADDRESS_SHAPE.prefecture : near ? ADDRESS_SHAPE.nearPrefecture : 0;
   const placeWords = (value.match(/[都道府県市区町村郡丁目番地号]/g) ?? []).length;
   scores.address = Math.min(1, pref + 0.12 * placeWords + (digit > 0 && han > 0.2 ? 0.2 : 0) + (/[－\-ー‐]\s*[0-9０-９]/.test(value) ? 0.15 : 0));
   if (n >= 2 && kata >= 0.75 && han === 0 && digit <= 0.25) scores.kana = Math.min(1, 0.5 + kata / 2) * (relSize <= 1.1 ? 1 : 0.7);

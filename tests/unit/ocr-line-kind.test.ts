@@ -69,6 +69,30 @@ describe("an address's first row with its 都道府県 misread", () => {
   });
 });
 
+describe("an address's first row with its 都道府県 misread in two characters", () => {
+  it('takes the row for the address by the places after the prefecture\'s kind (妊泰県東津軽郡差田村…), its labels misread', () => {
+    // a camera photo of a foreign resident's card (20270103 #8): 青森県東津軽郡蓬田村広瀬２５１８番地
+    const rows = [
+      l('民各', 60, 80, 100, 98, 16),
+      l('WANG JI HOON', 200, 75, 520, 105, 28),
+      l('体可', 60, 150, 100, 168, 16),
+      l('妊泰県東津軽郡差田村広認25 18秋地', 200, 145, 900, 175, 28),
+      l('企義', 60, 220, 100, 238, 16),
+      l('1954年07月11日生', 200, 215, 620, 245, 28),
+      l('男', 700, 215, 730, 245, 28),
+      l('2029年07月11日まで有効', 200, 280, 760, 310, 28),
+    ];
+    expect(classifyLines(rows)[3]!.kind).toBe('address');
+    expect(extractFields(rows, '2026-12-07').fields.address.value).toBe('妊泰県東津軽郡差田村広認2518秋地');
+    // a municipality must follow the kind (no 市 or 郡 + 町村: a name), and the kind must stand where a prefecture's does
+    expect(classifyLines([l('小松県男', 130, 40, 380, 85, 45)])[0]!.kind).toBe('kanji-name');
+    expect(classifyLines([l('妊泰県東津軽差田', 200, 145, 900, 175, 28)])[0]!.scores.address).toBeLessThan(0.5);
+    expect(classifyLines([l('妊泰泰泰県東津軽郡差田村', 200, 145, 900, 175, 28)])[0]!.scores.address).toBeLessThan(0.5);
+    // an issuer whose prefecture is misread stays the issuer
+    expect(classifyLines([l('=笠県津市長', 600, 650, 760, 670, 18)])[0]!.kind).toBe('issuer');
+  });
+});
+
 describe("an address's first row with a character read into its 都道府県", () => {
   it('starts the address at the row (熊本和県菊池郡 over its 番地 row, the 住所 label misread) instead of finding none', () => {
     // a camera photo of a current card (20270113 #30)
