@@ -15,7 +15,7 @@ import { withoutDoubledGlyphs, withoutRepeatedGlyphs } from './reread/repeated-g
 import { splitJoinedLines } from '../../common/ocr/joined-lines';
 import { fullSizeKana, KANA_FOR_KANJI } from '../../common/ocr/kana-look-alikes';
 import { REREAD_TUNING as T, type Variant } from './reread/tuning';
-import { classifyLine, type LineKind } from '../../common/ocr/line-kind';
+import { classifyLine, classifyLines, type LineKind } from '../../common/ocr/line-kind';
 import { renderInline, settleInline, shapeRequest, type ShapeSettler, type VariantRenderer } from './reread/variant-images';
 import { consensus, resolve, resolveChecked, type Candidate, type Provenance } from './reread/candidates';
 import { settleVoicing, voicingInline, type VoicingJudge } from './voicing-mark';
@@ -430,7 +430,10 @@ export async function rereadPatch(
     const glyphH = Math.min(band0.y1 - band0.y0 + 1, Math.max(...nameLines.map((l) => l.glyphH)));
     // a first character the line finder broke apart and gave to other lines (吉 of 吉田: its 士 a line of its own
     // read ービ, its 口 joined to the roman name under it) is the name's ink right before it, on its rows
-    const lead = await leadingInk(card, band0, glyphH, lines.filter((l) => leadingLabel(l.text) !== null), ink);
+    // (the card's labels are not: those read as one and those the field finder takes for one by their shape,
+    // a 氏名 read 青名 beside the name)
+    const labels = classifyLines(lines).filter((c) => c.label !== null || c.kind === 'label').map((c) => c.line);
+    const lead = await leadingInk(card, band0, glyphH, labels, ink);
     const band = lead ? { ...band0, x0: lead.x0 } : band0;
     if (lead) chars.push(lead);
     const gapAt = await widestGap(card, band, glyphH, ink);

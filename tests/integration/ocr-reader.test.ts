@@ -227,6 +227,11 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     expect(fold(got.address.value)).toBe(fold(want.address));
   });
 
+  it('does not take a 氏名 label misread 青名 for a first character the line finder dropped from the name (品武田 for 武田)', async () => {
+    const { got, want } = await readAgainstTruth('card-20270122-0021-current-phone.jpg');
+    expect(got.name.value).toBe(want.name);
+  });
+
   it('puts a space where the print shows a word gap every read ran together (JI HOON read JIHOON)', async () => {
     const { got, want } = await readAgainstTruth('card-20270103-0035-foreign-phone.jpg');
     expect(got.name.value).toBe(want.name);
