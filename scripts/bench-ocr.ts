@@ -20,7 +20,7 @@ import { errorLine, toCliLine, type CliLine } from '../main/ocr-engine/cli-outpu
 import type { OcrProgress } from '../main/ocr-engine/card-reader';
 import { FIELD_NAMES, type FieldName } from '../common/ocr/card-result';
 import { generateCards } from '../tests/support/cards/generate';
-import type { CardTruth } from '../tests/support/cards/truth';
+import { foldAddress, type CardTruth } from '../tests/support/cards/truth';
 import { levenshtein } from '../common/text/levenshtein';
 
 /**
@@ -68,11 +68,6 @@ const { values } = parseArgs({
 const TARGETS: Record<FieldName, number> = { name: 0.95, nameKana: 0.95, address: 0.97, birthDate: 0.99, sex: 0.99, expiryDate: 0.99 };
 /** ichimado's warm p50 per card, ms, and as a share of the native CLI's p50 on the same images */
 const SPEED_TARGETS = { p50Ms: 300, shareOfNative: 0.4 };
-
-/** 住所 is compared as the targets say: spaces and digit width ignored (hyphens folded with the digits). */
-function foldAddress(s: string): string {
-  return s.replace(/[\s\u3000]/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[－‐−]/g, '-');
-}
 
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);

@@ -28,6 +28,12 @@ export const FIRST_READ_PITCH = {
   minPieces: 3,
 } as const;
 
+/** A crop is never scaled up more than this: a tiny line's blur only grows. */
+export const LINE_MAX_SCALE = 2;
+
+/** A line as it is cut: its box, its text height and (to mask its neighbours out) its characters. */
+export type CropLine = { x0: number; y0: number; x1: number; y1: number; glyphH: number; chars?: readonly CharBox[] };
+
 export interface LineCrop {
   image: GrayImage;
   /** card x of the crop's left edge, and crop px per card px across (its height may be scaled otherwise) */
@@ -37,7 +43,7 @@ export interface LineCrop {
 
 /**
  * How much a line is squeezed across for its first read (1: not at all): FIRST_READ_PITCH.target over its
- * pitch, the median advance between its pieces' middles. Pieces, not cells: a kanji the line finder found
+ * pitch, the lower median of the advances between its pieces' middles. Pieces, not cells: a kanji the line finder found
  * in strokes gives a shorter advance, so a line is squeezed less, never more, than its characters' pitch
  * says; roman letters (advance ~0.6) and half-width digits are never squeezed.
  */
@@ -53,8 +59,8 @@ export function pitchSqueeze(l: { glyphH: number; chars?: readonly CharBox[] }):
 }
 
 /** The crop a found line's first read is made from: lineCrop at the model's glyph size, its characters brought to FIRST_READ_PITCH. */
-export function firstReadCrop(card: GrayImage, l: { x0: number; y0: number; x1: number; y1: number; glyphH: number; chars?: CharBox[] }): LineCrop {
-  return lineCrop(card, l, TARGET_GLYPH_H, 2, pitchSqueeze(l));
+export function firstReadCrop(card: GrayImage, l: CropLine): LineCrop {
+  return lineCrop(card, l, TARGET_GLYPH_H, LINE_MAX_SCALE, pitchSqueeze(l));
 }
 
 /**
@@ -62,7 +68,7 @@ export function firstReadCrop(card: GrayImage, l: { x0: number; y0: number; x1: 
  * the paper colour: a label or a neighbouring row's ascenders then cannot leak into the text. Scaled to
  * `glyphTarget`, and across by `squeeze` more.
  */
-export function lineCrop(card: GrayImage, l: { x0: number; y0: number; x1: number; y1: number; glyphH: number; chars?: CharBox[] }, glyphTarget = TARGET_GLYPH_H, maxScale = 2, squeeze = 1): LineCrop {
+export function lineCrop(card: GrayImage, l: CropLine, glyphTarget = TARGET_GLYPH_H, maxScale = LINE_MAX_SCALE, squeeze = 1): LineCrop {
   const pad = Math.round(l.glyphH * LINE_PAD);
   const cx = Math.max(0, Math.floor(l.x0 - pad));
   const cy = Math.max(0, Math.floor(l.y0 - pad));
