@@ -173,6 +173,17 @@ describe('text lines from ink blobs', () => {
       expect(lines[0]).toMatchObject({ x0: 189, x1: 353 });
     });
 
+    it('joins them across the wider gap of a letter-spaced row (~0.6 of the text height before its second character)', () => {
+      const pieces = [
+        { x0: 175, y0: 172, x1: 190, y1: 201 },
+        { x0: 194, y0: 183, x1: 203, y1: 201 },
+        { x0: 201, y0: 171, x1: 205, y1: 175 },
+      ];
+      const lines = groupLines([...pieces, ...rest], 1.2);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({ x0: 175, x1: 353 });
+    });
+
     it('joins pieces that made two "lines" of their own (the halves of 大 over the halves of 示 in 奈)', () => {
       const shifted = rest.map((c) => ({ x0: c.x0 + 39, y0: c.y0 + 70, x1: c.x1 + 39, y1: c.y1 + 74 }));
       const pieces = [

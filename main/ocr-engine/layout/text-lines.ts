@@ -310,8 +310,12 @@ const SMALL_TEXT = {
 export const FRAGMENT_TUNING = {
   /** at most this many pieces (石 blurred into 丆, 口 and a speck; 奈 into the halves of 大 and of 示) */
   maxPieces: 4,
-  /** ending at most this many of the line's text heights before it starts (less than a character's width) */
-  maxGap: 0.5,
+  /**
+   * ending at most this many of the line's text heights before it starts (less than a character's width; an
+   * address set letter-spaced leaves ~0.6 between characters: 岩 of 岩手県 in two pieces 15 px before 手, its
+   * row 24 px tall, was read 手県周手郡 with 0.5)
+   */
+  maxGap: 0.75,
   /** lying within the line's rows, widened by this share of its text height each way */
   bandSlack: 0.15,
   /**
