@@ -319,6 +319,15 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
         blockShape(l) >= T.address.minShapeAlone,
     )
     .sort((x, y) => addrScore(y) - addrScore(x));
+  // every card prints an address: with no line passing those tests, the surest address-shaped line that names a
+  // place (a 都道府県, 市区町村 or 郡 before its numbers) is taken; a 番地 or 方書 row alone is still no address
+  const namesPlace = (l: Line): boolean => /[都道府県市区町村郡]/.test(compact(l.value).split(/[0-9０-９]/)[0] ?? '');
+  if (addrCands.length === 0) {
+    const last = lines
+      .filter((l) => !used.has(l) && !labelOf(l) && l.cls.kind === 'address' && l.cls.scores.address >= T.address.minShapeLast && namesPlace(l))
+      .sort((x, y) => addrScore(y) - addrScore(x))[0];
+    if (last) addrCands.push(last);
+  }
   // an address begins at its first row: a candidate the 住所 label points at more than the best one, whose rows
   // go on into the best one and read together as an address, is its first row misread (和萩田県仙北市 | 西木町…,
   // 秋田県 read 和萩田県: the row under it has more shape of its own, the label is beside the row above)

@@ -186,6 +186,21 @@ describe('extractFields', () => {
     expect(extractFields(labelled, '2026-12-05').fields.address.value).toBe('京都府与謝郡伊根町菅野7-27-28');
   });
 
+  it('takes the surest address-shaped line that names a place when no line passes as an address: every card prints one', () => {
+    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    // a phone photo of a foreign resident's card: 住所 read 笠挟, 青森県平川市 read 青森加平用市 (0.56 of an address's shape)
+    const card = [
+      l('MILLER JOHN', 185, 36, 463, 70, 34, 0.92), l('に', 61, 40, 96, 59, 20, 0.06), l('青森加平用市匠川慕川平29 9 5番地15', 185, 123, 765, 152, 25, 0.35), l('笠挟', 61, 125, 95, 142, 18, 0),
+      l('1961年11月16日生', 223, 180, 585, 209, 26), l('2031年11月1 6日まで有効', 223, 235, 679, 262, 25, 0.86),
+    ];
+    const r = extractFields(card, '2026-12-07');
+    expect(r.fields.address.value).toBe('青森加平用市匠川慕川平2995番地15');
+    // as sure as the model was, at most: the clerk is asked to check it
+    expect(r.fields.address.confidence).toBeLessThan(0.8);
+    // a line that names no place before its numbers is still no address
+    expect(extractFields(card.map((x) => (x.text.startsWith('青森') ? { ...x, text: '匠川慕川平29 9 5番地15' } : x)), '2026-12-07').fields.address.value).toBeNull();
+  });
+
   it('starts an address at the row its 住所 label stands beside, when the row under it has more shape of its own', () => {
     const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
     // a camera photo of a foreign resident's card: 秋田県 read 和萩田県, so its row looks more like a name
