@@ -587,6 +587,8 @@ export async function rereadPatch(
     const oneRow = nameLines.every((l) => Math.min(l.y1, row0.y1) - Math.max(l.y0, row0.y0) >= N.overlap * Math.min(l.y1 - l.y0, row0.y1 - row0.y0));
     const gaps = oneRow ? printedWordGaps(nameLines.flatMap(charsOf), glyphH) : null;
     const words = wordsBetween(gaps);
+    // the letters the print shows: the line finder's pieces of the name (roman capitals stand apart)
+    const letters = nameLines.flatMap(charsOf).length;
     start({
       field: 'name',
       first: orig,
@@ -600,8 +602,9 @@ export async function rereadPatch(
       // settled by one agreeing read (a last I J L T is left to the reads' disagreement and its shape)
       vouched: words === null ? undefined : (c) => /^[A-Z][A-Z ,.'-]*$/.test(roman(c.text)) && wordCount(c.text) === words && latinLookAlikesOf(roman(c.text).at(-1) ?? '').length === 0,
       prefer: words === null ? undefined : (c) => wordCount(c.text) === words,
-      // … and a reading spaced as the print is spoken for, a little
-      support: () => (words === null ? undefined : (c: Cand): number => (wordCount(c.text) === words ? T.cross.wordsWeight : 0)),
+      // … and a reading spaced as the print is spoken for, a little; one with as many letters as the line finder
+      // found pieces in the name, more (a letter at a word's edge dropped by most reads: ILLER over MILLER)
+      support: () => (c: Cand): number => (words !== null && wordCount(c.text) === words ? T.cross.wordsWeight : 0) + (compact(roman(c.text)).length === letters ? T.cross.lettersWeight : 0),
       check: 'shape',
       finish: async (best, all) => {
         // the name's last letter, when the reads disagree on it among the letters the model takes for each other
@@ -766,7 +769,9 @@ export function snapToKnownReading(kana: string, name: string, names: NameReadin
  * readings allowed (`read` cleans the reads as the plan's do); the part becomes the read when it spells one
  * of them exactly, or — pale ruby the model reads only in part (ハシ over ハシモト's four glyphs) — when
  * exactly one of them has as many kana as the print shows glyphs there and holds the read (or the part as
- * it was), in order, as at least half its kana; else it stays as it was.
+ * it was), in order, as at least half its kana; when none holds it — ruby read wrong rather than in part
+ * (キックコ over キョウコ's four glyphs) — the one of that length nearest the reads (nearestKnownReading);
+ * else it stays as it was.
  */
 export async function readAsKnownReading(
   kana: string,
@@ -792,10 +797,31 @@ export async function readAsKnownReading(
       const glyphs = printed[i]!;
       // (the part as first resolved is such a read too: pale kana the whitelisted read may not see at all)
       const holding = known.filter((r) => [...r].length === glyphs && [part, ...again].some((t) => 2 * [...t].length >= glyphs && isSubsequence([...t], [...r])));
-      return holding.length === 1 ? holding[0]! : part;
+      if (holding.length === 1) return holding[0]!;
+      return holding.length === 0 ? nearestKnownReading(known, glyphs, [part, ...again]) ?? part : part;
     }),
   );
   return parts.join('\u3000');
+}
+
+/**
+ * Of the readings the name tables give for a part's kanji, the one with as many kana as the print shows glyphs
+ * (`glyphs`) that is nearest any of `reads` (kana compared at full size: the model sizes them wrong), when it is
+ * at most T.kanaNearest.maxOffShare of its kana off and nearer than every other such reading by the margin;
+ * null otherwise. The print's glyph count keeps a reading the tables do not know (キヨコ, three glyphs) from
+ * becoming a known one of another length (キョウコ).
+ */
+export function nearestKnownReading(known: readonly string[], glyphs: number, reads: readonly string[]): string | null {
+  const K = T.kanaNearest;
+  const seen = reads.map((t) => [...fullSizeKana(t)]).filter((t) => t.length > 0);
+  if (seen.length === 0) return null;
+  const ranked = [...new Set(known)]
+    .filter((r) => [...r].length === glyphs)
+    .map((r) => ({ r, off: Math.min(...seen.map((t) => levenshtein([...fullSizeKana(r)], t))) }))
+    .sort((a, b) => a.off - b.off);
+  const [best, next] = ranked;
+  if (!best || best.off > Math.floor(K.maxOffShare * glyphs)) return null;
+  return !next || next.off - best.off >= K.margin ? best.r : null;
 }
 
 /** `changed`'s parts (family　given) where `judged` says so, `kept`'s elsewhere. */
@@ -1060,15 +1086,22 @@ export function blockByVote(best: Cand, all: Cand[], before: string, master: Add
  * among the readings that place the address, but the building's name and room are no place and every reading
  * of them counts (田園ハイツ308号 read three times, 308和号 twice, one of those by the only read that places
  * the 町域). Voted as whole readings are, with the place names' word on each (placeWordlikeness); the clerk is
- * asked to look at what the vote changed.
+ * asked to look at what the vote changed. Only readings whose 番地 ends in the same kind of character (a
+ * digit, or the same join) vote: the others cut the row elsewhere.
  */
 export function buildingByVote(best: Cand, all: Cand[], before: string, master: AddressMaster): Cand {
   const tailOf = (c: Cand): ReturnType<typeof buildingOf> => buildingOf(before, c.text, master);
   const mine = tailOf(best);
   if (!mine) return best;
+  // only readings whose 番地 ends as the chosen one's does vote on what follows it: one that read the 番地's last
+  // join as a kana (３号 read ３サ) cut the row a character earlier, and its 方書 begins with that kana (サシティ…)
+  const blockEnd = (t: NonNullable<ReturnType<typeof tailOf>>): string => {
+    const ch = t.cs[t.at - 1] ?? '';
+    return /[0-9０-９]/.test(ch) ? 'digit' : ch;
+  };
   const tails = all.flatMap((c) => {
     const t = tailOf(c);
-    return t ? [{ c, t, text: t.tail, confidence: c.confidence }] : [];
+    return t && blockEnd(t) === blockEnd(mine) ? [{ c, t, text: t.tail, confidence: c.confidence }] : [];
   });
   if (tails.every((x) => addressKey(x.text) === addressKey(mine.tail))) return best;
   const stats = placeWordStats(master);

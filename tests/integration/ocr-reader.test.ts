@@ -236,6 +236,32 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     expect(got.name.value).toBe(want.name);
   });
 
+  it('begins the address at its first character broken in two by blur, a letter-spaced gap before the next (岩手県, read 手県周手郡)', async () => {
+    const { got, want } = await readAgainstTruth('card-20270121-0007-ng-bilingual-camera.jpg');
+    expect(foldAddress(got.address.value ?? '')).toBe(foldAddress(want.address ?? ''));
+  });
+
+  it('gives an address from the one line that names a place when its label and 都道府県 are misread (青森加平用市…, 0.35)', async () => {
+    const { got, want } = await readAgainstTruth('card-20270102-0035-foreign-phone.jpg');
+    expect(foldAddress(got.address.value ?? '')).toBe(foldAddress(want.address ?? ''));
+  });
+
+  it('takes the known reading of the printed length nearest ruby every read got wrong (キョウコ read キックコ), and asks the clerk to look', async () => {
+    const { got, want } = await readAgainstTruth('card-20270115-0019-ng-photo-left-camera.jpg');
+    expect(got.nameKana.value).toBe(want.nameKana);
+    expect(got.nameKana.confidence).toBeLessThan(0.8);
+  });
+
+  it('votes on the 方書 only among reads that end the 番地 as the chosen one does (号 read サ: サシンティコート)', async () => {
+    const { got, want } = await readAgainstTruth('card-20270110-0043-ng-rows-camera.jpg');
+    expect(foldAddress(got.address.value ?? '')).toBe(foldAddress(want.address ?? ''));
+  });
+
+  it('takes the roman name read with as many letters as the print shows, over reads that dropped its first (ILLER)', async () => {
+    const { got, want } = await readAgainstTruth('card-20270121-0011-foreign-phone.jpg');
+    expect(got.name.value).toBe(want.name);
+  });
+
   it('reads 性別 by the atlas drawings where the counters of a blurred 男 close up, and where 女 is printed pale', async () => {
     for (const file of ['card-20261218-0008-foreign-camera.jpg', 'card-99001-0045-current-phone.jpg']) {
       const { got, want } = await readAgainstTruth(file);

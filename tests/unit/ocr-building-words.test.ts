@@ -69,6 +69,14 @@ describe('the 方書 voted among every reading of the row', () => {
     const sure = read('3第寿荘901号', 0.9);
     expect(buildingByVote(best, [best, sure, sure, sure, sure], '東京都千代田区千代田1-2-', master).text).toBe('3第寿荘901号');
   });
+  it('counts only the readings whose 番地 ends as the chosen one\'s: a join read as a kana cuts the row a character early', () => {
+    // 3号シティコート: the chosen reading ends its 番地 in 号; three read 号 as サ (or サ and a blank), so their
+    // 方書 begins with it (サシンティ…, サンティ…): they say nothing about the building after 号
+    const before = '東京都千代田区';
+    const best = read('千代田9丁目20番3号シティコート404号', 0.84);
+    const all = [read('千代田9丁目20番3号シティコート404晃に', 0.1), best, read('千代田9丁目20番3 サンティコート404号', 0.77), read('千代田9丁目20番3ササシティコート404号', 0.7), read('千代田9丁目20番3 サシンティコート404号', 0.71)];
+    expect(buildingByVote(best, all, before, master)).toBe(best);
+  });
   it('leaves the reading as it is when every reading has the same building, or it has none after its 番地', () => {
     const best = read('千代田1-2-3コーポ山田308号', 0.8);
     expect(buildingByVote(best, [best, read('千代田1-2-3コーポ山田３０８号', 0.7)], '東京都千代田区', master)).toBe(best);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byParts, partSupport, printedGlyphs, readAsKnownReading } from '../../main/ocr-engine/reread-fields';
+import { byParts, nearestKnownReading, partSupport, printedGlyphs, readAsKnownReading } from '../../main/ocr-engine/reread-fields';
 import { buildNameReadings } from '../../common/names/name-readings';
 import type { RecognizedSymbol } from '../../common/ocr/recognized-line';
 
@@ -148,8 +148,38 @@ describe('a フリガナ part the name tables do not know, read again with only 
   it('keeps the part when no printed count is known, the count fits no reading, two fit, or less than half was read', async () => {
     expect(await readAsKnownReading('ハンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('ハシ'))).toBe('ハンモル\u3000タロウ');
     expect(await readAsKnownReading('ハンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('ハシ'), [5, 3])).toBe('ハンモル\u3000タロウ');
-    expect(await readAsKnownReading('ハンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('ハ'), [4, 3])).toBe('ハンモル\u3000タロウ');
-    expect(await readAsKnownReading('ハンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('シハ'), [4, 3])).toBe('ハンモル\u3000タロウ');
+    // (read three of four kana off, and again as less than half of it: neither holds it nor is near it)
+    expect(await readAsKnownReading('ロンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('ハ'), [4, 3])).toBe('ロンモル\u3000タロウ');
+    expect(await readAsKnownReading('ロンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('シハ'), [4, 3])).toBe('ロンモル\u3000タロウ');
     expect(await readAsKnownReading('サカイ\u3000ホ', '橋本\u3000美穂', pale, gap, row, reads(), [3, 1])).toBe('サカイ\u3000ホ');
+  });
+});
+
+describe('a フリガナ part read so far off that no known reading holds it', () => {
+  const blurred = buildNameReadings([
+    [
+      { kind: '姓', surface: '長谷川', readings: ['はせがわ'] },
+      { kind: '名', surface: '京子', readings: ['きょうこ', 'けいこ'] },
+      { kind: '名', surface: '花子', readings: ['はなこ'] },
+    ],
+  ]);
+  const row = { x0: 180, y0: 37, x1: 320, y1: 56 };
+  const gap = { x0: 234, x1: 255 };
+  const reads = (...texts: string[]) => async () => texts.map((text) => ({ text, confidence: 0.5, symbols: [] as [] }));
+
+  it('becomes the known reading of the printed length nearest the reads, half its kana off at most (ruby of a camera photo)', async () => {
+    // キョウコ's four glyphs read キックコ (ョ read ッ, ウ read ク) and again as キックウコ: キョウコ is two off, ケイコ is three kana
+    expect(await readAsKnownReading('ハセガワ\u3000キックコ', '長谷川\u3000京子', blurred, gap, row, reads('キックウコ'), [4, 4])).toBe('ハセガワ\u3000キョウコ');
+  });
+
+  it('keeps the part when the print shows another count, two readings are as near, or the nearest is too far', async () => {
+    // three glyphs: キヨコ is a reading the tables do not know, not a misread キョウコ, and two kana from ケイコ
+    // are too many of three (ハラ over ハナコ's three glyphs stays too)
+    expect(await readAsKnownReading('ハセガワ\u3000キヨコ', '長谷川\u3000京子', blurred, gap, row, reads(), [4, 3])).toBe('ハセガワ\u3000キヨコ');
+    expect(await readAsKnownReading('ハセガワ\u3000ハラ', '長谷川\u3000花子', blurred, gap, row, reads(), [4, 3])).toBe('ハセガワ\u3000ハラ');
+    expect(nearestKnownReading(['キョウコ', 'ケイコ'], 4, ['キックコ'])).toBe('キョウコ');
+    expect(nearestKnownReading(['キョウコ', 'キュウコ'], 4, ['キックコ'])).toBeNull();
+    expect(nearestKnownReading(['ワタナベ'], 4, ['リタスペ'])).toBeNull();
+    expect(nearestKnownReading(['ワタナベ'], 4, [])).toBeNull();
   });
 });

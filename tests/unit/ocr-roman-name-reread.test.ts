@@ -30,6 +30,15 @@ function poolReading(roman: string[], asked: LineRequest[]): TesseractPool {
   } as unknown as TesseractPool;
 }
 
+/** Answers the capitals-only reads with `reads` in turn (text and confidence each), anything else with nothing. */
+function poolAnswering(reads: { text: string; confidence: number }[]): TesseractPool {
+  let k = 0;
+  return {
+    recognize: (req: LineRequest): Promise<LineResult> =>
+      Promise.resolve({ ...(req.whitelist?.startsWith('ABC') ? reads[k++ % reads.length]! : { text: '', confidence: 0 }), symbols: [] } as unknown as LineResult),
+  } as unknown as TesseractPool;
+}
+
 describe('a roman 氏名 read again as capitals only', () => {
   const card = createGray(1053, 664, 236);
   const ex = extractFields(FOREIGN, '2026-01-01');
@@ -71,13 +80,36 @@ describe('a roman 氏名 read again as capitals only', () => {
       { text: 'GARCIAJL HOON', confidence: 0.64 },
       { text: 'GARCIAJ HOON', confidence: 0.46 },
     ];
-    let k = 0;
-    const pool = {
-      recognize: (req: LineRequest): Promise<LineResult> =>
-        Promise.resolve({ ...(req.whitelist?.startsWith('ABC') ? reads[k++ % reads.length]! : { text: '', confidence: 0 }), symbols: [] } as unknown as LineResult),
-    } as unknown as TesseractPool;
-    const patch = await rereadPatch(pool, card, lines, textLines, extractFields(lines, '2026-01-01'));
+    const patch = await rereadPatch(poolAnswering(reads), card, lines, textLines, extractFields(lines, '2026-01-01'));
     expect(extractFields(applyReread(lines, patch), '2026-01-01').fields.name.value).toBe('GARCIA\u3000JI HOON');
+  });
+
+  it('takes the read with as many letters as the print shows over reads that agree more with each other by dropping one (MILLER, not ILLER)', async () => {
+    const lines = FOREIGN.map((l, i) => (i === 1 ? { ...l, text: 'MILLER MINH TUAN', confidence: 0.92, x0: 104, y0: 39, x1: 600, y1: 72 } : l));
+    // M I L L E R | M I N H | T U A N (text height 33): fourteen letters
+    const widths = [26, 6, 20, 20, 20, 22, 0, 26, 6, 24, 24, 0, 22, 24, 24, 24];
+    const xs: [number, number][] = [];
+    let x = 104;
+    for (const w of widths) {
+      if (w === 0) x += 20;
+      else xs.push([x, x + w]);
+      x += w + 8;
+    }
+    const chars = xs.map(([x0, x1]) => ({ x0, y0: 39, x1, y1: 72 }));
+    const reads = [
+      { text: 'MLLER MINH TUAN', confidence: 0.66 },
+      { text: 'ILLER MINH TUAN', confidence: 0.86 },
+      { text: 'LER MINH TUAN', confidence: 0.72 },
+    ];
+    const named = async (letters: typeof chars): Promise<string | null> => {
+      const textLines = lines.map((l, i) => ({ x0: l.x0, y0: l.y0, x1: l.x1, y1: l.y1, glyphH: l.glyphH, blobs: 1, chars: i === 1 ? letters : [] }));
+      const patch = await rereadPatch(poolAnswering(reads), card, lines, textLines, extractFields(lines, '2026-01-01'));
+      return extractFields(applyReread(lines, patch), '2026-01-01').fields.name.value;
+    };
+    expect(chars).toHaveLength(14);
+    expect(await named(chars)).toBe('MILLER\u3000MINH TUAN');
+    // the print's count speaks for no reading: the reads' agreement decides, as before
+    expect(await named(chars.slice(2))).toBe('ILLER\u3000MINH TUAN');
   });
 
   it('takes the read that ends in the letter the print shows, not the chosen read with its last letter replaced (LE MEI, not MEII)', async () => {
