@@ -216,11 +216,12 @@ export const REREAD_TUNING = {
   },
   /**
    * A フリガナ part the reads spell so far off that no reading the name tables give for its kanji holds it
-   * (キックコ over 京子, レモト over 宮本, pale or blurred ruby) is taken as the one reading of as many kana as
+   * (キックコ over 京子: blurred ruby) is taken as the one reading of as many kana as
    * the print shows glyphs that is nearest the reads (nearestKnownReading): at most this share of its kana off
    * (rounded down: 2 of 4, 1 of 3 — キヨコ, a reading the tables may not know, is two from ケイコ), and nearer
-   * than any other such reading by at least `margin` kana. On 23 tuning sets (1,104 cards) it mended キョウコ
-   * (with the building vote's change, 70 → 66 wrong fields, none broken).
+   * than any other such reading by at least `margin` kana. On 23 tuning sets (1,104 cards) it mended one
+   * フリガナ (キョウコ) and broke none; rounded up (2 of 3) it also made ハラ over 花子 ハナコ, and ヨクダ over
+   * 天田 (a misread 吉田) アマダ.
    */
   kanaNearest: {
     maxOffShare: 0.5,
