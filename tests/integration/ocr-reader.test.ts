@@ -262,6 +262,12 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     expect(got.name.value).toBe(want.name);
   });
 
+  it('keeps the ruby over a one-kanji given name apart from it (メグミ over 恵 was found as one character, read 意)', async () => {
+    const { got, want } = await readAgainstTruth('card-20270124-0028-ng-photo-left-scanner.png');
+    expect(got.name.value).toBe(want.name);
+    expect(got.nameKana.value).toBe(want.nameKana);
+  });
+
   it('reads 性別 by the atlas drawings where the counters of a blurred 男 close up, and where 女 is printed pale', async () => {
     for (const file of ['card-20261218-0008-foreign-camera.jpg', 'card-99001-0045-current-phone.jpg']) {
       const { got, want } = await readAgainstTruth(file);

@@ -35,6 +35,19 @@ describe('text lines from ink blobs', () => {
     expect(three).toEqual([{ x0: 100, y0: 40, x1: 140, y1: 79 }]);
   });
 
+  it("keeps ruby ミ and グ off the top of 恵 under them (a third to a half as wide: 意 was read), and still joins 恵's own parts", () => {
+    // a scanned next-generation card: ミ's three strokes (its lowest bar 17 × 9), 12 px over 恵's upper part
+    // (52 × 31, flat too), then 心 in four pieces touching it
+    const blobs = [blob(538, 86, 552, 91), blob(539, 93, 550, 98), blob(536, 99, 552, 107), blob(537, 119, 588, 149), blob(560, 151, 568, 160), blob(537, 154, 547, 168), blob(551, 153, 577, 168), blob(575, 153, 588, 166)];
+    const chars = mergeIntoChars(blobs, 1.2);
+    expect(chars).toContainEqual({ x0: 537, y0: 119, x1: 588, y1: 168 });
+    expect(chars.every((c) => c.y1 < 119 || c.y0 >= 119)).toBe(true);
+    // a flat card of the same design: グ whole (21 px wide) and ミ's strokes (15 px) over 恵's upper part (48 × 30,
+    // not flat), as tall as グ: a third to a half as wide is no part of it
+    const flat = mergeIntoChars([blob(546, 86, 566, 108), blob(578, 89, 590, 94), blob(579, 95, 588, 100), blob(576, 101, 590, 108), blob(536, 120, 583, 149), blob(557, 151, 565, 160), blob(536, 154, 545, 168), blob(549, 153, 573, 168), blob(572, 153, 583, 166)], 1.122);
+    expect(flat.every((c) => c.y1 < 120 || c.y0 >= 120)).toBe(true);
+  });
+
   it("ignores the card's rim along the image edge: it would join the 住所 label and the address into one line", () => {
     const card = createGray(1200, 757, 230);
     const ink = (x0: number, y0: number, w: number, h: number): void => {

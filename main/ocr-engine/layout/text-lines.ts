@@ -115,6 +115,14 @@ export const TEXT_LINE_TUNING = {
    * line; a speck or a stroke of the pattern that tall and narrower is no character
    */
   loneMinAspect: 0.2,
+  /**
+   * Two parts apart above one another are of one character's scale only when the narrower is at least this share
+   * of the wider's width: 二's and 三's bars (~0.55–0.7), 亠 over 京's body, 刀 over 口; a ruby kana over the
+   * top of its name's kanji is a third to a half as wide (ミ's bar over 恵's flat top, 17 and 52 px; a bar of グ
+   * over it, 15 and 48 px; ミ whole, 21 and 48 px), another row, which stacked read 意. The same share as 二's
+   * bars in mergeIntoChars. Parts that touch are joined whatever their sizes (touchingGap)
+   */
+  stackedWidthShare: 0.45,
 } as const;
 
 /** Union of blobs that overlap in x and sit close above one another, while the union stays character-shaped. */
@@ -165,6 +173,10 @@ export function mergeIntoChars(blobs: Box[], s: number): CharBox[] {
 }
 
 function sameScale(a: CharBox, b: CharBox): boolean {
+  // parts of one character stacked apart are of its width (二's bars, 亠 over 京's body, 刀 over 口, 山 over 石);
+  // a ruby kana over the top of its name's kanji is a third to a half as wide (TEXT_LINE_TUNING.stackedWidthShare),
+  // however tall or flat each is: two rows, which stacked read 意 for ミ over 恵
+  if (Math.min(cW(a), cW(b)) < TEXT_LINE_TUNING.stackedWidthShare * Math.max(cW(a), cW(b))) return false;
   const flatA = cH(a) < 0.6 * cW(a);
   const flatB = cH(b) < 0.6 * cW(b);
   if (flatA && flatB) return true;
