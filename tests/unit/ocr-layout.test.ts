@@ -164,25 +164,6 @@ describe('text lines from ink blobs', () => {
     expect(groupLines([{ x0: 96, y0: 128, x1: 98, y1: 148 }], 1)).toHaveLength(0);
   });
 
-
-  it('keeps apart a label the blur grew to 0.6 of the name, a word gap before it (氏名 | 山崎 達也 on a camera photo)', () => {
-    // the line finder's pieces on the warped card (20270109 #18): 氏, 名 27-29 px tall, 37 px before 山 (46 px)
-    const label = [
-      { x0: 76, y0: 50, x1: 101, y1: 76 },
-      { x0: 104, y0: 49, x1: 128, y1: 77 },
-    ];
-    const name = [
-      { x0: 165, y0: 45, x1: 205, y1: 90 },
-      { x0: 214, y0: 44, x1: 258, y1: 91 },
-      { x0: 314, y0: 44, x1: 359, y1: 90 },
-      { x0: 365, y0: 44, x1: 410, y1: 90 },
-    ];
-    expect(groupLines([...label, ...name], 1.2).map((l) => [l.x0, l.x1])).toEqual([[165, 410], [76, 128]]);
-    // the same label set close to the name (no word gap) stays with it, as letter-spaced digits before a kanji do
-    const close = label.map((c) => ({ ...c, x0: c.x0 + 20, x1: c.x1 + 20 }));
-    expect(groupLines([...close, ...name], 1.2)).toHaveLength(1);
-  });
-
   describe("a line's first character broken into pieces by blur", () => {
     /** the rest of an address row after its first character: 川県羽咋市, 30 px text */
     const rest = [

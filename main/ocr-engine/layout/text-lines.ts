@@ -277,10 +277,7 @@ export function groupLines(chars: CharBox[], s: number): TextLine[] {
         // a big character after small text is a different line (a label and its value), unless the small
         // "text" was this character's own left-hand strokes, or the line has characters of its size and the
         // small ones were a kana broken into strokes (ハ's two, which drag the line's height down)
-        const noneOfItsSize = !l.chars.slice(-4).some((x) => cH(x) >= 0.75 * h);
-        if (h > 1.6 * shape.h && !radicalPieces(l, c, gap) && noneOfItsSize) continue;
-        // … and one less small but a word's gap before (a label the camera's blur grew to 0.6 of the value)
-        if (h > LABEL_BEFORE.height * shape.h && gap > LABEL_BEFORE.gap * h && noneOfItsSize) continue;
+        if (h > 1.6 * shape.h && !radicalPieces(l, c, gap) && !l.chars.slice(-4).some((x) => cH(x) >= 0.75 * h)) continue;
       }
       if (dy + Math.max(0, gap) * 0.05 < bestD) {
         bestD = dy + Math.max(0, gap) * 0.05;
@@ -319,21 +316,6 @@ const SMALL_TEXT = {
   flat: 0.6,
   /** … after a gap of more than this many of the line's text heights (a space between words, not letter spacing) */
   gap: 0.5,
-} as const;
-
-/**
- * Smaller text before a line's characters that is a line of its own when a word's gap parts them (groupLines):
- * a label printed at ~0.45 of its value's height is told apart by size alone (1.6), but blur grows small type
- * more than big (氏名 at 27-29 px before a name at 46, 37 px apart on a camera photo: the name was read
- * 玉 山崎 達也). Letter-spaced half-width digits before a kanji (1 9 7 7 年) are ~0.75 of its height.
- */
-const LABEL_BEFORE = {
-  // (24 tuning sets, 1,152 cards: 2 fields mended, 氏名 | 山崎 and a roman name's first letter, 0 broken; before
-  // stacked parts had to be of a character's width, it broke a name whose ruby had joined its given name)
-  /** the value's characters at least this many times the small text's height … */
-  height: 1.4,
-  /** … and this many of their own heights after it */
-  gap: 0.6,
 } as const;
 
 /** When a few pieces left of a line are its first character, broken apart (see joinFragments). */
