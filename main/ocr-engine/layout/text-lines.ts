@@ -119,8 +119,9 @@ export const TEXT_LINE_TUNING = {
    * Two parts apart above one another are of one character's scale only when the narrower is at least this share
    * of the wider's width: 二's and 三's bars (~0.55–0.7), 亠 over 京's body, 刀 over 口; a ruby kana over the
    * top of its name's kanji is a third to a half as wide (ミ's bar over 恵's flat top, 17 and 52 px; a bar of グ
-   * over it, 15 and 48 px; ミ whole, 21 and 48 px), another row, which stacked read 意. The same share as 二's
-   * bars in mergeIntoChars. Parts that touch are joined whatever their sizes (touchingGap)
+   * over it, 15 and 48 px; ミ whole, 21 and 48 px), another row, which stacked read 意. Also the share that
+   * makes two flat parts 二's bars in mergeIntoChars (a wider gap allowed). Parts that touch are joined whatever
+   * their sizes (touchingGap)
    */
   stackedWidthShare: 0.45,
 } as const;
@@ -146,7 +147,7 @@ export function mergeIntoChars(blobs: Box[], s: number): CharBox[] {
         // (ruby ニ's short lower bar over 西's long top one is two rows, not one character)
         const flatA = cH(a) < 0.35 * cW(a);
         const flatB = cH(b) < 0.35 * cW(b);
-        const bars = flatA && flatB && Math.min(cW(a), cW(b)) >= 0.45 * Math.max(cW(a), cW(b));
+        const bars = flatA && flatB && Math.min(cW(a), cW(b)) >= TEXT_LINE_TUNING.stackedWidthShare * Math.max(cW(a), cW(b));
         // a bar of a character is about as wide as the rest of it (三's last bar) or close to it (亠 in 京); a
         // short bar far above is another row's (ruby ニ over 西)
         const [bar, body] = flatA ? [a, b] : [b, a];
