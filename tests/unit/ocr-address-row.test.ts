@@ -134,6 +134,16 @@ describe('an address row read again', () => {
     expect(withoutDoubledGlyphs(two, [{ x0: 100, x1: 128 }, { x0: 132, x1: 160 }]).text).toBe('ロロ');
   });
 
+  it('spells once a kana the model read twice with each voicing mark over one box (コーポ read コーボポ), never two glyphs', () => {
+    const sym = (text: string, x0: number, x1: number, confidence = 0.8) => ({ text, x0, x1, confidence });
+    const read = { text: 'コーボポ山田', confidence: 0.76, symbols: [sym('コ', 100, 128), sym('ー', 132, 160), sym('ボ', 164, 180, 0.5), sym('ポ', 170, 192, 0.7), sym('山', 196, 224), sym('田', 228, 256)] };
+    const boxes = [[100, 128], [132, 160], [164, 192], [196, 224], [228, 256]].map(([x0, x1]) => ({ x0: x0!, x1: x1! }));
+    expect(withoutDoubledGlyphs(read, boxes).text).toBe('コーポ山田');
+    // ボ and ポ each over its own glyph are two kana
+    const two = { ...read, text: 'ボポ', symbols: [sym('ボ', 100, 128), sym('ポ', 132, 160)] };
+    expect(withoutDoubledGlyphs(two, [{ x0: 100, x1: 128 }, { x0: 132, x1: 160 }]).text).toBe('ボポ');
+  });
+
   it('goes on past a speck between its rows, which is no row of it (read 伝, 0.4 of the text height)', () => {
     const lines = [
       line('氏名 TRAN RAT', 70, 37, 370, 75, 33),

@@ -143,6 +143,15 @@ describe('the print of a dropped character found beside the one before it', () =
     expect(droppedPrintAt([tightLine], [{ ...tl, x1: 306, chars: tight }], '1第寿荘', 2)).toEqual({ x0: 227, y0: 190, x1: 263, y1: 227 });
   });
 
+  it('takes the cell after the character before where the dropped character ended its row (第 | 寿荘)', () => {
+    // the row reads 1第 and its line takes in the 二 after 第; the row under it starts with 寿荘
+    const ends: RecognizedLine = { ...line, x1: 263, text: '1第', symbols: symbols.slice(0, 2) };
+    const endsTl = { ...tl, x1: 263, chars: chars.slice(0, 3) };
+    expect(droppedPrintAt([ends], [endsTl], '1第寿荘9', 2)).toEqual({ x0: 227, y0: 190, x1: 263, y1: 227 });
+    // a row that ends at 第, with no print after it, has no dropped character's cell
+    expect(droppedPrintAt([{ ...ends, x1: 220 }], [{ ...endsTl, x1: 220, chars: chars.slice(0, 2) }], '1第寿荘9', 2)).toBeNull();
+  });
+
   it('finds nothing where the model\'s boxes place nothing or the row does not read the characters either side', () => {
     // a box over the whole row (a reread's symbols) places no character
     expect(droppedPrintAt([{ ...line, symbols: symbols.map((s) => ({ ...s, x0: 157, x1: 527 })) }], [tl], '1第寿荘9', 2)).toBeNull();

@@ -100,8 +100,8 @@ export function glyphCellAt(lines: RecognizedLine[], textLines: TextLine[], text
 /**
  * The print of a character the model dropped before the `at`-th of `text` (第寿荘 for 第二寿荘): counted along
  * its row where it can be (glyphCellAt), else found beside the character before it, where digits before that
- * make the count unsure (1第寿荘 on its row) or the context runs over two rows (号 | 第寿荘): on the row that
- * reads the characters either side of it together, the line finder's cell nearest the model's box of the
+ * make the count unsure (1第寿荘 on its row) or the context runs over two rows (号 | 第寿荘, 第 | 寿荘): on the row
+ * that reads the characters either side of it together (or ends with the one before), the line finder's cell nearest the model's box of the
  * character before, and after it the next cell (the dropped character's when the line finder found it, else its
  * neighbour's, which the shape test tells apart), or the room between them where a character fits (its ink
  * the line finder left out). Null when the row or the character before is not found.
@@ -114,11 +114,13 @@ export function droppedPrintAt(lines: RecognizedLine[], textLines: TextLine[], t
     const read = [...l.text.replace(/[\s\u3000]+/g, '')];
     // (the model's boxes one per character: the character before is placed by its box)
     if (l.symbols.length !== read.length) continue;
-    // the index of the character after the dropped one, found with as much context before it as the row holds
+    // the index of the character after the dropped one, found with as much context before it as the row holds;
+    // or the row's end, where the row ends with that context (the dropped character ended its row: 第 | 寿荘,
+    // the 二 after 第 at the row's end, the row under it starting with 寿)
     let k = -1;
     for (let from = 0; from < at && k < 0; from++) {
       const i = indexOf(read, cs.slice(from, at));
-      if (i >= 0 && read[i + at - from] === cs[at]) k = i + at - from;
+      if (i >= 0 && (read[i + at - from] === cs[at] || i + at - from === read.length)) k = i + at - from;
     }
     if (k < 1) continue;
     const h = l.glyphH;

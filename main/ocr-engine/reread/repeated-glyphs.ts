@@ -68,6 +68,15 @@ export function withoutSymbols<C extends { text: string; symbols: RecognizedSymb
 }
 
 /**
+ * A kana without its voicing mark (ボ, ポ → ホ), for comparison only: one glyph read twice may come out once
+ * with each mark (コーポ read コーボポ), the mark being what the model is least sure of. (Decomposed only to
+ * compare: no text is ever stored folded.)
+ */
+function withoutVoicing(ch: string): string {
+  return ch.normalize('NFD').replace(/[\u3099\u309a]/g, '');
+}
+
+/**
  * A reading without the second of two identical characters side by side that both overlap one box of the line
  * finder's most: one printed glyph the model spelled twice (東一口 read 東ーーロロ on a blurred phone
  * photo). Digits are never merged: 11's strokes are two boxes, and a box the model's lags must not join
@@ -88,7 +97,7 @@ export function withoutDoubledGlyphs<C extends { text: string; symbols: Recogniz
   const drop = new Set<number>();
   for (let i = 1; i < c.symbols.length; i++) {
     const [a, b] = [c.symbols[i - 1]!, c.symbols[i]!];
-    if (drop.has(i - 1) || a.text !== b.text || /[0-9０-９]/.test(a.text)) continue;
+    if (drop.has(i - 1) || withoutVoicing(a.text) !== withoutVoicing(b.text) || /[0-9０-９]/.test(a.text)) continue;
     const box = boxOf(a);
     if (box >= 0 && box === boxOf(b)) drop.add(a.confidence < b.confidence ? i - 1 : i);
   }
