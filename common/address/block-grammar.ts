@@ -24,6 +24,11 @@ export interface GlyphChoice {
    * there, each as long as `read`, for its print to choose among cell by cell (`at` 0, `options` empty)
    */
   words?: string[];
+  /**
+   * a character read whose print is taken only where it can be counted along its row (the numeral after 第:
+   * the model's box of it, and of 第, may lie a character off, so a cell found by a box may be 寿's or 第's)
+   */
+  countedOnly?: true;
 }
 
 const KANJI_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -112,14 +117,18 @@ export function misreadChomeNumber(block: string, townLen: number): GlyphChoice 
 }
 
 /**
- * An ordinal in the building's name with its number dropped (第寿荘 for 第二寿荘: 第 is always followed by
- * one): the print after 第 shows which kanji numeral stands there. Null when every 第 has its number. Only
- * from index `from` on (after the 町域).
+ * The number of an ordinal in the building's name (第 is always followed by one): dropped (第寿荘 for 第二寿荘),
+ * the print after 第 shows which kanji numeral stands there; read as a kanji numeral or a kana drawn like one
+ * (第一, 第ニ), its print, where it can be counted along its row, decides among the numerals (二's upper bar is
+ * the one a blurred photo loses: 第二 read 第一). Null when no 第 is followed by a kanji or such a kana. Only from index `from` on (after the 町域).
  */
-export function droppedOrdinal(block: string, from = 0): GlyphChoice | null {
+export function ordinalNumber(block: string, from = 0): GlyphChoice | null {
   const cs = [...block];
   for (let i = Math.max(0, from); i < cs.length - 1; i++) {
-    if (cs[i] === '第' && KANJI.test(cs[i + 1]!) && !NUMERAL.test(cs[i + 1]!)) return { ...choiceAt(cs, i + 1, KANJI_NUMERALS), insert: true };
+    if (cs[i] !== '第') continue;
+    const next = cs[i + 1]!;
+    if (KANJI_NUMERALS.includes(next) || KANA_FOR_NUMERAL[next] !== undefined) return { ...choiceAt(cs, i + 1, KANJI_NUMERALS), countedOnly: true };
+    if (KANJI.test(next) && !NUMERAL.test(next)) return { ...choiceAt(cs, i + 1, KANJI_NUMERALS), insert: true };
   }
   return null;
 }

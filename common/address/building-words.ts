@@ -74,3 +74,32 @@ const SMALL_AFTER_VU: Record<string, string> = { ア: 'ァ', イ: 'ィ', エ: '�
 export function withSmallVowelAfterVu(text: string): string {
   return text.replace(/ヴ([アイエオ])/g, (_, v: string) => `ヴ${SMALL_AFTER_VU[v]!}`);
 }
+
+/**
+ * Katakana words of building names written with a small kana (拗音, 促音, a small vowel). The model scales
+ * every line to one height and reads a small kana as its full-size form (マンション read マンシヨン, シティ read
+ * シテイ); a stretch that spells one of these but for small kana read full size is taken to spell the word.
+ * Only words whose full-size forms are no word are listed (the old registers' マンシヨン is the same word: cards
+ * print what the register holds, and the clerk is asked to look, as for every repaired address).
+ */
+export const SMALL_KANA_WORDS: readonly string[] = ['マンション', 'シティ', 'キャッスル', 'シャトー', 'シャルム', 'ティアラ', 'フォーレ', 'ウィング', 'ファミール', 'ジュネス', 'ヴィレッジ', 'レジデンシャル'];
+
+/** Each small kana and the full-size kana the model reads for it. */
+const FULL_SIZE: Record<string, string> = { ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ッ: 'ツ' };
+
+/**
+ * `text` with each stretch that spells a word of `words` but for one or more small kana read full size spelled
+ * as the word: the same number of code points, every other character as read. Unchanged when nothing matches.
+ */
+export function withWordSmallKana(text: string, words: readonly string[] = SMALL_KANA_WORDS): string {
+  const cs = [...text];
+  for (const w of words) {
+    const ws = [...w];
+    const full = ws.map((c) => FULL_SIZE[c] ?? c);
+    for (let i = 0; i + ws.length <= cs.length; i++) {
+      const at = cs.slice(i, i + ws.length);
+      if (at.join('') !== w && at.every((c, k) => c === ws[k] || c === full[k])) cs.splice(i, ws.length, ...ws);
+    }
+  }
+  return cs.join('');
+}

@@ -23,7 +23,7 @@ import { glyphRequest, wordRequest, WORD_CHOICE } from './reread/glyph-choice';
 import type { AddressMaster } from '../../common/address/address-master';
 import type { PreparedView } from './prep/prepare';
 import { isCardShaped } from './image/card-shape';
-import { droppedPrintAt, printOf } from './reread/glyph-place';
+import { countedPrintAt, droppedPrintAt, printOf } from './reread/glyph-place';
 import { layoutOf, readFitsLayout } from '../../common/ocr/card-layouts';
 import type { NameReadings } from '../../common/names/name-readings';
 
@@ -242,7 +242,7 @@ export class CardReader {
           const cs = [...choice.read];
           return box ? await this.prep.glyph({ ...glyphRequest(view.card, box, '', choice.options), neighbours: [cs[choice.at - 1], cs[choice.at]].filter((c): c is string => !!c) }) : '';
         }
-        const box = printOf(view.lines, view.textLines, choice.read, choice.at);
+        const box = choice.countedOnly ? countedPrintAt(view.lines, view.textLines, choice.read, choice.at) : printOf(view.lines, view.textLines, choice.read, choice.at);
         const read = [...choice.read][choice.at]!;
         return box ? await this.prep.glyph(glyphRequest(view.card, box, read, choice.options)) : read;
       }),

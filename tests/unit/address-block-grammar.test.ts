@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockAsAllowed, blockChoices, droppedOrdinal } from '../../common/address/block-grammar';
+import { blockAsAllowed, blockChoices, ordinalNumber } from '../../common/address/block-grammar';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
 import { settleGlyph } from '../../main/ocr-engine/reread/glyph-choice';
 import { FONTS, LOOKS, glyph } from '../support/glyph-render';
@@ -26,12 +26,20 @@ describe("a 番地's grammar: what may stand where", () => {
   });
 
   it('leaves the number an ordinal dropped (第寿荘 for 第二寿荘) to the print after 第, the kanji numerals its options', () => {
-    expect(droppedOrdinal('8-39-1第寿荘901号')).toEqual({ read: '1第寿荘9', at: 2, options: NUMERALS, insert: true });
-    for (const ok of ['8-39-1第二寿荘901号', '第一ビル', '1709番地', '第2コーポ']) expect(droppedOrdinal(ok)).toBeNull();
+    expect(ordinalNumber('8-39-1第寿荘901号')).toEqual({ read: '1第寿荘9', at: 2, options: NUMERALS, insert: true });
+    for (const ok of ['1709番地', '第2コーポ', '第']) expect(ordinalNumber(ok)).toBeNull();
     // (the 町域's own 第 is no building's: only from the index given on)
-    expect(droppedOrdinal('第寿町1-2', 3)).toBeNull();
+    expect(ordinalNumber('第寿町1-2', 3)).toBeNull();
     const m = buildAddressMaster('40204\t福岡県\t直方市', ['40204\t丸山町\t植木', ''].join('\n'));
     expect(correctAddress('福岡県直方市丸山町1-2-3第寿荘901号', m).glyphChoices).toEqual([{ read: '3第寿荘9', at: 2, options: NUMERALS, insert: true }]);
+  });
+
+  it('leaves an ordinal\'s number read as a kanji numeral, or a kana drawn like one, to the print after 第 (第一 read over 第二)', () => {
+    expect(ordinalNumber('8-39-1第一寿荘901号')).toEqual({ read: '1第一寿荘', at: 2, options: NUMERALS, countedOnly: true });
+    expect(ordinalNumber('番地第ニ寿荘')).toEqual({ read: '地第ニ寿荘', at: 2, options: NUMERALS, countedOnly: true });
+    expect(ordinalNumber('第一ビル')).toEqual({ read: '第一ビル', at: 1, options: NUMERALS, countedOnly: true });
+    const m = buildAddressMaster('40204\t福岡県\t直方市', ['40204\t丸山町\t植木', ''].join('\n'));
+    expect(correctAddress('福岡県直方市丸山町1-2-3第二寿荘901号', m).glyphChoices).toEqual([{ read: '3第二寿荘', at: 2, options: NUMERALS, countedOnly: true }]);
   });
 
   it('puts a character it allows in place of each misread one, and leaves the rest as read', () => {

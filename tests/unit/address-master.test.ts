@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
 import { repairAddress } from '../../common/address/repair-card-address';
 import { addressRowIsPlaceOnly, addressRowIsSure, betweenDigits, blockIsClean, blockToMend, gapBetweenNumbers, numeralAfterDigits, readsAsBlock } from '../../common/address/sure-address-row';
-import { withSmallVowelAfterVu, withWordDakuten } from '../../common/address/building-words';
+import { withSmallVowelAfterVu, withWordDakuten, withWordSmallKana } from '../../common/address/building-words';
 import { emptyFields } from '../../common/ocr/card-result';
 import { findAddressDir, loadAddressMaster } from '../../main/ocr-engine/address-master-files';
 
@@ -367,6 +367,22 @@ describe("a building word's missing 濁点", () => {
   it('is put back by the repair of a read address, which then asks the clerk to look', () => {
     const c = correctAddress('宮城県仙台市青葉区本町4-35-28レジテンス桜903号', master);
     expect(c.text).toBe('宮城県仙台市青葉区本町4-35-28レジデンス桜903号');
+    expect(c.repaired).toBe(1);
+  });
+});
+
+describe('a building word\'s small kana read full size', () => {
+  it('spells the word (マンシヨン, シテイ, キヤツスル), and nothing that is no such word', () => {
+    expect(withWordSmallKana('サンライズマンシヨン309号')).toBe('サンライズマンション309号');
+    expect(withWordSmallKana('シテイコート601号')).toBe('シティコート601号');
+    expect(withWordSmallKana('キヤツスル青葉')).toBe('キャッスル青葉');
+    // spelled right, another kana off, or no such word (ハイツ, メゾン, a full-size イ after テ elsewhere): as read
+    for (const t of ['サンライズマンション', 'マンシエン', 'ハイツ青葉', 'ステイ', 'テイクアウト']) expect(withWordSmallKana(t)).toBe(t);
+  });
+
+  it('is put back by the repair of a read address, which then asks the clerk to look', () => {
+    const c = correctAddress('宮城県仙台市青葉区本町4-35-28シテイコート903号', master);
+    expect(c.text).toBe('宮城県仙台市青葉区本町4-35-28シティコート903号');
     expect(c.repaired).toBe(1);
   });
 });

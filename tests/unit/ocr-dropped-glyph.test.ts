@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { droppedPrintAt, glyphCellAt } from '../../main/ocr-engine/reread/glyph-place';
+import { countedPrintAt, droppedPrintAt, glyphCellAt } from '../../main/ocr-engine/reread/glyph-place';
 import { pitchCells, pitchGrid } from '../../main/ocr-engine/layout/pitch-cells';
 import { settleGlyph } from '../../main/ocr-engine/reread/glyph-choice';
 import { buildAddressMaster, correctAddress } from '../../common/address/address-master';
@@ -159,6 +159,46 @@ describe('the print of a dropped character found beside the one before it', () =
     expect(droppedPrintAt([{ ...line, symbols: symbols.slice(1) }], [tl], '1第寿荘9', 2)).toBeNull();
     expect(droppedPrintAt([line], [tl], '1第荘9', 2)).toBeNull();
   });
+});
+
+describe('the print of an ordinal\'s number read after 第, only where counted', () => {
+  // 第 [二] 寿 荘 7 0 6 号 on a phone photo's second address row (20270125 #9): the model read 第一 with its box of
+  // 第 over four characters; the line finder found only 二's lower bar, and a piece of the row above (its 地)
+  // reaches 10 px into this row
+  const box = (x0: number, x1: number, y0: number, y1: number): CharBox => ({ x0, x1, y0, y1 });
+  const chars = [box(153, 187, 256, 292), box(194, 229, 284, 289), box(235, 268, 256, 293), box(275, 311, 256, 292), box(323, 344, 260, 289), box(364, 386, 261, 290), box(406, 427, 260, 290), box(439, 474, 257, 293), box(178, 225, 206, 266)];
+  const tl: TextLine = { x0: 153, y0: 256, x1: 474, y1: 293, glyphH: 37, blobs: chars.length, chars };
+  const sym = (text: string, x0: number, x1: number): RecognizedLine['symbols'][number] => ({ text, confidence: 0.8, x0, x1 });
+  const line: RecognizedLine = { x0: 153, y0: 256, x1: 474, y1: 293, glyphH: 37, text: '第一寿荘70 6号', confidence: 0.78, symbols: [sym('第', 153, 344), sym('一', 219, 256), sym('寿', 256, 314), sym('荘', 313, 357), sym('7', 365, 386), sym('0', 376, 386), sym('6', 412, 427), sym('号', 442, 474)] };
+
+  it('counts it along the row that reads it, the context from the row above cut off, the row above\'s piece left out', () => {
+    const got = countedPrintAt([line], [tl], '地第一寿荘', 2);
+    // 二's column between 第 and 寿, over this row's height only (not the 地 above at 206–266)
+    expect(got).not.toBeNull();
+    expect(got!.x0).toBeGreaterThan(187);
+    expect(got!.x1).toBeLessThan(235);
+    expect(got!.x1).toBeGreaterThanOrEqual(229);
+    expect([got!.y0, got!.y1]).toEqual([256, 293]);
+  });
+
+  it('finds nothing where digits before it on its row make the count unsure (the boxes lag: 第\'s box over 二, the cell after it 寿)', () => {
+    const digits: RecognizedLine = { ...line, x0: 120, text: '1号第一寿荘', symbols: [sym('1', 120, 140), sym('号', 150, 180), sym('第', 194, 229), sym('一', 235, 268), sym('寿', 275, 311), sym('荘', 323, 344)] };
+    const withDigit: TextLine = { ...tl, x0: 120, chars: [box(120, 140, 257, 292), ...chars] };
+    expect(countedPrintAt([digits], [withDigit], '号第一寿荘', 2)).toBeNull();
+  });
+});
+
+describe('an ordinal\'s number read, settled by its print', () => {
+  for (const font of FONTS) {
+    it(`${font}: a printed 二 read 一 is 二, a printed 一 stays 一`, async () => {
+      for (const look of [LOOKS[0]!, LOOKS[2]!]) {
+        const ask = async (printed: string, read: string): Promise<string> => settleGlyph({ op: 'glyph', crop: await glyph(printed, font, look), read, options: NUMERALS });
+        expect(await ask('二', '一')).toBe('二');
+        expect(await ask('一', '一')).toBe('一');
+        expect(await ask('二', '二')).toBe('二');
+      }
+    });
+  }
 });
 
 describe('a dropped character settled by its print', () => {

@@ -73,7 +73,8 @@ export function glyphCellAt(lines: RecognizedLine[], textLines: TextLine[], text
     const start = dropped ? findRead(read, cs.slice(0, at), -1) : findRead(read, cs, at);
     const k = start < 0 ? -1 : start + at;
     if (k < 0 || (dropped && k < read.length && read[k] !== cs[at]) || read.slice(0, k).some((c) => HALF_WIDTH.test(c))) continue;
-    const pieces = textLines.flatMap((t) => t.chars).filter((c) => Math.min(c.y1, l.y1) - Math.max(c.y0, l.y0) > 0 && c.x0 >= l.x0 - 1 && c.x1 <= l.x1 + 1);
+    // (the row's pieces, at least half of each within it: a piece of the row above reaching into it is no cell of its)
+    const pieces = textLines.flatMap((t) => t.chars).filter((c) => Math.min(c.y1, l.y1) - Math.max(c.y0, l.y0) >= (c.y1 - c.y0 + 1) / 2 && c.x0 >= l.x0 - 1 && c.x1 <= l.x1 + 1);
     // the row's full-width characters as read (up to its first digit), one more where the model dropped one
     const fullWidth = read.findIndex((c) => HALF_WIDTH.test(c));
     // (the character asked about is printed full width whatever it was read as: a faint 三 read ~)
@@ -144,6 +145,21 @@ export function droppedPrintAt(lines: RecognizedLine[], textLines: TextLine[], t
     if (room >= GLYPH_CELL.fullWidth * h) return { x0: before.x1 + 1, y0: l.y0, x1: before.x1 + room, y1: l.y1 };
     // else the next cell (the dropped character's, or its neighbour's, for the shape test to tell)
     return next ? { ...next, y0: Math.min(next.y0, l.y0), y1: Math.max(next.y1, l.y1) } : null;
+  }
+  return null;
+}
+
+/**
+ * The print of the `at`-th character of `text` only where it can be counted along the row that reads it
+ * (GlyphChoice.countedOnly: the numeral after 第, whose box and its neighbour's lie up to a character off):
+ * glyphCellAt, with the context before cut back to what that row reads (地 | 第一寿荘). Null where the row
+ * holds digits before it or does not read it.
+ */
+export function countedPrintAt(lines: RecognizedLine[], textLines: TextLine[], text: string, at: number): CharBox | null {
+  const cs = [...text];
+  for (let from = 0; from <= at; from++) {
+    const counted = glyphCellAt(lines, textLines, cs.slice(from).join(''), at - from);
+    if (counted) return counted;
   }
   return null;
 }
