@@ -9,8 +9,9 @@ const TRAILING_MARKS = /[\s.,。、，．・:：;；!！?？'"『』「」|｜_~
 /**
  * An address as read without what cannot end one: trailing punctuation, and a card label it ran into, read
  * exactly, one character off (1061番地生生月日: the 生年月日 label beside the row's end), with its first three
- * right and its end misread (２４号生年月有明: the label under the last row taken for a row), or as long as
- * it is or one shorter with two of its characters in a row right (108号全全月日, 406号年月ロ). A label is only
+ * right and its end misread (２４号生年月有明: the label under the last row taken for a row), as long as it
+ * is or one shorter with two of its characters in a row right (108号全全月日, 406号年月ロ), or as long as it is
+ * with half its characters in their places (609号生鋳月呈). A label is only
  * cut after a number or a 番地 word, where an address can end, so a place name is never shortened.
  */
 export function trimAddressTail(address: string): string {
@@ -24,11 +25,13 @@ export function trimAddressTail(address: string): string {
       const before = cs[cs.length - len - 1]!;
       // a four-character label one character off, begun right and misread at its end (生年月有明), or as long
       // as it is or one shorter with two of its characters in a row read right and nothing of a 番地 in it (a
-      // digit, a join, 番, 号, 丁): misread at its start (全全月日) or its first character lost (年月ロ)
+      // digit, a join, 番, 号, 丁): misread at its start (全全月日) or its first character lost (年月ロ); or as
+      // long as it is, half of it in place, nothing of a 番地 in it: misread at every other character (生鋳月呈)
       const misread =
         levenshtein(tail, [...label]) <= (n >= 4 ? 1 : 0) ||
         (n >= 4 && tail.slice(0, n - 1).join('') === label.slice(0, n - 1)) ||
-        (n >= 4 && len >= n - 1 && len <= n && sharesPair(tail, [...label]) && !/[0-9０-９\-－ー‐−番号丁]/.test(tail.join('')));
+        (n >= 4 && len >= n - 1 && len <= n && sharesPair(tail, [...label]) && !/[0-9０-９\-－ー‐−番号丁]/.test(tail.join(''))) ||
+        (n >= 4 && len === n && inPlace(tail, [...label]) * 2 >= n && !/[0-9０-９\-－ー‐−番号丁]/.test(tail.join('')));
       if (misread && /[0-9０-９番地号目]/.test(before)) {
         t = cs.slice(0, cs.length - len).join('').replace(TRAILING_MARKS, '');
         return t;
@@ -36,6 +39,11 @@ export function trimAddressTail(address: string): string {
     }
   }
   return t;
+}
+
+/** How many of `label`'s characters stand at the same place in `tail`. */
+function inPlace(tail: readonly string[], label: readonly string[]): number {
+  return label.filter((c, i) => tail[i] === c).length;
 }
 
 /** Whether two of `label`'s characters side by side stand side by side in `tail` too. */

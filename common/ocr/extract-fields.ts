@@ -255,11 +255,16 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     fields.expiryDate.confidence *= T.confidence.datesOutOfOrder;
   }
 
-  const sexLine = [...lines].sort((a, b) => Number(b.label === 'sex') - Number(a.label === 'sex')).find((l) => parseSex(l.label === 'sex' ? `性別${l.value}` : l.text) !== null);
+  // every line that gives a 性別, its label's first (a value beside its label): where they disagree, the one
+  // whose value the model is surest of (the 住所 label misread 性落 and read again as 性別 男 at 0.70, the
+  // 女 after the birth date at 0.92)
+  const sexOf = (l: (typeof lines)[number]): 'M' | 'F' | null => parseSex(l.label === 'sex' ? `性別${l.value}` : l.text);
+  const sexValueConfidence = (l: (typeof lines)[number]): number => l.symbols.filter((s) => s.text === '男' || s.text === '女').at(-1)?.confidence ?? l.confidence;
+  const sexLines = [...lines].sort((a, b) => Number(b.label === 'sex') - Number(a.label === 'sex')).filter((l) => sexOf(l) !== null);
+  const sexLine = new Set(sexLines.map(sexOf)).size > 1 ? sexLines.reduce((a, b) => (sexValueConfidence(b) > sexValueConfidence(a) ? b : a)) : sexLines[0];
   if (sexLine) {
-    const v = parseSex(sexLine.label === 'sex' ? `性別${sexLine.value}` : sexLine.text);
-    const sym = sexLine.symbols.filter((s) => s.text === '男' || s.text === '女').at(-1);
-    fields.sex = { value: v, confidence: sym?.confidence ?? sexLine.confidence };
+    const v = sexOf(sexLine);
+    fields.sex = { value: v, confidence: sexValueConfidence(sexLine) };
     sources.sex = source([sexLine], sexLine.text);
     anchors++;
   } else {

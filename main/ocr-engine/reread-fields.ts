@@ -660,15 +660,18 @@ export function cellsAgreement(text: string, cells: readonly [number | null, num
 /**
  * The known names one character away from a kanji name read as "family　given", for the part (or parts) the
  * name tables do not know: each proposal changes one part by one character. Empty when both parts are known
- * (a read the tables vouch for is not second-guessed) or the read is not two kanji parts.
+ * (a read the tables vouch for is not second-guessed) or the read is not two parts; a part in kana (あかり) is
+ * proposed nothing, the other part still is.
  */
 export function knownNameProposals(name: string, names: NameReadings): string[] {
   const parts = name.split('\u3000');
-  if (parts.length !== 2 || !parts.every((p) => /^[\p{Script=Han}々]+$/u.test(p))) return [];
+  if (parts.length !== 2) return [];
   const [family, given] = parts as [string, string];
+  // each part in kanji on its own: a given name in kana (五十風　あかり) leaves the family name's proposals
+  const kanji = (p: string): boolean => /^[\p{Script=Han}々]+$/u.test(p);
   const out: string[] = [];
-  if (!names.known(family, '姓')) for (const f of names.oneOff(family, '姓')) out.push(`${f}\u3000${given}`);
-  if (!names.known(given, '名')) for (const g of names.oneOff(given, '名')) out.push(`${family}\u3000${g}`);
+  if (kanji(family) && !names.known(family, '姓')) for (const f of names.oneOff(family, '姓')) out.push(`${f}\u3000${given}`);
+  if (kanji(given) && !names.known(given, '名')) for (const g of names.oneOff(given, '名')) out.push(`${family}\u3000${g}`);
   return out;
 }
 

@@ -28,6 +28,15 @@ describe('what cannot end an address', () => {
     expect(trimAddressTail('東京都千代田区千代田1-1月日')).toBe('東京都千代田区千代田1-1月日');
     expect(trimAddressTail('北海道札幌市中央区大通西全全月日')).toBe('北海道札幌市中央区大通西全全月日');
   });
+  it('drops a four-character label with half its characters in place, misread at every other one (生鋳月呈), after a number or 号', () => {
+    expect(trimAddressTail('宮崎県西諸県郡高原町西麓２７６８番地シティコート６０９号生鋳月呈')).toBe('宮崎県西諸県郡高原町西麓２７６８番地シティコート６０９号');
+    expect(trimAddressTail('東京都千代田区千代田1-1有功期服')).toBe('東京都千代田区千代田1-1');
+    // one in place is no label; nor is a tail with a 番地 in it; nor one after a place name
+    expect(trimAddressTail('東京都港区芝1-2-3生駒荘園')).toBe('東京都港区芝1-2-3生駒荘園');
+    expect(trimAddressTail('東京都港区芝1-2-3生1月2')).toBe('東京都港区芝1-2-3生1月2');
+    expect(trimAddressTail('岐阜県本巣郡北方町生鋳月呈')).toBe('岐阜県本巣郡北方町生鋳月呈');
+  });
+
   it('keeps what may end an address: a closing parenthesis, a building name, a long vowel, a place name like a label', () => {
     for (const ok of ['東京都港区芝1-2-3（山田方）', '東京都港区芝1-2-3センター', '東京都港区芝1-2-3コーポ山田101号', '岐阜県本巣郡北方町生年', '京都府京都市北区住所町', '']) expect(trimAddressTail(ok)).toBe(ok);
   });

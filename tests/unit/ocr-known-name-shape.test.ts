@@ -30,6 +30,10 @@ describe('a known name one character away, chosen by the print', () => {
     // a roman name, an unsplit one: none
     expect(knownNameProposals('KIM\u3000MEI', names)).toEqual([]);
     expect(knownNameProposals('五十風太郎', names)).toEqual([]);
+    // a given name in kana (五十風　あかり): the family name is still proposed for, the kana part never
+    expect(knownNameProposals('五十風\u3000あかり', names)).toContain('五十嵐\u3000あかり');
+    expect(knownNameProposals('五十風\u3000あかり', names).every((p) => p.endsWith('\u3000あかり'))).toBe(true);
+    expect(knownNameProposals('田中\u3000あかり', names)).toEqual([]);
     for (const p of knownNameProposals('池申\u3000慎之介', names)) expect(p.split('\u3000').map((x) => [...x].length)).toEqual([2, 3]);
   });
 

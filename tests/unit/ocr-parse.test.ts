@@ -131,6 +131,18 @@ describe('extractFields', () => {
     expect(r.fields.expiryDate.value).toBe('2031-04-01');
     expect(r.warnings).toEqual([]);
   });
+  it('takes, of lines that give 性別 differently, the one whose value the model is surest of (a misread 住所 label read as 性別 男)', () => {
+    // 20270125 #33: the 住所 label read 性落, read again as the 性別 label with 男 at 0.70; 女 alone after the birth date at 0.92
+    const at = (l: RecognizedLine, confidence: number): RecognizedLine => ({ ...l, confidence });
+    const lines = [line('平野 恵', 170, 47, 58), at(line('性別 男', 67, 167, 18), 0.7), line('群馬県吾妻郡中之条町四万395番地', 169, 168, 35), line('昭和27年9月7日生', 164, 355, 35), at(line('女', 656, 352, 36), 0.92), line('2026年9月7日まで有効', 235, 428, 33)];
+    const r = extractFields(lines, '2026-01-01');
+    expect(r.fields.sex.value).toBe('F');
+    expect(r.fields.sex.confidence).toBe(0.92);
+    // lines that agree: the labelled one, as before
+    const agree = extractFields([...lines.slice(0, 4), at(line('男', 656, 352, 36), 0.95), lines[5]!], '2026-01-01');
+    expect(agree.fields.sex).toEqual({ value: 'M', confidence: 0.7 });
+  });
+
   it('warns on an expired card and recognises the next-generation layout', () => {
     const r = extractFields(
       [line('ヤマダ ハナコ', 110, 10, 20), line('氏名 山田 花子', 40, 40, 45), line('住所 北海道札幌市中央区南三条東1-2', 40, 130), line('生年月日 1990年 4月 1日', 40, 300), line('有効期限 2024年 4月 1日まで有効', 40, 380)],
