@@ -1,3 +1,5 @@
+import { fullSizeKana } from '../ocr/kana-look-alikes';
+
 /**
  * Katakana words that Japanese apartment and building names are made of, as far as they hold a ハ-row kana
  * with a mark (パ/バ, ピ/ビ …). The OCR model and a blurred print often cannot tell the 半濁点 from the 濁点;
@@ -47,20 +49,26 @@ const UNVOICED: Record<string, string> = Object.fromEntries(
 );
 
 /**
- * `text` with each stretch that spells a word of `words` but for one or more missing 濁点 spelled as the word:
- * the same number of code points, every other character as read. Unchanged when nothing matches.
+ * `text` with each stretch that spells a word of `words` but for one or more characters read as `misread`
+ * gives for them (a 濁点 dropped, a small kana read full size) spelled as the word: the same number of code
+ * points, every other character as read. Unchanged when nothing matches.
  */
-export function withWordDakuten(text: string, words: readonly string[] = DAKUTEN_WORDS): string {
+function withWordsSpelled(text: string, words: readonly string[], misread: (ch: string) => string): string {
   const cs = [...text];
   for (const w of words) {
     const ws = [...w];
-    const bare = ws.map((c) => UNVOICED[c] ?? c);
+    const seen = ws.map(misread);
     for (let i = 0; i + ws.length <= cs.length; i++) {
       const at = cs.slice(i, i + ws.length);
-      if (at.join('') !== w && at.every((c, k) => c === ws[k] || c === bare[k])) cs.splice(i, ws.length, ...ws);
+      if (at.join('') !== w && at.every((c, k) => c === ws[k] || c === seen[k])) cs.splice(i, ws.length, ...ws);
     }
   }
   return cs.join('');
+}
+
+/** `text` with each stretch that spells a word of `words` but for one or more missing 濁点 spelled as the word. */
+export function withWordDakuten(text: string, words: readonly string[] = DAKUTEN_WORDS): string {
+  return withWordsSpelled(text, words, (c) => UNVOICED[c] ?? c);
 }
 
 /** The small vowels that follow ヴ, by the full-size kana the model reads for them. */
@@ -84,22 +92,7 @@ export function withSmallVowelAfterVu(text: string): string {
  */
 export const SMALL_KANA_WORDS: readonly string[] = ['マンション', 'シティ', 'キャッスル', 'シャトー', 'シャルム', 'ティアラ', 'フォーレ', 'ウィング', 'ファミール', 'ジュネス', 'ヴィレッジ', 'レジデンシャル'];
 
-/** Each small kana and the full-size kana the model reads for it. */
-const FULL_SIZE: Record<string, string> = { ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ッ: 'ツ' };
-
-/**
- * `text` with each stretch that spells a word of `words` but for one or more small kana read full size spelled
- * as the word: the same number of code points, every other character as read. Unchanged when nothing matches.
- */
+/** `text` with each stretch that spells a word of `words` but for one or more small kana read full size spelled as the word. */
 export function withWordSmallKana(text: string, words: readonly string[] = SMALL_KANA_WORDS): string {
-  const cs = [...text];
-  for (const w of words) {
-    const ws = [...w];
-    const full = ws.map((c) => FULL_SIZE[c] ?? c);
-    for (let i = 0; i + ws.length <= cs.length; i++) {
-      const at = cs.slice(i, i + ws.length);
-      if (at.join('') !== w && at.every((c, k) => c === ws[k] || c === full[k])) cs.splice(i, ws.length, ...ws);
-    }
-  }
-  return cs.join('');
+  return withWordsSpelled(text, words, fullSizeKana);
 }

@@ -261,10 +261,12 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
   const sexOf = (l: (typeof lines)[number]): 'M' | 'F' | null => parseSex(l.label === 'sex' ? `性別${l.value}` : l.text);
   const sexValueConfidence = (l: (typeof lines)[number]): number => l.symbols.filter((s) => s.text === '男' || s.text === '女').at(-1)?.confidence ?? l.confidence;
   const sexLines = [...lines].sort((a, b) => Number(b.label === 'sex') - Number(a.label === 'sex')).filter((l) => sexOf(l) !== null);
-  const sexLine = new Set(sexLines.map(sexOf)).size > 1 ? sexLines.reduce((a, b) => (sexValueConfidence(b) > sexValueConfidence(a) ? b : a)) : sexLines[0];
+  // … and, as the card contradicts itself, the clerk is asked to look
+  const disagree = new Set(sexLines.map(sexOf)).size > 1;
+  const sexLine = disagree ? sexLines.reduce((a, b) => (sexValueConfidence(b) > sexValueConfidence(a) ? b : a)) : sexLines[0];
   if (sexLine) {
     const v = sexOf(sexLine);
-    fields.sex = { value: v, confidence: sexValueConfidence(sexLine) };
+    fields.sex = { value: v, confidence: disagree ? Math.min(sexValueConfidence(sexLine), T.confidence.sexDisagreementCap) : sexValueConfidence(sexLine) };
     sources.sex = source([sexLine], sexLine.text);
     anchors++;
   } else {

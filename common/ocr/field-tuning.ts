@@ -46,6 +46,8 @@ export const FIELD_TUNING = {
     datesOutOfOrder: 0.5,
     /** a national's 有効期限 not on the birthday: at most this (both), whatever the model said */
     expiryNotOnBirthdayCap: 0.6,
+    /** lines that give different 性別s: the one taken (the surest) at most this, below the check screen's doubt (0.8) */
+    sexDisagreementCap: 0.6,
   },
   name: {
     // the weights of the name's evidence: what the text is, how big it is, where it stands, what labels it

@@ -157,7 +157,8 @@ export function droppedPrintAt(lines: RecognizedLine[], textLines: TextLine[], t
  */
 export function countedPrintAt(lines: RecognizedLine[], textLines: TextLine[], text: string, at: number): CharBox | null {
   const cs = [...text];
-  for (let from = 0; from <= at; from++) {
+  // (the context always keeps the character before: a row reading 一寿荘 alone is not known to be this one)
+  for (let from = 0; from < at; from++) {
     const counted = glyphCellAt(lines, textLines, cs.slice(from).join(''), at - from);
     if (counted) return counted;
   }
