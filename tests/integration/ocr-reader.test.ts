@@ -226,6 +226,12 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     ['card-20270102-0035-foreign-phone.jpg', 'address', 'an address from the one line that names a place when its label and 都道府県 are misread (青森加平用市…, 0.35)'],
     ['card-20270110-0043-ng-rows-camera.jpg', 'address', 'the 方書 voted only among reads that end the 番地 as the chosen one does (号 read サ: サシンティコート)'],
     ['card-20270121-0011-foreign-phone.jpg', 'name', 'the roman name read with as many letters as the print shows, over reads that dropped its first (ILLER)'],
+    ['card-20270126-0021-current-phone.jpg', 'address', 'the number an ordinal dropped at its row\'s end, found after 第 on that row (第 | 寿荘)'],
+    ['card-20270126-0001-ng-ruby-flat.jpg', 'address', 'a kana read twice over one glyph, once with each voicing mark, is one (コーボポ)'],
+    ['card-20270125-0009-current-phone.jpg', 'address', 'an ordinal\'s number read 一 settled by its print, counted along its row (第二)'],
+    ['card-20270118-0009-current-phone.jpg', 'address', 'a building word\'s small kana read full size (マンシヨン)'],
+    ['card-20270127-0003-current-scanner.png', 'name', 'a kanji family name beside a given name in kana gets its known-name proposals (五十風　あかり)'],
+    ['card-20270127-0010-ng-photo-left-phone.jpg', 'address', 'a label the address ran into, misread at every other character, is cut (生鋳月呈)'],
   ];
   it.each(AS_PRINTED)('%s: %s as printed (%s)', async (file, field) => {
     const { got, want } = await readAgainstTruth(file);
@@ -243,6 +249,12 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     const { got, want } = await readAgainstTruth('card-20270124-0028-ng-photo-left-scanner.png');
     expect(got.name.value).toBe(want.name);
     expect(got.nameKana.value).toBe(want.nameKana);
+  });
+
+  it('takes, of lines that give different 性別s, the surest, and asks the clerk to look (the 住所 label misread as 性別 男)', async () => {
+    const { got, want } = await readAgainstTruth('card-20270125-0033-current-phone.jpg');
+    expect(got.sex.value).toBe(want.sex);
+    expect(got.sex.confidence).toBeLessThan(0.8);
   });
 
   it('reads 性別 by the atlas drawings where the counters of a blurred 男 close up, and where 女 is printed pale', async () => {
