@@ -474,9 +474,11 @@ export async function rereadPatch(
         // the model has no 髙 﨑 邉…: the printed shape picks the variant
         const read = split && kanjiLookAlikes(split);
         // a read that is no known name: the known names one character away, for the print to choose from;
-        // and those whose reading is the フリガナ the print shows, where the read's is not (和志 under カズヤ: 和也)
+        // and those whose reading is the フリガナ the print shows, where the read's is not (和志 under カズヤ: 和也);
+        // and the known names the other reads spell one character away (夢 over 蓮 and 運: the model was unsure)
         const kana = read && names ? await printedKana : null;
-        const proposals = read && names ? [...knownNameProposals(read, names), ...(kana ? namesReadAs(read, kana, names) : [])] : [];
+        const others = read && names ? namesOtherReadsSpell(read, all, (c) => splitAt(c, gapAt, all, familyCells), names) : [];
+        const proposals = read && names ? [...knownNameProposals(read, names), ...(kana ? namesReadAs(read, kana, names) : []), ...others] : [];
         const shaped = read && (await settle(shapeRequest(card, band, read, gapAt, proposals)));
         if (!read || !shaped) return null;
         // ... but a look-alike the shape chose never turns a known name into an unknown one (池田 → 池申)
@@ -673,6 +675,29 @@ export function knownNameProposals(name: string, names: NameReadings): string[] 
   if (kanji(family) && !names.known(family, '姓')) for (const f of names.oneOff(family, '姓')) out.push(`${f}\u3000${given}`);
   if (kanji(given) && !names.known(given, '名')) for (const g of names.oneOff(given, '名')) out.push(`${family}\u3000${g}`);
   return out;
+}
+
+/**
+ * The known names the model's other reads of a kanji name spell, where they differ from the chosen read
+ * ("family　given") by one character and have as many in each part: 久保　夢 chosen by three reads, 久保　蓮
+ * and 久保　運 by the others. Reads that disagree on a character say the model could not tell it; the print
+ * chooses among what they spell (the same shape test as for the known names one character away), and a
+ * spelling the name tables do not know as a family and a given name is no proposal. `split` spells a read
+ * as "family　given" as the chosen one was split.
+ */
+export function namesOtherReadsSpell(read: string, reads: readonly Cand[], split: (c: Cand) => string | null, names: NameReadings): string[] {
+  const parts = read.split('\u3000');
+  if (parts.length !== 2) return [];
+  const chars = [...parts.join('')];
+  const out = new Set<string>();
+  for (const c of reads) {
+    const t = split(c);
+    const q = t?.split('\u3000');
+    if (!t || t === read || q?.length !== 2 || [...q[0]!].length !== [...parts[0]!].length || [...q[1]!].length !== [...parts[1]!].length) continue;
+    const differing = [...q.join('')].filter((ch, i) => ch !== chars[i]).length;
+    if (differing === 1 && knownNameSupport(t, names) === 1) out.add(t);
+  }
+  return [...out];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseKnownName, settleKnownName } from '../../main/ocr-engine/kanji/known-name-shape';
 import { glyphAtlas, parseGlyphAtlas } from '../../main/ocr-engine/kanji/glyph-atlas';
-import { keepKnownParts, knownNameProposals, snapToKnownReading } from '../../main/ocr-engine/reread-fields';
+import { keepKnownParts, knownNameProposals, namesOtherReadsSpell, snapToKnownReading } from '../../main/ocr-engine/reread-fields';
 import { loadNameReadings } from '../../main/services/names/name-reading-files';
 import { fullSizeKana } from '../../common/ocr/kana-look-alikes';
 import { FONTS, LOOKS, glyph, render, svgText } from '../support/glyph-render';
@@ -66,6 +66,38 @@ describe('a known name one character away, chosen by the print', () => {
     const blank = { width: 30, height: 30, data: new Uint8Array(900).fill(230) };
     expect(chooseKnownName([blank], ['思'], [['恵']])).toBeNull();
   });
+});
+
+/**
+ * Reads of one name that disagree on a character (久保　夢 by three, 久保　蓮 and 久保　運 by one each) say the
+ * model could not tell it: the known names the other reads spell go to the print, whichever read won the vote.
+ */
+describe("the known names the model's other reads spell, chosen by the print", () => {
+  const read = (text: string) => ({ text, confidence: 0.5, symbols: [], provenance: 're-read' as const });
+  const split = (c: { text: string }): string | null => c.text.replace(' ', '\u3000');
+
+  it('proposes what the other reads spell one character off, as many in each part, known as family and given', () => {
+    const reads = ['久保 夢', '久保 蓮', '久保 夢', '久保 運', '久保 蓮子', '大保 蓮', '久保 的'].map(read);
+    // (蓮子 has another length, 大保　蓮 two characters changed, 的 is no given name)
+    expect(namesOtherReadsSpell('久保\u3000夢', reads, split, names).sort()).toEqual(['久保\u3000蓮', '久保\u3000運'].sort());
+    // reads that all agree propose nothing; nor does an unsplit read
+    expect(namesOtherReadsSpell('久保\u3000夢', ['久保 夢', '久保 夢'].map(read), split, names)).toEqual([]);
+    expect(namesOtherReadsSpell('久保夢', reads, split, names)).toEqual([]);
+    // a read the split cannot spell as two parts is left out
+    expect(namesOtherReadsSpell('久保\u3000夢', reads, () => null, names)).toEqual([]);
+  });
+
+  for (const font of FONTS) {
+    it(`${font}: the printed 蓮 wins over the vote's 夢; a printed 夢 stays`, async () => {
+      const reads = ['久保 夢', '久保 蓮', '久保 運'].map(read);
+      const proposals = namesOtherReadsSpell('久保\u3000夢', reads, split, names).map((p) => [...p.replace('\u3000', '')]);
+      for (const look of [LOOKS[0]!, LOOKS[2]!]) {
+        const cells = async (given: string) => Promise.all(['久', '保', given].map((c) => glyph(c, font, look)));
+        expect(chooseKnownName(await cells('蓮'), [...'久保夢'], proposals), look.name).toEqual([...'久保蓮']);
+        expect(chooseKnownName(await cells('夢'), [...'久保夢'], proposals), look.name).toBeNull();
+      }
+    });
+  }
 });
 
 describe('the name tables outvote a look-alike chosen by shape', () => {
