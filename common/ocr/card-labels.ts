@@ -1,11 +1,11 @@
-/** Printed labels, with the look-alikes tesseract produces for them on small, noisy print. */
+/** Printed labels as spelled, with the look-alikes tesseract produces for them on small, noisy print. */
 export const LABEL = {
-  name: { re: /^[氏民氐][名各]/, len: 2 },
-  address: { re: /^[住往佳][所听析]/, len: 2 },
-  birth: { re: /^生年月[日目]/, len: 4 },
-  expiry: { re: /^有効期限/, len: 4 },
-  sex: { re: /^性[別刷]/, len: 2 },
-  kana: { re: /^フリガナ/, len: 4 },
+  name: { text: '氏名', re: /^[氏民氐][名各]/, len: 2 },
+  address: { text: '住所', re: /^[住往佳][所听析]/, len: 2 },
+  birth: { text: '生年月日', re: /^生年月[日目]/, len: 4 },
+  expiry: { text: '有効期限', re: /^有効期限/, len: 4 },
+  sex: { text: '性別', re: /^性[別刷]/, len: 2 },
+  kana: { text: 'フリガナ', re: /^フリガナ/, len: 4 },
 } as const;
 
 export type LabelKind = keyof typeof LABEL;

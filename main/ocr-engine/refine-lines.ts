@@ -248,8 +248,10 @@ async function sexGlyph(
   const H = Math.max(h, valueH);
   // the row's band, as tall as the value may be, around the label's middle
   const top = (l.y0 + l.y1) / 2 - 0.9 * H;
-  // only the area is cut here: the glyph is found, tested and tiled in the preprocessing worker
-  const area = crop(card, ax, top, 1.2 * h + 3.5 * H, 1.8 * H);
+  // only the area is cut here: the glyph is found, tested and tiled in the preprocessing worker; it reaches as far
+  // as a value may (SEX_VALUE: starting within reachGlyphs label heights of the label's end, and as wide as it is
+  // tall), wherever the label's end was put: a label known by its print ends at its ink, not at a loose box
+  const area = crop(card, ax, top, Math.max(1.2 * h + 3.5 * H, labEnd - ax + SEX_VALUE.reachGlyphs * h + H), 1.8 * H);
   const v = await reader.value({ op: 'sex-value', crop: area, h: H, labEnd: labEnd - ax, strip });
   if (!v.box) return null;
   return { shape: v.shape, strip: v.strip, x0: Math.floor(Math.max(0, ax)) + v.box.x0, x1: Math.floor(Math.max(0, ax)) + v.box.x1, labEnd };

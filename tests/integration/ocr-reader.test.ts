@@ -233,6 +233,7 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     ['card-20270127-0003-current-scanner.png', 'name', 'a kanji family name beside a given name in kana gets its known-name proposals (五十風　あかり)'],
     ['card-20270127-0010-ng-photo-left-phone.jpg', 'address', 'a label the address ran into, misread at every other character, is cut (生鋳月呈)'],
     ['card-20270119-0013-ng-rows-flat.jpg', 'name', 'the print chooses among the known names the reads spell (濵田　蓮 by one read, 運 by three)'],
+    ['card-20270113-0046-ng-bilingual-phone.jpg', 'name', 'the 氏名 label known by its print, not read as the name (岳名 → 氏　名)'],
   ];
   it.each(AS_PRINTED)('%s: %s as printed (%s)', async (file, field) => {
     const { got, want } = await readAgainstTruth(file);

@@ -177,6 +177,32 @@ describe('性別 beside a small label of its own line', () => {
   }
 });
 
+/**
+ * A label known by its print (layout/printed-label.ts) ends where its ink does, not at a box that runs into
+ * the value as the model's do: the value's search still reaches as far as SEX_VALUE says a value may be (a
+ * foreign resident's card: 性別 18 px tall, 男 30 starting two label heights after it, no line beside it found).
+ */
+describe('性別 beside a label whose end is its ink', () => {
+  for (const font of FONTS) {
+    it(`${font}: the value two label heights on is found whole`, async () => {
+      for (const ch of ['男', '女'] as const) {
+        const probe = await render(text('性別', 40, 60, 21, font, 68), 260, 100, LOOKS[0]!);
+        let x0 = probe.width;
+        let x1 = 0;
+        let y0 = probe.height;
+        let y1 = 0;
+        for (let y = 0; y < probe.height; y++) for (let x = 0; x < probe.width; x++) if (probe.data[y * probe.width + x]! < 150) [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
+        const card = await render(`${text('性別', 40, 60, 21, font, 68)}${text(ch, x1 + 42, 66, 31, font, 17)}`, 260, 100, LOOKS[0]!);
+        const mid = Math.round((x0 + x1) / 2);
+        const l: RecognizedLine = { x0, y0, x1, y1, glyphH: y1 - y0, text: '性別', confidence: 0.9, symbols: [{ text: '性', confidence: 0.9, x0, x1: mid - 1 }, { text: '別', confidence: 0.9, x0: mid + 1, x1 }] };
+        const [read] = await refineLines(fakePool(ch.repeat(3), 0.9), card, [l], '2026-06-01', [l]);
+        expect(sexOf(read!).value, ch).toBe(ch);
+        expect(sexOf(read!).confidence).toBeGreaterThanOrEqual(0.85);
+      }
+    });
+  }
+});
+
 describe('a short label line that is no 性別', () => {
   it('takes 住所 or 氏名 read with a 性 first (性所, 性名) for that label, and reads no 性別 beside it', async () => {
     const { card, value } = await smallLabelLine('女', '性別', FONTS[0]!, LOOKS[0]!);

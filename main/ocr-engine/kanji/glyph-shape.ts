@@ -8,14 +8,41 @@ export interface Shape {
   aspect?: number;
 }
 
-/** Distance (in pixels, 3-4 chamfer / 3) from each cell to the nearest ink. */
+/**
+ * Distance (in pixels, 3-4 chamfer / 3) from each cell to the nearest ink: two passes over the square, each cell
+ * taking the least of its own and its already-visited neighbours' plus the step (3 across, 4 diagonally).
+ * Neighbours outside the square are left out, as a distance no cell exceeds would be.
+ */
 function distanceToInk(bits: Uint8Array): Float32Array {
   const n = GLYPH;
   const d = new Float32Array(n * n).fill(1e6);
   for (let i = 0; i < d.length; i++) if (bits[i]) d[i] = 0;
-  const at = (x: number, y: number): number => (x < 0 || y < 0 || x >= n || y >= n ? 1e6 : d[y * n + x]!);
-  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) d[y * n + x] = Math.min(d[y * n + x]!, at(x - 1, y) + 3, at(x, y - 1) + 3, at(x - 1, y - 1) + 4, at(x + 1, y - 1) + 4);
-  for (let y = n - 1; y >= 0; y--) for (let x = n - 1; x >= 0; x--) d[y * n + x] = Math.min(d[y * n + x]!, at(x + 1, y) + 3, at(x, y + 1) + 3, at(x + 1, y + 1) + 4, at(x - 1, y + 1) + 4);
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      const i = y * n + x;
+      let v = d[i]!;
+      if (x > 0) v = Math.min(v, d[i - 1]! + 3);
+      if (y > 0) {
+        v = Math.min(v, d[i - n]! + 3);
+        if (x > 0) v = Math.min(v, d[i - n - 1]! + 4);
+        if (x < n - 1) v = Math.min(v, d[i - n + 1]! + 4);
+      }
+      d[i] = v;
+    }
+  }
+  for (let y = n - 1; y >= 0; y--) {
+    for (let x = n - 1; x >= 0; x--) {
+      const i = y * n + x;
+      let v = d[i]!;
+      if (x < n - 1) v = Math.min(v, d[i + 1]! + 3);
+      if (y < n - 1) {
+        v = Math.min(v, d[i + n]! + 3);
+        if (x < n - 1) v = Math.min(v, d[i + n + 1]! + 4);
+        if (x > 0) v = Math.min(v, d[i + n - 1]! + 4);
+      }
+      d[i] = v;
+    }
+  }
   for (let i = 0; i < d.length; i++) d[i] = d[i]! / 3;
   return d;
 }

@@ -17,10 +17,21 @@ export const KNOWN_NAME_SHAPE = {
 } as const;
 
 /**
+ * How a proposal is held against the read: each character it changes on its own (a name: a read the print may
+ * support is changed only where every changed character fits clearly better), or the changed characters
+ * together (a 町域 the master does not know as read: which of its spellings the print shows, 日 and 目 drawn
+ * alike not deciding it), within `margin` of the read's fit.
+ */
+export interface ChoiceTest {
+  margin: number;
+  by: 'each-character' | 'whole-spelling';
+}
+
+/**
  * The proposal the printed cells show (each proposal: the name's characters, as many as `read`, one or
  * more differing from it), or null to keep the read. `cells[i]` is the print of `read[i]`.
  */
-export function chooseKnownName(cells: GrayImage[], read: string[], proposals: string[][]): string[] | null {
+export function chooseKnownName(cells: GrayImage[], read: string[], proposals: string[][], test: ChoiceTest = { margin: KNOWN_NAME_SHAPE.margin, by: 'each-character' }): string[] | null {
   if (cells.length !== read.length) return null;
   // per cell, the distances to the read character and every proposed one there, each with its variants: a
   // known name is known through its common form (濱田), and the print may show a variant of it (濵)
@@ -39,11 +50,14 @@ export function chooseKnownName(cells: GrayImage[], read: string[], proposals: s
     if (d && own !== undefined && Number.isFinite(own)) dist.set(i, d);
   }
   // a proposal's score: its worst ratio over the places it differs (every changed character must fit better),
-  // each spelled as the variant of it that fits the print best
+  // or its changed characters' distances over the read's there, each spelled as the variant of it that fits the
+  // print best
   const scored: { p: string[]; ratio: number; key: string }[] = [];
   for (const p of proposals) {
     if (p.length !== read.length) continue;
     let worst = 0;
+    let mine = 0;
+    let theirs = 0;
     let judged = true;
     const spelled = p.map((c, i) => {
       if (c === read[i]) return c;
@@ -55,13 +69,16 @@ export function chooseKnownName(cells: GrayImage[], read: string[], proposals: s
       }
       const [v, x] = fits.reduce((a, b) => (b[1] < a[1] ? b : a));
       worst = Math.max(worst, x / Math.max(1e-6, d.get(read[i]!)!));
+      mine += x;
+      theirs += d.get(read[i]!)!;
       return v;
     });
-    if (judged && spelled.some((c, i) => c !== read[i])) scored.push({ p: spelled, ratio: worst, key: spelled.join('') });
+    const ratio = test.by === 'each-character' ? worst : mine / Math.max(1e-6, theirs);
+    if (judged && spelled.some((c, i) => c !== read[i])) scored.push({ p: spelled, ratio, key: spelled.join('') });
   }
   scored.sort((a, b) => a.ratio - b.ratio);
   const best = scored[0];
-  if (!best || best.ratio >= KNOWN_NAME_SHAPE.margin) return null;
+  if (!best || best.ratio >= test.margin) return null;
   const next = scored.find((s) => s.key !== best.key);
   if (next && best.ratio >= KNOWN_NAME_SHAPE.clearOfNext * next.ratio) return null;
   return best.p;

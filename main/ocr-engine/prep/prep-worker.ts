@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { OcrInputError } from '../ocr-error';
 import { runPrepJob, type PrepJob } from './prep-ops';
+import { loadLabelShapes } from '../layout/printed-label';
 
 /**
  * The buffers of every byte array in a result (the card views with their lines' crops, variant images, a
@@ -29,3 +30,6 @@ parentPort?.on('message', (msg: { id: number; req: PrepJob }) => {
     },
   );
 });
+
+// the atlas and the labels' drawn shapes, loaded while the model workers load theirs
+loadLabelShapes();

@@ -10,14 +10,19 @@ import { findPortrait, PORTRAIT_TUNING, type Portrait } from '../layout/photo-si
 import { isCardShaped } from '../image/card-shape';
 import { OcrInputError } from '../ocr-error';
 import { firstReadCrop, type LineCrop } from '../image/line-crop';
+import { printedLabel, type PrintedLabel } from '../layout/printed-label';
 
 /** Warped cards are this wide (ID-1 aspect): ~14 px/mm, enough for the 2 mm print of the labels. */
 export const CARD_PX_W = 1200;
 export const CARD_PX_H = Math.round((CARD_PX_W * 53.98) / 85.6);
 
-/** A text line with the crop its first read is made from (cut, masked and scaled here, off the caller's thread). */
+/**
+ * A text line with the crop its first read is made from (cut, masked and scaled here, off the caller's thread),
+ * and the label it prints when its print says so plainly (then the model does not read it).
+ */
 export interface PreparedLine extends TextLine {
   crop: LineCrop;
+  label?: PrintedLabel;
 }
 
 /** One candidate card image, turned the likelier way up, with its text lines. */
@@ -34,9 +39,15 @@ interface OrientedView {
   flipped: boolean;
 }
 
-/** The view with each line's first-read crop. */
+/** The view with each line's first-read crop, and the label a line prints alone. */
 function withCrops(v: OrientedView): PreparedView {
-  return { ...v, lines: v.lines.map((l) => ({ ...l, crop: firstReadCrop(v.card, l) })) };
+  return {
+    ...v,
+    lines: v.lines.map((l) => {
+      const label = printedLabel(v.card, l);
+      return { ...l, crop: firstReadCrop(v.card, l), ...(label ? { label } : {}) };
+    }),
+  };
 }
 
 export type PrepOp = { op: 'prepare'; bytes: Uint8Array } | { op: 'whole'; bytes: Uint8Array } | { op: 'flip'; card: GrayImage };

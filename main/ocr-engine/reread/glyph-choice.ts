@@ -82,6 +82,13 @@ export interface WordChoiceRequest {
 export const WORD_CHOICE = {
   /** the field's confidence at most this: below CHECK_TUNING.fieldDoubt (0.8), so the clerk is asked to look (要確認) */
   fieldConfidence: 0.75,
+  /**
+   * how a spelling is held against the read: its changed characters together, fitting the print at least as well
+   * as the read's. The read is no spelling the master knows there, so the question is which of the master's the
+   * print shows (clear of the others, as for names), not whether to keep the read. Judged character by character
+   * with the names' 0.8, 笠目 read 等日 stayed 等日 (笠 0.80 of 等, but 目 1.03 of 日: drawn alike on a phone photo)
+   */
+  test: { margin: 1, by: 'whole-spelling' },
 } as const;
 
 /**
@@ -90,7 +97,7 @@ export const WORD_CHOICE = {
  */
 export function settleWord(req: WordChoiceRequest): string {
   const cells = req.cells.map((b) => cut(req.crop, b));
-  return chooseKnownName(cells, [...req.read], req.words.map((w) => [...w]))?.join('') ?? req.read;
+  return chooseKnownName(cells, [...req.read], req.words.map((w) => [...w]), WORD_CHOICE.test)?.join('') ?? req.read;
 }
 
 /** The margin around a character's box in the crops of its shape test, px. */
