@@ -27,11 +27,12 @@ export function trimAddressTail(address: string): string {
       // as it is or one shorter with two of its characters in a row read right and nothing of a 番地 in it (a
       // digit, a join, 番, 号, 丁): misread at its start (全全月日) or its first character lost (年月ロ); or as
       // long as it is, half of it in place, nothing of a 番地 in it: misread at every other character (生鋳月呈)
+      const noBlock = !BLOCK_IN_TAIL.test(tail.join(''));
       const misread =
         levenshtein(tail, [...label]) <= (n >= 4 ? 1 : 0) ||
         (n >= 4 && tail.slice(0, n - 1).join('') === label.slice(0, n - 1)) ||
-        (n >= 4 && len >= n - 1 && len <= n && sharesPair(tail, [...label]) && !/[0-9０-９\-－ー‐−番号丁]/.test(tail.join(''))) ||
-        (n >= 4 && len === n && inPlace(tail, [...label]) * 2 >= n && !/[0-9０-９\-－ー‐−番号丁]/.test(tail.join('')));
+        (n >= 4 && len >= n - 1 && len <= n && sharesPair(tail, [...label]) && noBlock) ||
+        (n >= 4 && len === n && inPlace(tail, [...label]) * 2 >= n && noBlock);
       if (misread && /[0-9０-９番地号目]/.test(before)) {
         t = cs.slice(0, cs.length - len).join('').replace(TRAILING_MARKS, '');
         return t;
@@ -40,6 +41,9 @@ export function trimAddressTail(address: string): string {
   }
   return t;
 }
+
+/** Something of a 番地 (a digit, a join, 番, 号, 丁): a tail holding it is the address's, not a misread label. */
+const BLOCK_IN_TAIL = /[0-9０-９\-－ー‐−番号丁]/;
 
 /** How many of `label`'s characters stand at the same place in `tail`. */
 function inPlace(tail: readonly string[], label: readonly string[]): number {

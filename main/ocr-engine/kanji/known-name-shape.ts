@@ -27,11 +27,14 @@ export interface ChoiceTest {
   by: 'each-character' | 'whole-spelling';
 }
 
+/** A name's test: each changed character clearly better than the model's (KNOWN_NAME_SHAPE.margin). */
+const NAME_TEST: ChoiceTest = { margin: KNOWN_NAME_SHAPE.margin, by: 'each-character' };
+
 /**
  * The proposal the printed cells show (each proposal: the name's characters, as many as `read`, one or
  * more differing from it), or null to keep the read. `cells[i]` is the print of `read[i]`.
  */
-export function chooseKnownName(cells: GrayImage[], read: string[], proposals: string[][], test: ChoiceTest = { margin: KNOWN_NAME_SHAPE.margin, by: 'each-character' }): string[] | null {
+export function chooseKnownName(cells: GrayImage[], read: string[], proposals: string[][], test: ChoiceTest = NAME_TEST): string[] | null {
   if (cells.length !== read.length) return null;
   // per cell, the distances to the read character and every proposed one there, each with its variants: a
   // known name is known through its common form (濱田), and the print may show a variant of it (濵)
