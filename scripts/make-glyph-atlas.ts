@@ -4,17 +4,19 @@
  * (IPAex明朝, IPAexゴシック, Noto Serif CJK JP), cut to its ink box, scaled to GLYPH × GLYPH and thresholded.
  * With them the reader can ask of any printed character whether it looks more like the model's read or like
  * the character a known name or place has there (glyph-atlas.ts). Format: see GlyphAtlas in glyph-atlas.ts.
- *   npx tsx scripts/make-glyph-atlas.ts        (needs the Debian fonts the CI installs)
+ * Also assets/glyphs/kana-glyphs.bin, the same for katakana (the フリガナ's kana, kana-atlas.ts), in those typefaces
+ * and a sans one, as ruby is often set in one: kept apart so that no kanji's shape test meets a kana drawing.
+ *   npx tsx scripts/make-glyph-atlas.ts [kanji|kana]        (both by default; needs the Debian fonts the CI installs)
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { GLYPH, normalizedGlyph, packBits } from '../main/ocr-engine/kanji/glyph-bits';
-import { ATLAS_FILE, ATLAS_MAGIC } from '../main/ocr-engine/kanji/glyph-atlas-format';
+import { ATLAS_FILE, ATLAS_MAGIC, KANA_ATLAS_FILE } from '../main/ocr-engine/kanji/glyph-atlas-format';
 
 const FONTS = ['IPAexMincho', 'IPAexGothic', 'Noto Serif CJK JP'];
+const KANA_FONTS = [...FONTS, 'Noto Sans CJK JP'];
 const root = path.resolve(import.meta.dirname, '..');
-const OUT = path.join(root, 'assets', 'glyphs', ATLAS_FILE);
 
 async function draw(ch: string, font: string): Promise<{ width: number; height: number; data: Uint8Array }> {
   const size = 96;
@@ -40,20 +42,30 @@ function jisLevel1(): string[] {
     }
   return out;
 }
-const chars = [...new Set([...jisLevel1(), ...(text.match(/[\p{Script=Han}々]/gu) ?? [])])].sort();
-const packed: Uint8Array[] = [];
-const aspects: number[] = [];
-for (const ch of chars) {
-  for (const font of FONTS) {
-    const g = normalizedGlyph(await draw(ch, font));
-    // a character a typeface lacks is drawn as nothing (or tofu): kept blank, never matched
-    packed.push(g ? packBits(g.bits) : new Uint8Array(Math.ceil((GLYPH * GLYPH) / 8)));
-    aspects.push(g ? Math.round(g.aspect * 100) / 100 : 0);
+const kanji = [...new Set([...jisLevel1(), ...(text.match(/[\p{Script=Han}々]/gu) ?? [])])].sort();
+/** Every katakana a reading is written with (ァ … ヶ) and the 長音 ー. */
+const katakana = [...Array.from({ length: 0x30f6 - 0x30a1 + 1 }, (_, i) => String.fromCharCode(0x30a1 + i)), 'ー'];
+
+async function writeAtlas(file: string, chars: string[], fonts: string[]): Promise<void> {
+  const out = path.join(root, 'assets', 'glyphs', file);
+  const packed: Uint8Array[] = [];
+  const aspects: number[] = [];
+  for (const ch of chars) {
+    for (const font of fonts) {
+      const g = normalizedGlyph(await draw(ch, font));
+      // a character a typeface lacks is drawn as nothing (or tofu): kept blank, never matched
+      packed.push(g ? packBits(g.bits) : new Uint8Array(Math.ceil((GLYPH * GLYPH) / 8)));
+      aspects.push(g ? Math.round(g.aspect * 100) / 100 : 0);
+    }
   }
+  const header = Buffer.from(JSON.stringify({ glyph: GLYPH, fonts, chars: chars.join(''), aspects }), 'utf8');
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(header.length);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, Buffer.concat([Buffer.from(ATLAS_MAGIC, 'ascii'), len, header, ...packed]));
+  process.stdout.write(`${JSON.stringify({ file, characters: chars.length, fonts: fonts.length, bytes: fs.statSync(out).size })}\n`);
 }
-const header = Buffer.from(JSON.stringify({ glyph: GLYPH, fonts: FONTS, chars: chars.join(''), aspects }), 'utf8');
-const len = Buffer.alloc(4);
-len.writeUInt32LE(header.length);
-fs.mkdirSync(path.dirname(OUT), { recursive: true });
-fs.writeFileSync(OUT, Buffer.concat([Buffer.from(ATLAS_MAGIC, 'ascii'), len, header, ...packed]));
-process.stdout.write(`${JSON.stringify({ characters: chars.length, fonts: FONTS.length, bytes: fs.statSync(OUT).size })}\n`);
+
+const which = process.argv[2];
+if (which !== 'kana') await writeAtlas(ATLAS_FILE, kanji, FONTS);
+if (which !== 'kanji') await writeAtlas(KANA_ATLAS_FILE, katakana, KANA_FONTS);

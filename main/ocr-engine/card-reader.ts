@@ -132,6 +132,7 @@ export class CardReader {
     glyph: (req) => this.prep.glyph(req),
     voicing: (req) => this.prep.voicing(req),
     ink: (req) => this.prep.ink(req),
+    reading: (req) => this.prep.reading(req),
   };
   /** The date lines' images for their targeted reads, in the preprocessing worker thread. */
   private readonly lineImages: LineImager = (card, box, images) => this.prep.lineImages(card, box, images);

@@ -20,6 +20,7 @@ import { renderInline, settleInline, shapeRequest, type ShapeSettler, type Varia
 import { consensus, resolve, resolveChecked, type Candidate, type Provenance } from './reread/candidates';
 import { settleVoicing, voicingInline, type VoicingJudge } from './voicing-mark';
 import { glyphRequest, settleGlyph, type GlyphChoiceRequest } from './reread/glyph-choice';
+import { readingRequest, settleReading, type ReadingChoiceRequest } from './reread/reading-choice';
 import { latinLookAlikesOf } from '../../common/ocr/latin-lookalikes';
 import { levenshtein } from '../../common/text/levenshtein';
 import { BUILDING_WORDS } from '../../common/address/building-words';
@@ -128,10 +129,14 @@ export interface RereadPixels {
   glyph: GlyphSettler;
   voicing: VoicingJudge;
   ink: InkMasker;
+  reading: ReadingSettler;
 }
 
 /** The pixel work in the calling thread (tests, tools). */
-export const INLINE_PIXELS: RereadPixels = { variants: renderInline, shape: settleInline, glyph: async (req) => settleGlyph(req), voicing: voicingInline, ink: inkInline };
+export const INLINE_PIXELS: RereadPixels = { variants: renderInline, shape: settleInline, glyph: async (req) => settleGlyph(req), voicing: voicingInline, ink: inkInline, reading: async (req) => settleReading(req) };
+
+/** Where a フリガナ part's print is held against its known readings (settleReading): the preprocessing worker, or inline. */
+export type ReadingSettler = (req: ReadingChoiceRequest) => Promise<string>;
 
 /**
  * Second reads of 氏名, フリガナ and 住所, the fields whose alphabet is open: each is planned (FieldPlan) and
@@ -151,7 +156,7 @@ export async function rereadPatch(
   names: NameReadings | null = null,
   pixels: RereadPixels = INLINE_PIXELS,
 ): Promise<RereadPatch> {
-  const { variants: render, shape: settle, glyph, voicing, ink } = pixels;
+  const { variants: render, shape: settle, glyph, voicing, ink, reading } = pixels;
   // the lines as the fields were found in them: a line joined across fields is two or three (splitJoinedLines)
   const whole = new Map<RecognizedLine, RecognizedLine>();
   const lines = splitJoinedLines(read).flatMap((parts, i) => {
@@ -565,7 +570,15 @@ export async function rereadPatch(
             const snapped = judged ? onlyParts(snapToKnownReading(trimmed, nameRead!, names!), trimmed, judgedPart) : trimmed;
             // a part still no reading the tables know for its kanji is read once more with only the kana of those
             // readings allowed: a read that then spells one of them exactly is taken (シバタ for 柴田 read ンパタ)
-            const text = judged ? onlyParts(await readAsKnownReading(snapped, nameRead!, names!, krun, kb, (rect, whitelist) => readVariants(pool, card, rect, kh, null, [V.kana[0]!], { whitelist, render }).then((cs) => cs.map((c) => withoutRepeatedGlyphs(c, kh))), printed), snapped, judgedPart) : snapped;
+            // the print of a part's glyphs, for its shape test against the readings of that many kana
+            const glyphBoxes = printedGlyphBoxes(rowChars, kh);
+            const byPrint = async (part: 0 | 1, readings: string[], was: string): Promise<string> => {
+              const mid = krun ? runMiddle(krun) : null;
+              const boxes = mid === null ? [] : glyphBoxes.filter((b) => ((b.x0 + b.x1) / 2 < mid) === (part === 0));
+              return boxes.length === [...readings[0]!].length ? await reading(readingRequest(card, boxes, was, readings)) : was;
+            };
+            const reRead = (rect: Rect, whitelist: string): Promise<Cand[]> => readVariants(pool, card, rect, kh, null, [V.kana[0]!], { whitelist, render }).then((cs) => cs.map((c) => withoutRepeatedGlyphs(c, kh)));
+            const text = judged ? onlyParts(await readAsKnownReading(snapped, nameRead!, names!, krun, kb, reRead, printed, byPrint), snapped, judgedPart) : snapped;
             const confidence = text === trimmed ? best.confidence : Math.min(best.confidence, N.shapeFieldConfidence);
             // every line the row's ruby was found as goes (the family's, a kana apart, the given name's), not only
             // those the field finder took
@@ -809,6 +822,8 @@ export async function readAsKnownReading(
   row: Rect,
   read: (rect: Rect, whitelist: string) => Promise<Cand[]>,
   printed: PrintedGlyphs | null = null,
+  /** the reading of `readings` (as many kana as the print shows glyphs in part 0 or 1) the print shows, else `read` */
+  byPrint?: (part: 0 | 1, readings: string[], read: string) => Promise<string>,
 ): Promise<string> {
   const ks = kana.split('\u3000');
   const readings = knownReadings(name, names);
@@ -826,7 +841,12 @@ export async function readAsKnownReading(
       // (the part as first resolved is such a read too: pale kana the whitelisted read may not see at all)
       const holding = known.filter((r) => [...r].length === glyphs && [part, ...again].some((t) => 2 * [...t].length >= glyphs && isSubsequence([...t], [...r])));
       if (holding.length === 1) return holding[0]!;
-      return holding.length === 0 ? nearestKnownReading(known, glyphs, [part, ...again]) ?? part : part;
+      const nearest = holding.length === 0 ? nearestKnownReading(known, glyphs, [part, ...again]) : null;
+      if (nearest !== null) return nearest;
+      // … and where the reads tell none of them, the print itself: the readings of its glyph count (those the
+      // reads hold, when several do) held against its kana's shapes (ワタダ over 福田's three glyphs: フクダ)
+      const options = holding.length > 1 ? holding : known.filter((r) => [...r].length === glyphs);
+      return byPrint && options.length > 0 ? await byPrint(i as 0 | 1, options, part) : part;
     }),
   );
   return parts.join('\u3000');
@@ -1352,18 +1372,27 @@ type PrintedGlyphs = readonly [number, number];
  */
 export function printedGlyphs(chars: readonly CharBox[], gap: { x0: number; x1: number } | null, kh: number): PrintedGlyphs | null {
   if (!gap || chars.length === 0) return null;
-  const G = T.kanaGlyphs;
-  const narrow = (b: { x0: number; x1: number }): boolean => b.x1 - b.x0 + 1 < G.partOfGlyph * kh;
-  const glyphs: { x0: number; x1: number }[] = [];
-  for (const c of [...chars].sort((a, b) => a.x0 - b.x0)) {
-    const last = glyphs.at(-1);
-    if (last && (narrow(last) || narrow(c)) && c.x1 - last.x0 + 1 <= G.oneGlyph * kh) last.x1 = Math.max(last.x1, c.x1);
-    else glyphs.push({ x0: c.x0, x1: c.x1 });
-  }
+  const glyphs = printedGlyphBoxes(chars, kh);
   const mid = runMiddle(gap);
   const family = glyphs.filter((c) => (c.x0 + c.x1) / 2 < mid).length;
   const given = glyphs.length - family;
   return family > 0 && given > 0 ? [family, given] : null;
+}
+
+/** The ruby row's glyphs, left to right: the line finder's boxes, a narrow one joined with its neighbour as printedGlyphs counts them. */
+export function printedGlyphBoxes(chars: readonly CharBox[], kh: number): Rect[] {
+  const G = T.kanaGlyphs;
+  const narrow = (b: { x0: number; x1: number }): boolean => b.x1 - b.x0 + 1 < G.partOfGlyph * kh;
+  const glyphs: Rect[] = [];
+  for (const c of [...chars].sort((a, b) => a.x0 - b.x0)) {
+    const last = glyphs.at(-1);
+    if (last && (narrow(last) || narrow(c)) && c.x1 - last.x0 + 1 <= G.oneGlyph * kh) {
+      last.x1 = Math.max(last.x1, c.x1);
+      last.y0 = Math.min(last.y0, c.y0);
+      last.y1 = Math.max(last.y1, c.y1);
+    } else glyphs.push({ x0: c.x0, y0: c.y0, x1: c.x1, y1: c.y1 });
+  }
+  return glyphs;
 }
 
 /** The name tables' word on each part of a reading of `name` (family U+3000 given): ½ vote for a known reading, as readingSupport gives. */

@@ -153,6 +153,21 @@ describe('a フリガナ part the name tables do not know, read again with only 
     expect(await readAsKnownReading('ロンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('シハ'), [4, 3])).toBe('ロンモル\u3000タロウ');
     expect(await readAsKnownReading('サカイ\u3000ホ', '橋本\u3000美穂', pale, gap, row, reads(), [3, 1])).toBe('サカイ\u3000ホ');
   });
+
+  it('asks the print, with the readings of its glyph count, when the reads tell none of them', async () => {
+    const asked: [number, string[], string][] = [];
+    const print = (answer: (readings: string[], read: string) => string) => async (part: 0 | 1, readings: string[], read: string) => (asked.push([part, readings, read]), answer(readings, read));
+    // ロンモル: no reading holds it nor is near it; the print shows ハシモト
+    expect(await readAsKnownReading('ロンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('ハ'), [4, 3], print((rs) => rs[0]!))).toBe('ハシモト\u3000タロウ');
+    expect(asked).toEqual([[0, ['ハシモト'], 'ロンモル']]);
+    // the print showing none of them: the part as it was
+    expect(await readAsKnownReading('ロンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('ハ'), [4, 3], print((_, read) => read))).toBe('ロンモル\u3000タロウ');
+    // the print is not asked where the reads decide (ハシ held by the one reading) or no reading has the print's count
+    asked.length = 0;
+    expect(await readAsKnownReading('ハンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('ハシ'), [4, 3], print(() => 'ハハハハ'))).toBe('ハシモト\u3000タロウ');
+    expect(await readAsKnownReading('ロンモル\u3000タロウ', '橋本\u3000太郎', pale, gap, row, reads('ハ'), [5, 3], print(() => 'ハハハハ'))).toBe('ロンモル\u3000タロウ');
+    expect(asked).toEqual([]);
+  });
 });
 
 describe('a フリガナ part read so far off that no known reading holds it', () => {

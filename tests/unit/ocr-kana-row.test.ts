@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFields } from '../../common/ocr/extract-fields';
 import type { RecognizedLine, RecognizedSymbol } from '../../common/ocr/recognized-line';
-import { applyReread, namesReadAs, rereadPatch, type RereadPixels } from '../../main/ocr-engine/reread-fields';
+import { applyReread, INLINE_PIXELS, namesReadAs, rereadPatch, type RereadPixels } from '../../main/ocr-engine/reread-fields';
 import { renderInline, type ShapeRequest } from '../../main/ocr-engine/reread/variant-images';
 import { settleGlyph } from '../../main/ocr-engine/reread/glyph-choice';
 import { voicingInline } from '../../main/ocr-engine/voicing-mark';
@@ -125,7 +125,7 @@ describe('the フリガナ row', () => {
       const lines = NEXT_GEN.map((l, i) => (i === 0 ? { ...l, text: 'イケダ カズヤ', x1: 534 } : i === 2 ? { ...l, text: '池田 和志', confidence: 0.5 } : l));
       const proposalsWith = async (kanaConfidence: number): Promise<readonly string[]> => {
         const asked: ShapeRequest[] = [];
-        const pixels: RereadPixels = { variants: renderInline, glyph: async (req) => settleGlyph(req), voicing: voicingInline, ink: inkInline, shape: async (req) => (asked.push(req), req.name) };
+        const pixels: RereadPixels = { ...INLINE_PIXELS, variants: renderInline, glyph: async (req) => settleGlyph(req), voicing: voicingInline, ink: inkInline, shape: async (req) => (asked.push(req), req.name) };
         const pool = fakeModel((req) => (req.whitelist?.includes('ア') ? { text: 'イケダ カズヤ', confidence: kanaConfidence } : { text: '', confidence: 0 }));
         await rereadPatch(pool, card, lines, [], extractFields(lines, '2026-01-01'), null, names, pixels);
         return asked.flatMap((r) => r.proposals);

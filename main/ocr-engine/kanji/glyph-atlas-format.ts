@@ -6,3 +6,6 @@
  */
 export const ATLAS_FILE = 'kanji-glyphs.bin';
 export const ATLAS_MAGIC = 'IMGA';
+
+/** The katakana drawn the same way (the フリガナ's shape tests), in a file of their own: no kanji's test meets them. */
+export const KANA_ATLAS_FILE = 'kana-glyphs.bin';

@@ -25,12 +25,17 @@ function templatesOf(c: string): Shape[] | null {
  * have drawn shapes (the others are left out); null when the glyph cannot be judged (no contrast).
  */
 export function glyphDistances(glyph: GrayImage, chars: Iterable<string>): Map<string, number> | null {
+  return shapeDistances(glyph, chars, templatesOf);
+}
+
+/** glyphDistances against the drawings `templates` gives (the kanji's, or the katakana's: kana-shape.ts). */
+export function shapeDistances(glyph: GrayImage, chars: Iterable<string>, templates: (c: string) => Shape[] | null): Map<string, number> | null {
   const g = normalizedGlyph(glyph);
   if (!g) return null;
   const shape = shapeOf(g.bits);
   const out = new Map<string, number>();
   for (const c of chars) {
-    const ts = templatesOf(c);
+    const ts = templates(c);
     // a typeface's drawing far flatter or taller than the print is not what the print shows (a blurred 七 and 一's
     // bar): as far from it as two shapes in the square can be, a character judged and found unlike, not one unknown
     if (ts && ts.length > 0) out.set(c, Math.min(...ts.map((t) => (aspectFits(g.aspect, t) ? chamfer(shape, t) : GLYPH))));

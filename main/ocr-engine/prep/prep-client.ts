@@ -10,6 +10,7 @@ import { settleGlyph, settleWord, type GlyphChoiceRequest, type WordChoiceReques
 import { firstInk, sexValue, type FirstInkRequest, type SexValue, type SexValueRequest } from '../reread/sex-value';
 import { voicingMark, type VoicingMark, type VoicingRequest } from '../voicing-mark';
 import { inkOfCrop, type InkRequest } from '../reread/ink-mask-request';
+import { settleReading, type ReadingChoiceRequest } from '../reread/reading-choice';
 import { lineImages, lineImagesRequest, type LineBox, type LineImageSpec, type LineImagesRequest } from '../reread/line-images';
 import type { GrayImage } from '../image/gray-image';
 import { findGlyphsDir, GLYPHS_DIR_ENV } from '../kanji/glyph-atlas';
@@ -127,6 +128,11 @@ export class PrepWorker {
     return this.worker ? (await this.sendCrop<ShapeResult>(this.worker, req)).name : settleWord(req);
   }
 
+  /** A フリガナ part's print against its known readings (settleReading) in the worker; the crop is moved there. */
+  async reading(req: ReadingChoiceRequest): Promise<string> {
+    return this.worker ? (await this.sendCrop<ShapeResult>(this.worker, req)).name : settleReading(req);
+  }
+
   /** A region's ink mask (inkOfCrop), made in the worker; the region's crop is moved there. */
   async ink(req: InkRequest): Promise<Uint8Array> {
     return this.worker ? (await this.sendCrop<{ mask: Uint8Array }>(this.worker, req)).mask : inkOfCrop(req);
@@ -149,7 +155,7 @@ export class PrepWorker {
   }
 
   /** A request carrying a crop: the crop is moved to the worker, a copy kept for a retry inline. */
-  private sendCrop<R>(w: Worker, req: VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | WordChoiceRequest | SexValueRequest | FirstInkRequest | VoicingRequest | InkRequest): Promise<R> {
+  private sendCrop<R>(w: Worker, req: VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | WordChoiceRequest | ReadingChoiceRequest | SexValueRequest | FirstInkRequest | VoicingRequest | InkRequest): Promise<R> {
     const id = this.next++;
     const retry = { ...req, crop: { ...req.crop, data: new Uint8Array(req.crop.data) } };
     return new Promise<R>((resolve, reject) => {

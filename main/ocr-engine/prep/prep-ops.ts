@@ -7,9 +7,10 @@ import { voicingMark, type VoicingRequest } from '../voicing-mark';
 import { inkOfCrop, type InkRequest } from '../reread/ink-mask-request';
 import type { GrayImage } from '../image/gray-image';
 import { lineImages, type LineImagesRequest } from '../reread/line-images';
+import { settleReading, type ReadingChoiceRequest } from '../reread/reading-choice';
 
 /** Every job the preprocessing worker runs. */
-export type PrepJob = PrepOp | QrOp | VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | WordChoiceRequest | SexValueRequest | FirstInkRequest | VoicingRequest | InkRequest;
+export type PrepJob = PrepOp | QrOp | VariantImagesRequest | LineImagesRequest | ShapeRequest | GlyphChoiceRequest | WordChoiceRequest | ReadingChoiceRequest | SexValueRequest | FirstInkRequest | VoicingRequest | InkRequest;
 
 export type PrepJobResult = { views: PreparedView[]; hasQuad: boolean } | { text: string | null } | { images: GrayImage[] } | { name: string } | { sexValue: SexValue } | { mask: Uint8Array } | { at: number | null };
 
@@ -17,7 +18,7 @@ export type PrepJobResult = { views: PreparedView[]; hasQuad: boolean } | { text
  * One job of the preprocessing worker, as the worker runs it and as the client runs it inline when no worker
  * can be started: decode, find and warp the card (`runPrep`), the card back's QR code, a second read's
  * images (masked, scaled, cleaned), a date line's images, the name's variant shape test, one character against
- * its options, a misread stretch against its spellings, the 性別 value found, tested against 男 and 女 and
+ * its options, a misread stretch against its spellings, a フリガナ part against its known readings, the 性別 value found, tested against 男 and 女 and
  * tiled for its reads.
  */
 export async function runPrepJob(req: PrepJob): Promise<PrepJobResult> {
@@ -34,6 +35,8 @@ export async function runPrepJob(req: PrepJob): Promise<PrepJobResult> {
       return { name: settleGlyph(req) };
     case 'word':
       return { name: settleWord(req) };
+    case 'reading':
+      return { name: settleReading(req) };
     case 'sex-value':
       return { sexValue: sexValue(req) };
     case 'voicing':

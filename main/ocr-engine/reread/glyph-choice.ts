@@ -96,7 +96,7 @@ export const WORD_CHOICE = {
  * clearly better than the model's character, and the spelling clearly better than any other; else the read.
  */
 export function settleWord(req: WordChoiceRequest): string {
-  const cells = req.cells.map((b) => cut(req.crop, b));
+  const cells = req.cells.map((b) => cellImage(req.crop, b));
   return chooseKnownName(cells, [...req.read], req.words.map((w) => [...w]), WORD_CHOICE.test)?.join('') ?? req.read;
 }
 
@@ -117,10 +117,20 @@ const cut = (card: GrayImage, r: Rect): GrayImage => crop(card, r.x0, r.y0, r.x1
 
 /** A request for the characters in `boxes` of the card (the stretch they span copied out, each cell as a glyph request's). */
 export function wordRequest(card: GrayImage, boxes: readonly Rect[], read: string, words: string[]): WordChoiceRequest {
+  return { op: 'word', ...cellsOf(card, boxes), read, words };
+}
+
+/** The stretch of the card `boxes` span, copied out, and each box (with the shape tests' margin) within it. */
+export function cellsOf(card: GrayImage, boxes: readonly Rect[]): { crop: GrayImage; cells: Rect[] } {
   const cells = boxes.map((b) => padded(card, b));
   const span = { x0: Math.min(...cells.map((c) => c.x0)), y0: Math.min(...cells.map((c) => c.y0)), x1: Math.max(...cells.map((c) => c.x1)), y1: Math.max(...cells.map((c) => c.y1)) };
   const within = cells.map((c) => ({ x0: c.x0 - span.x0, y0: c.y0 - span.y0, x1: c.x1 - span.x0, y1: c.y1 - span.y0 }));
-  return { op: 'word', crop: cut(card, span), cells: within, read, words };
+  return { crop: cut(card, span), cells: within };
+}
+
+/** One cell of a request made by cellsOf, as its own image. */
+export function cellImage(crop: GrayImage, cell: Rect): GrayImage {
+  return cut(crop, cell);
 }
 
 /** A request for the glyph in `box` of the card (its pixels copied out, a small margin around). */
