@@ -6,7 +6,7 @@ import { asciiDigits, isKatakanaText } from '../../common/ocr/ocr-text';
 import { withDigitWidth } from '../../common/ocr/digit-width';
 import { crop, type GrayImage } from './image/gray-image';
 import { inkInline, type InkMasker } from './reread/ink-mask-request';
-import { printedWordGaps, spacedAsPrinted, wordCount, wordsBetween } from './layout/word-gaps';
+import { printedLetters, printedWordGaps, spacedAsPrinted, wordCount, wordsBetween } from './layout/word-gaps';
 import type { CharBox, TextLine } from './layout/text-lines';
 import { pitchCells } from './layout/pitch-cells';
 import type { LineResult, TesseractPool } from './tesseract/tesseract-pool';
@@ -635,7 +635,7 @@ export async function rereadPatch(
         const letters = read ? read.text : shaped;
         // a word gap of the print every read ran together (JI HOON read JIHOON): a space where the letters'
         // boxes place it (the last letter's change moves no box)
-        const text = gaps === null ? letters : spacedAsPrinted(letters, read ? read.symbols : best.symbols, gaps, glyphH);
+        const text = gaps === null ? letters : spacedAsPrinted(letters, read ? read.symbols : best.symbols, gaps, glyphH, printedLetters(nameLines.flatMap(charsOf)));
         if (text === best.text && best.provenance === 'first-read') return null;
         const confidence = text === best.text ? best.confidence : Math.min(read?.confidence ?? best.confidence, N.shapeFieldConfidence);
         return { drop: nameLines, line: { ...rect, glyphH, text, confidence, symbols: text === best.text ? best.symbols : (read?.symbols ?? []) } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printedWordGaps, spacedAsPrinted, wordCount, wordsBetween } from '../../main/ocr-engine/layout/word-gaps';
+import { printedLetters, printedWordGaps, spacedAsPrinted, wordCount, wordsBetween } from '../../main/ocr-engine/layout/word-gaps';
 import type { RecognizedSymbol } from '../../common/ocr/recognized-line';
 import { resolve, type Candidate } from '../../main/ocr-engine/reread/candidates';
 import type { CharBox } from '../../main/ocr-engine/layout/text-lines';
@@ -80,6 +80,22 @@ describe('a reading that runs two printed words together', () => {
     expect(spacedAsPrinted('NGUYEN JIHOON', shifted.slice(0, 12), [{ x0: 700, x1: 720 }], 34)).toBe('NGUYEN JIHOON');
     // a space the print does not show (the reading has more words than the print): not the print's to mend
     expect(spacedAsPrinted('NGU YEN JIHOON', MODEL, [gaps[0]!], 34)).toBe('NGU YEN JIHOON');
+  });
+
+  // a scan of CHEN JI HOON (20270126 #5, text height 27): the model's J and I boxes overlap, their boundary nearer
+  // the gap after the I than the one between J and I is
+  const CHEN = row([[145, 165], [171, 190], [199, 214], [221, 240], [256, 270], [279, 282], [300, 319], [326, 349], [355, 377], [384, 403]]);
+  const CHEN_MODEL = boxes('CHENJIHOON', [[146, 165], [171, 191], [199, 215], [222, 240], [260, 283], [282, 303], [301, 320], [327, 350], [355, 378], [384, 398]]);
+
+  it('as many letters as the print: each letter is its printed one, whatever the model\'s boxes say', () => {
+    const gaps = printedWordGaps(CHEN, 27)!;
+    expect(gaps).toHaveLength(2);
+    // by the model's boxes alone, the gap after JI lands after the J
+    expect(spacedAsPrinted('CHEN JIHOON', CHEN_MODEL, gaps, 27)).toBe('CHEN J IHOON');
+    expect(spacedAsPrinted('CHEN JIHOON', CHEN_MODEL, gaps, 27, printedLetters(CHEN))).toBe('CHEN JI HOON');
+    // a letter fewer than the print (the I lost): placed by the model's boxes, as without the print's letters
+    const lost = CHEN_MODEL.filter((s) => s.x0 !== 282);
+    expect(spacedAsPrinted('CHEN JHOON', lost, gaps, 27, printedLetters(CHEN))).toBe(spacedAsPrinted('CHEN JHOON', lost, gaps, 27));
   });
 });
 

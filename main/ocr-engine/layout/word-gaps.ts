@@ -33,12 +33,7 @@ export const WORD_GAP = {
  * three letters to compare gaps between.
  */
 export function printedWordGaps(pieces: readonly CharBox[], glyphH: number): { x0: number; x1: number }[] | null {
-  const letters: { x0: number; x1: number }[] = [];
-  for (const p of [...pieces].sort((a, b) => a.x0 - b.x0)) {
-    const last = letters.at(-1);
-    if (last && p.x0 <= last.x1) last.x1 = Math.max(last.x1, p.x1);
-    else letters.push({ x0: p.x0, x1: p.x1 });
-  }
+  const letters = printedLetters(pieces);
   if (letters.length < 3 || glyphH <= 0) return null;
   const gaps = letters.slice(1).map((l, i) => ({ x0: letters[i]!.x1 + 1, x1: l.x0 - 1 }));
   const width = (g: { x0: number; x1: number }): number => g.x1 - g.x0 + 1;
@@ -60,6 +55,17 @@ export function printedWordGaps(pieces: readonly CharBox[], glyphH: number): { x
   return gaps.filter((g) => width(g) >= floor);
 }
 
+/** A roman-letter row's letters as printed, left to right: the line finder's pieces joined where they overlap across. */
+export function printedLetters(pieces: readonly CharBox[]): { x0: number; x1: number }[] {
+  const letters: { x0: number; x1: number }[] = [];
+  for (const p of [...pieces].sort((a, b) => a.x0 - b.x0)) {
+    const last = letters.at(-1);
+    if (last && p.x0 <= last.x1) last.x1 = Math.max(last.x1, p.x1);
+    else letters.push({ x0: p.x0, x1: p.x1 });
+  }
+  return letters;
+}
+
 /** How many words a row prints by its word gaps (printedWordGaps): one more than the gaps; null when they could not be told. */
 export function wordsBetween(gaps: readonly { x0: number; x1: number }[] | null): number | null {
   return gaps === null ? null : gaps.length + 1;
@@ -67,23 +73,35 @@ export function wordsBetween(gaps: readonly { x0: number; x1: number }[] | null)
 
 /**
  * A reading of a roman-letter row with a space put at each word gap of the print it has none at (JI HOON read
- * JIHOON: every read ran the two words together), where its letters' boxes place one: the boundary between
- * two letters nearest the gap's middle, within `reach` of the text height. The reading as it was when its
- * boxes do not match its letters one for one, or when a gap finds no boundary.
+ * JIHOON: every read ran the two words together), between the two letters the gap lies between. Where the
+ * reading has as many letters as the print (`printed`, printedLetters), its i-th letter is the i-th printed
+ * one; else where its letters' boxes place the gap: the boundary between two letters nearest the gap's middle,
+ * within `reach` of the text height (the model's boxes are loose: CHEN JIHOON's J and I boxes overlap, and
+ * their boundary lay nearer the gap after the J than the I's). The reading as it was when neither places every
+ * gap.
  */
-export function spacedAsPrinted(text: string, symbols: readonly RecognizedSymbol[], gaps: readonly { x0: number; x1: number }[], glyphH: number): string {
+export function spacedAsPrinted(
+  text: string,
+  symbols: readonly RecognizedSymbol[],
+  gaps: readonly { x0: number; x1: number }[],
+  glyphH: number,
+  printed: readonly { x0: number; x1: number }[] = [],
+): string {
   const words = text.split(/[\s\u3000]+/).filter(Boolean);
   const letters = words.join('');
-  if (symbols.length !== [...letters].length || symbols.length < 2 || gaps.length + 1 <= words.length) return text;
+  const count = [...letters].length;
+  const byPrint = printed.length === count && count >= 2;
+  if ((!byPrint && (symbols.length !== count || symbols.length < 2)) || gaps.length + 1 <= words.length) return text;
   // the boundaries between letters (after letter i), and those the reading already spaces
   const spaced = new Set<number>();
   let n = 0;
   for (const w of words.slice(0, -1)) spaced.add((n += [...w].length) - 1);
-  // where the boxes put each boundary: between letter i's end and letter i + 1's start
-  const boundaries = symbols.slice(1).map((s, i) => (symbols[i]!.x1 + s.x0) / 2);
+  // where each boundary is: between letter i's end and letter i + 1's start, in the print or by the model's boxes
+  const at: readonly { x0: number; x1: number }[] = byPrint ? printed : symbols;
+  const boundaries = at.slice(1).map((s, i) => (at[i]!.x1 + s.x0) / 2);
   for (const g of gaps) {
     const mid = (g.x0 + g.x1) / 2;
-    const off = boundaries.map((at) => Math.abs(at - mid));
+    const off = boundaries.map((b) => Math.abs(b - mid));
     const best = off.indexOf(Math.min(...off));
     if (off[best]! > WORD_GAP.reach * glyphH) return text;
     spaced.add(best);
