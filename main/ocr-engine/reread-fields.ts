@@ -784,7 +784,8 @@ export function readingSupport(kana: string, name: string, names: NameReadings):
 /**
  * The フリガナ with each part that is not a reading the name tables give for its kanji, but exactly one kana
  * off (one too many or one mistaken: イツキキ, タウツヤ, ツチダ, イカラシ; a small kana counted as full size:
- * タタャ) from exactly one of them, spelled as that reading. A part further off, or as near to two readings, is
+ * タタャ) from exactly one of them, spelled as that reading. A part that is one of them but for a kana's size (ウェダ,
+ * the model sizing エ wrong) is that reading: it is no kana off. A part further off, or as near to two readings, is
  * kept as read: the tables rank readings, they do not know every name's.
  */
 export function snapToKnownReading(kana: string, name: string, names: NameReadings): string {
@@ -796,6 +797,9 @@ export function snapToKnownReading(kana: string, name: string, names: NameReadin
       const known = readings[i]!;
       // (a part that is no katakana, ー alone, is left as it is: the other part is still judged)
       if (!isKatakanaText(part) || known.length === 0 || known.includes(part)) return part;
+      // (ウェダ is ウエダ read with its エ sized wrong: not one kana off ウエタ)
+      const sized = [...new Set(known.filter((r) => fullSizeKana(r) === fullSizeKana(part)))];
+      if (sized.length > 0) return sized.length === 1 ? sized[0]! : part;
       // never a kana added to the read: a reading shorter than the tables' (ヒロ for 博) is a reading, not a slip;
       // a small kana read for its full-size form (タタャ for タクヤ) is no slip of its own: the model often sizes them wrong
       const near = known.filter((r) => levenshtein([...fullSizeKana(r)], [...fullSizeKana(part)]) === 1 && [...part].length >= [...r].length);

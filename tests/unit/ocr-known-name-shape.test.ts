@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseKnownName, settleKnownName } from '../../main/ocr-engine/kanji/known-name-shape';
 import { glyphAtlas, parseGlyphAtlas } from '../../main/ocr-engine/kanji/glyph-atlas';
+import { buildNameReadings } from '../../common/names/name-readings';
 import { keepKnownParts, knownNameProposals, namesOtherReadsSpell, snapToKnownReading } from '../../main/ocr-engine/reread-fields';
 import { loadNameReadings } from '../../main/services/names/name-reading-files';
 import { fullSizeKana } from '../../common/ocr/kana-look-alikes';
@@ -128,6 +129,17 @@ describe('フリガナ one kana off the reading the name tables give', () => {
     expect(snapToKnownReading('シバタ\u3000タタャ', '柴田\u3000拓也', names)).toBe('シバタ\u3000タクヤ');
     // a part read as no katakana at all (a long-vowel mark alone) is left as it is; the other is still judged
     expect(snapToKnownReading('ー\u3000カズヒセ', '内田\u3000和彦', names)).toBe('ー\u3000カズヒコ');
+  });
+
+  it('a reading the tables give but for a kana read small (ウェダ) is that reading, not the one a kana off it (ウエタ)', () => {
+    const ueda = buildNameReadings([
+      [
+        { kind: '姓', surface: '上田', readings: ['うえだ', 'うえた'] },
+        { kind: '名', surface: '大輔', readings: ['だいすけ'] },
+      ],
+    ]);
+    expect(snapToKnownReading('ウェダ\u3000ダイスケ', '上田\u3000大輔', ueda)).toBe('ウエダ\u3000ダイスケ');
+    expect(snapToKnownReading('ウエタ\u3000ダイスケ', '上田\u3000大輔', ueda)).toBe('ウエタ\u3000ダイスケ');
   });
 
   it('keeps a reading the tables give, one further off, and one a kana shorter (a reading of its own)', () => {
