@@ -124,6 +124,19 @@ describe('text lines from ink blobs', () => {
     expect(groupLines(row, 1)).toHaveLength(1);
   });
 
+  it('joins a character blur broke into parts found as lines of their own, overlapping (号 alone on a wrapped 住所 row)', () => {
+    const box = (x0: number, y0: number, x1: number, y1: number): { x0: number; y0: number; x1: number; y1: number } => ({ x0, y0, x1, y1 });
+    // a camera photo's 号 (20270130 #43): 口 in two halves, the foot under them overlapping their rows
+    const go = [box(242, 312, 251, 335), box(258, 312, 270, 330), box(254, 329, 266, 345)];
+    const lines = groupLines(go, 1.2);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ x0: 242, y0: 312, x1: 270, y1: 345, chars: [box(242, 312, 270, 345)] });
+    // a ruby row over its name, set apart from it, and a label beside its value stay lines of their own
+    const ruby = [box(100, 40, 114, 54), box(118, 40, 132, 54)];
+    const name = [box(98, 58, 138, 98), box(142, 58, 182, 98)];
+    expect(groupLines([...ruby, ...name], 1)).toHaveLength(2);
+  });
+
   it('keeps a small label apart from the big value beside it, and a hyphen inside its line', () => {
     const label = [
       { x0: 30, y0: 50, x1: 48, y1: 68 },

@@ -290,7 +290,7 @@ export function groupLines(chars: CharBox[], s: number): TextLine[] {
       best.x1 = Math.max(best.x1, c.x1);
     } else lines.push({ chars: [c], x1: c.x1 });
   }
-  return joinFragments(lines)
+  return joinStacked(joinFragments(lines), s)
     .map((l) => {
       const hs = l.chars.map(cH);
       const big = Math.max(...hs) * 0.45;
@@ -376,6 +376,36 @@ function joinFragments(lines: Acc[]): Acc[] {
   for (const [frag, l] of into) l.chars.unshift(...frag.chars);
   for (const l of into.values()) l.chars.sort((a, b) => a.x0 - b.x0);
   return lines.filter((l) => !into.has(l));
+}
+
+/**
+ * "Lines" of a few pieces whose boxes overlap each other (across and down): one character blur broke into
+ * parts stacked and side by side, that no part of which overlaps another enough for the character merge (a
+ * camera's 号 alone on its row, the last of a wrapped 住所: 口 in two halves, its foot under them, found as two
+ * lines and read 見 and [ /, the rows after it then never joined to the address). Text lines never overlap: a
+ * ruby row is set apart from its name, a label beside its value. They become one line of one character when
+ * together they are character-shaped, as the character merge requires of a stack.
+ */
+function joinStacked(lines: Acc[], s: number): Acc[] {
+  const F = FRAGMENT_TUNING;
+  const box = (l: Acc): CharBox => ({ x0: Math.min(...l.chars.map((c) => c.x0)), y0: Math.min(...l.chars.map((c) => c.y0)), x1: l.x1, y1: Math.max(...l.chars.map((c) => c.y1)) });
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    for (let j = i + 1; j < out.length; j++) {
+      const a = out[i]!;
+      const b = out[j]!;
+      if (a.chars.length > F.maxPieces || b.chars.length > F.maxPieces) continue;
+      const p = box(a);
+      const q = box(b);
+      if (Math.min(p.x1, q.x1) < Math.max(p.x0, q.x0) || Math.min(p.y1, q.y1) < Math.max(p.y0, q.y0)) continue;
+      const u = { x0: Math.min(p.x0, q.x0), y0: Math.min(p.y0, q.y0), x1: Math.max(p.x1, q.x1), y1: Math.max(p.y1, q.y1) };
+      if (cH(u) > 1.35 * cW(u) + 3 * s || cW(u) > 1.35 * cH(u) + 3 * s || cH(u) > 90 * s) continue;
+      out[i] = { chars: [u], x1: u.x1 };
+      out.splice(j, 1);
+      j = i;
+    }
+  }
+  return out;
 }
 
 /**
