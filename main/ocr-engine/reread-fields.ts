@@ -695,8 +695,9 @@ export function knownNameProposals(name: string, names: NameReadings): string[] 
  * ("family　given") by one character and have as many in each part: 久保　夢 chosen by three reads, 久保　蓮
  * and 久保　運 by the others. Reads that disagree on a character say the model could not tell it; the print
  * chooses among what they spell (the same shape test as for the known names one character away), and a
- * spelling the name tables do not know as a family and a given name is no proposal. `split` spells a read
- * as "family　given" as the chosen one was split.
+ * spelling the name tables do not know as a family and a given name is no proposal. A read is taken part by
+ * part: one that misread the other part as well still spells this one (圭木　蓮 under 青木　夢 chosen: 青木　蓮).
+ * `split` spells a read as "family　given" as the chosen one was split.
  */
 export function namesOtherReadsSpell(read: string, reads: readonly Cand[], split: (c: Cand) => string | null, names: NameReadings): string[] {
   const parts = read.split('\u3000');
@@ -707,8 +708,11 @@ export function namesOtherReadsSpell(read: string, reads: readonly Cand[], split
     const t = split(c);
     const q = t?.split('\u3000');
     if (!t || t === read || q?.length !== 2 || [...q[0]!].length !== [...parts[0]!].length || [...q[1]!].length !== [...parts[1]!].length) continue;
-    const differing = [...q.join('')].filter((ch, i) => ch !== chars[i]).length;
-    if (differing === 1 && knownNameSupport(t, names) === 1) out.add(t);
+    // the read whole, and each of its parts beside the chosen read's other part
+    for (const spelled of [t, `${q[0]}\u3000${parts[1]}`, `${parts[0]}\u3000${q[1]}`]) {
+      const differing = [...spelled.replace('\u3000', '')].filter((ch, i) => ch !== chars[i]).length;
+      if (differing === 1 && knownNameSupport(spelled, names) === 1) out.add(spelled);
+    }
   }
   return [...out];
 }

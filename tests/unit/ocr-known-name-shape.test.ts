@@ -88,6 +88,14 @@ describe("the known names the model's other reads spell, chosen by the print", (
     expect(namesOtherReadsSpell('久保\u3000夢', reads, () => null, names)).toEqual([]);
   });
 
+  it('takes a read part by part: one that misread the other part too still spells this one (圭木　蓮 under 青木　夢)', () => {
+    const reads = ['青木 夢', '圭木 蓮', '青木 夢', '青木 運'].map(read);
+    expect(names.known('圭木', '姓')).toBe(false);
+    expect(namesOtherReadsSpell('青木\u3000夢', reads, split, names).sort()).toEqual(['青木\u3000蓮', '青木\u3000運'].sort());
+    // a part that is the chosen one's spells nothing new; two changed in one part is no proposal
+    expect(namesOtherReadsSpell('青木\u3000夢', ['圭木 夢', '青木 夢'].map(read), split, names)).toEqual([]);
+  });
+
   for (const font of FONTS) {
     it(`${font}: the printed 蓮 wins over the vote's 夢; a printed 夢 stays`, async () => {
       const reads = ['久保 夢', '久保 蓮', '久保 運'].map(read);
