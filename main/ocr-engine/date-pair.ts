@@ -167,8 +167,14 @@ export function vouchedByPair(l: { x0: number; y0: number }, ex: Extracted): boo
   return startsSource(l, ex.sources.birthDate) || startsSource(l, ex.sources.expiryDate);
 }
 
+/** The share of a read's characters (spaces aside) that are digits. */
+function digitShare(text: string): number {
+  const cs = [...compact(text)];
+  return cs.length === 0 ? 0 : cs.filter((c) => /[0-9０-９]/.test(c)).length / cs.length;
+}
+
 /**
- * The line where a missing 生年月日 or 有効期限 must stand, when the other was found: unread (REREAD_TUNING.missingDate),
+ * The line where a missing 生年月日 or 有効期限 must stand, when the other was found: unread, or read as mostly digits (REREAD_TUNING.missingDate),
  * no field's, in the found date's column, on the nearest row after it (before it, for the birth date). Null
  * when both or neither were found, or no such line is there.
  */
@@ -184,7 +190,7 @@ export function missingDateLine(lines: RecognizedLine[], ex: Extracted): Recogni
   const overlap = (l: RecognizedLine): number => Math.min(l.x1, found.x + found.width) - Math.max(l.x0, found.x);
   return (
     lines
-      .filter((l) => l.confidence < REREAD_TUNING.unreadLine && [...compact(l.text)].length >= M.minChars && !taken.some((s) => insideSource(l, s, 2)))
+      .filter((l) => (l.confidence < REREAD_TUNING.unreadLine || digitShare(l.text) >= M.minDigitShare) && [...compact(l.text)].length >= M.minChars && !taken.some((s) => insideSource(l, s, 2)))
       .filter((l) => rows(l) >= 0 && rows(l) <= M.maxRows && overlap(l) >= M.columnOverlap * Math.min(l.x1 - l.x0, found.width))
       .sort((a, b) => rows(a) - rows(b))[0] ?? null
   );

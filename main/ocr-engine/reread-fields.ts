@@ -820,7 +820,8 @@ export function snapToKnownReading(kana: string, name: string, names: NameReadin
  * exactly one of them has as many kana as the print shows glyphs there and holds the read (or the part as
  * it was), in order, as at least half its kana; when none holds it — ruby read wrong rather than in part
  * (キックコ over キョウコ's four glyphs) — the one of that length nearest the reads (nearestKnownReading);
- * else it stays as it was.
+ * where the reads tell none (none near enough, or several holding the read), the one of that length the print
+ * shows (`byPrint`: its kana held against their drawings, ワタダ over 福田 → フクダ); else it stays as it was.
  */
 export async function readAsKnownReading(
   kana: string,

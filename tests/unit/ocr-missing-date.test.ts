@@ -40,6 +40,15 @@ describe('a date every card prints that no line gave', () => {
     expect(missingDateLine(aside, extractFields(aside, TODAY))).toBeNull();
   });
 
+  it('is looked for on a line read sure of itself but as mostly digits: a date whose 年 月 日 were misread', () => {
+    // a scanned next-generation card (20270131 #4), its dates letter-spaced: 2036年11月18日 read 2103.6征1用8旧 at 0.45
+    const digits = LINES.map((l) => (l.text.startsWith('多O') ? { ...l, text: '2103.6征1用8旧', confidence: 0.45 } : l));
+    expect(missingDateLine(digits, extractFields(digits, TODAY))?.text).toBe('2103.6征1用8旧');
+    // read as sure, but as words with a digit or two: some other text, not looked at
+    const words = LINES.map((l) => (l.text.startsWith('多O') ? { ...l, text: '第2寿荘の注意書き', confidence: 0.45 } : l));
+    expect(missingDateLine(words, extractFields(words, TODAY))).toBeNull();
+  });
+
   it('takes a lone date after today for the 有効期限, and looks for the birth date on the unread line above it', () => {
     // a next-generation card with its labels over the values (20270116 #37): the birth date's line read as no text
     const labelsOver = [

@@ -246,6 +246,12 @@ export const REREAD_TUNING = {
     columnOverlap: 0.5,
     /** and starts at most this many line heights past it (the next row; the design's spacing varies) */
     maxRows: 3,
+    /**
+     * … read with too little confidence to be text (unreadLine), or, read sure of it, at least this share digits:
+     * a date's numbers read right and its 年 月 日 as other kanji (2036年11月18日 letter-spaced, read 2103.6征1用8旧
+     * at 0.45) is still a date's line; a word or a name has no digits, a 番地 is under the address, not a date
+     */
+    minDigitShare: 0.5,
   },
   /**
    * 生年月日 and 有効期限 of a national's card that fit each other (the expiry on the birthday, or a month after on
