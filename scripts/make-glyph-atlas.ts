@@ -13,6 +13,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { GLYPH, normalizedGlyph, packBits } from '../main/ocr-engine/kanji/glyph-bits';
 import { ATLAS_FILE, ATLAS_MAGIC, KANA_ATLAS_FILE } from '../main/ocr-engine/kanji/glyph-atlas-format';
+import { KATAKANA } from '../main/ocr-engine/kanji/kana-shape';
 
 const FONTS = ['IPAexMincho', 'IPAexGothic', 'Noto Serif CJK JP'];
 const KANA_FONTS = [...FONTS, 'Noto Sans CJK JP'];
@@ -43,8 +44,6 @@ function jisLevel1(): string[] {
   return out;
 }
 const kanji = [...new Set([...jisLevel1(), ...(text.match(/[\p{Script=Han}々]/gu) ?? [])])].sort();
-/** Every katakana a reading is written with (ァ … ヶ) and the 長音 ー. */
-const katakana = [...Array.from({ length: 0x30f6 - 0x30a1 + 1 }, (_, i) => String.fromCharCode(0x30a1 + i)), 'ー'];
 
 async function writeAtlas(file: string, chars: string[], fonts: string[]): Promise<void> {
   const out = path.join(root, 'assets', 'glyphs', file);
@@ -68,4 +67,4 @@ async function writeAtlas(file: string, chars: string[], fonts: string[]): Promi
 
 const which = process.argv[2];
 if (which !== 'kana') await writeAtlas(ATLAS_FILE, kanji, FONTS);
-if (which !== 'kanji') await writeAtlas(KANA_ATLAS_FILE, katakana, KANA_FONTS);
+if (which !== 'kanji') await writeAtlas(KANA_ATLAS_FILE, KATAKANA, KANA_FONTS);

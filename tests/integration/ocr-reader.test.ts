@@ -217,7 +217,7 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
   });
 
   /** Cards a mechanism was built for, each with the field it is about: as printed (住所 folded as the targets say). */
-  const AS_PRINTED: [file: string, field: 'name' | 'address' | 'birthDate', mechanism: string][] = [
+  const AS_PRINTED: [file: string, field: 'name' | 'address' | 'birthDate' | 'expiryDate', mechanism: string][] = [
     ['card-20270108-0011-foreign-phone.jpg', 'birthDate', 'a letter-spaced birth date brought to solid pitch first (1999 was read 1939 at its printed spacing)'],
     ['card-20270105-0031-ng-ruby-camera.jpg', 'address', 'both dashes of a letter-spaced 番地 brought to solid pitch (６－７－１９ was read ６７－１９)'],
     ['card-20270122-0021-current-phone.jpg', 'name', 'a 氏名 label misread 青名 is no first character the line finder dropped from the name (品武田 for 武田)'],
@@ -234,11 +234,20 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     ['card-20270127-0010-ng-photo-left-phone.jpg', 'address', 'a label the address ran into, misread at every other character, is cut (生鋳月呈)'],
     ['card-20270119-0013-ng-rows-flat.jpg', 'name', 'the print chooses among the known names the reads spell (濵田　蓮 by one read, 運 by three)'],
     ['card-20270113-0046-ng-bilingual-phone.jpg', 'name', 'the 氏名 label known by its print, not read as the name (岳名 → 氏　名)'],
+    ['card-20270130-0043-ng-rows-camera.jpg', 'address', 'a 号 alone on its row, broken into overlapping lines, is one character, and the building row after it is joined (19番4号に)'],
+    ['card-20270131-0004-ng-rows-scanner.jpg', 'expiryDate', 'a missing date looked for on the line read as mostly digits (2103.6征1用8旧 at 0.45)'],
+    ['card-20270128-0013-ng-rows-flat.png', 'name', 'a read that misread both parts still proposes the part it got right (圭木　蓮 under 青木　夢: 青木　蓮)'],
   ];
   it.each(AS_PRINTED)('%s: %s as printed (%s)', async (file, field) => {
     const { got, want } = await readAgainstTruth(file);
     const fold = field === 'address' ? foldAddress : (x: string): string => x;
     expect(fold(got[field].value ?? '')).toBe(fold(want[field] ?? ''));
+  });
+
+  it('takes the known reading its ruby\'s print shows where the reads got it too far wrong for any to be near (フクダ read ワタダ), and asks the clerk to look', async () => {
+    const { got, want } = await readAgainstTruth('card-20270126-0010-ng-photo-left-phone.jpg');
+    expect(got.nameKana.value).toBe(want.nameKana);
+    expect(got.nameKana.confidence).toBeLessThan(CHECK_TUNING.fieldDoubt);
   });
 
   it('takes the known reading of the printed length nearest ruby every read got wrong (キョウコ read キックコ), and asks the clerk to look', async () => {

@@ -62,12 +62,16 @@ export function findGlyphsDir(): string | null {
 
 /** The shipped atlas, loaded once (in the thread that runs the shape tests); null when missing. */
 export function glyphAtlas(): GlyphAtlas | null {
-  if (loaded !== undefined) return loaded;
+  if (loaded === undefined) loaded = loadAtlasFile(ATLAS_FILE);
+  return loaded;
+}
+
+/** An atlas file of the shipped glyphs folder (the kanji's, or the katakana's: kana-shape.ts), parsed; null when missing or unreadable. */
+export function loadAtlasFile(file: string): GlyphAtlas | null {
   const dir = findGlyphsDir();
   try {
-    loaded = dir ? parseGlyphAtlas(new Uint8Array(fs.readFileSync(path.join(dir, ATLAS_FILE)))) : null;
+    return dir ? parseGlyphAtlas(new Uint8Array(fs.readFileSync(path.join(dir, file)))) : null;
   } catch {
-    loaded = null;
+    return null;
   }
-  return loaded;
 }

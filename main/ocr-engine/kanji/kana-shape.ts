@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { GrayImage } from '../image/gray-image';
-import { findGlyphsDir, parseGlyphAtlas, type GlyphAtlas } from './glyph-atlas';
+import { loadAtlasFile, type GlyphAtlas } from './glyph-atlas';
 import { KANA_ATLAS_FILE } from './glyph-atlas-format';
 import { shapeDistances } from './variant-shape';
 
@@ -13,13 +11,7 @@ import { shapeDistances } from './variant-shape';
 let loaded: GlyphAtlas | null | undefined;
 
 export function kanaAtlas(): GlyphAtlas | null {
-  if (loaded !== undefined) return loaded;
-  const dir = findGlyphsDir();
-  try {
-    loaded = dir ? parseGlyphAtlas(new Uint8Array(fs.readFileSync(path.join(dir, KANA_ATLAS_FILE)))) : null;
-  } catch {
-    loaded = null;
-  }
+  if (loaded === undefined) loaded = loadAtlasFile(KANA_ATLAS_FILE);
   return loaded;
 }
 

@@ -193,6 +193,9 @@ interface Acc {
   x1: number;
 }
 
+/** The box of a line being grouped. */
+const accBox = (l: Acc): CharBox => ({ x0: Math.min(...l.chars.map((c) => c.x0)), y0: Math.min(...l.chars.map((c) => c.y0)), x1: l.x1, y1: Math.max(...l.chars.map((c) => c.y1)) });
+
 const median = (xs: number[]): number => {
   const v = [...xs].sort((a, b) => a - b);
   return v[Math.floor(v.length / 2)] ?? 0;
@@ -349,27 +352,26 @@ export const FRAGMENT_TUNING = {
  */
 function joinFragments(lines: Acc[]): Acc[] {
   const F = FRAGMENT_TUNING;
-  const box = (l: Acc): CharBox => ({ x0: Math.min(...l.chars.map((c) => c.x0)), y0: Math.min(...l.chars.map((c) => c.y0)), x1: l.x1, y1: Math.max(...l.chars.map((c) => c.y1)) });
   const into = new Map<Acc, Acc>();
   for (const frag of lines) {
     if (frag.chars.length > F.maxPieces) continue;
-    const f = box(frag);
+    const f = accBox(frag);
     let target: Acc | null = null;
     for (const l of lines) {
       if (l === frag || l.chars.length <= frag.chars.length) continue;
-      const b = box(l);
+      const b = accBox(l);
       const h = lineShape(l).h;
       const gap = b.x0 - f.x1;
       if (f.x0 >= b.x0 || gap > F.maxGap * h || cH(f) > h * (1 + 2 * F.bandSlack)) continue;
       if (f.y0 < b.y0 - F.bandSlack * h || f.y1 > b.y1 + F.bandSlack * h) continue;
-      if (!target || b.x0 - f.x1 < box(target).x0 - f.x1) target = l;
+      if (!target || b.x0 - f.x1 < accBox(target).x0 - f.x1) target = l;
     }
     if (target) into.set(frag, target);
   }
   // the pieces before one line, together, must make a character of its size
   for (const l of new Set(into.values())) {
     const frags = [...into].filter(([, t]) => t === l).map(([f]) => f);
-    const u = box({ chars: frags.flatMap((f) => f.chars), x1: Math.max(...frags.map((f) => f.x1)) });
+    const u = accBox({ chars: frags.flatMap((f) => f.chars), x1: Math.max(...frags.map((f) => f.x1)) });
     const h = lineShape(l).h;
     if (cH(u) < F.minHeight * h) for (const f of frags) into.delete(f);
   }
@@ -388,15 +390,14 @@ function joinFragments(lines: Acc[]): Acc[] {
  */
 function joinStacked(lines: Acc[], s: number): Acc[] {
   const F = FRAGMENT_TUNING;
-  const box = (l: Acc): CharBox => ({ x0: Math.min(...l.chars.map((c) => c.x0)), y0: Math.min(...l.chars.map((c) => c.y0)), x1: l.x1, y1: Math.max(...l.chars.map((c) => c.y1)) });
   const out = [...lines];
   for (let i = 0; i < out.length; i++) {
     for (let j = i + 1; j < out.length; j++) {
       const a = out[i]!;
       const b = out[j]!;
       if (a.chars.length > F.maxPieces || b.chars.length > F.maxPieces) continue;
-      const p = box(a);
-      const q = box(b);
+      const p = accBox(a);
+      const q = accBox(b);
       if (Math.min(p.x1, q.x1) < Math.max(p.x0, q.x0) || Math.min(p.y1, q.y1) < Math.max(p.y0, q.y0)) continue;
       const u = { x0: Math.min(p.x0, q.x0), y0: Math.min(p.y0, q.y0), x1: Math.max(p.x1, q.x1), y1: Math.max(p.y1, q.y1) };
       if (cH(u) > 1.35 * cW(u) + 3 * s || cW(u) > 1.35 * cH(u) + 3 * s || cH(u) > 90 * s) continue;
