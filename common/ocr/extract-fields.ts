@@ -338,9 +338,15 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
   // an address begins at its first row: a candidate the 住所 label points at more than the best one, whose rows
   // go on into the best one and read together as an address, is its first row misread (和萩田県仙北市 | 西木町…,
   // 秋田県 read 和萩田県: the row under it has more shape of its own, the label is beside the row above)
+  // … or, the label telling neither apart (misread on both), the best one starts with no 都道府県 and the row above
+  // names a place (長綺臭西海市 | 西海町木場郷…: an address starts with its prefecture and city, not its 町域)
+  const pointsAtFirstRow = (above: Line, under: Line): boolean => {
+    const evidence = labelEvidence(above, 'address', lines) - labelEvidence(under, 'address', lines);
+    return evidence > 0 || (evidence === 0 && prefAt(under) < 0 && namesPlace(above));
+  };
   const best = addrCands[0];
   const startAbove = best
-    ? addrCands.find((c) => c !== best && labelEvidence(c, 'address', lines) > labelEvidence(best, 'address', lines) && rowsFrom(c, false)[1] === best && blockShape(c) >= T.address.minShapeAlone)
+    ? addrCands.find((c) => c !== best && pointsAtFirstRow(c, best) && rowsFrom(c, false)[1] === best && blockShape(c) >= T.address.minShapeAlone)
     : undefined;
   const first = startAbove ?? best;
   if (first) {

@@ -228,6 +228,22 @@ describe('extractFields', () => {
     expect(extractFields(below, '2026-12-06').fields.address.value).toBe('西木町西明寺四丁目40番26号');
   });
 
+  it('starts an address at the row above the best one when the label tells them not apart, the best one has no 都道府県 and the row above names a place', () => {
+    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    // a camera photo of a current card (20270133 #42): 長崎県 read 長綺臭, the 住所 label read 如病
+    const card = [
+      l('閉名', 61, 51, 93, 66, 15, 0.34), l('山﨑　悠真', 136, 27, 446, 82, 50, 0.75), l('如病', 60, 118, 90, 134, 16, 0), l('長綺臭西海市', 129, 125, 296, 151, 26, 0.51),
+      l('西海町木場郷1丁目3番20号', 131, 172, 522, 197, 25, 0.81), l('昭和19年 9月21日生', 107, 240, 368, 265, 25, 0.85), l('性別 男', 417, 240, 561, 265, 25, 0.99),
+      l('2032年 9月21日まで有効', 158, 294, 482, 320, 26, 0.93),
+    ];
+    expect(extractFields(card, '2026-12-07').fields.address.value).toBe('長綺臭西海市西海町木場郷1丁目3番20号');
+    // a row above that names no place is no first row of it
+    expect(extractFields(card.map((x) => (x.text === '長綺臭西海市' ? { ...x, text: '長綺臭西海' } : x)), '2026-12-07').fields.address.value).toBe('西海町木場郷1丁目3番20号');
+    // nor is one above a row that starts with its 都道府県
+    const withPrefecture = card.map((x) => (x.text.startsWith('西海町') ? { ...x, text: '長崎県西海市西海町木場郷1丁目' } : x));
+    expect(extractFields(withPrefecture, '2026-12-07').fields.address.value).toBe('長崎県西海市西海町木場郷1丁目');
+  });
+
   it('does not take a prefecture name deep inside a line for the address', () => {
     const r = extractFields([line('氏名 山田 花子', 40, 40, 45), line('発行 横浜市長 神奈川県', 40, 450), line('平成2年 4月 1日生 性別 女', 200, 300)], '2026-01-01');
     expect(r.fields.address.value).toBeNull();

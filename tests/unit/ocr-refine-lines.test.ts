@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { birthDateOnly, decideSex, refineLines, sexRightOfBirthDate, smallLabelAtRowEnd } from '../../main/ocr-engine/refine-lines';
 import { findTextLines } from '../../main/ocr-engine/layout/text-lines';
-import { SEX_INLINE } from '../../main/ocr-engine/reread/sex-value';
+import { firstInk, SEX_INLINE } from '../../main/ocr-engine/reread/sex-value';
 import { sexShape } from '../../main/ocr-engine/reread/sex-shape';
 import { createGray, crop, type GrayImage } from '../../main/ocr-engine/image/gray-image';
 import { FONTS, glyph, LOOKS, render, svgText as text, type Look } from '../support/glyph-render';
@@ -219,10 +219,13 @@ describe('a short label line that is no 性別', () => {
  * A current card's birth-date row whose 性別 no line named (the label misread past recognition): the date, then
  * the small label and the value, at the reader's scale. `value` null: nothing printed right of the date.
  */
-async function birthDateRow(value: '男' | '女' | null, font: string, look: Look, labelX = 250): Promise<{ card: GrayImage; birth: { x: number; y: number; width: number; height: number } }> {
+async function birthDateRow(value: '男' | '女' | null, font: string, look: Look, labelX = 250, portraitX: number | null = null): Promise<{ card: GrayImage; birth: { x: number; y: number; width: number; height: number } }> {
   const size = 24;
   const date = '昭和60年4月1日生';
-  const parts = text(date, 10, 60, size, font, 40) + text('性別', labelX, 60, 18, font, 68) + (value ? text(value, labelX + 50, 62, 30, font, look.ink ?? 17) : '');
+  // the portrait's edge when the value is printed close to it: what a card's portrait leaves in a row's ink
+  // mask, a dark band about a character wide, from the row's middle down past it
+  const portrait = portraitX === null ? '' : `<rect x="${portraitX}" y="44" width="30" height="56" transform="scale(__K__)" fill="rgb(90,90,90)"/>`;
+  const parts = text(date, 10, 60, size, font, 40) + text('性別', labelX, 60, 18, font, 68) + (value ? text(value, labelX + 50, 62, 30, font, look.ink ?? 17) : '') + portrait;
   const card = await render(parts, labelX + 170, 100, look);
   return { card, birth: { x: 10, y: 60 - size, width: [...date].length * size, height: Math.round(1.2 * size) } };
 }
@@ -261,6 +264,17 @@ describe('性別 right of the birth date when no line names it', () => {
       }
     });
 
+    it(`${font}: a value printed close to the portrait is the value, not the portrait's edge`, async () => {
+      // 20270132 #47: the portrait starts a third of a character after 女; its edge, cut by the row's band and taller
+      // than the value inside it, was taken
+      for (const ch of ['男', '女'] as const) {
+        const { card, birth } = await birthDateRow(ch, font, LOOKS[0]!, 250, 340);
+        const found = await sexRightOfBirthDate(fakePool(ch.repeat(3), 0.9), card, birth, 24);
+        expect(found?.text).toBe(`性別 ${ch}`);
+        expect(found!.symbols.at(-1)!.x1).toBeLessThan(340);
+      }
+    });
+
     it(`${font}: the label and value misread into the date's own line (日生 内女) are looked for after its 生`, async () => {
       const { card, birth } = await birthDateRow('女', font, LOOKS[0]!);
       // the line as the model gave it runs over the label and the value: its box ends after them
@@ -275,6 +289,21 @@ describe('性別 right of the birth date when no line names it', () => {
       expect(birthDateOnly(whole, undefined)).toEqual(whole);
     });
   }
+});
+
+describe('where the 性別 label begins right of the birth date (firstInk)', () => {
+  it('skips a sliver of the date\'s last character the area cuts at its left edge; a piece half a character wide is a character', async () => {
+    // 20270133 #32: the model's box of 生 stopped 5 px short of its ink; that 5 × 15 px piece was taken for the label
+    for (const font of FONTS) {
+      for (const sliver of [5, 14]) {
+        // a 24 px row: the end of a stroke `sliver` px wide at the left edge, the label 性別 (18 px) from x 60
+        const card = await render(`<rect x="0" y="10" width="${sliver}" height="15" transform="scale(__K__)" fill="rgb(40,40,40)"/>${text('性別', 60, 30, 18, font, 68)}`, 140, 36, LOOKS[0]!);
+        const at = firstInk({ op: 'first-ink', crop: card, h: 24, minH: 0.3 * 24 });
+        if (sliver < 12) expect(at, `${font} sliver ${sliver}`).toBeGreaterThanOrEqual(58);
+        else expect(at, `${font} piece ${sliver}`).toBe(0);
+      }
+    }
+  });
 });
 
 describe('date lines the first read could not make out', () => {

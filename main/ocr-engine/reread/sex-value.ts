@@ -1,7 +1,7 @@
 import { createGray, crop, resize, type GrayImage } from '../image/gray-image';
 import { inkOfCrop } from './ink-mask-request';
 import { inkMask } from '../image/binarize';
-import { boxH, components } from '../image/components';
+import { boxH, boxW, components } from '../image/components';
 import { sexShape } from './sex-shape';
 
 /**
@@ -52,11 +52,24 @@ export interface FirstInkRequest {
   minH: number;
 }
 
-/** The area's x of that ink, or null when there is none. */
+const FIRST_INK = {
+  /**
+   * ink cut by the area's left edge at least this many row heights wide is a character begun just before the
+   * area (a label the search started inside); narrower, it is the end of the date's last stroke (20270133 #32:
+   * 5 px of 生 in a 24 px row was taken for the label, and 性 for the value)
+   */
+  characterPiece: 0.5,
+} as const;
+
+/**
+ * The area's x of that ink, or null when there is none. A sliver of ink running in over the area's left edge is
+ * the end of the character before it (the model's box of the date's 生 often stops short of its ink), not a
+ * label; a piece at least half a character wide is a character begun just before the area.
+ */
 export function firstInk(req: FirstInkRequest): number | null {
   const area = req.crop;
   const mask = inkOfCrop({ op: 'ink', crop: area, window: Math.max(4, Math.round(0.6 * req.h)), offset: 14 });
-  const inked = components(mask, area.width, area.height).filter((b) => boxH(b) >= req.minH && b.area >= 4);
+  const inked = components(mask, area.width, area.height).filter((b) => (b.x0 > 0 || boxW(b) >= FIRST_INK.characterPiece * req.h) && boxH(b) >= req.minH && b.area >= 4);
   return inked.length > 0 ? Math.min(...inked.map((b) => b.x0)) : null;
 }
 
@@ -97,10 +110,16 @@ function findValueGlyph(area: GrayImage, h: number, labEnd: number): { x0: numbe
     }
   }
   chars.sort((a, b) => a.x0 - b.x0);
-  const glyphs = chars
+  const shaped = chars
     // character-shaped: not a hairline (a card or photo edge), not a slab
-    .filter((c) => c.y1 - c.y0 >= 0.5 * h && c.y1 - c.y0 <= 2.2 * h && c.x1 - c.x0 >= 0.45 * (c.y1 - c.y0) && c.x1 - c.x0 <= 2 * h && c.x0 > 0 && (c.x0 + c.x1) / 2 > labEnd - 0.9 * h)
-    .slice(0, 3);
+    .filter((c) => c.y1 - c.y0 >= 0.5 * h && c.y1 - c.y0 <= 2.2 * h && c.x1 - c.x0 >= 0.45 * (c.y1 - c.y0) && c.x1 - c.x0 <= 2 * h && c.x0 > 0 && (c.x0 + c.x1) / 2 > labEnd - 0.9 * h);
+  // ink the row's band cuts off at its top or bottom may be the portrait's edge beside the value, taller than the
+  // value yet no character: right of the label it counts only when no glyph there stands whole in the band (a
+  // value printed larger than `h` allowed for may run over the band too)
+  const whole = (c: { y0: number; y1: number }): boolean => c.y0 > 0 && c.y1 < area.height - 1;
+  const rightOfLabel = (c: { x0: number; x1: number }): boolean => (c.x0 + c.x1) / 2 > labEnd;
+  const wholeValue = shaped.some((c) => rightOfLabel(c) && whole(c));
+  const glyphs = shaped.filter((c) => !(wholeValue && rightOfLabel(c) && !whole(c))).slice(0, 3);
   if (glyphs.length === 0) return null;
   // the value is printed larger than its label: of the nearly tallest, the first right of the label's end
   const tallest = Math.max(...glyphs.map((c) => c.y1 - c.y0));
