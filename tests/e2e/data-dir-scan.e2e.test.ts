@@ -5,7 +5,7 @@ import { E2E_DATA_ROOT_ENV } from '../support/e2e-data-root';
 import { appDataDirs, sampleTerms, scanDirs } from '../support/personal-data-scan';
 
 /**
- * After every other e2e file (tests/support/last-file-sequencer.ts puts this one last): every file of
+ * After every other e2e file (its project, e2e-after in vitest.config.ts, runs in a later group): every file of
  * every app data dir the e2e tests used — the database with its -wal and -shm, the key, logs, the
  * embedded back end's folder, whatever else is there — read as raw bytes, holds none of the test
  * residents' names and no 12-digit number (the ones typed, or any that passes the 個人番号 check digit).

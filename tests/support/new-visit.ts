@@ -22,8 +22,15 @@ export interface AppStart {
 
 /** Browser mode on `dataDir` in Debian's Chromium, signed in (demo clerk, or the test admin on first run). */
 export async function openSignedIn(dataDir: string, page: { viewport: { width: number; height: number }; acceptDownloads?: boolean }, start: AppStart = {}): Promise<SignedInApp> {
-  const app = await startBrowserMode(dataDir, undefined, start.ocr ? ['--ocr', start.ocr] : []);
-  const browser = await launchChromium();
+  // the app and Chromium start side by side (~1 s of each file's setup); one failing stops the other
+  const [appStarted, browserStarted] = await Promise.allSettled([startBrowserMode(dataDir, undefined, start.ocr ? ['--ocr', start.ocr] : []), launchChromium()]);
+  if (appStarted.status === 'rejected' || browserStarted.status === 'rejected') {
+    if (appStarted.status === 'fulfilled') await appStarted.value.stop();
+    if (browserStarted.status === 'fulfilled') await browserStarted.value.close();
+    throw appStarted.status === 'rejected' ? appStarted.reason : (browserStarted as PromiseRejectedResult).reason;
+  }
+  const app = appStarted.value;
+  const browser = browserStarted.value;
   const p = await browser.newPage({ ...page, locale: 'ja-JP' });
   await p.goto(app.url);
   await signInPage(p);
