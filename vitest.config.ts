@@ -12,7 +12,7 @@ export default defineConfig({
     // two files at a time on two cores (vitest's default is cores − 1 = one). Unit and e2e files share the two
     // workers, e2e files beside each other too: most files wait on processes, sockets and Chromium rather than
     // compute (the e2e files alone, one after another, kept 0.7 of a core busy: 523 s wall for 375 CPU-s), and
-    // one Chromium at a time left the second core idle for ~460 s of an 867 s run (stop 34: 750 s together)
+    // one Chromium at a time left the second core idle for ~460 s of an 867 s run (stop 34: 750–777 s together)
     maxWorkers: 2,
     projects: [
       {
