@@ -98,10 +98,12 @@ export const FIELD_TUNING = {
     /** a continuation row starts within this many text heights under the last one … */
     nextRowGap: 1.6,
     /**
-     * … is printed at least this share of its text height (a wrapped row is set in the address's type; a
-     * speck between the rows, read as 伝 at 0.4 of it, would end the address there) …
+     * … is printed at least this share of the text height of the address's rows so far (its smallest: a row
+     * misread with a blob in it measures taller) (a wrapped row is set in the address's type; a
+     * speck between the rows, read as 伝 at 0.4 of it, would end the address there; a label under the last row,
+     * printed at ~0.55 of it, was taken for a row at 0.5: 生年月日 read 生和を月日 on 20270134 #10) …
      */
-    nextRowMinSize: 0.5,
+    nextRowMinSize: 0.65,
     /** … and within this many of its column */
     nextRowColumn: 3,
     /** an address wraps to at most this many rows */

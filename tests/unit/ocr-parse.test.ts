@@ -244,6 +244,26 @@ describe('extractFields', () => {
     expect(extractFields(withPrefecture, '2026-12-07').fields.address.value).toBe('長崎県西海市西海町木場郷1丁目');
   });
 
+  it('ends an address at a label under it, which is printed smaller than a row the address wraps onto', () => {
+    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    // a phone photo of a next-generation card with its labels over the values (20270134 #10): the 生年月日 label,
+    // read 生和を月日, stands in the address's column right under its last row, at 0.53 of its text height
+    const card = [
+      l('友和', 331, 44, 364, 63, 19, 0), l('マスダ　アカリ', 334, 76, 521, 98, 23, 0.86), l('増田　あかり', 332, 111, 662, 161, 50, 0.93), l('作守', 333, 234, 363, 250, 15, 0.27),
+      l('埼玉県加須市', 331, 268, 558, 304, 35, 0.92), l('中ノ目7ー32一15', 331, 325, 706, 361, 32, 0.83), l('生和を月日', 331, 399, 396, 418, 17, 0.48),
+      l('1997年10月12日', 386, 425, 653, 462, 31, 0.92), l('有効積層', 333, 479, 398, 497, 16, 0.45), l('2036年10月12日', 384, 504, 657, 541, 30, 0.9),
+    ];
+    expect(extractFields(card, '2026-12-07').fields.address.value).toBe('埼玉県加須市中ノ目7-32-15');
+    // the size is the address's rows' so far, the smallest: a row misread with a blob in it (3号 read にと, 66 px
+    // against 38) does not make the row after it (20270119 #10: 第一寿荘20 4号, 38 px) look like a label
+    const blob = [
+      l('氏名', 388, 37, 427, 57, 21, 0), l('中山　直美', 393, 107, 709, 169, 62, 0.92), l('住所', 389, 234, 428, 255, 22, 0.89),
+      l('熊本県玉名郡長洲町長洲九丁目10番', 389, 268, 1085, 307, 38, 0.91), l('にと', 389, 324, 464, 389, 66, 0.46), l('第一寿荘20 4号', 389, 378, 730, 417, 38, 0.8),
+      l('本年月日', 387, 476, 468, 496, 21, 0.79), l('1957年12月25日', 437, 502, 895, 542, 33, 0.91), l('有効期限', 389, 561, 470, 582, 22, 0.61), l('2022年1月25日', 436, 587, 852, 626, 32, 0.92),
+    ];
+    expect(extractFields(blob, '2026-12-07').fields.address.value).toBe('熊本県玉名郡長洲町長洲九丁目10番にと第一寿荘204号');
+  });
+
   it('does not take a prefecture name deep inside a line for the address', () => {
     const r = extractFields([line('氏名 山田 花子', 40, 40, 45), line('発行 横浜市長 神奈川県', 40, 450), line('平成2年 4月 1日生 性別 女', 200, 300)], '2026-01-01');
     expect(r.fields.address.value).toBeNull();
