@@ -37,3 +37,8 @@ export function isKatakanaText(s: string): boolean {
   const t = s.replace(/[\s\u3000]/g, '');
   return t.length >= 2 && /^[\u30a0-\u30ffー・]+$/.test(t);
 }
+
+/** How many digits (ASCII or full width) a read holds. */
+export function countDigits(s: string): number {
+  return (s.match(/[0-9０-９]/g) ?? []).length;
+}

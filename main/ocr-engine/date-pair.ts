@@ -1,4 +1,5 @@
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
+import { countDigits } from '../../common/ocr/ocr-text';
 import type { Extracted } from '../../common/ocr/extract-fields';
 import { insideSource, startsSource, type FieldSource } from '../../common/ocr/card-result';
 import { expiryFitsBirthday } from '../../common/ocr/birthday-expiry';
@@ -170,7 +171,7 @@ export function vouchedByPair(l: { x0: number; y0: number }, ex: Extracted): boo
 /** The share of a read's characters (spaces aside) that are digits. */
 function digitShare(text: string): number {
   const cs = [...compact(text)];
-  return cs.length === 0 ? 0 : cs.filter((c) => /[0-9０-９]/.test(c)).length / cs.length;
+  return cs.length === 0 ? 0 : countDigits(cs.join('')) / cs.length;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
+import { countDigits } from '../../common/ocr/ocr-text';
 import { compact, leadingLabel, misreadTwoCharLabel } from '../../common/ocr/card-labels';
 import { looksLikeDate, parseCardDate } from '../../common/ocr/parse-date';
 import { dateFromParts } from '../../common/ocr/date-parts';
@@ -92,7 +93,7 @@ export async function refineLines(
     // a line the model could not read at all but with digits in it may be a date drowned in the card's
     // pattern: the cleaned, whitelisted re-read says (it changes nothing unless that parses as a date)
     // (or a long line it could not read at all, whatever it made of the digits: 騰9妥認首留貞庫詳可上第)
-    const drowned = l.confidence < REREAD_TUNING.unreadLine && ((t.match(/[0-9０-９]/g)?.length ?? 0) >= 2 || (l.confidence < 0.2 && [...t].length >= 8));
+    const drowned = l.confidence < REREAD_TUNING.unreadLine && (countDigits(t) >= 2 || (l.confidence < 0.2 && [...t].length >= 8));
     if (!dateish(t) && !drowned) continue;
     if (plausibleDate(l.text, today) && l.confidence >= SURE_DATE) continue;
     jobs.push(rereadDate(pool, card, l, today, images, vouched));

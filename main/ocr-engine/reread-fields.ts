@@ -2,7 +2,7 @@ import type { RecognizedLine, RecognizedSymbol } from '../../common/ocr/recogniz
 import type { Extracted } from '../../common/ocr/extract-fields';
 import { insideSource as inside, type FieldSource } from '../../common/ocr/card-result';
 import { compact, LABEL, labelLength, leadingLabel } from '../../common/ocr/card-labels';
-import { asciiDigits, isKatakanaText } from '../../common/ocr/ocr-text';
+import { asciiDigits, countDigits, isKatakanaText } from '../../common/ocr/ocr-text';
 import { withDigitWidth } from '../../common/ocr/digit-width';
 import { crop, type GrayImage } from './image/gray-image';
 import { inkInline, type InkMasker } from './reread/ink-mask-request';
@@ -1199,7 +1199,6 @@ export async function mendBlock(
   const part = { ...rect, x1: Math.min(rect.x1, x1) };
   const place = text.slice(0, at.start).join('');
   const whitelist = [...new Set([...place, ...BLOCK_CHARS])].join('');
-  const digits = (s: string): number => (s.match(/[0-9０-９]/g) ?? []).length;
   // 一 between two digits is a dash read as the numeral (the address is normalized so later)
   const joins = (s: string): number => (s.match(/[-－ー‐−丁番号]|(?<=[0-9０-９])一(?=[0-9０-９])/g) ?? []).length;
   const rest = text.slice(at.start, at.end).join('');
@@ -1240,12 +1239,12 @@ export async function mendBlock(
     .filter(({ r, from }) => from >= 0 && r.symbols.length === [...r.text].length)
     .map(({ r, from }) => ({ ...r, text: [...r.text].slice(from).join(''), symbols: r.symbols.slice(from) }))
     .map((r) => (building && /[-－ー‐−]$/.test(r.text) ? { ...r, text: [...r.text].slice(0, -1).join(''), symbols: r.symbols.slice(0, -1) } : r))
-    .filter((r) => BLOCK.test(r.text) && digits(r.text) >= digits(rest) && joins(r.text) >= joins(rest) + (gapOnly ? 1 : -1))
+    .filter((r) => BLOCK.test(r.text) && countDigits(r.text) >= countDigits(rest) && joins(r.text) >= joins(rest) + (gapOnly ? 1 : -1))
     // a 番地 read ending in a 一 after its digits (３－２５一): a join before a number the row wraps, or one the
     // model merged with its digit (３８－７ read ３８一): a read that ends in a digit must have read that digit
-    .filter((r) => building || !endsInNumeral || !/[0-9０-９]$/.test(r.text) || digits(r.text) > digits(rest))
+    .filter((r) => building || !endsInNumeral || !/[0-9０-９]$/.test(r.text) || countDigits(r.text) > countDigits(rest))
     .filter((r) => !apart || numbers(r.text) >= numbers(rest))
-    .sort((a, b) => digits(b.text) - digits(a.text) || joins(b.text) - joins(a.text) || b.confidence - a.confidence)[0];
+    .sort((a, b) => countDigits(b.text) - countDigits(a.text) || joins(b.text) - joins(a.text) || b.confidence - a.confidence)[0];
   if (!ok) return read;
   return {
     text: text.slice(0, at.start).join('') + ok.text + text.slice(at.end).join(''),

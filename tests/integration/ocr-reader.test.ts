@@ -217,7 +217,7 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
   });
 
   /** Cards a mechanism was built for, each with the field it is about: as printed (住所 folded as the targets say). */
-  const AS_PRINTED: [file: string, field: 'name' | 'address' | 'birthDate' | 'expiryDate', mechanism: string][] = [
+  const AS_PRINTED: [file: string, field: 'name' | 'address' | 'birthDate' | 'expiryDate' | 'sex', mechanism: string][] = [
     ['card-20270108-0011-foreign-phone.jpg', 'birthDate', 'a letter-spaced birth date brought to solid pitch first (1999 was read 1939 at its printed spacing)'],
     ['card-20270105-0031-ng-ruby-camera.jpg', 'address', 'both dashes of a letter-spaced 番地 brought to solid pitch (６－７－１９ was read ６７－１９)'],
     ['card-20270122-0021-current-phone.jpg', 'name', 'a 氏名 label misread 青名 is no first character the line finder dropped from the name (品武田 for 武田)'],
@@ -237,6 +237,10 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     ['card-20270130-0043-ng-rows-camera.jpg', 'address', 'a 号 alone on its row, broken into overlapping lines, is one character, and the building row after it is joined (19番4号に)'],
     ['card-20270131-0004-ng-rows-scanner.jpg', 'expiryDate', 'a missing date looked for on the line read as mostly digits (2103.6征1用8旧 at 0.45)'],
     ['card-20270128-0013-ng-rows-flat.png', 'name', 'a read that misread both parts still proposes the part it got right (圭木　蓮 under 青木　夢: 青木　蓮)'],
+    ['card-20270133-0032-foreign-camera.jpg', 'sex', 'the 性別 label right of the birth date starts at its own ink, not at a sliver of 生 the date box left out'],
+    ['card-20270132-0047-foreign-phone.jpg', 'sex', 'the 性別 value printed close to the portrait is the value, not the portrait\'s edge'],
+    ['card-20270133-0042-current-camera.jpg', 'address', 'an address starts at the row above that names a place when the label tells neither apart (長綺臭西海市 | 西海町木場郷…)'],
+    ['card-20270134-0010-ng-photo-left-phone.jpg', 'address', 'the 生年月日 label under the address, printed smaller than a row of it, is no row of it (生和を月日)'],
   ];
   it.each(AS_PRINTED)('%s: %s as printed (%s)', async (file, field) => {
     const { got, want } = await readAgainstTruth(file);

@@ -8,6 +8,9 @@ import { normalizeDashes } from '../../common/ocr/ocr-text';
 import { extractFields } from '../../common/ocr/extract-fields';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 
+/** A recognized line as the field finder gets it: its box, text height, text and confidence, no symbol boxes. */
+const lineBox = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+
 describe('parseCardDate', () => {
   it('reads 和暦 and 西暦 as printed on cards', () => {
     expect(parseCardDate('昭和60年 3月 3日生')).toEqual({ ok: true, iso: '1985-03-03', wareki: true });
@@ -29,7 +32,7 @@ describe('parseCardDate', () => {
   });
   it('finds a 元年 date line by its shape (a child born in 令和元年)', () => {
     expect(looksLikeDate('令和元年10月2 8日生')).toBe(true);
-    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence: 0.9, symbols: [] });
+    const l = lineBox;
     const r = extractFields([l('氏名', 38, 67, 81, 90, 24), l('高橋　崎子', 130, 47, 424, 102, 55), l('住所', 38, 169, 82, 192, 23), l('大阪府大阪市北区中之島一丁目3番20号', 128, 168, 806, 205, 36), l('令和元年10月2 8日生', 106, 304, 544, 340, 34), l('性別 女', 683, 304, 727, 327, 24), l('2031年10月28日まで有効', 138, 370, 722, 406, 28)], '2026-11-27');
     expect(r.fields.birthDate.value).toBe('2019-10-28');
   });
@@ -170,7 +173,7 @@ describe('extractFields', () => {
     expect(short.layout).toBe('foreign');
   });
   it('finds an address by its full shape when both its label and its 都道府県 are misread, never a 方書 row alone', () => {
-    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence: 0.85, symbols: [] });
+    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number): RecognizedLine => lineBox(text, x0, y0, x1, y1, glyphH, 0.85);
     const card = [l('氏名', 43, 35, 75, 51, 17), l('三浦 知子', 108, 39, 419, 97, 55), l('十縄県中頭郡西原町棚原3丁目2番6号', 107, 134, 850, 171, 35), l('メゾン緑806号', 111, 181, 437, 218, 31), l('昭和63年 4月 1日生', 154, 261, 514, 298, 34), l('2024年 4月 1日まで有効', 117, 342, 567, 379, 34)];
     const r = extractFields(card, '2023-01-01');
     expect(r.fields.address.value).toBe('十縄県中頭郡西原町棚原3丁目2番6号メゾン緑806号');
@@ -179,7 +182,7 @@ describe('extractFields', () => {
   });
 
   it('judges an address by its rows together: a first row with label and 都道府県 misread starts it when the 番地 row under it completes the shape', () => {
-    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.7): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.7): RecognizedLine => lineBox(text, x0, y0, x1, y1, glyphH, confidence);
     // a phone photo of a next-generation card: 住所 read に江, 福島県 read 便昌中 (the row alone scores 0.24)
     const card = [
       l('ハマダ サクラ', 276, 23, 511, 50, 25), l('濱田 さくら', 271, 67, 531, 104, 37), l('HAMADA SAKURA', 567, 83, 776, 101, 17), l('に江', 57, 160, 116, 204, 20, 0.25),
@@ -200,7 +203,7 @@ describe('extractFields', () => {
   });
 
   it('takes the surest address-shaped line that names a place when no line passes as an address: every card prints one', () => {
-    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    const l = lineBox;
     // a phone photo of a foreign resident's card: 住所 read 笠挟, 青森県平川市 read 青森加平用市 (0.56 of an address's shape)
     const card = [
       l('MILLER JOHN', 185, 36, 463, 70, 34, 0.92), l('に', 61, 40, 96, 59, 20, 0.06), l('青森加平用市匠川慕川平29 9 5番地15', 185, 123, 765, 152, 25, 0.35), l('笠挟', 61, 125, 95, 142, 18, 0),
@@ -215,7 +218,7 @@ describe('extractFields', () => {
   });
 
   it('starts an address at the row its 住所 label stands beside, when the row under it has more shape of its own', () => {
-    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    const l = lineBox;
     // a camera photo of a foreign resident's card: 秋田県 read 和萩田県, so its row looks more like a name
     const card = [
       l('GARCIA RAJ', 161, 33, 439, 70, 37, 0.77), l('氏名', 17, 48, 58, 69, 22, 0.56), l('和萩田県仙北市', 161, 112, 351, 139, 27, 0.79), l('住所', 17, 114, 61, 135, 22, 0.94),
@@ -229,7 +232,7 @@ describe('extractFields', () => {
   });
 
   it('starts an address at the row above the best one when the label tells them not apart, the best one has no 都道府県 and the row above names a place', () => {
-    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    const l = lineBox;
     // a camera photo of a current card (20270133 #42): 長崎県 read 長綺臭, the 住所 label read 如病
     const card = [
       l('閉名', 61, 51, 93, 66, 15, 0.34), l('山﨑　悠真', 136, 27, 446, 82, 50, 0.75), l('如病', 60, 118, 90, 134, 16, 0), l('長綺臭西海市', 129, 125, 296, 151, 26, 0.51),
@@ -245,7 +248,7 @@ describe('extractFields', () => {
   });
 
   it('ends an address at a label under it, which is printed smaller than a row the address wraps onto', () => {
-    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    const l = lineBox;
     // a phone photo of a next-generation card with its labels over the values (20270134 #10): the 生年月日 label,
     // read 生和を月日, stands in the address's column right under its last row, at 0.53 of its text height
     const card = [
@@ -269,7 +272,7 @@ describe('extractFields', () => {
     expect(r.fields.address.value).toBeNull();
   });
   it('keeps a family name whose glyph height was under-estimated, and ignores an unreadable blob on the name row', () => {
-    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    const l = lineBox;
     const small = extractFields([l('氏名', 37, 67, 78, 89, 23), l('前田', 111, 51, 182, 86, 26), l('彩', 231, 48, 266, 84, 37), l('住所 千葉県船橋市本町8-39-28', 39, 144, 472, 178, 29), l('平成25年2月19日生', 109, 252, 473, 290, 29)], '2026-01-01');
     expect(small.sources.name?.x).toBe(111);
     const blob = extractFields([l('氏名', 33, 66, 72, 85, 20), l('西村', 115, 50, 200, 95, 39, 0.84), l('直樹', 258, 56, 340, 95, 40, 0.79), l('音', 256, 35, 305, 88, 53, 0), l('住所 東京都千代田区霞が関7-3-7', 33, 183, 511, 214, 27), l('1969年3月2日', 172, 315, 458, 342, 24)], '2026-01-01');
@@ -277,7 +280,7 @@ describe('extractFields', () => {
     expect(blob.sources.name?.width).toBe(340 - 115);
   });
   it('takes no label misread past recognition into the name: an unreadable box smaller than the name is no piece of it', () => {
-    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    const l = lineBox;
     // a next-generation card as read from a camera photo: the 氏名 label (16 px) read 商委 with no confidence
     const r = extractFields([l('イケダ', 275, 33, 370, 59, 24), l('シンノスケ', 415, 35, 576, 59, 22), l('慎之介', 411, 80, 545, 121, 41, 0.87), l('池田', 273, 81, 357, 121, 37, 0.94), l('商委', 43, 94, 75, 110, 17, 0), l('IKEDA SHINNOSUKE', 273, 142, 632, 166, 23), l('東京都北区田端新町5-2-7', 275, 216, 704, 248, 31), l('1991年03月06日', 306, 307, 701, 340, 28)], '2026-01-01');
     expect(r.fields.name.value).toBe('池田　慎之介');
@@ -285,12 +288,12 @@ describe('extractFields', () => {
   });
 
   it('does not read a name piece twice when a surer line of the row already covers it', () => {
-    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    const l = lineBox;
     const r = extractFields([l('ニシムラ　アヤ', 133, 47, 338, 73, 27), l('氏名', 28, 76, 77, 99, 24), l('西村　彩', 134, 74, 351, 119, 46, 0.69), l('彩', 306, 86, 355, 120, 34, 0), l('住所 宮城県仙台市青葉区国分町9丁目16番29号', 27, 219, 850, 251, 30), l('生年月日 1931年6月22日', 28, 368, 604, 403, 30)], '2026-01-01');
     expect(r.fields.name.value).toBe('西村\u3000彩');
   });
   it('takes no フリガナ from a piece of the name itself (彩\'s upper strokes read as ワン on a current card)', () => {
-    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    const l = lineBox;
     const lines = [l('氏名', 33, 60, 79, 82, 23), l('前田', 145, 48, 243, 90, 32), l('ワン', 314, 45, 358, 63, 19, 0.57), l('住所', 32, 172, 80, 194, 23), l('京都府京都市左京区下鴨8-16-4', 141, 174, 669, 207, 31), l('昭和8年 5月 2日生', 162, 319, 472, 351, 31), l('性別', 700, 325, 748, 347, 22), l('女', 789, 321, 821, 352, 32)];
     const r = extractFields(lines, '2026-01-01');
     expect(r.fields.nameKana.value).toBeNull();
@@ -307,7 +310,7 @@ describe('extractFields', () => {
     expect(current.layout).toBe('current');
   });
   it('takes a poorly read kanji name over the small roman name under it (next-generation card)', () => {
-    const l = (text: string, x0: number, y0: number, x1: number, y1: number, glyphH: number, confidence = 0.9): RecognizedLine => ({ x0, y0, x1, y1, glyphH, text, confidence, symbols: [] });
+    const l = lineBox;
     const r = extractFields([l('サカモト', 119, 32, 214, 54, 23), l('氏名', 34, 83, 76, 106, 24, 0.85), l('居本上浩三', 119, 75, 346, 116, 41, 0.17), l('MYNA TARO', 118, 118, 268, 134, 17, 0.86), l('住所', 34, 193, 78, 216, 23), l('京都府京都市左京区吉田本町1-31-22', 119, 190, 648, 221, 31), l('生年月日', 33, 306, 121, 329, 22), l('1965年2月9日', 173, 304, 469, 335, 25)], '2026-01-01');
     expect(r.sources.name?.x).toBe(119);
     expect(r.sources.name?.width).toBe(346 - 119);

@@ -126,6 +126,14 @@ export const TEXT_LINE_TUNING = {
   stackedWidthShare: 0.45,
 } as const;
 
+/**
+ * A box taller than one character may be: two stacked (kana over a name, two text rows) are taller than wide,
+ * and nothing on a card is printed taller than 90 px per 1000 of its width.
+ */
+function tooTallForOne(u: CharBox, s: number): boolean {
+  return cH(u) > 1.35 * cW(u) + 3 * s || cH(u) > 90 * s;
+}
+
 /** Union of blobs that overlap in x and sit close above one another, while the union stays character-shaped. */
 export function mergeIntoChars(blobs: Box[], s: number): CharBox[] {
   const boxes: CharBox[] = blobs.map((b) => ({ x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 }));
@@ -155,7 +163,7 @@ export function mergeIntoChars(blobs: Box[], s: number): CharBox[] {
         const maxGap = bars ? 0.5 * Math.max(cW(a), cW(b)) : shortBarAfar ? 0.3 * Math.max(cH(a), cH(b)) : 0.6 * Math.max(cH(a), cH(b), 6 * s);
         if (gapY > maxGap) continue;
         // two characters stacked (kana over a name, two text rows) are taller than wide: keep them apart
-        if (cH(u) > 1.35 * cW(u) + 3 * s || cH(u) > 90 * s) continue;
+        if (tooTallForOne(u, s)) continue;
         // only parts of one scale stack into a character (二's bars, 刀 over 口); a small glyph over a big one
         // is ruby kana over a name, a narrow one over a bar the next row: lines sort those out
         // — unless they touch: ruby is set apart from its name, while 恵's 心 and 森's upper 木 touch (or
@@ -400,7 +408,7 @@ function joinStacked(lines: Acc[], s: number): Acc[] {
       const q = accBox(b);
       if (Math.min(p.x1, q.x1) < Math.max(p.x0, q.x0) || Math.min(p.y1, q.y1) < Math.max(p.y0, q.y0)) continue;
       const u = { x0: Math.min(p.x0, q.x0), y0: Math.min(p.y0, q.y0), x1: Math.max(p.x1, q.x1), y1: Math.max(p.y1, q.y1) };
-      if (cH(u) > 1.35 * cW(u) + 3 * s || cW(u) > 1.35 * cH(u) + 3 * s || cH(u) > 90 * s) continue;
+      if (tooTallForOne(u, s) || cW(u) > 1.35 * cH(u) + 3 * s) continue;
       out[i] = { chars: [u], x1: u.x1 };
       out.splice(j, 1);
       j = i;
