@@ -10,6 +10,7 @@ import { localIsoDate } from '../../main/services/local-date';
 import { addDays } from '../../common/domain/age';
 import { formatWareki } from '../../common/validation/wareki';
 import { openResidentPage, residentUrlOf } from '../support/resident-page';
+import { lookUpProcedures } from '../support/procedures-step';
 
 /**
  * Accessibility (issue 15): axe-core runs on every screen a clerk meets in browser mode — sign-in, lock,
@@ -162,8 +163,7 @@ describe('accessibility: no critical or serious axe finding on any screen (brows
     await page.locator('input[name="p0-sex"][value="男"]').check();
     await page.locator('#h-address').fill('東京都千代田区千代田1-1');
     await page.locator('#h-previousAddress').fill('大阪府大阪市北区中之島1-3-20');
-    await page.getByRole('button', { name: '手続きを調べる →' }).click();
-    await page.locator('.proc-group').first().waitFor();
+    await lookUpProcedures(page);
     await expectAccessible(page, 'procedures');
     await page.getByRole('button', { name: /様式を作成/ }).click();
     const form = page.locator('form.case-form');

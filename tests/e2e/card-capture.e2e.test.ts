@@ -11,6 +11,7 @@ import { cardPerson, renderPersonCard } from '../support/cards/person-card';
 import { qrCardBack } from '../support/cards/qr-card';
 import { localIsoDate } from '../../main/services/local-date';
 import { addDays } from '../../common/domain/age';
+import { lookUpProcedures } from '../support/procedures-step';
 
 /**
  * Card reading as the clerk meets it, in browser mode: Chromium's fake camera plays a synthetic card
@@ -224,7 +225,7 @@ describe('card reading: camera, file, QR (browser mode)', () => {
   }, 120_000);
 
   it('reads the 個人番号 from the back only where a form needs it, shown masked', async () => {
-    await page.getByRole('button', { name: '手続きを調べる →' }).click();
+    await lookUpProcedures(page);
     await page.getByRole('button', { name: /様式を作成/ }).click();
     const banner = page.locator('.mynumber-needed');
     await page.locator('form.case-form').waitFor({ timeout: 30_000 });

@@ -7,6 +7,7 @@ import { readAppLog, startBrowserMode, tempDir, type Proc } from '../support/pro
 import { DEMO_CLERK, signInPage } from '../support/sign-in';
 import { openResidentPage } from '../support/resident-page';
 import { ensurePcscd, leaseVirtualReader, startVirtualCard, type VirtualCard, type VirtualReader } from '../support/virtual-card';
+import { lookUpProcedures } from '../support/procedures-step';
 
 /**
  * The card's IC chip as a counter meets it, in browser mode, with nothing mocked: the clerk's card dialog and
@@ -159,8 +160,7 @@ describe('IC chip: the card dialog and the resident page with the virtual card (
     await clerk.locator('input[name="event"][value="転入"]').check();
     await clerk.locator('#h-address').fill('東京都千代田区一番町12-3-405');
     await clerk.locator('#h-previousAddress').fill('大阪府大阪市北区中之島1-3-20');
-    await clerk.getByRole('button', { name: '手続きを調べる →' }).click();
-    await clerk.locator('.proc-group').first().waitFor();
+    await lookUpProcedures(clerk);
     await clerk.getByRole('button', { name: /様式を作成/ }).click();
     await clerk.locator('form.case-form').waitFor();
     await clerk.getByRole('button', { name: '印刷・送信へ →' }).click();

@@ -8,6 +8,7 @@ import { localIsoDate } from '../../main/services/local-date';
 import { addDays } from '../../common/domain/age';
 import { cardPerson, renderPersonCard } from '../support/cards/person-card';
 import { signInPage } from '../support/sign-in';
+import { lookUpProcedures } from '../support/procedures-step';
 
 /**
  * Where the focus and the view are as a clerk goes through a visit with the keyboard (issue 15, #2 #3 #8):
@@ -161,8 +162,7 @@ describe('focus and view as the clerk moves on (browser mode)', () => {
     await page.locator('#p1-birth').fill(addDays(today, -3 * 365));
     await page.locator('input[name="p1-sex"][value="男"]').check();
     await page.locator('#h-address').fill('東京都千代田区千代田1-1');
-    await page.getByRole('button', { name: '手続きを調べる →' }).click();
-    await page.locator('.proc-group').first().waitFor();
+    await lookUpProcedures(page);
     // (asserted at the end, so that the view checks below are seen on their own)
     await page.waitForTimeout(200);
     const step2Focus = await focused(page, '.case-step');

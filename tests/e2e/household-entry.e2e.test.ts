@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot, tempDir } from '../support/processes';
 import { openNewVisit, type NewVisit } from '../support/new-visit';
+import { lookUpProcedures } from '../support/procedures-step';
 
 /**
  * The household step as a clerk types it. Tab goes from 氏（ふりがな） to 名（ふりがな） whatever chips are
@@ -66,7 +67,7 @@ describe('household step: typing and defaults (browser mode)', () => {
     await page.locator('input[name="p1-sex"][value="男"]').check();
     expect(await page.locator('input[name="p1-pension"]:checked').getAttribute('value')).toBe('不明');
     await page.locator('#h-address').fill('東京都千代田区千代田1-1');
-    await page.getByRole('button', { name: '手続きを調べる →' }).click();
+    await lookUpProcedures(page);
     const confirm = page.getByRole('region', { name: '確認が必要' });
     await expect.poll(() => confirm.innerText(), { timeout: 10_000 }).toContain('国民年金');
     expect(await page.getByRole('region', { name: '必要な手続き' }).innerText()).not.toContain('国民年金');

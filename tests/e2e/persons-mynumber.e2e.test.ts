@@ -9,6 +9,7 @@ import { caseDateInput, shortWareki, yearsBefore } from '../support/counter-flow
 import { qrCardBack } from '../support/cards/qr-card';
 import { localIsoDate } from '../../main/services/local-date';
 import { addDays } from '../../common/domain/age';
+import { lookUpProcedures } from '../support/procedures-step';
 
 /**
  * Issue 10, defects 1 and 2, as the clerk met them in browser mode: a 転入 of 中川勇気 (本人, 78), 藤井恵
@@ -86,8 +87,7 @@ describe('個人番号 of one person stays theirs (browser mode)', () => {
     await person(2, { family: '中川', given: '翔', familyKana: 'なかがわ', givenKana: 'しょう', birth: yearsBefore(today, 8, 45), sex: '男', health: '国保', pension: 'なし' });
     await page.locator('#h-address').fill('東京都千代田区千代田1-1');
     await page.locator('#h-previousAddress').fill('大阪府大阪市北区中之島一丁目3番20号');
-    await page.getByRole('button', { name: '手続きを調べる →' }).click();
-    await page.locator('.proc-group').first().waitFor();
+    await lookUpProcedures(page);
     await page.getByRole('button', { name: /様式を作成/ }).click();
     await form().waitFor();
 
@@ -146,8 +146,7 @@ describe('個人番号 of one person stays theirs (browser mode)', () => {
     await page.locator('.stepper .step', { hasText: '1 来庁者・世帯' }).click();
     expect(await page.locator('#p1-myNumber').inputValue()).toBe(ON_CARD);
     expect(await page.locator('#p0-myNumber').inputValue()).toBe('');
-    await page.getByRole('button', { name: '手続きを調べる →' }).click();
-    await page.locator('.proc-group').first().waitFor();
+    await lookUpProcedures(page);
 
     const text = await pdfText('card');
     expect(text).not.toContain('9018');
