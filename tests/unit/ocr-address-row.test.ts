@@ -249,6 +249,17 @@ describe('an address row read again', () => {
       expect(blockByVote(row, [row, cand('小田川10番30号', 0.7), cand('小田州10番30号', 0.7)], '群馬県利根郡川場村', master).text).toBe('小田川１０番３０号');
     });
 
+    it('takes no numbers from reads that misread a number in the 番地 as a kana (４－１５－６ read えー15一6)', () => {
+      const cand = (text: string, confidence: number) => ({ text, confidence, symbols: [] });
+      // the chosen read lost a dash (415), the others read the 4 as え: their numbers (15, 6) leave out a number
+      const chosen = cand('群馬県利根郡川場村小田川415一6', 0.75);
+      const misread = [0.84, 0.88, 0.81, 0.85].map((c) => cand('群馬県利根郡川場村小田川えー15一6', c));
+      expect(blockByVote(chosen, [chosen, ...misread], '', master)).toBe(chosen);
+      // reads of the same numbers that misread only a join between two of them still vote (10秋30号)
+      const row = cand('群馬県利根郡川場村小田川１０番３８０号', 0.75);
+      expect(blockByVote(row, [row, cand('群馬県利根郡川場村小田川10秋30号', 0.8), cand('群馬県利根郡川場村小田川10秋30号', 0.8)], '', master).text).toBe('群馬県利根郡川場村小田川１０番３０号');
+    });
+
     it('scores a read by the places it spells as the master does, not by its 番地', () => {
       expect(masterSupport('埼玉県さいたま市西区二ツ宮2360番地', master)).toBe(1);
       // 二ツ宮 read ニツ宮: found, one character repaired; ニンツ宮: not found
