@@ -293,12 +293,15 @@ function choiceAmongNear(text: string[], found: StartMatch[]): GlyphChoice | nul
 /**
  * The master's one-character 町域 as the options for a lone kanji read where the 町域 stands, right before its
  * 番地 (`ends`): the print settles it (CardReader.settleGlyphs), keeping the read unless one fits clearly better.
+ * The character before it (`before`: the 市区町村's last, or 字) goes with it: one character alone is found in
+ * the print only where no other of the read is the same, and a 町域 is often named as its 町 (塙町塙, its 町
+ * read 壇町壇: the print of neither 壇 was found, and the 町域 stayed 壇).
  */
-function oneCharTownChoice(text: string[], names: string[], ends: (rest: string[]) => boolean): GlyphChoice | null {
+function oneCharTownChoice(text: string[], names: string[], ends: (rest: string[]) => boolean, before: string): GlyphChoice | null {
   const read = text[0];
   if (read === undefined || !/^\p{Script=Han}$/u.test(read) || !ends(text.slice(1))) return null;
   const options = [...new Set(names.filter((n) => [...n].length === 1 && n !== read))];
-  return options.length > 0 ? { read, at: 0, options } : null;
+  return options.length > 0 ? { read: before + read, at: [...before].length, options } : null;
 }
 
 /**
@@ -456,7 +459,7 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
     // several 町域 one character off (在田南: 荏田南 and 勝田南), all at the same place: the print can decide;
     // so can it for a one-character 町域 read as another kanji before its 番地 (塙 read 才, 堰 read 増): any
     // other one-character 町域 is one character off, so no spelling repairs it, only the print
-    const townChoice = choiceAmongNear(after, endsNear) ?? oneCharTownChoice(after, names, ends);
+    const townChoice = choiceAmongNear(after, endsNear) ?? oneCharTownChoice(after, names, ends, cs[at - 1] ?? '');
     // … and for a 町域 read with a character dropped (出口町 read 出町): whether the print has one there
     const dropped = townDroppedChar(after, names, ends);
     // … and for one misread in several characters (笠目 read 等中): which of the master's 町域 its print shows

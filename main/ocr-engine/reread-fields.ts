@@ -1100,9 +1100,9 @@ export function blockByVote(best: Cand, all: Cand[], before: string, master: Add
     const cs = [...compact(c.text)];
     const span = blockOf(compact(before) + cs.join(''), master);
     if (!span || span.start < skip) return null;
-    // a reading with a number misread in its 番地 does not say how its numbers read: a character that is no
-    // digit or join, and no join misread between two numbers (10秋30号), stands for a digit (４－１５ read
-    // えー15: its numbers are not 15 alone)
+    // a reading with something misread in its 番地 besides its joins does not say how its numbers read: a
+    // character that is no digit or join, and no join misread between two numbers (10秋30号), stands for a
+    // digit (４－１５ read えー15: its numbers are not 15 alone) or is a speck (8-.32-117: a digit more)
     for (let i = span.start - skip; i < span.end - skip; i++) if (!BLOCK_CHAR.test(cs[i]!) && !misreadJoin(cs, i)) return null;
     const runs: { at: number; len: number; digits: string }[] = [];
     for (let i = span.start - skip; i < span.end - skip; i++) {

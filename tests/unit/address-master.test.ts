@@ -150,7 +150,12 @@ describe('address master', () => {
 
   it('leaves a one-character 町域 read as another kanji right before its 番地 to the print, with the master\'s one-character 町域 as options', () => {
     const m = buildAddressMaster('12215\t千葉県\t旭市', ['12215\t塙\t萩園\t蛇園\tイ', ''].join('\n'));
-    expect(correctAddress('千葉県旭市才７－３８－１０ヴィラ若葉５０２号', m)).toMatchObject({ town: null, glyphChoices: [{ read: '才', at: 0, options: ['塙', 'イ'] }] });
+    // with the character before it, which finds its print (市才: the 才 after 市)
+    expect(correctAddress('千葉県旭市才７－３８－１０ヴィラ若葉５０２号', m)).toMatchObject({ town: null, glyphChoices: [{ read: '市才', at: 1, options: ['塙', 'イ'] }] });
+    // a 町域 named as its 町, both read as another kanji: the 町 is repaired by its spelling, and the 町域's
+    // choice names its own character, not the 町's (町壇, not 壇: the read has two of it)
+    const hanawa = buildAddressMaster('07483\t福島県\t東白川郡塙町', ['07483\t塙\t台宿\t真名畑', ''].join('\n'));
+    expect(correctAddress('福島県東白川郡壇町壇２丁目４番２３号', hanawa)).toMatchObject({ municipality: '東白川郡塙町', town: null, glyphChoices: [{ read: '町壇', at: 1, options: ['塙'] }] });
     // spelled right: the 町域, no choice; a two-character name not in the master: no one-character choice (the
     // master's two-character 町域 are offered to the print as the whole read, misread in both characters), and
     // none without a 番地 after it
