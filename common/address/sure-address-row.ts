@@ -139,9 +139,11 @@ function blockSpan(text: string, master: AddressMaster): BlockSpan | null {
   // … and so does an ordinal (第二寿荘, 第一ビル: 第 is no part of a 番地, and 一 after it is no dash)
   const wordAt = (i: number): boolean => cs[i] === '第' || WORD_CHARS.some((w) => w.every((ch, k) => cs[i + k] === ch));
   // a look-alike ending the text right after a join is its last digit (３－３７－！)
+  // … as is one right after a join between a number and the 方書: a join is followed by a number (９－２－７メゾン
+  // read ９－２ーイメゾン)
   // … and one or two characters of any kind between two digits are a join misread (７T上４０番 for ７丁目４０番)
-  const joinsOn = (i: number): boolean =>
-    blockAt(i) || blockAt(i + 1) || (lookalike(cs[i]) && (blockAt(i + 2) || (i === cs.length - 1 && JOIN.test(cs[i - 1] ?? '')))) || betweenDigits(cs, i);
+  const afterJoin = (i: number): boolean => JOIN.test(cs[i - 1] ?? '') && (i === cs.length - 1 || DIGIT.test(cs[i - 2] ?? ''));
+  const joinsOn = (i: number): boolean => blockAt(i) || blockAt(i + 1) || (lookalike(cs[i]) && (blockAt(i + 2) || afterJoin(i))) || betweenDigits(cs, i);
   while (end < cs.length && !wordAt(end) && joinsOn(end)) end++;
   return { start, end, rest: cs.slice(start, end) };
 }

@@ -1237,7 +1237,7 @@ export async function mendBlock(
     const i = byPlace(cs);
     return i >= 0 && BLOCK.test(cs.slice(i).join('')) ? i : afterPlace(cs);
   };
-  const ok = reads
+  const fits = reads
     .map((r) => ({ ...r, text: compact(r.text) }))
     .map((r) => ({ r, from: blockStart([...r.text]) }))
     .filter(({ r, from }) => from >= 0 && r.symbols.length === [...r.text].length)
@@ -1248,7 +1248,14 @@ export async function mendBlock(
     // model merged with its digit (３８－７ read ３８一): a read that ends in a digit must have read that digit
     .filter((r) => building || !endsInNumeral || !/[0-9０-９]$/.test(r.text) || countDigits(r.text) > countDigits(rest))
     .filter((r) => !apart || numbers(r.text) >= numbers(rest))
-    .sort((a, b) => countDigits(b.text) - countDigits(a.text) || joins(b.text) - joins(a.text) || b.confidence - a.confidence)[0];
+    .sort((a, b) => countDigits(b.text) - countDigits(a.text) || joins(b.text) - joins(a.text) || b.confidence - a.confidence);
+  // … but before a building's name, digits one read adds at the 番地's end, where another read and the row's
+  // first read give the same digits without them, are the building's first character seen as digits (as a
+  // join is above: ５－７－６ハイツ read ５－７－６７)
+  const digitsOf = (s: string): string => asciiDigits(s).replace(/[^0-9]/g, '');
+  const agreed = building ? fits.find((r) => digitsOf(r.text) === digitsOf(rest)) : undefined;
+  const added = fits[0] !== undefined && digitsOf(fits[0].text).length > digitsOf(rest).length && digitsOf(fits[0].text).startsWith(digitsOf(rest));
+  const ok = agreed && added ? agreed : fits[0];
   if (!ok) return read;
   return {
     text: text.slice(0, at.start).join('') + ok.text + text.slice(at.end).join(''),

@@ -242,6 +242,8 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     ['card-20270133-0042-current-camera.jpg', 'address', 'an address starts at the row above that names a place when the label tells neither apart (長綺臭西海市 | 西海町木場郷…)'],
     ['card-20270134-0010-ng-photo-left-phone.jpg', 'address', 'the 生年月日 label under the address, printed smaller than a row of it, is no row of it (生和を月日)'],
     ['card-20270126-0046-ng-bilingual-phone.jpg', 'address', 'reads with a speck in the 番地 (8-.32-117) give no numbers to the vote on them: 8-32-17 as the clean reads say'],
+    ['card-20270130-0012-current-flat.png', 'address', 'the building\'s first character, read as a digit more by one numbers-only read, is no digit of the 番地 the row\'s read and the other agree on (5-7-67ハイツ)'],
+    ['card-20270135-0042-current-camera.jpg', 'address', 'a look-alike right after a join, before the 方書, is the number the join goes on to (９－２ーイメゾン)'],
     ['card-20270132-0009-current-phone.jpg', 'address', 'a one-character 町域 named as its 町, both misread, found in the print by the character before it (壇町壇 → 塙町塙)'],
   ];
   it.each(AS_PRINTED)('%s: %s as printed (%s)', async (file, field) => {

@@ -264,6 +264,9 @@ describe('番地 to read again as numbers', () => {
     expect(blockToMend('宮城県仙台市青葉区本町ノー6-11', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町ノー6-11') });
     // the building's name after it stays out of the numbers
     expect(blockToMend('宮城県仙台市青葉区本町4オー30-9メゾン緑804号', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町4オー30-9') });
+    // … but a look-alike right after a join is the number the join goes on to, though the 方書 follows it
+    // (９－２－７メゾン read ９－２ーイメゾン)
+    expect(blockToMend('宮城県仙台市青葉区本町９－２ーイメゾン緑８０２号', master)).toEqual({ start: at('宮城県仙台市青葉区本町'), end: at('宮城県仙台市青葉区本町９－２ーイ') });
   });
   it('finds it after a 町域 the master does not list, up to the last kanji', () => {
     // a full-width １ with a foot serif read as ユ, its dash as ー

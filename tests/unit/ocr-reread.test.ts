@@ -237,6 +237,28 @@ describe('番地 read again as numbers', () => {
     expect(got.symbols).toHaveLength([...got.text].length);
   });
 
+  it('before a building, a digit one read adds at the 番地\'s end is the building\'s first character when another read and the row\'s read agree without it', async () => {
+    const row2 = `${place}5.7.6ハイツ`;
+    const read2 = { text: row2, confidence: 0.83, symbols: syms(row2) };
+    const part = { start: [...place].length, end: [...place].length + 5 };
+    /** answers each read with the next of `texts` */
+    const poolSayingEach = (texts: string[]): TesseractPool => {
+      let i = 0;
+      const recognize = (): Promise<LineResult> => {
+        const text = texts[i++ % texts.length]!;
+        return Promise.resolve({ text, confidence: 0.8, symbols: syms(text) } as unknown as LineResult);
+      };
+      return { recognize } as unknown as TesseractPool;
+    };
+    expect((await mendBlock(poolSayingEach([`${place}5-7-67`, `${place}5-7-6`]), card, read2, part, rect, 30, [])).text).toBe(`${place}5-7-6ハイツ`);
+    // no read agrees with the row's: the fullest read, as before (a digit the row's read dropped)
+    expect((await mendBlock(poolSayingEach([`${place}5-7-67`, `${place}5-7-68`]), card, read2, part, rect, 30, [])).text).toBe(`${place}5-7-67ハイツ`);
+    // no building after the 番地: the fullest read
+    const row3 = `${place}5.7.6`;
+    const read3 = { text: row3, confidence: 0.83, symbols: syms(row3) };
+    expect((await mendBlock(poolSayingEach([`${place}5-7-67`, `${place}5-7-6`]), card, read3, part, rect, 30, [])).text).toBe(`${place}5-7-67`);
+  });
+
   it('a read that spells the place otherwise (only its characters allowed) gives its 番地 after the place\'s last character', async () => {
     const got = await mendBlock(poolSaying('京都府京都市左下鴨4ー30ー9', []), card, read, at, rect, 30, []);
     expect(got.text).toBe(`${place}4ー30ー9`);
