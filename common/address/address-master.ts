@@ -419,7 +419,17 @@ export function correctAddress(read: string, master: AddressMaster): CorrectedAd
     return code !== undefined && ownTownFollows(master, code, cs.slice([...p].length + m.readLen));
   };
   const placed = prefs.filter((p) => spellsMunicipality(p.name, p.readLen));
-  const pref = prefs.length === 1 ? prefs[0]! : placed.length === 1 ? placed[0]! : prefs.length === 0 ? prefectureOfMunicipality(cs, spellsMunicipality, nearMunicipality, municipalityAfter, townAfter) : null;
+  const ofMunicipality = (): StartMatch | null => prefectureOfMunicipality(cs, spellsMunicipality, nearMunicipality, municipalityAfter, townAfter);
+  const byName = prefs.length === 1 ? prefs[0]! : placed.length === 1 ? placed[0]! : prefs.length === 0 ? ofMunicipality() : null;
+  // a 都道府県 read as another one (宮城県 read 富山県: 宮 as 富, 城 as 山) is followed by none of its own 市区町村,
+  // not even one the print or a 町域 could settle: the one prefecture whose 市区町村 follows is the address's, as
+  // for a prefecture misread as none (伊具郡丸益町 is 伊具郡丸森町 of 宮城県 alone)
+  const hasOwnMunicipality = (p: StartMatch): boolean => {
+    const rest = cs.slice(p.readLen);
+    const munis = master.municipalities(p.name);
+    return municipalityAfter(p.name, p.readLen) !== null || municipalityByTown(rest, munis, master) !== null || nearStarts(rest, munis.map((m) => m.name), 3, true).length > 0;
+  };
+  const pref = byName && !hasOwnMunicipality(byName) ? (ofMunicipality() ?? byName) : byName;
   if (!pref) return none;
   repaired += pref.repaired;
   const prefLen = [...pref.name].length;

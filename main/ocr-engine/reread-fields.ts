@@ -1250,7 +1250,7 @@ export async function mendBlock(
     .filter((r) => !apart || numbers(r.text) >= numbers(rest))
     .sort((a, b) => countDigits(b.text) - countDigits(a.text) || joins(b.text) - joins(a.text) || b.confidence - a.confidence);
   // … but before a building's name, digits one read adds at the 番地's end, where another read and the row's
-  // first read give the same digits without them, are the building's first character seen as digits (as a
+  // chosen reading give the same digits without them, are the building's first character seen as digits (as a
   // join is above: ５－７－６ハイツ read ５－７－６７)
   const digitsOf = (s: string): string => asciiDigits(s).replace(/[^0-9]/g, '');
   const agreed = building ? fits.find((r) => digitsOf(r.text) === digitsOf(rest)) : undefined;

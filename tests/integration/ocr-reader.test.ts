@@ -244,6 +244,7 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     ['card-20270126-0046-ng-bilingual-phone.jpg', 'address', 'reads with a speck in the 番地 (8-.32-117) give no numbers to the vote on them: 8-32-17 as the clean reads say'],
     ['card-20270130-0012-current-flat.png', 'address', 'the building\'s first character, read as a digit more by one numbers-only read, is no digit of the 番地 the row\'s read and the other agree on (5-7-67ハイツ)'],
     ['card-20270135-0042-current-camera.jpg', 'address', 'a look-alike right after a join, before the 方書, is the number the join goes on to (９－２ーイメゾン)'],
+    ['card-20270135-0020-foreign-camera.jpg', 'address', 'a 都道府県 read as another one, followed by none of its 市区町村, is the one whose 市区町村 follows (富山県伊具郡丸益町 → 宮城県伊具郡丸森町)'],
     ['card-20270132-0009-current-phone.jpg', 'address', 'a one-character 町域 named as its 町, both misread, found in the print by the character before it (壇町壇 → 塙町塙)'],
   ];
   it.each(AS_PRINTED)('%s: %s as printed (%s)', async (file, field) => {

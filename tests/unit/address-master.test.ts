@@ -72,6 +72,16 @@ describe('address master', () => {
     expect(correctAddress('表息県仙台帀育葉区本町5-19-15', master).prefecture).toBeNull();
   });
 
+  it('takes a 都道府県 read as another one for the one whose 市区町村 follows, when the one read has none of it', () => {
+    const m = buildAddressMaster(['04341\t宮城県\t伊具郡丸森町', '16201\t富山県\t富山市', '01\t宮城県\t府中市', '02\t広島県\t府中市'].join('\n'), ['04341\t羽出庭\t舘矢間', ''].join('\n'));
+    // 宮城県 read 富山県 (宮 as 富, 城 as 山): 伊具郡丸森町, read one character off, is 宮城県's alone
+    expect(correctAddress('富山県伊具郡丸益町羽出放４１８番地', m)).toMatchObject({ text: '宮城県伊具郡丸森町羽出庭４１８番地', prefecture: '宮城県', municipality: '伊具郡丸森町', town: '羽出庭' });
+    // one of the read prefecture's own 市区町村 follows, one character off: the prefecture stays
+    expect(correctAddress('富山県富由市新町1', m)).toMatchObject({ prefecture: '富山県', municipality: '富山市' });
+    // a 市区町村 two prefectures have moves nothing
+    expect(correctAddress('富山県府中市本町1', m)).toMatchObject({ prefecture: '富山県', municipality: null });
+  });
+
   it('places an address whose 都道府県 is misread whole, its kind too, by a long 市区町村 spelled after it that one prefecture has', () => {
     const m = buildAddressMaster(['07548\t福島県\t双葉郡川内村', '04101\t宮城県\t仙台市青葉区', '01\t宮城県\t府中市', '02\t広島県\t府中市'].join('\n'), ['07548\t下川内\t上川内', ''].join('\n'));
     // 福島県 read 便昌中: the 郡 and its 村 (6 characters) place it
