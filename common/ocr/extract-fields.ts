@@ -296,12 +296,13 @@ export function extractFields(input: RecognizedLine[], today: string): Extracted
     for (;;) {
       const last = rows.at(-1)!;
       const startX = last.label === 'address' || fromValue ? (last.valueSymbols[0]?.x0 ?? last.x0) : last.x0;
+      // the address's type: its smallest row so far (a row misread with a blob in it measures taller: にと for 3号)
+      const typeH = Math.min(...rows.map((r) => r.glyphH));
       const next = lines
         // a date read with a part missing (1967年月 1日) is still no address: a year is not part of one
         .filter((l) => !used.has(l) && !rows.includes(l) && !labelOf(l) && !['date', 'title', 'issuer', 'label'].includes(l.cls.kind) && !/[0-9０-９]{4}\s*年/.test(l.text))
         .filter((l) => l.y0 > last.y0 + 0.5 * last.glyphH && l.y0 - last.y1 < T.address.nextRowGap * last.glyphH && Math.abs(l.x0 - startX) < T.address.nextRowColumn * last.glyphH)
-        // (the address's type: its smallest row so far, as a row misread with a blob in it measures taller: にと for 3号)
-        .filter((l) => l.glyphH >= T.address.nextRowMinSize * Math.min(...rows.map((r) => r.glyphH)))
+        .filter((l) => l.glyphH >= T.address.nextRowMinSize * typeH)
         .sort((x, y) => x.y0 - y.y0)[0];
       if (!next || rows.length >= T.address.maxRows) return rows;
       rows.push(next);

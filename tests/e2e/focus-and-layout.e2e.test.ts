@@ -74,9 +74,8 @@ describe('focus and view as the clerk moves on (browser mode)', () => {
     await page.getByRole('button', { name: '新しい来庁' }).click();
     await page.locator('#h-address').waitFor();
     await expect.poll(() => focused(page, 'form.case-step')).toMatchObject({ tag: 'INPUT', name: 'event', inside: true });
-    // nothing entered: the 本人's 生年月日 is the first field in error
-    await page.getByRole('button', { name: '手続きを調べる →' }).click();
-    await page.locator('.has-error').first().waitFor();
+    // nothing entered: refused at once, with what the clerk reads; the 本人's 生年月日 is the first field in error
+    await expect(lookUpProcedures(page)).rejects.toThrow(/the household step refused.*入力内容を確認してください.*生年月日を入力してください/);
     await expect.poll(() => focused(page)).toMatchObject({ tag: 'INPUT', id: 'p0-birth' });
   });
 
