@@ -12,6 +12,7 @@ import { parseCardDate } from '../../common/ocr/parse-date';
 import type { SexPixels } from './reread/sex-value';
 import { missingDateLine, settleDatePair, vouchedByPair } from './date-pair';
 import { applyReread, rereadPatch, type RereadPixels } from './reread-fields';
+import { joinsByPrint, rowPieces } from './reread/joins-by-print';
 import type { LineImager } from './reread/line-images';
 import { OcrInputError } from './ocr-error';
 import { PrepWorker } from './prep/prep-client';
@@ -336,7 +337,11 @@ export class CardReader {
     // the re-read dates or 性別 may be what makes it a card
     if (!patch && rereadable(ex)) patch = await rereadPatch(this.pool, view, refined, chosen, ex, this.addresses, this.names(), this.rereadPixels);
     let rec = patch ? applyReread(refined, patch) : refined;
-    if (patch) ({ warnings, ...ex } = extractFields(rec, today));
+    // the joins of each row's numbers as the print shapes them (a dash the model dropped or read as a digit)
+    const joined = rec.map((l) => joinsByPrint(l, rowPieces(l, chosen)));
+    const joinsMoved = joined.some((l, i) => l !== rec[i]);
+    if (joinsMoved) rec = joined;
+    if (patch || joinsMoved) ({ warnings, ...ex } = extractFields(rec, today));
     // 生年月日 and 有効期限 on different days of the year: one is misread, and the card says which
     // (a read line is the line finder's line it was read from when it starts where that one does)
     const boxesOf = (l: RecognizedLine): CharBox[] | null => chosen.find((t) => t.x0 === l.x0 && t.y0 === l.y0 && t.x1 === l.x1)?.chars ?? null;

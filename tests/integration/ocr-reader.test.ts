@@ -246,6 +246,10 @@ describe('CardReader with the name tables, on cards that needed a mechanism', ()
     ['card-20270135-0042-current-camera.jpg', 'address', 'a look-alike right after a join, before the 方書, is the number the join goes on to (９－２ーイメゾン)'],
     ['card-20270135-0020-foreign-camera.jpg', 'address', 'a 都道府県 read as another one, followed by none of its 市区町村, is the one whose 市区町村 follows (富山県伊具郡丸益町 → 宮城県伊具郡丸森町)'],
     ['card-20270132-0009-current-phone.jpg', 'address', 'a one-character 町域 named as its 町, both misread, found in the print by the character before it (壇町壇 → 塙町塙)'],
+    ['card-20270104-0033-current-phone.jpg', 'address', 'a dash the model dropped between two digits, put back where the print shows a flat mark (９－３４２９ → ９－３４－２９)'],
+    ['card-20270107-0037-ng-photo-left-flat.jpg', 'address', 'a digit read over a printed dash is the dash (３３３－１６ → ３－３－１６)'],
+    ['card-20270112-0007-ng-bilingual-camera.jpg', 'address', 'the dash that starts a wrapped row, which the model dropped (8-32 | 1ハイツ → 8-32-1)'],
+    ['card-20270130-0013-ng-rows-flat.jpg', 'address', 'a dash put back where the model\'s box of the digit before it lies over it (４１５一６ → ４－１５－６)'],
   ];
   it.each(AS_PRINTED)('%s: %s as printed (%s)', async (file, field) => {
     const { got, want } = await readAgainstTruth(file);
