@@ -196,6 +196,12 @@ function nearStarts(text: string[], names: string[], minLen: number, keepLast: b
     }
   }
   if (indels.length > 0) return indels;
+  // two characters printed close read as one character that is neither (南堀江 read 南場, 城山台 read 兜台): taken
+  // only when it is the one such name, and only for a 町域 (its 番地 after it bounds it). Not for a 都道府県 or 市区町村
+  // (`keepLast`): their names are short and many, and a pair read as one character makes one of them out of
+  // another (仙台市泉区 of 仙台市青葉区, 青葉 read 泉)
+  const merged = keepLast ? [] : [...new Set(names)].filter((n) => mergedPairAt([...n], text) && boundary(text.slice([...n].length - 1)));
+  if (merged.length === 1) return [{ name: merged[0]!, repaired: 2, readLen: [...merged[0]!].length - 1 }];
   // two characters off a long name (糟屋郡粕屋町 read 醒屋郡粘屋町): taken only when it is the one such name
   const far = [...new Set(within(2, TWO_OFF_MIN_CHARS))];
   return far.length === 1 ? [{ name: far[0]!, repaired: 2, readLen: [...far[0]!].length }] : [];
@@ -203,6 +209,22 @@ function nearStarts(text: string[], names: string[], minLen: number, keepLast: b
 
 /** A name must be this long for a character dropped from it or added to it to be repaired: shorter ones are too alike. */
 const INDEL_MIN_CHARS = 3;
+
+/**
+ * Whether the start of `text` spells `name` with two neighbouring characters read as one other character (the
+ * model takes two glyphs set close for one: 堀江 as 場): every other character as the name has it, the one read
+ * for the pair neither of them (that is a character dropped, nearStarts' indel). Names of INDEL_MIN_CHARS or more.
+ */
+function mergedPairAt(name: string[], text: string[]): boolean {
+  const m = name.length - 1;
+  if (name.length < INDEL_MIN_CHARS || m > text.length) return false;
+  for (let i = 0; i + 1 < name.length; i++) {
+    const c = text[i]!;
+    if (c === name[i] || c === name[i + 1]) continue;
+    if (text.slice(0, i).every((x, k) => x === name[k]) && text.slice(i + 1, m).every((x, k) => x === name[i + 2 + k])) return true;
+  }
+  return false;
+}
 
 /**
  * A 都道府県 misread past a one-character repair (岐阜県 read 表息県): the one prefecture of the same length and

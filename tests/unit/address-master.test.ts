@@ -28,6 +28,21 @@ describe('address master', () => {
     expect(correctAddress('愛知県名古屋市中区栄え４－３３－１４', master)).toMatchObject({ text: '愛知県名古屋市中区栄４－３３－１４', repaired: 1 });
   });
 
+  it('repairs a 町域 whose two neighbouring characters were read as one other character, when it is the only such one', () => {
+    const m = buildAddressMaster(
+      ['27102\t大阪府\t大阪市西区', '26214\t京都府\t木津川市'].join('\n'),
+      ['27102\t南堀江\t北堀江\t江戸堀\t九条', '26214\t城山台\t梅美台\t州見台'].join('\n'),
+    );
+    // 堀江 read 場: the one 町域 of 西区 that 南場 spells with a pair read as one
+    expect(correctAddress('大阪府大阪市西区南場２９６９番地ハイツ青葉９０９号', m)).toMatchObject({ text: '大阪府大阪市西区南堀江２９６９番地ハイツ青葉９０９号', town: '南堀江', repaired: 2 });
+    // 兜台 (城山 read 兜) is spelled so by no 町域 of 木津川市 alone: 梅美台 and 州見台 too are a pair and 台
+    expect(correctAddress('京都府木津川市兜台１－８－２７', m)).toMatchObject({ town: null, text: '京都府木津川市兜台１－８－２７' });
+    // a character dropped (江 of 南堀江 read 南堀) is an indel, not a pair read as one: repaired as before, by one
+    expect(correctAddress('大阪府大阪市西区南堀２９６９番地', m)).toMatchObject({ town: '南堀江', repaired: 1 });
+    // never a 市区町村: 仙台市泉区 (a ward of its own, not in this master) is not 仙台市青葉区 with 青葉 read as 泉
+    expect(correctAddress('宮城県仙台市泉区本町1-2', master).municipality).toBeNull();
+  });
+
   it('chooses among 市区町村 one character off by the 町域 that follows, else leaves the character to the print', () => {
     const m = buildAddressMaster(
       ['01205\t北海道\t士別市', '01207\t北海道\t紋別市', '01217\t北海道\t江別市', '27109\t大阪府\t大阪市天王寺区', '27218\t大阪府\t大東市'].join('\n'),
