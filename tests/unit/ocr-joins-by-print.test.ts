@@ -83,6 +83,14 @@ describe('the joins of a read row\'s numbers as printed (joinsByPrint)', () => {
     expect(joinsByPrint(read, print).text).toBe('-1ハイ');
   });
 
+  it('puts back the dash that ends a row before its number wraps (8-27- | 21 read 8-27), not one that a box follows', () => {
+    const print = [glyph(100, 30), glyph(140, 19), dash(170, 12), glyph(190, 19), glyph(212, 19), dash(240, 12)];
+    const read = row('町8-27', [[100, 130], [140, 160], [170, 182], [190, 210], [212, 232]]);
+    expect(joinsByPrint(read, print).text).toBe('町8-27-');
+    // a glyph printed after that flat mark on the row: the row does not end with it
+    expect(joinsByPrint(read, [...print, glyph(262, 30)]).text).toBe('町8-27');
+  });
+
   it('changes nothing where the print agrees, shows no dash, or cannot be laid over the run', () => {
     const agreed = row('田９－３４－２９', [[389, 415], [432, 450], [466, 492], [508, 527], [543, 564], [580, 606], [622, 640], [660, 679]]);
     expect(joinsByPrint(agreed, printed)).toBe(agreed);
