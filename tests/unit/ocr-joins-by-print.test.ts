@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { joinsByPrint, printBoxes, rowPieces, JOIN_PRINT } from '../../main/ocr-engine/reread/joins-by-print';
 import type { RecognizedLine } from '../../common/ocr/recognized-line';
 import type { CharBox } from '../../main/ocr-engine/layout/text-lines';
+import { doubtfulChars } from '../../common/card/card-checks';
 
 /** A row 33 px tall at y 107–140 (the text height of a phone photo's address row on the warped card). */
 const ROW = { y0: 107, y1: 140, glyphH: 33 };
@@ -36,6 +37,14 @@ describe('the joins of a read row\'s numbers as printed (joinsByPrint)', () => {
     expect(out.text).toBe('田９－３４－２９');
     expect(out.symbols.map((s) => s.text).join('')).toBe(out.text);
     expect(out.confidence).toBeLessThanOrEqual(JOIN_PRINT.changedConfidence);
+    // the check screen marks the character the reader set, and only it
+    const marked = doubtfulChars(out.text, out.symbols.map((x) => x.confidence));
+    expect([...out.text].filter((_, i) => marked[i])).toEqual(['－']);
+  });
+
+  it('takes a dash the read wrote in another form (‐, ―) for a join, and writes the one it puts back the same way', () => {
+    const read = row('田９―３４２９', [[389, 415], [432, 450], [466, 492], [508, 527], [543, 564], [622, 641], [660, 679]]);
+    expect(joinsByPrint(read, printed).text).toBe('田９―３４―２９');
   });
 
   it('takes a digit read over a printed dash for the dash (3-3-16 read ３３３－１６)', () => {

@@ -9,6 +9,7 @@
  */
 import type { RecognizedLine, RecognizedSymbol } from '../../../common/ocr/recognized-line';
 import type { CharBox } from '../layout/text-lines';
+import { DASHES } from '../../../common/ocr/ocr-text';
 
 /** Every length in the row's text height (glyphH). */
 export const JOIN_PRINT = {
@@ -35,14 +36,22 @@ export const JOIN_PRINT = {
    * as on them (４－１５ read ４１５ with the ４'s box over the dash)
    */
   digitOverJoin: 2,
-  /** a row changed by its print is the reader's judgement: its confidence is at most this (要確認) */
+  /** a row changed by its print is the reader's judgement: its confidence is at most this, as the reader's other judgements' */
   changedConfidence: 0.75,
+  /**
+   * a join the print put in, or a digit it turned into one: that character's confidence, under the check
+   * screen's charDoubt (0.6), so the clerk sees which character the reader set (the field's confidence is its
+   * rows' mean, which one changed row may leave over fieldDoubt)
+   */
+  joinConfidence: 0.5,
 } as const;
 
 const DIGIT = /^[0-9０-９]$/;
-const JOIN = /^[-－ー‐−]$/;
-/** 一 between two digits is a dash read as the numeral (as the address is normalized later) */
-const isJoinAt = (cs: readonly string[], i: number): boolean => JOIN.test(cs[i]!) || (cs[i] === '一' && DIGIT.test(cs[i - 1] ?? '') && DIGIT.test(cs[i + 1] ?? ''));
+/**
+ * A dash as the address's normalization takes one (DASHES), 一 only between two digits (a dash read as the
+ * numeral; elsewhere it is a place name's: 東一)
+ */
+const isJoinAt = (cs: readonly string[], i: number): boolean => DASHES.includes(cs[i]!) && (cs[i] !== '一' || (DIGIT.test(cs[i - 1] ?? '') && DIGIT.test(cs[i + 1] ?? '')));
 
 type Mark = 'glyph' | 'join';
 interface PrintBox {
@@ -75,8 +84,8 @@ export function printBoxes(pieces: readonly CharBox[], row: { y0: number; y1: nu
   });
 }
 
-/** One step of laying the read's tokens over the print's boxes. */
-type Step = { read: number; box: number } | { read: null; box: number };
+/** One step of laying the read's tokens over the print's boxes: token `read` over box `box`, or (null) a join box no token covers. */
+type Step = { read: number | null; box: number };
 
 /**
  * The cheapest way to lay `tokens` (digits and joins) over `boxes`, or null where no way keeps every digit the
@@ -162,19 +171,18 @@ export function joinsByPrint(line: RecognizedLine, pieces: readonly CharBox[]): 
     const to = symbols[e - 1]!.x1 + JOIN_PRINT.slack * h;
     const under = boxes.filter((b) => (b.x0 + b.x1) / 2 >= from && (b.x0 + b.x1) / 2 <= to);
     const tokens: Mark[] = text.slice(s, e).map((c) => (DIGIT.test(c) ? 'glyph' : 'join'));
-    const readJoin = text.slice(s, e).find((c) => JOIN.test(c));
+    const readJoin = text.slice(s, e).find((c, k) => c !== '一' && isJoinAt(text, s + k));
     const steps = layOver(tokens, symbols.slice(s, e).map((x) => (x.x0 + x.x1) / 2), under, h);
     if (!steps) continue;
     // a join printed before the run's first digit (or after its last) with no box beyond it on the row: the
     // row starts (or ends) with that join, where a number wraps (-21 | コーポ); elsewhere it is a neighbour's
-    const firstBox = steps.find((st) => st.box !== null)?.box ?? null;
-    const lastBox = [...steps].reverse().find((st) => st.box !== null)?.box ?? null;
-    const lead = s === 0 && firstBox !== null && firstBox > 0 && under[firstBox - 1]!.mark === 'join' && !boxes.some((b) => b.x1 < under[firstBox - 1]!.x0) ? under[firstBox - 1]! : null;
-    const tail = e === text.length && lastBox !== null && lastBox < under.length - 1 && under[lastBox + 1]!.mark === 'join' && !boxes.some((b) => b.x0 > under[lastBox + 1]!.x1) ? under[lastBox + 1]! : null;
+    const before0 = under[steps[0]!.box - 1];
+    const after0 = under[steps.at(-1)!.box + 1];
+    const lead = s === 0 && before0?.mark === 'join' && !boxes.some((b) => b.x1 < before0.x0) ? before0 : null;
+    const tail = e === text.length && after0?.mark === 'join' && !boxes.some((b) => b.x0 > after0.x1) ? after0 : null;
     // the join as the read writes its others, else as wide as its digits
     const joinChar = readJoin ?? (text.slice(s, e).some((c) => /[０-９]/.test(c)) ? '－' : '-');
-    const conf = Math.min(...symbols.slice(s, e).map((x) => x.confidence));
-    const joinAt = (b: PrintBox): { c: string; s: RecognizedSymbol } => ({ c: joinChar, s: { text: joinChar, confidence: conf, x0: b.x0, x1: b.x1 } });
+    const joinAt = (b: PrintBox): { c: string; s: RecognizedSymbol } => ({ c: joinChar, s: { text: joinChar, confidence: JOIN_PRINT.joinConfidence, x0: b.x0, x1: b.x1 } });
     const run: { c: string; s: RecognizedSymbol }[] = lead ? [joinAt(lead)] : [];
     for (const st of steps) {
       if (st.read === null) run.push(joinAt(under[st.box]!));
@@ -182,24 +190,13 @@ export function joinsByPrint(line: RecognizedLine, pieces: readonly CharBox[]): 
       else run.push(out[s + st.read]!);
     }
     if (tail) run.push(joinAt(tail));
-    const before = out.slice(s, e).map((x) => x.c).join('');
-    const after = run.map((x) => x.c).join('');
-    // the digits as read, in the order read: only joins move
-    if (after === before || !digitsKeptInOrder(before, after)) continue;
+    // (the laying keeps the digits as read, in order: only joins move)
+    if (run.map((x) => x.c).join('') === out.slice(s, e).map((x) => x.c).join('')) continue;
     out = [...out.slice(0, s), ...run, ...out.slice(e)];
     changed = true;
   }
   if (!changed) return line;
   return { ...line, text: out.map((x) => x.c).join(''), symbols: out.map((x) => x.s), confidence: Math.min(line.confidence, JOIN_PRINT.changedConfidence) };
-}
-
-/** Whether `after`'s digits are `before`'s with some left out (a digit read over a printed join), in order. */
-function digitsKeptInOrder(before: string, after: string): boolean {
-  const b = [...before.replace(/[^0-9０-９]/g, '')];
-  const a = [...after.replace(/[^0-9０-９]/g, '')];
-  let k = 0;
-  for (const c of b) if (k < a.length && a[k] === c) k++;
-  return k === a.length;
 }
 
 /**
